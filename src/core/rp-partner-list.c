@@ -1,0 +1,547 @@
+/* rp-partner-list.c: a GListModel of partners that pages rows from the store on demand.
+ *
+ * The list holds the ordered ids of the partners its filter selects (one indexed query, 8 bytes a
+ * partner) and makes RpPartner objects only for the rows that are asked for, a page at a time.
+ * Objects are cached by id, so that after a change the rows already on screen are updated in
+ * place (their property notifications redraw them) and items-changed covers only the range whose
+ * ids changed: an edit keeps the selection, an archive removes exactly one row.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rp-partner-list.h"
+
+#define PAGE_SIZE 64
+/* Past this many cached partners the cache starts again from the page being read. */
+#define MAX_CACHED 4096
+
+struct _RpPartnerList
+{
+  GObject          parent_instance;
+
+  RpStore         *store;
+  RpPartnerFilter *filter;
+  GArray          *ids;      /* gint64, in list order */
+  GHashTable      *objects;  /* gint64 id → RpPartner, owned */
+  GError          *error;
+  gulong           changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RpPartnerList, rp_partner_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FILTER,
+  PROP_SEARCH,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Copies every writable property of @src into @dst; the setters notify only what changed. */
+static void
+sync_partner (RpPartner *dst,
+              RpPartner *src)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (src), &n_pspecs);
+
+  g_object_freeze_notify (G_OBJECT (dst));
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      GParamSpec *pspec = pspecs[i];
+
+      if ((pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (src), pspec->name, &value);
+      g_object_set_property (G_OBJECT (dst), pspec->name, &value);
+    }
+
+  /* Coordinates are set as a pair, not as properties. */
+  if (rp_partner_get_has_location (src))
+    rp_partner_set_location (dst, rp_partner_get_latitude (src), rp_partner_get_longitude (src));
+  else
+    rp_partner_clear_location (dst);
+
+  g_object_thaw_notify (G_OBJECT (dst));
+}
+
+static void
+set_error (RpPartnerList *self,
+           GError        *error)
+{
+  g_clear_error (&self->error);
+  self->error = error;
+
+  if (error != NULL)
+    g_debug ("Cannot list partners: %s", error->message);
+}
+
+/* Reads the page around @position into the cache. */
+static void
+load_page (RpPartnerList *self,
+           guint          position)
+{
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GArray) missing = NULL;
+  GError *error = NULL;
+  guint start = position - position % PAGE_SIZE;
+  guint end = MIN (start + PAGE_SIZE, self->ids->len);
+
+  if (g_hash_table_size (self->objects) + PAGE_SIZE > MAX_CACHED)
+    g_hash_table_remove_all (self->objects);
+
+  missing = g_array_sized_new (FALSE, FALSE, sizeof (gint64), end - start);
+  for (guint i = start; i < end; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+
+      if (!g_hash_table_contains (self->objects, &id))
+        g_array_append_val (missing, id);
+    }
+
+  partners = rp_store_load_partners (self->store, (const gint64 *) (gpointer) missing->data,
+                                     missing->len, self->filter->today, &error);
+  if (partners == NULL)
+    {
+      set_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      RpPartner *partner = g_ptr_array_index (partners, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = rp_partner_get_id (partner);
+      g_hash_table_insert (self->objects, key, g_object_ref (partner));
+    }
+}
+
+static GType
+rp_partner_list_get_item_type (GListModel *model)
+{
+  return RP_TYPE_PARTNER;
+}
+
+static guint
+rp_partner_list_get_n_items (GListModel *model)
+{
+  RpPartnerList *self = RP_PARTNER_LIST (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+rp_partner_list_get_item (GListModel *model,
+                          guint       position)
+{
+  RpPartnerList *self = RP_PARTNER_LIST (model);
+  RpPartner *partner;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  partner = g_hash_table_lookup (self->objects, &id);
+
+  if (partner == NULL)
+    {
+      load_page (self, position);
+      partner = g_hash_table_lookup (self->objects, &id);
+    }
+
+  /* The row vanished behind our back (another process deleted it before we were told): hand out
+   * an empty partner rather than NULL, which list widgets do not expect; the next refresh drops
+   * the row. */
+  if (partner == NULL)
+    {
+      partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
+      rp_partner_set_id (partner, id);
+      return partner;
+    }
+
+  return g_object_ref (partner);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rp_partner_list_get_item_type;
+  iface->get_n_items = rp_partner_list_get_n_items;
+  iface->get_item = rp_partner_list_get_item;
+}
+
+/* Re-reads the cached partners that still exist, in place, and forgets the others. */
+static void
+refresh_cached (RpPartnerList *self)
+{
+  g_autoptr(GArray) cached = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  GError *error = NULL;
+
+  if (g_hash_table_size (self->objects) == 0)
+    return;
+
+  cached = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (self->objects));
+  g_hash_table_iter_init (&iter, self->objects);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (cached, *(gint64 *) key);
+
+  fresh = rp_store_load_partners (self->store, (const gint64 *) (gpointer) cached->data,
+                                  cached->len, self->filter->today, &error);
+  if (fresh == NULL)
+    {
+      set_error (self, error);
+      g_hash_table_remove_all (self->objects);
+      return;
+    }
+
+  found = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      RpPartner *partner = g_ptr_array_index (fresh, i);
+      gint64 id = rp_partner_get_id (partner);
+      RpPartner *old = g_hash_table_lookup (self->objects, &id);
+
+      if (old != NULL)
+        {
+          sync_partner (old, partner);
+          g_hash_table_add (found, g_hash_table_lookup_extended (self->objects, &id, &key, NULL)
+                                   ? key : NULL);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->objects);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (found, key))
+      g_hash_table_iter_remove (&iter);
+}
+
+static void
+requery (RpPartnerList *self)
+{
+  g_autoptr(GArray) old_ids = NULL;
+  GArray *ids;
+  GError *error = NULL;
+  guint old_n;
+  guint new_n;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  ids = rp_store_query_partner_ids (self->store, self->filter, &error);
+  if (ids == NULL)
+    {
+      set_error (self, error);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  else
+    {
+      set_error (self, NULL);
+    }
+
+  old_ids = g_steal_pointer (&self->ids);
+  self->ids = ids;
+
+  refresh_cached (self);
+
+  /* Emit one items-changed over the range between the common head and tail. */
+  old_n = old_ids->len;
+  new_n = ids->len;
+
+  while (prefix < old_n && prefix < new_n &&
+         g_array_index (old_ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_array_index (old_ids, gint64, old_n - 1 - suffix) ==
+         g_array_index (ids, gint64, new_n - 1 - suffix))
+    suffix++;
+
+  if (prefix == old_n && prefix == new_n)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old_n - prefix - suffix, new_n - prefix - suffix);
+
+  if (old_n != new_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+store_partners_changed_cb (RpPartnerList *self,
+                           RpStore       *store)
+{
+  requery (self);
+}
+
+static void
+rp_partner_list_constructed (GObject *object)
+{
+  RpPartnerList *self = RP_PARTNER_LIST (object);
+
+  G_OBJECT_CLASS (rp_partner_list_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+
+  self->changed_id = g_signal_connect_object (self->store, "partners-changed",
+                                              G_CALLBACK (store_partners_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  requery (self);
+}
+
+static void
+rp_partner_list_dispose (GObject *object)
+{
+  RpPartnerList *self = RP_PARTNER_LIST (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_hash_table_remove_all (self->objects);
+
+  G_OBJECT_CLASS (rp_partner_list_parent_class)->dispose (object);
+}
+
+static void
+rp_partner_list_finalize (GObject *object)
+{
+  RpPartnerList *self = RP_PARTNER_LIST (object);
+
+  g_clear_pointer (&self->filter, rp_partner_filter_free);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->objects, g_hash_table_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (rp_partner_list_parent_class)->finalize (object);
+}
+
+static void
+rp_partner_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RpPartnerList *self = RP_PARTNER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_FILTER:
+      g_value_set_boxed (value, self->filter);
+      break;
+
+    case PROP_SEARCH:
+      g_value_set_string (value, self->filter->search);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_partner_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  RpPartnerList *self = RP_PARTNER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_FILTER:
+      if (g_value_get_boxed (value) != NULL)
+        rp_partner_list_set_filter (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_SEARCH:
+      rp_partner_list_set_search (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_partner_list_class_init (RpPartnerListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = rp_partner_list_constructed;
+  object_class->dispose = rp_partner_list_dispose;
+  object_class->finalize = rp_partner_list_finalize;
+  object_class->get_property = rp_partner_list_get_property;
+  object_class->set_property = rp_partner_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER] =
+    g_param_spec_boxed ("filter", NULL, NULL,
+                        RP_TYPE_PARTNER_FILTER,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rp_partner_list_init (RpPartnerList *self)
+{
+  self->filter = rp_partner_filter_new ();
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+RpPartnerList *
+rp_partner_list_new (RpStore *store)
+{
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+
+  return g_object_new (RP_TYPE_PARTNER_LIST,
+                       "store", store,
+                       NULL);
+}
+
+RpStore *
+rp_partner_list_get_store (RpPartnerList *self)
+{
+  g_return_val_if_fail (RP_IS_PARTNER_LIST (self), NULL);
+
+  return self->store;
+}
+
+const RpPartnerFilter *
+rp_partner_list_get_filter (RpPartnerList *self)
+{
+  g_return_val_if_fail (RP_IS_PARTNER_LIST (self), NULL);
+
+  return self->filter;
+}
+
+void
+rp_partner_list_set_filter (RpPartnerList         *self,
+                            const RpPartnerFilter *filter)
+{
+  gboolean search_changed;
+
+  g_return_if_fail (RP_IS_PARTNER_LIST (self));
+  g_return_if_fail (filter != NULL);
+
+  if (rp_partner_filter_equal (self->filter, filter))
+    return;
+
+  search_changed = g_strcmp0 (self->filter->search, filter->search) != 0;
+
+  rp_partner_filter_free (self->filter);
+  self->filter = rp_partner_filter_copy (filter);
+
+  /* Before the store is set (construction) the first query happens in constructed(). */
+  if (self->store != NULL)
+    requery (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  if (search_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+void
+rp_partner_list_set_search (RpPartnerList *self,
+                            const char    *search)
+{
+  g_autoptr(RpPartnerFilter) filter = NULL;
+
+  g_return_if_fail (RP_IS_PARTNER_LIST (self));
+
+  filter = rp_partner_filter_copy (self->filter);
+  g_free (filter->search);
+  filter->search = g_strdup (search);
+
+  rp_partner_list_set_filter (self, filter);
+}
+
+void
+rp_partner_list_set_sort (RpPartnerList *self,
+                          RpPartnerSort  sort,
+                          gboolean       descending)
+{
+  g_autoptr(RpPartnerFilter) filter = NULL;
+
+  g_return_if_fail (RP_IS_PARTNER_LIST (self));
+
+  filter = rp_partner_filter_copy (self->filter);
+  filter->sort = sort;
+  filter->descending = !!descending;
+
+  rp_partner_list_set_filter (self, filter);
+}
+
+guint
+rp_partner_list_find (RpPartnerList *self,
+                      gint64         id)
+{
+  g_return_val_if_fail (RP_IS_PARTNER_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+void
+rp_partner_list_refresh (RpPartnerList *self)
+{
+  g_return_if_fail (RP_IS_PARTNER_LIST (self));
+
+  requery (self);
+}
+
+const GError *
+rp_partner_list_get_error (RpPartnerList *self)
+{
+  g_return_val_if_fail (RP_IS_PARTNER_LIST (self), NULL);
+
+  return self->error;
+}

@@ -1,0 +1,50 @@
+/* rp-planned-visit.h: a visit to a partner planned on a day of the outreach week.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "rp-enums.h"
+#include "rp-types.h"
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_PLANNED_VISIT (rp_planned_visit_get_type ())
+G_DECLARE_FINAL_TYPE (RpPlannedVisit, rp_planned_visit, RP, PLANNED_VISIT, GObject)
+
+/* Properties: "id", "uuid", "partner-id", "planned-on" (local date YYYY-MM-DD), "position"
+ * (order within the day), "objective", "status", "activity-id" (0 = none), "created-at". */
+RpPlannedVisit *rp_planned_visit_new              (void);
+gint64          rp_planned_visit_get_id           (RpPlannedVisit *self);
+void            rp_planned_visit_set_id           (RpPlannedVisit *self,
+                                                   gint64          id);
+const char     *rp_planned_visit_get_uuid         (RpPlannedVisit *self);
+void            rp_planned_visit_set_uuid         (RpPlannedVisit *self,
+                                                   const char     *uuid);
+gint64          rp_planned_visit_get_partner_id   (RpPlannedVisit *self);
+void            rp_planned_visit_set_partner_id   (RpPlannedVisit *self,
+                                                   gint64          partner_id);
+const char     *rp_planned_visit_get_planned_on   (RpPlannedVisit *self);
+void            rp_planned_visit_set_planned_on   (RpPlannedVisit *self,
+                                                   const char     *planned_on);
+guint           rp_planned_visit_get_position     (RpPlannedVisit *self);
+void            rp_planned_visit_set_position     (RpPlannedVisit *self,
+                                                   guint           position);
+const char     *rp_planned_visit_get_objective    (RpPlannedVisit *self);
+void            rp_planned_visit_set_objective    (RpPlannedVisit *self,
+                                                   const char     *objective);
+RpVisitStatus   rp_planned_visit_get_status       (RpPlannedVisit *self);
+void            rp_planned_visit_set_status       (RpPlannedVisit *self,
+                                                   RpVisitStatus   status);
+gint64          rp_planned_visit_get_activity_id  (RpPlannedVisit *self);
+void            rp_planned_visit_set_activity_id  (RpPlannedVisit *self,
+                                                   gint64          activity_id);
+const char     *rp_planned_visit_get_created_at   (RpPlannedVisit *self);
+void            rp_planned_visit_set_created_at   (RpPlannedVisit *self,
+                                                   const char     *created_at);
+
+G_END_DECLS

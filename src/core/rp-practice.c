@@ -1,0 +1,431 @@
+/* rp-practice.c
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "rp-practice.h"
+
+struct _RpPractice
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  char       *uuid;
+  char       *name;
+  char       *phone;
+  char       *fax;
+  char       *email;
+  char       *website;
+  GListStore *locations;
+};
+
+G_DEFINE_FINAL_TYPE (RpPractice, rp_practice, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_NAME,
+  PROP_PHONE,
+  PROP_FAX,
+  PROP_EMAIL,
+  PROP_WEBSITE,
+  PROP_LOCATIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Empty strings are kept as NULL, so that the many blank fields of rows loaded from the store cost
+ * no allocation; the getters hand "" back. Returns whether the value changed. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  char *copy;
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  /* Copy before freeing: @value may point into the old string. */
+  copy = g_strdup (value);
+  g_free (*field);
+  *field = copy;
+
+  return TRUE;
+}
+
+static inline const char *
+str_or_empty (const char *str)
+{
+  return str != NULL ? str : "";
+}
+
+/* Returns the item at @position without a reference of its own: the list holds one for as long as
+ * the item stays in it. */
+static RpLocation *
+peek_location (GListModel *model,
+               guint       position)
+{
+  RpLocation *location = g_list_model_get_item (model, position);
+
+  g_object_unref (location);
+
+  return location;
+}
+
+static void
+rp_practice_dispose (GObject *object)
+{
+  RpPractice *self = RP_PRACTICE (object);
+
+  g_clear_object (&self->locations);
+
+  G_OBJECT_CLASS (rp_practice_parent_class)->dispose (object);
+}
+
+static void
+rp_practice_finalize (GObject *object)
+{
+  RpPractice *self = RP_PRACTICE (object);
+
+  g_free (self->uuid);
+  g_free (self->name);
+  g_free (self->phone);
+  g_free (self->fax);
+  g_free (self->email);
+  g_free (self->website);
+
+  G_OBJECT_CLASS (rp_practice_parent_class)->finalize (object);
+}
+
+static void
+rp_practice_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RpPractice *self = RP_PRACTICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, rp_practice_get_id (self));
+      break;
+
+    case PROP_UUID:
+      g_value_set_string (value, rp_practice_get_uuid (self));
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, rp_practice_get_name (self));
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, rp_practice_get_phone (self));
+      break;
+
+    case PROP_FAX:
+      g_value_set_string (value, rp_practice_get_fax (self));
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, rp_practice_get_email (self));
+      break;
+
+    case PROP_WEBSITE:
+      g_value_set_string (value, rp_practice_get_website (self));
+      break;
+
+    case PROP_LOCATIONS:
+      g_value_set_object (value, rp_practice_get_locations (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_practice_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RpPractice *self = RP_PRACTICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      rp_practice_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UUID:
+      rp_practice_set_uuid (self, g_value_get_string (value));
+      break;
+
+    case PROP_NAME:
+      rp_practice_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_PHONE:
+      rp_practice_set_phone (self, g_value_get_string (value));
+      break;
+
+    case PROP_FAX:
+      rp_practice_set_fax (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMAIL:
+      rp_practice_set_email (self, g_value_get_string (value));
+      break;
+
+    case PROP_WEBSITE:
+      rp_practice_set_website (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_practice_class_init (RpPracticeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rp_practice_dispose;
+  object_class->finalize = rp_practice_finalize;
+  object_class->get_property = rp_practice_get_property;
+  object_class->set_property = rp_practice_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PHONE] =
+    g_param_spec_string ("phone", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FAX] =
+    g_param_spec_string ("fax", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_WEBSITE] =
+    g_param_spec_string ("website", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LOCATIONS] =
+    g_param_spec_object ("locations", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rp_practice_init (RpPractice *self)
+{
+  self->locations = g_list_store_new (RP_TYPE_LOCATION);
+}
+
+RpPractice *
+rp_practice_new (void)
+{
+  return g_object_new (RP_TYPE_PRACTICE, NULL);
+}
+
+gint64
+rp_practice_get_id (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), 0);
+
+  return self->id;
+}
+
+void
+rp_practice_set_id (RpPractice *self,
+                    gint64      id)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+  g_return_if_fail (id >= 0);
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+rp_practice_get_uuid (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->uuid);
+}
+
+void
+rp_practice_set_uuid (RpPractice *self,
+                      const char *uuid)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->uuid, uuid))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+const char *
+rp_practice_get_name (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->name);
+}
+
+void
+rp_practice_set_name (RpPractice *self,
+                      const char *name)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->name, name))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+rp_practice_get_phone (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->phone);
+}
+
+void
+rp_practice_set_phone (RpPractice *self,
+                       const char *phone)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->phone, phone))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
+}
+
+const char *
+rp_practice_get_fax (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->fax);
+}
+
+void
+rp_practice_set_fax (RpPractice *self,
+                     const char *fax)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->fax, fax))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAX]);
+}
+
+const char *
+rp_practice_get_email (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->email);
+}
+
+void
+rp_practice_set_email (RpPractice *self,
+                       const char *email)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->email, email))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+}
+
+const char *
+rp_practice_get_website (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->website);
+}
+
+void
+rp_practice_set_website (RpPractice *self,
+                         const char *website)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->website, website))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEBSITE]);
+}
+
+GListStore *
+rp_practice_get_locations (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return self->locations;
+}
+
+RpLocation *
+rp_practice_get_origin (RpPractice *self)
+{
+  GListModel *model;
+  guint n_items;
+
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  model = G_LIST_MODEL (self->locations);
+  n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      RpLocation *location = peek_location (model, i);
+
+      if (rp_location_get_is_primary (location))
+        return location;
+    }
+
+  return n_items > 0 ? peek_location (model, 0) : NULL;
+}

@@ -1,0 +1,809 @@
+/* rp-store-partners.c: partners in the database: reading, writing, searching, listing.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rp-store-private.h"
+#include "rp-validate.h"
+
+/* The columns every partner read selects, in the order row_to_partner() reads them. */
+#define PARTNER_COLUMNS \
+  "id, uuid, kind, prefix, first_name, last_name, credentials, organization, npi," \
+  " specialty_code, specialty_label, street, city, state, zip, lat, lon, phone, fax, email," \
+  " office_contact, best_time, tier, influence, monthly_volume, status, cadence_days, tags," \
+  " notes, last_contact_at, created_at, updated_at, archived_at"
+
+enum {
+  COL_ID, COL_UUID, COL_KIND, COL_PREFIX, COL_FIRST_NAME, COL_LAST_NAME, COL_CREDENTIALS,
+  COL_ORGANIZATION, COL_NPI, COL_SPECIALTY_CODE, COL_SPECIALTY_LABEL, COL_STREET, COL_CITY,
+  COL_STATE, COL_ZIP, COL_LAT, COL_LON, COL_PHONE, COL_FAX, COL_EMAIL, COL_OFFICE_CONTACT,
+  COL_BEST_TIME, COL_TIER, COL_INFLUENCE, COL_MONTHLY_VOLUME, COL_STATUS, COL_CADENCE_DAYS,
+  COL_TAGS, COL_NOTES, COL_LAST_CONTACT_AT, COL_CREATED_AT, COL_UPDATED_AT, COL_ARCHIVED_AT,
+  N_PARTNER_COLUMNS
+};
+
+G_DEFINE_BOXED_TYPE (RpPartnerFilter, rp_partner_filter, rp_partner_filter_copy,
+                     rp_partner_filter_free)
+
+RpPartnerFilter *
+rp_partner_filter_new (void)
+{
+  RpPartnerFilter *filter = g_new0 (RpPartnerFilter, 1);
+
+  filter->any_tier = TRUE;
+  filter->any_status = TRUE;
+  filter->sort = RP_PARTNER_SORT_NAME;
+
+  return filter;
+}
+
+RpPartnerFilter *
+rp_partner_filter_copy (const RpPartnerFilter *filter)
+{
+  RpPartnerFilter *copy;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  copy = g_memdup2 (filter, sizeof *filter);
+  copy->search = g_strdup (filter->search);
+  copy->specialty_code = g_strdup (filter->specialty_code);
+  copy->today = g_strdup (filter->today);
+
+  return copy;
+}
+
+void
+rp_partner_filter_free (RpPartnerFilter *filter)
+{
+  if (filter == NULL)
+    return;
+
+  g_free (filter->search);
+  g_free (filter->specialty_code);
+  g_free (filter->today);
+  g_free (filter);
+}
+
+static gboolean
+str_equal_empty (const char *a,
+                 const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+gboolean
+rp_partner_filter_equal (const RpPartnerFilter *a,
+                         const RpPartnerFilter *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  return str_equal_empty (a->search, b->search) &&
+         a->any_tier == b->any_tier &&
+         (a->any_tier || a->tier == b->tier) &&
+         a->any_status == b->any_status &&
+         (a->any_status || a->status == b->status) &&
+         str_equal_empty (a->specialty_code, b->specialty_code) &&
+         a->archived == b->archived &&
+         a->sort == b->sort &&
+         a->descending == b->descending &&
+         str_equal_empty (a->today, b->today);
+}
+
+void
+rp_specialty_count_free (RpSpecialtyCount *count)
+{
+  if (count == NULL)
+    return;
+
+  g_free (count->code);
+  g_free (count->label);
+  g_free (count);
+}
+
+static int
+column_enum (sqlite3_stmt *stmt,
+             int           column,
+             GType         type,
+             int           fallback)
+{
+  int value;
+
+  if (!rp_enum_from_nick (type, (const char *) sqlite3_column_text (stmt, column), &value))
+    return fallback;
+
+  return value;
+}
+
+static RpPartner *
+row_to_partner (sqlite3_stmt *stmt)
+{
+  RpPartner *partner;
+
+  partner = rp_partner_new (column_enum (stmt, COL_KIND, RP_TYPE_PARTNER_KIND,
+                                         RP_PARTNER_KIND_PERSON));
+
+  /* Filled with notifications frozen: nobody listens to a partner still being read. */
+  g_object_freeze_notify (G_OBJECT (partner));
+
+  rp_partner_set_id (partner, sqlite3_column_int64 (stmt, COL_ID));
+  rp_partner_set_uuid (partner, _rp_store_column_text (stmt, COL_UUID));
+  rp_partner_set_prefix (partner, _rp_store_column_text (stmt, COL_PREFIX));
+  rp_partner_set_first_name (partner, _rp_store_column_text (stmt, COL_FIRST_NAME));
+  rp_partner_set_last_name (partner, _rp_store_column_text (stmt, COL_LAST_NAME));
+  rp_partner_set_credentials (partner, _rp_store_column_text (stmt, COL_CREDENTIALS));
+  rp_partner_set_organization (partner, _rp_store_column_text (stmt, COL_ORGANIZATION));
+  rp_partner_set_npi (partner, _rp_store_column_text (stmt, COL_NPI));
+  rp_partner_set_specialty_code (partner, _rp_store_column_text (stmt, COL_SPECIALTY_CODE));
+  rp_partner_set_specialty_label (partner, _rp_store_column_text (stmt, COL_SPECIALTY_LABEL));
+  rp_partner_set_street (partner, _rp_store_column_text (stmt, COL_STREET));
+  rp_partner_set_city (partner, _rp_store_column_text (stmt, COL_CITY));
+  rp_partner_set_state (partner, _rp_store_column_text (stmt, COL_STATE));
+  rp_partner_set_zip (partner, _rp_store_column_text (stmt, COL_ZIP));
+  if (sqlite3_column_type (stmt, COL_LAT) != SQLITE_NULL &&
+      sqlite3_column_type (stmt, COL_LON) != SQLITE_NULL)
+    rp_partner_set_location (partner,
+                             sqlite3_column_double (stmt, COL_LAT),
+                             sqlite3_column_double (stmt, COL_LON));
+  rp_partner_set_phone (partner, _rp_store_column_text (stmt, COL_PHONE));
+  rp_partner_set_fax (partner, _rp_store_column_text (stmt, COL_FAX));
+  rp_partner_set_email (partner, _rp_store_column_text (stmt, COL_EMAIL));
+  rp_partner_set_office_contact (partner, _rp_store_column_text (stmt, COL_OFFICE_CONTACT));
+  rp_partner_set_best_time (partner, _rp_store_column_text (stmt, COL_BEST_TIME));
+  rp_partner_set_tier (partner, column_enum (stmt, COL_TIER, RP_TYPE_TIER, RP_TIER_B));
+  rp_partner_set_influence (partner, CLAMP (sqlite3_column_int (stmt, COL_INFLUENCE), 1, 5));
+  rp_partner_set_monthly_volume (partner, MAX (sqlite3_column_int (stmt, COL_MONTHLY_VOLUME), 0));
+  rp_partner_set_status (partner, column_enum (stmt, COL_STATUS, RP_TYPE_PARTNER_STATUS,
+                                               RP_PARTNER_STATUS_PROSPECT));
+  rp_partner_set_cadence_days (partner, MAX (sqlite3_column_int (stmt, COL_CADENCE_DAYS), 0));
+  rp_partner_set_tags (partner, _rp_store_column_text (stmt, COL_TAGS));
+  rp_partner_set_notes (partner, _rp_store_column_text (stmt, COL_NOTES));
+  rp_partner_set_last_contact_at (partner, _rp_store_column_text (stmt, COL_LAST_CONTACT_AT));
+  rp_partner_set_created_at (partner, _rp_store_column_text (stmt, COL_CREATED_AT));
+  rp_partner_set_updated_at (partner, _rp_store_column_text (stmt, COL_UPDATED_AT));
+  rp_partner_set_archived_at (partner, _rp_store_column_text (stmt, COL_ARCHIVED_AT));
+
+  g_object_thaw_notify (G_OBJECT (partner));
+
+  return partner;
+}
+
+/* Refuses what the schema cannot express as a clear message: a partner with no name, a bad NPI,
+ * a state or ZIP that is not one. */
+static gboolean
+validate_partner (RpPartner *partner,
+                  GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (*rp_partner_get_display_name (partner) == '\0')
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                           _("A partner needs a name"));
+      return FALSE;
+    }
+
+  if (!rp_validate_npi (rp_partner_get_npi (partner), &local_error) ||
+      !rp_validate_state (rp_partner_get_state (partner), &local_error) ||
+      !rp_validate_zip (rp_partner_get_zip (partner), &local_error))
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Binds the partner's editable fields to ?1…?29 in the order of the INSERT and UPDATE below. */
+static void
+bind_partner (sqlite3_stmt *stmt,
+              RpPartner    *partner)
+{
+  guint cadence = rp_partner_get_cadence_days (partner);
+
+  sqlite3_bind_text (stmt, 1, rp_enum_to_nick (RP_TYPE_PARTNER_KIND,
+                                               rp_partner_get_kind (partner)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rp_partner_get_prefix (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, rp_partner_get_first_name (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, rp_partner_get_last_name (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, rp_partner_get_credentials (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, rp_partner_get_organization (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, rp_partner_get_display_name (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, rp_partner_get_sort_name (partner), -1, SQLITE_TRANSIENT);
+  _rp_store_bind_text (stmt, 9, rp_partner_get_npi (partner));
+  sqlite3_bind_text (stmt, 10, rp_partner_get_specialty_code (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, rp_partner_get_specialty_label (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, rp_partner_get_street (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, rp_partner_get_city (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, rp_partner_get_state (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, rp_partner_get_zip (partner), -1, SQLITE_TRANSIENT);
+  if (rp_partner_get_has_location (partner))
+    {
+      sqlite3_bind_double (stmt, 16, rp_partner_get_latitude (partner));
+      sqlite3_bind_double (stmt, 17, rp_partner_get_longitude (partner));
+    }
+  sqlite3_bind_text (stmt, 18, rp_partner_get_phone (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 19, rp_partner_get_fax (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 20, rp_partner_get_email (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 21, rp_partner_get_office_contact (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 22, rp_partner_get_best_time (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 23, rp_enum_to_nick (RP_TYPE_TIER, rp_partner_get_tier (partner)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 24, rp_partner_get_influence (partner));
+  sqlite3_bind_int (stmt, 25, rp_partner_get_monthly_volume (partner));
+  sqlite3_bind_text (stmt, 26, rp_enum_to_nick (RP_TYPE_PARTNER_STATUS,
+                                                rp_partner_get_status (partner)),
+                     -1, SQLITE_STATIC);
+  if (cadence > 0)
+    sqlite3_bind_int (stmt, 27, cadence);
+  sqlite3_bind_text (stmt, 28, rp_partner_get_tags (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 29, rp_partner_get_notes (partner), -1, SQLITE_TRANSIENT);
+}
+
+/* Runs one write statement as a transaction of its own (or as part of the caller's). */
+static gboolean
+run_write (RpStore      *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (!_rp_store_step_done (self, stmt, error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS);
+  return rp_store_commit (self, error);
+}
+
+gboolean
+rp_store_insert_partner (RpStore   *self,
+                         RpPartner *partner,
+                         GError   **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+  const char *created_at;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PARTNER (partner), FALSE);
+  g_return_val_if_fail (rp_partner_get_id (partner) == 0, FALSE);
+
+  if (!validate_partner (partner, error))
+    return FALSE;
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO partner (kind, prefix, first_name, last_name,"
+                            " credentials, organization, display_name, sort_name, npi,"
+                            " specialty_code, specialty_label, street, city, state, zip, lat, lon,"
+                            " phone, fax, email, office_contact, best_time, tier, influence,"
+                            " monthly_volume, status, cadence_days, tags, notes, uuid, created_at,"
+                            " updated_at, archived_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                            " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28,"
+                            " ?29, ?30, ?31, ?32, ?33)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = rp_store_now_iso ();
+  uuid = *rp_partner_get_uuid (partner) != '\0' ? g_strdup (rp_partner_get_uuid (partner))
+                                                 : rp_store_new_uuid ();
+  created_at = *rp_partner_get_created_at (partner) != '\0' ? rp_partner_get_created_at (partner)
+                                                             : now;
+
+  bind_partner (stmt, partner);
+  sqlite3_bind_text (stmt, 30, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 31, created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 32, now, -1, SQLITE_STATIC);
+  _rp_store_bind_text (stmt, 33, rp_partner_get_archived_at (partner));
+
+  if (!run_write (self, stmt, error))
+    return FALSE;
+
+  rp_partner_set_id (partner, sqlite3_last_insert_rowid (self->db));
+  rp_partner_set_uuid (partner, uuid);
+  if (*rp_partner_get_created_at (partner) == '\0')
+    rp_partner_set_created_at (partner, now);
+  rp_partner_set_updated_at (partner, now);
+
+  return TRUE;
+}
+
+gboolean
+rp_store_update_partner (RpStore   *self,
+                         RpPartner *partner,
+                         GError   **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PARTNER (partner), FALSE);
+  g_return_val_if_fail (rp_partner_get_id (partner) > 0, FALSE);
+
+  if (!validate_partner (partner, error))
+    return FALSE;
+
+  stmt = _rp_store_prepare (self,
+                            "UPDATE partner SET kind = ?1, prefix = ?2, first_name = ?3,"
+                            " last_name = ?4, credentials = ?5, organization = ?6,"
+                            " display_name = ?7, sort_name = ?8, npi = ?9, specialty_code = ?10,"
+                            " specialty_label = ?11, street = ?12, city = ?13, state = ?14,"
+                            " zip = ?15, lat = ?16, lon = ?17, phone = ?18, fax = ?19,"
+                            " email = ?20, office_contact = ?21, best_time = ?22, tier = ?23,"
+                            " influence = ?24, monthly_volume = ?25, status = ?26,"
+                            " cadence_days = ?27, tags = ?28, notes = ?29, updated_at = ?30"
+                            " WHERE id = ?31",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = rp_store_now_iso ();
+  bind_partner (stmt, partner);
+  sqlite3_bind_text (stmt, 30, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 31, rp_partner_get_id (partner));
+
+  if (!run_write (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                   _("The partner “%s” no longer exists"), rp_partner_get_display_name (partner));
+      return FALSE;
+    }
+
+  rp_partner_set_updated_at (partner, now);
+  return TRUE;
+}
+
+gboolean
+rp_store_set_partner_archived (RpStore *self,
+                               gint64   id,
+                               gboolean archived,
+                               GError **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  stmt = _rp_store_prepare (self,
+                            "UPDATE partner SET archived_at = ?1, updated_at = ?2 WHERE id = ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = rp_store_now_iso ();
+  if (archived)
+    sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+
+  if (!run_write (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                           _("The partner no longer exists"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_delete_partner (RpStore *self,
+                         gint64   id,
+                         GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  /* Foreign keys cascade to the partner's referrals, tasks, visits and list memberships. */
+  stmt = _rp_store_prepare (self, "DELETE FROM partner WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!run_write (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                           _("The partner no longer exists"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static RpPartner *
+get_partner_where (RpStore    *self,
+                   const char *sql,
+                   gint64      id,
+                   const char *text,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+  RpPartner *partner = NULL;
+  int rc;
+
+  stmt = _rp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    partner = row_to_partner (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                         _("No such partner"));
+  else
+    _rp_store_set_error (self, rc, error);
+
+  sqlite3_reset (stmt);
+  return partner;
+}
+
+RpPartner *
+rp_store_get_partner (RpStore *self,
+                      gint64   id,
+                      GError **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE id = ?1",
+                            id, NULL, error);
+}
+
+RpPartner *
+rp_store_find_partner_by_npi (RpStore    *self,
+                              const char *npi,
+                              GError    **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (npi != NULL, NULL);
+
+  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE npi = ?1",
+                            0, npi, error);
+}
+
+RpPartner *
+rp_store_find_partner_by_uuid (RpStore    *self,
+                               const char *uuid,
+                               GError    **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE uuid = ?1",
+                            0, uuid, error);
+}
+
+guint
+rp_store_count_partners (RpStore *self,
+                         gboolean archived)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), 0);
+
+  if (archived)
+    stmt = _rp_store_prepare (self, "SELECT count(*) FROM partner WHERE archived_at IS NOT NULL",
+                              NULL);
+  else
+    stmt = _rp_store_prepare (self, "SELECT count(*) FROM partner WHERE archived_at IS NULL",
+                              NULL);
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return count;
+}
+
+/* Turns what the user typed into an FTS5 query: every word becomes a quoted prefix term, so
+ * "mar lop" finds "Maria López" and nothing typed can be read as FTS syntax. NULL when the
+ * text holds no word. */
+static char *
+build_match_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  for (p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          if (query->len > 0)
+            g_string_append_c (query, ' ');
+          g_string_append_printf (query, "\"%s\"*", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static char *
+today_string (const RpPartnerFilter *filter)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (filter != NULL && filter->today != NULL && *filter->today != '\0')
+    return g_strdup (filter->today);
+
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The first day of the 90-day window that ends on @today (YYYY-MM-DD). */
+static char *
+window_start (const char *today)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", today);
+
+  day = g_date_time_new_from_iso8601 (iso, NULL);
+  if (day == NULL)
+    return g_strdup (today);
+
+  start = g_date_time_add_days (day, -89);
+  return g_date_time_format (start, "%Y-%m-%d");
+}
+
+#define REFERRALS_90D_EXPR \
+  "(SELECT count(*) FROM referral r WHERE r.partner_id = partner.id" \
+  " AND r.direction = 'inbound' AND r.referred_on >= :since)"
+
+static const char *
+order_by_for (RpPartnerSort sort)
+{
+  switch (sort)
+    {
+    case RP_PARTNER_SORT_SPECIALTY:
+      return "specialty_label COLLATE NOCASE %s, sort_name, id";
+    case RP_PARTNER_SORT_ORGANIZATION:
+      return "organization COLLATE NOCASE %s, sort_name, id";
+    case RP_PARTNER_SORT_CITY:
+      return "city COLLATE NOCASE %s, sort_name, id";
+    case RP_PARTNER_SORT_TIER:
+      return "tier %s, sort_name, id";
+    case RP_PARTNER_SORT_STATUS:
+      return "status %s, sort_name, id";
+    case RP_PARTNER_SORT_LAST_CONTACT:
+      return "last_contact_at %s, sort_name, id";
+    case RP_PARTNER_SORT_REFERRALS_90D:
+      return REFERRALS_90D_EXPR " %s, sort_name, id";
+    case RP_PARTNER_SORT_NAME:
+    default:
+      return "sort_name %s, id";
+    }
+}
+
+GArray *
+rp_store_query_partner_ids (RpStore               *self,
+                            const RpPartnerFilter *filter,
+                            GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM partner WHERE ");
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *order = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  int index;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  /* Written as the partial indexes' own WHERE so that SQLite can use them to sort. */
+  g_string_append (sql, filter->archived ? "archived_at IS NOT NULL" : "archived_at IS NULL");
+
+  match = build_match_query (filter->search);
+  if (match != NULL)
+    g_string_append (sql, " AND id IN (SELECT rowid FROM partner_fts WHERE partner_fts MATCH :match)");
+  if (!filter->any_tier)
+    g_string_append (sql, " AND tier = :tier");
+  if (!filter->any_status)
+    g_string_append (sql, " AND status = :status");
+  if (filter->specialty_code != NULL && *filter->specialty_code != '\0')
+    g_string_append (sql, " AND specialty_code = :specialty");
+
+  /* order_by_for() returns a format with one %s, the direction, from a fixed set. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  order = g_strdup_printf (order_by_for (filter->sort), filter->descending ? "DESC" : "ASC");
+#pragma GCC diagnostic pop
+  g_string_append_printf (sql, " ORDER BY %s", order);
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if ((index = sqlite3_bind_parameter_index (stmt, ":match")) > 0)
+    sqlite3_bind_text (stmt, index, match, -1, SQLITE_STATIC);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":tier")) > 0)
+    sqlite3_bind_text (stmt, index, rp_enum_to_nick (RP_TYPE_TIER, filter->tier), -1,
+                       SQLITE_STATIC);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":status")) > 0)
+    sqlite3_bind_text (stmt, index, rp_enum_to_nick (RP_TYPE_PARTNER_STATUS, filter->status), -1,
+                       SQLITE_STATIC);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":specialty")) > 0)
+    sqlite3_bind_text (stmt, index, filter->specialty_code, -1, SQLITE_STATIC);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":since")) > 0)
+    {
+      today = today_string (filter);
+      since = window_start (today);
+      sqlite3_bind_text (stmt, index, since, -1, SQLITE_STATIC);
+    }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+rp_store_load_partners (RpStore      *self,
+                        const gint64 *ids,
+                        guint         n_ids,
+                        const char   *today,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autofree char *today_owned = NULL;
+  g_autofree char *since = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT " PARTNER_COLUMNS ", " REFERRALS_90D_EXPR
+                            " FROM partner WHERE id = :id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (today == NULL || *today == '\0')
+    {
+      RpPartnerFilter defaults = { 0 };
+
+      today = today_owned = today_string (&defaults);
+    }
+  since = window_start (today);
+
+  partners = g_ptr_array_new_full (n_ids, g_object_unref);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), ids[i]);
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":since"), since, -1,
+                         SQLITE_STATIC);
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          RpPartner *partner = row_to_partner (stmt);
+
+          rp_partner_set_referrals_90d (partner,
+                                        (guint) sqlite3_column_int (stmt, N_PARTNER_COLUMNS));
+          g_ptr_array_add (partners, partner);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          _rp_store_set_error (self, rc, error);
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+    }
+
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&partners);
+}
+
+GPtrArray *
+rp_store_list_specialties (RpStore *self,
+                           GError **error)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT specialty_code, min(specialty_label), count(*) FROM partner"
+                            " WHERE archived_at IS NULL AND specialty_code != ''"
+                            " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_specialty_count_free);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpSpecialtyCount *count = g_new0 (RpSpecialtyCount, 1);
+
+      count->code = g_strdup (_rp_store_column_text (stmt, 0));
+      count->label = g_strdup (_rp_store_column_text (stmt, 1));
+      count->count = (guint) sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (result, count);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&result);
+}

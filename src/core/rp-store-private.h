@@ -1,0 +1,62 @@
+/* rp-store-private.h: what the rp-store-*.c files share. Nothing outside RpStore includes it.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rp-store.h"
+
+G_BEGIN_DECLS
+
+struct _RpStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt*, prepared once */
+  guint       tx_depth;
+  gboolean    tx_failed;
+  guint       pending_signals;
+};
+
+enum {
+  RP_STORE_PENDING_PARTNERS = 1 << 0,
+  RP_STORE_PENDING_PRACTICE = 1 << 1,
+};
+
+/* The prepared statement for @sql (a string literal: its address is the cache key), reset and
+ * with its bindings cleared. Never NULL unless preparing failed, in which case @error is set. */
+sqlite3_stmt *_rp_store_prepare        (RpStore      *self,
+                                        const char   *sql,
+                                        GError      **error);
+/* Sets @error from the connection's last error (@rc is the failing result code). */
+void          _rp_store_set_error      (RpStore      *self,
+                                        int           rc,
+                                        GError      **error);
+gboolean      _rp_store_exec           (RpStore      *self,
+                                        const char   *sql,
+                                        GError      **error);
+/* Steps a statement that returns no rows; FALSE with @error on failure. */
+gboolean      _rp_store_step_done      (RpStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+/* Binds @text, or NULL for an empty or NULL string. */
+void          _rp_store_bind_text      (sqlite3_stmt *stmt,
+                                        int           index,
+                                        const char   *text);
+/* The column as a string: "" for NULL. */
+const char   *_rp_store_column_text    (sqlite3_stmt *stmt,
+                                        int           column);
+/* Queue a change signal, emitted at the outermost commit (or at once outside a transaction). */
+void          _rp_store_queue_signal   (RpStore      *self,
+                                        guint         pending);
+/* Brings the schema from its user_version to RP_STORE_SCHEMA_VERSION, one transaction a step. */
+gboolean      _rp_store_migrate        (RpStore      *self,
+                                        GError      **error);
+
+G_END_DECLS

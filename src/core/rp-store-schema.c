@@ -1,0 +1,366 @@
+/* rp-store-schema.c: the schema and its forward-only migrations.
+ *
+ * Each entry of `migrations` takes a database at user_version N to N + 1 and runs in one
+ * transaction together with the user_version bump, so a failed step leaves the file as it was.
+ * Never edit a migration that has shipped: add the next one.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rp-store-private.h"
+
+/* Version 1: the whole data model of DESIGN.md.
+ *
+ * Conventions: every table has an integer key for joins and a uuid that never changes; enum
+ * columns hold the enum's nick (rp-enums.h) and are checked; instants are ISO-8601 UTC text
+ * ("…Z"), days are local dates (YYYY-MM-DD). */
+static const char migration_1[] =
+  "CREATE TABLE practice ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  fax TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  website TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE location ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  practice_id INTEGER NOT NULL REFERENCES practice(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  street TEXT NOT NULL DEFAULT '',"
+  "  city TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT '',"
+  "  zip TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  fax TEXT NOT NULL DEFAULT '',"
+  "  hours TEXT NOT NULL DEFAULT '',"
+  "  lat REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),"
+  "  lon REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),"
+  "  is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX location_practice ON location(practice_id, position);"
+
+  "CREATE TABLE partner ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'organization')),"
+  "  prefix TEXT NOT NULL DEFAULT '',"
+  "  first_name TEXT NOT NULL DEFAULT '',"
+  "  last_name TEXT NOT NULL DEFAULT '',"
+  "  credentials TEXT NOT NULL DEFAULT '',"
+  "  organization TEXT NOT NULL DEFAULT '',"
+  "  display_name TEXT NOT NULL,"
+  "  sort_name TEXT NOT NULL COLLATE NOCASE,"
+  "  npi TEXT UNIQUE CHECK (npi IS NULL OR (length(npi) = 10 AND npi NOT GLOB '*[^0-9]*')),"
+  "  specialty_code TEXT NOT NULL DEFAULT '',"
+  "  specialty_label TEXT NOT NULL DEFAULT '',"
+  "  street TEXT NOT NULL DEFAULT '',"
+  "  city TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT '',"
+  "  zip TEXT NOT NULL DEFAULT '',"
+  "  lat REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),"
+  "  lon REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  fax TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  office_contact TEXT NOT NULL DEFAULT '',"
+  "  best_time TEXT NOT NULL DEFAULT '',"
+  "  tier TEXT NOT NULL DEFAULT 'b' CHECK (tier IN ('a', 'b', 'c')),"
+  "  influence INTEGER NOT NULL DEFAULT 3 CHECK (influence BETWEEN 1 AND 5),"
+  "  monthly_volume INTEGER NOT NULL DEFAULT 0 CHECK (monthly_volume >= 0),"
+  "  status TEXT NOT NULL DEFAULT 'prospect'"
+  "    CHECK (status IN ('prospect', 'active', 'dormant')),"
+  "  cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),"
+  "  tags TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  last_contact_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  archived_at TEXT"
+  ");"
+  /* One partial index per sortable column over the current (not archived) partners, which is
+   * what the lists show nearly always. */
+  "CREATE INDEX partner_by_sort_name ON partner(sort_name, id) WHERE archived_at IS NULL;"
+  "CREATE INDEX partner_by_specialty ON partner(specialty_label COLLATE NOCASE, sort_name)"
+  "  WHERE archived_at IS NULL;"
+  "CREATE INDEX partner_by_organization ON partner(organization COLLATE NOCASE, sort_name)"
+  "  WHERE archived_at IS NULL;"
+  "CREATE INDEX partner_by_city ON partner(city COLLATE NOCASE, sort_name) WHERE archived_at IS NULL;"
+  "CREATE INDEX partner_by_tier ON partner(tier, sort_name) WHERE archived_at IS NULL;"
+  "CREATE INDEX partner_by_status ON partner(status, sort_name) WHERE archived_at IS NULL;"
+  "CREATE INDEX partner_by_last_contact ON partner(last_contact_at, sort_name)"
+  "  WHERE archived_at IS NULL;"
+  "CREATE INDEX partner_by_specialty_code ON partner(specialty_code);"
+
+  /* Search: an external-content FTS5 index over the partner's text, kept in step by triggers.
+   * remove_diacritics folds accents so "pena" finds "Peña"; prefix indexes make typing fast. */
+  "CREATE VIRTUAL TABLE partner_fts USING fts5("
+  "  display_name, organization, specialty_label, city, tags, notes,"
+  "  content='partner', content_rowid='id',"
+  "  tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2 3'"
+  ");"
+  "CREATE TRIGGER partner_fts_ai AFTER INSERT ON partner BEGIN"
+  "  INSERT INTO partner_fts(rowid, display_name, organization, specialty_label, city, tags, notes)"
+  "  VALUES (new.id, new.display_name, new.organization, new.specialty_label, new.city,"
+  "          new.tags, new.notes);"
+  "END;"
+  "CREATE TRIGGER partner_fts_ad AFTER DELETE ON partner BEGIN"
+  "  INSERT INTO partner_fts(partner_fts, rowid, display_name, organization, specialty_label,"
+  "                          city, tags, notes)"
+  "  VALUES ('delete', old.id, old.display_name, old.organization, old.specialty_label, old.city,"
+  "          old.tags, old.notes);"
+  "END;"
+  "CREATE TRIGGER partner_fts_au"
+  "  AFTER UPDATE OF display_name, organization, specialty_label, city, tags, notes ON partner "
+  "BEGIN"
+  "  INSERT INTO partner_fts(partner_fts, rowid, display_name, organization, specialty_label,"
+  "                          city, tags, notes)"
+  "  VALUES ('delete', old.id, old.display_name, old.organization, old.specialty_label, old.city,"
+  "          old.tags, old.notes);"
+  "  INSERT INTO partner_fts(rowid, display_name, organization, specialty_label, city, tags, notes)"
+  "  VALUES (new.id, new.display_name, new.organization, new.specialty_label, new.city,"
+  "          new.tags, new.notes);"
+  "END;"
+
+  /* Map queries: an R*Tree on the partners that have coordinates. */
+  "CREATE VIRTUAL TABLE partner_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);"
+  "CREATE TRIGGER partner_geo_ai AFTER INSERT ON partner"
+  "  WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN"
+  "  INSERT INTO partner_geo VALUES (new.id, new.lat, new.lat, new.lon, new.lon);"
+  "END;"
+  "CREATE TRIGGER partner_geo_au AFTER UPDATE OF lat, lon ON partner BEGIN"
+  "  DELETE FROM partner_geo WHERE id = old.id;"
+  "  INSERT INTO partner_geo SELECT new.id, new.lat, new.lat, new.lon, new.lon"
+  "    WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;"
+  "END;"
+  "CREATE TRIGGER partner_geo_ad AFTER DELETE ON partner BEGIN"
+  "  DELETE FROM partner_geo WHERE id = old.id;"
+  "END;"
+
+  "CREATE TABLE referral ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,"
+  "  direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),"
+  "  referred_on TEXT NOT NULL,"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  service_line TEXT NOT NULL DEFAULT '',"
+  "  urgency TEXT NOT NULL DEFAULT 'routine' CHECK (urgency IN ('routine', 'soon', 'urgent')),"
+  "  status TEXT NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'contacted',"
+  "    'scheduled', 'seen', 'loop-closed', 'declined', 'no-show', 'lost')),"
+  "  status_reason TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  satisfaction INTEGER CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),"
+  /* Patient identifiers: XChaCha20-Poly1305 ciphertexts (nonce ‖ box) and keyed-hash blind
+   * indexes for exact look-up. Never plaintext. */
+  "  patient_name BLOB,"
+  "  patient_dob BLOB,"
+  "  patient_mrn BLOB,"
+  "  patient_phone BLOB,"
+  "  patient_mrn_index BLOB,"
+  "  patient_name_dob_index BLOB,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX referral_by_partner ON referral(partner_id, referred_on);"
+  "CREATE INDEX referral_by_date ON referral(referred_on);"
+  "CREATE INDEX referral_by_status ON referral(status, referred_on);"
+  "CREATE INDEX referral_by_mrn_index ON referral(patient_mrn_index)"
+  "  WHERE patient_mrn_index IS NOT NULL;"
+  "CREATE INDEX referral_by_name_dob_index ON referral(patient_name_dob_index)"
+  "  WHERE patient_name_dob_index IS NOT NULL;"
+
+  "CREATE TABLE referral_transition ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  referral_id INTEGER NOT NULL REFERENCES referral(id) ON DELETE CASCADE,"
+  "  from_status TEXT,"
+  "  to_status TEXT NOT NULL,"
+  "  occurred_at TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX referral_transition_by_referral ON referral_transition(referral_id, occurred_at);"
+  "CREATE INDEX referral_transition_by_time ON referral_transition(occurred_at);"
+
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('visit', 'call', 'email', 'event', 'thank-you',"
+  "    'update-sent', 'feedback', 'note')),"
+  "  occurred_at TEXT NOT NULL,"
+  "  contact_person TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  materials TEXT NOT NULL DEFAULT '',"
+  "  referral_id INTEGER REFERENCES referral(id) ON DELETE SET NULL,"
+  "  cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),"
+  "  follow_up_needed INTEGER NOT NULL DEFAULT 0 CHECK (follow_up_needed IN (0, 1)),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX activity_by_time ON activity(occurred_at);"
+  "CREATE INDEX activity_by_referral ON activity(referral_id) WHERE referral_id IS NOT NULL;"
+
+  /* The partners present at an activity; a gift's or meal's cost is shared among them. */
+  "CREATE TABLE activity_partner ("
+  "  activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,"
+  "  partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,"
+  "  cost_share_cents INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (activity_id, partner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX activity_partner_by_partner ON activity_partner(partner_id, activity_id);"
+  /* Keep partner.last_contact_at, the Partners page's "Last contact" column, in step. */
+  "CREATE TRIGGER activity_partner_contact_ai AFTER INSERT ON activity_partner BEGIN"
+  "  UPDATE partner SET last_contact_at = (SELECT occurred_at FROM activity"
+  "                                        WHERE id = new.activity_id)"
+  "  WHERE id = new.partner_id AND (last_contact_at IS NULL OR last_contact_at <"
+  "        (SELECT occurred_at FROM activity WHERE id = new.activity_id));"
+  "END;"
+  "CREATE TRIGGER activity_partner_contact_ad AFTER DELETE ON activity_partner BEGIN"
+  "  UPDATE partner SET last_contact_at = (SELECT max(a.occurred_at) FROM activity a"
+  "      JOIN activity_partner ap ON ap.activity_id = a.id WHERE ap.partner_id = old.partner_id)"
+  "  WHERE id = old.partner_id;"
+  "END;"
+  "CREATE TRIGGER activity_contact_au AFTER UPDATE OF occurred_at ON activity BEGIN"
+  "  UPDATE partner SET last_contact_at = (SELECT max(a.occurred_at) FROM activity a"
+  "      JOIN activity_partner ap ON ap.activity_id = a.id WHERE ap.partner_id = partner.id)"
+  "  WHERE id IN (SELECT partner_id FROM activity_partner WHERE activity_id = new.id);"
+  "END;"
+
+  "CREATE TABLE task ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('follow-up', 'thank-you', 'loop-update', 'visit',"
+  "    'custom')),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  partner_id INTEGER REFERENCES partner(id) ON DELETE CASCADE,"
+  "  referral_id INTEGER REFERENCES referral(id) ON DELETE CASCADE,"
+  "  activity_id INTEGER REFERENCES activity(id) ON DELETE SET NULL,"
+  "  due_on TEXT NOT NULL,"
+  "  due_time TEXT NOT NULL DEFAULT '',"
+  "  done_at TEXT,"
+  "  snoozed_until TEXT,"
+  "  notified_at TEXT,"
+  "  rule_key TEXT UNIQUE,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX task_open_by_due ON task(due_on, due_time) WHERE done_at IS NULL;"
+  "CREATE INDEX task_by_partner ON task(partner_id, due_on);"
+  "CREATE INDEX task_by_referral ON task(referral_id) WHERE referral_id IS NOT NULL;"
+
+  "CREATE TABLE planned_visit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,"
+  "  planned_on TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  objective TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'cancelled')),"
+  "  activity_id INTEGER REFERENCES activity(id) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX planned_visit_by_day ON planned_visit(planned_on, position);"
+  "CREATE INDEX planned_visit_by_partner ON planned_visit(partner_id, planned_on);"
+
+  "CREATE TABLE target_list ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE target_list_member ("
+  "  list_id INTEGER NOT NULL REFERENCES target_list(id) ON DELETE CASCADE,"
+  "  partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (list_id, partner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX target_list_member_by_partner ON target_list_member(partner_id);";
+
+static const char * const migrations[] = {
+  migration_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
+
+static int
+read_user_version (RpStore *self,
+                   GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+  int version;
+
+  stmt = _rp_store_prepare (self, "PRAGMA user_version", error);
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _rp_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return -1;
+    }
+
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+gboolean
+_rp_store_migrate (RpStore *self,
+                   GError **error)
+{
+  int version;
+
+  version = read_user_version (self, error);
+  if (version < 0)
+    return FALSE;
+
+  if (version > RP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NEWER_SCHEMA,
+                   "This database was written by a newer version of Rapport "
+                   "(schema %d; this version reads up to %d)",
+                   version, RP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  while (version < RP_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!rp_store_begin (self, error))
+        return FALSE;
+
+      if (!_rp_store_exec (self, migrations[version], error) ||
+          !_rp_store_exec (self, bump, error))
+        {
+          g_prefix_error (error, "Could not upgrade the database to schema %d: ", version + 1);
+          rp_store_rollback (self);
+          return FALSE;
+        }
+
+      if (!rp_store_commit (self, error))
+        return FALSE;
+
+      version++;
+    }
+
+  return TRUE;
+}

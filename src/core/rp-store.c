@@ -1,0 +1,644 @@
+/* rp-store.c: opening, checking and migrating the database; transactions; shared helpers.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "rp-store-private.h"
+
+G_DEFINE_FINAL_TYPE (RpStore, rp_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rp-store-error-quark, rp_store_error)
+
+enum {
+  SIGNAL_PARTNERS_CHANGED,
+  SIGNAL_PRACTICE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The first 16 bytes of every SQLite 3 database file. */
+static const char sqlite_magic[16] = "SQLite format 3";
+
+#define SQLITE_HEADER_SIZE 100
+
+/* Reads the 100-byte header of @path and checks what can be checked without SQLite: that it is a
+ * SQLite 3 file and not shorter than the size its header announces (a truncated copy). An empty
+ * file is a new database. Nothing is written. */
+static gboolean
+check_header (const char *path,
+              gboolean   *exists,
+              GError    **error)
+{
+  guchar header[SQLITE_HEADER_SIZE];
+  GStatBuf st;
+  FILE *file;
+  size_t n_read;
+  guint32 page_size;
+  guint32 n_pages;
+  guint32 change_counter;
+  guint32 valid_for;
+
+  *exists = FALSE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
+                   _("Cannot read the database “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  *exists = TRUE;
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
+                   _("The database “%s” is not a regular file"), path);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    return TRUE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
+                   _("Cannot read the database “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n_read < sizeof header || memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Rapport database"), path);
+      return FALSE;
+    }
+
+  /* Page size: big-endian at offset 16, where the value 1 means 65536. */
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (bad page size)"), path);
+      return FALSE;
+    }
+
+  if (st.st_size % page_size != 0)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (truncated)"), path);
+      return FALSE;
+    }
+
+  /* The in-header page count (offset 28) is valid when the version-valid-for number (offset 92)
+   * equals the change counter (offset 24); a file shorter than that count was cut short. */
+  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
+  n_pages = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+
+  if (valid_for == change_counter && n_pages > 0 &&
+      (guint64) st.st_size < (guint64) n_pages * page_size)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (truncated)"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char *
+describe_sqlite_error (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return _("The file is not a Rapport database");
+    case SQLITE_CORRUPT:
+      return _("The database is damaged");
+    case SQLITE_FULL:
+      return _("The disk is full");
+    case SQLITE_READONLY:
+      return _("The database cannot be written to");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("The database is in use by another program");
+    case SQLITE_CANTOPEN:
+      return _("The database cannot be opened");
+    case SQLITE_IOERR:
+      return _("The database could not be read or written");
+    case SQLITE_CONSTRAINT:
+      return _("The change conflicts with data already stored");
+    default:
+      return NULL;
+    }
+}
+
+void
+_rp_store_set_error (RpStore *self,
+                     int      rc,
+                     GError **error)
+{
+  RpStoreError code;
+  const char *detail;
+  const char *summary;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = RP_STORE_ERROR_NOT_A_DATABASE;
+      break;
+    case SQLITE_CORRUPT:
+      code = RP_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = RP_STORE_ERROR_CONSTRAINT;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = RP_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_READONLY:
+      code = RP_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CANTOPEN:
+      code = RP_STORE_ERROR_OPEN;
+      break;
+    default:
+      code = RP_STORE_ERROR_FAILED;
+      break;
+    }
+
+  detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  summary = describe_sqlite_error (rc);
+
+  if (summary != NULL)
+    g_set_error (error, RP_STORE_ERROR, code, "%s (%s)", summary, detail);
+  else
+    g_set_error (error, RP_STORE_ERROR, code, _("Database error: %s"), detail);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+sqlite3_stmt *
+_rp_store_prepare (RpStore    *self,
+                   const char *sql,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (RP_IS_STORE (self));
+  g_assert (sql != NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_rp_store_exec (RpStore    *self,
+                const char *sql,
+                GError    **error)
+{
+  int rc;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_rp_store_step_done (RpStore      *self,
+                     sqlite3_stmt *stmt,
+                     GError      **error)
+{
+  int rc;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _rp_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+_rp_store_bind_text (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+_rp_store_column_text (sqlite3_stmt *stmt,
+                       int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+static void
+emit_pending (RpStore *self)
+{
+  guint pending = self->pending_signals;
+
+  self->pending_signals = 0;
+
+  if (pending & RP_STORE_PENDING_PRACTICE)
+    g_signal_emit (self, signals[SIGNAL_PRACTICE_CHANGED], 0);
+  if (pending & RP_STORE_PENDING_PARTNERS)
+    g_signal_emit (self, signals[SIGNAL_PARTNERS_CHANGED], 0);
+}
+
+void
+_rp_store_queue_signal (RpStore *self,
+                        guint    pending)
+{
+  self->pending_signals |= pending;
+
+  if (self->tx_depth == 0)
+    emit_pending (self);
+}
+
+static void
+rp_store_finalize (GObject *object)
+{
+  RpStore *self = RP_STORE (object);
+
+  /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  if (self->db != NULL)
+    {
+      if (self->tx_depth > 0)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rp_store_parent_class)->finalize (object);
+}
+
+static void
+rp_store_class_init (RpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rp_store_finalize;
+
+  signals[SIGNAL_PARTNERS_CHANGED] =
+    g_signal_new ("partners-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[SIGNAL_PRACTICE_CHANGED] =
+    g_signal_new ("practice-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+rp_store_init (RpStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+gboolean
+rp_store_check_file (const char *path,
+                     GError    **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean exists;
+  int version;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_strcmp0 (path, ":memory:") == 0)
+    return TRUE;
+
+  if (!check_header (path, &exists, error))
+    return FALSE;
+
+  if (!exists)
+    return TRUE;
+
+  /* Read-only and immutable, so SQLite creates no -wal or -shm file beside it and takes no
+   * lock: the file and its folder stay byte-for-byte as they are. */
+  {
+    g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+    g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+    g_autofree char *immutable = g_strconcat (uri != NULL ? uri : "", "?immutable=1", NULL);
+
+    rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      const char *summary = describe_sqlite_error (rc);
+
+      g_set_error (error, RP_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_NOTADB ? RP_STORE_ERROR_NOT_A_DATABASE
+                                                : RP_STORE_ERROR_CORRUPT,
+                   "%s: %s", path,
+                   summary != NULL ? summary : (db != NULL ? sqlite3_errmsg (db)
+                                                           : sqlite3_errstr (rc)));
+      sqlite3_finalize (stmt);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+
+  if (version > RP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of Rapport (schema %d; this version "
+                     "reads up to %d)"),
+                   path, version, RP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_pragmas (RpStore *self,
+               GError **error)
+{
+  /* WAL lets the reminder service read while the window writes; synchronous=FULL so that a
+   * committed change survives a power cut; foreign keys keep the rows of a partner together. */
+  return _rp_store_exec (self,
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = FULL;"
+                         "PRAGMA busy_timeout = 5000;"
+                         "PRAGMA temp_store = MEMORY;"
+                         "PRAGMA cache_size = -16000;",
+                         error);
+}
+
+RpStore *
+rp_store_open (const char *path,
+               GError    **error)
+{
+  g_autoptr(RpStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Refuse what is not ours before SQLite opens it for writing. */
+  if (!rp_store_check_file (path, error))
+    return NULL;
+
+  if (g_strcmp0 (path, ":memory:") != 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (RP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _rp_store_set_error (self, rc, error);
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!apply_pragmas (self, error) || !_rp_store_migrate (self, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rp_store_get_path (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+rp_store_get_schema_version (RpStore *self)
+{
+  sqlite3_stmt *stmt;
+  int version = -1;
+
+  g_return_val_if_fail (RP_IS_STORE (self), -1);
+
+  stmt = _rp_store_prepare (self, "PRAGMA user_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return version;
+}
+
+char *
+rp_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
+}
+
+char *
+rp_store_new_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+char *
+rp_store_now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+rp_store_begin (RpStore *self,
+                GError **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (self->tx_depth == 0)
+    {
+      /* IMMEDIATE takes the write lock now, so a busy database fails here and not half-way. */
+      if (!_rp_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->tx_failed = FALSE;
+    }
+
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+rp_store_commit (RpStore *self,
+                 GError **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  self->tx_depth--;
+  if (self->tx_depth > 0)
+    return TRUE;
+
+  if (self->tx_failed)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->tx_failed = FALSE;
+      self->pending_signals = 0;
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_FAILED,
+                   _("The change was cancelled because part of it failed"));
+      return FALSE;
+    }
+
+  if (!_rp_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->pending_signals = 0;
+      return FALSE;
+    }
+
+  emit_pending (self);
+  return TRUE;
+}
+
+void
+rp_store_rollback (RpStore *self)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+  g_return_if_fail (self->tx_depth > 0);
+
+  self->tx_depth--;
+  if (self->tx_depth > 0)
+    {
+      /* An inner failure dooms the whole outer transaction. */
+      self->tx_failed = TRUE;
+      return;
+    }
+
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->tx_failed = FALSE;
+  self->pending_signals = 0;
+}
+
+guint
+rp_store_count_rows (RpStore    *self,
+                     const char *table)
+{
+  static const char * const tables[] = {
+    "practice", "location", "partner", "referral", "referral_transition", "activity",
+    "activity_partner", "task", "planned_visit", "target_list", "target_list_member",
+  };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean known = FALSE;
+  guint count = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), 0);
+  g_return_val_if_fail (table != NULL, 0);
+
+  /* Only names of our own tables ever reach the SQL text. */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    known |= g_str_equal (tables[i], table);
+  g_return_val_if_fail (known, 0);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  stmt = _rp_store_prepare (self, sql, NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return count;
+}
