@@ -6,6 +6,11 @@
  * place (their property notifications redraw them) and items-changed covers only the range whose
  * ids changed: an edit keeps the selection, an archive removes exactly one row.
  *
+ * Search does not sort the matches in SQL: the list keeps the ids its other filters select, in
+ * order ("base"), asks the full-text index which partners match (an unordered set) and keeps the
+ * base ids in that set. Typing only repeats the second, cheap step; a one-letter prefix that
+ * matches most of 100,000 partners costs a few milliseconds instead of a sort.
+ *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +29,8 @@ struct _RpPartnerList
 
   RpStore         *store;
   RpPartnerFilter *filter;
-  GArray          *ids;      /* gint64, in list order */
+  GArray          *base_ids; /* gint64: the filter without its search, in list order */
+  GArray          *ids;      /* gint64: base_ids that match the search, in list order */
   GHashTable      *objects;  /* gint64 id → RpPartner, owned */
   GError          *error;
   gulong           changed_id;
@@ -238,8 +244,90 @@ refresh_cached (RpPartnerList *self)
       g_hash_table_iter_remove (&iter);
 }
 
+/* The base ids that are in @matches (unordered). A bitmap over the id range when it is compact,
+ * as it is unless rows were deleted by the million, else a hash set. */
+static GArray *
+intersect (GArray *base,
+           GArray *matches)
+{
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 max_id = 0;
+
+  for (guint i = 0; i < matches->len; i++)
+    max_id = MAX (max_id, g_array_index (matches, gint64, i));
+
+  if (max_id < 64 * 1024 * 1024)
+    {
+      g_autofree guint8 *bits = g_malloc0 (max_id / 8 + 1);
+
+      for (guint i = 0; i < matches->len; i++)
+        {
+          gint64 id = g_array_index (matches, gint64, i);
+
+          if (id > 0)
+            bits[id / 8] |= 1 << (id % 8);
+        }
+
+      for (guint i = 0; i < base->len; i++)
+        {
+          gint64 id = g_array_index (base, gint64, i);
+
+          if (id > 0 && id <= max_id && (bits[id / 8] & (1 << (id % 8))) != 0)
+            g_array_append_val (result, id);
+        }
+    }
+  else
+    {
+      g_autoptr(GHashTable) set = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint i = 0; i < matches->len; i++)
+        g_hash_table_add (set, &g_array_index (matches, gint64, i));
+
+      for (guint i = 0; i < base->len; i++)
+        if (g_hash_table_contains (set, &g_array_index (base, gint64, i)))
+          g_array_append_val (result, g_array_index (base, gint64, i));
+    }
+
+  return result;
+}
+
+static GArray *
+query_ids (RpPartnerList *self,
+           gboolean       base_changed,
+           GError       **error)
+{
+  g_autoptr(GArray) matches = NULL;
+
+  if (base_changed || self->base_ids == NULL)
+    {
+      g_autoptr(RpPartnerFilter) base_filter = rp_partner_filter_copy (self->filter);
+      GArray *base;
+
+      g_clear_pointer (&base_filter->search, g_free);
+      base = rp_store_query_partner_ids (self->store, base_filter, error);
+      if (base == NULL)
+        return NULL;
+
+      g_clear_pointer (&self->base_ids, g_array_unref);
+      self->base_ids = base;
+    }
+
+  matches = rp_store_match_partner_ids (self->store, self->filter->search, error);
+  if (matches == NULL)
+    {
+      if (error != NULL && *error != NULL)
+        return NULL;
+
+      /* No word to search for: everyone the other filters select. */
+      return g_array_ref (self->base_ids);
+    }
+
+  return intersect (self->base_ids, matches);
+}
+
 static void
-requery (RpPartnerList *self)
+requery (RpPartnerList *self,
+         gboolean       base_changed)
 {
   g_autoptr(GArray) old_ids = NULL;
   GArray *ids;
@@ -249,10 +337,11 @@ requery (RpPartnerList *self)
   guint prefix = 0;
   guint suffix = 0;
 
-  ids = rp_store_query_partner_ids (self->store, self->filter, &error);
+  ids = query_ids (self, base_changed, &error);
   if (ids == NULL)
     {
       set_error (self, error);
+      g_clear_pointer (&self->base_ids, g_array_unref);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   else
@@ -263,7 +352,8 @@ requery (RpPartnerList *self)
   old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
 
-  refresh_cached (self);
+  if (base_changed)
+    refresh_cached (self);
 
   /* Emit one items-changed over the range between the common head and tail. */
   old_n = old_ids->len;
@@ -292,7 +382,7 @@ static void
 store_partners_changed_cb (RpPartnerList *self,
                            RpStore       *store)
 {
-  requery (self);
+  requery (self, TRUE);
 }
 
 static void
@@ -307,7 +397,7 @@ rp_partner_list_constructed (GObject *object)
   self->changed_id = g_signal_connect_object (self->store, "partners-changed",
                                               G_CALLBACK (store_partners_changed_cb), self,
                                               G_CONNECT_SWAPPED);
-  requery (self);
+  requery (self, TRUE);
 }
 
 static void
@@ -330,6 +420,7 @@ rp_partner_list_finalize (GObject *object)
 
   g_clear_pointer (&self->filter, rp_partner_filter_free);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->base_ids, g_array_unref);
   g_clear_pointer (&self->objects, g_hash_table_unref);
   g_clear_error (&self->error);
 
@@ -464,6 +555,8 @@ void
 rp_partner_list_set_filter (RpPartnerList         *self,
                             const RpPartnerFilter *filter)
 {
+  g_autoptr(RpPartnerFilter) old_base = NULL;
+  g_autoptr(RpPartnerFilter) new_base = NULL;
   gboolean search_changed;
 
   g_return_if_fail (RP_IS_PARTNER_LIST (self));
@@ -474,12 +567,18 @@ rp_partner_list_set_filter (RpPartnerList         *self,
 
   search_changed = g_strcmp0 (self->filter->search, filter->search) != 0;
 
+  /* Only a change besides the search text re-reads the base ids. */
+  old_base = rp_partner_filter_copy (self->filter);
+  new_base = rp_partner_filter_copy (filter);
+  g_clear_pointer (&old_base->search, g_free);
+  g_clear_pointer (&new_base->search, g_free);
+
   rp_partner_filter_free (self->filter);
   self->filter = rp_partner_filter_copy (filter);
 
   /* Before the store is set (construction) the first query happens in constructed(). */
   if (self->store != NULL)
-    requery (self);
+    requery (self, !rp_partner_filter_equal (old_base, new_base));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
   if (search_changed)
@@ -535,7 +634,7 @@ rp_partner_list_refresh (RpPartnerList *self)
 {
   g_return_if_fail (RP_IS_PARTNER_LIST (self));
 
-  requery (self);
+  requery (self, TRUE);
 }
 
 const GError *

@@ -67,4 +67,13 @@ const char          *rp_referral_get_updated_at     (RpReferral          *self);
 void                 rp_referral_set_updated_at     (RpReferral          *self,
                                                      const char          *updated_at);
 
+/* Filled by the store's reads, for lists: "partner-name" (the partner's display name) and
+ * "has-patient" (sealed identifiers are stored; read them through RpVault). */
+const char          *rp_referral_get_partner_name   (RpReferral          *self);
+void                 rp_referral_set_partner_name   (RpReferral          *self,
+                                                     const char          *partner_name);
+gboolean             rp_referral_get_has_patient    (RpReferral          *self);
+void                 rp_referral_set_has_patient    (RpReferral          *self,
+                                                     gboolean             has_patient);
+
 G_END_DECLS

@@ -617,7 +617,7 @@ order_by_for (RpPartnerSort sort)
     case RP_PARTNER_SORT_LAST_CONTACT:
       return "last_contact_at %s, sort_name, id";
     case RP_PARTNER_SORT_REFERRALS_90D:
-      return REFERRALS_90D_EXPR " %s, sort_name, id";
+      return "coalesce(r90.n, 0) %s, sort_name, id";
     case RP_PARTNER_SORT_NAME:
     default:
       return "sort_name %s, id";
@@ -629,7 +629,7 @@ rp_store_query_partner_ids (RpStore               *self,
                             const RpPartnerFilter *filter,
                             GError               **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id FROM partner WHERE ");
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM partner ");
   g_autoptr(GArray) ids = NULL;
   g_autofree char *match = NULL;
   g_autofree char *today = NULL;
@@ -642,8 +642,18 @@ rp_store_query_partner_ids (RpStore               *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
+  /* Sorting by referrals counts them per partner in one pass over the window's referrals
+   * instead of once per partner. */
+  if (filter->sort == RP_PARTNER_SORT_REFERRALS_90D)
+    g_string_append (sql,
+                     "LEFT JOIN (SELECT partner_id, count(*) AS n"
+                     " FROM referral INDEXED BY referral_by_date"
+                     " WHERE referred_on >= :since AND direction = 'inbound'"
+                     " GROUP BY partner_id) AS r90 ON r90.partner_id = partner.id ");
+
   /* Written as the partial indexes' own WHERE so that SQLite can use them to sort. */
-  g_string_append (sql, filter->archived ? "archived_at IS NOT NULL" : "archived_at IS NULL");
+  g_string_append (sql, filter->archived ? "WHERE archived_at IS NOT NULL"
+                                         : "WHERE archived_at IS NULL");
 
   match = build_match_query (filter->search);
   if (match != NULL)
@@ -702,6 +712,47 @@ rp_store_query_partner_ids (RpStore               *self,
     }
 
   sqlite3_finalize (stmt);
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+rp_store_match_partner_ids (RpStore    *self,
+                            const char *search,
+                            GError    **error)
+{
+  g_autofree char *match = NULL;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  match = build_match_query (search);
+  if (match == NULL)
+    return NULL;
+
+  stmt = _rp_store_prepare (self, "SELECT rowid FROM partner_fts WHERE partner_fts MATCH ?1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
   return g_steal_pointer (&ids);
 }
 

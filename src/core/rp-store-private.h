@@ -22,15 +22,17 @@ struct _RpStore
   guint       tx_depth;
   gboolean    tx_failed;
   guint       pending_signals;
+  gboolean    wrote;        /* a transaction was committed since opening */
+  GPtrArray  *bulk_triggers; /* CREATE TRIGGER statements dropped for a bulk load */
 };
 
 enum {
   RP_STORE_PENDING_PARTNERS = 1 << 0,
   RP_STORE_PENDING_PRACTICE = 1 << 1,
+  RP_STORE_PENDING_RECORDS  = 1 << 2,
 };
 
-/* The prepared statement for @sql (a string literal: its address is the cache key), reset and
- * with its bindings cleared. Never NULL unless preparing failed, in which case @error is set. */
+/* The prepared statement for @sql (cached by its text), reset and with its bindings cleared. Never NULL unless preparing failed, in which case @error is set. */
 sqlite3_stmt *_rp_store_prepare        (RpStore      *self,
                                         const char   *sql,
                                         GError      **error);

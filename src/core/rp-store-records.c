@@ -344,7 +344,7 @@ rp_store_insert_referral (RpStore    *self,
     rp_referral_set_created_at (referral, now);
 
   /* The partner list shows referral counts. */
-  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS);
+  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS | RP_STORE_PENDING_RECORDS);
   return rp_store_commit (self, error);
 }
 
@@ -402,6 +402,8 @@ rp_store_add_referral_transition (RpStore          *self,
 
   if (!_rp_store_step_done (self, update, error))
     goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
 
   if (!rp_store_commit (self, error))
     return FALSE;
@@ -496,7 +498,7 @@ rp_store_insert_activity (RpStore    *self,
     }
 
   /* Last contact is a column of the partner list. */
-  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS);
+  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS | RP_STORE_PENDING_RECORDS);
 
   if (!rp_store_commit (self, error))
     return FALSE;
@@ -568,6 +570,7 @@ rp_store_insert_task (RpStore *self,
       return FALSE;
     }
 
+  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
   rp_task_set_id (task, sqlite3_last_insert_rowid (self->db));
   rp_task_set_uuid (task, uuid);
   if (*rp_task_get_created_at (task) == '\0')
@@ -629,6 +632,7 @@ rp_store_insert_planned_visit (RpStore        *self,
       return FALSE;
     }
 
+  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
   rp_planned_visit_set_id (visit, sqlite3_last_insert_rowid (self->db));
   rp_planned_visit_set_uuid (visit, uuid);
   if (*rp_planned_visit_get_created_at (visit) == '\0')

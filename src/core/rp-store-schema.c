@@ -101,7 +101,11 @@ static const char migration_1[] =
   "CREATE INDEX partner_by_status ON partner(status, sort_name) WHERE archived_at IS NULL;"
   "CREATE INDEX partner_by_last_contact ON partner(last_contact_at, sort_name)"
   "  WHERE archived_at IS NULL;"
-  "CREATE INDEX partner_by_specialty_code ON partner(specialty_code);"
+  /* The specialty filter's choices and counts, and the count of archived partners, read from
+   * small indexes instead of the whole table. */
+  "CREATE INDEX partner_by_specialty_code ON partner(specialty_code, specialty_label)"
+  "  WHERE archived_at IS NULL;"
+  "CREATE INDEX partner_archived ON partner(archived_at) WHERE archived_at IS NOT NULL;"
 
   /* Search: an external-content FTS5 index over the partner's text, kept in step by triggers.
    * remove_diacritics folds accents so "pena" finds "Peña"; prefix indexes make typing fast. */
@@ -175,7 +179,8 @@ static const char migration_1[] =
   "  updated_at TEXT NOT NULL"
   ");"
   "CREATE INDEX referral_by_partner ON referral(partner_id, referred_on);"
-  "CREATE INDEX referral_by_date ON referral(referred_on);"
+  /* Covers the counts per partner over a date window (the partner list's referral column). */
+  "CREATE INDEX referral_by_date ON referral(referred_on, direction, partner_id);"
   "CREATE INDEX referral_by_status ON referral(status, referred_on);"
   "CREATE INDEX referral_by_mrn_index ON referral(patient_mrn_index)"
   "  WHERE patient_mrn_index IS NOT NULL;"
@@ -291,8 +296,33 @@ static const char migration_1[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX target_list_member_by_partner ON target_list_member(partner_id);";
 
+/* Version 2: facts about the database itself (its uuid, the vault's key check) and the
+ * yearly limits on gifts and meals per physician.
+ *
+ * The limits are CMS's published non-monetary compensation amounts (42 CFR 411.357(k)),
+ * adjusted each calendar year; users add later years in Preferences. */
+static const char migration_2[] =
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO meta (key, value) VALUES ('database-uuid',"
+  "  lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)"
+  "        || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2)"
+  "        || '-' || hex(randomblob(6))));"
+
+  "CREATE TABLE gift_limit ("
+  "  year INTEGER PRIMARY KEY CHECK (year BETWEEN 1990 AND 2200),"
+  "  limit_cents INTEGER NOT NULL CHECK (limit_cents >= 0)"
+  ");"
+  "INSERT INTO gift_limit (year, limit_cents) VALUES"
+  "  (2021, 45200), (2022, 46300), (2023, 48900), (2024, 50700), (2025, 51900);"
+  "CREATE INDEX activity_partner_gifts ON activity_partner(partner_id, activity_id)"
+  "  WHERE cost_share_cents > 0;";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -20,6 +20,7 @@ G_DEFINE_QUARK (rp-store-error-quark, rp_store_error)
 enum {
   SIGNAL_PARTNERS_CHANGED,
   SIGNAL_PRACTICE_CHANGED,
+  SIGNAL_RECORDS_CHANGED,
   N_SIGNALS
 };
 
@@ -301,6 +302,8 @@ emit_pending (RpStore *self)
 
   if (pending & RP_STORE_PENDING_PRACTICE)
     g_signal_emit (self, signals[SIGNAL_PRACTICE_CHANGED], 0);
+  if (pending & RP_STORE_PENDING_RECORDS)
+    g_signal_emit (self, signals[SIGNAL_RECORDS_CHANGED], 0);
   if (pending & RP_STORE_PENDING_PARTNERS)
     g_signal_emit (self, signals[SIGNAL_PARTNERS_CHANGED], 0);
 }
@@ -322,6 +325,13 @@ rp_store_finalize (GObject *object)
 
   /* Statements must be finalized before the connection closes. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  /* SQLite's advice for long-lived connections: let it refresh statistics it found stale; only
+   * after writing, so that opening a database to look at it leaves its bytes as they were. */
+  if (self->db != NULL && self->tx_depth == 0 && self->wrote)
+    sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
 
   if (self->db != NULL)
     {
@@ -345,6 +355,13 @@ rp_store_class_init (RpStoreClass *klass)
 
   signals[SIGNAL_PARTNERS_CHANGED] =
     g_signal_new ("partners-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[SIGNAL_RECORDS_CHANGED] =
+    g_signal_new ("records-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -589,6 +606,7 @@ rp_store_commit (RpStore *self,
       return FALSE;
     }
 
+  self->wrote = TRUE;
   emit_pending (self);
   return TRUE;
 }
@@ -641,4 +659,102 @@ rp_store_count_rows (RpStore    *self,
     sqlite3_reset (stmt);
 
   return count;
+}
+
+/* The triggers that keep the search and map indexes in step with each partner written. */
+static const char * const index_triggers[] = { "partner_fts_ai", "partner_geo_ai" };
+
+gboolean
+rp_store_begin_bulk (RpStore *self,
+                     GError **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->bulk_triggers == NULL, FALSE);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  self->bulk_triggers = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (index_triggers); i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", index_triggers[i]);
+      sqlite3_stmt *stmt;
+
+      stmt = _rp_store_prepare (self, "SELECT sql FROM sqlite_schema"
+                                      " WHERE type = 'trigger' AND name = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_text (stmt, 1, index_triggers[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (self->bulk_triggers, g_strdup (_rp_store_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+
+      if (!_rp_store_exec (self, drop, error))
+        goto failed;
+    }
+
+  /* 512 MiB keeps the indexes of a million rows in memory while they grow. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -524288", NULL, NULL, NULL);
+  return TRUE;
+
+failed:
+  g_clear_pointer (&self->bulk_triggers, g_ptr_array_unref);
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rp_store_end_bulk (RpStore  *self,
+                   gboolean  commit,
+                   GError  **error)
+{
+  g_autoptr(GPtrArray) triggers = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->bulk_triggers != NULL, FALSE);
+
+  triggers = g_steal_pointer (&self->bulk_triggers);
+  sqlite3_exec (self->db, "PRAGMA cache_size = -16000", NULL, NULL, NULL);
+
+  if (!commit)
+    {
+      /* The rollback brings the dropped triggers back with everything else. */
+      rp_store_rollback (self);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < triggers->len; i++)
+    if (!_rp_store_exec (self, g_ptr_array_index (triggers, i), error))
+      goto failed;
+
+  if (!_rp_store_exec (self,
+                       "INSERT INTO partner_fts(partner_fts) VALUES ('rebuild');"
+                       "DELETE FROM partner_geo;"
+                       "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon FROM partner"
+                       "  WHERE lat IS NOT NULL AND lon IS NOT NULL;",
+                       error))
+    goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS | RP_STORE_PENDING_RECORDS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rp_store_optimize (RpStore *self,
+                   GError **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  /* One b-tree segment per FTS index makes prefix queries several times faster than the many
+   * small segments row-by-row inserts leave. */
+  return _rp_store_exec (self,
+                         "INSERT INTO partner_fts(partner_fts) VALUES ('optimize');"
+                         "ANALYZE;",
+                         error);
 }

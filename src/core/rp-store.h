@@ -36,7 +36,7 @@ typedef enum
 } RpStoreError;
 
 /* The schema version this build writes and migrates to. */
-#define RP_STORE_SCHEMA_VERSION 1
+#define RP_STORE_SCHEMA_VERSION 2
 
 /* What a partner list shows: the Partners page's search entry, filters and sort column. */
 typedef struct
@@ -133,6 +133,12 @@ gboolean     rp_store_delete_partner         (RpStore          *self,
 GArray      *rp_store_query_partner_ids      (RpStore          *self,
                                               const RpPartnerFilter *filter,
                                               GError          **error);
+/* The ids of the partners whose text matches @search (FTS5 prefix match on every word), in no
+ * particular order, archived or not; NULL with no error when @search holds no word. Lists
+ * intersect it with their filtered, sorted ids, which is far cheaper than sorting the matches. */
+GArray      *rp_store_match_partner_ids      (RpStore          *self,
+                                              const char       *search,
+                                              GError          **error);
 /* The partners of @ids in that order, with their list stats filled (ids that vanished are
  * skipped). */
 GPtrArray   *rp_store_load_partners          (RpStore          *self,
@@ -173,11 +179,198 @@ gboolean     rp_store_insert_planned_visit   (RpStore          *self,
                                               GError          **error);
 guint        rp_store_count_rows             (RpStore          *self,
                                               const char       *table);
+/* For writing many rows at once (the sample network, imports): begins a transaction in which
+ * the search and map indexes are not kept in step row by row but rebuilt once at the end, with a
+ * large page cache. End it with rp_store_end_bulk (commit or roll back; either way the indexes'
+ * triggers are back, since SQLite's DDL is transactional). */
+gboolean     rp_store_begin_bulk             (RpStore          *self,
+                                              GError          **error);
+gboolean     rp_store_end_bulk               (RpStore          *self,
+                                              gboolean          commit,
+                                              GError          **error);
+/* Merges the search index and refreshes the planner's statistics; after a bulk load. */
+gboolean     rp_store_optimize               (RpStore          *self,
+                                              GError          **error);
+
+/* ── Referrals, tasks, activities (the referrals issue; rp-store-referrals.c) ─────────────── */
+
+/* What the Referrals page lists. */
+typedef struct
+{
+  gboolean             any_status;
+  RpReferralStatus     status;
+  gboolean             open_only;        /* received…seen and no-show */
+  gboolean             any_direction;
+  RpReferralDirection  direction;
+  gint64               partner_id;       /* 0 = every partner */
+  char                *from;             /* YYYY-MM-DD inclusive, NULL = open-ended */
+  char                *to;               /* YYYY-MM-DD inclusive */
+  guint                open_longer_than_days; /* 0 = no such filter; implies open_only */
+  char                *today;            /* YYYY-MM-DD; NULL = local today */
+} RpReferralFilter;
+
+#define RP_TYPE_REFERRAL_FILTER (rp_referral_filter_get_type ())
+GType             rp_referral_filter_get_type  (void) G_GNUC_CONST;
+RpReferralFilter *rp_referral_filter_new       (void);
+RpReferralFilter *rp_referral_filter_copy      (const RpReferralFilter *filter);
+void              rp_referral_filter_free      (RpReferralFilter       *filter);
+gboolean          rp_referral_filter_equal     (const RpReferralFilter *a,
+                                                const RpReferralFilter *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpReferralFilter, rp_referral_filter_free)
+
+/* One status change of a referral. Its arrival is not one: that is the referral's own
+ * referred-on and created-at. */
+typedef struct
+{
+  gint64            id;
+  gboolean          has_from;
+  RpReferralStatus  from;
+  RpReferralStatus  to;
+  char             *occurred_at;   /* ISO-8601 UTC */
+  char             *note;
+} RpTransition;
+
+void          rp_transition_free               (RpTransition *transition);
+
+/* Newest first by referred_on, then id. Each loaded referral has "partner-name" set and
+ * "has-patient" telling whether sealed identifiers are stored. */
+GArray       *rp_store_query_referral_ids      (RpStore                *self,
+                                                const RpReferralFilter *filter,
+                                                GError                **error);
+GPtrArray    *rp_store_load_referrals          (RpStore                *self,
+                                                const gint64           *ids,
+                                                guint                   n_ids,
+                                                GError                **error);
+RpReferral   *rp_store_get_referral            (RpStore                *self,
+                                                gint64                  id,
+                                                GError                **error);
+/* Writes the editable fields (reason, service line, urgency, notes, outcome, satisfaction,
+ * direction, referred-on, partner). The status only moves through rp_store_move_referral. */
+gboolean      rp_store_update_referral         (RpStore                *self,
+                                                RpReferral             *referral,
+                                                GError                **error);
+/* Checks the move with rp_referral_status_check_move(), records the transition with @reason
+ * (status-reason for declined/no-show/lost) at @occurred_at, and sets the status. */
+gboolean      rp_store_move_referral           (RpStore                *self,
+                                                RpReferral             *referral,
+                                                RpReferralStatus        to,
+                                                const char             *reason,
+                                                const char             *occurred_at,
+                                                GError                **error);
+/* Oldest first (GPtrArray of RpTransition). */
+GPtrArray    *rp_store_list_transitions        (RpStore                *self,
+                                                gint64                  referral_id,
+                                                GError                **error);
+
+/* Sealed patient fields, opaque to the store (RpVault makes and reads them). */
+typedef struct
+{
+  GBytes *name;
+  GBytes *date_of_birth;
+  GBytes *mrn;
+  GBytes *phone;
+  GBytes *mrn_index;        /* blind index, or NULL */
+  GBytes *name_dob_index;   /* blind index, or NULL */
+} RpSealedPatient;
+
+void             rp_sealed_patient_free        (RpSealedPatient *sealed);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpSealedPatient, rp_sealed_patient_free)
+gboolean         rp_store_set_sealed_patient   (RpStore               *self,
+                                                gint64                 referral_id,
+                                                const RpSealedPatient *sealed,
+                                                GError               **error);
+/* NULL with no error when the referral has no patient stored. */
+RpSealedPatient *rp_store_get_sealed_patient   (RpStore               *self,
+                                                gint64                 referral_id,
+                                                GError               **error);
+/* @column: "mrn" or "name-dob". */
+GArray          *rp_store_find_referrals_by_index (RpStore            *self,
+                                                   const char         *column,
+                                                   GBytes             *index,
+                                                   GError            **error);
+
+/* A small key-value table for facts about this database: "database-uuid" (made at creation),
+ * "vault-check" (RpVault's key check, base64). NULL when absent. */
+char         *rp_store_dup_meta                (RpStore                *self,
+                                                const char             *key);
+gboolean      rp_store_set_meta                (RpStore                *self,
+                                                const char             *key,
+                                                const char             *value,
+                                                GError                **error);
+
+/* Tasks. Each loaded task has "partner-name" set. */
+RpTask       *rp_store_get_task                (RpStore                *self,
+                                                gint64                  id,
+                                                GError                **error);
+RpTask       *rp_store_find_task_by_rule_key   (RpStore                *self,
+                                                const char             *rule_key,
+                                                GError                **error);
+/* Open tasks (not done), by due day then time; @until (YYYY-MM-DD, inclusive) or NULL for all. */
+GPtrArray    *rp_store_list_open_tasks         (RpStore                *self,
+                                                const char             *until,
+                                                GError                **error);
+/* The partner's tasks, open and done, newest due first. */
+GPtrArray    *rp_store_list_partner_tasks      (RpStore                *self,
+                                                gint64                  partner_id,
+                                                GError                **error);
+/* Writes due-on, due-time, snoozed-until, done-at, notified-at, title and notes. */
+gboolean      rp_store_update_task             (RpStore                *self,
+                                                RpTask                 *task,
+                                                GError                **error);
+/* Marks done (at @done_at, or now) every open task with this rule key / of this kind for this
+ * referral or partner; returns how many through @n_done (may be NULL). */
+gboolean      rp_store_complete_tasks          (RpStore                *self,
+                                                RpTaskKind              kind,
+                                                gint64                  referral_id,
+                                                gint64                  partner_id,
+                                                const char             *done_at,
+                                                guint                  *n_done,
+                                                GError                **error);
+
+/* Activities */
+RpActivity   *rp_store_get_activity            (RpStore                *self,
+                                                gint64                  id,
+                                                GError                **error);
+
+/* Gifts and meals (US Stark law non-monetary compensation limit, per physician per year). */
+typedef struct
+{
+  int    year;
+  gint64 limit_cents;
+} RpGiftLimit;
+
+/* Ascending by year (GArray of RpGiftLimit). */
+GArray       *rp_store_list_gift_limits        (RpStore                *self,
+                                                GError                **error);
+gboolean      rp_store_set_gift_limit          (RpStore                *self,
+                                                int                     year,
+                                                gint64                  limit_cents,
+                                                GError                **error);
+gboolean      rp_store_remove_gift_limit       (RpStore                *self,
+                                                int                     year,
+                                                GError                **error);
+/* The limit for @year: its own, else the latest earlier year's (and *exact = FALSE); -1 when
+ * the table is empty. */
+gint64        rp_store_get_gift_limit          (RpStore                *self,
+                                                int                     year,
+                                                gboolean               *exact);
+/* What the partner received in gifts and meals in @year (their shares), in cents. */
+gint64        rp_store_get_gift_total          (RpStore                *self,
+                                                gint64                  partner_id,
+                                                int                     year);
+/* Partners (persons) whose total for @year reaches @fraction of the limit, highest first
+ * (GPtrArray of RpPartner with "gift-total-cents" … use rp_store_get_gift_total for the sum). */
+GPtrArray    *rp_store_list_near_gift_limit    (RpStore                *self,
+                                                int                     year,
+                                                double                  fraction,
+                                                GError                **error);
 
 /* Signals:
  *   "partners-changed" (): partners were added, edited, archived or deleted, or their stats
  *                          changed; lists re-query.
  *   "practice-changed" ()
+ *   "records-changed" (): referrals, transitions, activities or tasks were written; timelines,
+ *                         the Referrals and Follow-ups pages and the reminder service re-read.
  */
 
 G_END_DECLS

@@ -65,4 +65,11 @@ const char *rp_task_get_created_at     (RpTask     *self);
 void        rp_task_set_created_at     (RpTask     *self,
                                         const char *created_at);
 
+/* Filled by the store's reads, for lists: the partner's display name. */
+const char *rp_task_get_partner_name   (RpTask     *self);
+void        rp_task_set_partner_name   (RpTask     *self,
+                                        const char *partner_name);
+/* Done when done-at is set. */
+gboolean    rp_task_get_done           (RpTask     *self);
+
 G_END_DECLS

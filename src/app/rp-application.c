@@ -1,0 +1,457 @@
+/* rp-application.c
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "rp-application.h"
+#include "rp-preferences-window.h"
+#include "rp-sample.h"
+#include "rp-store.h"
+#include "rp-window.h"
+
+struct _RpApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  RpContext      *context;
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (RpApplication, rp_application, ADW_TYPE_APPLICATION)
+
+/* Every option works without a window or a display: they are all handled in
+ * handle_local_options, before the application registers or opens a window. */
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database at PATH instead of the default one"), N_("PATH") },
+  { "sample-network", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill an empty database with a sample referral network, then exit"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version, then exit"), NULL },
+  { NULL }
+};
+
+/* Errors on the command line are one line each, "rapport: <message>", so that scripts and
+ * people see at once which program complained. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("rapport: %s\n", g_strstrip (line));
+}
+
+/* GApplication prints its own option-parsing errors ("Unknown option --bogus") without the
+ * program name; this handler, installed only while the command line is handled, adds it. */
+static void
+print_with_program_name (const char *message)
+{
+  if (g_str_has_prefix (message, "rapport: "))
+    fputs (message, stderr);
+  else
+    fprintf (stderr, "rapport: %s", message);
+  fflush (stderr);
+}
+
+static GDate *
+local_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_new_dmy (g_date_time_get_day_of_month (now),
+                         g_date_time_get_month (now),
+                         g_date_time_get_year (now));
+}
+
+static int
+fill_sample_network (const char *path)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate *today;
+  gboolean ok;
+
+  store = rp_store_open (path, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  /* The generator only fills an empty database: it must never mix invented partners with the
+   * user's own. */
+  if (rp_store_count_partners (store, FALSE) + rp_store_count_partners (store, TRUE) > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” already holds partners; --sample-network only fills an "
+                           "empty database"),
+                         path);
+
+      print_error (message);
+      return 1;
+    }
+
+  today = local_today ();
+  ok = rp_sample_generate (store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
+                           NULL, NULL, &error);
+  g_date_free (today);
+
+  if (!ok)
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  g_print (_("Added the sample network to “%s” (partners: %u, referrals: %u, activities: %u, "
+             "tasks: %u)\n"),
+           path,
+           rp_store_count_partners (store, FALSE),
+           rp_store_count_rows (store, "referral"),
+           rp_store_count_rows (store, "activity"),
+           rp_store_count_rows (store, "task"));
+
+  return 0;
+}
+
+static gboolean
+open_database (RpApplication  *self,
+               GError        **error)
+{
+  g_autoptr(RpStore) store = NULL;
+
+  g_assert (RP_IS_APPLICATION (self));
+  g_assert (self->database_path != NULL);
+  g_assert (self->settings != NULL);
+
+  if (self->context != NULL)
+    return TRUE;
+
+  store = rp_store_open (self->database_path, error);
+  if (store == NULL)
+    return FALSE;
+
+  self->context = rp_context_new (store, self->settings);
+
+  return TRUE;
+}
+
+static void
+rp_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  RpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  g_assert (RP_IS_APPLICATION (self));
+
+  if (self->context == NULL)
+    return;
+
+  /* One preferences window at a time: raise the open one. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (RP_IS_PREFERENCES_WINDOW (l->data))
+        {
+          gtk_window_present (GTK_WINDOW (l->data));
+          return;
+        }
+    }
+
+  if (RP_IS_PREFERENCES_WINDOW (parent))
+    parent = gtk_window_get_transient_for (parent);
+
+  preferences = rp_preferences_window_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+rp_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  static const char *developers[] = { "The Rapport authors", NULL };
+  RpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  g_assert (RP_IS_APPLICATION (self));
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application", self,
+                        "modal", TRUE,
+                        "application-name", _("Rapport"),
+                        "application-icon", "io.github.rapport.Rapport",
+                        "version", PACKAGE_VERSION,
+                        "developer-name", "The Rapport authors",
+                        "developers", developers,
+                        "copyright", "© 2026 The Rapport authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/rapport/rapport",
+                        "issue-url", "https://github.com/rapport/rapport/issues",
+                        "comments",
+                        _("Rapport helps physician liaisons look after their practice’s referral "
+                          "network: the physicians and offices who refer patients, how to reach "
+                          "them and when to visit. Your data stays on your computer."),
+                        NULL);
+
+  /* Translators: your names, one a line, to be credited in the About window. */
+  if (g_strcmp0 (_("translator-credits"), "translator-credits") != 0)
+    adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static GtkWindow *
+find_transient_window (GtkApplication *application)
+{
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      if (gtk_window_get_transient_for (l->data) != NULL)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+rp_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RpApplication *self = user_data;
+  GtkApplication *application = GTK_APPLICATION (self);
+  GList *windows;
+  GtkWindow *window;
+
+  g_assert (RP_IS_APPLICATION (self));
+
+  /* Closing, rather than destroying, lets each window save its state (the main window its size,
+   * Preferences its changes). A window that refuses to close, because it holds input that could
+   * not be saved, keeps the application running: nothing is lost silently. The application
+   * quits by itself once its last window is gone.
+   *
+   * Transient windows (Preferences, About) go first, while their parent is still there. */
+  while ((window = find_transient_window (application)) != NULL)
+    {
+      gtk_window_close (window);
+
+      if (g_list_find (gtk_application_get_windows (application), window) != NULL)
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+
+  windows = g_list_copy_deep (gtk_application_get_windows (application),
+                              (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", rp_application_preferences_action },
+  { "about", rp_application_about_action },
+  { "quit", rp_application_quit_action },
+};
+
+static gboolean
+rp_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  GPrintFunc old_handler;
+  gboolean ret;
+
+  old_handler = g_set_printerr_handler (print_with_program_name);
+  ret = G_APPLICATION_CLASS (rp_application_parent_class)->local_command_line (application,
+                                                                                arguments,
+                                                                                exit_status);
+  g_set_printerr_handler (old_handler);
+
+  return ret;
+}
+
+static int
+rp_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  RpApplication *self = RP_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("rapport %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0')
+    {
+      /* Another database is another instance: several can run at once (the tests do). This
+       * must be decided before the application registers. */
+      self->database_path = g_canonicalize_filename (path, NULL);
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+  else
+    {
+      self->database_path = rp_store_dup_default_path ();
+    }
+
+  /* Look before opening: a file that is not a usable Rapport database is refused here, read
+   * only, so that it is never opened for writing, let alone migrated. */
+  if (!rp_store_check_file (self->database_path, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  if (g_variant_dict_contains (options, "sample-network"))
+    return fill_sample_network (self->database_path);
+
+  /* Register now, so that a second launch hands over to the running instance (which raises its
+   * window) without opening the database itself. Registering runs startup in the primary. */
+  if (!g_application_register (application, NULL, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (application))
+    return -1;
+
+  if (!open_database (self, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  return -1;
+}
+
+static void
+rp_application_startup (GApplication *application)
+{
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  RpApplication *self = RP_APPLICATION (application);
+
+  G_APPLICATION_CLASS (rp_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Rapport"));
+  gtk_window_set_default_icon_name ("io.github.rapport.Rapport");
+
+  self->settings = g_settings_new (RP_SETTINGS_SCHEMA_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
+rp_application_activate (GApplication *application)
+{
+  RpApplication *self = RP_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (RP_IS_WINDOW (l->data))
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    {
+      /* Normally open already (handle_local_options); not when the application was started
+       * some other way, such as by D-Bus activation. */
+      if (self->database_path == NULL)
+        self->database_path = rp_store_dup_default_path ();
+
+      if (!open_database (self, &error))
+        {
+          print_error (error->message);
+          g_application_quit (application);
+          return;
+        }
+
+      window = GTK_WINDOW (rp_window_new (GTK_APPLICATION (self), self->context));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+rp_application_dispose (GObject *object)
+{
+  RpApplication *self = RP_APPLICATION (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (rp_application_parent_class)->dispose (object);
+}
+
+static void
+rp_application_class_init (RpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rp_application_dispose;
+
+  application_class->local_command_line = rp_application_local_command_line;
+  application_class->handle_local_options = rp_application_handle_local_options;
+  application_class->startup = rp_application_startup;
+  application_class->activate = rp_application_activate;
+}
+
+static void
+rp_application_init (RpApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Look after your practice’s referral network."));
+}
+
+RpApplication *
+rp_application_new (void)
+{
+  return g_object_new (RP_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/rapport/Rapport",
+                       NULL);
+}
+
+RpContext *
+rp_application_get_context (RpApplication *self)
+{
+  g_return_val_if_fail (RP_IS_APPLICATION (self), NULL);
+
+  return self->context;
+}

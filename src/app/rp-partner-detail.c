@@ -1,0 +1,687 @@
+/* rp-partner-detail.c
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-partner-detail.h"
+#include "rp-specialties.h"
+
+struct _RpPartnerDetail
+{
+  AdwBin      parent_instance;
+
+  RpPartner  *partner;
+  gulong      notify_id;
+  guint       update_source;
+
+  GtkStack   *stack;
+  GtkScrolledWindow *scrolled_window;
+  AdwAvatar  *avatar;
+  GtkLabel   *name_label;
+  GtkLabel   *summary_label;
+  GtkLabel   *tier_chip;
+  GtkLabel   *status_chip;
+  GtkLabel   *archived_chip;
+  GtkButton  *archive_button;
+  GtkButton  *unarchive_button;
+  GtkButton  *delete_button;
+  AdwPreferencesGroup *practice_group;
+  AdwActionRow *specialty_row;
+  GtkLabel   *specialty_code_label;
+  AdwActionRow *organization_row;
+  AdwActionRow *npi_row;
+  AdwPreferencesGroup *contact_group;
+  AdwActionRow *address_row;
+  AdwActionRow *phone_row;
+  AdwActionRow *fax_row;
+  AdwActionRow *email_row;
+  AdwActionRow *office_contact_row;
+  AdwActionRow *best_time_row;
+  GtkLabel   *influence_label;
+  GtkLabel   *volume_label;
+  GtkLabel   *cadence_label;
+  AdwActionRow *cadence_row;
+  GtkLabel   *last_contact_label;
+  AdwActionRow *last_contact_row;
+  GtkLabel   *referrals_label;
+  AdwPreferencesGroup *tags_group;
+  GtkFlowBox *tags_box;
+  AdwPreferencesGroup *notes_group;
+  GtkLabel   *notes_label;
+  GtkLabel   *footer_label;
+};
+
+#define RESOURCE_PATH "/io/github/rapport/Rapport/ui/rp-partner-detail.ui"
+
+G_DEFINE_FINAL_TYPE (RpPartnerDetail, rp_partner_detail, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PARTNER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_empty (const char *str)
+{
+  return str == NULL || *str == '\0';
+}
+
+static void
+add_toast (RpPartnerDetail *self,
+           const char      *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  else
+    g_debug ("No toast overlay for: %s", title);
+}
+
+/* Shows @value as the row's title, or hides the row when there is nothing to show, so that the
+ * pane lists what is known instead of a column of blanks. Returns whether the row is shown. */
+static gboolean
+set_row (AdwActionRow *row,
+         const char   *value)
+{
+  gboolean visible = !is_empty (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), visible ? value : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), visible);
+
+  return visible;
+}
+
+static void
+set_chip (GtkLabel   *chip,
+          const char *text,
+          const char *chip_class,
+          const char *kind_class)
+{
+  const char *classes[] = { chip_class, kind_class, NULL };
+
+  gtk_label_set_text (chip, text);
+  gtk_widget_set_css_classes (GTK_WIDGET (chip), classes);
+}
+
+static const char *
+tier_css_class (RpTier tier)
+{
+  switch (tier)
+    {
+    case RP_TIER_A:
+      return "tier-a";
+    case RP_TIER_B:
+      return "tier-b";
+    case RP_TIER_C:
+      return "tier-c";
+    default:
+      return "tier-c";
+    }
+}
+
+static const char *
+status_css_class (RpPartnerStatus status)
+{
+  switch (status)
+    {
+    case RP_PARTNER_STATUS_PROSPECT:
+      return "status-prospect";
+    case RP_PARTNER_STATUS_ACTIVE:
+      return "status-active";
+    case RP_PARTNER_STATUS_DORMANT:
+      return "status-dormant";
+    default:
+      return "status-prospect";
+    }
+}
+
+static const char *
+specialty_label (RpPartner *partner)
+{
+  const char *code = rp_partner_get_specialty_code (partner);
+  const RpSpecialty *specialty = is_empty (code) ? NULL : rp_specialties_lookup (code);
+
+  if (specialty != NULL)
+    return rp_specialty_get_display_label (specialty);
+
+  return rp_partner_get_specialty_label (partner);
+}
+
+/* The name the avatar's initials come from: "Maria López" rather than "Dr. Maria López, MD",
+ * whose initials would be "DM". */
+static char *
+dup_avatar_name (RpPartner *partner)
+{
+  if (rp_partner_get_kind (partner) == RP_PARTNER_KIND_PERSON &&
+      (!is_empty (rp_partner_get_first_name (partner)) ||
+       !is_empty (rp_partner_get_last_name (partner))))
+    return g_strstrip (g_strdup_printf ("%s %s",
+                                        rp_partner_get_first_name (partner),
+                                        rp_partner_get_last_name (partner)));
+
+  return g_strdup (rp_partner_get_display_name (partner));
+}
+
+static void
+update_tags (RpPartnerDetail *self)
+{
+  g_auto(GStrv) tags = NULL;
+  GtkWidget *child;
+  guint n_tags = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_flow_box_remove (self->tags_box, child);
+
+  tags = g_strsplit (rp_partner_get_tags (self->partner), ",", -1);
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      GtkWidget *pill;
+
+      g_strstrip (tags[i]);
+      if (tags[i][0] == '\0')
+        continue;
+
+      pill = gtk_label_new (tags[i]);
+      gtk_widget_add_css_class (pill, "tag-pill");
+      /* As wide as the tag, not as the flow box's column. */
+      gtk_widget_set_halign (pill, GTK_ALIGN_START);
+      gtk_flow_box_append (self->tags_box, pill);
+      /* The flow box wraps each child in a focusable GtkFlowBoxChild; a tag is not an action. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (pill), FALSE);
+      n_tags++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_group), n_tags > 0);
+}
+
+static char *
+dup_footer (RpPartner *partner)
+{
+  g_autofree char *created = rp_format_date (rp_partner_get_created_at (partner));
+  g_autofree char *updated = rp_format_date (rp_partner_get_updated_at (partner));
+  g_autofree char *archived = rp_format_date (rp_partner_get_archived_at (partner));
+  GString *footer = g_string_new (NULL);
+
+  if (created != NULL)
+    /* Translators: %s is a date, "March 12, 2026". */
+    g_string_append_printf (footer, _("Added %s"), created);
+
+  if (updated != NULL && g_strcmp0 (updated, created) != 0)
+    {
+      if (footer->len > 0)
+        g_string_append (footer, " · ");
+      /* Translators: %s is a date, "March 12, 2026". */
+      g_string_append_printf (footer, _("Updated %s"), updated);
+    }
+
+  if (archived != NULL && rp_partner_get_archived (partner))
+    {
+      if (footer->len > 0)
+        g_string_append (footer, " · ");
+      /* Translators: %s is a date, "March 12, 2026". */
+      g_string_append_printf (footer, _("Archived %s"), archived);
+    }
+
+  return g_string_free (footer, FALSE);
+}
+
+static void
+update_partner (RpPartnerDetail *self)
+{
+  RpPartner *partner = self->partner;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *avatar_name = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *tier = NULL;
+  g_autofree char *influence = NULL;
+  g_autofree char *influence_a11y = NULL;
+  g_autofree char *volume = NULL;
+  g_autofree char *cadence = NULL;
+  g_autofree char *last_contact = NULL;
+  g_autofree char *last_contact_date = NULL;
+  g_autofree char *referrals = NULL;
+  g_autofree char *footer = NULL;
+  const char *specialty;
+  const char *code;
+  gboolean archived;
+  gboolean any;
+  guint level;
+  guint days;
+
+  if (partner == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  archived = rp_partner_get_archived (partner);
+
+  /* Who */
+  avatar_name = dup_avatar_name (partner);
+  adw_avatar_set_text (self->avatar, avatar_name);
+  gtk_label_set_text (self->name_label, rp_partner_get_display_name (partner));
+
+  specialty = specialty_label (partner);
+  if (!is_empty (specialty) && !is_empty (rp_partner_get_city (partner)))
+    summary = g_strdup_printf ("%s · %s", specialty, rp_partner_get_city (partner));
+  else
+    summary = g_strdup (!is_empty (specialty) ? specialty : rp_partner_get_city (partner));
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), !is_empty (summary));
+
+  /* Translators: the partner's tier, "Tier A". */
+  tier = g_strdup_printf (_("Tier %s"), rp_tier_to_label (rp_partner_get_tier (partner)));
+  set_chip (self->tier_chip, tier, "tier-chip", tier_css_class (rp_partner_get_tier (partner)));
+  set_chip (self->status_chip, rp_partner_status_to_label (rp_partner_get_status (partner)),
+            "status-chip",
+            status_css_class (rp_partner_get_status (partner)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_chip), _("Status"));
+  gtk_widget_set_visible (GTK_WIDGET (self->archived_chip), archived);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->archive_button), !archived);
+  gtk_widget_set_visible (GTK_WIDGET (self->unarchive_button), archived);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), archived);
+
+  /* Practice */
+  code = rp_partner_get_specialty_code (partner);
+  any = set_row (self->specialty_row, specialty);
+  gtk_label_set_text (self->specialty_code_label, code);
+  gtk_widget_set_visible (GTK_WIDGET (self->specialty_code_label), !is_empty (code));
+  any |= set_row (self->organization_row,
+                  rp_partner_get_kind (partner) == RP_PARTNER_KIND_PERSON
+                  ? rp_partner_get_organization (partner) : NULL);
+  any |= set_row (self->npi_row, rp_partner_get_npi (partner));
+  gtk_widget_set_visible (GTK_WIDGET (self->practice_group), any);
+
+  /* Contact */
+  address = rp_partner_dup_address_line (partner);
+  any = set_row (self->address_row, address);
+  any |= set_row (self->phone_row, rp_partner_get_phone (partner));
+  any |= set_row (self->fax_row, rp_partner_get_fax (partner));
+  any |= set_row (self->email_row, rp_partner_get_email (partner));
+  any |= set_row (self->office_contact_row, rp_partner_get_office_contact (partner));
+  any |= set_row (self->best_time_row, rp_partner_get_best_time (partner));
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_group), any);
+
+  /* Relationship */
+  level = CLAMP (rp_partner_get_influence (partner), 1, 5);
+  influence = g_strdup_printf ("%.*s%.*s",
+                               (int) (level * strlen ("●")), "●●●●●",
+                               (int) ((5 - level) * strlen ("○")), "○○○○○");
+  gtk_label_set_text (self->influence_label, influence);
+  /* Translators: the partner's influence on a scale of 1 to 5. */
+  influence_a11y = g_strdup_printf (_("%u of 5"), level);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->influence_label), influence_a11y);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->influence_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, influence_a11y,
+                                  -1);
+
+  volume = g_strdup_printf ("%u", rp_partner_get_monthly_volume (partner));
+  gtk_label_set_text (self->volume_label, volume);
+
+  days = rp_partner_get_effective_cadence_days (partner);
+  cadence = g_strdup_printf (g_dngettext (NULL, "Every %u day", "Every %u days", days), days);
+  adw_action_row_set_subtitle (self->cadence_row,
+                               rp_partner_get_cadence_days (partner) == 0
+                               ? _("The tier’s default") : NULL);
+  gtk_label_set_text (self->cadence_label, cadence);
+
+  last_contact = rp_format_last_contact (rp_partner_get_last_contact_at (partner), now);
+  last_contact_date = rp_format_date (rp_partner_get_last_contact_at (partner));
+  gtk_label_set_text (self->last_contact_label, last_contact);
+  adw_action_row_set_subtitle (self->last_contact_row, last_contact_date);
+
+  referrals = g_strdup_printf ("%u", rp_partner_get_referrals_90d (partner));
+  gtk_label_set_text (self->referrals_label, referrals);
+
+  /* Tags and notes */
+  update_tags (self);
+  gtk_label_set_text (self->notes_label, rp_partner_get_notes (partner));
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_group),
+                          !is_empty (rp_partner_get_notes (partner)));
+
+  footer = dup_footer (partner);
+  gtk_label_set_text (self->footer_label, footer);
+  gtk_widget_set_visible (GTK_WIDGET (self->footer_label), !is_empty (footer));
+
+  gtk_stack_set_visible_child_name (self->stack, "partner");
+}
+
+/* The list updates its partners in place after an edit; their notifications arrive one property
+ * at a time, so the pane is refreshed once, when they are all in. */
+static gboolean
+update_idle_cb (gpointer user_data)
+{
+  RpPartnerDetail *self = user_data;
+
+  self->update_source = 0;
+  update_partner (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+partner_notify_cb (RpPartnerDetail *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
+}
+
+static void
+copy_text (RpPartnerDetail *self,
+           const char      *text,
+           const char      *toast)
+{
+  if (is_empty (text))
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  add_toast (self, toast);
+}
+
+static void
+copy_address_cb (RpPartnerDetail *self)
+{
+  g_autofree char *address = NULL;
+
+  if (self->partner == NULL)
+    return;
+
+  address = rp_partner_dup_address_line (self->partner);
+  copy_text (self, address, _("Address copied"));
+}
+
+static void
+copy_phone_cb (RpPartnerDetail *self)
+{
+  if (self->partner != NULL)
+    copy_text (self, rp_partner_get_phone (self->partner), _("Phone number copied"));
+}
+
+static void
+copy_npi_cb (RpPartnerDetail *self)
+{
+  if (self->partner != NULL)
+    copy_text (self, rp_partner_get_npi (self->partner), _("NPI copied"));
+}
+
+static void
+send_email_cb (RpPartnerDetail *self)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  GtkRoot *root;
+
+  if (self->partner == NULL || is_empty (rp_partner_get_email (self->partner)))
+    return;
+
+  escaped = g_uri_escape_string (rp_partner_get_email (self->partner), "@+", FALSE);
+  uri = g_strconcat ("mailto:", escaped, NULL);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+rp_partner_detail_dispose (GObject *object)
+{
+  RpPartnerDetail *self = RP_PARTNER_DETAIL (object);
+
+  /* The template's root is the bin's child: let AdwBin let go of it before the template does,
+   * or AdwBin would unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_PARTNER_DETAIL);
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->partner != NULL)
+    g_clear_signal_handler (&self->notify_id, self->partner);
+  g_clear_object (&self->partner);
+
+  G_OBJECT_CLASS (rp_partner_detail_parent_class)->dispose (object);
+}
+
+static void
+rp_partner_detail_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RpPartnerDetail *self = RP_PARTNER_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARTNER:
+      g_value_set_object (value, self->partner);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_partner_detail_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RpPartnerDetail *self = RP_PARTNER_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARTNER:
+      rp_partner_detail_set_partner (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_partner_detail_class_init (RpPartnerDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rp_partner_detail_dispose;
+  object_class->get_property = rp_partner_detail_get_property;
+  object_class->set_property = rp_partner_detail_set_property;
+
+  properties[PROP_PARTNER] =
+    g_param_spec_object ("partner", NULL, NULL,
+                         RP_TYPE_PARTNER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, avatar);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, tier_chip);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, status_chip);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, archived_chip);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, unarchive_button);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, practice_group);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, specialty_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, specialty_code_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, npi_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, fax_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, office_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, best_time_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, influence_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, volume_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, cadence_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, cadence_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, last_contact_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, last_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, referrals_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, tags_group);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, footer_label);
+  gtk_widget_class_bind_template_callback (widget_class, copy_address_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_phone_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_npi_cb);
+  gtk_widget_class_bind_template_callback (widget_class, send_email_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "partnerdetail");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+rp_partner_detail_init (RpPartnerDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner Details"),
+                                  -1);
+  update_partner (self);
+}
+
+GtkWidget *
+rp_partner_detail_new (void)
+{
+  return g_object_new (RP_TYPE_PARTNER_DETAIL, NULL);
+}
+
+RpPartner *
+rp_partner_detail_get_partner (RpPartnerDetail *self)
+{
+  g_return_val_if_fail (RP_IS_PARTNER_DETAIL (self), NULL);
+
+  return self->partner;
+}
+
+void
+rp_partner_detail_set_partner (RpPartnerDetail *self,
+                               RpPartner       *partner)
+{
+  gboolean other;
+
+  g_return_if_fail (RP_IS_PARTNER_DETAIL (self));
+  g_return_if_fail (partner == NULL || RP_IS_PARTNER (partner));
+
+  if (self->partner == partner)
+    return;
+
+  /* A refreshed copy of the same partner (after an edit) keeps the scroll position; another
+   * partner starts at the top. */
+  other = self->partner == NULL || partner == NULL ||
+          rp_partner_get_id (self->partner) != rp_partner_get_id (partner);
+
+  if (self->partner != NULL)
+    g_clear_signal_handler (&self->notify_id, self->partner);
+  g_set_object (&self->partner, partner);
+  if (partner != NULL)
+    self->notify_id = g_signal_connect_swapped (partner, "notify",
+                                                G_CALLBACK (partner_notify_cb), self);
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  update_partner (self);
+
+  if (other)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
+}
+
+char *
+rp_format_last_contact (const char *iso_utc,
+                        GDateTime  *now)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) then_utc = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  GDate then_date;
+  GDate now_date;
+  int days;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (is_empty (iso_utc))
+    return g_strdup (_("Never"));
+
+  utc = g_time_zone_new_utc ();
+  then_utc = g_date_time_new_from_iso8601 (iso_utc, utc);
+  if (then_utc == NULL)
+    return g_strdup (_("Unknown"));
+
+  then = g_date_time_to_timezone (then_utc, g_date_time_get_timezone (now));
+  g_date_clear (&then_date, 1);
+  g_date_clear (&now_date, 1);
+  g_date_set_dmy (&then_date,
+                  g_date_time_get_day_of_month (then),
+                  g_date_time_get_month (then),
+                  g_date_time_get_year (then));
+  g_date_set_dmy (&now_date,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  days = g_date_days_between (&then_date, &now_date);
+
+  /* A contact in the future is a clock set wrong somewhere; "today" is the kindest reading. */
+  if (days <= 0)
+    return g_strdup (_("Today"));
+  if (days == 1)
+    return g_strdup (_("Yesterday"));
+  if (days < 7)
+    return g_strdup_printf (g_dngettext (NULL, "%d day ago", "%d days ago", days), days);
+  if (days < 30)
+    return g_strdup_printf (g_dngettext (NULL, "%d week ago", "%d weeks ago", days / 7),
+                            days / 7);
+  if (days < 365)
+    return g_strdup_printf (g_dngettext (NULL, "%d month ago", "%d months ago",
+                                         MAX (days / 30, 1)),
+                            MAX (days / 30, 1));
+
+  return g_strdup_printf (g_dngettext (NULL, "%d year ago", "%d years ago", days / 365),
+                          days / 365);
+}
+
+char *
+rp_format_date (const char *iso_utc)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) when_utc = NULL;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (is_empty (iso_utc))
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  when_utc = g_date_time_new_from_iso8601 (iso_utc, utc);
+  if (when_utc == NULL)
+    return NULL;
+
+  when = g_date_time_to_local (when_utc);
+
+  /* Translators: a date as g_date_time_format() writes it, here "March 12, 2026". */
+  /* xgettext:no-c-format */
+  return g_date_time_format (when, _("%B %-d, %Y"));
+}

@@ -1,0 +1,29 @@
+/* rp-partners-page.h: the Partners page: the list of partners, its search and filters, the
+ * detail pane and the add, edit, archive and delete commands.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rp-context.h"
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_PARTNERS_PAGE (rp_partners_page_get_type ())
+G_DECLARE_FINAL_TYPE (RpPartnersPage, rp_partners_page, RP, PARTNERS_PAGE, AdwBin)
+
+/* Property: "context" (RpContext, construct-only).
+ *
+ * Widget actions (each with its shortcut, active from anywhere in the window while the page is
+ * shown): partners.add (Ctrl+N), partners.search (Ctrl+F), partners.edit (Ctrl+E),
+ * partners.archive (Delete, in the list), partners.unarchive, partners.delete (permanently,
+ * after confirmation; archived partners only), partners.undo (Ctrl+Z: the last archive),
+ * partners.sample, partners.clear-filters. */
+GtkWidget *rp_partners_page_new           (RpContext      *context);
+void       rp_partners_page_focus_search  (RpPartnersPage *self);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* rp-preferences-window.h
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rp-context.h"
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_PREFERENCES_WINDOW (rp_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (RpPreferencesWindow, rp_preferences_window, RP, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+/* Properties: "context" (RpContext, construct-only).
+ *
+ * Edits the practice profile and its locations. Changes are applied when the window closes,
+ * the GNOME way; a window whose input cannot be saved stays open and says why. */
+GtkWidget *rp_preferences_window_new (RpContext *context);
+
+G_END_DECLS

@@ -1,0 +1,576 @@
+/* rp-window.c
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "rp-partners-page.h"
+#include "rp-window.h"
+
+struct _RpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RpContext            *context;
+  GdkFrameClock        *bench_frame_clock;
+  gulong                bench_after_paint_id;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkListBox           *sidebar_list;
+  GtkMenuButton        *primary_menu_button;
+  GtkStack             *stack;
+};
+
+G_DEFINE_FINAL_TYPE (RpWindow, rp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_VISIBLE_PAGE_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef GtkWidget *(*RpPageNew) (RpContext *context);
+
+/* The areas of the window, in sidebar order. A page is a widget that brings its own AdwHeaderBar
+ * (the window adds the back button the folded layout needs to it) and installs its actions in
+ * a group named like the page ("partners.search"); the window forwards Ctrl+F and Ctrl+N to
+ * "<name>.search" and "<name>.add" so that they work wherever the focus is. Later areas (Map,
+ * Referrals, Timeline, Planner, Follow-ups, Analytics, Packets) are one line each here. */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  RpPageNew   create;
+} RpPageInfo;
+
+static const RpPageInfo page_infos[] = {
+  { "partners", N_("Partners"), "system-users-symbolic", rp_partners_page_new },
+};
+
+static const RpPageInfo *
+find_page_info (const char *name,
+                int        *index)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    {
+      if (g_strcmp0 (page_infos[i].name, name) == 0)
+        {
+          if (index != NULL)
+            *index = (int) i;
+          return &page_infos[i];
+        }
+    }
+
+  return NULL;
+}
+
+static AdwHeaderBar *
+find_header_bar (GtkWidget *widget)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  /* Breadth first: the page's own top bar, not one nested deeper (in a dialog or a pane). */
+  g_queue_push_tail (queue, widget);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *current = g_queue_pop_head (queue);
+
+      if (ADW_IS_HEADER_BAR (current))
+        return ADW_HEADER_BAR (current);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (current);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  return NULL;
+}
+
+static void
+back_clicked_cb (RpWindow  *self,
+                 GtkButton *button)
+{
+  g_assert (RP_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* When the leaflet is folded only one pane shows: the page's header bar then needs a way back to
+ * the sidebar and the window buttons on both ends; unfolded, the sidebar's bar holds the ones at
+ * the start. */
+static void
+adopt_page_header_bar (RpWindow  *self,
+                       GtkWidget *page)
+{
+  AdwHeaderBar *header_bar = find_header_bar (page);
+  GtkWidget *back;
+
+  if (header_bar == NULL)
+    {
+      g_debug ("Page %s has no header bar", G_OBJECT_TYPE_NAME (page));
+      return;
+    }
+
+  back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (back, _("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"),
+                                  -1);
+  g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (back, "clicked", G_CALLBACK (back_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_header_bar_pack_start (header_bar, back);
+
+  /* Back comes first, before the page's own buttons. */
+  if (GTK_IS_BOX (gtk_widget_get_parent (back)))
+    gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (back)), back, NULL);
+
+  g_object_bind_property (self->leaflet, "folded",
+                          header_bar, "show-start-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+}
+
+static GtkWidget *
+create_sidebar_row (const RpPageInfo *info)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  /* Decoration: the row's label names it. */
+  image = gtk_image_new_from_icon_name (info->icon_name);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+  gtk_box_append (GTK_BOX (box), image);
+
+  label = gtk_label_new (_(info->title));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, info->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title),
+                                  -1);
+
+  return row;
+}
+
+static GtkWidget *
+ensure_page (RpWindow         *self,
+             const RpPageInfo *info)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, info->name);
+
+  /* Pages are built the first time they are shown: start-up pays only for the first one. */
+  if (page == NULL)
+    {
+      page = info->create (self->context);
+      adopt_page_header_bar (self, page);
+      gtk_stack_add_titled (self->stack, page, info->name, _(info->title));
+    }
+
+  return page;
+}
+
+static gboolean
+forward_to_page_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  g_autofree char *action = NULL;
+  const char *verb;
+
+  if (page == NULL || name == NULL)
+    return FALSE;
+
+  g_variant_get (args, "&s", &verb);
+  action = g_strdup_printf ("%s.%s", name, verb);
+
+  if (!gtk_widget_activate_action (page, action, NULL))
+    return FALSE;
+
+  /* Folded, the sidebar may be on show: bring the page where the action happens. */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+
+  return TRUE;
+}
+
+static void
+bench_after_paint_cb (RpWindow      *self,
+                      GdkFrameClock *frame_clock)
+{
+  g_assert (RP_IS_WINDOW (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "partners") != 0)
+    return;
+
+  g_print ("rapport-first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+
+  g_clear_signal_handler (&self->bench_after_paint_id, self->bench_frame_clock);
+  g_clear_weak_pointer (&self->bench_frame_clock);
+}
+
+static void
+save_window_state (RpWindow *self)
+{
+  GSettings *settings = rp_context_get_settings (self->context);
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width;
+  int height;
+
+  /* A maximized window keeps the size it had before, for when it is unmaximized. */
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
+
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+}
+
+static void
+sidebar_row_selected_cb (RpWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list_box)
+{
+  g_assert (RP_IS_WINDOW (self));
+
+  if (row != NULL)
+    rp_window_set_visible_page_name (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+sidebar_row_activated_cb (RpWindow      *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list_box)
+{
+  g_assert (RP_IS_WINDOW (self));
+
+  rp_window_set_visible_page_name (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+}
+
+static void
+stack_visible_child_changed_cb (RpWindow   *self,
+                                GParamSpec *pspec,
+                                GtkStack   *stack)
+{
+  g_assert (RP_IS_WINDOW (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_PAGE_NAME]);
+}
+
+static void
+leaflet_folded_changed_cb (RpWindow   *self,
+                           GParamSpec *pspec,
+                           AdwLeaflet *leaflet)
+{
+  g_assert (RP_IS_WINDOW (self));
+
+  /* Folded, a selected row would look like a page that is already open; unfolded, it marks the
+   * page on show. */
+  if (adw_leaflet_get_folded (leaflet))
+    gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
+  else
+    {
+      const char *name = gtk_stack_get_visible_child_name (self->stack);
+      int index = 0;
+
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_BROWSE);
+      if (find_page_info (name, &index) != NULL)
+        gtk_list_box_select_row (self->sidebar_list,
+                                 gtk_list_box_get_row_at_index (self->sidebar_list, index));
+    }
+}
+
+static gboolean
+rp_window_close_request (GtkWindow *window)
+{
+  RpWindow *self = RP_WINDOW (window);
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (rp_window_parent_class)->close_request (window);
+}
+
+static void
+rp_window_map (GtkWidget *widget)
+{
+  RpWindow *self = RP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rp_window_parent_class)->map (widget);
+
+  /* The benchmark measures start-up up to the first frame painted with the Partners page. */
+  if (self->bench_after_paint_id == 0 && self->bench_frame_clock == NULL &&
+      g_getenv ("RAPPORT_BENCH_FIRST_FRAME") != NULL)
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+      g_set_weak_pointer (&self->bench_frame_clock, frame_clock);
+      self->bench_after_paint_id =
+        g_signal_connect_object (frame_clock, "after-paint",
+                                 G_CALLBACK (bench_after_paint_cb), self,
+                                 G_CONNECT_SWAPPED);
+      gtk_widget_queue_draw (widget);
+    }
+}
+
+static void
+rp_window_constructed (GObject *object)
+{
+  RpWindow *self = RP_WINDOW (object);
+  GSettings *settings;
+  g_autofree char *last_page = NULL;
+
+  G_OBJECT_CLASS (rp_window_parent_class)->constructed (object);
+
+  g_assert (RP_IS_CONTEXT (self->context));
+
+  settings = rp_context_get_settings (self->context);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    gtk_list_box_append (self->sidebar_list, create_sidebar_row (&page_infos[i]));
+
+  /* The benchmark always starts on Partners, whatever page was open last. */
+  if (g_getenv ("RAPPORT_BENCH_FIRST_FRAME") == NULL)
+    last_page = g_settings_get_string (settings, "last-page");
+
+  if (last_page == NULL || !rp_window_set_visible_page_name (self, last_page))
+    rp_window_set_visible_page_name (self, page_infos[0].name);
+
+  /* A narrow window opens on the page, not on the list of areas. */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+}
+
+static void
+rp_window_dispose (GObject *object)
+{
+  RpWindow *self = RP_WINDOW (object);
+
+  if (self->bench_frame_clock != NULL)
+    g_clear_signal_handler (&self->bench_after_paint_id, self->bench_frame_clock);
+  g_clear_weak_pointer (&self->bench_frame_clock);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_WINDOW);
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rp_window_parent_class)->dispose (object);
+}
+
+static void
+rp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RpWindow *self = RP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_VISIBLE_PAGE_NAME:
+      g_value_set_string (value, rp_window_get_visible_page_name (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RpWindow *self = RP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_VISIBLE_PAGE_NAME:
+      rp_window_set_visible_page_name (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_window_class_init (RpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rp_window_constructed;
+  object_class->dispose = rp_window_dispose;
+  object_class->get_property = rp_window_get_property;
+  object_class->set_property = rp_window_set_property;
+
+  widget_class->map = rp_window_map;
+
+  window_class->close_request = rp_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RP_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VISIBLE_PAGE_NAME] =
+    g_param_spec_string ("visible-page-name", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rapport/Rapport/ui/rp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_changed_cb);
+
+  /* Window-wide, whatever has the focus; a page that handles these keys itself gets them first. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                forward_to_page_cb, "s", "search");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                forward_to_page_cb, "s", "add");
+}
+
+static void
+rp_window_init (RpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Development builds get the striped header bars of GNOME's nightly apps. */
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+RpWindow *
+rp_window_new (GtkApplication *application,
+               RpContext      *context)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (RP_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RP_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+RpContext *
+rp_window_get_context (RpWindow *self)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+const char *
+rp_window_get_visible_page_name (RpWindow *self)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+rp_window_set_visible_page_name (RpWindow   *self,
+                                 const char *name)
+{
+  const RpPageInfo *info;
+  GtkListBoxRow *row;
+  int index = 0;
+
+  g_return_val_if_fail (RP_IS_WINDOW (self), FALSE);
+
+  info = find_page_info (name, &index);
+  if (info == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0)
+    return TRUE;
+
+  gtk_stack_set_visible_child (self->stack, ensure_page (self, info));
+
+  row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
+  if (gtk_list_box_get_selection_mode (self->sidebar_list) != GTK_SELECTION_NONE &&
+      gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+
+  g_settings_set_string (rp_context_get_settings (self->context), "last-page", name);
+
+  return TRUE;
+}
+
+GtkWidget *
+rp_window_get_page (RpWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+void
+rp_window_add_toast (RpWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,33 @@
+/* rp-window.h
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rp-context.h"
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_WINDOW (rp_window_get_type ())
+G_DECLARE_FINAL_TYPE (RpWindow, rp_window, RP, WINDOW, AdwApplicationWindow)
+
+/* Properties: "context" (RpContext, construct-only), "visible-page-name" (string). */
+RpWindow   *rp_window_new                   (GtkApplication *application,
+                                             RpContext      *context);
+RpContext  *rp_window_get_context           (RpWindow       *self);
+/* The name of the page on show ("partners", …). */
+const char *rp_window_get_visible_page_name (RpWindow       *self);
+/* Shows the page called @name, creating it the first time; FALSE for an unknown name. */
+gboolean    rp_window_set_visible_page_name (RpWindow       *self,
+                                             const char     *name);
+/* The page called @name, or NULL if it was not created yet. */
+GtkWidget  *rp_window_get_page              (RpWindow       *self,
+                                             const char     *name);
+void        rp_window_add_toast             (RpWindow       *self,
+                                             AdwToast       *toast);
+
+G_END_DECLS

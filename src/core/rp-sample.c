@@ -1,0 +1,1881 @@
+/* rp-sample.c
+ *
+ * The sample network: a liaison of "Scioto Valley Orthopedics & Spine" in Columbus, Ohio, with
+ * partners around the city, 18 months of referrals and contacts ending on @today, open tasks
+ * (some overdue, some due today) and a planned week. Everything random comes from one GRand
+ * seeded by the caller, including the rows' UUIDs, so the same seed and the same @today give the
+ * same database. Only timestamps the store stamps itself ("updated_at" of most rows and the
+ * UUIDs of referral transitions) differ between runs.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rp-sample.h"
+#include "rp-sample-data.h"
+#include "rp-specialties.h"
+#include "rp-validate.h"
+
+#define HISTORY_MONTHS  18
+#define FUTURE_DAYS     40   /* days after today the calendar tables cover (tasks, visits) */
+#define RECENT_DAYS     30   /* referrals younger than this are remembered for the tasks */
+#define DORMANT_DAYS    180  /* dormant partners sent nothing in this many days */
+
+typedef struct
+{
+  guint  n_partners;
+  guint  n_referrals;
+  guint  n_activities;
+  guint  n_tasks;
+  double p_thank_you;        /* share of inbound referrals thanked with a logged note */
+  double p_update;           /* share of closed loops logged as an "update sent" activity */
+  guint  transition_every;   /* one referral in N gets its transitions recorded */
+} SizeParams;
+
+static const SizeParams size_params[] = {
+  [RP_SAMPLE_SIZE_DEMO] = { 60, 900, 500, 40, 0.15, 0.08, 1 },
+  /* Recording four transitions for each of a million referrals would quadruple the writes and
+   * the build time; the bench measures lists and analytics, which read the referral's own
+   * status. So only one referral in 500 (2,000 of them, spread over the 18 months) has its
+   * path recorded, enough for a timeline to have some to show. */
+  [RP_SAMPLE_SIZE_BENCH] = { 100000, 1000000, 300000, 20000, 0.08, 0.04, 500 },
+};
+
+typedef struct
+{
+  char               *name;
+  char               *street;
+  char               *domain;
+  char               *office_contact;  /* "Front desk: Carla" */
+  const char         *contact_name;
+  const char         *best_time;
+  const RpSampleArea *area;
+  double              latitude;
+  double              longitude;
+  char                phone[16];
+  char                fax[16];
+  guint               first_member;    /* partner index + 1; 0 = none yet */
+  guint               n_members;
+} Office;
+
+typedef struct
+{
+  gint64  id;
+  char   *short_name;    /* "Dr. Peña", "Zoë Martin", or the organisation's name */
+  guint   office;
+  guint   next_member;   /* the next partner of the same office, index + 1; 0 = last */
+  int     created_day;   /* negative: before the history starts */
+  guint16 specialty;
+  guint8  tier;
+  guint8  status;
+} PartnerInfo;
+
+typedef struct
+{
+  gint64           id;
+  guint            partner;
+  int              day;
+  int              seen_day;   /* -1 when the patient was not seen */
+  RpReferralStatus status;
+  gboolean         inbound;
+  gboolean         thanked;
+  char             uuid[37];
+} RecentReferral;
+
+/* "YYYY-MM-DD" */
+typedef char DayIso[11];
+
+/* One step of a referral's path. */
+typedef struct
+{
+  RpReferralStatus status;
+  int              day;
+  gint64           instant;
+} Step;
+
+typedef struct
+{
+  RpStore          *store;
+  GRand            *rand;
+  const SizeParams *params;
+
+  /* The calendar: day 0 is the first day of the history, `today` its last; the tables run
+   * FUTURE_DAYS further. */
+  int               today;
+  int               n_table_days;
+  DayIso           *day_iso;
+  gint64           *noon_utc;
+  guint8           *weekday;     /* GDateWeekday */
+
+  GArray           *offices;                              /* Office */
+  GArray           *family_offices[RP_SAMPLE_N_FAMILIES];   /* guint office index */
+
+  PartnerInfo      *partners;
+  guint             n_partners;
+  double           *weights_contact;   /* cumulative: who activities are with */
+  double           *weights_old;       /* cumulative: who referred, long ago */
+  double           *weights_recent;    /* cumulative: who referred, lately */
+  double            person_spec_cum[64];
+  double            org_spec_cum[64];
+
+  GArray           *recent;   /* RecentReferral */
+  guint64           uuid_sequence;
+  guint             n_activities;
+
+  /* Lengths of the lists read once per row. */
+  guint             n_reasons[RP_SAMPLE_N_LINES];
+  guint             n_outcomes[RP_SAMPLE_N_LINES];
+  guint             n_thank_you_texts;
+  guint             n_update_texts;
+  guint             n_referral_notes;
+  guint             n_line_weight;
+
+  RpReferral       *referral;
+  RpActivity       *activity;
+
+  RpSampleProgress  progress;
+  gpointer          progress_data;
+  guint64           work_done;
+  guint64           work_total;
+  int               last_percent;
+} Generator;
+
+/* Randomness ----------------------------------------------------------------------------------- */
+
+/* A number in [lo, hi], both included. */
+static int
+rand_between (Generator *g,
+              int        lo,
+              int        hi)
+{
+  g_assert (lo <= hi);
+  return g_rand_int_range (g->rand, lo, hi + 1);
+}
+
+static gboolean
+chance (Generator *g,
+        double     p)
+{
+  return g_rand_double (g->rand) < p;
+}
+
+static guint
+list_length (const char * const *list)
+{
+  guint n = 0;
+
+  while (list[n] != NULL)
+    n++;
+
+  return n;
+}
+
+static const char *
+pick_n (Generator          *g,
+        const char * const *list,
+        guint               n)
+{
+  g_assert (n > 0);
+  return list[g_rand_int_range (g->rand, 0, n)];
+}
+
+static const char *
+pick (Generator          *g,
+      const char * const *list)
+{
+  return pick_n (g, list, list_length (list));
+}
+
+static const RpSampleActivityText *
+pick_text (Generator                  *g,
+           const RpSampleActivityText *texts)
+{
+  guint n = 0;
+
+  while (texts[n].summary != NULL)
+    n++;
+
+  return &texts[g_rand_int_range (g->rand, 0, n)];
+}
+
+/* The index i with cumulative[i - 1] <= r < cumulative[i], r uniform in [0, total). */
+static guint
+pick_weighted (Generator    *g,
+               const double *cumulative,
+               guint         n)
+{
+  double total = cumulative[n - 1];
+  double r;
+  guint lo = 0;
+  guint hi = n - 1;
+
+  if (total <= 0)
+    return g_rand_int_range (g->rand, 0, n);
+
+  r = g_rand_double (g->rand) * total;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (cumulative[mid] > r)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+
+  return lo;
+}
+
+/* The stable key of a sample row, drawn from the seeded generator so that rows keep the same key
+ * from one generation to the next. The layout is RFC 9562's version 8 (vendor-specific): a
+ * 48-bit sequence number, then 74 random bits. Keys that grow row after row are inserted at the
+ * right edge of every uuid index instead of at random places, which keeps the bench build (1.4
+ * million rows) from thrashing the page cache: it takes a third off its time. Nothing reads
+ * meaning into a uuid, and the random part keeps them unique across databases. */
+static void
+make_uuid (Generator *g,
+           char       out[37])
+{
+  static const char hex[] = "0123456789abcdef";
+  guint64 sequence = g->uuid_sequence++;
+  guint8 bytes[16];
+  guint32 words[3];
+  int o = 0;
+
+  for (guint i = 0; i < 3; i++)
+    words[i] = g_rand_int (g->rand);
+
+  for (guint i = 0; i < 6; i++)
+    bytes[i] = (sequence >> (8 * (5 - i))) & 0xff;
+  for (guint i = 6; i < 16; i++)
+    bytes[i] = (words[(i - 6) / 4] >> (8 * ((i - 6) % 4))) & 0xff;
+
+  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[o++] = '-';
+      out[o++] = hex[bytes[i] >> 4];
+      out[o++] = hex[bytes[i] & 0x0f];
+    }
+  out[o] = '\0';
+}
+
+/* Time ----------------------------------------------------------------------------------------- */
+
+static void
+put_digits (char *out,
+            guint value,
+            int   width)
+{
+  for (int i = width - 1; i >= 0; i--)
+    {
+      out[i] = '0' + value % 10;
+      value /= 10;
+    }
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" for a Unix time, without the allocations of GDateTime: a million
+ * referrals need several each. (Civil-from-days after Howard Hinnant's public-domain
+ * algorithm.) */
+static void
+format_instant (gint64 unix_time,
+                char   out[21])
+{
+  gint64 days = unix_time / 86400;
+  gint64 secs = unix_time % 86400;
+  gint64 z;
+  gint64 era;
+  guint doe, yoe, doy, mp, day, month;
+  gint64 year;
+
+  if (secs < 0)
+    {
+      secs += 86400;
+      days--;
+    }
+
+  z = days + 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = (guint) (z - era * 146097);
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  year = (gint64) yoe + era * 400;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  day = doy - (153 * mp + 2) / 5 + 1;
+  month = mp < 10 ? mp + 3 : mp - 9;
+  if (month <= 2)
+    year++;
+
+  put_digits (out, (guint) year, 4);
+  out[4] = '-';
+  put_digits (out + 5, month, 2);
+  out[7] = '-';
+  put_digits (out + 8, day, 2);
+  out[10] = 'T';
+  put_digits (out + 11, (guint) (secs / 3600), 2);
+  out[13] = ':';
+  put_digits (out + 14, (guint) (secs / 60 % 60), 2);
+  out[16] = ':';
+  put_digits (out + 17, (guint) (secs % 60), 2);
+  out[19] = 'Z';
+  out[20] = '\0';
+}
+
+/* The instant of @minutes after local midnight on @day. Counting from local noon keeps the
+ * office hours right on the days clocks change (they change at 2 am). */
+static gint64
+local_instant (Generator *g,
+               int        day,
+               int        minutes)
+{
+  gint64 noon;
+
+  if (day < 0)
+    noon = g->noon_utc[0] + (gint64) day * 86400;
+  else
+    noon = g->noon_utc[MIN (day, g->n_table_days - 1)];
+
+  return noon + (gint64) (minutes - 12 * 60) * 60;
+}
+
+static gboolean
+is_weekend (Generator *g,
+            int        day)
+{
+  return g->weekday[day] == G_DATE_SATURDAY || g->weekday[day] == G_DATE_SUNDAY;
+}
+
+/* @day moved forward to a weekday. */
+static int
+next_weekday (Generator *g,
+              int        day)
+{
+  while (day < g->n_table_days - 1 && is_weekend (g, day))
+    day++;
+
+  return day;
+}
+
+static gboolean
+build_calendar (Generator *g,
+                GDate     *today)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  GDate start = *today;
+  GDate day;
+
+  g_date_subtract_months (&start, HISTORY_MONTHS);
+  g->today = (int) (g_date_get_julian (today) - g_date_get_julian (&start));
+  g->n_table_days = g->today + 1 + FUTURE_DAYS;
+  g->day_iso = g_new0 (DayIso, g->n_table_days);
+  g->noon_utc = g_new0 (gint64, g->n_table_days);
+  g->weekday = g_new0 (guint8, g->n_table_days);
+
+  day = start;
+  for (int i = 0; i < g->n_table_days; i++)
+    {
+      g_autoptr(GDateTime) noon = g_date_time_new (tz, g_date_get_year (&day),
+                                                   g_date_get_month (&day),
+                                                   g_date_get_day (&day), 12, 0, 0);
+
+      if (noon == NULL)
+        return FALSE;
+
+      g_snprintf (g->day_iso[i], sizeof g->day_iso[i], "%04u-%02u-%02u",
+                  (guint) g_date_get_year (&day), (guint) g_date_get_month (&day),
+                  (guint) g_date_get_day (&day));
+      g->noon_utc[i] = g_date_time_to_unix (noon);
+      g->weekday[i] = g_date_get_weekday (&day);
+      g_date_add_days (&day, 1);
+    }
+
+  return TRUE;
+}
+
+/* Progress ------------------------------------------------------------------------------------- */
+
+static void
+advance (Generator *g,
+         guint      units)
+{
+  int percent;
+
+  g->work_done += units;
+  if (g->progress == NULL)
+    return;
+
+  percent = (int) (100 * MIN (g->work_done, g->work_total) / MAX (g->work_total, 1));
+  if (percent != g->last_percent)
+    {
+      g->last_percent = percent;
+      g->progress ((double) percent / 100.0, g->progress_data);
+    }
+}
+
+/* Text helpers --------------------------------------------------------------------------------- */
+
+/* Lower-case ASCII letters and digits of @text: "Peña" → "pena", for e-mail addresses. */
+static char *
+ascii_slug (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  char *out = ascii;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        *out++ = g_ascii_tolower (*p);
+    }
+  *out = '\0';
+
+  return g_steal_pointer (&ascii);
+}
+
+/* "Olentangy" + "Family Medicine" → "olentangyfm.example" (example domains never resolve). */
+static char *
+office_domain (const char *place,
+               const char *suffix)
+{
+  g_autofree char *slug = ascii_slug (place);
+  GString *domain = g_string_new (slug);
+  gboolean word_start = TRUE;
+
+  for (const char *p = suffix; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        {
+          word_start = TRUE;
+        }
+      else if (word_start && g_ascii_isalpha (*p))
+        {
+          g_string_append_c (domain, g_ascii_tolower (*p));
+          word_start = FALSE;
+        }
+      else
+        {
+          word_start = FALSE;
+        }
+    }
+
+  g_string_append (domain, ".example");
+  return g_string_free (domain, FALSE);
+}
+
+static void
+format_phone (Generator *g,
+              char       out[16])
+{
+  /* 555-0100 to 555-0199 are the numbers set aside for fiction. */
+  g_snprintf (out, 16, "(%s) 555-01%02d", chance (g, 0.8) ? "614" : "380", rand_between (g, 0, 99));
+}
+
+static void
+office_clear (Office *office)
+{
+  g_free (office->name);
+  g_free (office->street);
+  g_free (office->domain);
+  g_free (office->office_contact);
+}
+
+/* The sample practice -------------------------------------------------------------------------- */
+
+static gboolean
+save_practice (Generator *g,
+               GError   **error)
+{
+  g_autoptr(RpPractice) existing = NULL;
+  g_autoptr(RpPractice) practice = NULL;
+  g_autoptr(RpLocation) main_campus = NULL;
+  g_autoptr(RpLocation) dublin = NULL;
+  GListStore *locations;
+  char uuid[37];
+
+  existing = rp_store_get_practice (g->store, error);
+  if (existing == NULL)
+    return FALSE;
+
+  /* Never overwrite a profile the user typed: the partners are refused when there are any, but
+   * a practice may have been set up before the sample is asked for. */
+  if (*rp_practice_get_name (existing) != '\0' ||
+      g_list_model_get_n_items (G_LIST_MODEL (rp_practice_get_locations (existing))) > 0)
+    return TRUE;
+
+  practice = rp_practice_new ();
+  make_uuid (g, uuid);
+  rp_practice_set_uuid (practice, uuid);
+  rp_practice_set_name (practice, "Scioto Valley Orthopedics & Spine");
+  rp_practice_set_phone (practice, "(614) 555-0100");
+  rp_practice_set_fax (practice, "(614) 555-0101");
+  rp_practice_set_email (practice, "referrals@sciotovalleyortho.example");
+  rp_practice_set_website (practice, "https://sciotovalleyortho.example");
+
+  /* The main campus sits across Olentangy River Road from Riverside Methodist Hospital. */
+  main_campus = rp_location_new ();
+  make_uuid (g, uuid);
+  rp_location_set_uuid (main_campus, uuid);
+  rp_location_set_name (main_campus, "Main campus");
+  rp_location_set_street (main_campus, "3600 Olentangy River Rd");
+  rp_location_set_city (main_campus, "Columbus");
+  rp_location_set_state (main_campus, "OH");
+  rp_location_set_zip (main_campus, "43214");
+  rp_location_set_phone (main_campus, "(614) 555-0100");
+  rp_location_set_fax (main_campus, "(614) 555-0101");
+  rp_location_set_hours (main_campus, "Mon–Fri 7:30 am–5:30 pm; Sat 8 am–noon (walk-in)");
+  rp_location_set_coordinates (main_campus, 40.0334, -83.0312);
+  rp_location_set_is_primary (main_campus, TRUE);
+
+  dublin = rp_location_new ();
+  make_uuid (g, uuid);
+  rp_location_set_uuid (dublin, uuid);
+  rp_location_set_name (dublin, "Dublin");
+  rp_location_set_street (dublin, "5200 Blazer Pkwy");
+  rp_location_set_city (dublin, "Dublin");
+  rp_location_set_state (dublin, "OH");
+  rp_location_set_zip (dublin, "43017");
+  rp_location_set_phone (dublin, "(614) 555-0110");
+  rp_location_set_fax (dublin, "(614) 555-0111");
+  rp_location_set_hours (dublin, "Mon–Fri 8 am–5 pm");
+  rp_location_set_coordinates (dublin, 40.0938, -83.1269);
+  rp_location_set_is_primary (dublin, FALSE);
+
+  locations = rp_practice_get_locations (practice);
+  g_list_store_append (locations, main_campus);
+  g_list_store_append (locations, dublin);
+
+  return rp_store_save_practice (g->store, practice, error);
+}
+
+/* Partners ------------------------------------------------------------------------------------- */
+
+static guint
+new_office (Generator *g,
+            guint      specialty)
+{
+  const RpSampleSpecialty *spec = &rp_sample_specialties[specialty];
+  const char *place;
+  const char *suffix;
+  Office office = { 0 };
+  guint index;
+  guint area = 0;
+  guint total = 0;
+  guint r;
+
+  for (guint i = 0; i < rp_sample_n_areas; i++)
+    total += rp_sample_areas[i].weight;
+  r = g_rand_int_range (g->rand, 0, total);
+  while (r >= rp_sample_areas[area].weight)
+    r -= rp_sample_areas[area++].weight;
+
+  office.area = &rp_sample_areas[area];
+  place = chance (g, 0.55) ? pick (g, office.area->place_names)
+                           : pick (g, rp_sample_generic_places);
+  suffix = pick (g, spec->office_suffixes);
+  office.name = g_strconcat (place, " ", suffix, NULL);
+  office.domain = office_domain (place, suffix);
+
+  if (chance (g, 0.35))
+    office.street = g_strdup_printf ("%d %s, Suite %d", rand_between (g, 100, 9899),
+                                     pick (g, office.area->streets),
+                                     rand_between (g, 1, 4) * 100 + rand_between (g, 0, 40));
+  else
+    office.street = g_strdup_printf ("%d %s", rand_between (g, 100, 9899),
+                                     pick (g, office.area->streets));
+
+  /* A couple of kilometres around the suburb's centre. */
+  office.latitude = office.area->latitude + (g_rand_double (g->rand) - 0.5) * 0.036;
+  office.longitude = office.area->longitude + (g_rand_double (g->rand) - 0.5) * 0.046;
+
+  format_phone (g, office.phone);
+  format_phone (g, office.fax);
+  office.contact_name = pick (g, rp_sample_contact_names);
+  office.office_contact = g_strdup_printf ("%s: %s", pick (g, rp_sample_contact_roles),
+                                           office.contact_name);
+  office.best_time = pick (g, rp_sample_best_times);
+
+  index = g->offices->len;
+  g_array_append_val (g->offices, office);
+  g_array_append_val (g->family_offices[spec->family], index);
+
+  return index;
+}
+
+static char *
+pick_tags (Generator *g)
+{
+  guint n_tags = list_length (rp_sample_tags);
+  guint n = rand_between (g, 0, 3);
+  GString *tags = g_string_new (NULL);
+  guint chosen[3];
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint t = g_rand_int_range (g->rand, 0, n_tags);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i; j++)
+        seen |= chosen[j] == t;
+      chosen[i] = t;
+      if (seen)
+        continue;
+
+      if (tags->len > 0)
+        g_string_append (tags, ", ");
+      g_string_append (tags, rp_sample_tags[t]);
+    }
+
+  return g_string_free (tags, FALSE);
+}
+
+/* @n values, @share_a of them 0, @share_b 1 and the rest 2, in a shuffled order: the mix is
+ * exact even in the 60 partners of the demo. */
+static guint8 *
+shuffled_deck (Generator *g,
+               guint      n,
+               double     share_a,
+               double     share_b)
+{
+  guint8 *deck = g_new (guint8, n);
+  guint n_a = (guint) (n * share_a + 0.5);
+  guint n_b = (guint) (n * share_b + 0.5);
+
+  for (guint i = 0; i < n; i++)
+    deck[i] = i < n_a ? 0 : i < n_a + n_b ? 1 : 2;
+
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = g_rand_int_range (g->rand, 0, i);
+      guint8 t = deck[i - 1];
+
+      deck[i - 1] = deck[j];
+      deck[j] = t;
+    }
+
+  return deck;
+}
+
+static RpPartnerStatus
+pick_status (Generator *g,
+             RpTier     tier)
+{
+  double r = g_rand_double (g->rand);
+
+  if (tier == RP_TIER_A)
+    return r < 0.90 ? RP_PARTNER_STATUS_ACTIVE
+                    : r < 0.95 ? RP_PARTNER_STATUS_DORMANT : RP_PARTNER_STATUS_PROSPECT;
+
+  return r < 0.75 ? RP_PARTNER_STATUS_ACTIVE
+                  : r < 0.87 ? RP_PARTNER_STATUS_PROSPECT : RP_PARTNER_STATUS_DORMANT;
+}
+
+static void
+set_partner_numbers (Generator *g,
+                     RpPartner *partner,
+                     RpTier     tier)
+{
+  switch (tier)
+    {
+    case RP_TIER_A:
+      rp_partner_set_influence (partner, rand_between (g, 4, 5));
+      rp_partner_set_monthly_volume (partner, rand_between (g, 150, 400));
+      break;
+
+    case RP_TIER_B:
+      rp_partner_set_influence (partner, rand_between (g, 2, 4));
+      rp_partner_set_monthly_volume (partner, rand_between (g, 40, 200));
+      break;
+
+    case RP_TIER_C:
+    default:
+      rp_partner_set_influence (partner, rand_between (g, 1, 3));
+      rp_partner_set_monthly_volume (partner, rand_between (g, 5, 80));
+      break;
+    }
+}
+
+static const char *
+person_credentials (Generator         *g,
+                    RpSampleClinician  clinician)
+{
+  switch (clinician)
+    {
+    case RP_SAMPLE_CLINICIAN_PHYSICIAN:
+      return chance (g, 0.75) ? "MD" : "DO";
+    case RP_SAMPLE_CLINICIAN_NP:
+      return chance (g, 0.5) ? "NP" : "APRN-CNP";
+    case RP_SAMPLE_CLINICIAN_PA:
+      return "PA-C";
+    case RP_SAMPLE_CLINICIAN_PT:
+      return chance (g, 0.6) ? "PT, DPT" : "DPT";
+    case RP_SAMPLE_CLINICIAN_OD:
+      return "OD";
+    case RP_SAMPLE_CLINICIAN_DPM:
+      return "DPM";
+    case RP_SAMPLE_CLINICIAN_DC:
+      return "DC";
+    case RP_SAMPLE_CLINICIAN_ORGANIZATION:
+    default:
+      return "";
+    }
+}
+
+static gboolean
+generate_partner (Generator  *g,
+                  RpPartner  *partner,
+                  gboolean    is_org,
+                  RpTier      tier,
+                  guint       index,
+                  guint32     npi_offset,
+                  GError    **error)
+{
+  PartnerInfo *info = &g->partners[index];
+  guint specialty = pick_weighted (g, is_org ? g->org_spec_cum : g->person_spec_cum,
+                                   rp_sample_n_specialties);
+  const RpSampleSpecialty *spec = &rp_sample_specialties[specialty];
+  const RpSpecialty *known = rp_specialties_lookup (spec->code);
+  RpPartnerStatus status = pick_status (g, tier);
+  GArray *family = g->family_offices[spec->family];
+  Office *office;
+  guint office_index;
+  char npi[11];
+  char uuid[37];
+  char created[21];
+  guint32 npi_body;
+  g_autofree char *tags = NULL;
+
+  /* NPIs are unique: a stride coprime with the range walks it without repeating. */
+  npi_body = 100000000u + (guint32) ((npi_offset + (guint64) index * 48271u) % 200000000u);
+  g_snprintf (npi, sizeof npi, "%09u", npi_body);
+  npi[9] = '0' + rp_npi_check_digit (npi);
+  npi[10] = '\0';
+
+  if (!is_org && family->len > 0 && chance (g, 0.45))
+    office_index = g_array_index (family, guint, g_rand_int_range (g->rand, 0, family->len));
+  else
+    office_index = new_office (g, specialty);
+  office = &g_array_index (g->offices, Office, office_index);
+
+  make_uuid (g, uuid);
+  rp_partner_set_uuid (partner, uuid);
+  rp_partner_set_npi (partner, npi);
+  rp_partner_set_specialty_code (partner, spec->code);
+  rp_partner_set_specialty_label (partner, known != NULL ? known->label : spec->label);
+  rp_partner_set_organization (partner, office->name);
+  rp_partner_set_street (partner, office->street);
+  rp_partner_set_city (partner, office->area->city);
+  rp_partner_set_state (partner, "OH");
+  rp_partner_set_zip (partner, office->area->zip);
+  rp_partner_set_location (partner, office->latitude, office->longitude);
+  rp_partner_set_phone (partner, office->phone);
+  rp_partner_set_fax (partner, office->fax);
+  rp_partner_set_office_contact (partner, office->office_contact);
+  rp_partner_set_best_time (partner, office->best_time);
+  rp_partner_set_tier (partner, tier);
+  rp_partner_set_status (partner, status);
+  set_partner_numbers (g, partner, tier);
+
+  if (is_org)
+    {
+      rp_partner_set_email (partner, NULL);
+      if (chance (g, 0.8))
+        {
+          g_autofree char *email = g_strconcat (chance (g, 0.5) ? "referrals@" : "frontdesk@",
+                                                office->domain, NULL);
+          rp_partner_set_email (partner, email);
+        }
+      info->short_name = g_strdup (office->name);
+    }
+  else
+    {
+      const char *first = pick (g, rp_sample_first_names);
+      const char *last = pick (g, rp_sample_last_names);
+      gboolean physician = spec->clinician == RP_SAMPLE_CLINICIAN_PHYSICIAN;
+
+      rp_partner_set_prefix (partner, physician ? "Dr." : "");
+      rp_partner_set_first_name (partner, first);
+      rp_partner_set_last_name (partner, last);
+      rp_partner_set_credentials (partner, person_credentials (g, spec->clinician));
+
+      if (chance (g, 0.75))
+        {
+          g_autofree char *first_slug = ascii_slug (first);
+          g_autofree char *last_slug = ascii_slug (last);
+          g_autofree char *email = g_strdup_printf ("%.1s%s@%s", first_slug, last_slug,
+                                                    office->domain);
+
+          rp_partner_set_email (partner, email);
+        }
+      else
+        {
+          rp_partner_set_email (partner, NULL);
+        }
+
+      info->short_name = physician ? g_strconcat ("Dr. ", last, NULL)
+                                   : g_strconcat (first, " ", last, NULL);
+    }
+
+  tags = pick_tags (g);
+  rp_partner_set_tags (partner, tags);
+  rp_partner_set_notes (partner, chance (g, 0.35) ? pick (g, rp_sample_partner_notes) : NULL);
+  rp_partner_set_cadence_days (partner,
+                               chance (g, 0.85) ? 0 : (guint) (7 * rand_between (g, 2, 8)));
+
+  /* Prospects were added lately; everyone else before the history starts. */
+  if (status == RP_PARTNER_STATUS_PROSPECT)
+    info->created_day = g->today - rand_between (g, 1, 120);
+  else
+    info->created_day = -rand_between (g, 1, 900);
+  /* Early, before any contact of that day. */
+  format_instant (local_instant (g, info->created_day, rand_between (g, 7 * 60, 8 * 60 - 1)),
+                  created);
+  rp_partner_set_created_at (partner, created);
+
+  if (!rp_store_insert_partner (g->store, partner, error))
+    return FALSE;
+
+  info->id = rp_partner_get_id (partner);
+  info->office = office_index;
+  info->specialty = specialty;
+  info->tier = tier;
+  info->status = status;
+  info->next_member = office->first_member;
+  office->first_member = index + 1;
+  office->n_members++;
+
+  return TRUE;
+}
+
+static void
+build_partner_weights (Generator *g)
+{
+  static const double tier_referrals[] = { [RP_TIER_A] = 10, [RP_TIER_B] = 4, [RP_TIER_C] = 1 };
+  static const double tier_contacts[] = { [RP_TIER_A] = 6, [RP_TIER_B] = 3, [RP_TIER_C] = 1 };
+  double all = 0, old = 0, recent = 0;
+
+  for (guint i = 0; i < g->n_partners; i++)
+    {
+      const PartnerInfo *p = &g->partners[i];
+      double w = tier_referrals[p->tier] * rp_sample_specialties[p->specialty].referral_weight *
+                 (0.6 + 0.8 * g_rand_double (g->rand));
+      double c = tier_contacts[p->tier];
+
+      switch ((RpPartnerStatus) p->status)
+        {
+        case RP_PARTNER_STATUS_ACTIVE:
+          old += w;
+          recent += w;
+          break;
+
+        case RP_PARTNER_STATUS_DORMANT:
+          old += w;
+          c *= 0.5;
+          break;
+
+        case RP_PARTNER_STATUS_PROSPECT:
+          /* Courted, so visited, but they have sent no one yet. */
+          c *= 1.5;
+          break;
+
+        default:
+          break;
+        }
+
+      all += c;
+      g->weights_contact[i] = all;
+      g->weights_old[i] = old;
+      g->weights_recent[i] = recent;
+    }
+}
+
+static gboolean
+generate_partners (Generator  *g,
+                   GError    **error)
+{
+  g_autoptr(RpPartner) person = rp_partner_new (RP_PARTNER_KIND_PERSON);
+  g_autoptr(RpPartner) org = rp_partner_new (RP_PARTNER_KIND_ORGANIZATION);
+  guint32 npi_offset = g_rand_int_range (g->rand, 0, 200000000);
+  g_autofree guint8 *tiers = shuffled_deck (g, g->n_partners, 0.20, 0.35);
+  g_autofree guint8 *kinds = shuffled_deck (g, g->n_partners, 0.15, 0.0);
+  double person_total = 0, org_total = 0;
+
+  G_STATIC_ASSERT (RP_TIER_A == 0 && RP_TIER_B == 1 && RP_TIER_C == 2);
+
+  g_assert (rp_sample_n_specialties <= G_N_ELEMENTS (g->person_spec_cum));
+
+  for (guint i = 0; i < rp_sample_n_specialties; i++)
+    {
+      if (rp_sample_specialties[i].clinician == RP_SAMPLE_CLINICIAN_ORGANIZATION)
+        org_total += rp_sample_specialties[i].frequency;
+      else
+        person_total += rp_sample_specialties[i].frequency;
+      g->person_spec_cum[i] = person_total;
+      g->org_spec_cum[i] = org_total;
+    }
+
+  /* Two objects, one per kind, reused for every row: each row sets every field it uses. */
+  for (guint i = 0; i < g->n_partners; i++)
+    {
+      gboolean is_org = kinds[i] == 0;
+      RpPartner *partner = is_org ? org : person;
+
+      rp_partner_set_id (partner, 0);
+      if (!generate_partner (g, partner, is_org, (RpTier) tiers[i], i, npi_offset, error))
+        return FALSE;
+
+      advance (g, 1);
+    }
+
+  build_partner_weights (g);
+  return TRUE;
+}
+
+/* Referrals and the contacts they bring -------------------------------------------------------- */
+
+static void
+reset_activity (Generator      *g,
+                RpActivityKind  kind,
+                gint64          instant)
+{
+  char uuid[37];
+  char when[21];
+
+  make_uuid (g, uuid);
+  format_instant (instant, when);
+
+  rp_activity_set_id (g->activity, 0);
+  rp_activity_set_uuid (g->activity, uuid);
+  rp_activity_set_kind (g->activity, kind);
+  rp_activity_set_occurred_at (g->activity, when);
+  rp_activity_set_created_at (g->activity, when);
+  rp_activity_set_contact_person (g->activity, NULL);
+  rp_activity_set_summary (g->activity, NULL);
+  rp_activity_set_materials (g->activity, NULL);
+  rp_activity_set_referral_id (g->activity, 0);
+  rp_activity_set_cost_cents (g->activity, 0);
+  rp_activity_set_follow_up_needed (g->activity, FALSE);
+  rp_activity_clear_partner_ids (g->activity);
+}
+
+static const char *
+contact_person (Generator *g,
+                guint      partner)
+{
+  const PartnerInfo *p = &g->partners[partner];
+
+  if (chance (g, 0.5))
+    return g_array_index (g->offices, Office, p->office).contact_name;
+
+  return p->short_name;
+}
+
+static gboolean
+insert_activity (Generator  *g,
+                 GError    **error)
+{
+  if (!rp_store_insert_activity (g->store, g->activity, error))
+    return FALSE;
+
+  g->n_activities++;
+  advance (g, 1);
+  return TRUE;
+}
+
+/* The next step of a referral's path, @min_days to @max_days after @after on a weekday, at least
+ * half an hour after it. */
+static void
+next_step (Generator        *g,
+           const Step       *after,
+           RpReferralStatus  status,
+           int               min_days,
+           int               max_days,
+           Step             *step)
+{
+  step->status = status;
+  step->day = next_weekday (g, after->day + rand_between (g, min_days, max_days));
+  step->instant = local_instant (g, step->day, rand_between (g, 8 * 60, 17 * 60));
+  if (step->instant < after->instant + 30 * 60)
+    step->instant = after->instant + rand_between (g, 30, 180) * 60;
+}
+
+/* Plays a referral received on @day forward: every step that would have happened before today
+ * did; the rest have not happened yet. Returns the number of steps (the first is "received"). */
+static guint
+simulate_path (Generator *g,
+               int        day,
+               RpUrgency  urgency,
+               Step       steps[5])
+{
+  double fate = g_rand_double (g->rand);
+  guint n = 1;
+  int wait_min, wait_max;
+  Step candidate;
+
+  steps[0].status = RP_REFERRAL_STATUS_RECEIVED;
+  steps[0].day = day;
+  steps[0].instant = local_instant (g, day, day == g->today ? rand_between (g, 7 * 60 + 30, 9 * 60)
+                                                            : rand_between (g, 7 * 60 + 30,
+                                                                            17 * 60 + 30));
+
+#define TRY_STEP(status, lo, hi) \
+  G_STMT_START { \
+    next_step (g, &steps[n - 1], (status), (lo), (hi), &candidate); \
+    if (candidate.day >= g->today) \
+      return n; \
+    steps[n++] = candidate; \
+  } G_STMT_END
+
+  if (fate < 0.035)
+    {
+      TRY_STEP (RP_REFERRAL_STATUS_LOST, 5, 12);
+      return n;
+    }
+
+  TRY_STEP (RP_REFERRAL_STATUS_CONTACTED, 0, 2);
+
+  if (fate < 0.085)
+    {
+      TRY_STEP (RP_REFERRAL_STATUS_DECLINED, 0, 3);
+      return n;
+    }
+
+  TRY_STEP (RP_REFERRAL_STATUS_SCHEDULED, 0, 3);
+
+  switch (urgency)
+    {
+    case RP_URGENCY_URGENT:
+      wait_min = 1;
+      wait_max = 4;
+      break;
+
+    case RP_URGENCY_SOON:
+      wait_min = 3;
+      wait_max = 10;
+      break;
+
+    case RP_URGENCY_ROUTINE:
+    default:
+      wait_min = 5;
+      wait_max = 24;
+      break;
+    }
+
+  if (fate < 0.125)
+    {
+      TRY_STEP (RP_REFERRAL_STATUS_NO_SHOW, wait_min, wait_max);
+      return n;
+    }
+
+  TRY_STEP (RP_REFERRAL_STATUS_SEEN, wait_min, wait_max);
+
+  /* Some loops are never closed: the gap the loop-update tasks are there for. */
+  if (chance (g, 0.88))
+    TRY_STEP (RP_REFERRAL_STATUS_LOOP_CLOSED, 0, 10);
+
+#undef TRY_STEP
+
+  return n;
+}
+
+static gboolean
+generate_referral (Generator  *g,
+                   int         day,
+                   gboolean    with_transitions,
+                   GError    **error)
+{
+  RpReferral *referral = g->referral;
+  guint partner = pick_weighted (g, day >= g->today - DORMANT_DAYS ? g->weights_recent
+                                                                    : g->weights_old,
+                                 g->n_partners);
+  const PartnerInfo *info = &g->partners[partner];
+  const RpSampleSpecialty *spec = &rp_sample_specialties[info->specialty];
+  gboolean inbound = TRUE;
+  RpSampleLine line;
+  const char *reason;
+  RpUrgency urgency;
+  RpReferralStatus status;
+  Step steps[5];
+  guint n_steps;
+  double r;
+  char uuid[37];
+  char received[21];
+  char last_change[21];
+  int seen_day = -1;
+  gboolean thanked = FALSE;
+
+  if (spec->outbound != NULL && chance (g, spec->outbound_share))
+    {
+      guint n = 0;
+      const RpSampleOutbound *out;
+
+      while (spec->outbound[n].reason != NULL)
+        n++;
+      out = &spec->outbound[g_rand_int_range (g->rand, 0, n)];
+
+      inbound = FALSE;
+      line = out->line;
+      reason = out->reason;
+    }
+  else
+    {
+      if (spec->preferred_line != RP_SAMPLE_LINE_ANY && chance (g, 0.5))
+        {
+          line = spec->preferred_line;
+        }
+      else
+        {
+          guint w = g_rand_int_range (g->rand, 0, g->n_line_weight);
+
+          line = 0;
+          while (w >= rp_sample_line_weights[line])
+            w -= rp_sample_line_weights[line++];
+        }
+      reason = pick_n (g, rp_sample_inbound_reasons[line], g->n_reasons[line]);
+    }
+
+  r = g_rand_double (g->rand);
+  urgency = r < 0.75 ? RP_URGENCY_ROUTINE : r < 0.95 ? RP_URGENCY_SOON : RP_URGENCY_URGENT;
+
+  n_steps = simulate_path (g, day, urgency, steps);
+  status = steps[n_steps - 1].status;
+  for (guint i = 0; i < n_steps; i++)
+    {
+      if (steps[i].status == RP_REFERRAL_STATUS_SEEN)
+        seen_day = steps[i].day;
+    }
+
+  make_uuid (g, uuid);
+  format_instant (steps[0].instant, received);
+  format_instant (steps[n_steps - 1].instant, last_change);
+
+  rp_referral_set_id (referral, 0);
+  rp_referral_set_uuid (referral, uuid);
+  rp_referral_set_partner_id (referral, info->id);
+  rp_referral_set_direction (referral, inbound ? RP_REFERRAL_DIRECTION_INBOUND
+                                               : RP_REFERRAL_DIRECTION_OUTBOUND);
+  rp_referral_set_referred_on (referral, g->day_iso[day]);
+  rp_referral_set_reason (referral, reason);
+  rp_referral_set_service_line (referral, rp_sample_service_lines[line]);
+  rp_referral_set_urgency (referral, urgency);
+  rp_referral_set_notes (referral, chance (g, 0.08) ? pick_n (g, rp_sample_referral_notes,
+                                                              g->n_referral_notes)
+                                                    : NULL);
+  rp_referral_set_created_at (referral, received);
+  rp_referral_set_updated_at (referral, last_change);
+
+  switch (status)
+    {
+    case RP_REFERRAL_STATUS_DECLINED:
+      rp_referral_set_status_reason (referral, pick (g, rp_sample_declined_reasons));
+      break;
+    case RP_REFERRAL_STATUS_NO_SHOW:
+      rp_referral_set_status_reason (referral, pick (g, rp_sample_no_show_reasons));
+      break;
+    case RP_REFERRAL_STATUS_LOST:
+      rp_referral_set_status_reason (referral, pick (g, rp_sample_lost_reasons));
+      break;
+    case RP_REFERRAL_STATUS_RECEIVED:
+    case RP_REFERRAL_STATUS_CONTACTED:
+    case RP_REFERRAL_STATUS_SCHEDULED:
+    case RP_REFERRAL_STATUS_SEEN:
+    case RP_REFERRAL_STATUS_LOOP_CLOSED:
+    default:
+      rp_referral_set_status_reason (referral, NULL);
+      break;
+    }
+
+  if (status == RP_REFERRAL_STATUS_SEEN || status == RP_REFERRAL_STATUS_LOOP_CLOSED)
+    rp_referral_set_outcome (referral, pick_n (g, rp_sample_outcomes[line],
+                                               g->n_outcomes[line]));
+  else
+    rp_referral_set_outcome (referral, NULL);
+
+  if (status == RP_REFERRAL_STATUS_LOOP_CLOSED && chance (g, 0.45))
+    {
+      r = g_rand_double (g->rand);
+      rp_referral_set_satisfaction (referral, r < 0.5 ? 5 : r < 0.85 ? 4 : r < 0.97 ? 3 : 2);
+    }
+  else
+    {
+      rp_referral_set_satisfaction (referral, 0);
+    }
+
+  if (with_transitions)
+    {
+      rp_referral_set_status (referral, RP_REFERRAL_STATUS_RECEIVED);
+      if (!rp_store_insert_referral (g->store, referral, error))
+        return FALSE;
+
+      for (guint i = 1; i < n_steps; i++)
+        {
+          char when[21];
+
+          format_instant (steps[i].instant, when);
+          if (!rp_store_add_referral_transition (g->store, referral, steps[i].status, when, error))
+            return FALSE;
+        }
+    }
+  else
+    {
+      rp_referral_set_status (referral, status);
+      if (!rp_store_insert_referral (g->store, referral, error))
+        return FALSE;
+    }
+
+  advance (g, 1);
+
+  /* The contacts a referral brings: a thank-you note, and the report that closes the loop. */
+  if (inbound && chance (g, g->params->p_thank_you))
+    {
+      int thank_day = next_weekday (g, day + rand_between (g, 1, 4));
+
+      if (thank_day < g->today)
+        {
+          reset_activity (g, RP_ACTIVITY_KIND_THANK_YOU,
+                          local_instant (g, thank_day, rand_between (g, 9 * 60, 16 * 60)));
+          rp_activity_set_summary (g->activity, pick_n (g, rp_sample_thank_you_texts,
+                                                        g->n_thank_you_texts));
+          rp_activity_set_contact_person (g->activity, info->short_name);
+          rp_activity_set_referral_id (g->activity, rp_referral_get_id (referral));
+          rp_activity_add_partner_id (g->activity, info->id);
+          if (!insert_activity (g, error))
+            return FALSE;
+          thanked = TRUE;
+        }
+    }
+
+  if (inbound && status == RP_REFERRAL_STATUS_LOOP_CLOSED && chance (g, g->params->p_update))
+    {
+      reset_activity (g, RP_ACTIVITY_KIND_UPDATE_SENT, steps[n_steps - 1].instant);
+      rp_activity_set_summary (g->activity, pick_n (g, rp_sample_update_texts,
+                                                    g->n_update_texts));
+      rp_activity_set_contact_person (g->activity, contact_person (g, partner));
+      rp_activity_set_referral_id (g->activity, rp_referral_get_id (referral));
+      rp_activity_add_partner_id (g->activity, info->id);
+      if (!insert_activity (g, error))
+        return FALSE;
+    }
+
+  if (day >= g->today - RECENT_DAYS)
+    {
+      RecentReferral recent = {
+        .id = rp_referral_get_id (referral),
+        .partner = partner,
+        .day = day,
+        .seen_day = seen_day,
+        .status = status,
+        .inbound = inbound,
+        .thanked = thanked,
+      };
+
+      memcpy (recent.uuid, uuid, sizeof recent.uuid);
+      g_array_append_val (g->recent, recent);
+    }
+
+  return TRUE;
+}
+
+/* How many referrals arrive on each day: few on weekends, fewer around the holidays, a network
+ * that grows a little over the months, and day-to-day noise. The counts add up to exactly
+ * @total. */
+static guint *
+plan_referral_days (Generator *g,
+                    guint      total)
+{
+  int n_days = g->today + 1;
+  double *cumulative = g_new (double, n_days);
+  guint *counts = g_new0 (guint, n_days);
+  double sum = 0;
+  guint64 previous = 0;
+
+  for (int d = 0; d < n_days; d++)
+    {
+      double w = is_weekend (g, d) ? 0.06 : 1.0;
+      const char *iso = g->day_iso[d];
+
+      w *= 0.85 + 0.3 * d / MAX (n_days - 1, 1);
+      /* Christmas Eve to New Year's Day. */
+      if ((strncmp (iso + 5, "12-2", 4) == 0 && iso[9] >= '4') ||
+          strncmp (iso + 5, "12-3", 4) == 0 || strncmp (iso + 5, "01-01", 5) == 0)
+        w *= 0.4;
+      w *= 0.75 + 0.5 * g_rand_double (g->rand);
+
+      sum += w;
+      cumulative[d] = sum;
+    }
+
+  for (int d = 0; d < n_days; d++)
+    {
+      guint64 upto = (guint64) (cumulative[d] / sum * total + 0.5);
+
+      if (d == n_days - 1)
+        upto = total;
+      counts[d] = (guint) (upto - previous);
+      previous = upto;
+    }
+
+  g_free (cumulative);
+  return counts;
+}
+
+static gboolean
+generate_referrals (Generator  *g,
+                    GError    **error)
+{
+  g_autofree guint *counts = plan_referral_days (g, g->params->n_referrals);
+  guint index = 0;
+
+  /* In date order, so ids grow with the date as they would in real use. */
+  for (int d = 0; d <= g->today; d++)
+    {
+      for (guint k = 0; k < counts[d]; k++, index++)
+        {
+          if (!generate_referral (g, d, index % g->params->transition_every == 0, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Contacts not tied to a referral -------------------------------------------------------------- */
+
+static gboolean
+generate_event (Generator  *g,
+                guint       partner,
+                int         day,
+                GError    **error)
+{
+  const Office *office = &g_array_index (g->offices, Office, g->partners[partner].office);
+  guint n_added = 0;
+  g_autofree char *materials = NULL;
+
+  /* A lunch-and-learn is for an office with several partners when there is one. */
+  for (guint attempt = 0; attempt < 8 && office->n_members < 2; attempt++)
+    {
+      guint other = pick_weighted (g, g->weights_contact, g->n_partners);
+
+      if (g->partners[other].created_day <= day)
+        {
+          partner = other;
+          office = &g_array_index (g->offices, Office, g->partners[partner].office);
+        }
+    }
+
+  reset_activity (g, RP_ACTIVITY_KIND_EVENT,
+                  local_instant (g, day, rand_between (g, 11 * 60 + 30, 12 * 60 + 15)));
+  rp_activity_set_summary (g->activity, pick (g, rp_sample_event_topics));
+  rp_activity_set_contact_person (g->activity, office->contact_name);
+  rp_activity_set_cost_cents (g->activity, 100 * rand_between (g, 120, 480));
+
+  for (guint member = office->first_member; member != 0 && n_added < 6;
+       member = g->partners[member - 1].next_member)
+    {
+      /* Nobody who was not a partner yet. */
+      if (g->partners[member - 1].created_day > day)
+        continue;
+      rp_activity_add_partner_id (g->activity, g->partners[member - 1].id);
+      n_added++;
+    }
+
+  materials = g_strdup_printf ("Lunch for %u, slides, referral pads",
+                               n_added + rand_between (g, 2, 8));
+  rp_activity_set_materials (g->activity, materials);
+
+  return insert_activity (g, error);
+}
+
+static gboolean
+generate_contact (Generator  *g,
+                  GError    **error)
+{
+  guint partner = pick_weighted (g, g->weights_contact, g->n_partners);
+  int first_day = MAX (g->partners[partner].created_day, 0);
+  int day = rand_between (g, MIN (first_day, g->today - 1), g->today - 1);
+  guint r = g_rand_int_range (g->rand, 0, 100);
+  const RpSampleActivityText *text;
+  RpActivityKind kind;
+
+  /* Liaisons work weekdays: a weekend date becomes the Friday before, or the Monday after when
+   * the partner was added that weekend. */
+  if (is_weekend (g, day))
+    {
+      int friday = day;
+
+      while (friday > 0 && is_weekend (g, friday))
+        friday--;
+
+      if (friday >= first_day)
+        day = friday;
+      else
+        day = MIN (next_weekday (g, day), g->today - 1);
+    }
+
+  if (r < 4)
+    return generate_event (g, partner, day, error);
+
+  if (r < 40)
+    {
+      kind = RP_ACTIVITY_KIND_VISIT;
+      text = pick_text (g, rp_sample_visit_texts);
+    }
+  else if (r < 62)
+    {
+      kind = RP_ACTIVITY_KIND_CALL;
+      text = pick_text (g, rp_sample_call_texts);
+    }
+  else if (r < 78)
+    {
+      kind = RP_ACTIVITY_KIND_EMAIL;
+      text = pick_text (g, rp_sample_email_texts);
+    }
+  else if (r < 85)
+    {
+      kind = RP_ACTIVITY_KIND_FEEDBACK;
+      text = pick_text (g, rp_sample_feedback_texts);
+    }
+  else if (r < 93)
+    {
+      kind = RP_ACTIVITY_KIND_NOTE;
+      text = pick_text (g, rp_sample_note_texts);
+    }
+  else
+    {
+      kind = RP_ACTIVITY_KIND_THANK_YOU;
+      text = NULL;
+    }
+
+  reset_activity (g, kind, local_instant (g, day, rand_between (g, 8 * 60, 17 * 60)));
+  if (text != NULL)
+    {
+      rp_activity_set_summary (g->activity, text->summary);
+      rp_activity_set_materials (g->activity, text->materials);
+    }
+  else
+    {
+      rp_activity_set_summary (g->activity, "Holiday card and thank-you for the year's referrals");
+    }
+  rp_activity_set_contact_person (g->activity, contact_person (g, partner));
+  rp_activity_set_follow_up_needed (g->activity, (kind == RP_ACTIVITY_KIND_VISIT ||
+                                                  kind == RP_ACTIVITY_KIND_CALL) &&
+                                                 chance (g, 0.1));
+  rp_activity_add_partner_id (g->activity, g->partners[partner].id);
+
+  return insert_activity (g, error);
+}
+
+static gboolean
+generate_contacts (Generator  *g,
+                   GError    **error)
+{
+  guint target = g->params->n_activities;
+  guint n;
+
+  /* The referral-linked ones are already in; make up the rest of the target, and at least a
+   * quarter of it, so visits and calls are never crowded out. */
+  n = g->n_activities < target ? target - g->n_activities : 0;
+  n = MAX (n, target / 4);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!generate_contact (g, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* This week's plan ----------------------------------------------------------------------------- */
+
+static gboolean
+generate_planned_visits (Generator  *g,
+                         GError    **error)
+{
+  g_autoptr(RpPlannedVisit) visit = NULL;
+  /* Monday to Friday of today's ISO week, so the planner's week shows them on any day. */
+  int monday = g->today - (g->weekday[g->today] - G_DATE_MONDAY);
+  guint n = rand_between (g, 3, 8);
+  guint per_day[5] = { 0 };
+  guint chosen[8];
+  char created[21];
+
+  format_instant (local_instant (g, monday - 3, 16 * 60 + 30), created);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int weekday = rand_between (g, 0, 4);
+      int day;
+      guint partner = 0;
+      char uuid[37];
+
+      /* On a working day, the plan always has a stop today. */
+      if (i == 0 && g->today - monday < 5)
+        weekday = g->today - monday;
+      day = monday + weekday;
+
+      /* Someone not already on the plan, preferably an A or B partner; in the end anyone. */
+      for (guint attempt = 0; attempt < 20 + g->n_partners; attempt++)
+        {
+          gboolean taken = FALSE;
+
+          if (attempt < 20)
+            partner = pick_weighted (g, g->weights_contact, g->n_partners);
+          else
+            partner = attempt - 20;
+
+          for (guint j = 0; j < i; j++)
+            taken |= chosen[j] == partner;
+          taken |= g->partners[partner].created_day > monday - 3;
+          if (!taken && (g->partners[partner].tier != RP_TIER_C || attempt >= 10))
+            break;
+        }
+      chosen[i] = partner;
+
+      visit = rp_planned_visit_new ();
+      make_uuid (g, uuid);
+      rp_planned_visit_set_uuid (visit, uuid);
+      rp_planned_visit_set_partner_id (visit, g->partners[partner].id);
+      rp_planned_visit_set_planned_on (visit, g->day_iso[day]);
+      rp_planned_visit_set_position (visit, per_day[weekday]++);
+      rp_planned_visit_set_objective (visit, pick (g, rp_sample_visit_objectives));
+      rp_planned_visit_set_created_at (visit, created);
+
+      /* Earlier days of the week were done, and the visit was logged. */
+      if (day < g->today)
+        {
+          const RpSampleActivityText *text = pick_text (g, rp_sample_visit_texts);
+
+          reset_activity (g, RP_ACTIVITY_KIND_VISIT,
+                          local_instant (g, day, rand_between (g, 9 * 60, 15 * 60)));
+          rp_activity_set_summary (g->activity, text->summary);
+          rp_activity_set_materials (g->activity, text->materials);
+          rp_activity_set_contact_person (g->activity, contact_person (g, partner));
+          rp_activity_add_partner_id (g->activity, g->partners[partner].id);
+          if (!insert_activity (g, error))
+            return FALSE;
+
+          rp_planned_visit_set_status (visit, RP_VISIT_STATUS_DONE);
+          rp_planned_visit_set_activity_id (visit, rp_activity_get_id (g->activity));
+        }
+      else
+        {
+          rp_planned_visit_set_status (visit, RP_VISIT_STATUS_PLANNED);
+        }
+
+      if (!rp_store_insert_planned_visit (g->store, visit, error))
+        return FALSE;
+
+      g_clear_object (&visit);
+    }
+
+  return TRUE;
+}
+
+/* Tasks ---------------------------------------------------------------------------------------- */
+
+static gboolean
+insert_task (Generator   *g,
+             RpTaskKind   kind,
+             const char  *title,
+             guint        partner,   /* index + 1; 0 = none */
+             gint64       referral_id,
+             const char  *rule_key,
+             int          created_day,
+             int          due_day,
+             gboolean     done,
+             GError     **error)
+{
+  g_autoptr(RpTask) task = rp_task_new (kind);
+  char uuid[37];
+  char when[21];
+
+  due_day = CLAMP (due_day, 0, g->n_table_days - 1);
+  created_day = CLAMP (created_day, 0, g->today);
+
+  make_uuid (g, uuid);
+  rp_task_set_uuid (task, uuid);
+  rp_task_set_title (task, title);
+  rp_task_set_partner_id (task, partner > 0 ? g->partners[partner - 1].id : 0);
+  rp_task_set_referral_id (task, referral_id);
+  rp_task_set_rule_key (task, rule_key);
+  rp_task_set_due_on (task, g->day_iso[due_day]);
+  if (kind == RP_TASK_KIND_FOLLOW_UP && chance (g, 0.2))
+    rp_task_set_due_time (task, chance (g, 0.5) ? "09:00" : "14:30");
+
+  format_instant (local_instant (g, created_day, rand_between (g, 8 * 60, 17 * 60)), when);
+  rp_task_set_created_at (task, when);
+
+  if (done)
+    {
+      int done_day = due_day + rand_between (g, 0, 1);
+
+      done_day = MIN (done_day, g->today - 1);
+
+      format_instant (local_instant (g, MAX (done_day, created_day),
+                                     rand_between (g, 9 * 60, 17 * 60)), when);
+      rp_task_set_done_at (task, when);
+    }
+
+  if (!rp_store_insert_task (g->store, task, error))
+    return FALSE;
+
+  advance (g, 1);
+  return TRUE;
+}
+
+static gboolean
+generate_tasks (Generator  *g,
+                GError    **error)
+{
+  guint target = g->params->n_tasks;
+  guint thank_you_quota = target * 3 / 10;
+  guint loop_quota = target / 5;
+  guint made = 0;
+  guint rest;
+
+  /* Rule-made thank-you tasks for the latest inbound referrals nobody has thanked for yet:
+   * due two days after the referral, so the newest are due soon and some are overdue. */
+  for (guint i = g->recent->len; i > 0 && made < thank_you_quota; i--)
+    {
+      const RecentReferral *r = &g_array_index (g->recent, RecentReferral, i - 1);
+      g_autofree char *title = NULL;
+      g_autofree char *rule_key = NULL;
+      int due;
+
+      if (!r->inbound || r->thanked || r->day < g->today - 10)
+        continue;
+
+      due = next_weekday (g, r->day + 2);
+      title = g_strdup_printf ("Thank %s for the referral", g->partners[r->partner].short_name);
+      rule_key = g_strconcat ("thank-you:", r->uuid, NULL);
+      if (!insert_task (g, RP_TASK_KIND_THANK_YOU, title, r->partner + 1, r->id, rule_key, r->day,
+                        due, due < g->today - 2 && chance (g, 0.5), error))
+        return FALSE;
+      made++;
+    }
+
+  /* Loop-closing updates for patients seen whose report has not gone back yet. */
+  for (guint i = g->recent->len, n = 0; i > 0 && n < loop_quota; i--)
+    {
+      const RecentReferral *r = &g_array_index (g->recent, RecentReferral, i - 1);
+      g_autofree char *title = NULL;
+      g_autofree char *rule_key = NULL;
+
+      if (!r->inbound || r->status != RP_REFERRAL_STATUS_SEEN || r->seen_day < 0)
+        continue;
+
+      title = g_strdup_printf ("Send the visit summary to %s",
+                               g->partners[r->partner].short_name);
+      rule_key = g_strconcat ("loop-update:", r->uuid, NULL);
+      if (!insert_task (g, RP_TASK_KIND_LOOP_UPDATE, title, r->partner + 1, r->id, rule_key,
+                        r->seen_day, next_weekday (g, r->seen_day + 3), FALSE, error))
+        return FALSE;
+      made++;
+      n++;
+    }
+
+  /* Hand-made follow-ups, visits and errands fill the rest. The first ones are fixed so that
+   * every sample has open tasks overdue and due today whatever the seed. */
+  rest = target > made ? target - made : 0;
+  for (guint i = 0; i < rest; i++)
+    {
+      guint partner = pick_weighted (g, g->weights_contact, g->n_partners) + 1;
+      guint r = g_rand_int_range (g->rand, 0, 100);
+      gboolean done = FALSE;
+      int due;
+      RpTaskKind kind;
+      const char *title;
+      g_autofree char *visit_title = NULL;
+
+      if (i < 3)
+        due = g->today - rand_between (g, 1, 9);
+      else if (i < 6)
+        due = g->today;
+      else if (r < 25)
+        {
+          due = g->today - rand_between (g, 1, 20);
+          done = TRUE;
+        }
+      else if (r < 40)
+        due = g->today - rand_between (g, 1, 10);
+      else if (r < 55)
+        due = g->today;
+      else if (r < 85)
+        due = g->today + rand_between (g, 1, 6);
+      else
+        due = g->today + rand_between (g, 7, 21);
+
+      r = g_rand_int_range (g->rand, 0, 100);
+      if (r < 60)
+        {
+          kind = RP_TASK_KIND_FOLLOW_UP;
+          title = pick (g, rp_sample_follow_up_titles);
+        }
+      else if (r < 85)
+        {
+          kind = RP_TASK_KIND_VISIT;
+          visit_title = g_strdup_printf ("%s: %s", g->partners[partner - 1].short_name,
+                                         pick (g, rp_sample_visit_task_titles));
+          title = visit_title;
+        }
+      else
+        {
+          kind = RP_TASK_KIND_CUSTOM;
+          title = pick (g, rp_sample_custom_task_titles);
+          partner = 0;
+        }
+
+      if (!insert_task (g, kind, title, partner, 0, NULL, due - rand_between (g, 2, 10), due, done,
+                        error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The whole ------------------------------------------------------------------------------------ */
+
+static void
+generator_clear (Generator *g)
+{
+  if (g->offices != NULL)
+    {
+      for (guint i = 0; i < g->offices->len; i++)
+        office_clear (&g_array_index (g->offices, Office, i));
+      g_array_unref (g->offices);
+    }
+
+  for (guint i = 0; i < RP_SAMPLE_N_FAMILIES; i++)
+    g_clear_pointer (&g->family_offices[i], g_array_unref);
+
+  if (g->partners != NULL)
+    {
+      for (guint i = 0; i < g->n_partners; i++)
+        g_free (g->partners[i].short_name);
+      g_free (g->partners);
+    }
+
+  g_free (g->weights_contact);
+  g_free (g->weights_old);
+  g_free (g->weights_recent);
+  g_free (g->day_iso);
+  g_free (g->noon_utc);
+  g_free (g->weekday);
+  g_clear_pointer (&g->recent, g_array_unref);
+  g_clear_object (&g->referral);
+  g_clear_object (&g->activity);
+  g_clear_pointer (&g->rand, g_rand_free);
+}
+
+static gboolean
+generate (Generator  *g,
+          GError    **error)
+{
+  return save_practice (g, error) &&
+         generate_partners (g, error) &&
+         generate_referrals (g, error) &&
+         generate_contacts (g, error) &&
+         generate_planned_visits (g, error) &&
+         generate_tasks (g, error);
+}
+
+gboolean
+rp_sample_generate (RpStore          *store,
+                    RpSampleSize      size,
+                    guint32           seed,
+                    GDate            *today,
+                    RpSampleProgress  progress,
+                    gpointer          user_data,
+                    GError          **error)
+{
+  Generator g = { 0 };
+  GDate local_today;
+  gboolean ok;
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (size == RP_SAMPLE_SIZE_DEMO || size == RP_SAMPLE_SIZE_BENCH, FALSE);
+  g_return_val_if_fail (today == NULL || g_date_valid (today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rp_store_count_partners (store, FALSE) + rp_store_count_partners (store, TRUE) > 0)
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                           _("The sample network can only be added to an empty database"));
+      return FALSE;
+    }
+
+  if (today == NULL)
+    {
+      g_date_clear (&local_today, 1);
+      g_date_set_time_t (&local_today, time (NULL));
+      today = &local_today;
+    }
+
+  g.store = store;
+  g.rand = g_rand_new_with_seed (seed);
+  g.params = &size_params[size];
+  g.n_partners = g.params->n_partners;
+  /* A random start, so two seeds' keys do not share their first digits. */
+  g.uuid_sequence = (guint64) g_rand_int_range (g.rand, 0, 1 << 30) << 16;
+  g.progress = progress;
+  g.progress_data = user_data;
+  g.last_percent = -1;
+  g.work_total = (guint64) g.params->n_partners + g.params->n_referrals +
+                 g.params->n_activities + g.params->n_tasks;
+
+  if (!build_calendar (&g, today))
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_FAILED,
+                           _("The sample network could not be dated"));
+      generator_clear (&g);
+      return FALSE;
+    }
+
+  g.offices = g_array_new (FALSE, TRUE, sizeof (Office));
+  for (guint i = 0; i < RP_SAMPLE_N_FAMILIES; i++)
+    g.family_offices[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+  g.partners = g_new0 (PartnerInfo, g.n_partners);
+  g.weights_contact = g_new0 (double, g.n_partners);
+  g.weights_old = g_new0 (double, g.n_partners);
+  g.weights_recent = g_new0 (double, g.n_partners);
+  g.recent = g_array_new (FALSE, TRUE, sizeof (RecentReferral));
+  g.referral = rp_referral_new ();
+  g.activity = rp_activity_new (RP_ACTIVITY_KIND_VISIT);
+
+  for (guint i = 0; i < RP_SAMPLE_N_LINES; i++)
+    {
+      g.n_reasons[i] = list_length (rp_sample_inbound_reasons[i]);
+      g.n_outcomes[i] = list_length (rp_sample_outcomes[i]);
+      g.n_line_weight += rp_sample_line_weights[i];
+    }
+  g.n_thank_you_texts = list_length (rp_sample_thank_you_texts);
+  g.n_update_texts = list_length (rp_sample_update_texts);
+  g.n_referral_notes = list_length (rp_sample_referral_notes);
+
+  /* One bulk transaction: the search index is built once at the end, not row by row. */
+  ok = rp_store_begin_bulk (store, error);
+  if (ok)
+    {
+      ok = generate (&g, error);
+      if (ok)
+        ok = rp_store_end_bulk (store, TRUE, error);
+      else
+        rp_store_end_bulk (store, FALSE, NULL);
+    }
+
+  if (ok)
+    ok = rp_store_optimize (store, error);
+
+  if (ok && progress != NULL && g.last_percent != 100)
+    progress (1.0, user_data);
+
+  generator_clear (&g);
+  return ok;
+}

@@ -1,0 +1,321 @@
+/* test-cli.c: the `rapport` command line, run as a program (no display needed).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+typedef struct
+{
+  int   exit_status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("rapport-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Runs the built binary with @args; the child inherits the test environment. */
+static void
+run_rapport (Result             *result,
+             const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("RAPPORT_BIN");
+  int wait_status = 0;
+
+  g_assert_nonnull (binary);
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (g_spawn_check_wait_status (wait_status, &error))
+    result->exit_status = 0;
+  else if (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code))
+    result->exit_status = error->code;
+  else
+    g_error ("rapport did not exit normally: %s", error->message);
+
+  g_test_message ("exit %d, stdout: %s, stderr: %s",
+                  result->exit_status, result->out, result->err);
+}
+
+/* One line, "rapport: <message>", and nothing else. */
+static void
+assert_one_error_line (const char *text)
+{
+  const char *newline;
+
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "rapport: "));
+  g_assert_cmpuint (strlen (text), >, strlen ("rapport: ") + 5);
+  newline = strchr (text, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static char *
+database_option (const char *path)
+{
+  return g_strconcat ("--database=", path, NULL);
+}
+
+static void
+assert_refused_unchanged (const char *path)
+{
+  g_autofree char *before = checksum_file (path);
+  g_autofree char *option = database_option (path);
+  const char *variants[][3] = {
+    { option, NULL, NULL },
+    { option, "--sample-network", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_auto(Result) result = { 0 };
+      g_autofree char *after = NULL;
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+      run_rapport (&result, variants[i]);
+
+      g_assert_cmpint (result.exit_status, !=, 0);
+      assert_one_error_line (result.err);
+      g_assert_cmpstr (result.out, ==, "");
+
+      after = checksum_file (path);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *args[] = { "--version", NULL };
+  g_auto(Result) result = { 0 };
+
+  run_rapport (&result, args);
+
+  g_assert_cmpint (result.exit_status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "rapport " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (result.err, ==, "");
+}
+
+static void
+test_bad_option (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *bogus[] = { "--bogus", NULL };
+  const char *missing[] = { "--database", NULL };
+  g_auto(Result) result = { 0 };
+  g_auto(Result) missing_result = { 0 };
+
+  run_rapport (&result, bogus);
+  g_assert_cmpint (result.exit_status, !=, 0);
+  assert_one_error_line (result.err);
+  g_assert_nonnull (strstr (result.err, "--bogus"));
+
+  run_rapport (&missing_result, missing);
+  g_assert_cmpint (missing_result.exit_status, !=, 0);
+  assert_one_error_line (missing_result.err);
+}
+
+static void
+test_random_bytes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "random.db", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261127);
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *bytes = g_malloc (64 * 1024);
+
+  for (guint i = 0; i < 64 * 1024; i++)
+    bytes[i] = (guchar) g_rand_int_range (rand, 0, 256);
+  g_file_set_contents (path, (const char *) bytes, 64 * 1024, &error);
+  g_assert_no_error (error);
+
+  assert_refused_unchanged (path);
+}
+
+static void
+make_sample_database (const char *path)
+{
+  g_autofree char *option = database_option (path);
+  const char *args[] = { option, "--sample-network", NULL };
+  g_auto(Result) result = { 0 };
+
+  run_rapport (&result, args);
+  g_assert_cmpint (result.exit_status, ==, 0);
+}
+
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *good = g_build_filename (fixture->dir, "good.db", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "truncated.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  make_sample_database (good);
+
+  g_file_get_contents (good, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 8192);
+
+  /* Half of it, cut at a page boundary as a failed copy would be. */
+  g_file_set_contents (path, contents, (length / 2) & ~(gsize) 4095, &error);
+  g_assert_no_error (error);
+
+  assert_refused_unchanged (path);
+}
+
+static void
+test_newer_schema (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "newer.db", NULL);
+  sqlite3 *db = NULL;
+
+  /* A database from a future Rapport: valid SQLite, a schema this build does not know. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE future (id INTEGER PRIMARY KEY, x TEXT);"
+                                 "INSERT INTO future (x) VALUES ('from the future');"
+                                 "PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  assert_refused_unchanged (path);
+}
+
+static void
+test_sample_network (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "new", "folder", "sample.db", NULL);
+  g_autofree char *option = database_option (path);
+  const char *args[] = { option, "--sample-network", NULL };
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  run_rapport (&first, args);
+  g_assert_cmpint (first.exit_status, ==, 0);
+  g_assert_cmpstr (first.err, ==, "");
+  g_assert_nonnull (strstr (first.out, "partners"));
+  g_assert_nonnull (strchr (first.out, '\n'));
+  g_assert_cmpstr (strchr (first.out, '\n'), ==, "\n");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* Filled already: refused, and nothing added. */
+  before = checksum_file (path);
+  run_rapport (&second, args);
+  g_assert_cmpint (second.exit_status, ==, 1);
+  assert_one_error_line (second.err);
+  g_assert_nonnull (strstr (second.err, "already"));
+  g_assert_cmpstr (second.out, ==, "");
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
+  g_test_add ("/cli/bad-option", Fixture, NULL, fixture_set_up, test_bad_option,
+              fixture_tear_down);
+  g_test_add ("/cli/refuse/random-bytes", Fixture, NULL, fixture_set_up, test_random_bytes,
+              fixture_tear_down);
+  g_test_add ("/cli/refuse/truncated", Fixture, NULL, fixture_set_up, test_truncated,
+              fixture_tear_down);
+  g_test_add ("/cli/refuse/newer-schema", Fixture, NULL, fixture_set_up, test_newer_schema,
+              fixture_tear_down);
+  g_test_add ("/cli/sample-network", Fixture, NULL, fixture_set_up, test_sample_network,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,723 @@
+/* test-partners-page.c: the Partners page, its editor and detail pane, on a display (Xvfb).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "rapport-resources.h"
+#include "rp-column-sorter.h"
+#include "rp-partner-detail.h"
+#include "rp-partner-editor.h"
+#include "rp-partner-list.h"
+#include "rp-partners-page.h"
+#include "rp-sample.h"
+
+typedef struct
+{
+  char           *dir;
+  RpStore        *store;
+  GSettings      *settings;
+  RpContext      *context;
+  GtkWindow      *window;
+  RpPartnersPage *page;
+} Fixture;
+
+/* Main loop helpers */
+
+static gboolean
+done_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  g_main_context_wakeup (NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails after ten seconds. */
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Fixture: a temporary database, in-memory settings, the page in a window like RpWindow's
+ * (under an AdwToastOverlay). */
+
+static void
+load_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  /* An AdwApplication loads style.css by itself; this window has no application. */
+  if (loaded)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/rapport/Rapport/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  loaded = TRUE;
+}
+
+static void
+generate_sample (RpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GDate *today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+
+  rp_sample_generate (store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today, NULL, NULL,
+                      &error);
+  g_assert_no_error (error);
+  g_date_free (today);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean sample = GPOINTER_TO_INT (data);
+  GtkWidget *overlay;
+
+  load_style ();
+
+  fixture->dir = g_dir_make_tmp ("rapport-partners-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "rapport.db", NULL);
+
+  fixture->store = rp_store_open (path, &error);
+  g_assert_no_error (error);
+  if (sample)
+    generate_sample (fixture->store);
+
+  fixture->settings = g_settings_new ("io.github.rapport.Rapport");
+  g_settings_reset (fixture->settings, "partners-sort");
+  g_settings_reset (fixture->settings, "partners-sort-descending");
+  fixture->context = rp_context_new (fixture->store, fixture->settings);
+
+  fixture->page = RP_PARTNERS_PAGE (rp_partners_page_new (fixture->context));
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
+  gtk_window_present (fixture->window);
+  wait_for (is_mapped, fixture->page);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (fixture->window);
+  iterate_for (50);
+
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->store);
+
+  /* The database and its WAL files. */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gpointer
+page_child (Fixture    *fixture,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                  RP_TYPE_PARTNERS_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkSingleSelection *
+page_selection (Fixture *fixture)
+{
+  GtkColumnView *column_view = page_child (fixture, "column_view");
+
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+}
+
+static RpPartnerList *
+page_list (Fixture *fixture)
+{
+  return RP_PARTNER_LIST (gtk_single_selection_get_model (page_selection (fixture)));
+}
+
+static gpointer
+editor_child (RpPartnerEditor *editor,
+              const char      *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                  RP_TYPE_PARTNER_EDITOR, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* Types @text into the entry row @row; a NULL @text clicks the toggle button @row instead. */
+static void
+type_into (RpPartnerEditor *editor,
+           const char      *row,
+           const char      *text)
+{
+  GObject *child = editor_child (editor, row);
+
+  if (text == NULL)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (child), text);
+}
+
+/* The editor the page opened, among the toplevel windows. */
+static RpPartnerEditor *
+find_editor (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (RP_IS_PARTNER_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* Screenshots, as HEADLESS.md describes: the widget's paintable rendered with its renderer. On a
+ * busy machine the first frame may not be drawn yet: the picture is retried for a while. */
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+
+  return gtk_snapshot_to_node (snapshot);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GskRenderer *renderer;
+
+  while ((node = snapshot_widget (widget)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate_for (50);
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* (1) An empty database shows the status page with its three buttons. */
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkStack *main_stack = page_child (fixture, "main_stack");
+  GtkWidget *import_button = page_child (fixture, "empty_import_button");
+  GtkWidget *sample_button = page_child (fixture, "empty_sample_button");
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_list (fixture))), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "empty");
+  g_assert_false (gtk_widget_get_sensitive (import_button));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (import_button));
+  g_assert_true (gtk_widget_get_sensitive (sample_button));
+
+  iterate_for (300);
+  save_screenshot (GTK_WIDGET (fixture->window), "partners-empty.png");
+
+  /* "Explore a Sample Network" fills the store and the page switches to the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "partners.sample", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_list (fixture))), >, 30);
+
+  /* With partners in the store, the sample action is no longer offered. */
+  g_assert_false (gtk_widget_get_sensitive (page_child (fixture, "empty_sample_button")));
+}
+
+typedef struct
+{
+  RpPartnerList *list;
+  guint          n_items;
+} CountData;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountData *count = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (count->list)) == count->n_items;
+}
+
+/* (2) The sample network fills the list; a partner added through the editor appears in the list
+ * and in a search. */
+static void
+test_add_and_search (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  RpPartnerList *list = page_list (fixture);
+  GtkStack *main_stack = page_child (fixture, "main_stack");
+  GtkStack *list_stack = page_child (fixture, "list_stack");
+  GtkEditable *search_entry = page_child (fixture, "search_entry");
+  RpPartnerEditor *editor;
+  g_autoptr(RpPartner) found = NULL;
+  RpPartner *saved;
+  guint n_before;
+  guint position;
+  gint64 id;
+  CountData count;
+
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_before, >=, 50);
+  g_assert_cmpuint (n_before, <=, 80);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+
+  /* A picture of the page with a partner selected, for README and for looking at. */
+  gtk_single_selection_set_selected (page_selection (fixture), 2);
+  iterate_for (500);
+  save_screenshot (GTK_WIDGET (fixture->window), "partners-page.png");
+
+  /* Add a partner as a user would: type into the editor's fields, then Save. */
+  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->store, NULL));
+  g_object_ref_sink (editor);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor);
+
+  g_assert_false (rp_partner_editor_get_can_save (editor));
+  type_into (editor, "prefix_row", "Dr.");
+  type_into (editor, "first_name_row", "Ottoline");
+  type_into (editor, "last_name_row", "Quillfeather");
+  type_into (editor, "credentials_row", "MD");
+  type_into (editor, "organization_row", "Scioto Valley Hand Clinic");
+  type_into (editor, "city_row", "Worthington");
+  type_into (editor, "state_row", "oh");
+  type_into (editor, "zip_row", "43085");
+  type_into (editor, "phone_row", "614 555 0199");
+  type_into (editor, "email_row", "front.desk@sciotohand.example");
+  g_assert_true (rp_partner_editor_get_can_save (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  saved = rp_partner_editor_get_partner (editor);
+  id = rp_partner_get_id (saved);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (rp_partner_get_state (saved), ==, "OH");
+  g_assert_cmpstr (rp_partner_get_phone (saved), ==, "(614) 555-0199");
+  g_object_unref (editor);
+  iterate_for (100);
+
+  /* In the list. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before + 1);
+  position = rp_partner_list_find (list, id);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  /* Added through the page (partners.add, Ctrl+N), the new partner is selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "partners.add", NULL));
+  editor = find_editor ();
+  wait_for (is_mapped, editor);
+  type_into (editor, "organization_toggle", NULL);
+  type_into (editor, "organization_row", "Zanesfield Family Practice");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate_for (100);
+  g_assert_null (find_editor ());
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before + 2);
+  {
+    RpPartner *selected = gtk_single_selection_get_selected_item (page_selection (fixture));
+
+    g_assert_nonnull (selected);
+    g_assert_cmpstr (rp_partner_get_display_name (selected), ==, "Zanesfield Family Practice");
+    g_assert_cmpint (rp_partner_get_kind (selected), ==, RP_PARTNER_KIND_ORGANIZATION);
+  }
+
+  /* And found by a search for the beginning of a word. */
+  rp_partners_page_focus_search (fixture->page);
+  gtk_editable_set_text (search_entry, "Quillfe");
+  count.list = list;
+  count.n_items = 1;
+  wait_for (has_n_items, &count);
+  found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (rp_partner_get_id (found), ==, id);
+  g_assert_cmpstr (rp_partner_get_display_name (found), ==, "Dr. Ottoline Quillfeather, MD");
+
+  /* A search with no match shows "No Partners Found". */
+  gtk_editable_set_text (search_entry, "zzyzxqq");
+  count.n_items = 0;
+  wait_for (has_n_items, &count);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  iterate_for (300);
+  save_screenshot (GTK_WIDGET (fixture->window), "partners-no-results.png");
+
+  /* partners.clear-filters brings everyone back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "partners.clear-filters", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before + 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+}
+
+/* (3) Archiving the selected partner removes them from the list; partners.undo brings them
+ * back. */
+static void
+test_archive_undo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RpPartnerList *list = page_list (fixture);
+  GtkSingleSelection *selection = page_selection (fixture);
+  RpPartnerDetail *detail = page_child (fixture, "detail");
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  RpPartner *partner;
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n_archived_before = rp_store_count_partners (fixture->store, TRUE);
+  gint64 id;
+
+  /* Nothing selected: nothing to archive, and the detail pane says so. */
+  g_assert_null (rp_partner_detail_get_partner (detail));
+  gtk_widget_activate_action (page, "partners.archive", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before);
+
+  gtk_single_selection_set_selected (selection, 3);
+  partner = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (partner);
+  id = rp_partner_get_id (partner);
+  g_assert_true (rp_partner_detail_get_partner (detail) == partner);
+
+  g_assert_true (gtk_widget_activate_action (page, "partners.archive", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before - 1);
+  g_assert_cmpuint (rp_partner_list_find (list, id), ==, G_MAXUINT);
+  g_assert_cmpuint (rp_store_count_partners (fixture->store, TRUE), ==, n_archived_before + 1);
+
+  /* The partner that took the row is selected, so Delete can go on down the list. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (page, "partners.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before);
+  g_assert_cmpuint (rp_partner_list_find (list, id), ==, 3);
+  g_assert_cmpuint (rp_store_count_partners (fixture->store, TRUE), ==, n_archived_before);
+
+  /* The restored partner is selected again, and there is nothing left to undo. */
+  partner = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (partner);
+  g_assert_cmpint (rp_partner_get_id (partner), ==, id);
+  gtk_widget_activate_action (page, "partners.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before);
+  g_assert_cmpuint (rp_store_count_partners (fixture->store, TRUE), ==, n_archived_before);
+}
+
+/* (4) An invalid NPI makes Save insensitive; a valid one makes it sensitive again. */
+static void
+test_editor_validation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RpPartnerEditor *editor;
+  GtkWidget *save_button;
+  GtkWidget *npi_row;
+  GtkWidget *npi_error_row;
+
+  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->store, NULL));
+  g_object_ref_sink (editor);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor);
+
+  save_button = editor_child (editor, "save_button");
+  npi_row = editor_child (editor, "npi_row");
+  npi_error_row = editor_child (editor, "npi_error_row");
+
+  /* No name yet: nothing to save. */
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+  type_into (editor, "last_name_row", "Okonkwo");
+  g_assert_true (gtk_widget_is_sensitive (save_button));
+
+  /* Ten digits, wrong check digit. */
+  type_into (editor, "npi_row", "1234567890");
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+  g_assert_false (rp_partner_editor_get_can_save (editor));
+  g_assert_true (gtk_widget_has_css_class (npi_row, "error"));
+  g_assert_true (gtk_widget_get_visible (npi_error_row));
+
+  /* A bad e-mail too: both must be fixed. */
+  type_into (editor, "email_row", "not an address");
+  g_assert_true (gtk_widget_has_css_class (editor_child (editor, "email_row"), "error"));
+
+  iterate_for (400);
+  save_screenshot (GTK_WIDGET (editor), "partner-editor.png");
+
+  type_into (editor, "npi_row", "1234567893");
+  g_assert_false (gtk_widget_has_css_class (npi_row, "error"));
+  g_assert_false (gtk_widget_get_visible (npi_error_row));
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+
+  type_into (editor, "email_row", "");
+  g_assert_true (gtk_widget_is_sensitive (save_button));
+  g_assert_true (rp_partner_editor_get_can_save (editor));
+
+  /* Other fields validate as well. */
+  type_into (editor, "state_row", "XX");
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+  type_into (editor, "state_row", "OH");
+  type_into (editor, "zip_row", "4321");
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+  type_into (editor, "zip_row", "43215");
+  type_into (editor, "phone_row", "555");
+  g_assert_false (gtk_widget_is_sensitive (save_button));
+  type_into (editor, "phone_row", "");
+  g_assert_true (gtk_widget_is_sensitive (save_button));
+
+  /* Cancel leaves the store alone. */
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_cmpuint (rp_store_count_partners (fixture->store, FALSE), ==, 0);
+  g_object_unref (editor);
+}
+
+/* Editing works on a copy: the list's partner changes only when Save succeeds, and a duplicate
+ * NPI is refused in the editor. */
+static void
+test_editor_edit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RpPartnerList *list = page_list (fixture);
+  g_autoptr(RpPartner) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_autoptr(RpPartner) second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_autofree char *old_city = g_strdup (rp_partner_get_city (first));
+  RpPartnerEditor *editor;
+
+  /* Give the second partner a known NPI, then try to give it to the first one too. */
+  {
+    g_autoptr(RpPartner) copy = rp_partner_copy (second);
+    g_autoptr(GError) error = NULL;
+
+    rp_partner_set_npi (copy, "1234567893");
+    g_assert_true (rp_store_update_partner (fixture->store, copy, &error));
+    g_assert_no_error (error);
+  }
+
+  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->store, first));
+  g_object_ref_sink (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_for (is_mapped, editor);
+
+  g_assert_true (rp_partner_editor_get_partner (editor) != first);
+  type_into (editor, "city_row", "Gahanna");
+  g_assert_cmpstr (rp_partner_get_city (first), ==, old_city);
+
+  type_into (editor, "npi_row", "1234567893");
+  g_assert_false (rp_partner_editor_get_can_save (editor));
+  type_into (editor, "npi_row", "");
+  g_assert_true (rp_partner_editor_get_can_save (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_object_unref (editor);
+
+  /* The list's object was updated in place by the list itself. */
+  g_assert_cmpstr (rp_partner_get_city (first), ==, "Gahanna");
+}
+
+/* (5) Sorting by a column sorts the model in SQL, and is saved. */
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  RpPartnerList *list = page_list (fixture);
+  GtkColumnView *column_view = page_child (fixture, "column_view");
+  GtkColumnViewColumn *city_column = page_child (fixture, "city_column");
+  GtkColumnViewColumn *referrals_column = page_child (fixture, "referrals_column");
+  g_autoptr(RpPartner) a = NULL;
+  g_autoptr(RpPartner) b = NULL;
+  g_autoptr(RpPartner) last = NULL;
+  g_autofree char *sort = NULL;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  RpPartnerSort probed;
+  gboolean descending;
+
+  g_assert_cmpint (rp_partner_list_get_filter (list)->sort, ==, RP_PARTNER_SORT_NAME);
+
+  gtk_column_view_sort_by_column (column_view, city_column, GTK_SORT_ASCENDING);
+  g_assert_cmpint (rp_partner_list_get_filter (list)->sort, ==, RP_PARTNER_SORT_CITY);
+  g_assert_false (rp_partner_list_get_filter (list)->descending);
+  a = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  b = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  last = g_list_model_get_item (G_LIST_MODEL (list), n_items - 1);
+  g_assert_cmpint (g_ascii_strcasecmp (rp_partner_get_city (a), rp_partner_get_city (b)), <=, 0);
+  g_assert_cmpint (g_ascii_strcasecmp (rp_partner_get_city (a), rp_partner_get_city (last)), <=, 0);
+
+  sort = g_settings_get_string (fixture->settings, "partners-sort");
+  g_assert_cmpstr (sort, ==, "city");
+
+  /* The probe reads the column view's sorter as the page does. */
+  g_assert_true (rp_column_sorter_probe (gtk_column_view_get_sorter (column_view),
+                                         &probed, &descending));
+  g_assert_cmpint (probed, ==, RP_PARTNER_SORT_CITY);
+  g_assert_false (descending);
+
+  /* Descending, by referrals. */
+  gtk_column_view_sort_by_column (column_view, referrals_column, GTK_SORT_DESCENDING);
+  g_assert_cmpint (rp_partner_list_get_filter (list)->sort, ==, RP_PARTNER_SORT_REFERRALS_90D);
+  g_assert_true (rp_partner_list_get_filter (list)->descending);
+  g_assert_true (g_settings_get_boolean (fixture->settings, "partners-sort-descending"));
+  g_clear_object (&a);
+  g_clear_object (&b);
+  a = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  b = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpuint (rp_partner_get_referrals_90d (a), >=, rp_partner_get_referrals_90d (b));
+}
+
+/* Filters narrow the list and show as chips; the archived view lists archived partners only. */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  RpPartnerList *list = page_list (fixture);
+  GtkDropDown *tier_dropdown = page_child (fixture, "tier_dropdown");
+  GtkSwitch *archived_switch = page_child (fixture, "archived_switch");
+  GtkRevealer *filter_revealer = page_child (fixture, "filter_revealer");
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n_tier_a;
+
+  g_assert_false (gtk_revealer_get_reveal_child (filter_revealer));
+
+  gtk_drop_down_set_selected (tier_dropdown, 1);
+  n_tier_a = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_tier_a, >, 0);
+  g_assert_cmpuint (n_tier_a, <, n_all);
+  for (guint i = 0; i < n_tier_a; i++)
+    {
+      g_autoptr(RpPartner) partner = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (rp_partner_get_tier (partner), ==, RP_TIER_A);
+    }
+  g_assert_true (gtk_revealer_get_reveal_child (filter_revealer));
+
+  gtk_switch_set_active (archived_switch, TRUE);
+  g_assert_true (rp_partner_list_get_filter (list)->archived);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "partners.clear-filters", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_all);
+  g_assert_false (rp_partner_list_get_filter (list)->archived);
+  g_assert_cmpuint (gtk_drop_down_get_selected (tier_dropdown), ==, 0);
+}
+
+static void
+test_format_last_contact (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 11, 27, 15, 0, 0);
+  struct {
+    const char *when;
+    const char *expected;
+  } cases[] = {
+    { NULL, "Never" },
+    { "", "Never" },
+    { "2026-11-27T08:00:00Z", "Today" },
+    { "2026-11-26T23:00:00Z", "Yesterday" },
+    { "2026-11-24T10:00:00Z", "3 days ago" },
+    { "2026-11-13T10:00:00Z", "2 weeks ago" },
+    { "2026-09-27T10:00:00Z", "2 months ago" },
+    { "2024-11-01T10:00:00Z", "2 years ago" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rp_format_last_contact (cases[i].when, now);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Screenshots show the page at rest, not halfway through a cross-fade. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
+                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    g_resources_register (rapport_get_resource ());
+
+  g_test_add_func ("/app/partners/format-last-contact", test_format_last_contact);
+  g_test_add ("/app/partners/empty", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/app/partners/add-and-search", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_add_and_search, fixture_tear_down);
+  g_test_add ("/app/partners/archive-undo", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_archive_undo, fixture_tear_down);
+  g_test_add ("/app/partners/editor-validation", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_editor_validation, fixture_tear_down);
+  g_test_add ("/app/partners/editor-edit", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_editor_edit, fixture_tear_down);
+  g_test_add ("/app/partners/sort", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_sort, fixture_tear_down);
+  g_test_add ("/app/partners/filters", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_filters, fixture_tear_down);
+
+  return g_test_run ();
+}

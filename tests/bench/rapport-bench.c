@@ -1,0 +1,1263 @@
+/* rapport-bench.c
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* rapport-bench: Rapport's speed figures on the bench-size sample network (100,000 partners,
+ * 1,000,000 referrals, 300,000 activities).
+ *
+ * The database is built once per seed and schema version and cached in
+ * $XDG_CACHE_HOME/rapport-bench/; the time the build took is kept in a side file next to it, so
+ * later runs report the figure measured when it was built. Each figure is one line on stdout,
+ * "name value unit"; progress and diagnostics go to stderr. The exit status is non-zero when a
+ * figure could not be measured.
+ *
+ * The figures that start the app (startup_first_frame_ms, peak_rss_mb) need a display and a
+ * private D-Bus session:
+ *
+ *   xvfb-run -a dbus-run-session -- _build/tests/bench/rapport-bench
+ *
+ * The app is told to report its first painted frame with RAPPORT_BENCH_FIRST_FRAME=1: it then
+ * prints "rapport-first-frame-us N" on stdout, N being g_get_monotonic_time() at that frame.
+ * Both processes read the same clock (CLOCK_MONOTONIC), so the difference with the time taken
+ * just before the spawn is the start-up time, including exec and dynamic linking.
+ *
+ * This is a developer tool: its messages are not translated.
+ */
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "rp-partner-list.h"
+#include "rp-partner.h"
+#include "rp-sample.h"
+#include "rp-store.h"
+
+#ifndef RAPPORT_BIN
+# define RAPPORT_BIN "rapport"
+#endif
+
+#ifndef RAPPORT_SCHEMA_DIR
+# define RAPPORT_SCHEMA_DIR ""
+#endif
+
+#define FIRST_FRAME_PREFIX    "rapport-first-frame-us "
+#define FIRST_FRAME_TIMEOUT_S 30
+#define SETTLE_MS             2000
+#define EXIT_TIMEOUT_S        10
+#define N_SEARCHES            200
+#define N_SCREEN_ROWS         30
+#define N_OPEN_RUNS           5
+#define CHILD_TAIL_LINES      40
+
+/* Every figure this program knows, in the order they are printed. */
+static const char * const figure_names[] = {
+  "bench_db_build_s",
+  "partner_list_open_ms",
+  "partner_search_p50_ms",
+  "partner_search_p95_ms",
+  "startup_first_frame_ms",
+  "peak_rss_mb",
+};
+
+static gboolean opt_rebuild;
+static char *opt_only;
+static int opt_runs = 5;
+static gint64 opt_seed = RP_SAMPLE_DEFAULT_SEED;
+static gboolean opt_verbose;
+
+static GStrv only_patterns;
+static guint n_failures;
+
+static const GOptionEntry option_entries[] = {
+  { "rebuild", 0, 0, G_OPTION_ARG_NONE, &opt_rebuild,
+    "Build the bench database again even when a cached one exists", NULL },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
+    "Measure only these figures (comma-separated names or glob patterns)", "NAME[,NAME...]" },
+  { "runs", 0, 0, G_OPTION_ARG_INT, &opt_runs,
+    "App launches for the start-up figures; the first one warms the page cache (default 5)", "N" },
+  { "seed", 0, 0, G_OPTION_ARG_INT64, &opt_seed,
+    "Seed of the sample network (default: the sample's default seed)", "SEED" },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
+    "Echo the app's own output on stderr", NULL },
+  { NULL }
+};
+
+/* ---------------------------------------------------------------------------------------- */
+/* Figures                                                                                  */
+
+static gboolean
+wants (const char *name)
+{
+  if (only_patterns == NULL)
+    return TRUE;
+
+  for (guint i = 0; only_patterns[i] != NULL; i++)
+    {
+      if (g_pattern_match_simple (only_patterns[i], name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+wants_any (const char *a,
+           const char *b)
+{
+  return wants (a) || (b != NULL && wants (b));
+}
+
+/* Parses --only; every pattern must name at least one figure, so that a typo is not a silent
+ * no-op. */
+static gboolean
+parse_only (GError **error)
+{
+  g_auto(GStrv) parts = NULL;
+  GPtrArray *patterns;
+
+  if (opt_only == NULL)
+    return TRUE;
+
+  parts = g_strsplit (opt_only, ",", -1);
+  patterns = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *pattern = g_strstrip (parts[i]);
+      gboolean found = FALSE;
+
+      if (*pattern == '\0')
+        continue;
+
+      for (guint j = 0; j < G_N_ELEMENTS (figure_names); j++)
+        {
+          if (g_pattern_match_simple (pattern, figure_names[j]))
+            found = TRUE;
+        }
+
+      if (!found)
+        {
+          GString *known = g_string_new (NULL);
+
+          for (guint j = 0; j < G_N_ELEMENTS (figure_names); j++)
+            g_string_append_printf (known, "%s%s", j > 0 ? ", " : "", figure_names[j]);
+
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--only: no figure is called '%s' (known: %s)", pattern, known->str);
+          g_string_free (known, TRUE);
+          g_ptr_array_free (patterns, TRUE);
+          return FALSE;
+        }
+
+      g_ptr_array_add (patterns, g_strdup (pattern));
+    }
+
+  if (patterns->len == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--only: no figure given");
+      g_ptr_array_free (patterns, TRUE);
+      return FALSE;
+    }
+
+  g_ptr_array_add (patterns, NULL);
+  only_patterns = (GStrv) g_ptr_array_free (patterns, FALSE);
+  return TRUE;
+}
+
+static void
+print_figure (const char *name,
+              const char *value,
+              const char *unit)
+{
+  if (!wants (name))
+    return;
+
+  printf ("%s %s %s\n", name, value, unit);
+  fflush (stdout);
+}
+
+static void
+print_ms (const char *name,
+          double      ms)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  print_figure (name, g_ascii_formatd (buf, sizeof buf, "%.1f", ms), "ms");
+}
+
+static void
+print_s (const char *name,
+         double      s)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  print_figure (name, g_ascii_formatd (buf, sizeof buf, "%.1f", s), "s");
+}
+
+static void
+print_mb (const char *name,
+          double      mb)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  print_figure (name, g_ascii_formatd (buf, sizeof buf, "%.0f", mb), "MB");
+}
+
+static void
+fail_figure (const char *name,
+             const char *why)
+{
+  if (!wants (name))
+    return;
+
+  g_printerr ("rapport-bench: %s: not measured: %s\n", name, why);
+  n_failures++;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of @n values (sorted in place). */
+static double
+percentile (double *values,
+            guint   n,
+            double  p)
+{
+  guint rank;
+
+  g_assert (n > 0);
+
+  qsort (values, n, sizeof *values, compare_doubles);
+  rank = (guint) (p / 100.0 * n + 0.999999);
+  rank = CLAMP (rank, 1, n);
+  return values[rank - 1];
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  g_assert (n > 0);
+
+  qsort (values, n, sizeof *values, compare_doubles);
+  if (n % 2 == 1)
+    return values[n / 2];
+  return (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+static double
+ms_since (gint64 start_us)
+{
+  return (g_get_monotonic_time () - start_us) / 1000.0;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The bench database                                                                       */
+
+typedef struct
+{
+  char    *db_path;
+  char    *info_path;
+  char    *partial_path;
+  RpStore *store;
+  double   build_s;
+  gboolean cached;
+} BenchDb;
+
+static void
+bench_db_clear (BenchDb *db)
+{
+  g_clear_object (&db->store);
+  g_clear_pointer (&db->db_path, g_free);
+  g_clear_pointer (&db->info_path, g_free);
+  g_clear_pointer (&db->partial_path, g_free);
+}
+
+/* Removes a database file and the files SQLite keeps beside it. */
+static gboolean
+remove_database_files (const char  *path,
+                       GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "Cannot remove %s: %s", file, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Opens the cached database when it is complete and of this schema version, with the build time
+ * recorded beside it. Any problem means "not cached": the caller builds it again. */
+static gboolean
+open_cached (BenchDb *db)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  double build_s;
+  guint n_partners;
+
+  if (!g_file_test (db->db_path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  if (!g_key_file_load_from_file (info, db->info_path, G_KEY_FILE_NONE, &error))
+    {
+      g_printerr ("rapport-bench: cached database has no usable %s (%s): rebuilding\n",
+                  db->info_path, error->message);
+      return FALSE;
+    }
+
+  build_s = g_key_file_get_double (info, "bench", "build-seconds", &error);
+  if (error != NULL || build_s <= 0)
+    {
+      g_printerr ("rapport-bench: %s has no build time: rebuilding\n", db->info_path);
+      return FALSE;
+    }
+
+  store = rp_store_open (db->db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("rapport-bench: cached database %s does not open (%s): rebuilding\n",
+                  db->db_path, error->message);
+      return FALSE;
+    }
+
+  if (rp_store_get_schema_version (store) != RP_STORE_SCHEMA_VERSION)
+    {
+      g_printerr ("rapport-bench: cached database has schema version %d, not %d: rebuilding\n",
+                  rp_store_get_schema_version (store), RP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  n_partners = rp_store_count_partners (store, FALSE) + rp_store_count_partners (store, TRUE);
+  if (n_partners == 0)
+    {
+      g_printerr ("rapport-bench: cached database holds no partner: rebuilding\n");
+      return FALSE;
+    }
+
+  {
+    g_autofree char *today = g_key_file_get_string (info, "bench", "today", NULL);
+
+    g_printerr ("rapport-bench: using cached %s (%u partners, built for %s)\n",
+                db->db_path, n_partners, today != NULL ? today : "?");
+  }
+
+  db->store = g_steal_pointer (&store);
+  db->build_s = build_s;
+  db->cached = TRUE;
+  return TRUE;
+}
+
+typedef struct
+{
+  gboolean tty;
+  int      last_percent;
+} BuildProgress;
+
+static void
+build_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  BuildProgress *progress = user_data;
+  int percent = (int) (CLAMP (fraction, 0.0, 1.0) * 100.0);
+
+  if (progress->tty)
+    {
+      if (percent == progress->last_percent)
+        return;
+      g_printerr ("\rrapport-bench: building bench database... %3d%%", percent);
+    }
+  else
+    {
+      if (percent / 10 == progress->last_percent / 10)
+        return;
+      g_printerr ("rapport-bench: building bench database... %d%%\n", percent);
+    }
+
+  progress->last_percent = percent;
+}
+
+/* Builds the database into a partial file and renames it into place only once it is complete and
+ * closed, so an interrupted build never leaves a half cache behind. The time covers creating the
+ * file, generating the network and closing the store (which checkpoints the WAL). */
+static gboolean
+build_database (BenchDb  *db,
+                GError  **error)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *today_iso = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *info_data = NULL;
+  BuildProgress progress = { isatty (STDERR_FILENO), -1 };
+  GStatBuf st;
+  gint64 start;
+  gsize info_len;
+
+  if (!remove_database_files (db->partial_path, error))
+    return FALSE;
+
+  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                          (GDateMonth) g_date_time_get_month (now),
+                          (GDateYear) g_date_time_get_year (now));
+  today_iso = g_date_time_format (now, "%Y-%m-%d");
+
+  g_printerr ("rapport-bench: building bench database (seed %u, today %s) in %s\n",
+              (guint32) opt_seed, today_iso, db->partial_path);
+
+  start = g_get_monotonic_time ();
+
+  store = rp_store_open (db->partial_path, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (!rp_sample_generate (store, RP_SAMPLE_SIZE_BENCH, (guint32) opt_seed, today,
+                           build_progress_cb, &progress, error))
+    {
+      g_clear_object (&store);
+      remove_database_files (db->partial_path, NULL);
+      return FALSE;
+    }
+
+  /* Close: the last connection checkpoints the WAL into the main file and deletes it. */
+  g_clear_object (&store);
+  db->build_s = ms_since (start) / 1000.0;
+
+  if (progress.tty)
+    g_printerr ("\n");
+
+  wal = g_strconcat (db->partial_path, "-wal", NULL);
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "%s still has a write-ahead log after closing: the store did not close "
+                   "its connection", db->partial_path);
+      return FALSE;
+    }
+
+  g_key_file_set_double (info, "bench", "build-seconds", db->build_s);
+  g_key_file_set_uint64 (info, "bench", "seed", (guint32) opt_seed);
+  g_key_file_set_integer (info, "bench", "schema-version", RP_STORE_SCHEMA_VERSION);
+  g_key_file_set_string (info, "bench", "today", today_iso);
+  info_data = g_key_file_to_data (info, &info_len, NULL);
+
+  /* The side file first: without the database next to it, it is ignored. */
+  if (!g_file_set_contents (db->info_path, info_data, info_len, error))
+    return FALSE;
+
+  if (!remove_database_files (db->db_path, error))
+    return FALSE;
+
+  if (g_rename (db->partial_path, db->db_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot rename %s to %s: %s", db->partial_path, db->db_path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* An empty -wal or -shm of the partial file may remain; the database no longer needs them. */
+  remove_database_files (db->partial_path, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+prepare_database (BenchDb  *db,
+                  GError  **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "rapport-bench", NULL);
+  g_autofree char *base = g_strdup_printf ("bench-%u-v%d", (guint32) opt_seed,
+                                           RP_STORE_SCHEMA_VERSION);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot create %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  db->db_path = g_strdup_printf ("%s/%s.db", dir, base);
+  db->info_path = g_strdup_printf ("%s/%s.info", dir, base);
+  db->partial_path = g_strdup_printf ("%s/%s.partial.db", dir, base);
+
+  if (!opt_rebuild && open_cached (db))
+    return TRUE;
+
+  g_clear_object (&db->store);
+  if (!build_database (db, error))
+    return FALSE;
+
+  db->store = rp_store_open (db->db_path, error);
+  return db->store != NULL;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Partner list figures (in process, no display)                                            */
+
+/* What one screen of the Partners page needs: the row count and the first rows. */
+static gboolean
+fetch_screen (RpPartnerList  *list,
+              guint          *n_items_out,
+              GError        **error)
+{
+  const GError *list_error;
+  guint n_items;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < MIN (n_items, N_SCREEN_ROWS); i++)
+    {
+      RpPartner *partner = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (partner == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       "row %u of %u is missing", i, n_items);
+          return FALSE;
+        }
+      g_object_unref (partner);
+    }
+
+  list_error = rp_partner_list_get_error (list);
+  if (list_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (list_error));
+      return FALSE;
+    }
+
+  *n_items_out = n_items;
+  return TRUE;
+}
+
+static void
+measure_list_open (RpStore *store)
+{
+  double times[N_OPEN_RUNS];
+  guint n_items = 0;
+
+  g_printerr ("rapport-bench: opening the partner list %d times\n", N_OPEN_RUNS);
+
+  for (guint run = 0; run < N_OPEN_RUNS; run++)
+    {
+      g_autoptr(RpPartnerList) list = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      list = rp_partner_list_new (store);
+      if (!fetch_screen (list, &n_items, &error))
+        {
+          fail_figure ("partner_list_open_ms", error->message);
+          return;
+        }
+      times[run] = ms_since (start);
+    }
+
+  if (n_items == 0)
+    {
+      fail_figure ("partner_list_open_ms", "the partner list of the bench database is empty");
+      return;
+    }
+
+  g_printerr ("rapport-bench: partner list: %u rows; first open %.1f ms\n", n_items, times[0]);
+  print_ms ("partner_list_open_ms", median (times, N_OPEN_RUNS));
+}
+
+/* The first word of @text, as far as its letters and digits go ("O'Brien" gives "O"). */
+static char *
+dup_first_word (const char *text)
+{
+  const char *p = text;
+
+  if (text == NULL)
+    return NULL;
+
+  while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  text = p;
+  while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  if (p == text)
+    return NULL;
+
+  return g_utf8_strdown (text, p - text);
+}
+
+/* 200 prefixes as a user types them ("m", "ma", "mar", "mart"), of real words from the data: the
+ * last names, organisations and cities of partners picked at random with a fixed seed. */
+static GPtrArray *
+make_search_prefixes (RpStore  *store,
+                      GError  **error)
+{
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) picked = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (RP_SAMPLE_DEFAULT_SEED);
+  GPtrArray *prefixes = g_ptr_array_new_with_free_func (g_free);
+
+  ids = rp_store_query_partner_ids (store, filter, error);
+  if (ids == NULL)
+    goto fail;
+  if (ids->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           "the bench database holds no current partner");
+      goto fail;
+    }
+
+  /* Never more than 4 prefixes a word, so 200 partners are always enough. */
+  for (guint i = 0; i < N_SEARCHES; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, (gint32) ids->len));
+
+      g_array_append_val (picked, id);
+    }
+
+  partners = rp_store_load_partners (store, (const gint64 *) picked->data, picked->len, NULL,
+                                     error);
+  if (partners == NULL)
+    goto fail;
+
+  for (guint i = 0; i < partners->len && prefixes->len < N_SEARCHES; i++)
+    {
+      RpPartner *partner = g_ptr_array_index (partners, i);
+      const char *fields[3];
+      g_autofree char *word = NULL;
+      glong len;
+
+      fields[0] = rp_partner_get_last_name (partner);
+      fields[1] = rp_partner_get_organization (partner);
+      fields[2] = rp_partner_get_city (partner);
+
+      /* Take turns between the three, falling back to the next one that is not empty. */
+      for (guint f = 0; f < G_N_ELEMENTS (fields) && word == NULL; f++)
+        word = dup_first_word (fields[(i + f) % G_N_ELEMENTS (fields)]);
+      if (word == NULL)
+        continue;
+
+      len = MIN (g_utf8_strlen (word, -1), 4);
+      for (glong n = 1; n <= len && prefixes->len < N_SEARCHES; n++)
+        {
+          const char *end = g_utf8_offset_to_pointer (word, n);
+
+          g_ptr_array_add (prefixes, g_strndup (word, end - word));
+        }
+    }
+
+  if (prefixes->len < N_SEARCHES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "only %u search prefixes could be made from the data", prefixes->len);
+      goto fail;
+    }
+
+  return prefixes;
+
+fail:
+  g_ptr_array_free (prefixes, TRUE);
+  return NULL;
+}
+
+static void
+measure_search (RpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) prefixes = NULL;
+  g_autoptr(RpPartnerList) list = NULL;
+  double times[N_SEARCHES];
+  guint64 total_rows = 0;
+  guint n_empty = 0;
+  double p50;
+  double p95;
+  double slowest = 0;
+  const char *slowest_prefix = "";
+  /* By the prefix's length in letters (1 to 4), for the diagnostics. */
+  double by_length_ms[5] = { 0, };
+  guint64 by_length_rows[5] = { 0, };
+  guint by_length_n[5] = { 0, };
+
+  prefixes = make_search_prefixes (store, &error);
+  if (prefixes == NULL)
+    {
+      fail_figure ("partner_search_p50_ms", error->message);
+      fail_figure ("partner_search_p95_ms", error->message);
+      return;
+    }
+
+  g_printerr ("rapport-bench: %u typed searches ('%s', '%s', '%s', ...)\n", prefixes->len,
+              (char *) g_ptr_array_index (prefixes, 0), (char *) g_ptr_array_index (prefixes, 1),
+              (char *) g_ptr_array_index (prefixes, 2));
+
+  list = rp_partner_list_new (store);
+  g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < prefixes->len; i++)
+    {
+      const char *prefix = g_ptr_array_index (prefixes, i);
+      guint n_items = 0;
+      gint64 start = g_get_monotonic_time ();
+
+      rp_partner_list_set_search (list, prefix);
+      if (!fetch_screen (list, &n_items, &error))
+        {
+          g_prefix_error (&error, "search '%s': ", prefix);
+          fail_figure ("partner_search_p50_ms", error->message);
+          fail_figure ("partner_search_p95_ms", error->message);
+          return;
+        }
+      times[i] = ms_since (start);
+
+      total_rows += n_items;
+      {
+        glong len = MIN (g_utf8_strlen (prefix, -1), 4);
+
+        by_length_ms[len] += times[i];
+        by_length_rows[len] += n_items;
+        by_length_n[len]++;
+      }
+      if (n_items == 0)
+        n_empty++;
+      if (times[i] > slowest)
+        {
+          slowest = times[i];
+          slowest_prefix = prefix;
+        }
+    }
+
+  g_printerr ("rapport-bench: searches matched %.0f rows on average, %u matched none; "
+              "slowest '%s' %.1f ms\n",
+              (double) total_rows / prefixes->len, n_empty, slowest_prefix, slowest);
+  for (guint len = 1; len < G_N_ELEMENTS (by_length_n); len++)
+    {
+      if (by_length_n[len] == 0)
+        continue;
+      g_printerr ("rapport-bench:   %u-letter searches: %u, mean %.1f ms, %.0f rows on average\n",
+                  len, by_length_n[len], by_length_ms[len] / by_length_n[len],
+                  (double) by_length_rows[len] / by_length_n[len]);
+    }
+
+  if (n_empty == prefixes->len)
+    {
+      fail_figure ("partner_search_p50_ms", "no search matched anything: the search is broken");
+      fail_figure ("partner_search_p95_ms", "no search matched anything: the search is broken");
+      return;
+    }
+
+  p95 = percentile (times, prefixes->len, 95);
+  p50 = percentile (times, prefixes->len, 50);
+  print_ms ("partner_search_p50_ms", p50);
+  print_ms ("partner_search_p95_ms", p95);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* App start-up figures (a display and a D-Bus session)                                     */
+
+typedef struct
+{
+  GSubprocess      *process;
+  GDataInputStream *output;
+  GCancellable     *cancellable;
+  GMainLoop        *loop;
+  GQueue            tail;        /* the child's last lines, for a failure report */
+  gint64            spawned_at;
+  gint64            first_frame_at;
+  gboolean          got_frame;
+  gboolean          reading;
+  gboolean          eof;
+  gboolean          waiting;
+  gboolean          exited;
+  gboolean          timed_out;
+} AppRun;
+
+static void read_next_line (AppRun *run);
+
+static void
+read_line_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AppRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  run->reading = FALSE;
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object), result, NULL,
+                                                    &error);
+
+  if (line == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (error != NULL)
+            g_queue_push_tail (&run->tail, g_strdup_printf ("(reading failed: %s)",
+                                                            error->message));
+          run->eof = TRUE;
+          g_main_loop_quit (run->loop);
+        }
+      return;
+    }
+
+  if (!run->got_frame && g_str_has_prefix (line, FIRST_FRAME_PREFIX))
+    {
+      gint64 value;
+
+      if (g_ascii_string_to_signed (line + strlen (FIRST_FRAME_PREFIX), 10, 1, G_MAXINT64,
+                                    &value, NULL))
+        {
+          run->first_frame_at = value;
+          run->got_frame = TRUE;
+          g_main_loop_quit (run->loop);
+        }
+    }
+
+  if (opt_verbose)
+    g_printerr ("rapport| %s\n", line);
+
+  g_queue_push_tail (&run->tail, g_steal_pointer (&line));
+  while (run->tail.length > CHILD_TAIL_LINES)
+    g_free (g_queue_pop_head (&run->tail));
+
+  read_next_line (run);
+}
+
+static void
+read_next_line (AppRun *run)
+{
+  run->reading = TRUE;
+  g_data_input_stream_read_line_async (run->output, G_PRIORITY_DEFAULT, run->cancellable,
+                                       read_line_cb, run);
+}
+
+static void
+wait_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AppRun *run = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  run->waiting = FALSE;
+  run->exited = TRUE;
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  AppRun *run = user_data;
+
+  run->timed_out = TRUE;
+  g_main_loop_quit (run->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until a callback quits it or @timeout_ms pass; FALSE on the timeout. */
+static gboolean
+run_loop_for (AppRun *run,
+              guint   timeout_ms)
+{
+  guint id;
+
+  run->timed_out = FALSE;
+  id = g_timeout_add (timeout_ms, timeout_cb, run);
+  g_main_loop_run (run->loop);
+  if (!run->timed_out)
+    g_source_remove (id);
+
+  return !run->timed_out;
+}
+
+static char *
+describe_exit (GSubprocess *process)
+{
+  if (g_subprocess_get_if_signaled (process))
+    return g_strdup_printf ("killed by signal %d (%s)", g_subprocess_get_term_sig (process),
+                            g_strsignal (g_subprocess_get_term_sig (process)));
+  if (g_subprocess_get_if_exited (process))
+    return g_strdup_printf ("exited with status %d", g_subprocess_get_exit_status (process));
+  return g_strdup ("ended");
+}
+
+static char *
+describe_tail (AppRun *run)
+{
+  GString *s = g_string_new (NULL);
+
+  if (run->tail.length == 0)
+    return g_string_free (s, FALSE);
+
+  g_string_append (s, "\nthe app's last output:");
+  for (GList *l = run->tail.head; l != NULL; l = l->next)
+    g_string_append_printf (s, "\n  | %s", (char *) l->data);
+
+  return g_string_free (s, FALSE);
+}
+
+/* Reads the peak resident set size (VmHWM) of @pid, in kB. */
+static gboolean
+read_peak_rss_kb (const char  *pid,
+                  guint64     *kb_out,
+                  GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", pid);
+  g_autofree char *contents = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+
+  line = strstr (contents, "\nVmHWM:");
+  if (line == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s has no VmHWM line", path);
+      return FALSE;
+    }
+
+  *kb_out = g_ascii_strtoull (line + strlen ("\nVmHWM:"), NULL, 10);
+  if (*kb_out == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: VmHWM is not a size", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Waits up to @timeout_ms for the child to end; TRUE when it did (and was reaped). */
+static gboolean
+wait_exit (AppRun *run,
+           guint   timeout_ms)
+{
+  guint id;
+
+  if (run->exited)
+    return TRUE;
+
+  if (!run->waiting)
+    {
+      run->waiting = TRUE;
+      g_subprocess_wait_async (run->process, NULL, wait_cb, run);
+    }
+
+  run->timed_out = FALSE;
+  id = g_timeout_add (timeout_ms, timeout_cb, run);
+  while (!run->exited && !run->timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!run->timed_out)
+    g_source_remove (id);
+
+  return run->exited;
+}
+
+/* Ends the child and reaps it: SIGTERM, then SIGKILL if it does not go within a few seconds. */
+static void
+stop_app (AppRun *run)
+{
+  if (run->process == NULL)
+    return;
+
+  if (!run->exited)
+    {
+      g_subprocess_send_signal (run->process, SIGTERM);
+      if (!wait_exit (run, EXIT_TIMEOUT_S * 1000))
+        {
+          g_printerr ("rapport-bench: the app did not end on SIGTERM within %d s: killing it\n",
+                      EXIT_TIMEOUT_S);
+          g_subprocess_force_exit (run->process);
+          while (!run->exited)
+            g_main_context_iteration (NULL, TRUE);
+        }
+    }
+
+  /* No callback may run once @run is gone. */
+  g_cancellable_cancel (run->cancellable);
+  while (run->reading)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+app_run_clear (AppRun *run)
+{
+  stop_app (run);
+  g_clear_object (&run->output);
+  g_clear_object (&run->process);
+  g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  g_queue_clear_full (&run->tail, g_free);
+}
+
+/* One launch of the app on the bench database: the start-up time and the peak memory after it
+ * settled on the Partners page. */
+static gboolean
+launch_app (const char  *db_path,
+            double      *startup_ms_out,
+            guint64     *peak_kb_out,
+            GError     **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *database_arg = g_strconcat ("--database=", db_path, NULL);
+  const char *bin = g_getenv ("RAPPORT_BIN");
+  const char *schema_dir = g_getenv ("RAPPORT_SCHEMA_DIR");
+  const char *argv[3];
+  AppRun run = { NULL, };
+  gboolean ok = FALSE;
+
+  if (bin == NULL || *bin == '\0')
+    bin = RAPPORT_BIN;
+  if (schema_dir == NULL || *schema_dir == '\0')
+    schema_dir = RAPPORT_SCHEMA_DIR;
+
+  argv[0] = bin;
+  argv[1] = database_arg;
+  argv[2] = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_setenv (launcher, "RAPPORT_BENCH_FIRST_FRAME", "1", TRUE);
+  if (*schema_dir != '\0')
+    g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  /* As the tests do: no accessibility bus under Xvfb, no portal round trips. */
+  g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
+  g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GDK_DEBUG", "no-portals", TRUE);
+
+  g_queue_init (&run.tail);
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.cancellable = g_cancellable_new ();
+
+  /* The same clock the app reads at its first frame: CLOCK_MONOTONIC. */
+  run.spawned_at = g_get_monotonic_time ();
+  run.process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  if (run.process == NULL)
+    {
+      g_prefix_error (error, "Cannot start %s: ", bin);
+      goto out;
+    }
+
+  run.output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (run.process));
+  read_next_line (&run);
+
+  if (!run_loop_for (&run, FIRST_FRAME_TIMEOUT_S * 1000))
+    {
+      g_autofree char *tail = describe_tail (&run);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                   "no '%s...' line from the app within %d s (does it implement "
+                   "RAPPORT_BENCH_FIRST_FRAME, and flush stdout?)%s",
+                   FIRST_FRAME_PREFIX, FIRST_FRAME_TIMEOUT_S, tail);
+      goto out;
+    }
+
+  if (!run.got_frame)
+    {
+      g_autofree char *how = NULL;
+      g_autofree char *tail = NULL;
+
+      /* End of output: the app ended (or closed stdout) before its first frame. */
+      if (wait_exit (&run, EXIT_TIMEOUT_S * 1000))
+        how = describe_exit (run.process);
+      else
+        how = g_strdup ("closed its output");
+      tail = describe_tail (&run);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the app %s before its first frame (another Rapport on this D-Bus session "
+                   "would take the launch over; no display?)%s", how, tail);
+      goto out;
+    }
+
+  *startup_ms_out = (run.first_frame_at - run.spawned_at) / 1000.0;
+  if (*startup_ms_out <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the app's first-frame time %" G_GINT64_FORMAT " is not after the spawn at %"
+                   G_GINT64_FORMAT ": it must be g_get_monotonic_time()",
+                   run.first_frame_at, run.spawned_at);
+      goto out;
+    }
+
+  /* Let it settle on the Partners page (rows, icons, idle work), still reading its output so
+   * that a chatty app never blocks on a full pipe. */
+  run_loop_for (&run, SETTLE_MS);
+  if (run.eof)
+    {
+      g_autofree char *tail = describe_tail (&run);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the app ended within %d ms of its first frame%s", SETTLE_MS, tail);
+      goto out;
+    }
+
+  if (!read_peak_rss_kb (g_subprocess_get_identifier (run.process), peak_kb_out, error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  app_run_clear (&run);
+  return ok;
+}
+
+static void
+measure_startup (const char *db_path)
+{
+  g_autofree double *startup = NULL;
+  guint64 peak_kb = 0;
+  guint n_runs = (guint) MAX (opt_runs, 1);
+  const char *display = g_getenv ("DISPLAY");
+  const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+  const char *bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+
+  if ((display == NULL || *display == '\0') && (wayland == NULL || *wayland == '\0'))
+    {
+      fail_figure ("startup_first_frame_ms", "no display (run under xvfb-run -a)");
+      fail_figure ("peak_rss_mb", "no display (run under xvfb-run -a)");
+      return;
+    }
+  if (bus == NULL || *bus == '\0')
+    g_printerr ("rapport-bench: warning: no D-Bus session (run under dbus-run-session)\n");
+
+  startup = g_new0 (double, n_runs);
+
+  for (guint i = 0; i < n_runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint64 kb = 0;
+
+      g_printerr ("rapport-bench: launching the app (%u of %u%s)\n", i + 1, n_runs,
+                  i == 0 && n_runs > 1 ? ", warm-up" : "");
+
+      if (!launch_app (db_path, &startup[i], &kb, &error))
+        {
+          fail_figure ("startup_first_frame_ms", error->message);
+          fail_figure ("peak_rss_mb", error->message);
+          return;
+        }
+
+      g_printerr ("rapport-bench:   first frame after %.1f ms, peak RSS %.1f MB\n",
+                  startup[i], kb / 1024.0);
+      peak_kb = MAX (peak_kb, kb);
+    }
+
+  /* The first launch warms the page cache: leave it out of the median when there are others. */
+  if (n_runs > 1)
+    print_ms ("startup_first_frame_ms", median (startup + 1, n_runs - 1));
+  else
+    print_ms ("startup_first_frame_ms", startup[0]);
+  print_mb ("peak_rss_mb", peak_kb / 1024.0);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  BenchDb db = { NULL, };
+
+  /* The user's character set for GLib's messages, but always a decimal point in numbers. */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                "Measures Rapport's speed figures on the bench-size sample "
+                                "network\nand prints one line per figure: 'name value unit'.\n\n"
+                                "Figures: bench_db_build_s, partner_list_open_ms, "
+                                "partner_search_p50_ms,\npartner_search_p95_ms, "
+                                "startup_first_frame_ms, peak_rss_mb.\n"
+                                "The app is $RAPPORT_BIN, by default " RAPPORT_BIN);
+  g_option_context_add_main_entries (context, option_entries, NULL);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error) || !parse_only (&error))
+    {
+      g_printerr ("rapport-bench: %s\n", error->message);
+      return 2;
+    }
+
+  if (opt_seed < 0 || opt_seed > G_MAXUINT32)
+    {
+      g_printerr ("rapport-bench: --seed must be between 0 and %u\n", G_MAXUINT32);
+      return 2;
+    }
+
+  if (!prepare_database (&db, &error))
+    {
+      g_printerr ("rapport-bench: cannot build the bench database: %s\n", error->message);
+      fail_figure ("bench_db_build_s", error->message);
+      bench_db_clear (&db);
+      return 1;
+    }
+
+  if (wants ("bench_db_build_s"))
+    {
+      if (db.cached)
+        g_printerr ("rapport-bench: bench_db_build_s (cached): measured when the database was "
+                    "built; --rebuild to measure it again\n");
+      print_s ("bench_db_build_s", db.build_s);
+    }
+
+  if (wants ("partner_list_open_ms"))
+    measure_list_open (db.store);
+
+  if (wants_any ("partner_search_p50_ms", "partner_search_p95_ms"))
+    measure_search (db.store);
+
+  /* The app opens the database on its own: close ours first. */
+  g_clear_object (&db.store);
+
+  if (wants_any ("startup_first_frame_ms", "peak_rss_mb"))
+    measure_startup (db.db_path);
+
+  bench_db_clear (&db);
+  g_strfreev (only_patterns);
+  g_free (opt_only);
+
+  if (n_failures > 0)
+    {
+      g_printerr ("rapport-bench: %u figure(s) could not be measured\n", n_failures);
+      return 1;
+    }
+
+  return 0;
+}
