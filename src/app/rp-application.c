@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rp-application.h"
 #include "rp-preferences-window.h"
+#include "rp-recovery-key-dialog.h"
 #include "rp-sample.h"
 #include "rp-store.h"
 #include "rp-window.h"
@@ -22,6 +24,7 @@ struct _RpApplication
   GSettings      *settings;
   RpContext      *context;
   char           *database_path;
+  gboolean        vault_unlocked;   /* the first unlock finished; its dialogs not shown yet */
 };
 
 G_DEFINE_FINAL_TYPE (RpApplication, rp_application, ADW_TYPE_APPLICATION)
@@ -75,7 +78,9 @@ static int
 fill_sample_network (const char *path)
 {
   g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpVault) vault = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *recovery_key = NULL;
   GDate *today;
   gboolean ok;
 
@@ -99,10 +104,29 @@ fill_sample_network (const char *path)
       return 1;
     }
 
+  /* The sample's patients are sealed like real ones: with a key in the login keyring. */
+  vault = rp_vault_new (store);
+  if (!rp_vault_unlock_sync (vault, NULL, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
   today = local_today ();
-  ok = rp_sample_generate (store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
-                           NULL, NULL, &error);
+  ok = rp_sample_generate_with_vault (store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
+                                      vault, NULL, NULL, &error);
   g_date_free (today);
+
+  /* The key is made (and in the keyring) even when the sample then fails: show its recovery
+   * key in any case, as it is never shown again. */
+  recovery_key = rp_vault_take_recovery_key (vault);
+  if (recovery_key != NULL)
+    {
+      g_print (_("Patient details are encrypted with a new key kept in your login keyring. Keep "
+                 "this recovery key somewhere safe; it is shown only once:\n%s\n"),
+               recovery_key);
+      memset (recovery_key, 0, strlen (recovery_key));
+    }
 
   if (!ok)
     {
@@ -118,7 +142,73 @@ fill_sample_network (const char *path)
            rp_store_count_rows (store, "activity"),
            rp_store_count_rows (store, "task"));
 
+  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
+    g_print ("%s\n", _("Patient details were left out: the keyring is not available"));
+
   return 0;
+}
+
+static GtkWindow *
+find_main_window (RpApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (RP_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* After the first unlock, over the main window: a new key's recovery key, shown once, or the
+ * recovery key dialog when the keyring lacks this database's key. */
+static void
+show_vault_dialogs (RpApplication *self)
+{
+  GtkWindow *window = find_main_window (self);
+  RpVault *vault;
+  g_autofree char *recovery_key = NULL;
+  GtkWidget *dialog = NULL;
+
+  if (window == NULL || !self->vault_unlocked || self->context == NULL)
+    return;
+
+  self->vault_unlocked = FALSE;
+  vault = rp_context_get_vault (self->context);
+  recovery_key = rp_vault_take_recovery_key (vault);
+
+  if (recovery_key != NULL)
+    {
+      dialog = rp_recovery_key_dialog_new_show (window, recovery_key);
+      memset (recovery_key, 0, strlen (recovery_key));
+    }
+  else if (rp_vault_get_state (vault) == RP_VAULT_STATE_NEEDS_RECOVERY)
+    {
+      dialog = rp_recovery_key_dialog_new_enter (window, vault);
+    }
+
+  if (dialog != NULL)
+    {
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+vault_unlocked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RpApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A locked or absent keyring is no error: the vault's state and state-message say it, and
+   * the pages show patient fields as locked. */
+  if (!rp_vault_unlock_finish (RP_VAULT (object), result, &error))
+    g_debug ("Unlocking patient data failed: %s", error->message);
+
+  self->vault_unlocked = TRUE;
+  show_vault_dialogs (self);
 }
 
 static gboolean
@@ -139,6 +229,8 @@ open_database (RpApplication  *self,
     return FALSE;
 
   self->context = rp_context_new (store, self->settings);
+  rp_vault_unlock_async (rp_context_get_vault (self->context), NULL,
+                         vault_unlocked_cb, g_object_ref (self));
 
   return TRUE;
 }
@@ -262,8 +354,26 @@ rp_application_quit_action (GSimpleAction *action,
   g_list_free_full (windows, g_object_unref);
 }
 
+static void
+rp_application_enter_recovery_key_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  RpApplication *self = RP_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  if (self->context == NULL)
+    return;
+
+  dialog = rp_recovery_key_dialog_new_enter (parent, rp_context_get_vault (self->context));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
   { "preferences", rp_application_preferences_action },
+  { "enter-recovery-key", rp_application_enter_recovery_key_action },
   { "about", rp_application_about_action },
   { "quit", rp_application_quit_action },
 };
@@ -402,6 +512,7 @@ rp_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+  show_vault_dialogs (self);
 }
 
 static void

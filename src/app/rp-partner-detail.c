@@ -8,16 +8,22 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-activity-dialog.h"
 #include "rp-partner-detail.h"
 #include "rp-specialties.h"
+#include "rp-timeline-page.h"
+#include "rp-timeline-view.h"
+#include "rp-window.h"
 
 struct _RpPartnerDetail
 {
   AdwBin      parent_instance;
 
+  RpContext  *context;
   RpPartner  *partner;
   gulong      notify_id;
   guint       update_source;
+  RpTimelineView *history_view;
 
   GtkStack   *stack;
   GtkScrolledWindow *scrolled_window;
@@ -49,11 +55,17 @@ struct _RpPartnerDetail
   GtkLabel   *last_contact_label;
   AdwActionRow *last_contact_row;
   GtkLabel   *referrals_label;
+  AdwActionRow *gift_row;
+  GtkLabel   *gift_label;
+  GtkLevelBar *gift_level;
   AdwPreferencesGroup *tags_group;
   GtkFlowBox *tags_box;
   AdwPreferencesGroup *notes_group;
   GtkLabel   *notes_label;
   GtkLabel   *footer_label;
+  AdwPreferencesGroup *history_group;
+  GtkBox     *history_box;
+  GtkButton  *show_history_button;
 };
 
 #define RESOURCE_PATH "/io/github/rapport/Rapport/ui/rp-partner-detail.ui"
@@ -62,6 +74,7 @@ G_DEFINE_FINAL_TYPE (RpPartnerDetail, rp_partner_detail, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_PARTNER,
   N_PROPS
 };
@@ -234,6 +247,158 @@ dup_footer (RpPartner *partner)
   return g_string_free (footer, FALSE);
 }
 
+/* The year of the limit that applies to @year when it has none of its own: the latest earlier
+ * year's (as rp_store_get_gift_limit picks it), else the earliest; 0 when there is none. */
+static int
+find_limit_year (RpStore *store,
+                 int      year)
+{
+  g_autoptr(GArray) limits = rp_store_list_gift_limits (store, NULL);
+  int found = 0;
+
+  if (limits == NULL || limits->len == 0)
+    return 0;
+
+  for (guint i = 0; i < limits->len; i++)
+    {
+      const RpGiftLimit *limit = &g_array_index (limits, RpGiftLimit, i);
+
+      if (limit->year <= year)
+        found = limit->year;
+    }
+
+  return found != 0 ? found : g_array_index (limits, RpGiftLimit, 0).year;
+}
+
+static void
+set_gift_state (RpPartnerDetail *self,
+                const char      *state)
+{
+  const char *states[] = { "warning", "error" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      if (g_strcmp0 (state, states[i]) == 0)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->gift_label), states[i]);
+          gtk_widget_add_css_class (GTK_WIDGET (self->gift_level), states[i]);
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->gift_label), states[i]);
+          gtk_widget_remove_css_class (GTK_WIDGET (self->gift_level), states[i]);
+        }
+    }
+}
+
+/* What a physician received in gifts and meals this calendar year, against the yearly limit
+ * (the Stark law's non-monetary compensation cap). Organizations and teams have no such limit. */
+static void
+update_gifts (RpPartnerDetail *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *a11y = NULL;
+  RpStore *store;
+  gint64 total;
+  gint64 limit;
+  gboolean exact = FALSE;
+  double fraction = 0.0;
+  int year;
+
+  if (self->context == NULL || self->partner == NULL ||
+      rp_partner_get_kind (self->partner) != RP_PARTNER_KIND_PERSON)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->gift_row), FALSE);
+      return;
+    }
+
+  store = rp_context_get_store (self->context);
+  now = g_date_time_new_now_local ();
+  year = g_date_time_get_year (now);
+  total = rp_store_get_gift_total (store, rp_partner_get_id (self->partner), year);
+  limit = rp_store_get_gift_limit (store, year, &exact);
+  total_text = rp_format_money (total);
+
+  if (limit < 0)
+    {
+      text = g_strdup (total_text);
+      subtitle = g_strdup (_("No yearly limit set; add one in Preferences"));
+      /* Translators: a physician's gifts and meals this year, "$120.00". */
+      a11y = g_strdup_printf (_("Gifts and meals this year: %s"), total_text);
+      set_gift_state (self, NULL);
+    }
+  else
+    {
+      limit_text = rp_format_money (limit);
+      /* Translators: "$120.00 of $507.00": gifts and meals so far of the yearly limit. */
+      text = g_strdup_printf (_("%s of %s"), total_text, limit_text);
+      /* Translators: "$120.00 of $507.00": gifts and meals so far of the yearly limit. */
+      a11y = g_strdup_printf (_("Gifts and meals this year: %s of %s"), total_text, limit_text);
+      fraction = limit > 0 ? (double) total / (double) limit : (total > 0 ? 1.0 : 0.0);
+
+      if (fraction >= 1.0)
+        set_gift_state (self, "error");
+      else if (fraction >= 0.8)
+        set_gift_state (self, "warning");
+      else
+        set_gift_state (self, NULL);
+
+      if (fraction >= 1.0)
+        subtitle = g_strdup (_("At the yearly limit"));
+      else if (fraction >= 0.8)
+        subtitle = g_strdup (_("Near the yearly limit"));
+
+      if (!exact)
+        {
+          g_autofree char *from_year = NULL;
+
+          /* Translators: %d is a year: the limit shown is that year's, as this year has none
+           * in the table yet. */
+          from_year = g_strdup_printf (_("%d limit; add this year’s in Preferences"),
+                                       find_limit_year (store, year));
+          if (subtitle != NULL)
+            {
+              char *both = g_strdup_printf ("%s · %s", subtitle, from_year);
+
+              g_free (subtitle);
+              subtitle = both;
+            }
+          else
+            subtitle = g_steal_pointer (&from_year);
+        }
+    }
+
+  gtk_label_set_text (self->gift_label, text);
+  gtk_level_bar_set_value (self->gift_level, CLAMP (fraction, 0.0, 1.0));
+  gtk_widget_set_visible (GTK_WIDGET (self->gift_level), limit >= 0);
+  adw_action_row_set_subtitle (self->gift_row, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->gift_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, a11y,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->gift_row), TRUE);
+}
+
+/* The timeline follows the partner shown; the list re-reads on "records-changed" by itself. */
+static void
+update_history (RpPartnerDetail *self)
+{
+  g_autoptr(RpTimelineFilter) filter = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group),
+                          self->history_view != NULL && self->partner != NULL);
+
+  if (self->history_view == NULL || self->partner == NULL)
+    return;
+
+  filter = rp_timeline_filter_new ();
+  filter->partner_id = rp_partner_get_id (self->partner);
+  rp_timeline_view_set_filter (self->history_view, filter);
+}
+
 static void
 update_partner (RpPartnerDetail *self)
 {
@@ -351,6 +516,9 @@ update_partner (RpPartnerDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_group),
                           !is_empty (rp_partner_get_notes (partner)));
 
+  update_gifts (self);
+  update_history (self);
+
   footer = dup_footer (partner);
   gtk_label_set_text (self->footer_label, footer);
   gtk_widget_set_visible (GTK_WIDGET (self->footer_label), !is_empty (footer));
@@ -433,6 +601,40 @@ send_email_cb (RpPartnerDetail *self)
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
+/* "Show All": the Timeline page, with this partner's entries only. */
+static void
+show_history_cb (RpPartnerDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(RpPartner) partner = NULL;
+  GtkWidget *page;
+
+  if (self->partner == NULL || !RP_IS_WINDOW (root))
+    return;
+
+  /* Switching pages may change the selection, and with it the partner. */
+  partner = g_object_ref (self->partner);
+  if (!rp_window_set_visible_page_name (RP_WINDOW (root), "timeline"))
+    return;
+
+  page = rp_window_get_page (RP_WINDOW (root), "timeline");
+  if (RP_IS_TIMELINE_PAGE (page))
+    rp_timeline_page_set_partner (RP_TIMELINE_PAGE (page), rp_partner_get_id (partner),
+                                  rp_partner_get_display_name (partner));
+}
+
+/* "Show All" needs the window's Timeline page; elsewhere (a test's plain window) it is hidden. */
+static void
+rp_partner_detail_root (GtkWidget *widget)
+{
+  RpPartnerDetail *self = RP_PARTNER_DETAIL (widget);
+
+  GTK_WIDGET_CLASS (rp_partner_detail_parent_class)->root (widget);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->show_history_button),
+                          RP_IS_WINDOW (gtk_widget_get_root (widget)));
+}
+
 static void
 rp_partner_detail_dispose (GObject *object)
 {
@@ -446,6 +648,8 @@ rp_partner_detail_dispose (GObject *object)
   if (self->partner != NULL)
     g_clear_signal_handler (&self->notify_id, self->partner);
   g_clear_object (&self->partner);
+  self->history_view = NULL;
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rp_partner_detail_parent_class)->dispose (object);
 }
@@ -460,6 +664,10 @@ rp_partner_detail_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_PARTNER:
       g_value_set_object (value, self->partner);
       break;
@@ -479,6 +687,10 @@ rp_partner_detail_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      rp_partner_detail_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_PARTNER:
       rp_partner_detail_set_partner (self, g_value_get_object (value));
       break;
@@ -498,6 +710,12 @@ rp_partner_detail_class_init (RpPartnerDetailClass *klass)
   object_class->get_property = rp_partner_detail_get_property;
   object_class->set_property = rp_partner_detail_set_property;
 
+  widget_class->root = rp_partner_detail_root;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RP_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PARTNER] =
     g_param_spec_object ("partner", NULL, NULL,
                          RP_TYPE_PARTNER,
@@ -536,15 +754,22 @@ rp_partner_detail_class_init (RpPartnerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, last_contact_label);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, last_contact_row);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, referrals_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, gift_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, gift_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, gift_level);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, tags_group);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, tags_box);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, notes_group);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, notes_label);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, footer_label);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, history_group);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, history_box);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, show_history_button);
   gtk_widget_class_bind_template_callback (widget_class, copy_address_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_phone_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_npi_cb);
   gtk_widget_class_bind_template_callback (widget_class, send_email_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_history_cb);
 
   gtk_widget_class_set_css_name (widget_class, "partnerdetail");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -554,6 +779,12 @@ static void
 rp_partner_detail_init (RpPartnerDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One colour for the bar, and the row's own warning and error classes past 80 % and 100 %,
+   * rather than the bar's default low/high/full steps. */
+  gtk_level_bar_remove_offset_value (self->gift_level, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->gift_level, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->gift_level, GTK_LEVEL_BAR_OFFSET_FULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner Details"),
@@ -565,6 +796,45 @@ GtkWidget *
 rp_partner_detail_new (void)
 {
   return g_object_new (RP_TYPE_PARTNER_DETAIL, NULL);
+}
+
+RpContext *
+rp_partner_detail_get_context (RpPartnerDetail *self)
+{
+  g_return_val_if_fail (RP_IS_PARTNER_DETAIL (self), NULL);
+
+  return self->context;
+}
+
+void
+rp_partner_detail_set_context (RpPartnerDetail *self,
+                               RpContext       *context)
+{
+  g_autoptr(RpTimelineFilter) filter = NULL;
+
+  g_return_if_fail (RP_IS_PARTNER_DETAIL (self));
+  g_return_if_fail (context == NULL || RP_IS_CONTEXT (context));
+
+  if (self->context == context || context == NULL)
+    return;
+  /* The timeline view is bound to its context for life. */
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+
+  /* Gifts logged, removed or re-priced, and limits edited in Preferences. */
+  g_signal_connect_object (rp_context_get_store (context), "records-changed",
+                           G_CALLBACK (update_gifts), self, G_CONNECT_SWAPPED);
+
+  /* Nothing until there is a partner: a filter without one would read every partner's. */
+  filter = rp_timeline_filter_new ();
+  filter->referrals = filter->activities = filter->tasks = FALSE;
+  self->history_view = RP_TIMELINE_VIEW (rp_timeline_view_new (context, filter));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->history_view), TRUE);
+  gtk_box_append (self->history_box, GTK_WIDGET (self->history_view));
+
+  update_partner (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 RpPartner *

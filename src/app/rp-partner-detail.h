@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rp-context.h"
 #include "rp-partner.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,14 @@ G_DECLARE_FINAL_TYPE (RpPartnerDetail, rp_partner_detail, RP, PARTNER_DETAIL, Ad
 
 /* Shows one partner (property "partner", nullable: a dim "Select a Partner" status instead).
  * Its Edit, Archive, Unarchive and Delete buttons activate the partners.edit, partners.archive,
- * partners.unarchive and partners.delete actions, which an ancestor (RpPartnersPage) provides. */
+ * partners.unarchive and partners.delete actions, which an ancestor (RpPartnersPage) provides.
+ * With a context (property "context", set once) it also shows the partner's history (a
+ * timeline) and, for a physician, their gifts and meals this year against the yearly limit;
+ * both follow the store's "records-changed". */
 GtkWidget *rp_partner_detail_new          (void);
+RpContext *rp_partner_detail_get_context  (RpPartnerDetail *self);
+void       rp_partner_detail_set_context  (RpPartnerDetail *self,
+                                           RpContext       *context);
 RpPartner *rp_partner_detail_get_partner  (RpPartnerDetail *self);
 void       rp_partner_detail_set_partner  (RpPartnerDetail *self,
                                            RpPartner       *partner);

@@ -14,6 +14,7 @@
 #include "rp-partner-editor.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page.h"
+#include "rp-referral-editor.h"
 #include "rp-sample.h"
 #include "rp-specialties.h"
 
@@ -30,6 +31,8 @@ struct _RpPartnersPage
   /* The partner the user chose. It outlives the row: when a search or filter hides them and a
    * later one shows them again, they are selected again. */
   gint64               selected_id;
+  /* The value of "selected-partner-id" last notified. */
+  gint64               notified_partner_id;
   /* After an archive or delete, the row that takes the partner's place is selected instead. */
   guint                fallback_position;
   gboolean             requerying;
@@ -95,6 +98,7 @@ G_DEFINE_FINAL_TYPE (RpPartnersPage, rp_partners_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_SELECTED_PARTNER_ID,
   N_PROPS
 };
 
@@ -578,11 +582,25 @@ restore_sort (RpPartnersPage *self)
 
 /* Selection */
 
+static gint64
+get_selected_partner_id (RpPartnersPage *self)
+{
+  RpPartner *partner = get_selected_partner (self);
+
+  return partner != NULL ? rp_partner_get_id (partner) : 0;
+}
+
 static void
 sync_selection (RpPartnersPage *self)
 {
   rp_partner_detail_set_partner (self->detail, get_selected_partner (self));
   update_actions (self);
+
+  if (self->notified_partner_id != get_selected_partner_id (self))
+    {
+      self->notified_partner_id = get_selected_partner_id (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PARTNER_ID]);
+    }
 }
 
 static void
@@ -705,6 +723,8 @@ update_actions (RpPartnersPage *self)
   gtk_widget_action_set_enabled (widget, "partners.delete", shown && archived);
   gtk_widget_action_set_enabled (widget, "partners.undo", shown && self->undo_id > 0);
   gtk_widget_action_set_enabled (widget, "partners.sample", shown && empty_store);
+  gtk_widget_action_set_enabled (widget, "partners.add-referral",
+                                 shown && partner != NULL && !archived);
   gtk_widget_action_set_enabled (widget, "partners.clear-filters",
                                  filter != NULL &&
                                  (filters_active (filter) || !is_empty (filter->search)));
@@ -1429,8 +1449,9 @@ sample_action (GtkWidget  *widget,
   today = g_date_new_dmy (g_date_time_get_day_of_month (now),
                           g_date_time_get_month (now),
                           g_date_time_get_year (now));
-  ok = rp_sample_generate (self->store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
-                           NULL, NULL, &error);
+  ok = rp_sample_generate_with_vault (self->store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED,
+                                      today, rp_context_get_vault (self->context),
+                                      NULL, NULL, &error);
   g_date_free (today);
 
   if (!ok)
@@ -1445,6 +1466,26 @@ sample_action (GtkWidget  *widget,
 
   /* The store's partners-changed has switched the page to the list by now. */
   add_toast (self, adw_toast_new (_("The sample network is made up: explore freely")));
+}
+
+/* "Add Referral…" in the detail pane: the referral editor, with the partner filled in. */
+static void
+add_referral_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RpPartnersPage *self = RP_PARTNERS_PAGE (widget);
+  RpPartner *partner = get_selected_partner (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *editor;
+
+  if (partner == NULL)
+    return;
+
+  editor = rp_referral_editor_new (self->context, partner);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -1471,6 +1512,7 @@ rp_partners_page_constructed (GObject *object)
   self->store = g_object_ref (rp_context_get_store (self->context));
   self->settings = g_object_ref (rp_context_get_settings (self->context));
   self->list = rp_partner_list_new (self->store);
+  rp_partner_detail_set_context (self->detail, self->context);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1596,6 +1638,10 @@ rp_partners_page_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
+    case PROP_SELECTED_PARTNER_ID:
+      g_value_set_int64 (value, rp_partners_page_get_selected_partner_id (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1653,6 +1699,11 @@ rp_partners_page_class_init (RpPartnersPageClass *klass)
                          RP_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
+  /* The partner on show, 0 for none; Ctrl+L pre-fills the activity dialog with it. */
+  properties[PROP_SELECTED_PARTNER_ID] =
+    g_param_spec_int64 ("selected-partner-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1708,6 +1759,8 @@ rp_partners_page_class_init (RpPartnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "partners.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "partners.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "partners.sample", NULL, sample_action);
+  gtk_widget_class_install_action (widget_class, "partners.add-referral", NULL,
+                                   add_referral_action);
   gtk_widget_class_install_action (widget_class, "partners.clear-filters", NULL,
                                    clear_filters_action);
 
@@ -1774,4 +1827,36 @@ rp_partners_page_focus_search (RpPartnersPage *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gint64
+rp_partners_page_get_selected_partner_id (RpPartnersPage *self)
+{
+  g_return_val_if_fail (RP_IS_PARTNERS_PAGE (self), 0);
+
+  return get_selected_partner_id (self);
+}
+
+void
+rp_partners_page_select_partner (RpPartnersPage *self,
+                                 gint64          partner_id)
+{
+  g_return_if_fail (RP_IS_PARTNERS_PAGE (self));
+  g_return_if_fail (partner_id > 0);
+
+  if (self->list == NULL)
+    return;
+
+  self->selected_id = partner_id;
+  self->scroll_to_selection = TRUE;
+
+  /* A search or filter that hides the partner gives way: they were asked for by name. */
+  if (rp_partner_list_find (self->list, partner_id) == G_MAXUINT)
+    clear_filters (self);
+  else
+    reselect (self);
+
+  /* Folded, the detail pane is the point of asking. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
 }

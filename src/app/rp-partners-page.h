@@ -25,5 +25,10 @@ G_DECLARE_FINAL_TYPE (RpPartnersPage, rp_partners_page, RP, PARTNERS_PAGE, AdwBi
  * partners.sample, partners.clear-filters. */
 GtkWidget *rp_partners_page_new           (RpContext      *context);
 void       rp_partners_page_focus_search  (RpPartnersPage *self);
+/* Property "selected-partner-id" (gint64, read-only): the partner on show, 0 for none. */
+gint64     rp_partners_page_get_selected_partner_id (RpPartnersPage *self);
+/* Selects and shows the partner (clearing a search or filter that hides them). */
+void       rp_partners_page_select_partner (RpPartnersPage *self,
+                                            gint64          partner_id);
 
 G_END_DECLS

@@ -19,7 +19,10 @@ G_DECLARE_FINAL_TYPE (RpPreferencesWindow, rp_preferences_window, RP, PREFERENCE
 /* Properties: "context" (RpContext, construct-only).
  *
  * Edits the practice profile and its locations. Changes are applied when the window closes,
- * the GNOME way; a window whose input cannot be saved stays open and says why. */
+ * the GNOME way; a window whose input cannot be saved stays open and says why.
+ * The "follow-ups" page edits the follow-up rules' delays, the letters' signature and templates
+ * (settings, applied at once; a template after a pause in typing or on close) and the yearly gift
+ * limits (the store, one transaction per change). */
 GtkWidget *rp_preferences_window_new (RpContext *context);
 
 G_END_DECLS

@@ -9,7 +9,11 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "rp-activity-dialog.h"
+#include "rp-follow-ups-page.h"
 #include "rp-partners-page.h"
+#include "rp-referrals-page.h"
+#include "rp-timeline-page.h"
 #include "rp-window.h"
 
 struct _RpWindow
@@ -57,6 +61,9 @@ typedef struct
 
 static const RpPageInfo page_infos[] = {
   { "partners", N_("Partners"), "system-users-symbolic", rp_partners_page_new },
+  { "referrals", N_("Referrals"), "mail-forward-symbolic", rp_referrals_page_new },
+  { "timeline", N_("Timeline"), "document-open-recent-symbolic", rp_timeline_page_new },
+  { "follow-ups", N_("Follow-ups"), "alarm-symbolic", rp_follow_ups_page_new },
 };
 
 static const RpPageInfo *
@@ -313,6 +320,37 @@ leaflet_folded_changed_cb (RpWindow   *self,
     }
 }
 
+/* The partner the visible page is about, if it has one ("selected-partner-id"). */
+static gint64
+get_current_partner_id (RpWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gint64 partner_id = 0;
+
+  if (page != NULL &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (page), "selected-partner-id") != NULL)
+    g_object_get (page, "selected-partner-id", &partner_id, NULL);
+
+  return partner_id;
+}
+
+static void
+log_activity_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  GtkWidget *dialog;
+
+  dialog = rp_activity_dialog_new (self->context, get_current_partner_id (self), NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const GActionEntry win_entries[] = {
+  { .name = "log-activity", .activate = log_activity_activated },
+};
+
 static gboolean
 rp_window_close_request (GtkWindow *window)
 {
@@ -485,12 +523,17 @@ rp_window_class_init (RpWindowClass *klass)
                                 forward_to_page_cb, "s", "search");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                 forward_to_page_cb, "s", "add");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.log-activity", NULL);
 }
 
 static void
 rp_window_init (RpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
 
   /* Development builds get the striped header bars of GNOME's nightly apps. */
   if (g_strcmp0 (PROFILE, "development") == 0)
@@ -573,4 +616,21 @@ rp_window_add_toast (RpWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+rp_window_show_partner (RpWindow *self,
+                        gint64    partner_id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (partner_id > 0);
+
+  if (!rp_window_set_visible_page_name (self, "partners"))
+    return;
+
+  page = rp_window_get_page (self, "partners");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+  rp_partners_page_select_partner (RP_PARTNERS_PAGE (page), partner_id);
 }

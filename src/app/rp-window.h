@@ -29,5 +29,8 @@ GtkWidget  *rp_window_get_page              (RpWindow       *self,
                                              const char     *name);
 void        rp_window_add_toast             (RpWindow       *self,
                                              AdwToast       *toast);
+/* Switches to the Partners page and selects the partner. */
+void        rp_window_show_partner          (RpWindow       *self,
+                                             gint64          partner_id);
 
 G_END_DECLS

@@ -12,6 +12,7 @@ struct _RpContext
 
   RpStore   *store;
   GSettings *settings;
+  RpVault   *vault;
 };
 
 G_DEFINE_FINAL_TYPE (RpContext, rp_context, G_TYPE_OBJECT)
@@ -20,6 +21,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SETTINGS,
+  PROP_VAULT,
   N_PROPS
 };
 
@@ -30,6 +32,7 @@ rp_context_dispose (GObject *object)
 {
   RpContext *self = RP_CONTEXT (object);
 
+  g_clear_object (&self->vault);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -52,6 +55,10 @@ rp_context_get_property (GObject    *object,
 
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
       break;
 
     default:
@@ -83,10 +90,21 @@ rp_context_set_property (GObject      *object,
 }
 
 static void
+rp_context_constructed (GObject *object)
+{
+  RpContext *self = RP_CONTEXT (object);
+
+  G_OBJECT_CLASS (rp_context_parent_class)->constructed (object);
+
+  self->vault = rp_vault_new (self->store);
+}
+
+static void
 rp_context_class_init (RpContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = rp_context_constructed;
   object_class->dispose = rp_context_dispose;
   object_class->get_property = rp_context_get_property;
   object_class->set_property = rp_context_set_property;
@@ -99,6 +117,11 @@ rp_context_class_init (RpContextClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL,
+                         RP_TYPE_VAULT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -135,4 +158,23 @@ rp_context_get_settings (RpContext *self)
   g_return_val_if_fail (RP_IS_CONTEXT (self), NULL);
 
   return self->settings;
+}
+
+RpVault *
+rp_context_get_vault (RpContext *self)
+{
+  g_return_val_if_fail (RP_IS_CONTEXT (self), NULL);
+
+  return self->vault;
+}
+
+void
+rp_context_get_rule_settings (RpContext      *self,
+                              RpRuleSettings *settings)
+{
+  g_return_if_fail (RP_IS_CONTEXT (self));
+  g_return_if_fail (settings != NULL);
+
+  settings->thank_you_business_days = g_settings_get_uint (self->settings, "thank-you-delay-days");
+  settings->loop_update_days = g_settings_get_uint (self->settings, "loop-update-delay-days");
 }

@@ -25,6 +25,8 @@ struct _RpReferral
   guint                satisfaction;
   char                *created_at;
   char                *updated_at;
+  char                *partner_name;
+  gboolean             has_patient;
 };
 
 G_DEFINE_FINAL_TYPE (RpReferral, rp_referral, G_TYPE_OBJECT)
@@ -46,6 +48,8 @@ enum {
   PROP_SATISFACTION,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_PARTNER_NAME,
+  PROP_HAS_PATIENT,
   N_PROPS
 };
 
@@ -93,6 +97,7 @@ rp_referral_finalize (GObject *object)
   g_free (self->outcome);
   g_free (self->created_at);
   g_free (self->updated_at);
+  g_free (self->partner_name);
 
   G_OBJECT_CLASS (rp_referral_parent_class)->finalize (object);
 }
@@ -165,6 +170,14 @@ rp_referral_get_property (GObject    *object,
 
     case PROP_UPDATED_AT:
       g_value_set_string (value, rp_referral_get_updated_at (self));
+      break;
+
+    case PROP_PARTNER_NAME:
+      g_value_set_string (value, rp_referral_get_partner_name (self));
+      break;
+
+    case PROP_HAS_PATIENT:
+      g_value_set_boolean (value, rp_referral_get_has_patient (self));
       break;
 
     default:
@@ -240,6 +253,14 @@ rp_referral_set_property (GObject      *object,
 
     case PROP_UPDATED_AT:
       rp_referral_set_updated_at (self, g_value_get_string (value));
+      break;
+
+    case PROP_PARTNER_NAME:
+      rp_referral_set_partner_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_HAS_PATIENT:
+      rp_referral_set_has_patient (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -330,6 +351,16 @@ rp_referral_class_init (RpReferralClass *klass)
     g_param_spec_string ("updated-at", NULL, NULL,
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PARTNER_NAME] =
+    g_param_spec_string ("partner-name", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_HAS_PATIENT] =
+    g_param_spec_boolean ("has-patient", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -657,3 +688,44 @@ rp_referral_set_updated_at (RpReferral *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }
 
+const char *
+rp_referral_get_partner_name (RpReferral *self)
+{
+  g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
+
+  return str_or_empty (self->partner_name);
+}
+
+void
+rp_referral_set_partner_name (RpReferral *self,
+                              const char *partner_name)
+{
+  g_return_if_fail (RP_IS_REFERRAL (self));
+
+  if (!set_string (&self->partner_name, partner_name))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_NAME]);
+}
+
+gboolean
+rp_referral_get_has_patient (RpReferral *self)
+{
+  g_return_val_if_fail (RP_IS_REFERRAL (self), FALSE);
+
+  return self->has_patient;
+}
+
+void
+rp_referral_set_has_patient (RpReferral *self,
+                             gboolean    has_patient)
+{
+  g_return_if_fail (RP_IS_REFERRAL (self));
+
+  has_patient = !!has_patient;
+  if (self->has_patient == has_patient)
+    return;
+
+  self->has_patient = has_patient;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PATIENT]);
+}

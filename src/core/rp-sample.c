@@ -138,6 +138,11 @@ typedef struct
   RpReferral       *referral;
   RpActivity       *activity;
 
+  /* Fictional patients, sealed with the vault; NULL: none. They draw from their own GRand so
+   * that the network is the same with or without them. */
+  RpVault          *vault;
+  GRand            *patient_rand;
+
   RpSampleProgress  progress;
   gpointer          progress_data;
   guint64           work_done;
@@ -1084,6 +1089,43 @@ simulate_path (Generator *g,
   return n;
 }
 
+/* A fictional patient: invented names, MRNs of the made-up practice, 555-01xx phone numbers
+ * (reserved for fiction). */
+static gboolean
+add_patient (Generator   *g,
+             RpReferral  *referral,
+             GError     **error)
+{
+  static const char * const first_names[] = {
+    "Avery", "Briar", "Calloway", "Delphine", "Emmett", "Fenna", "Gideon", "Halcyon", "Ines",
+    "Jasper", "Kestrel", "Linnea", "Marlowe", "Niamh", "Oren", "Pell", "Quinlan", "Rosalind",
+    "Soren", "Tamsin", "Ulric", "Verity", "Wren", "Xanthe", "Yardley", "Zuzana",
+  };
+  static const char * const last_names[] = {
+    "Ashgrove", "Brindlecombe", "Corrow", "Dunmere", "Elsworthy", "Fallowfield", "Greavesly",
+    "Hollinrake", "Ivanek", "Jessop-Vane", "Kittredge", "Larkspur", "Mordaunt", "Nettlefold",
+    "Oakhurst", "Pemberlake", "Quarrington", "Rookwood", "Stellmach", "Thistlewood", "Umberfield",
+    "Vardaman", "Whitlock-Orme", "Yelverton", "Zellweger-Ruiz",
+  };
+  GRand *r = g->patient_rand;
+  g_autofree char *name = NULL;
+  g_autofree char *date_of_birth = NULL;
+  g_autofree char *mrn = NULL;
+  g_autofree char *phone = NULL;
+  g_autoptr(RpPatient) patient = NULL;
+
+  name = g_strdup_printf ("%s %s",
+                          first_names[g_rand_int_range (r, 0, G_N_ELEMENTS (first_names))],
+                          last_names[g_rand_int_range (r, 0, G_N_ELEMENTS (last_names))]);
+  date_of_birth = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (r, 1938, 2012),
+                                   g_rand_int_range (r, 1, 13), g_rand_int_range (r, 1, 29));
+  mrn = g_strdup_printf ("SV-%06d", g_rand_int_range (r, 100000, 1000000));
+  phone = g_strdup_printf ("614-555-01%02d", g_rand_int_range (r, 0, 100));
+  patient = rp_patient_new (name, date_of_birth, mrn, phone);
+
+  return rp_vault_store_patient (g->vault, referral, patient, error);
+}
+
 static gboolean
 generate_referral (Generator  *g,
                    int         day,
@@ -1228,6 +1270,9 @@ generate_referral (Generator  *g,
       if (!rp_store_insert_referral (g->store, referral, error))
         return FALSE;
     }
+
+  if (g->vault != NULL && !add_patient (g, referral, error))
+    return FALSE;
 
   advance (g, 1);
 
@@ -1772,6 +1817,7 @@ generator_clear (Generator *g)
   g_clear_object (&g->referral);
   g_clear_object (&g->activity);
   g_clear_pointer (&g->rand, g_rand_free);
+  g_clear_pointer (&g->patient_rand, g_rand_free);
 }
 
 static gboolean
@@ -1795,11 +1841,26 @@ rp_sample_generate (RpStore          *store,
                     gpointer          user_data,
                     GError          **error)
 {
+  return rp_sample_generate_with_vault (store, size, seed, today, NULL,
+                                        progress, user_data, error);
+}
+
+gboolean
+rp_sample_generate_with_vault (RpStore          *store,
+                               RpSampleSize      size,
+                               guint32           seed,
+                               GDate            *today,
+                               RpVault          *vault,
+                               RpSampleProgress  progress,
+                               gpointer          user_data,
+                               GError          **error)
+{
   Generator g = { 0 };
   GDate local_today;
   gboolean ok;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (vault == NULL || RP_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (size == RP_SAMPLE_SIZE_DEMO || size == RP_SAMPLE_SIZE_BENCH, FALSE);
   g_return_val_if_fail (today == NULL || g_date_valid (today), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1821,6 +1882,12 @@ rp_sample_generate (RpStore          *store,
   g.store = store;
   g.rand = g_rand_new_with_seed (seed);
   g.params = &size_params[size];
+  if (size == RP_SAMPLE_SIZE_DEMO && vault != NULL &&
+      rp_vault_get_state (vault) == RP_VAULT_STATE_UNLOCKED)
+    {
+      g.vault = vault;
+      g.patient_rand = g_rand_new_with_seed (seed ^ 0x5eed9a7u);
+    }
   g.n_partners = g.params->n_partners;
   /* A random start, so two seeds' keys do not share their first digits. */
   g.uuid_sequence = (guint64) g_rand_int_range (g.rand, 0, 1 << 30) << 16;

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "rp-store.h"
+#include "rp-vault.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,16 @@ gboolean rp_sample_generate (RpStore          *store,
                              RpSampleProgress  progress,
                              gpointer          user_data,
                              GError          **error);
+/* The same, and when @vault is unlocked (and @size is DEMO) each referral gets a fictional
+ * patient sealed with it; with @vault NULL or not unlocked the network has no patient
+ * identifiers. The network itself is the same either way. */
+gboolean rp_sample_generate_with_vault (RpStore          *store,
+                                        RpSampleSize      size,
+                                        guint32           seed,
+                                        GDate            *today,
+                                        RpVault          *vault,
+                                        RpSampleProgress  progress,
+                                        gpointer          user_data,
+                                        GError          **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "rp-store.h"
+#include "rp-timeline-list.h"
 
 G_BEGIN_DECLS
 
@@ -60,5 +61,16 @@ void          _rp_store_queue_signal   (RpStore      *self,
 /* Brings the schema from its user_version to RP_STORE_SCHEMA_VERSION, one transaction a step. */
 gboolean      _rp_store_migrate        (RpStore      *self,
                                         GError      **error);
+
+/* Timelines (rp-store-timeline.c). Up to @limit RpTimelineItem objects that @filter selects,
+ * newest first, all strictly older than @before_key (an item's sort key; NULL: from the
+ * newest). Each source is read with a keyset query on an index and a LIMIT, so every page costs
+ * the same at any depth. @today (local YYYY-MM-DD) words the day labels. */
+GPtrArray    *_rp_store_timeline_page  (RpStore                *self,
+                                        const RpTimelineFilter *filter,
+                                        const char             *before_key,
+                                        guint                   limit,
+                                        const char             *today,
+                                        GError                **error);
 
 G_END_DECLS

@@ -320,9 +320,15 @@ static const char migration_2[] =
   "CREATE INDEX activity_partner_gifts ON activity_partner(partner_id, activity_id)"
   "  WHERE cost_share_cents > 0;";
 
+/* Version 3: timelines read the tasks done newest first, a page at a time (rp-store-timeline.c);
+ * without an index each page would sort every done task. */
+static const char migration_3[] =
+  "CREATE INDEX task_done_by_time ON task(done_at) WHERE done_at IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -36,7 +36,7 @@ typedef enum
 } RpStoreError;
 
 /* The schema version this build writes and migrates to. */
-#define RP_STORE_SCHEMA_VERSION 2
+#define RP_STORE_SCHEMA_VERSION 3
 
 /* What a partner list shows: the Partners page's search entry, filters and sort column. */
 typedef struct

@@ -25,6 +25,7 @@ struct _RpTask
   char       *rule_key;
   char       *created_at;
   char       *updated_at;
+  char       *partner_name;
 };
 
 G_DEFINE_FINAL_TYPE (RpTask, rp_task, G_TYPE_OBJECT)
@@ -46,6 +47,8 @@ enum {
   PROP_RULE_KEY,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_PARTNER_NAME,
+  PROP_DONE,
   N_PROPS
 };
 
@@ -95,6 +98,7 @@ rp_task_finalize (GObject *object)
   g_free (self->rule_key);
   g_free (self->created_at);
   g_free (self->updated_at);
+  g_free (self->partner_name);
 
   G_OBJECT_CLASS (rp_task_parent_class)->finalize (object);
 }
@@ -167,6 +171,14 @@ rp_task_get_property (GObject    *object,
 
     case PROP_UPDATED_AT:
       g_value_set_string (value, str_or_empty (self->updated_at));
+      break;
+
+    case PROP_PARTNER_NAME:
+      g_value_set_string (value, rp_task_get_partner_name (self));
+      break;
+
+    case PROP_DONE:
+      g_value_set_boolean (value, rp_task_get_done (self));
       break;
 
     default:
@@ -243,6 +255,10 @@ rp_task_set_property (GObject      *object,
     case PROP_UPDATED_AT:
       if (set_string (&self->updated_at, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_PARTNER_NAME:
+      rp_task_set_partner_name (self, g_value_get_string (value));
       break;
 
     default:
@@ -333,6 +349,17 @@ rp_task_class_init (RpTaskClass *klass)
     g_param_spec_string ("updated-at", NULL, NULL,
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PARTNER_NAME] =
+    g_param_spec_string ("partner-name", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Derived from done-at, so that lists can bind a check box or strike a row through. */
+  properties[PROP_DONE] =
+    g_param_spec_boolean ("done", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -550,12 +577,18 @@ void
 rp_task_set_done_at (RpTask     *self,
                      const char *done_at)
 {
+  gboolean was_done;
+
   g_return_if_fail (RP_IS_TASK (self));
+
+  was_done = self->done_at != NULL;
 
   if (!set_string (&self->done_at, done_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
+  if (was_done != (self->done_at != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
 }
 
 const char *
@@ -638,3 +671,30 @@ rp_task_set_created_at (RpTask     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
 }
 
+const char *
+rp_task_get_partner_name (RpTask *self)
+{
+  g_return_val_if_fail (RP_IS_TASK (self), NULL);
+
+  return str_or_empty (self->partner_name);
+}
+
+void
+rp_task_set_partner_name (RpTask     *self,
+                          const char *partner_name)
+{
+  g_return_if_fail (RP_IS_TASK (self));
+
+  if (!set_string (&self->partner_name, partner_name))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_NAME]);
+}
+
+gboolean
+rp_task_get_done (RpTask *self)
+{
+  g_return_val_if_fail (RP_IS_TASK (self), FALSE);
+
+  return self->done_at != NULL;
+}

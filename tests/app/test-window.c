@@ -14,6 +14,7 @@
 #include "rp-location-row.h"
 #include "rp-partners-page.h"
 #include "rp-preferences-window.h"
+#include "rp-recovery-key-dialog.h"
 #include "rp-sample.h"
 #include "rp-window.h"
 
@@ -534,7 +535,39 @@ typedef struct
 {
   Fixture  *fixture;
   gboolean  checked;
+  gboolean  saw_recovery_key;
 } AppRun;
+
+/* The first start makes the patient data key, and shows its recovery key once over the window
+ * when a keyring took it. Returns TRUE once that is settled (the dialog seen and closed, or no
+ * key made). */
+static gboolean
+settle_recovery_key (AppRun         *run,
+                     GtkApplication *application)
+{
+  RpContext *context = rp_application_get_context (RP_APPLICATION (application));
+  RpVault *vault = rp_context_get_vault (context);
+
+  if (rp_vault_get_state (vault) == RP_VAULT_STATE_UNKNOWN)
+    return FALSE;
+
+  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED || run->saw_recovery_key)
+    return TRUE;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      if (RP_IS_RECOVERY_KEY_DIALOG (l->data))
+        {
+          g_assert_cmpint (rp_recovery_key_dialog_get_mode (l->data), ==,
+                           RP_RECOVERY_KEY_DIALOG_SHOW);
+          run->saw_recovery_key = TRUE;
+          gtk_window_destroy (l->data);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
 
 static gboolean
 check_application_cb (gpointer user_data)
@@ -547,6 +580,10 @@ check_application_cb (gpointer user_data)
 
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return G_SOURCE_CONTINUE;
+
+  if (!settle_recovery_key (run, GTK_APPLICATION (application)))
+    return G_SOURCE_CONTINUE;
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   g_assert_true (RP_IS_WINDOW (window));
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Rapport");

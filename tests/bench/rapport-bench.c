@@ -41,6 +41,7 @@
 #include "rp-partner.h"
 #include "rp-sample.h"
 #include "rp-store.h"
+#include "rp-timeline-list.h"
 
 #ifndef RAPPORT_BIN
 # define RAPPORT_BIN "rapport"
@@ -57,6 +58,8 @@
 #define N_SEARCHES            200
 #define N_SCREEN_ROWS         30
 #define N_OPEN_RUNS           5
+#define N_TIMELINE_ROWS       50
+#define N_TIMELINE_PAGES      20
 #define CHILD_TAIL_LINES      40
 
 /* Every figure this program knows, in the order they are printed. */
@@ -65,6 +68,8 @@ static const char * const figure_names[] = {
   "partner_list_open_ms",
   "partner_search_p50_ms",
   "partner_search_p95_ms",
+  "timeline_open_ms",
+  "timeline_scroll_page_ms",
   "startup_first_frame_ms",
   "peak_rss_mb",
 };
@@ -788,6 +793,89 @@ measure_search (RpStore *store)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Timeline figures (in process, no display)                                                */
+
+/* Reads items [@start, @end) of @list, as rows coming into view would. */
+static void
+fetch_timeline_rows (GListModel *list,
+                     guint       start,
+                     guint       end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      g_autoptr(RpTimelineItem) item = g_list_model_get_item (list, i);
+
+      g_assert (item != NULL);
+    }
+}
+
+/* timeline_open_ms: a new all-partners timeline with the default filter and its first
+ * N_TIMELINE_ROWS items, median of N_OPEN_RUNS. timeline_scroll_page_ms: load_more() and reading
+ * the new page's items, N_TIMELINE_PAGES times in a row; the p95 of those pages. */
+static void
+measure_timeline (RpStore *store)
+{
+  g_autoptr(RpTimelineFilter) filter = rp_timeline_filter_new ();
+  g_autoptr(RpTimelineList) list = NULL;
+  double open_times[N_OPEN_RUNS];
+  double page_times[N_TIMELINE_PAGES];
+  guint n_items = 0;
+
+  g_printerr ("rapport-bench: opening the timeline %d times\n", N_OPEN_RUNS);
+
+  for (guint run = 0; run < N_OPEN_RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_clear_object (&list);
+      list = rp_timeline_list_new (store, filter);
+      n_items = MIN (N_TIMELINE_ROWS, g_list_model_get_n_items (G_LIST_MODEL (list)));
+      fetch_timeline_rows (G_LIST_MODEL (list), 0, n_items);
+      open_times[run] = ms_since (start);
+    }
+
+  if (n_items == 0)
+    {
+      fail_figure ("timeline_open_ms", "the timeline of the bench database is empty");
+      fail_figure ("timeline_scroll_page_ms", "the timeline of the bench database is empty");
+      return;
+    }
+
+  g_printerr ("rapport-bench: timeline: first open %.1f ms\n", open_times[0]);
+  if (wants ("timeline_open_ms"))
+    print_ms ("timeline_open_ms", median (open_times, N_OPEN_RUNS));
+
+  if (!wants ("timeline_scroll_page_ms"))
+    return;
+
+  for (guint page = 0; page < N_TIMELINE_PAGES; page++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      guint first = g_list_model_get_n_items (G_LIST_MODEL (list));
+      guint added;
+
+      added = rp_timeline_list_load_more (list, &error);
+      if (error != NULL)
+        {
+          fail_figure ("timeline_scroll_page_ms", error->message);
+          return;
+        }
+      if (added == 0)
+        {
+          fail_figure ("timeline_scroll_page_ms", "the timeline ended before 20 pages");
+          return;
+        }
+      fetch_timeline_rows (G_LIST_MODEL (list), first, first + added);
+      page_times[page] = ms_since (start);
+    }
+
+  g_printerr ("rapport-bench: timeline: %u rows after %d pages\n",
+              g_list_model_get_n_items (G_LIST_MODEL (list)), N_TIMELINE_PAGES);
+  print_ms ("timeline_scroll_page_ms", percentile (page_times, N_TIMELINE_PAGES, 95));
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* App start-up figures (a display and a D-Bus session)                                     */
 
 typedef struct
@@ -1249,6 +1337,9 @@ main (int   argc,
 
   if (wants_any ("partner_search_p50_ms", "partner_search_p95_ms"))
     measure_search (db.store);
+
+  if (wants_any ("timeline_open_ms", "timeline_scroll_page_ms"))
+    measure_timeline (db.store);
 
   /* The app opens the database on its own: close ours first. */
   g_clear_object (&db.store);

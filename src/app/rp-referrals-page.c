@@ -1,0 +1,1249 @@
+/* rp-referrals-page.c
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "rp-partner-list.h"
+#include "rp-partners-page.h"
+#include "rp-referral-detail.h"
+#include "rp-referral-editor.h"
+#include "rp-referral-list.h"
+#include "rp-referral-status.h"
+#include "rp-referrals-page.h"
+#include "rp-window.h"
+
+struct _RpReferralsPage
+{
+  AdwBin               parent_instance;
+
+  RpContext           *context;
+  RpStore             *store;
+  RpReferralList      *list;
+  GtkSingleSelection  *selection;
+  RpPartnerList       *partners;
+
+  /* The referral the user chose, kept across list changes (see reselect). */
+  gint64               selected_id;
+  gint64               selected_partner_id;
+  gboolean             requerying;
+  gboolean             updating_filters;
+  gboolean             store_empty;
+
+  /* The partner filter's label. */
+  char                *partner_name;
+
+  guint                folded_source;
+
+  AdwHeaderBar        *header_bar;
+  AdwWindowTitle      *window_title;
+  GtkToggleButton     *detail_button;
+  GtkMenuButton       *filter_button;
+  GtkRevealer         *filter_revealer;
+  GtkBox              *filter_chips;
+  GtkStack            *main_stack;
+  AdwFlap             *flap;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *direction_column;
+  GtkColumnViewColumn *partner_column;
+  GtkColumnViewColumn *reason_column;
+  GtkColumnViewColumn *urgency_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *days_column;
+  AdwStatusPage       *no_results_page;
+  RpReferralDetail    *detail;
+  GtkPopover          *filter_popover;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *direction_dropdown;
+  GtkSearchEntry      *partner_entry;
+  GtkScrolledWindow   *partner_scrolled;
+  GtkListView         *partner_list_view;
+  GtkEntry            *from_entry;
+  GtkEntry            *to_entry;
+  GtkSpinButton       *days_spin;
+};
+
+G_DEFINE_FINAL_TYPE (RpReferralsPage, rp_referrals_page, ADW_TYPE_BIN)
+
+#define RESOURCE_PATH "/io/github/rapport/Rapport/ui/rp-referrals-page.ui"
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SELECTED_PARTNER_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What a chip of the filter bar removes. */
+typedef enum
+{
+  CHIP_STATUS,
+  CHIP_DIRECTION,
+  CHIP_PARTNER,
+  CHIP_DATES,
+  CHIP_DAYS,
+} ChipKind;
+
+/* The status drop-down's items after "Any Status" and "Open". */
+#define STATUS_FIRST_ITEM 2
+
+static void update_view_state (RpReferralsPage *self);
+static void update_actions    (RpReferralsPage *self);
+
+static gboolean
+is_empty (const char *str)
+{
+  return str == NULL || *str == '\0';
+}
+
+/* Helpers */
+
+static void
+add_toast (RpReferralsPage *self,
+           AdwToast        *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+
+  g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
+  g_object_unref (toast);
+}
+
+static RpReferral *
+get_selected_referral (RpReferralsPage *self)
+{
+  if (self->selection == NULL)
+    return NULL;
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+get_today (GDate *today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+/* A valid YYYY-MM-DD, or blank. */
+static gboolean
+parse_day_entry (GtkEntry  *entry,
+                 char     **day)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  unsigned year, month, dom;
+  char extra;
+
+  *day = NULL;
+  if (*text == '\0')
+    return TRUE;
+
+  if (strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &dom, &extra) != 3 ||
+      !g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  *day = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* Cells, bound to the row's referral through expressions (as on the Partners page). */
+
+static GtkExpression *
+referral_property (const char *property)
+{
+  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  return gtk_property_expression_new (RP_TYPE_REFERRAL, item, property);
+}
+
+static GtkWidget *
+cell_label (GtkListItem *list_item,
+            float        xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (list_item, label);
+
+  return label;
+}
+
+static char *
+date_text (GObject    *list_item,
+           const char *referred_on)
+{
+  return rp_format_day (referred_on);
+}
+
+static void
+setup_date_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkExpression *params[] = { referral_property ("referred-on") };
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, params,
+                                                    G_CALLBACK (date_text), NULL, NULL),
+                       label, "label", list_item);
+}
+
+static char *
+direction_text (GObject             *list_item,
+                RpReferralDirection  direction)
+{
+  /* Translators: short for an inbound (In) or outbound (Out) referral, in a narrow column. */
+  return g_strdup (direction == RP_REFERRAL_DIRECTION_INBOUND ? C_("direction", "In")
+                                                               : C_("direction", "Out"));
+}
+
+static char **
+direction_classes (GObject             *list_item,
+                   RpReferralDirection  direction)
+{
+  return g_strdupv ((char *[]) {
+    (char *) "referral-direction",
+    (char *) (direction == RP_REFERRAL_DIRECTION_INBOUND ? "inbound" : "outbound"),
+    NULL });
+}
+
+static void
+setup_direction_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  GtkWidget *label = cell_label (list_item, 0.5f);
+  GtkExpression *text_params[] = { referral_property ("direction") };
+  GtkExpression *class_params[] = { referral_property ("direction") };
+
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
+                                                    G_CALLBACK (direction_text), NULL, NULL),
+                       label, "label", list_item);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
+                                                    G_CALLBACK (direction_classes), NULL, NULL),
+                       label, "css-classes", list_item);
+}
+
+static void
+setup_partner_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *label = cell_label (list_item, 0.0f);
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  gtk_label_set_attributes (GTK_LABEL (label), attributes);
+  pango_attr_list_unref (attributes);
+
+  gtk_expression_bind (referral_property ("partner-name"), label, "label", list_item);
+}
+
+static char *
+reason_text (GObject    *list_item,
+             const char *reason,
+             const char *service_line)
+{
+  if (!is_empty (reason) && !is_empty (service_line))
+    /* Translators: a referral's reason and service line, "Knee pain · Joint replacement". */
+    return g_strdup_printf (_("%s · %s"), reason, service_line);
+
+  return g_strdup (!is_empty (reason) ? reason : service_line != NULL ? service_line : "");
+}
+
+static void
+setup_reason_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkExpression *params[] = {
+    referral_property ("reason"),
+    referral_property ("service-line"),
+  };
+
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
+                                                    G_CALLBACK (reason_text), NULL, NULL),
+                       label, "label", list_item);
+}
+
+static char *
+urgency_text (GObject   *list_item,
+              RpUrgency  urgency)
+{
+  return g_strdup (rp_urgency_to_label (urgency));
+}
+
+static char **
+urgency_classes (GObject   *list_item,
+                 RpUrgency  urgency)
+{
+  const char *urgency_class = urgency == RP_URGENCY_URGENT ? "urgency-urgent"
+                              : urgency == RP_URGENCY_SOON ? "urgency-soon"
+                              : "urgency-routine";
+
+  return g_strdupv ((char *[]) { (char *) "urgency-label", (char *) urgency_class, NULL });
+}
+
+static void
+setup_urgency_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkExpression *text_params[] = { referral_property ("urgency") };
+  GtkExpression *class_params[] = { referral_property ("urgency") };
+
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
+                                                    G_CALLBACK (urgency_text), NULL, NULL),
+                       label, "label", list_item);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
+                                                    G_CALLBACK (urgency_classes), NULL, NULL),
+                       label, "css-classes", list_item);
+}
+
+static char *
+status_text (GObject          *list_item,
+             RpReferralStatus  status)
+{
+  return g_strdup (rp_referral_status_to_label (status));
+}
+
+static char **
+status_classes (GObject          *list_item,
+                RpReferralStatus  status)
+{
+  return g_strdupv ((char *[]) {
+    (char *) "status-chip",
+    (char *) "referral-status",
+    (char *) rp_referral_status_to_css_class (status),
+    NULL });
+}
+
+static void
+setup_status_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *label = cell_label (list_item, 0.5f);
+  GtkExpression *text_params[] = { referral_property ("status") };
+  GtkExpression *class_params[] = { referral_property ("status") };
+
+  /* A chip as wide as its word, not as the column. */
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
+                                                    G_CALLBACK (status_text), NULL, NULL),
+                       label, "label", list_item);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
+                                                    G_CALLBACK (status_classes), NULL, NULL),
+                       label, "css-classes", list_item);
+}
+
+static char *
+days_text (GObject          *list_item,
+           const char       *referred_on,
+           RpReferralStatus  status)
+{
+  GDate today;
+  int days;
+
+  if (!rp_referral_status_is_open (status))
+    return g_strdup ("—");
+
+  get_today (&today);
+  days = MAX (rp_days_between (referred_on, &today), 0);
+
+  /* Translators: how long a referral has been open, in days: "12 d". */
+  return g_strdup_printf (_("%d d"), days);
+}
+
+static void
+setup_days_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  GtkWidget *label = cell_label (list_item, 1.0f);
+  GtkExpression *params[] = {
+    referral_property ("referred-on"),
+    referral_property ("status"),
+  };
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_margin_end (label, 12);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
+                                                    G_CALLBACK (days_text), NULL, NULL),
+                       label, "label", list_item);
+}
+
+static void
+setup_column (GtkColumnViewColumn *column,
+              GCallback            setup)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+/* The flap folds during its size allocation; the Show Details button follows just after. */
+static gboolean
+update_detail_button (gpointer user_data)
+{
+  RpReferralsPage *self = user_data;
+
+  self->folded_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_button), adw_flap_get_folded (self->flap));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flap_folded_cb (RpReferralsPage *self)
+{
+  if (self->folded_source == 0)
+    self->folded_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_detail_button, self, NULL);
+}
+
+/* Selection */
+
+static void
+set_selected_partner_id (RpReferralsPage *self,
+                         gint64           partner_id)
+{
+  if (self->selected_partner_id == partner_id)
+    return;
+
+  self->selected_partner_id = partner_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PARTNER_ID]);
+}
+
+static void
+sync_selection (RpReferralsPage *self)
+{
+  RpReferral *referral = get_selected_referral (self);
+
+  rp_referral_detail_set_referral (self->detail, referral);
+  set_selected_partner_id (self, referral != NULL ? rp_referral_get_partner_id (referral) : 0);
+  update_actions (self);
+}
+
+static void
+selection_changed_cb (RpReferralsPage *self)
+{
+  RpReferral *referral;
+
+  if (self->requerying)
+    return;
+
+  referral = get_selected_referral (self);
+  self->selected_id = referral != NULL ? rp_referral_get_id (referral) : 0;
+  sync_selection (self);
+}
+
+/* Selects self->selected_id again after the list changed. */
+static void
+reselect (RpReferralsPage *self)
+{
+  guint position = G_MAXUINT;
+
+  if (self->selected_id > 0)
+    position = rp_referral_list_find (self->list, self->selected_id);
+
+  self->requerying = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  self->requerying = FALSE;
+
+  sync_selection (self);
+}
+
+static void
+list_items_changed_cb (GListModel      *list,
+                       guint            position,
+                       guint            removed,
+                       guint            added,
+                       RpReferralsPage *self)
+{
+  RpReferral *referral = get_selected_referral (self);
+
+  /* A row that changed in place is a new object: the pane shows the new one. */
+  if (!self->requerying && self->selected_id > 0 &&
+      (referral == NULL || rp_referral_get_id (referral) != self->selected_id))
+    reselect (self);
+
+  update_view_state (self);
+}
+
+static void
+records_changed_cb (RpReferralsPage *self)
+{
+  /* The list follows the store itself; the pane re-reads the path and the patient. */
+  if (get_selected_referral (self) != NULL)
+    sync_selection (self);
+  update_view_state (self);
+}
+
+/* As on the Partners page, the selection lets go of the list while the filter changes, so that
+ * it does not look for its item among every new row. */
+static void
+set_filter (RpReferralsPage        *self,
+            const RpReferralFilter *filter)
+{
+  if (rp_referral_filter_equal (filter, rp_referral_list_get_filter (self->list)))
+    return;
+
+  self->requerying = TRUE;
+  gtk_single_selection_set_model (self->selection, NULL);
+  rp_referral_list_set_filter (self->list, filter);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  self->requerying = FALSE;
+
+  reselect (self);
+  update_view_state (self);
+}
+
+/* State of the page */
+
+static gboolean
+filters_active (const RpReferralFilter *filter)
+{
+  return !filter->any_status || filter->open_only || !filter->any_direction ||
+         filter->partner_id > 0 || !is_empty (filter->from) || !is_empty (filter->to) ||
+         filter->open_longer_than_days > 0;
+}
+
+static void
+update_actions (RpReferralsPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean shown = gtk_widget_get_mapped (widget) && self->store != NULL;
+  const RpReferralFilter *filter = self->list != NULL ? rp_referral_list_get_filter (self->list)
+                                                      : NULL;
+
+  gtk_widget_action_set_enabled (widget, "referrals.add", shown);
+  gtk_widget_action_set_enabled (widget, "referrals.clear-filters",
+                                 filter != NULL && filters_active (filter));
+}
+
+static void
+update_view_state (RpReferralsPage *self)
+{
+  const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gboolean filtering = filters_active (filter);
+  g_autofree char *subtitle = NULL;
+
+  self->store_empty = n_items == 0 && rp_store_count_rows (self->store, "referral") == 0;
+  if (self->store_empty)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->filter_button), FALSE);
+      update_actions (self);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "list");
+  gtk_stack_set_visible_child_name (self->list_stack, n_items > 0 ? "list" : "no-results");
+
+  if (filtering)
+    subtitle = g_strdup_printf (g_dngettext (NULL, "%u matching referral",
+                                             "%u matching referrals", n_items),
+                                n_items);
+  else
+    subtitle = g_strdup_printf (g_dngettext (NULL, "%u referral", "%u referrals", n_items),
+                                n_items);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  update_actions (self);
+}
+
+/* Filters */
+
+static void filter_changed_cb (RpReferralsPage *self);
+
+static void
+clear_partner_filter (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  g_clear_pointer (&self->partner_name, g_free);
+  filter->partner_id = 0;
+  set_filter (self, filter);
+}
+
+static void update_filter_bar (RpReferralsPage *self);
+
+static void
+chip_clicked_cb (GtkButton       *button,
+                 RpReferralsPage *self)
+{
+  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "chip-kind"));
+
+  switch (kind)
+    {
+    case CHIP_STATUS:
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      break;
+    case CHIP_DIRECTION:
+      gtk_drop_down_set_selected (self->direction_dropdown, 0);
+      break;
+    case CHIP_PARTNER:
+      clear_partner_filter (self);
+      update_filter_bar (self);
+      break;
+    case CHIP_DATES:
+      self->updating_filters = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+      self->updating_filters = FALSE;
+      filter_changed_cb (self);
+      break;
+    case CHIP_DAYS:
+      gtk_spin_button_set_value (self->days_spin, 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+add_chip (RpReferralsPage *self,
+          ChipKind         kind,
+          const char      *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  g_autofree char *a11y = NULL;
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "filter-chip");
+
+  /* Translators: %s is a filter, "Inbound". */
+  a11y = g_strdup_printf (_("Remove Filter: %s"), text);
+  gtk_widget_set_tooltip_text (button, _("Remove Filter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+
+  g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
+  gtk_box_append (self->filter_chips, button);
+}
+
+static void
+update_filter_bar (RpReferralsPage *self)
+{
+  const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
+  g_autofree char *button_label = NULL;
+  GtkWidget *child;
+  guint n_active = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_chips))) != NULL)
+    gtk_box_remove (self->filter_chips, child);
+
+  if (filter->open_only && filter->any_status)
+    {
+      add_chip (self, CHIP_STATUS, _("Open"));
+      n_active++;
+    }
+  else if (!filter->any_status)
+    {
+      add_chip (self, CHIP_STATUS, rp_referral_status_to_label (filter->status));
+      n_active++;
+    }
+
+  if (!filter->any_direction)
+    {
+      add_chip (self, CHIP_DIRECTION, rp_referral_direction_to_label (filter->direction));
+      n_active++;
+    }
+
+  if (filter->partner_id > 0)
+    {
+      add_chip (self, CHIP_PARTNER, self->partner_name != NULL ? self->partner_name
+                                                               : _("One Partner"));
+      n_active++;
+    }
+
+  if (!is_empty (filter->from) || !is_empty (filter->to))
+    {
+      g_autofree char *from = !is_empty (filter->from) ? rp_format_day (filter->from) : NULL;
+      g_autofree char *to = !is_empty (filter->to) ? rp_format_day (filter->to) : NULL;
+      g_autofree char *text = NULL;
+
+      if (from != NULL && to != NULL)
+        /* Translators: a date range, "1 Nov 2026 – 27 Nov 2026". */
+        text = g_strdup_printf (_("%s – %s"), from, to);
+      else if (from != NULL)
+        /* Translators: %s is a date. */
+        text = g_strdup_printf (_("From %s"), from);
+      else
+        /* Translators: %s is a date. */
+        text = g_strdup_printf (_("Until %s"), to);
+
+      add_chip (self, CHIP_DATES, text);
+      n_active++;
+    }
+
+  if (filter->open_longer_than_days > 0)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (NULL, "Open over %u day", "Open over %u days",
+                                           filter->open_longer_than_days),
+                              filter->open_longer_than_days);
+      add_chip (self, CHIP_DAYS, text);
+      n_active++;
+    }
+
+  gtk_revealer_set_reveal_child (self->filter_revealer, n_active > 0);
+
+  if (n_active > 0)
+    /* Translators: the filter button when @n filters are on. */
+    button_label = g_strdup_printf (_("_Filters (%u)"), n_active);
+  gtk_menu_button_set_label (self->filter_button, button_label != NULL ? button_label
+                                                                         : _("_Filters"));
+  if (n_active > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
+  update_actions (self);
+}
+
+static void
+set_entry_valid (GtkEntry *entry,
+                 gboolean  valid)
+{
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+}
+
+static void
+filter_changed_cb (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean from_valid;
+  gboolean to_valid;
+  guint status;
+  guint direction;
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  filter->open_only = status == 1;
+  filter->any_status = status < STATUS_FIRST_ITEM || status == GTK_INVALID_LIST_POSITION;
+  filter->status = filter->any_status ? RP_REFERRAL_STATUS_RECEIVED
+                                      : (RpReferralStatus) (status - STATUS_FIRST_ITEM);
+
+  direction = gtk_drop_down_get_selected (self->direction_dropdown);
+  filter->any_direction = direction == 0 || direction == GTK_INVALID_LIST_POSITION;
+  filter->direction = filter->any_direction ? RP_REFERRAL_DIRECTION_INBOUND
+                                            : (RpReferralDirection) (direction - 1);
+
+  /* A date being typed is not applied until it is a whole, valid date. */
+  from_valid = parse_day_entry (self->from_entry, &from);
+  to_valid = parse_day_entry (self->to_entry, &to);
+  set_entry_valid (self->from_entry, from_valid);
+  set_entry_valid (self->to_entry, to_valid);
+  if (from_valid)
+    {
+      g_free (filter->from);
+      filter->from = g_steal_pointer (&from);
+    }
+  if (to_valid)
+    {
+      g_free (filter->to);
+      filter->to = g_steal_pointer (&to);
+    }
+
+  filter->open_longer_than_days = (guint) gtk_spin_button_get_value_as_int (self->days_spin);
+
+  set_filter (self, filter);
+  update_filter_bar (self);
+}
+
+static void
+clear_filters (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->direction_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), "");
+  gtk_spin_button_set_value (self->days_spin, 0);
+  self->updating_filters = FALSE;
+
+  /* The partner is not one of the popover's controls: cleared here, then the rest follows. */
+  g_clear_pointer (&self->partner_name, g_free);
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  filter->partner_id = 0;
+  set_filter (self, filter);
+  filter_changed_cb (self);
+}
+
+/* The partner filter: a search over the partners, a click picks one. */
+
+static void
+partner_search_changed_cb (RpReferralsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->partner_entry));
+
+  rp_partner_list_set_search (self->partners, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->partner_scrolled), !is_empty (text));
+}
+
+static void
+partner_activated_cb (RpReferralsPage *self,
+                      guint            position)
+{
+  g_autoptr(RpPartner) partner = g_list_model_get_item (G_LIST_MODEL (self->partners), position);
+
+  if (partner == NULL)
+    return;
+
+  rp_referrals_page_set_partner_filter (self, rp_partner_get_id (partner),
+                                        rp_partner_get_display_name (partner));
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), "");
+  self->updating_filters = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->partner_scrolled), FALSE);
+  gtk_popover_popdown (self->filter_popover);
+}
+
+static void
+setup_partner_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+  gtk_expression_bind (gtk_property_expression_new (RP_TYPE_PARTNER, item, "display-name"),
+                       label, "label", list_item);
+}
+
+/* Commands */
+
+static void
+row_activated_cb (RpReferralsPage *self,
+                  guint            position)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+referral_saved_cb (GtkWidget       *editor,
+                   RpReferral      *referral,
+                   RpReferralsPage *self)
+{
+  g_autofree char *title = NULL;
+
+  self->selected_id = rp_referral_get_id (referral);
+  reselect (self);
+
+  if (rp_referral_list_find (self->list, self->selected_id) != G_MAXUINT)
+    {
+      guint position = rp_referral_list_find (self->list, self->selected_id);
+      GtkWidget *child;
+
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_LIST_VIEW (child))
+            gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        }
+
+      add_toast (self, adw_toast_new (_("Referral recorded")));
+      return;
+    }
+
+  title = g_strdup (_("Referral recorded, but hidden by the filters"));
+  {
+    AdwToast *toast = adw_toast_new (title);
+
+    adw_toast_set_button_label (toast, _("_Show"));
+    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (clear_filters), self,
+                             G_CONNECT_SWAPPED);
+    add_toast (self, toast);
+  }
+}
+
+static void
+open_editor (RpReferralsPage *self,
+             RpPartner       *partner)
+{
+  GtkWidget *editor = rp_referral_editor_new (self->context, partner);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (referral_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RpReferralsPage *self = RP_REFERRALS_PAGE (widget);
+  const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
+  g_autoptr(RpPartner) partner = NULL;
+
+  /* With one partner's referrals on show, a new one is most likely theirs. */
+  if (filter->partner_id > 0)
+    partner = rp_store_get_partner (self->store, filter->partner_id, NULL);
+
+  open_editor (self, partner);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  clear_filters (RP_REFERRALS_PAGE (widget));
+}
+
+static void
+open_partner_cb (RpReferralsPage  *self,
+                 gint64            partner_id,
+                 RpReferralDetail *detail)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *partners_page;
+
+  /* In the window: the Partners page, with the partner selected. */
+  if (RP_IS_WINDOW (root) && rp_window_set_visible_page_name (RP_WINDOW (root), "partners"))
+    {
+      partners_page = rp_window_get_page (RP_WINDOW (root), "partners");
+      if (RP_IS_PARTNERS_PAGE (partners_page))
+        {
+          rp_partners_page_select_partner (RP_PARTNERS_PAGE (partners_page), partner_id);
+          return;
+        }
+    }
+
+  /* Elsewhere, the list narrows to that partner's referrals, which is useful all the same. */
+  rp_referrals_page_set_partner_filter (self, partner_id,
+                                        rp_referral_get_partner_name (
+                                          rp_referral_detail_get_referral (detail)));
+}
+
+/* GObject and GtkWidget */
+
+static void
+rp_referrals_page_constructed (GObject *object)
+{
+  RpReferralsPage *self = RP_REFERRALS_PAGE (object);
+  g_autoptr(GtkListItemFactory) partner_factory = NULL;
+  GtkNoSelection *partner_selection;
+
+  G_OBJECT_CLASS (rp_referrals_page_parent_class)->constructed (object);
+
+  g_assert (RP_IS_CONTEXT (self->context));
+
+  self->store = g_object_ref (rp_context_get_store (self->context));
+  self->list = rp_referral_list_new (self->store);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->list, "items-changed",
+                           G_CALLBACK (list_items_changed_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->store, "records-changed",
+                           G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
+
+  setup_column (self->date_column, G_CALLBACK (setup_date_cb));
+  setup_column (self->direction_column, G_CALLBACK (setup_direction_cb));
+  setup_column (self->partner_column, G_CALLBACK (setup_partner_cb));
+  setup_column (self->reason_column, G_CALLBACK (setup_reason_cb));
+  setup_column (self->urgency_column, G_CALLBACK (setup_urgency_cb));
+  setup_column (self->status_column, G_CALLBACK (setup_status_cb));
+  setup_column (self->days_column, G_CALLBACK (setup_days_cb));
+
+  /* The partner filter's search. */
+  self->partners = rp_partner_list_new (self->store);
+  partner_factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (partner_factory, "setup", G_CALLBACK (setup_partner_row_cb), NULL);
+  gtk_list_view_set_factory (self->partner_list_view, partner_factory);
+  partner_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->partners)));
+  gtk_list_view_set_model (self->partner_list_view, GTK_SELECTION_MODEL (partner_selection));
+  g_object_unref (partner_selection);
+
+  rp_referral_detail_set_context (self->detail, self->context);
+  g_signal_connect_object (self->detail, "open-partner", G_CALLBACK (open_partner_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  update_filter_bar (self);
+  update_view_state (self);
+  sync_selection (self);
+}
+
+static void
+rp_referrals_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rp_referrals_page_parent_class)->map (widget);
+
+  update_actions (RP_REFERRALS_PAGE (widget));
+}
+
+static void
+rp_referrals_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rp_referrals_page_parent_class)->unmap (widget);
+
+  update_actions (RP_REFERRALS_PAGE (widget));
+}
+
+static void
+rp_referrals_page_dispose (GObject *object)
+{
+  RpReferralsPage *self = RP_REFERRALS_PAGE (object);
+
+  g_clear_handle_id (&self->folded_source, g_source_remove);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->partner_list_view != NULL)
+    gtk_list_view_set_model (self->partner_list_view, NULL);
+
+  /* The template's top child is the bin's (see rp-referral-detail.c). */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_REFERRALS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->partners);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rp_referrals_page_parent_class)->dispose (object);
+}
+
+static void
+rp_referrals_page_finalize (GObject *object)
+{
+  RpReferralsPage *self = RP_REFERRALS_PAGE (object);
+
+  g_clear_pointer (&self->partner_name, g_free);
+
+  G_OBJECT_CLASS (rp_referrals_page_parent_class)->finalize (object);
+}
+
+static void
+rp_referrals_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RpReferralsPage *self = RP_REFERRALS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_SELECTED_PARTNER_ID:
+      g_value_set_int64 (value, self->selected_partner_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_referrals_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RpReferralsPage *self = RP_REFERRALS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_referrals_page_class_init (RpReferralsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rp_referrals_page_constructed;
+  object_class->dispose = rp_referrals_page_dispose;
+  object_class->finalize = rp_referrals_page_finalize;
+  object_class->get_property = rp_referrals_page_get_property;
+  object_class->set_property = rp_referrals_page_set_property;
+
+  widget_class->map = rp_referrals_page_map;
+  widget_class->unmap = rp_referrals_page_unmap;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RP_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_PARTNER_ID] =
+    g_param_spec_int64 ("selected-partner-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RP_TYPE_REFERRAL_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, detail_button);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, filter_chips);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, direction_column);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, partner_column);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, reason_column);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, urgency_column);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, days_column);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, direction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, partner_entry);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, partner_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, partner_list_view);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, days_spin);
+  /* Not used by the code; tests reach it with gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "empty_add_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partner_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partner_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "referrals.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "referrals.clear-filters", NULL,
+                                   clear_filters_action);
+
+  gtk_widget_class_set_css_name (widget_class, "referralspage");
+}
+
+static void
+rp_referrals_page_init (RpReferralsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self);
+  g_object_bind_property (self->flap, "reveal-flap", self->detail_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  update_actions (self);
+}
+
+/* Public API */
+
+GtkWidget *
+rp_referrals_page_new (RpContext *context)
+{
+  g_return_val_if_fail (RP_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RP_TYPE_REFERRALS_PAGE,
+                       "context", context,
+                       NULL);
+}
+
+gint64
+rp_referrals_page_get_selected_partner_id (RpReferralsPage *self)
+{
+  g_return_val_if_fail (RP_IS_REFERRALS_PAGE (self), 0);
+
+  return self->selected_partner_id;
+}
+
+void
+rp_referrals_page_set_partner_filter (RpReferralsPage *self,
+                                      gint64           partner_id,
+                                      const char      *name)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  g_return_if_fail (RP_IS_REFERRALS_PAGE (self));
+  g_return_if_fail (partner_id >= 0);
+
+  g_free (self->partner_name);
+  self->partner_name = g_strdup (name);
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  filter->partner_id = partner_id;
+  set_filter (self, filter);
+  update_filter_bar (self);
+}
