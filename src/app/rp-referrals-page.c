@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rp-partner-list.h"
@@ -16,60 +14,8 @@
 #include "rp-referral-editor.h"
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
-#include "rp-referrals-page.h"
+#include "rp-referrals-page-private.h"
 #include "rp-window.h"
-
-struct _RpReferralsPage
-{
-  AdwBin               parent_instance;
-
-  RpContext           *context;
-  RpStore             *store;
-  RpReferralList      *list;
-  GtkSingleSelection  *selection;
-  RpPartnerList       *partners;
-
-  /* The referral the user chose, kept across list changes (see reselect). */
-  gint64               selected_id;
-  gint64               selected_partner_id;
-  gboolean             requerying;
-  gboolean             updating_filters;
-  gboolean             store_empty;
-
-  /* The partner filter's label. */
-  char                *partner_name;
-
-  guint                folded_source;
-
-  AdwHeaderBar        *header_bar;
-  AdwWindowTitle      *window_title;
-  GtkToggleButton     *detail_button;
-  GtkMenuButton       *filter_button;
-  GtkRevealer         *filter_revealer;
-  GtkBox              *filter_chips;
-  GtkStack            *main_stack;
-  AdwFlap             *flap;
-  GtkStack            *list_stack;
-  GtkColumnView       *column_view;
-  GtkColumnViewColumn *date_column;
-  GtkColumnViewColumn *direction_column;
-  GtkColumnViewColumn *partner_column;
-  GtkColumnViewColumn *reason_column;
-  GtkColumnViewColumn *urgency_column;
-  GtkColumnViewColumn *status_column;
-  GtkColumnViewColumn *days_column;
-  AdwStatusPage       *no_results_page;
-  RpReferralDetail    *detail;
-  GtkPopover          *filter_popover;
-  GtkDropDown         *status_dropdown;
-  GtkDropDown         *direction_dropdown;
-  GtkSearchEntry      *partner_entry;
-  GtkScrolledWindow   *partner_scrolled;
-  GtkListView         *partner_list_view;
-  GtkEntry            *from_entry;
-  GtkEntry            *to_entry;
-  GtkSpinButton       *days_spin;
-};
 
 G_DEFINE_FINAL_TYPE (RpReferralsPage, rp_referrals_page, ADW_TYPE_BIN)
 
@@ -84,27 +30,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What a chip of the filter bar removes. */
-typedef enum
-{
-  CHIP_STATUS,
-  CHIP_DIRECTION,
-  CHIP_PARTNER,
-  CHIP_DATES,
-  CHIP_DAYS,
-} ChipKind;
-
-/* The status drop-down's items after "Any Status" and "Open". */
-#define STATUS_FIRST_ITEM 2
-
 static void update_view_state (RpReferralsPage *self);
-static void update_actions    (RpReferralsPage *self);
-
-static gboolean
-is_empty (const char *str)
-{
-  return str == NULL || *str == '\0';
-}
 
 /* Helpers */
 
@@ -142,28 +68,6 @@ get_today (GDate *today)
   g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
-}
-
-/* A valid YYYY-MM-DD, or blank. */
-static gboolean
-parse_day_entry (GtkEntry  *entry,
-                 char     **day)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  unsigned year, month, dom;
-  char extra;
-
-  *day = NULL;
-  if (*text == '\0')
-    return TRUE;
-
-  if (strlen (text) != 10 ||
-      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &dom, &extra) != 3 ||
-      !g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  *day = g_steal_pointer (&text);
-  return TRUE;
 }
 
 /* Cells, bound to the row's referral through expressions (as on the Partners page). */
@@ -441,7 +345,7 @@ sync_selection (RpReferralsPage *self)
 
   rp_referral_detail_set_referral (self->detail, referral);
   set_selected_partner_id (self, referral != NULL ? rp_referral_get_partner_id (referral) : 0);
-  update_actions (self);
+  _rp_referrals_page_update_actions (self);
 }
 
 static void
@@ -502,9 +406,9 @@ records_changed_cb (RpReferralsPage *self)
 
 /* As on the Partners page, the selection lets go of the list while the filter changes, so that
  * it does not look for its item among every new row. */
-static void
-set_filter (RpReferralsPage        *self,
-            const RpReferralFilter *filter)
+void
+_rp_referrals_page_set_filter (RpReferralsPage        *self,
+                               const RpReferralFilter *filter)
 {
   if (rp_referral_filter_equal (filter, rp_referral_list_get_filter (self->list)))
     return;
@@ -529,8 +433,8 @@ filters_active (const RpReferralFilter *filter)
          filter->open_longer_than_days > 0;
 }
 
-static void
-update_actions (RpReferralsPage *self)
+void
+_rp_referrals_page_update_actions (RpReferralsPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean shown = gtk_widget_get_mapped (widget) && self->store != NULL;
@@ -556,7 +460,7 @@ update_view_state (RpReferralsPage *self)
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->filter_button), FALSE);
-      update_actions (self);
+      _rp_referrals_page_update_actions (self);
       return;
     }
 
@@ -573,295 +477,7 @@ update_view_state (RpReferralsPage *self)
                                 n_items);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  update_actions (self);
-}
-
-/* Filters */
-
-static void filter_changed_cb (RpReferralsPage *self);
-
-static void
-clear_partner_filter (RpReferralsPage *self)
-{
-  g_autoptr(RpReferralFilter) filter = NULL;
-
-  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
-  g_clear_pointer (&self->partner_name, g_free);
-  filter->partner_id = 0;
-  set_filter (self, filter);
-}
-
-static void update_filter_bar (RpReferralsPage *self);
-
-static void
-chip_clicked_cb (GtkButton       *button,
-                 RpReferralsPage *self)
-{
-  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "chip-kind"));
-
-  switch (kind)
-    {
-    case CHIP_STATUS:
-      gtk_drop_down_set_selected (self->status_dropdown, 0);
-      break;
-    case CHIP_DIRECTION:
-      gtk_drop_down_set_selected (self->direction_dropdown, 0);
-      break;
-    case CHIP_PARTNER:
-      clear_partner_filter (self);
-      update_filter_bar (self);
-      break;
-    case CHIP_DATES:
-      self->updating_filters = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
-      self->updating_filters = FALSE;
-      filter_changed_cb (self);
-      break;
-    case CHIP_DAYS:
-      gtk_spin_button_set_value (self->days_spin, 0);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-add_chip (RpReferralsPage *self,
-          ChipKind         kind,
-          const char      *text)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  g_autofree char *a11y = NULL;
-
-  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "filter-chip");
-
-  /* Translators: %s is a filter, "Inbound". */
-  a11y = g_strdup_printf (_("Remove Filter: %s"), text);
-  gtk_widget_set_tooltip_text (button, _("Remove Filter"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
-                                  -1);
-
-  g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (kind));
-  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
-  gtk_box_append (self->filter_chips, button);
-}
-
-static void
-update_filter_bar (RpReferralsPage *self)
-{
-  const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
-  g_autofree char *button_label = NULL;
-  GtkWidget *child;
-  guint n_active = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_chips))) != NULL)
-    gtk_box_remove (self->filter_chips, child);
-
-  if (filter->open_only && filter->any_status)
-    {
-      add_chip (self, CHIP_STATUS, _("Open"));
-      n_active++;
-    }
-  else if (!filter->any_status)
-    {
-      add_chip (self, CHIP_STATUS, rp_referral_status_to_label (filter->status));
-      n_active++;
-    }
-
-  if (!filter->any_direction)
-    {
-      add_chip (self, CHIP_DIRECTION, rp_referral_direction_to_label (filter->direction));
-      n_active++;
-    }
-
-  if (filter->partner_id > 0)
-    {
-      add_chip (self, CHIP_PARTNER, self->partner_name != NULL ? self->partner_name
-                                                               : _("One Partner"));
-      n_active++;
-    }
-
-  if (!is_empty (filter->from) || !is_empty (filter->to))
-    {
-      g_autofree char *from = !is_empty (filter->from) ? rp_format_day (filter->from) : NULL;
-      g_autofree char *to = !is_empty (filter->to) ? rp_format_day (filter->to) : NULL;
-      g_autofree char *text = NULL;
-
-      if (from != NULL && to != NULL)
-        /* Translators: a date range, "1 Nov 2026 – 27 Nov 2026". */
-        text = g_strdup_printf (_("%s – %s"), from, to);
-      else if (from != NULL)
-        /* Translators: %s is a date. */
-        text = g_strdup_printf (_("From %s"), from);
-      else
-        /* Translators: %s is a date. */
-        text = g_strdup_printf (_("Until %s"), to);
-
-      add_chip (self, CHIP_DATES, text);
-      n_active++;
-    }
-
-  if (filter->open_longer_than_days > 0)
-    {
-      g_autofree char *text = NULL;
-
-      text = g_strdup_printf (g_dngettext (NULL, "Open over %u day", "Open over %u days",
-                                           filter->open_longer_than_days),
-                              filter->open_longer_than_days);
-      add_chip (self, CHIP_DAYS, text);
-      n_active++;
-    }
-
-  gtk_revealer_set_reveal_child (self->filter_revealer, n_active > 0);
-
-  if (n_active > 0)
-    /* Translators: the filter button when @n filters are on. */
-    button_label = g_strdup_printf (_("_Filters (%u)"), n_active);
-  gtk_menu_button_set_label (self->filter_button, button_label != NULL ? button_label
-                                                                         : _("_Filters"));
-  if (n_active > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
-
-  update_actions (self);
-}
-
-static void
-set_entry_valid (GtkEntry *entry,
-                 gboolean  valid)
-{
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-}
-
-static void
-filter_changed_cb (RpReferralsPage *self)
-{
-  g_autoptr(RpReferralFilter) filter = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  gboolean from_valid;
-  gboolean to_valid;
-  guint status;
-  guint direction;
-
-  if (self->updating_filters || self->list == NULL)
-    return;
-
-  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
-
-  status = gtk_drop_down_get_selected (self->status_dropdown);
-  filter->open_only = status == 1;
-  filter->any_status = status < STATUS_FIRST_ITEM || status == GTK_INVALID_LIST_POSITION;
-  filter->status = filter->any_status ? RP_REFERRAL_STATUS_RECEIVED
-                                      : (RpReferralStatus) (status - STATUS_FIRST_ITEM);
-
-  direction = gtk_drop_down_get_selected (self->direction_dropdown);
-  filter->any_direction = direction == 0 || direction == GTK_INVALID_LIST_POSITION;
-  filter->direction = filter->any_direction ? RP_REFERRAL_DIRECTION_INBOUND
-                                            : (RpReferralDirection) (direction - 1);
-
-  /* A date being typed is not applied until it is a whole, valid date. */
-  from_valid = parse_day_entry (self->from_entry, &from);
-  to_valid = parse_day_entry (self->to_entry, &to);
-  set_entry_valid (self->from_entry, from_valid);
-  set_entry_valid (self->to_entry, to_valid);
-  if (from_valid)
-    {
-      g_free (filter->from);
-      filter->from = g_steal_pointer (&from);
-    }
-  if (to_valid)
-    {
-      g_free (filter->to);
-      filter->to = g_steal_pointer (&to);
-    }
-
-  filter->open_longer_than_days = (guint) gtk_spin_button_get_value_as_int (self->days_spin);
-
-  set_filter (self, filter);
-  update_filter_bar (self);
-}
-
-static void
-clear_filters (RpReferralsPage *self)
-{
-  g_autoptr(RpReferralFilter) filter = NULL;
-
-  self->updating_filters = TRUE;
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
-  gtk_drop_down_set_selected (self->direction_dropdown, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), "");
-  gtk_spin_button_set_value (self->days_spin, 0);
-  self->updating_filters = FALSE;
-
-  /* The partner is not one of the popover's controls: cleared here, then the rest follows. */
-  g_clear_pointer (&self->partner_name, g_free);
-  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
-  filter->partner_id = 0;
-  set_filter (self, filter);
-  filter_changed_cb (self);
-}
-
-/* The partner filter: a search over the partners, a click picks one. */
-
-static void
-partner_search_changed_cb (RpReferralsPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->partner_entry));
-
-  rp_partner_list_set_search (self->partners, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->partner_scrolled), !is_empty (text));
-}
-
-static void
-partner_activated_cb (RpReferralsPage *self,
-                      guint            position)
-{
-  g_autoptr(RpPartner) partner = g_list_model_get_item (G_LIST_MODEL (self->partners), position);
-
-  if (partner == NULL)
-    return;
-
-  rp_referrals_page_set_partner_filter (self, rp_partner_get_id (partner),
-                                        rp_partner_get_display_name (partner));
-  self->updating_filters = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), "");
-  self->updating_filters = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->partner_scrolled), FALSE);
-  gtk_popover_popdown (self->filter_popover);
-}
-
-static void
-setup_partner_row_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-  gtk_expression_bind (gtk_property_expression_new (RP_TYPE_PARTNER, item, "display-name"),
-                       label, "label", list_item);
+  _rp_referrals_page_update_actions (self);
 }
 
 /* Commands */
@@ -906,7 +522,8 @@ referral_saved_cb (GtkWidget       *editor,
     AdwToast *toast = adw_toast_new (title);
 
     adw_toast_set_button_label (toast, _("_Show"));
-    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (clear_filters), self,
+    g_signal_connect_object (toast, "button-clicked",
+                             G_CALLBACK (_rp_referrals_page_clear_filters), self,
                              G_CONNECT_SWAPPED);
     add_toast (self, toast);
   }
@@ -947,7 +564,7 @@ clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  clear_filters (RP_REFERRALS_PAGE (widget));
+  _rp_referrals_page_clear_filters (RP_REFERRALS_PAGE (widget));
 }
 
 static void
@@ -1017,7 +634,8 @@ rp_referrals_page_constructed (GObject *object)
   /* The partner filter's search. */
   self->partners = rp_partner_list_new (self->store);
   partner_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (partner_factory, "setup", G_CALLBACK (setup_partner_row_cb), NULL);
+  g_signal_connect (partner_factory, "setup",
+                    G_CALLBACK (_rp_referrals_page_setup_partner_row_cb), NULL);
   gtk_list_view_set_factory (self->partner_list_view, partner_factory);
   partner_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->partners)));
   gtk_list_view_set_model (self->partner_list_view, GTK_SELECTION_MODEL (partner_selection));
@@ -1027,7 +645,7 @@ rp_referrals_page_constructed (GObject *object)
   g_signal_connect_object (self->detail, "open-partner", G_CALLBACK (open_partner_cb), self,
                            G_CONNECT_SWAPPED);
 
-  update_filter_bar (self);
+  _rp_referrals_page_update_filter_bar (self);
   update_view_state (self);
   sync_selection (self);
 }
@@ -1037,7 +655,7 @@ rp_referrals_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (rp_referrals_page_parent_class)->map (widget);
 
-  update_actions (RP_REFERRALS_PAGE (widget));
+  _rp_referrals_page_update_actions (RP_REFERRALS_PAGE (widget));
 }
 
 static void
@@ -1045,7 +663,7 @@ rp_referrals_page_unmap (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (rp_referrals_page_parent_class)->unmap (widget);
 
-  update_actions (RP_REFERRALS_PAGE (widget));
+  _rp_referrals_page_update_actions (RP_REFERRALS_PAGE (widget));
 }
 
 static void
@@ -1185,9 +803,7 @@ rp_referrals_page_class_init (RpReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, days_spin);
   /* Not used by the code; tests reach it with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child_full (widget_class, "empty_add_button", FALSE, 0);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, partner_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, partner_activated_cb);
+  _rp_referrals_page_class_filters_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "referrals.add", NULL, add_action);
@@ -1206,7 +822,7 @@ rp_referrals_page_init (RpReferralsPage *self)
   g_object_bind_property (self->flap, "reveal-flap", self->detail_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  update_actions (self);
+  _rp_referrals_page_update_actions (self);
 }
 
 /* Public API */
@@ -1244,6 +860,6 @@ rp_referrals_page_set_partner_filter (RpReferralsPage *self,
 
   filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
   filter->partner_id = partner_id;
-  set_filter (self, filter);
-  update_filter_bar (self);
+  _rp_referrals_page_set_filter (self, filter);
+  _rp_referrals_page_update_filter_bar (self);
 }

@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include "rp-id-cache.h"
 #include "rp-partner-list.h"
 
 #define PAGE_SIZE 64
@@ -31,7 +32,7 @@ struct _RpPartnerList
   RpPartnerFilter *filter;
   GArray          *base_ids; /* gint64: the filter without its search, in list order */
   GArray          *ids;      /* gint64: base_ids that match the search, in list order */
-  GHashTable      *objects;  /* gint64 id → RpPartner, owned */
+  RpIdCache       *cache;    /* RpPartner by id */
   GError          *error;
   gulong           changed_id;
 };
@@ -52,39 +53,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Copies every writable property of @src into @dst; the setters notify only what changed. */
+/* Setting "latitude" or "longitude" as a property also marks the partner as located, so copying
+ * the properties gives a partner without a location one at (0, 0): set or clear it as a pair. */
 static void
-sync_partner (RpPartner *dst,
-              RpPartner *src)
+sync_partner (GObject *dst,
+              GObject *src)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
+  RpPartner *partner = RP_PARTNER (dst);
+  RpPartner *fresh = RP_PARTNER (src);
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (src), &n_pspecs);
+  g_object_freeze_notify (dst);
 
-  g_object_freeze_notify (G_OBJECT (dst));
+  rp_object_sync_properties (dst, src);
 
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      GParamSpec *pspec = pspecs[i];
-
-      if ((pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
-          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
-        continue;
-
-      g_value_init (&value, pspec->value_type);
-      g_object_get_property (G_OBJECT (src), pspec->name, &value);
-      g_object_set_property (G_OBJECT (dst), pspec->name, &value);
-    }
-
-  /* Coordinates are set as a pair, not as properties. */
-  if (rp_partner_get_has_location (src))
-    rp_partner_set_location (dst, rp_partner_get_latitude (src), rp_partner_get_longitude (src));
+  if (rp_partner_get_has_location (fresh))
+    rp_partner_set_location (partner, rp_partner_get_latitude (fresh),
+                             rp_partner_get_longitude (fresh));
   else
-    rp_partner_clear_location (dst);
+    rp_partner_clear_location (partner);
 
-  g_object_thaw_notify (G_OBJECT (dst));
+  g_object_thaw_notify (dst);
 }
 
 static void
@@ -98,45 +86,15 @@ set_error (RpPartnerList *self,
     g_debug ("Cannot list partners: %s", error->message);
 }
 
-/* Reads the page around @position into the cache. */
-static void
-load_page (RpPartnerList *self,
-           guint          position)
+static GPtrArray *
+load_partners (const gint64 *ids,
+               guint         n_ids,
+               gpointer      user_data,
+               GError      **error)
 {
-  g_autoptr(GPtrArray) partners = NULL;
-  g_autoptr(GArray) missing = NULL;
-  GError *error = NULL;
-  guint start = position - position % PAGE_SIZE;
-  guint end = MIN (start + PAGE_SIZE, self->ids->len);
+  RpPartnerList *self = user_data;
 
-  if (g_hash_table_size (self->objects) + PAGE_SIZE > MAX_CACHED)
-    g_hash_table_remove_all (self->objects);
-
-  missing = g_array_sized_new (FALSE, FALSE, sizeof (gint64), end - start);
-  for (guint i = start; i < end; i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, i);
-
-      if (!g_hash_table_contains (self->objects, &id))
-        g_array_append_val (missing, id);
-    }
-
-  partners = rp_store_load_partners (self->store, (const gint64 *) (gpointer) missing->data,
-                                     missing->len, self->filter->today, &error);
-  if (partners == NULL)
-    {
-      set_error (self, error);
-      return;
-    }
-
-  for (guint i = 0; i < partners->len; i++)
-    {
-      RpPartner *partner = g_ptr_array_index (partners, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = rp_partner_get_id (partner);
-      g_hash_table_insert (self->objects, key, g_object_ref (partner));
-    }
+  return rp_store_load_partners (self->store, ids, n_ids, self->filter->today, error);
 }
 
 static GType
@@ -159,19 +117,14 @@ rp_partner_list_get_item (GListModel *model,
 {
   RpPartnerList *self = RP_PARTNER_LIST (model);
   RpPartner *partner;
-  gint64 id;
+  GError *error = NULL;
 
   if (position >= self->ids->len)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
-  partner = g_hash_table_lookup (self->objects, &id);
-
-  if (partner == NULL)
-    {
-      load_page (self, position);
-      partner = g_hash_table_lookup (self->objects, &id);
-    }
+  partner = rp_id_cache_get (self->cache, self->ids, position, &error);
+  if (error != NULL)
+    set_error (self, error);
 
   /* The row vanished behind our back (another process deleted it before we were told): hand out
    * an empty partner rather than NULL, which list widgets do not expect; the next refresh drops
@@ -179,11 +132,10 @@ rp_partner_list_get_item (GListModel *model,
   if (partner == NULL)
     {
       partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
-      rp_partner_set_id (partner, id);
-      return partner;
+      rp_partner_set_id (partner, g_array_index (self->ids, gint64, position));
     }
 
-  return g_object_ref (partner);
+  return partner;
 }
 
 static void
@@ -192,56 +144,6 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = rp_partner_list_get_item_type;
   iface->get_n_items = rp_partner_list_get_n_items;
   iface->get_item = rp_partner_list_get_item;
-}
-
-/* Re-reads the cached partners that still exist, in place, and forgets the others. */
-static void
-refresh_cached (RpPartnerList *self)
-{
-  g_autoptr(GArray) cached = NULL;
-  g_autoptr(GPtrArray) fresh = NULL;
-  g_autoptr(GHashTable) found = NULL;
-  GHashTableIter iter;
-  gpointer key;
-  GError *error = NULL;
-
-  if (g_hash_table_size (self->objects) == 0)
-    return;
-
-  cached = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (self->objects));
-  g_hash_table_iter_init (&iter, self->objects);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_array_append_val (cached, *(gint64 *) key);
-
-  fresh = rp_store_load_partners (self->store, (const gint64 *) (gpointer) cached->data,
-                                  cached->len, self->filter->today, &error);
-  if (fresh == NULL)
-    {
-      set_error (self, error);
-      g_hash_table_remove_all (self->objects);
-      return;
-    }
-
-  found = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      RpPartner *partner = g_ptr_array_index (fresh, i);
-      gint64 id = rp_partner_get_id (partner);
-      RpPartner *old = g_hash_table_lookup (self->objects, &id);
-
-      if (old != NULL)
-        {
-          sync_partner (old, partner);
-          g_hash_table_add (found, g_hash_table_lookup_extended (self->objects, &id, &key, NULL)
-                                   ? key : NULL);
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->objects);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (found, key))
-      g_hash_table_iter_remove (&iter);
 }
 
 /* The base ids that are in @matches (unordered). A bitmap over the id range when it is compact,
@@ -332,15 +234,11 @@ requery (RpPartnerList *self,
   g_autoptr(GArray) old_ids = NULL;
   GArray *ids;
   GError *error = NULL;
-  guint old_n;
-  guint new_n;
-  guint prefix = 0;
-  guint suffix = 0;
 
   ids = query_ids (self, base_changed, &error);
   if (ids == NULL)
     {
-      set_error (self, error);
+      set_error (self, g_steal_pointer (&error));
       g_clear_pointer (&self->base_ids, g_array_unref);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
@@ -352,29 +250,11 @@ requery (RpPartnerList *self,
   old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
 
-  if (base_changed)
-    refresh_cached (self);
+  /* A change of the search alone selects other rows but does not change any. */
+  if (base_changed && !rp_id_cache_refresh (self->cache, &error))
+    set_error (self, error);
 
-  /* Emit one items-changed over the range between the common head and tail. */
-  old_n = old_ids->len;
-  new_n = ids->len;
-
-  while (prefix < old_n && prefix < new_n &&
-         g_array_index (old_ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
-    prefix++;
-
-  while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         g_array_index (old_ids, gint64, old_n - 1 - suffix) ==
-         g_array_index (ids, gint64, new_n - 1 - suffix))
-    suffix++;
-
-  if (prefix == old_n && prefix == new_n)
-    return;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old_n - prefix - suffix, new_n - prefix - suffix);
-
-  if (old_n != new_n)
+  if (rp_id_list_emit_diff (G_LIST_MODEL (self), old_ids, ids))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -408,7 +288,7 @@ rp_partner_list_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
-  g_hash_table_remove_all (self->objects);
+  rp_id_cache_clear (self->cache);
 
   G_OBJECT_CLASS (rp_partner_list_parent_class)->dispose (object);
 }
@@ -421,7 +301,7 @@ rp_partner_list_finalize (GObject *object)
   g_clear_pointer (&self->filter, rp_partner_filter_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->base_ids, g_array_unref);
-  g_clear_pointer (&self->objects, g_hash_table_unref);
+  g_clear_pointer (&self->cache, rp_id_cache_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (rp_partner_list_parent_class)->finalize (object);
@@ -522,7 +402,7 @@ rp_partner_list_init (RpPartnerList *self)
 {
   self->filter = rp_partner_filter_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->cache = rp_id_cache_new (load_partners, self, sync_partner, PAGE_SIZE, MAX_CACHED);
 }
 
 RpPartnerList *
@@ -622,11 +502,7 @@ rp_partner_list_find (RpPartnerList *self,
 {
   g_return_val_if_fail (RP_IS_PARTNER_LIST (self), G_MAXUINT);
 
-  for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
-      return i;
-
-  return G_MAXUINT;
+  return rp_id_list_find (self->ids, id);
 }
 
 void

@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include "rp-id-cache.h"
 #include "rp-referral-list.h"
 
 #define PAGE_SIZE 64
@@ -29,7 +30,7 @@ struct _RpReferralList
   RpStore          *store;
   RpReferralFilter *filter;
   GArray           *ids;      /* gint64, in list order */
-  GHashTable       *objects;  /* gint64 id → RpReferral, owned */
+  RpIdCache        *cache;    /* RpReferral by id */
   gulong            records_changed_id;
   gulong            partners_changed_id;
 };
@@ -49,81 +50,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Copies every writable property of @src into @dst; the setters notify only what changed. */
-static void
-sync_referral (RpReferral *dst,
-               RpReferral *src)
+static GPtrArray *
+load_referrals (const gint64 *ids,
+                guint         n_ids,
+                gpointer      user_data,
+                GError      **error)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
+  RpReferralList *self = user_data;
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (src), &n_pspecs);
-
-  g_object_freeze_notify (G_OBJECT (dst));
-
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      GParamSpec *pspec = pspecs[i];
-
-      if ((pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
-          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
-        continue;
-
-      g_value_init (&value, pspec->value_type);
-      g_object_get_property (G_OBJECT (src), pspec->name, &value);
-      g_object_set_property (G_OBJECT (dst), pspec->name, &value);
-    }
-
-  g_object_thaw_notify (G_OBJECT (dst));
-}
-
-static void
-cache_referrals (RpReferralList *self,
-                 GPtrArray      *referrals)
-{
-  for (guint i = 0; i < referrals->len; i++)
-    {
-      RpReferral *referral = g_ptr_array_index (referrals, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = rp_referral_get_id (referral);
-      g_hash_table_insert (self->objects, key, g_object_ref (referral));
-    }
-}
-
-/* Reads the page around @position into the cache. */
-static void
-load_page (RpReferralList *self,
-           guint           position)
-{
-  g_autoptr(GPtrArray) referrals = NULL;
-  g_autoptr(GArray) missing = NULL;
-  g_autoptr(GError) error = NULL;
-  guint start = position - position % PAGE_SIZE;
-  guint end = MIN (start + PAGE_SIZE, self->ids->len);
-
-  if (g_hash_table_size (self->objects) + PAGE_SIZE > MAX_CACHED)
-    g_hash_table_remove_all (self->objects);
-
-  missing = g_array_sized_new (FALSE, FALSE, sizeof (gint64), end - start);
-  for (guint i = start; i < end; i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, i);
-
-      if (!g_hash_table_contains (self->objects, &id))
-        g_array_append_val (missing, id);
-    }
-
-  referrals = rp_store_load_referrals (self->store, (const gint64 *) (gpointer) missing->data,
-                                       missing->len, &error);
-  if (referrals == NULL)
-    {
-      g_debug ("Cannot read referrals: %s", error->message);
-      return;
-    }
-
-  cache_referrals (self, referrals);
+  return rp_store_load_referrals (self->store, ids, n_ids, error);
 }
 
 static GType
@@ -146,19 +81,14 @@ rp_referral_list_get_item (GListModel *model,
 {
   RpReferralList *self = RP_REFERRAL_LIST (model);
   RpReferral *referral;
-  gint64 id;
+  g_autoptr(GError) error = NULL;
 
   if (position >= self->ids->len)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
-  referral = g_hash_table_lookup (self->objects, &id);
-
-  if (referral == NULL)
-    {
-      load_page (self, position);
-      referral = g_hash_table_lookup (self->objects, &id);
-    }
+  referral = rp_id_cache_get (self->cache, self->ids, position, &error);
+  if (error != NULL)
+    g_debug ("Cannot read referrals: %s", error->message);
 
   /* The row vanished behind our back (another process deleted it before we were told): hand out
    * an empty referral rather than NULL, which list widgets do not expect; the next refresh drops
@@ -166,11 +96,10 @@ rp_referral_list_get_item (GListModel *model,
   if (referral == NULL)
     {
       referral = rp_referral_new ();
-      rp_referral_set_id (referral, id);
-      return referral;
+      rp_referral_set_id (referral, g_array_index (self->ids, gint64, position));
     }
 
-  return g_object_ref (referral);
+  return referral;
 }
 
 static void
@@ -181,55 +110,6 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = rp_referral_list_get_item;
 }
 
-/* Re-reads the cached referrals that still exist, in place, and forgets the others. */
-static void
-refresh_cached (RpReferralList *self)
-{
-  g_autoptr(GArray) cached = NULL;
-  g_autoptr(GPtrArray) fresh = NULL;
-  g_autoptr(GHashTable) found = NULL;
-  g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  if (g_hash_table_size (self->objects) == 0)
-    return;
-
-  cached = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (self->objects));
-  g_hash_table_iter_init (&iter, self->objects);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_array_append_val (cached, *(gint64 *) key);
-
-  fresh = rp_store_load_referrals (self->store, (const gint64 *) (gpointer) cached->data,
-                                   cached->len, &error);
-  if (fresh == NULL)
-    {
-      g_debug ("Cannot read referrals: %s", error->message);
-      g_hash_table_remove_all (self->objects);
-      return;
-    }
-
-  found = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      RpReferral *referral = g_ptr_array_index (fresh, i);
-      gint64 id = rp_referral_get_id (referral);
-      gpointer old;
-
-      if (g_hash_table_lookup_extended (self->objects, &id, &key, &old))
-        {
-          sync_referral (old, referral);
-          g_hash_table_add (found, key);
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->objects);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (found, key))
-      g_hash_table_iter_remove (&iter);
-}
-
 static void
 requery (RpReferralList *self,
          gboolean        reread_cached)
@@ -237,44 +117,22 @@ requery (RpReferralList *self,
   g_autoptr(GArray) old_ids = NULL;
   g_autoptr(GError) error = NULL;
   GArray *ids;
-  guint old_n;
-  guint new_n;
-  guint prefix = 0;
-  guint suffix = 0;
 
   ids = rp_store_query_referral_ids (self->store, self->filter, &error);
   if (ids == NULL)
     {
       g_debug ("Cannot list referrals: %s", error->message);
+      g_clear_error (&error);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
   old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
 
-  if (reread_cached)
-    refresh_cached (self);
+  if (reread_cached && !rp_id_cache_refresh (self->cache, &error))
+    g_debug ("Cannot read referrals: %s", error->message);
 
-  /* Emit one items-changed over the range between the common head and tail. */
-  old_n = old_ids->len;
-  new_n = ids->len;
-
-  while (prefix < old_n && prefix < new_n &&
-         g_array_index (old_ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
-    prefix++;
-
-  while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         g_array_index (old_ids, gint64, old_n - 1 - suffix) ==
-         g_array_index (ids, gint64, new_n - 1 - suffix))
-    suffix++;
-
-  if (prefix == old_n && prefix == new_n)
-    return;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old_n - prefix - suffix, new_n - prefix - suffix);
-
-  if (old_n != new_n)
+  if (rp_id_list_emit_diff (G_LIST_MODEL (self), old_ids, ids))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -314,7 +172,7 @@ rp_referral_list_dispose (GObject *object)
       g_clear_signal_handler (&self->partners_changed_id, self->store);
     }
   g_clear_object (&self->store);
-  g_hash_table_remove_all (self->objects);
+  rp_id_cache_clear (self->cache);
 
   G_OBJECT_CLASS (rp_referral_list_parent_class)->dispose (object);
 }
@@ -326,7 +184,7 @@ rp_referral_list_finalize (GObject *object)
 
   g_clear_pointer (&self->filter, rp_referral_filter_free);
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->objects, g_hash_table_unref);
+  g_clear_pointer (&self->cache, rp_id_cache_free);
 
   G_OBJECT_CLASS (rp_referral_list_parent_class)->finalize (object);
 }
@@ -414,7 +272,7 @@ rp_referral_list_init (RpReferralList *self)
 {
   self->filter = rp_referral_filter_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->cache = rp_id_cache_new (load_referrals, self, NULL, PAGE_SIZE, MAX_CACHED);
 }
 
 RpReferralList *
@@ -462,11 +320,7 @@ rp_referral_list_find (RpReferralList *self,
 {
   g_return_val_if_fail (RP_IS_REFERRAL_LIST (self), G_MAXUINT);
 
-  for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
-      return i;
-
-  return G_MAXUINT;
+  return rp_id_list_find (self->ids, id);
 }
 
 void

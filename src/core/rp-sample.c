@@ -16,26 +16,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "rp-sample.h"
 #include "rp-sample-data.h"
+#include "rp-sample-private.h"
 #include "rp-specialties.h"
 #include "rp-validate.h"
-
-#define HISTORY_MONTHS  18
-#define FUTURE_DAYS     40   /* days after today the calendar tables cover (tasks, visits) */
-#define RECENT_DAYS     30   /* referrals younger than this are remembered for the tasks */
-#define DORMANT_DAYS    180  /* dormant partners sent nothing in this many days */
-
-typedef struct
-{
-  guint  n_partners;
-  guint  n_referrals;
-  guint  n_activities;
-  guint  n_tasks;
-  double p_thank_you;        /* share of inbound referrals thanked with a logged note */
-  double p_update;           /* share of closed loops logged as an "update sent" activity */
-  guint  transition_every;   /* one referral in N gets its transitions recorded */
-} SizeParams;
 
 static const SizeParams size_params[] = {
   [RP_SAMPLE_SIZE_DEMO] = { 60, 900, 500, 40, 0.15, 0.08, 1 },
@@ -46,125 +30,21 @@ static const SizeParams size_params[] = {
   [RP_SAMPLE_SIZE_BENCH] = { 100000, 1000000, 300000, 20000, 0.08, 0.04, 500 },
 };
 
-typedef struct
-{
-  char               *name;
-  char               *street;
-  char               *domain;
-  char               *office_contact;  /* "Front desk: Carla" */
-  const char         *contact_name;
-  const char         *best_time;
-  const RpSampleArea *area;
-  double              latitude;
-  double              longitude;
-  char                phone[16];
-  char                fax[16];
-  guint               first_member;    /* partner index + 1; 0 = none yet */
-  guint               n_members;
-} Office;
-
-typedef struct
-{
-  gint64  id;
-  char   *short_name;    /* "Dr. Peña", "Zoë Martin", or the organisation's name */
-  guint   office;
-  guint   next_member;   /* the next partner of the same office, index + 1; 0 = last */
-  int     created_day;   /* negative: before the history starts */
-  guint16 specialty;
-  guint8  tier;
-  guint8  status;
-} PartnerInfo;
-
-typedef struct
-{
-  gint64           id;
-  guint            partner;
-  int              day;
-  int              seen_day;   /* -1 when the patient was not seen */
-  RpReferralStatus status;
-  gboolean         inbound;
-  gboolean         thanked;
-  char             uuid[37];
-} RecentReferral;
-
-/* "YYYY-MM-DD" */
-typedef char DayIso[11];
-
-/* One step of a referral's path. */
-typedef struct
-{
-  RpReferralStatus status;
-  int              day;
-  gint64           instant;
-} Step;
-
-typedef struct
-{
-  RpStore          *store;
-  GRand            *rand;
-  const SizeParams *params;
-
-  /* The calendar: day 0 is the first day of the history, `today` its last; the tables run
-   * FUTURE_DAYS further. */
-  int               today;
-  int               n_table_days;
-  DayIso           *day_iso;
-  gint64           *noon_utc;
-  guint8           *weekday;     /* GDateWeekday */
-
-  GArray           *offices;                              /* Office */
-  GArray           *family_offices[RP_SAMPLE_N_FAMILIES];   /* guint office index */
-
-  PartnerInfo      *partners;
-  guint             n_partners;
-  double           *weights_contact;   /* cumulative: who activities are with */
-  double           *weights_old;       /* cumulative: who referred, long ago */
-  double           *weights_recent;    /* cumulative: who referred, lately */
-  double            person_spec_cum[64];
-  double            org_spec_cum[64];
-
-  GArray           *recent;   /* RecentReferral */
-  guint64           uuid_sequence;
-  guint             n_activities;
-
-  /* Lengths of the lists read once per row. */
-  guint             n_reasons[RP_SAMPLE_N_LINES];
-  guint             n_outcomes[RP_SAMPLE_N_LINES];
-  guint             n_thank_you_texts;
-  guint             n_update_texts;
-  guint             n_referral_notes;
-  guint             n_line_weight;
-
-  RpReferral       *referral;
-  RpActivity       *activity;
-
-  /* Fictional patients, sealed with the vault; NULL: none. They draw from their own GRand so
-   * that the network is the same with or without them. */
-  RpVault          *vault;
-  GRand            *patient_rand;
-
-  RpSampleProgress  progress;
-  gpointer          progress_data;
-  guint64           work_done;
-  guint64           work_total;
-  int               last_percent;
-} Generator;
-
 /* Randomness ----------------------------------------------------------------------------------- */
 
 /* A number in [lo, hi], both included. */
-static int
-rand_between (Generator *g,
-              int        lo,
-              int        hi)
+int
+_rp_sample_rand_between (Generator *g,
+                         int        lo,
+                         int        hi)
 {
   g_assert (lo <= hi);
   return g_rand_int_range (g->rand, lo, hi + 1);
 }
 
-static gboolean
-chance (Generator *g,
-        double     p)
+gboolean
+_rp_sample_chance (Generator *g,
+                   double     p)
 {
   return g_rand_double (g->rand) < p;
 }
@@ -180,25 +60,25 @@ list_length (const char * const *list)
   return n;
 }
 
-static const char *
-pick_n (Generator          *g,
-        const char * const *list,
-        guint               n)
+const char *
+_rp_sample_pick_n (Generator          *g,
+                   const char * const *list,
+                   guint               n)
 {
   g_assert (n > 0);
   return list[g_rand_int_range (g->rand, 0, n)];
 }
 
-static const char *
-pick (Generator          *g,
-      const char * const *list)
+const char *
+_rp_sample_pick (Generator          *g,
+                 const char * const *list)
 {
-  return pick_n (g, list, list_length (list));
+  return _rp_sample_pick_n (g, list, list_length (list));
 }
 
-static const RpSampleActivityText *
-pick_text (Generator                  *g,
-           const RpSampleActivityText *texts)
+const RpSampleActivityText *
+_rp_sample_pick_text (Generator                  *g,
+                      const RpSampleActivityText *texts)
 {
   guint n = 0;
 
@@ -209,10 +89,10 @@ pick_text (Generator                  *g,
 }
 
 /* The index i with cumulative[i - 1] <= r < cumulative[i], r uniform in [0, total). */
-static guint
-pick_weighted (Generator    *g,
-               const double *cumulative,
-               guint         n)
+guint
+_rp_sample_pick_weighted (Generator    *g,
+                          const double *cumulative,
+                          guint         n)
 {
   double total = cumulative[n - 1];
   double r;
@@ -242,9 +122,9 @@ pick_weighted (Generator    *g,
  * right edge of every uuid index instead of at random places, which keeps the bench build (1.4
  * million rows) from thrashing the page cache: it takes a third off its time. Nothing reads
  * meaning into a uuid, and the random part keeps them unique across databases. */
-static void
-make_uuid (Generator *g,
-           char       out[37])
+void
+_rp_sample_make_uuid (Generator *g,
+                      char       out[37])
 {
   static const char hex[] = "0123456789abcdef";
   guint64 sequence = g->uuid_sequence++;
@@ -290,9 +170,9 @@ put_digits (char *out,
 /* "YYYY-MM-DDTHH:MM:SSZ" for a Unix time, without the allocations of GDateTime: a million
  * referrals need several each. (Civil-from-days after Howard Hinnant's public-domain
  * algorithm.) */
-static void
-format_instant (gint64 unix_time,
-                char   out[21])
+void
+_rp_sample_format_instant (gint64 unix_time,
+                           char   out[21])
 {
   gint64 days = unix_time / 86400;
   gint64 secs = unix_time % 86400;
@@ -336,10 +216,10 @@ format_instant (gint64 unix_time,
 
 /* The instant of @minutes after local midnight on @day. Counting from local noon keeps the
  * office hours right on the days clocks change (they change at 2 am). */
-static gint64
-local_instant (Generator *g,
-               int        day,
-               int        minutes)
+gint64
+_rp_sample_local_instant (Generator *g,
+                          int        day,
+                          int        minutes)
 {
   gint64 noon;
 
@@ -351,19 +231,19 @@ local_instant (Generator *g,
   return noon + (gint64) (minutes - 12 * 60) * 60;
 }
 
-static gboolean
-is_weekend (Generator *g,
-            int        day)
+gboolean
+_rp_sample_is_weekend (Generator *g,
+                       int        day)
 {
   return g->weekday[day] == G_DATE_SATURDAY || g->weekday[day] == G_DATE_SUNDAY;
 }
 
 /* @day moved forward to a weekday. */
-static int
-next_weekday (Generator *g,
-              int        day)
+int
+_rp_sample_next_weekday (Generator *g,
+                         int        day)
 {
-  while (day < g->n_table_days - 1 && is_weekend (g, day))
+  while (day < g->n_table_days - 1 && _rp_sample_is_weekend (g, day))
     day++;
 
   return day;
@@ -407,9 +287,9 @@ build_calendar (Generator *g,
 
 /* Progress ------------------------------------------------------------------------------------- */
 
-static void
-advance (Generator *g,
-         guint      units)
+void
+_rp_sample_advance (Generator *g,
+                    guint      units)
 {
   int percent;
 
@@ -479,7 +359,8 @@ format_phone (Generator *g,
               char       out[16])
 {
   /* 555-0100 to 555-0199 are the numbers set aside for fiction. */
-  g_snprintf (out, 16, "(%s) 555-01%02d", chance (g, 0.8) ? "614" : "380", rand_between (g, 0, 99));
+  g_snprintf (out, 16, "(%s) 555-01%02d", _rp_sample_chance (g, 0.8) ? "614" : "380",
+              _rp_sample_rand_between (g, 0, 99));
 }
 
 static void
@@ -515,7 +396,7 @@ save_practice (Generator *g,
     return TRUE;
 
   practice = rp_practice_new ();
-  make_uuid (g, uuid);
+  _rp_sample_make_uuid (g, uuid);
   rp_practice_set_uuid (practice, uuid);
   rp_practice_set_name (practice, "Scioto Valley Orthopedics & Spine");
   rp_practice_set_phone (practice, "(614) 555-0100");
@@ -525,7 +406,7 @@ save_practice (Generator *g,
 
   /* The main campus sits across Olentangy River Road from Riverside Methodist Hospital. */
   main_campus = rp_location_new ();
-  make_uuid (g, uuid);
+  _rp_sample_make_uuid (g, uuid);
   rp_location_set_uuid (main_campus, uuid);
   rp_location_set_name (main_campus, "Main campus");
   rp_location_set_street (main_campus, "3600 Olentangy River Rd");
@@ -539,7 +420,7 @@ save_practice (Generator *g,
   rp_location_set_is_primary (main_campus, TRUE);
 
   dublin = rp_location_new ();
-  make_uuid (g, uuid);
+  _rp_sample_make_uuid (g, uuid);
   rp_location_set_uuid (dublin, uuid);
   rp_location_set_name (dublin, "Dublin");
   rp_location_set_street (dublin, "5200 Blazer Pkwy");
@@ -581,19 +462,20 @@ new_office (Generator *g,
     r -= rp_sample_areas[area++].weight;
 
   office.area = &rp_sample_areas[area];
-  place = chance (g, 0.55) ? pick (g, office.area->place_names)
-                           : pick (g, rp_sample_generic_places);
-  suffix = pick (g, spec->office_suffixes);
+  place = _rp_sample_chance (g, 0.55) ? _rp_sample_pick (g, office.area->place_names)
+                           : _rp_sample_pick (g, rp_sample_generic_places);
+  suffix = _rp_sample_pick (g, spec->office_suffixes);
   office.name = g_strconcat (place, " ", suffix, NULL);
   office.domain = office_domain (place, suffix);
 
-  if (chance (g, 0.35))
-    office.street = g_strdup_printf ("%d %s, Suite %d", rand_between (g, 100, 9899),
-                                     pick (g, office.area->streets),
-                                     rand_between (g, 1, 4) * 100 + rand_between (g, 0, 40));
+  if (_rp_sample_chance (g, 0.35))
+    office.street = g_strdup_printf ("%d %s, Suite %d", _rp_sample_rand_between (g, 100, 9899),
+                                     _rp_sample_pick (g, office.area->streets),
+                                     _rp_sample_rand_between (g, 1, 4) * 100 +
+                                     _rp_sample_rand_between (g, 0, 40));
   else
-    office.street = g_strdup_printf ("%d %s", rand_between (g, 100, 9899),
-                                     pick (g, office.area->streets));
+    office.street = g_strdup_printf ("%d %s", _rp_sample_rand_between (g, 100, 9899),
+                                     _rp_sample_pick (g, office.area->streets));
 
   /* A couple of kilometres around the suburb's centre. */
   office.latitude = office.area->latitude + (g_rand_double (g->rand) - 0.5) * 0.036;
@@ -601,10 +483,10 @@ new_office (Generator *g,
 
   format_phone (g, office.phone);
   format_phone (g, office.fax);
-  office.contact_name = pick (g, rp_sample_contact_names);
-  office.office_contact = g_strdup_printf ("%s: %s", pick (g, rp_sample_contact_roles),
+  office.contact_name = _rp_sample_pick (g, rp_sample_contact_names);
+  office.office_contact = g_strdup_printf ("%s: %s", _rp_sample_pick (g, rp_sample_contact_roles),
                                            office.contact_name);
-  office.best_time = pick (g, rp_sample_best_times);
+  office.best_time = _rp_sample_pick (g, rp_sample_best_times);
 
   index = g->offices->len;
   g_array_append_val (g->offices, office);
@@ -617,7 +499,7 @@ static char *
 pick_tags (Generator *g)
 {
   guint n_tags = list_length (rp_sample_tags);
-  guint n = rand_between (g, 0, 3);
+  guint n = _rp_sample_rand_between (g, 0, 3);
   GString *tags = g_string_new (NULL);
   guint chosen[3];
 
@@ -689,19 +571,19 @@ set_partner_numbers (Generator *g,
   switch (tier)
     {
     case RP_TIER_A:
-      rp_partner_set_influence (partner, rand_between (g, 4, 5));
-      rp_partner_set_monthly_volume (partner, rand_between (g, 150, 400));
+      rp_partner_set_influence (partner, _rp_sample_rand_between (g, 4, 5));
+      rp_partner_set_monthly_volume (partner, _rp_sample_rand_between (g, 150, 400));
       break;
 
     case RP_TIER_B:
-      rp_partner_set_influence (partner, rand_between (g, 2, 4));
-      rp_partner_set_monthly_volume (partner, rand_between (g, 40, 200));
+      rp_partner_set_influence (partner, _rp_sample_rand_between (g, 2, 4));
+      rp_partner_set_monthly_volume (partner, _rp_sample_rand_between (g, 40, 200));
       break;
 
     case RP_TIER_C:
     default:
-      rp_partner_set_influence (partner, rand_between (g, 1, 3));
-      rp_partner_set_monthly_volume (partner, rand_between (g, 5, 80));
+      rp_partner_set_influence (partner, _rp_sample_rand_between (g, 1, 3));
+      rp_partner_set_monthly_volume (partner, _rp_sample_rand_between (g, 5, 80));
       break;
     }
 }
@@ -713,13 +595,13 @@ person_credentials (Generator         *g,
   switch (clinician)
     {
     case RP_SAMPLE_CLINICIAN_PHYSICIAN:
-      return chance (g, 0.75) ? "MD" : "DO";
+      return _rp_sample_chance (g, 0.75) ? "MD" : "DO";
     case RP_SAMPLE_CLINICIAN_NP:
-      return chance (g, 0.5) ? "NP" : "APRN-CNP";
+      return _rp_sample_chance (g, 0.5) ? "NP" : "APRN-CNP";
     case RP_SAMPLE_CLINICIAN_PA:
       return "PA-C";
     case RP_SAMPLE_CLINICIAN_PT:
-      return chance (g, 0.6) ? "PT, DPT" : "DPT";
+      return _rp_sample_chance (g, 0.6) ? "PT, DPT" : "DPT";
     case RP_SAMPLE_CLINICIAN_OD:
       return "OD";
     case RP_SAMPLE_CLINICIAN_DPM:
@@ -742,8 +624,8 @@ generate_partner (Generator  *g,
                   GError    **error)
 {
   PartnerInfo *info = &g->partners[index];
-  guint specialty = pick_weighted (g, is_org ? g->org_spec_cum : g->person_spec_cum,
-                                   rp_sample_n_specialties);
+  guint specialty = _rp_sample_pick_weighted (g, is_org ? g->org_spec_cum : g->person_spec_cum,
+                                              rp_sample_n_specialties);
   const RpSampleSpecialty *spec = &rp_sample_specialties[specialty];
   const RpSpecialty *known = rp_specialties_lookup (spec->code);
   RpPartnerStatus status = pick_status (g, tier);
@@ -762,13 +644,13 @@ generate_partner (Generator  *g,
   npi[9] = '0' + rp_npi_check_digit (npi);
   npi[10] = '\0';
 
-  if (!is_org && family->len > 0 && chance (g, 0.45))
+  if (!is_org && family->len > 0 && _rp_sample_chance (g, 0.45))
     office_index = g_array_index (family, guint, g_rand_int_range (g->rand, 0, family->len));
   else
     office_index = new_office (g, specialty);
   office = &g_array_index (g->offices, Office, office_index);
 
-  make_uuid (g, uuid);
+  _rp_sample_make_uuid (g, uuid);
   rp_partner_set_uuid (partner, uuid);
   rp_partner_set_npi (partner, npi);
   rp_partner_set_specialty_code (partner, spec->code);
@@ -790,9 +672,10 @@ generate_partner (Generator  *g,
   if (is_org)
     {
       rp_partner_set_email (partner, NULL);
-      if (chance (g, 0.8))
+      if (_rp_sample_chance (g, 0.8))
         {
-          g_autofree char *email = g_strconcat (chance (g, 0.5) ? "referrals@" : "frontdesk@",
+          g_autofree char *email = g_strconcat (_rp_sample_chance (g, 0.5) ? "referrals@"
+                                                                            : "frontdesk@",
                                                 office->domain, NULL);
           rp_partner_set_email (partner, email);
         }
@@ -800,8 +683,8 @@ generate_partner (Generator  *g,
     }
   else
     {
-      const char *first = pick (g, rp_sample_first_names);
-      const char *last = pick (g, rp_sample_last_names);
+      const char *first = _rp_sample_pick (g, rp_sample_first_names);
+      const char *last = _rp_sample_pick (g, rp_sample_last_names);
       gboolean physician = spec->clinician == RP_SAMPLE_CLINICIAN_PHYSICIAN;
 
       rp_partner_set_prefix (partner, physician ? "Dr." : "");
@@ -809,7 +692,7 @@ generate_partner (Generator  *g,
       rp_partner_set_last_name (partner, last);
       rp_partner_set_credentials (partner, person_credentials (g, spec->clinician));
 
-      if (chance (g, 0.75))
+      if (_rp_sample_chance (g, 0.75))
         {
           g_autofree char *first_slug = ascii_slug (first);
           g_autofree char *last_slug = ascii_slug (last);
@@ -829,18 +712,22 @@ generate_partner (Generator  *g,
 
   tags = pick_tags (g);
   rp_partner_set_tags (partner, tags);
-  rp_partner_set_notes (partner, chance (g, 0.35) ? pick (g, rp_sample_partner_notes) : NULL);
+  rp_partner_set_notes (partner, _rp_sample_chance (g, 0.35)
+                                 ? _rp_sample_pick (g, rp_sample_partner_notes) : NULL);
   rp_partner_set_cadence_days (partner,
-                               chance (g, 0.85) ? 0 : (guint) (7 * rand_between (g, 2, 8)));
+                               _rp_sample_chance (g, 0.85)
+                               ? 0 : (guint) (7 * _rp_sample_rand_between (g, 2, 8)));
 
   /* Prospects were added lately; everyone else before the history starts. */
   if (status == RP_PARTNER_STATUS_PROSPECT)
-    info->created_day = g->today - rand_between (g, 1, 120);
+    info->created_day = g->today - _rp_sample_rand_between (g, 1, 120);
   else
-    info->created_day = -rand_between (g, 1, 900);
+    info->created_day = -_rp_sample_rand_between (g, 1, 900);
   /* Early, before any contact of that day. */
-  format_instant (local_instant (g, info->created_day, rand_between (g, 7 * 60, 8 * 60 - 1)),
-                  created);
+  _rp_sample_format_instant (_rp_sample_local_instant (g, info->created_day,
+                                                       _rp_sample_rand_between (g, 7 * 60,
+                                                                                8 * 60 - 1)),
+                             created);
   rp_partner_set_created_at (partner, created);
 
   if (!rp_store_insert_partner (g->store, partner, error))
@@ -935,853 +822,10 @@ generate_partners (Generator  *g,
       if (!generate_partner (g, partner, is_org, (RpTier) tiers[i], i, npi_offset, error))
         return FALSE;
 
-      advance (g, 1);
+      _rp_sample_advance (g, 1);
     }
 
   build_partner_weights (g);
-  return TRUE;
-}
-
-/* Referrals and the contacts they bring -------------------------------------------------------- */
-
-static void
-reset_activity (Generator      *g,
-                RpActivityKind  kind,
-                gint64          instant)
-{
-  char uuid[37];
-  char when[21];
-
-  make_uuid (g, uuid);
-  format_instant (instant, when);
-
-  rp_activity_set_id (g->activity, 0);
-  rp_activity_set_uuid (g->activity, uuid);
-  rp_activity_set_kind (g->activity, kind);
-  rp_activity_set_occurred_at (g->activity, when);
-  rp_activity_set_created_at (g->activity, when);
-  rp_activity_set_contact_person (g->activity, NULL);
-  rp_activity_set_summary (g->activity, NULL);
-  rp_activity_set_materials (g->activity, NULL);
-  rp_activity_set_referral_id (g->activity, 0);
-  rp_activity_set_cost_cents (g->activity, 0);
-  rp_activity_set_follow_up_needed (g->activity, FALSE);
-  rp_activity_clear_partner_ids (g->activity);
-}
-
-static const char *
-contact_person (Generator *g,
-                guint      partner)
-{
-  const PartnerInfo *p = &g->partners[partner];
-
-  if (chance (g, 0.5))
-    return g_array_index (g->offices, Office, p->office).contact_name;
-
-  return p->short_name;
-}
-
-static gboolean
-insert_activity (Generator  *g,
-                 GError    **error)
-{
-  if (!rp_store_insert_activity (g->store, g->activity, error))
-    return FALSE;
-
-  g->n_activities++;
-  advance (g, 1);
-  return TRUE;
-}
-
-/* The next step of a referral's path, @min_days to @max_days after @after on a weekday, at least
- * half an hour after it. */
-static void
-next_step (Generator        *g,
-           const Step       *after,
-           RpReferralStatus  status,
-           int               min_days,
-           int               max_days,
-           Step             *step)
-{
-  step->status = status;
-  step->day = next_weekday (g, after->day + rand_between (g, min_days, max_days));
-  step->instant = local_instant (g, step->day, rand_between (g, 8 * 60, 17 * 60));
-  if (step->instant < after->instant + 30 * 60)
-    step->instant = after->instant + rand_between (g, 30, 180) * 60;
-}
-
-/* Plays a referral received on @day forward: every step that would have happened before today
- * did; the rest have not happened yet. Returns the number of steps (the first is "received"). */
-static guint
-simulate_path (Generator *g,
-               int        day,
-               RpUrgency  urgency,
-               Step       steps[5])
-{
-  double fate = g_rand_double (g->rand);
-  guint n = 1;
-  int wait_min, wait_max;
-  Step candidate;
-
-  steps[0].status = RP_REFERRAL_STATUS_RECEIVED;
-  steps[0].day = day;
-  steps[0].instant = local_instant (g, day, day == g->today ? rand_between (g, 7 * 60 + 30, 9 * 60)
-                                                            : rand_between (g, 7 * 60 + 30,
-                                                                            17 * 60 + 30));
-
-#define TRY_STEP(status, lo, hi) \
-  G_STMT_START { \
-    next_step (g, &steps[n - 1], (status), (lo), (hi), &candidate); \
-    if (candidate.day >= g->today) \
-      return n; \
-    steps[n++] = candidate; \
-  } G_STMT_END
-
-  if (fate < 0.035)
-    {
-      TRY_STEP (RP_REFERRAL_STATUS_LOST, 5, 12);
-      return n;
-    }
-
-  TRY_STEP (RP_REFERRAL_STATUS_CONTACTED, 0, 2);
-
-  if (fate < 0.085)
-    {
-      TRY_STEP (RP_REFERRAL_STATUS_DECLINED, 0, 3);
-      return n;
-    }
-
-  TRY_STEP (RP_REFERRAL_STATUS_SCHEDULED, 0, 3);
-
-  switch (urgency)
-    {
-    case RP_URGENCY_URGENT:
-      wait_min = 1;
-      wait_max = 4;
-      break;
-
-    case RP_URGENCY_SOON:
-      wait_min = 3;
-      wait_max = 10;
-      break;
-
-    case RP_URGENCY_ROUTINE:
-    default:
-      wait_min = 5;
-      wait_max = 24;
-      break;
-    }
-
-  if (fate < 0.125)
-    {
-      TRY_STEP (RP_REFERRAL_STATUS_NO_SHOW, wait_min, wait_max);
-      return n;
-    }
-
-  TRY_STEP (RP_REFERRAL_STATUS_SEEN, wait_min, wait_max);
-
-  /* Some loops are never closed: the gap the loop-update tasks are there for. */
-  if (chance (g, 0.88))
-    TRY_STEP (RP_REFERRAL_STATUS_LOOP_CLOSED, 0, 10);
-
-#undef TRY_STEP
-
-  return n;
-}
-
-/* A fictional patient: invented names, MRNs of the made-up practice, 555-01xx phone numbers
- * (reserved for fiction). */
-static gboolean
-add_patient (Generator   *g,
-             RpReferral  *referral,
-             GError     **error)
-{
-  static const char * const first_names[] = {
-    "Avery", "Briar", "Calloway", "Delphine", "Emmett", "Fenna", "Gideon", "Halcyon", "Ines",
-    "Jasper", "Kestrel", "Linnea", "Marlowe", "Niamh", "Oren", "Pell", "Quinlan", "Rosalind",
-    "Soren", "Tamsin", "Ulric", "Verity", "Wren", "Xanthe", "Yardley", "Zuzana",
-  };
-  static const char * const last_names[] = {
-    "Ashgrove", "Brindlecombe", "Corrow", "Dunmere", "Elsworthy", "Fallowfield", "Greavesly",
-    "Hollinrake", "Ivanek", "Jessop-Vane", "Kittredge", "Larkspur", "Mordaunt", "Nettlefold",
-    "Oakhurst", "Pemberlake", "Quarrington", "Rookwood", "Stellmach", "Thistlewood", "Umberfield",
-    "Vardaman", "Whitlock-Orme", "Yelverton", "Zellweger-Ruiz",
-  };
-  GRand *r = g->patient_rand;
-  g_autofree char *name = NULL;
-  g_autofree char *date_of_birth = NULL;
-  g_autofree char *mrn = NULL;
-  g_autofree char *phone = NULL;
-  g_autoptr(RpPatient) patient = NULL;
-
-  name = g_strdup_printf ("%s %s",
-                          first_names[g_rand_int_range (r, 0, G_N_ELEMENTS (first_names))],
-                          last_names[g_rand_int_range (r, 0, G_N_ELEMENTS (last_names))]);
-  date_of_birth = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (r, 1938, 2012),
-                                   g_rand_int_range (r, 1, 13), g_rand_int_range (r, 1, 29));
-  mrn = g_strdup_printf ("SV-%06d", g_rand_int_range (r, 100000, 1000000));
-  phone = g_strdup_printf ("614-555-01%02d", g_rand_int_range (r, 0, 100));
-  patient = rp_patient_new (name, date_of_birth, mrn, phone);
-
-  return rp_vault_store_patient (g->vault, referral, patient, error);
-}
-
-static gboolean
-generate_referral (Generator  *g,
-                   int         day,
-                   gboolean    with_transitions,
-                   GError    **error)
-{
-  RpReferral *referral = g->referral;
-  guint partner = pick_weighted (g, day >= g->today - DORMANT_DAYS ? g->weights_recent
-                                                                    : g->weights_old,
-                                 g->n_partners);
-  const PartnerInfo *info = &g->partners[partner];
-  const RpSampleSpecialty *spec = &rp_sample_specialties[info->specialty];
-  gboolean inbound = TRUE;
-  RpSampleLine line;
-  const char *reason;
-  RpUrgency urgency;
-  RpReferralStatus status;
-  Step steps[5];
-  guint n_steps;
-  double r;
-  char uuid[37];
-  char received[21];
-  char last_change[21];
-  int seen_day = -1;
-  gboolean thanked = FALSE;
-
-  if (spec->outbound != NULL && chance (g, spec->outbound_share))
-    {
-      guint n = 0;
-      const RpSampleOutbound *out;
-
-      while (spec->outbound[n].reason != NULL)
-        n++;
-      out = &spec->outbound[g_rand_int_range (g->rand, 0, n)];
-
-      inbound = FALSE;
-      line = out->line;
-      reason = out->reason;
-    }
-  else
-    {
-      if (spec->preferred_line != RP_SAMPLE_LINE_ANY && chance (g, 0.5))
-        {
-          line = spec->preferred_line;
-        }
-      else
-        {
-          guint w = g_rand_int_range (g->rand, 0, g->n_line_weight);
-
-          line = 0;
-          while (w >= rp_sample_line_weights[line])
-            w -= rp_sample_line_weights[line++];
-        }
-      reason = pick_n (g, rp_sample_inbound_reasons[line], g->n_reasons[line]);
-    }
-
-  r = g_rand_double (g->rand);
-  urgency = r < 0.75 ? RP_URGENCY_ROUTINE : r < 0.95 ? RP_URGENCY_SOON : RP_URGENCY_URGENT;
-
-  n_steps = simulate_path (g, day, urgency, steps);
-  status = steps[n_steps - 1].status;
-  for (guint i = 0; i < n_steps; i++)
-    {
-      if (steps[i].status == RP_REFERRAL_STATUS_SEEN)
-        seen_day = steps[i].day;
-    }
-
-  make_uuid (g, uuid);
-  format_instant (steps[0].instant, received);
-  format_instant (steps[n_steps - 1].instant, last_change);
-
-  rp_referral_set_id (referral, 0);
-  rp_referral_set_uuid (referral, uuid);
-  rp_referral_set_partner_id (referral, info->id);
-  rp_referral_set_direction (referral, inbound ? RP_REFERRAL_DIRECTION_INBOUND
-                                               : RP_REFERRAL_DIRECTION_OUTBOUND);
-  rp_referral_set_referred_on (referral, g->day_iso[day]);
-  rp_referral_set_reason (referral, reason);
-  rp_referral_set_service_line (referral, rp_sample_service_lines[line]);
-  rp_referral_set_urgency (referral, urgency);
-  rp_referral_set_notes (referral, chance (g, 0.08) ? pick_n (g, rp_sample_referral_notes,
-                                                              g->n_referral_notes)
-                                                    : NULL);
-  rp_referral_set_created_at (referral, received);
-  rp_referral_set_updated_at (referral, last_change);
-
-  switch (status)
-    {
-    case RP_REFERRAL_STATUS_DECLINED:
-      rp_referral_set_status_reason (referral, pick (g, rp_sample_declined_reasons));
-      break;
-    case RP_REFERRAL_STATUS_NO_SHOW:
-      rp_referral_set_status_reason (referral, pick (g, rp_sample_no_show_reasons));
-      break;
-    case RP_REFERRAL_STATUS_LOST:
-      rp_referral_set_status_reason (referral, pick (g, rp_sample_lost_reasons));
-      break;
-    case RP_REFERRAL_STATUS_RECEIVED:
-    case RP_REFERRAL_STATUS_CONTACTED:
-    case RP_REFERRAL_STATUS_SCHEDULED:
-    case RP_REFERRAL_STATUS_SEEN:
-    case RP_REFERRAL_STATUS_LOOP_CLOSED:
-    default:
-      rp_referral_set_status_reason (referral, NULL);
-      break;
-    }
-
-  if (status == RP_REFERRAL_STATUS_SEEN || status == RP_REFERRAL_STATUS_LOOP_CLOSED)
-    rp_referral_set_outcome (referral, pick_n (g, rp_sample_outcomes[line],
-                                               g->n_outcomes[line]));
-  else
-    rp_referral_set_outcome (referral, NULL);
-
-  if (status == RP_REFERRAL_STATUS_LOOP_CLOSED && chance (g, 0.45))
-    {
-      r = g_rand_double (g->rand);
-      rp_referral_set_satisfaction (referral, r < 0.5 ? 5 : r < 0.85 ? 4 : r < 0.97 ? 3 : 2);
-    }
-  else
-    {
-      rp_referral_set_satisfaction (referral, 0);
-    }
-
-  if (with_transitions)
-    {
-      rp_referral_set_status (referral, RP_REFERRAL_STATUS_RECEIVED);
-      if (!rp_store_insert_referral (g->store, referral, error))
-        return FALSE;
-
-      for (guint i = 1; i < n_steps; i++)
-        {
-          char when[21];
-
-          format_instant (steps[i].instant, when);
-          if (!rp_store_add_referral_transition (g->store, referral, steps[i].status, when, error))
-            return FALSE;
-        }
-    }
-  else
-    {
-      rp_referral_set_status (referral, status);
-      if (!rp_store_insert_referral (g->store, referral, error))
-        return FALSE;
-    }
-
-  if (g->vault != NULL && !add_patient (g, referral, error))
-    return FALSE;
-
-  advance (g, 1);
-
-  /* The contacts a referral brings: a thank-you note, and the report that closes the loop. */
-  if (inbound && chance (g, g->params->p_thank_you))
-    {
-      int thank_day = next_weekday (g, day + rand_between (g, 1, 4));
-
-      if (thank_day < g->today)
-        {
-          reset_activity (g, RP_ACTIVITY_KIND_THANK_YOU,
-                          local_instant (g, thank_day, rand_between (g, 9 * 60, 16 * 60)));
-          rp_activity_set_summary (g->activity, pick_n (g, rp_sample_thank_you_texts,
-                                                        g->n_thank_you_texts));
-          rp_activity_set_contact_person (g->activity, info->short_name);
-          rp_activity_set_referral_id (g->activity, rp_referral_get_id (referral));
-          rp_activity_add_partner_id (g->activity, info->id);
-          if (!insert_activity (g, error))
-            return FALSE;
-          thanked = TRUE;
-        }
-    }
-
-  if (inbound && status == RP_REFERRAL_STATUS_LOOP_CLOSED && chance (g, g->params->p_update))
-    {
-      reset_activity (g, RP_ACTIVITY_KIND_UPDATE_SENT, steps[n_steps - 1].instant);
-      rp_activity_set_summary (g->activity, pick_n (g, rp_sample_update_texts,
-                                                    g->n_update_texts));
-      rp_activity_set_contact_person (g->activity, contact_person (g, partner));
-      rp_activity_set_referral_id (g->activity, rp_referral_get_id (referral));
-      rp_activity_add_partner_id (g->activity, info->id);
-      if (!insert_activity (g, error))
-        return FALSE;
-    }
-
-  if (day >= g->today - RECENT_DAYS)
-    {
-      RecentReferral recent = {
-        .id = rp_referral_get_id (referral),
-        .partner = partner,
-        .day = day,
-        .seen_day = seen_day,
-        .status = status,
-        .inbound = inbound,
-        .thanked = thanked,
-      };
-
-      memcpy (recent.uuid, uuid, sizeof recent.uuid);
-      g_array_append_val (g->recent, recent);
-    }
-
-  return TRUE;
-}
-
-/* How many referrals arrive on each day: few on weekends, fewer around the holidays, a network
- * that grows a little over the months, and day-to-day noise. The counts add up to exactly
- * @total. */
-static guint *
-plan_referral_days (Generator *g,
-                    guint      total)
-{
-  int n_days = g->today + 1;
-  double *cumulative = g_new (double, n_days);
-  guint *counts = g_new0 (guint, n_days);
-  double sum = 0;
-  guint64 previous = 0;
-
-  for (int d = 0; d < n_days; d++)
-    {
-      double w = is_weekend (g, d) ? 0.06 : 1.0;
-      const char *iso = g->day_iso[d];
-
-      w *= 0.85 + 0.3 * d / MAX (n_days - 1, 1);
-      /* Christmas Eve to New Year's Day. */
-      if ((strncmp (iso + 5, "12-2", 4) == 0 && iso[9] >= '4') ||
-          strncmp (iso + 5, "12-3", 4) == 0 || strncmp (iso + 5, "01-01", 5) == 0)
-        w *= 0.4;
-      w *= 0.75 + 0.5 * g_rand_double (g->rand);
-
-      sum += w;
-      cumulative[d] = sum;
-    }
-
-  for (int d = 0; d < n_days; d++)
-    {
-      guint64 upto = (guint64) (cumulative[d] / sum * total + 0.5);
-
-      if (d == n_days - 1)
-        upto = total;
-      counts[d] = (guint) (upto - previous);
-      previous = upto;
-    }
-
-  g_free (cumulative);
-  return counts;
-}
-
-static gboolean
-generate_referrals (Generator  *g,
-                    GError    **error)
-{
-  g_autofree guint *counts = plan_referral_days (g, g->params->n_referrals);
-  guint index = 0;
-
-  /* In date order, so ids grow with the date as they would in real use. */
-  for (int d = 0; d <= g->today; d++)
-    {
-      for (guint k = 0; k < counts[d]; k++, index++)
-        {
-          if (!generate_referral (g, d, index % g->params->transition_every == 0, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* Contacts not tied to a referral -------------------------------------------------------------- */
-
-static gboolean
-generate_event (Generator  *g,
-                guint       partner,
-                int         day,
-                GError    **error)
-{
-  const Office *office = &g_array_index (g->offices, Office, g->partners[partner].office);
-  guint n_added = 0;
-  g_autofree char *materials = NULL;
-
-  /* A lunch-and-learn is for an office with several partners when there is one. */
-  for (guint attempt = 0; attempt < 8 && office->n_members < 2; attempt++)
-    {
-      guint other = pick_weighted (g, g->weights_contact, g->n_partners);
-
-      if (g->partners[other].created_day <= day)
-        {
-          partner = other;
-          office = &g_array_index (g->offices, Office, g->partners[partner].office);
-        }
-    }
-
-  reset_activity (g, RP_ACTIVITY_KIND_EVENT,
-                  local_instant (g, day, rand_between (g, 11 * 60 + 30, 12 * 60 + 15)));
-  rp_activity_set_summary (g->activity, pick (g, rp_sample_event_topics));
-  rp_activity_set_contact_person (g->activity, office->contact_name);
-  rp_activity_set_cost_cents (g->activity, 100 * rand_between (g, 120, 480));
-
-  for (guint member = office->first_member; member != 0 && n_added < 6;
-       member = g->partners[member - 1].next_member)
-    {
-      /* Nobody who was not a partner yet. */
-      if (g->partners[member - 1].created_day > day)
-        continue;
-      rp_activity_add_partner_id (g->activity, g->partners[member - 1].id);
-      n_added++;
-    }
-
-  materials = g_strdup_printf ("Lunch for %u, slides, referral pads",
-                               n_added + rand_between (g, 2, 8));
-  rp_activity_set_materials (g->activity, materials);
-
-  return insert_activity (g, error);
-}
-
-static gboolean
-generate_contact (Generator  *g,
-                  GError    **error)
-{
-  guint partner = pick_weighted (g, g->weights_contact, g->n_partners);
-  int first_day = MAX (g->partners[partner].created_day, 0);
-  int day = rand_between (g, MIN (first_day, g->today - 1), g->today - 1);
-  guint r = g_rand_int_range (g->rand, 0, 100);
-  const RpSampleActivityText *text;
-  RpActivityKind kind;
-
-  /* Liaisons work weekdays: a weekend date becomes the Friday before, or the Monday after when
-   * the partner was added that weekend. */
-  if (is_weekend (g, day))
-    {
-      int friday = day;
-
-      while (friday > 0 && is_weekend (g, friday))
-        friday--;
-
-      if (friday >= first_day)
-        day = friday;
-      else
-        day = MIN (next_weekday (g, day), g->today - 1);
-    }
-
-  if (r < 4)
-    return generate_event (g, partner, day, error);
-
-  if (r < 40)
-    {
-      kind = RP_ACTIVITY_KIND_VISIT;
-      text = pick_text (g, rp_sample_visit_texts);
-    }
-  else if (r < 62)
-    {
-      kind = RP_ACTIVITY_KIND_CALL;
-      text = pick_text (g, rp_sample_call_texts);
-    }
-  else if (r < 78)
-    {
-      kind = RP_ACTIVITY_KIND_EMAIL;
-      text = pick_text (g, rp_sample_email_texts);
-    }
-  else if (r < 85)
-    {
-      kind = RP_ACTIVITY_KIND_FEEDBACK;
-      text = pick_text (g, rp_sample_feedback_texts);
-    }
-  else if (r < 93)
-    {
-      kind = RP_ACTIVITY_KIND_NOTE;
-      text = pick_text (g, rp_sample_note_texts);
-    }
-  else
-    {
-      kind = RP_ACTIVITY_KIND_THANK_YOU;
-      text = NULL;
-    }
-
-  reset_activity (g, kind, local_instant (g, day, rand_between (g, 8 * 60, 17 * 60)));
-  if (text != NULL)
-    {
-      rp_activity_set_summary (g->activity, text->summary);
-      rp_activity_set_materials (g->activity, text->materials);
-    }
-  else
-    {
-      rp_activity_set_summary (g->activity, "Holiday card and thank-you for the year's referrals");
-    }
-  rp_activity_set_contact_person (g->activity, contact_person (g, partner));
-  rp_activity_set_follow_up_needed (g->activity, (kind == RP_ACTIVITY_KIND_VISIT ||
-                                                  kind == RP_ACTIVITY_KIND_CALL) &&
-                                                 chance (g, 0.1));
-  rp_activity_add_partner_id (g->activity, g->partners[partner].id);
-
-  return insert_activity (g, error);
-}
-
-static gboolean
-generate_contacts (Generator  *g,
-                   GError    **error)
-{
-  guint target = g->params->n_activities;
-  guint n;
-
-  /* The referral-linked ones are already in; make up the rest of the target, and at least a
-   * quarter of it, so visits and calls are never crowded out. */
-  n = g->n_activities < target ? target - g->n_activities : 0;
-  n = MAX (n, target / 4);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!generate_contact (g, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* This week's plan ----------------------------------------------------------------------------- */
-
-static gboolean
-generate_planned_visits (Generator  *g,
-                         GError    **error)
-{
-  g_autoptr(RpPlannedVisit) visit = NULL;
-  /* Monday to Friday of today's ISO week, so the planner's week shows them on any day. */
-  int monday = g->today - (g->weekday[g->today] - G_DATE_MONDAY);
-  guint n = rand_between (g, 3, 8);
-  guint per_day[5] = { 0 };
-  guint chosen[8];
-  char created[21];
-
-  format_instant (local_instant (g, monday - 3, 16 * 60 + 30), created);
-
-  for (guint i = 0; i < n; i++)
-    {
-      int weekday = rand_between (g, 0, 4);
-      int day;
-      guint partner = 0;
-      char uuid[37];
-
-      /* On a working day, the plan always has a stop today. */
-      if (i == 0 && g->today - monday < 5)
-        weekday = g->today - monday;
-      day = monday + weekday;
-
-      /* Someone not already on the plan, preferably an A or B partner; in the end anyone. */
-      for (guint attempt = 0; attempt < 20 + g->n_partners; attempt++)
-        {
-          gboolean taken = FALSE;
-
-          if (attempt < 20)
-            partner = pick_weighted (g, g->weights_contact, g->n_partners);
-          else
-            partner = attempt - 20;
-
-          for (guint j = 0; j < i; j++)
-            taken |= chosen[j] == partner;
-          taken |= g->partners[partner].created_day > monday - 3;
-          if (!taken && (g->partners[partner].tier != RP_TIER_C || attempt >= 10))
-            break;
-        }
-      chosen[i] = partner;
-
-      visit = rp_planned_visit_new ();
-      make_uuid (g, uuid);
-      rp_planned_visit_set_uuid (visit, uuid);
-      rp_planned_visit_set_partner_id (visit, g->partners[partner].id);
-      rp_planned_visit_set_planned_on (visit, g->day_iso[day]);
-      rp_planned_visit_set_position (visit, per_day[weekday]++);
-      rp_planned_visit_set_objective (visit, pick (g, rp_sample_visit_objectives));
-      rp_planned_visit_set_created_at (visit, created);
-
-      /* Earlier days of the week were done, and the visit was logged. */
-      if (day < g->today)
-        {
-          const RpSampleActivityText *text = pick_text (g, rp_sample_visit_texts);
-
-          reset_activity (g, RP_ACTIVITY_KIND_VISIT,
-                          local_instant (g, day, rand_between (g, 9 * 60, 15 * 60)));
-          rp_activity_set_summary (g->activity, text->summary);
-          rp_activity_set_materials (g->activity, text->materials);
-          rp_activity_set_contact_person (g->activity, contact_person (g, partner));
-          rp_activity_add_partner_id (g->activity, g->partners[partner].id);
-          if (!insert_activity (g, error))
-            return FALSE;
-
-          rp_planned_visit_set_status (visit, RP_VISIT_STATUS_DONE);
-          rp_planned_visit_set_activity_id (visit, rp_activity_get_id (g->activity));
-        }
-      else
-        {
-          rp_planned_visit_set_status (visit, RP_VISIT_STATUS_PLANNED);
-        }
-
-      if (!rp_store_insert_planned_visit (g->store, visit, error))
-        return FALSE;
-
-      g_clear_object (&visit);
-    }
-
-  return TRUE;
-}
-
-/* Tasks ---------------------------------------------------------------------------------------- */
-
-static gboolean
-insert_task (Generator   *g,
-             RpTaskKind   kind,
-             const char  *title,
-             guint        partner,   /* index + 1; 0 = none */
-             gint64       referral_id,
-             const char  *rule_key,
-             int          created_day,
-             int          due_day,
-             gboolean     done,
-             GError     **error)
-{
-  g_autoptr(RpTask) task = rp_task_new (kind);
-  char uuid[37];
-  char when[21];
-
-  due_day = CLAMP (due_day, 0, g->n_table_days - 1);
-  created_day = CLAMP (created_day, 0, g->today);
-
-  make_uuid (g, uuid);
-  rp_task_set_uuid (task, uuid);
-  rp_task_set_title (task, title);
-  rp_task_set_partner_id (task, partner > 0 ? g->partners[partner - 1].id : 0);
-  rp_task_set_referral_id (task, referral_id);
-  rp_task_set_rule_key (task, rule_key);
-  rp_task_set_due_on (task, g->day_iso[due_day]);
-  if (kind == RP_TASK_KIND_FOLLOW_UP && chance (g, 0.2))
-    rp_task_set_due_time (task, chance (g, 0.5) ? "09:00" : "14:30");
-
-  format_instant (local_instant (g, created_day, rand_between (g, 8 * 60, 17 * 60)), when);
-  rp_task_set_created_at (task, when);
-
-  if (done)
-    {
-      int done_day = due_day + rand_between (g, 0, 1);
-
-      done_day = MIN (done_day, g->today - 1);
-
-      format_instant (local_instant (g, MAX (done_day, created_day),
-                                     rand_between (g, 9 * 60, 17 * 60)), when);
-      rp_task_set_done_at (task, when);
-    }
-
-  if (!rp_store_insert_task (g->store, task, error))
-    return FALSE;
-
-  advance (g, 1);
-  return TRUE;
-}
-
-static gboolean
-generate_tasks (Generator  *g,
-                GError    **error)
-{
-  guint target = g->params->n_tasks;
-  guint thank_you_quota = target * 3 / 10;
-  guint loop_quota = target / 5;
-  guint made = 0;
-  guint rest;
-
-  /* Rule-made thank-you tasks for the latest inbound referrals nobody has thanked for yet:
-   * due two days after the referral, so the newest are due soon and some are overdue. */
-  for (guint i = g->recent->len; i > 0 && made < thank_you_quota; i--)
-    {
-      const RecentReferral *r = &g_array_index (g->recent, RecentReferral, i - 1);
-      g_autofree char *title = NULL;
-      g_autofree char *rule_key = NULL;
-      int due;
-
-      if (!r->inbound || r->thanked || r->day < g->today - 10)
-        continue;
-
-      due = next_weekday (g, r->day + 2);
-      title = g_strdup_printf ("Thank %s for the referral", g->partners[r->partner].short_name);
-      rule_key = g_strconcat ("thank-you:", r->uuid, NULL);
-      if (!insert_task (g, RP_TASK_KIND_THANK_YOU, title, r->partner + 1, r->id, rule_key, r->day,
-                        due, due < g->today - 2 && chance (g, 0.5), error))
-        return FALSE;
-      made++;
-    }
-
-  /* Loop-closing updates for patients seen whose report has not gone back yet. */
-  for (guint i = g->recent->len, n = 0; i > 0 && n < loop_quota; i--)
-    {
-      const RecentReferral *r = &g_array_index (g->recent, RecentReferral, i - 1);
-      g_autofree char *title = NULL;
-      g_autofree char *rule_key = NULL;
-
-      if (!r->inbound || r->status != RP_REFERRAL_STATUS_SEEN || r->seen_day < 0)
-        continue;
-
-      title = g_strdup_printf ("Send the visit summary to %s",
-                               g->partners[r->partner].short_name);
-      rule_key = g_strconcat ("loop-update:", r->uuid, NULL);
-      if (!insert_task (g, RP_TASK_KIND_LOOP_UPDATE, title, r->partner + 1, r->id, rule_key,
-                        r->seen_day, next_weekday (g, r->seen_day + 3), FALSE, error))
-        return FALSE;
-      made++;
-      n++;
-    }
-
-  /* Hand-made follow-ups, visits and errands fill the rest. The first ones are fixed so that
-   * every sample has open tasks overdue and due today whatever the seed. */
-  rest = target > made ? target - made : 0;
-  for (guint i = 0; i < rest; i++)
-    {
-      guint partner = pick_weighted (g, g->weights_contact, g->n_partners) + 1;
-      guint r = g_rand_int_range (g->rand, 0, 100);
-      gboolean done = FALSE;
-      int due;
-      RpTaskKind kind;
-      const char *title;
-      g_autofree char *visit_title = NULL;
-
-      if (i < 3)
-        due = g->today - rand_between (g, 1, 9);
-      else if (i < 6)
-        due = g->today;
-      else if (r < 25)
-        {
-          due = g->today - rand_between (g, 1, 20);
-          done = TRUE;
-        }
-      else if (r < 40)
-        due = g->today - rand_between (g, 1, 10);
-      else if (r < 55)
-        due = g->today;
-      else if (r < 85)
-        due = g->today + rand_between (g, 1, 6);
-      else
-        due = g->today + rand_between (g, 7, 21);
-
-      r = g_rand_int_range (g->rand, 0, 100);
-      if (r < 60)
-        {
-          kind = RP_TASK_KIND_FOLLOW_UP;
-          title = pick (g, rp_sample_follow_up_titles);
-        }
-      else if (r < 85)
-        {
-          kind = RP_TASK_KIND_VISIT;
-          visit_title = g_strdup_printf ("%s: %s", g->partners[partner - 1].short_name,
-                                         pick (g, rp_sample_visit_task_titles));
-          title = visit_title;
-        }
-      else
-        {
-          kind = RP_TASK_KIND_CUSTOM;
-          title = pick (g, rp_sample_custom_task_titles);
-          partner = 0;
-        }
-
-      if (!insert_task (g, kind, title, partner, 0, NULL, due - rand_between (g, 2, 10), due, done,
-                        error))
-        return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -1826,10 +870,10 @@ generate (Generator  *g,
 {
   return save_practice (g, error) &&
          generate_partners (g, error) &&
-         generate_referrals (g, error) &&
-         generate_contacts (g, error) &&
-         generate_planned_visits (g, error) &&
-         generate_tasks (g, error);
+         _rp_sample_generate_referrals (g, error) &&
+         _rp_sample_generate_contacts (g, error) &&
+         _rp_sample_generate_planned_visits (g, error) &&
+         _rp_sample_generate_tasks (g, error);
 }
 
 gboolean

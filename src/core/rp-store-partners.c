@@ -106,27 +106,13 @@ rp_specialty_count_free (RpSpecialtyCount *count)
   g_free (count);
 }
 
-static int
-column_enum (sqlite3_stmt *stmt,
-             int           column,
-             GType         type,
-             int           fallback)
-{
-  int value;
-
-  if (!rp_enum_from_nick (type, (const char *) sqlite3_column_text (stmt, column), &value))
-    return fallback;
-
-  return value;
-}
-
 static RpPartner *
 row_to_partner (sqlite3_stmt *stmt)
 {
   RpPartner *partner;
 
-  partner = rp_partner_new (column_enum (stmt, COL_KIND, RP_TYPE_PARTNER_KIND,
-                                         RP_PARTNER_KIND_PERSON));
+  partner = rp_partner_new (_rp_store_column_enum (stmt, COL_KIND, RP_TYPE_PARTNER_KIND,
+                                                   RP_PARTNER_KIND_PERSON));
 
   /* Filled with notifications frozen: nobody listens to a partner still being read. */
   g_object_freeze_notify (G_OBJECT (partner));
@@ -155,10 +141,10 @@ row_to_partner (sqlite3_stmt *stmt)
   rp_partner_set_email (partner, _rp_store_column_text (stmt, COL_EMAIL));
   rp_partner_set_office_contact (partner, _rp_store_column_text (stmt, COL_OFFICE_CONTACT));
   rp_partner_set_best_time (partner, _rp_store_column_text (stmt, COL_BEST_TIME));
-  rp_partner_set_tier (partner, column_enum (stmt, COL_TIER, RP_TYPE_TIER, RP_TIER_B));
+  rp_partner_set_tier (partner, _rp_store_column_enum (stmt, COL_TIER, RP_TYPE_TIER, RP_TIER_B));
   rp_partner_set_influence (partner, CLAMP (sqlite3_column_int (stmt, COL_INFLUENCE), 1, 5));
   rp_partner_set_monthly_volume (partner, MAX (sqlite3_column_int (stmt, COL_MONTHLY_VOLUME), 0));
-  rp_partner_set_status (partner, column_enum (stmt, COL_STATUS, RP_TYPE_PARTNER_STATUS,
+  rp_partner_set_status (partner, _rp_store_column_enum (stmt, COL_STATUS, RP_TYPE_PARTNER_STATUS,
                                                RP_PARTNER_STATUS_PROSPECT));
   rp_partner_set_cadence_days (partner, MAX (sqlite3_column_int (stmt, COL_CADENCE_DAYS), 0));
   rp_partner_set_tags (partner, _rp_store_column_text (stmt, COL_TAGS));

@@ -55,6 +55,15 @@ void          _rp_store_bind_text      (sqlite3_stmt *stmt,
 /* The column as a string: "" for NULL. */
 const char   *_rp_store_column_text    (sqlite3_stmt *stmt,
                                         int           column);
+/* The column's enum nick as a value of @type: @fallback for NULL or an unknown nick. */
+int           _rp_store_column_enum    (sqlite3_stmt *stmt,
+                                        int           column,
+                                        GType         type,
+                                        int           fallback);
+/* Collects the first column of every row as ids; the statement is reset, not finalized. */
+GArray       *_rp_store_collect_ids    (RpStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
 /* Queue a change signal, emitted at the outermost commit (or at once outside a transaction). */
 void          _rp_store_queue_signal   (RpStore      *self,
                                         guint         pending);

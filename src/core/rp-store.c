@@ -293,6 +293,46 @@ _rp_store_column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
+int
+_rp_store_column_enum (sqlite3_stmt *stmt,
+                       int           column,
+                       GType         type,
+                       int           fallback)
+{
+  int value;
+
+  if (!rp_enum_from_nick (type, (const char *) sqlite3_column_text (stmt, column), &value))
+    return fallback;
+
+  return value;
+}
+
+/* Collects the first column of every row as ids; the statement is reset, not finalized. */
+GArray *
+_rp_store_collect_ids (RpStore      *self,
+                       sqlite3_stmt *stmt,
+                       GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 static void
 emit_pending (RpStore *self)
 {

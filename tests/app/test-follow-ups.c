@@ -6,62 +6,19 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "rapport-resources.h"
 #include "rp-activity-dialog.h"
 #include "rp-follow-up-rules.h"
 #include "rp-follow-ups-page.h"
-#include "rp-sample.h"
+#include "rp-test-app.h"
 #include "rp-timeline-page.h"
 #include "rp-timeline-view.h"
 
 typedef struct
 {
-  char      *dir;
-  RpStore   *store;
-  GSettings *settings;
-  RpContext *context;
+  RpTestDb db;
 } Fixture;
-
-static gboolean
-done_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  g_main_context_wakeup (NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/rapport/Rapport/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
 
 static GDate *
 local_today (void)
@@ -88,45 +45,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GDate) today = local_today ();
 
-  load_style ();
+  rp_test_load_style ();
 
-  fixture->dir = g_dir_make_tmp ("rapport-follow-ups-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "rapport.db", NULL);
-
-  fixture->store = rp_store_open (path, &error);
-  g_assert_no_error (error);
-
+  rp_test_db_open (&fixture->db, "rapport-follow-ups-XXXXXX");
   /* The sample is made around today, so that some of its tasks are due today and some are
    * overdue, as the page sees them. */
-  rp_sample_generate (fixture->store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today, NULL,
-                      NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->settings = g_settings_new ("io.github.rapport.Rapport");
-  fixture->context = rp_context_new (fixture->store, fixture->settings);
+  rp_test_db_add_sample (&fixture->db, today);
+  rp_test_db_make_context (&fixture->db, NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "rapport.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  rp_test_db_close (&fixture->db);
 }
 
 static GtkWindow *
@@ -134,47 +68,20 @@ show_in_window (GtkWidget *child,
                 int        width,
                 int        height)
 {
-  GtkWindow *window = GTK_WINDOW (adw_window_new ());
-  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWindow *window = rp_test_present_in_window (child, width, height);
 
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), child);
-  adw_window_set_content (ADW_WINDOW (window), overlay);
-  gtk_window_set_default_size (window, width, height);
-  gtk_window_present (window);
-
-  while (!gtk_widget_get_mapped (child))
-    g_main_context_iteration (NULL, TRUE);
-  iterate_for (300);
+  rp_test_iterate_for (300);
 
   return window;
 }
 
+/* The picture a moment after the last change. */
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width;
-  int height;
-
-  iterate_for (200);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  rp_test_iterate_for (200);
+  rp_test_save_screenshot (widget, name);
 }
 
 static RpTask *
@@ -220,7 +127,7 @@ test_follow_ups_page (Fixture       *fixture,
   guint n_later;
   RpTaskBucket bucket;
 
-  page = RP_FOLLOW_UPS_PAGE (rp_follow_ups_page_new (fixture->context));
+  page = RP_FOLLOW_UPS_PAGE (rp_follow_ups_page_new (fixture->db.context));
   window = show_in_window (GTK_WIDGET (page), 1000, 760);
 
   /* The sample's tasks: some are overdue, some due today. */
@@ -229,21 +136,21 @@ test_follow_ups_page (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (window), "follow-ups-page.png");
 
   /* Done on a thank-you task removes it and logs a thank-you activity. */
-  thank_you = find_open_task (fixture->store, RP_TASK_KIND_THANK_YOU, 0);
+  thank_you = find_open_task (fixture->db.store, RP_TASK_KIND_THANK_YOU, 0);
   g_assert_nonnull (thank_you);
   bucket = rp_task_get_bucket (thank_you, today);
   {
     guint before = rp_follow_ups_page_count_in_bucket (page, (int) bucket);
 
-    n_activities = rp_store_count_rows (fixture->store, "activity");
+    n_activities = rp_store_count_rows (fixture->db.store, "activity");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "follow-ups.done", "x",
                                                rp_task_get_id (thank_you)));
     g_assert_cmpuint (rp_follow_ups_page_count_in_bucket (page, (int) bucket), ==, before - 1);
   }
-  done = rp_store_get_task (fixture->store, rp_task_get_id (thank_you), &error);
+  done = rp_store_get_task (fixture->db.store, rp_task_get_id (thank_you), &error);
   g_assert_no_error (error);
   g_assert_true (rp_task_get_done (done));
-  g_assert_cmpuint (rp_store_count_rows (fixture->store, "activity"), ==, n_activities + 1);
+  g_assert_cmpuint (rp_store_count_rows (fixture->db.store, "activity"), ==, n_activities + 1);
   {
     g_autoptr(RpTimelineFilter) filter = rp_timeline_filter_new ();
     g_autoptr(RpTimelineList) list = NULL;
@@ -252,7 +159,7 @@ test_follow_ups_page (Fixture       *fixture,
     filter->partner_id = rp_task_get_partner_id (thank_you);
     filter->referrals = FALSE;
     filter->tasks = FALSE;
-    list = rp_timeline_list_new (fixture->store, filter);
+    list = rp_timeline_list_new (fixture->db.store, filter);
     first = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_assert_nonnull (first);
     g_assert_cmpint (rp_timeline_item_get_kind (first), ==, RP_TIMELINE_KIND_ACTIVITY);
@@ -261,13 +168,13 @@ test_follow_ups_page (Fixture       *fixture,
   }
 
   /* Snooze moves a task to the section of its new day. */
-  other = find_open_task (fixture->store, (RpTaskKind) -1, rp_task_get_id (thank_you));
+  other = find_open_task (fixture->db.store, (RpTaskKind) -1, rp_task_get_id (thank_you));
   g_assert_nonnull (other);
   n_later = rp_follow_ups_page_count_in_bucket (page, RP_TASK_BUCKET_LATER);
   bucket = rp_task_get_bucket (other, today);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "follow-ups.snooze", "(xs)",
                                              rp_task_get_id (other), later));
-  snoozed = rp_store_get_task (fixture->store, rp_task_get_id (other), &error);
+  snoozed = rp_store_get_task (fixture->db.store, rp_task_get_id (other), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rp_task_get_due_on (snoozed), ==, later);
   g_assert_cmpint (rp_task_get_bucket (snoozed, today), ==, RP_TASK_BUCKET_LATER);
@@ -315,7 +222,7 @@ test_activity_and_timeline (Fixture       *fixture,
   g_autoptr(RpTask) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *on = day_after_today (7);
-  gint64 partner_id = first_partner_id (fixture->store);
+  gint64 partner_id = first_partner_id (fixture->db.store);
   RpActivityDialog *dialog;
   RpActivity *activity;
   RpTask *task;
@@ -324,11 +231,10 @@ test_activity_and_timeline (Fixture       *fixture,
   GtkWidget *page;
   RpTimelineList *list;
 
-  dialog = RP_ACTIVITY_DIALOG (rp_activity_dialog_new (fixture->context, partner_id, NULL));
+  dialog = RP_ACTIVITY_DIALOG (rp_activity_dialog_new (fixture->db.context, partner_id, NULL));
   g_signal_connect (dialog, "logged", G_CALLBACK (logged_cb), results);
   gtk_window_present (GTK_WINDOW (dialog));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
-    g_main_context_iteration (NULL, TRUE);
+  rp_test_wait_until_mapped (dialog);
 
   rp_activity_dialog_set_note (dialog, "Met the office manager; left the new brochure.");
   rp_activity_dialog_set_follow_up (dialog, TRUE, on, "Send the outcome data");
@@ -342,7 +248,7 @@ test_activity_and_timeline (Fixture       *fixture,
   task = g_ptr_array_index (results, 1);
   g_assert_cmpint (rp_activity_get_kind (activity), ==, RP_ACTIVITY_KIND_VISIT);
   g_assert_cmpint (rp_activity_get_id (activity), >, 0);
-  stored = rp_store_get_task (fixture->store, rp_task_get_id (task), &error);
+  stored = rp_store_get_task (fixture->db.store, rp_task_get_id (task), &error);
   g_assert_no_error (error);
   g_assert_cmpint (rp_task_get_kind (stored), ==, RP_TASK_KIND_FOLLOW_UP);
   g_assert_cmpstr (rp_task_get_due_on (stored), ==, on);
@@ -352,7 +258,7 @@ test_activity_and_timeline (Fixture       *fixture,
 
   /* The partner's timeline: day headers, the new activity first. */
   filter->partner_id = partner_id;
-  view = RP_TIMELINE_VIEW (rp_timeline_view_new (fixture->context, filter));
+  view = RP_TIMELINE_VIEW (rp_timeline_view_new (fixture->db.context, filter));
   window = show_in_window (GTK_WIDGET (view), 520, 640);
   list = rp_timeline_view_get_list (view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 1);
@@ -389,7 +295,7 @@ test_activity_and_timeline (Fixture       *fixture,
   gtk_window_destroy (window);
 
   /* The Timeline page, every partner. */
-  page = rp_timeline_page_new (fixture->context);
+  page = rp_timeline_page_new (fixture->db.context);
   window = show_in_window (page, 1000, 760);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rp_timeline_view_get_list (
                       rp_timeline_page_get_view (RP_TIMELINE_PAGE (page))))), >, 0);
@@ -401,15 +307,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rp_test_init (&argc, &argv);
 
   /* Screenshots show the page at rest, not halfway through a cross-fade. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
-                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    g_resources_register (rapport_get_resource ());
 
   g_test_add ("/follow-ups/page", Fixture, NULL,
               fixture_set_up, test_follow_ups_page, fixture_tear_down);

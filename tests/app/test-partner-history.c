@@ -7,92 +7,28 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "rapport-resources.h"
 #include "rp-activity-dialog.h"
 #include "rp-follow-up-rules.h"
 #include "rp-partner-detail.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page.h"
-#include "rp-sample.h"
+#include "rp-test-app.h"
+#include "rp-timeline-page.h"
 #include "rp-timeline-view.h"
+#include "rp-window.h"
 
 typedef struct
 {
-  char           *dir;
-  RpStore        *store;
-  GSettings      *settings;
-  RpContext      *context;
+  RpTestDb        db;
   GtkWindow      *window;
   RpPartnersPage *page;
 } Fixture;
 
-/* Main loop helpers */
-
-static gboolean
-done_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  g_main_context_wakeup (NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after ten seconds. */
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Fixture: the demo sample network in a temporary database, the Partners page in a window. */
 
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/rapport/Rapport/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
+static const char * const sort_keys[] = { "partners-sort", "partners-sort-descending", NULL };
 
 static int
 this_year (void)
@@ -106,69 +42,30 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *path = NULL;
-  GtkWidget *overlay;
-  GDate *today;
+  g_autoptr(GDate) today = NULL;
 
-  load_style ();
+  rp_test_load_style ();
 
-  fixture->dir = g_dir_make_tmp ("rapport-history-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "rapport.db", NULL);
-
-  fixture->store = rp_store_open (path, &error);
-  g_assert_no_error (error);
+  rp_test_db_open (&fixture->db, "rapport-history-XXXXXX");
 
   /* The sample's history ends today, so that today's entries are the newest. */
   today = g_date_new_dmy (g_date_time_get_day_of_month (now),
                           g_date_time_get_month (now),
                           g_date_time_get_year (now));
-  rp_sample_generate (fixture->store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
-                      NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_date_free (today);
+  rp_test_db_add_sample (&fixture->db, today);
+  rp_test_db_make_context (&fixture->db, sort_keys);
 
-  fixture->settings = g_settings_new ("io.github.rapport.Rapport");
-  g_settings_reset (fixture->settings, "partners-sort");
-  g_settings_reset (fixture->settings, "partners-sort-descending");
-  fixture->context = rp_context_new (fixture->store, fixture->settings);
-
-  fixture->page = RP_PARTNERS_PAGE (rp_partners_page_new (fixture->context));
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 1280, 800);
-  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
-  gtk_window_present (fixture->window);
-  wait_for (is_mapped, fixture->page);
+  fixture->page = RP_PARTNERS_PAGE (rp_partners_page_new (fixture->db.context));
+  fixture->window = rp_test_present_in_window (GTK_WIDGET (fixture->page), 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (fixture->window);
-  iterate_for (50);
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  rp_test_destroy_window (fixture->window, FALSE);
+  rp_test_db_close (&fixture->db);
 }
 
 /* Widgets */
@@ -177,30 +74,20 @@ static gpointer
 page_child (Fixture    *fixture,
             const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
-                                                  RP_TYPE_PARTNERS_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return rp_test_template_child (fixture->page, RP_TYPE_PARTNERS_PAGE, name);
 }
 
 static GtkSingleSelection *
 page_selection (Fixture *fixture)
 {
-  GtkColumnView *column_view = page_child (fixture, "column_view");
-
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  return rp_test_page_selection (fixture->page, RP_TYPE_PARTNERS_PAGE);
 }
 
 static gpointer
 detail_child (Fixture    *fixture,
               const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (page_child (fixture, "detail"),
-                                                  RP_TYPE_PARTNER_DETAIL, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return rp_test_template_child (page_child (fixture, "detail"), RP_TYPE_PARTNER_DETAIL, name);
 }
 
 static RpTimelineView *
@@ -245,45 +132,6 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* Screenshots, as HEADLESS.md describes: the widget's paintable rendered with its renderer. */
-static GskRenderNode *
-snapshot_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-
-  return gtk_snapshot_to_node (snapshot);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GskRenderer *renderer;
-
-  while ((node = snapshot_widget (widget)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate_for (50);
-    }
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
 /* Scrolls the detail pane so that @widget is near its top. */
 static void
 scroll_detail_to (Fixture   *fixture,
@@ -294,10 +142,10 @@ scroll_detail_to (Fixture   *fixture,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   graphene_point_t point;
 
-  iterate_for (100);
+  rp_test_iterate_for (100);
   g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 12);
-  iterate_for (200);
+  rp_test_iterate_for (200);
 }
 
 /* The first partner in the list of @kind that has a history whose newest entry is not in the
@@ -326,7 +174,7 @@ find_partner (Fixture       *fixture,
 
       filter = rp_timeline_filter_new ();
       filter->partner_id = rp_partner_get_id (partner);
-      timeline = rp_timeline_list_new (fixture->store, filter);
+      timeline = rp_timeline_list_new (fixture->db.store, filter);
       if (g_list_model_get_n_items (G_LIST_MODEL (timeline)) < 2)
         continue;
 
@@ -347,7 +195,7 @@ select_partner (Fixture *fixture,
   gtk_single_selection_set_selected (page_selection (fixture), position);
   partner = rp_partner_detail_get_partner (page_child (fixture, "detail"));
   g_assert_nonnull (partner);
-  iterate_for (100);
+  rp_test_iterate_for (100);
 
   return partner;
 }
@@ -393,7 +241,7 @@ log_activity (Fixture        *fixture,
   rp_activity_set_cost_cents (activity, cost_cents);
   rp_activity_add_partner_id (activity, partner_id);
 
-  g_assert_true (rp_rules_log_activity (fixture->store, activity, NULL, NULL, now, NULL,
+  g_assert_true (rp_rules_log_activity (fixture->db.store, activity, NULL, NULL, now, NULL,
                                         &error));
   g_assert_no_error (error);
 }
@@ -442,8 +290,8 @@ test_history (Fixture       *fixture,
                 "Lunch with the front desk; new referral pads left", 0);
   wanted.view = view;
   wanted.summary = "Lunch with the front desk; new referral pads left";
-  wait_for (first_item_is, &wanted);
-  wait_for (label_shown, &wanted);
+  rp_test_wait_for (first_item_is, &wanted);
+  rp_test_wait_for (label_shown, &wanted);
   {
     g_autoptr(RpTimelineItem) logged = g_list_model_get_item (list, 0);
 
@@ -479,7 +327,7 @@ wait_for_class (GtkWidget  *widget,
 {
   gpointer data[] = { widget, (gpointer) css_class };
 
-  wait_for (has_class, data);
+  rp_test_wait_for (has_class, data);
 }
 
 typedef struct
@@ -518,20 +366,20 @@ test_gifts (Fixture       *fixture,
   GArray *limits;
 
   /* Only last year's limit in the table. */
-  limits = rp_store_list_gift_limits (fixture->store, &error);
+  limits = rp_store_list_gift_limits (fixture->db.store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < limits->len; i++)
     {
-      rp_store_remove_gift_limit (fixture->store, g_array_index (limits, RpGiftLimit, i).year,
+      rp_store_remove_gift_limit (fixture->db.store, g_array_index (limits, RpGiftLimit, i).year,
                                   &error);
       g_assert_no_error (error);
     }
   g_array_unref (limits);
-  rp_store_set_gift_limit (fixture->store, year - 1, limit, &error);
+  rp_store_set_gift_limit (fixture->db.store, year - 1, limit, &error);
   g_assert_no_error (error);
 
   partner = select_partner (fixture, find_partner (fixture, RP_PARTNER_KIND_PERSON, TRUE));
-  base = rp_store_get_gift_total (fixture->store, rp_partner_get_id (partner), year);
+  base = rp_store_get_gift_total (fixture->db.store, rp_partner_get_id (partner), year);
 
   row = detail_child (fixture, "gift_row");
   label = detail_child (fixture, "gift_label");
@@ -542,7 +390,7 @@ test_gifts (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), year_hint));
 
   /* This year's limit, and a lunch-and-learn to 90 % of it. */
-  rp_store_set_gift_limit (fixture->store, year, limit, &error);
+  rp_store_set_gift_limit (fixture->db.store, year, limit, &error);
   g_assert_no_error (error);
   log_activity (fixture, rp_partner_get_id (partner), RP_ACTIVITY_KIND_EVENT,
                 "Lunch-and-learn on the new imaging service", limit * 9 / 10 - base);
@@ -552,8 +400,8 @@ test_gifts (Fixture       *fixture,
   expected = g_strdup_printf ("%s of %s", total_text, limit_text);
   wanted.label = label;
   wanted.text = expected;
-  wait_for (label_is, &wanted);
-  g_assert_cmpint (rp_store_get_gift_total (fixture->store, rp_partner_get_id (partner), year),
+  rp_test_wait_for (label_is, &wanted);
+  g_assert_cmpint (rp_store_get_gift_total (fixture->db.store, rp_partner_get_id (partner), year),
                    ==, limit * 9 / 10);
   g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (level), 0.9, 0.001);
   wait_for_class (GTK_WIDGET (level), "warning");
@@ -563,7 +411,7 @@ test_gifts (Fixture       *fixture,
 
   /* The pane scrolled down to the gifts and the history. */
   scroll_detail_to (fixture, GTK_WIDGET (row));
-  save_screenshot (GTK_WIDGET (fixture->window), "partner-detail-history.png");
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "partner-detail-history.png");
 
   /* Past the limit. */
   log_activity (fixture, rp_partner_get_id (partner), RP_ACTIVITY_KIND_EVENT,
@@ -574,23 +422,69 @@ test_gifts (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (level), 1.0, 0.001);
 }
 
+/* (3) In the main window, "Show All" opens the Timeline page on this partner's entries. */
+static void
+test_show_all (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(RpWindow) window = NULL;
+  RpPartnersPage *page;
+  RpPartnerDetail *detail;
+  RpPartner *partner;
+  GtkWidget *button;
+  GtkWidget *timeline;
+  GtkColumnView *column_view;
+  GtkSingleSelection *selection;
+  gint64 partner_id;
+
+  window = g_object_ref_sink (rp_window_new (NULL, fixture->db.context));
+  gtk_window_present (GTK_WINDOW (window));
+  page = RP_PARTNERS_PAGE (rp_window_get_page (window, "partners"));
+  rp_test_wait_until_mapped (page);
+
+  column_view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                RP_TYPE_PARTNERS_PAGE,
+                                                                "column_view"));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  gtk_single_selection_set_selected (selection,
+                                     find_partner (fixture, RP_PARTNER_KIND_PERSON, TRUE));
+  detail = RP_PARTNER_DETAIL (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                             RP_TYPE_PARTNERS_PAGE, "detail"));
+  partner = rp_partner_detail_get_partner (detail);
+  g_assert_nonnull (partner);
+  partner_id = rp_partner_get_id (partner);
+  rp_test_iterate_for (100);
+
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (detail), RP_TYPE_PARTNER_DETAIL,
+                                                      "show_history_button"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  rp_test_iterate_for (100);
+
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "timeline");
+  timeline = rp_window_get_page (window, "timeline");
+  g_assert_true (RP_IS_TIMELINE_PAGE (timeline));
+  g_assert_cmpint (rp_timeline_view_get_filter (
+                     rp_timeline_page_get_view (RP_TIMELINE_PAGE (timeline)))->partner_id,
+                   ==, partner_id);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rp_test_init (&argc, &argv);
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
-                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    g_resources_register (rapport_get_resource ());
 
   g_test_add ("/app/partner-history/history", Fixture, NULL,
               fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/app/partner-history/gifts", Fixture, NULL,
               fixture_set_up, test_gifts, fixture_tear_down);
+  g_test_add ("/app/partner-history/show-all", Fixture, NULL,
+              fixture_set_up, test_show_all, fixture_tear_down);
 
   return g_test_run ();
 }

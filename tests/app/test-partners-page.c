@@ -6,185 +6,63 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "rapport-resources.h"
 #include "rp-column-sorter.h"
 #include "rp-partner-detail.h"
 #include "rp-partner-editor.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page.h"
-#include "rp-sample.h"
+#include "rp-test-app.h"
 
 typedef struct
 {
-  char           *dir;
-  RpStore        *store;
-  GSettings      *settings;
-  RpContext      *context;
+  RpTestDb        db;
   GtkWindow      *window;
   RpPartnersPage *page;
 } Fixture;
 
-/* Main loop helpers */
-
-static gboolean
-done_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  g_main_context_wakeup (NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after ten seconds. */
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 /* Fixture: a temporary database, in-memory settings, the page in a window like RpWindow's
  * (under an AdwToastOverlay). */
 
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  /* An AdwApplication loads style.css by itself; this window has no application. */
-  if (loaded)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/rapport/Rapport/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
-static void
-generate_sample (RpStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GDate *today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
-
-  rp_sample_generate (store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today, NULL, NULL,
-                      &error);
-  g_assert_no_error (error);
-  g_date_free (today);
-}
+static const char * const sort_keys[] = { "partners-sort", "partners-sort-descending", NULL };
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   gboolean sample = GPOINTER_TO_INT (data);
-  GtkWidget *overlay;
 
-  load_style ();
+  rp_test_load_style ();
 
-  fixture->dir = g_dir_make_tmp ("rapport-partners-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "rapport.db", NULL);
-
-  fixture->store = rp_store_open (path, &error);
-  g_assert_no_error (error);
+  rp_test_db_open (&fixture->db, "rapport-partners-XXXXXX");
   if (sample)
-    generate_sample (fixture->store);
+    rp_test_db_add_sample (&fixture->db, NULL);
+  rp_test_db_make_context (&fixture->db, sort_keys);
 
-  fixture->settings = g_settings_new ("io.github.rapport.Rapport");
-  g_settings_reset (fixture->settings, "partners-sort");
-  g_settings_reset (fixture->settings, "partners-sort-descending");
-  fixture->context = rp_context_new (fixture->store, fixture->settings);
-
-  fixture->page = RP_PARTNERS_PAGE (rp_partners_page_new (fixture->context));
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 1280, 800);
-  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
-  gtk_window_present (fixture->window);
-  wait_for (is_mapped, fixture->page);
+  fixture->page = RP_PARTNERS_PAGE (rp_partners_page_new (fixture->db.context));
+  fixture->window = rp_test_present_in_window (GTK_WIDGET (fixture->page), 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (fixture->window);
-  iterate_for (50);
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->store);
-
-  /* The database and its WAL files. */
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  rp_test_destroy_window (fixture->window, FALSE);
+  rp_test_db_close (&fixture->db);
 }
 
 static gpointer
 page_child (Fixture    *fixture,
             const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
-                                                  RP_TYPE_PARTNERS_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return rp_test_template_child (fixture->page, RP_TYPE_PARTNERS_PAGE, name);
 }
 
 static GtkSingleSelection *
 page_selection (Fixture *fixture)
 {
-  GtkColumnView *column_view = page_child (fixture, "column_view");
-
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  return rp_test_page_selection (fixture->page, RP_TYPE_PARTNERS_PAGE);
 }
 
 static RpPartnerList *
@@ -197,11 +75,7 @@ static gpointer
 editor_child (RpPartnerEditor *editor,
               const char      *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                  RP_TYPE_PARTNER_EDITOR, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return rp_test_template_child (editor, RP_TYPE_PARTNER_EDITOR, name);
 }
 
 /* Types @text into the entry row @row; a NULL @text clicks the toggle button @row instead. */
@@ -222,55 +96,7 @@ type_into (RpPartnerEditor *editor,
 static RpPartnerEditor *
 find_editor (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (RP_IS_PARTNER_EDITOR (l->data) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-/* Screenshots, as HEADLESS.md describes: the widget's paintable rendered with its renderer. On a
- * busy machine the first frame may not be drawn yet: the picture is retried for a while. */
-static GskRenderNode *
-snapshot_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-
-  return gtk_snapshot_to_node (snapshot);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GskRenderer *renderer;
-
-  while ((node = snapshot_widget (widget)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate_for (50);
-    }
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  return rp_test_find_toplevel (RP_TYPE_PARTNER_EDITOR);
 }
 
 /* (1) An empty database shows the status page with its three buttons. */
@@ -288,8 +114,8 @@ test_empty (Fixture       *fixture,
   g_assert_nonnull (gtk_widget_get_tooltip_text (import_button));
   g_assert_true (gtk_widget_get_sensitive (sample_button));
 
-  iterate_for (300);
-  save_screenshot (GTK_WIDGET (fixture->window), "partners-empty.png");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "partners-empty.png");
 
   /* "Explore a Sample Network" fills the store and the page switches to the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "partners.sample", NULL));
@@ -340,15 +166,15 @@ test_add_and_search (Fixture       *fixture,
 
   /* A picture of the page with a partner selected, for README and for looking at. */
   gtk_single_selection_set_selected (page_selection (fixture), 2);
-  iterate_for (500);
-  save_screenshot (GTK_WIDGET (fixture->window), "partners-page.png");
+  rp_test_iterate_for (500);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "partners-page.png");
 
   /* Add a partner as a user would: type into the editor's fields, then Save. */
-  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->store, NULL));
+  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->db.store, NULL));
   g_object_ref_sink (editor);
   gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
   gtk_window_present (GTK_WINDOW (editor));
-  wait_for (is_mapped, editor);
+  rp_test_wait_until_mapped (editor);
 
   g_assert_false (rp_partner_editor_get_can_save (editor));
   type_into (editor, "prefix_row", "Dr.");
@@ -370,7 +196,7 @@ test_add_and_search (Fixture       *fixture,
   g_assert_cmpstr (rp_partner_get_state (saved), ==, "OH");
   g_assert_cmpstr (rp_partner_get_phone (saved), ==, "(614) 555-0199");
   g_object_unref (editor);
-  iterate_for (100);
+  rp_test_iterate_for (100);
 
   /* In the list. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before + 1);
@@ -380,11 +206,11 @@ test_add_and_search (Fixture       *fixture,
   /* Added through the page (partners.add, Ctrl+N), the new partner is selected. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "partners.add", NULL));
   editor = find_editor ();
-  wait_for (is_mapped, editor);
+  rp_test_wait_until_mapped (editor);
   type_into (editor, "organization_toggle", NULL);
   type_into (editor, "organization_row", "Zanesfield Family Practice");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate_for (100);
+  rp_test_iterate_for (100);
   g_assert_null (find_editor ());
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before + 2);
   {
@@ -400,7 +226,7 @@ test_add_and_search (Fixture       *fixture,
   gtk_editable_set_text (search_entry, "Quillfe");
   count.list = list;
   count.n_items = 1;
-  wait_for (has_n_items, &count);
+  rp_test_wait_for (has_n_items, &count);
   found = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpint (rp_partner_get_id (found), ==, id);
   g_assert_cmpstr (rp_partner_get_display_name (found), ==, "Dr. Ottoline Quillfeather, MD");
@@ -408,10 +234,10 @@ test_add_and_search (Fixture       *fixture,
   /* A search with no match shows "No Partners Found". */
   gtk_editable_set_text (search_entry, "zzyzxqq");
   count.n_items = 0;
-  wait_for (has_n_items, &count);
+  rp_test_wait_for (has_n_items, &count);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
-  iterate_for (300);
-  save_screenshot (GTK_WIDGET (fixture->window), "partners-no-results.png");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "partners-no-results.png");
 
   /* partners.clear-filters brings everyone back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
@@ -432,7 +258,7 @@ test_archive_undo (Fixture       *fixture,
   GtkWidget *page = GTK_WIDGET (fixture->page);
   RpPartner *partner;
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (list));
-  guint n_archived_before = rp_store_count_partners (fixture->store, TRUE);
+  guint n_archived_before = rp_store_count_partners (fixture->db.store, TRUE);
   gint64 id;
 
   /* Nothing selected: nothing to archive, and the detail pane says so. */
@@ -449,7 +275,7 @@ test_archive_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (page, "partners.archive", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before - 1);
   g_assert_cmpuint (rp_partner_list_find (list, id), ==, G_MAXUINT);
-  g_assert_cmpuint (rp_store_count_partners (fixture->store, TRUE), ==, n_archived_before + 1);
+  g_assert_cmpuint (rp_store_count_partners (fixture->db.store, TRUE), ==, n_archived_before + 1);
 
   /* The partner that took the row is selected, so Delete can go on down the list. */
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
@@ -457,7 +283,7 @@ test_archive_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (page, "partners.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before);
   g_assert_cmpuint (rp_partner_list_find (list, id), ==, 3);
-  g_assert_cmpuint (rp_store_count_partners (fixture->store, TRUE), ==, n_archived_before);
+  g_assert_cmpuint (rp_store_count_partners (fixture->db.store, TRUE), ==, n_archived_before);
 
   /* The restored partner is selected again, and there is nothing left to undo. */
   partner = gtk_single_selection_get_selected_item (selection);
@@ -465,7 +291,7 @@ test_archive_undo (Fixture       *fixture,
   g_assert_cmpint (rp_partner_get_id (partner), ==, id);
   gtk_widget_activate_action (page, "partners.undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_before);
-  g_assert_cmpuint (rp_store_count_partners (fixture->store, TRUE), ==, n_archived_before);
+  g_assert_cmpuint (rp_store_count_partners (fixture->db.store, TRUE), ==, n_archived_before);
 }
 
 /* (4) An invalid NPI makes Save insensitive; a valid one makes it sensitive again. */
@@ -478,11 +304,11 @@ test_editor_validation (Fixture       *fixture,
   GtkWidget *npi_row;
   GtkWidget *npi_error_row;
 
-  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->store, NULL));
+  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->db.store, NULL));
   g_object_ref_sink (editor);
   gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
   gtk_window_present (GTK_WINDOW (editor));
-  wait_for (is_mapped, editor);
+  rp_test_wait_until_mapped (editor);
 
   save_button = editor_child (editor, "save_button");
   npi_row = editor_child (editor, "npi_row");
@@ -504,8 +330,8 @@ test_editor_validation (Fixture       *fixture,
   type_into (editor, "email_row", "not an address");
   g_assert_true (gtk_widget_has_css_class (editor_child (editor, "email_row"), "error"));
 
-  iterate_for (400);
-  save_screenshot (GTK_WIDGET (editor), "partner-editor.png");
+  rp_test_iterate_for (400);
+  rp_test_save_screenshot (GTK_WIDGET (editor), "partner-editor.png");
 
   type_into (editor, "npi_row", "1234567893");
   g_assert_false (gtk_widget_has_css_class (npi_row, "error"));
@@ -530,7 +356,7 @@ test_editor_validation (Fixture       *fixture,
 
   /* Cancel leaves the store alone. */
   gtk_window_close (GTK_WINDOW (editor));
-  g_assert_cmpuint (rp_store_count_partners (fixture->store, FALSE), ==, 0);
+  g_assert_cmpuint (rp_store_count_partners (fixture->db.store, FALSE), ==, 0);
   g_object_unref (editor);
 }
 
@@ -552,14 +378,14 @@ test_editor_edit (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
 
     rp_partner_set_npi (copy, "1234567893");
-    g_assert_true (rp_store_update_partner (fixture->store, copy, &error));
+    g_assert_true (rp_store_update_partner (fixture->db.store, copy, &error));
     g_assert_no_error (error);
   }
 
-  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->store, first));
+  editor = RP_PARTNER_EDITOR (rp_partner_editor_new (fixture->db.store, first));
   g_object_ref_sink (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  wait_for (is_mapped, editor);
+  rp_test_wait_until_mapped (editor);
 
   g_assert_true (rp_partner_editor_get_partner (editor) != first);
   type_into (editor, "city_row", "Gahanna");
@@ -605,7 +431,7 @@ test_sort (Fixture       *fixture,
   g_assert_cmpint (g_ascii_strcasecmp (rp_partner_get_city (a), rp_partner_get_city (b)), <=, 0);
   g_assert_cmpint (g_ascii_strcasecmp (rp_partner_get_city (a), rp_partner_get_city (last)), <=, 0);
 
-  sort = g_settings_get_string (fixture->settings, "partners-sort");
+  sort = g_settings_get_string (fixture->db.settings, "partners-sort");
   g_assert_cmpstr (sort, ==, "city");
 
   /* The probe reads the column view's sorter as the page does. */
@@ -618,7 +444,7 @@ test_sort (Fixture       *fixture,
   gtk_column_view_sort_by_column (column_view, referrals_column, GTK_SORT_DESCENDING);
   g_assert_cmpint (rp_partner_list_get_filter (list)->sort, ==, RP_PARTNER_SORT_REFERRALS_90D);
   g_assert_true (rp_partner_list_get_filter (list)->descending);
-  g_assert_true (g_settings_get_boolean (fixture->settings, "partners-sort-descending"));
+  g_assert_true (g_settings_get_boolean (fixture->db.settings, "partners-sort-descending"));
   g_clear_object (&a);
   g_clear_object (&b);
   a = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -693,15 +519,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rp_test_init (&argc, &argv);
 
   /* Screenshots show the page at rest, not halfway through a cross-fade. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
-                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    g_resources_register (rapport_get_resource ());
 
   g_test_add_func ("/app/partners/format-last-contact", test_format_last_contact);
   g_test_add ("/app/partners/empty", Fixture, GINT_TO_POINTER (FALSE),

@@ -7,21 +7,16 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "rapport-resources.h"
 #include "rp-application.h"
 #include "rp-letter.h"
 #include "rp-preferences-window.h"
+#include "rp-test-app.h"
 
 typedef struct
 {
-  char      *dir;
-  char      *path;
-  RpStore   *store;
-  GSettings *settings;
-  RpContext *context;
+  RpTestDb db;
 } Fixture;
 
 static const char * const follow_up_keys[] = {
@@ -30,196 +25,29 @@ static const char * const follow_up_keys[] = {
   "thank-you-template",
   "update-template",
   "letter-signature",
+  NULL,
 };
-
-static gboolean
-quit_loop_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  g_main_context_wakeup (NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, quit_loop_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  /* An AdwApplication loads style.css by itself; these windows have no application. */
-  if (loaded)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/rapport/Rapport/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("rapport-preferences-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "rapport.db", NULL);
-
-  fixture->store = rp_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  /* The memory backend keeps values between the tests of one run. */
-  fixture->settings = g_settings_new (RP_SETTINGS_SCHEMA_ID);
-  for (guint i = 0; i < G_N_ELEMENTS (follow_up_keys); i++)
-    g_settings_reset (fixture->settings, follow_up_keys[i]);
-
-  fixture->context = rp_context_new (fixture->store, fixture->settings);
+  rp_test_db_open (&fixture->db, "rapport-preferences-XXXXXX");
+  rp_test_db_make_context (&fixture->db, follow_up_keys);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->store);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("RAPPORT_SCREENSHOT_DIR");
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  if (dir == NULL || dir[0] == '\0')
-    dir = g_test_get_dir (G_TEST_BUILT);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
-}
-
-typedef gboolean (*WidgetPredicate) (GtkWidget  *widget,
-                                     const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget       *widget,
-             WidgetPredicate  predicate,
-             const char      *text)
-{
-  if (predicate (widget, text))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_row_titled (GtkWidget  *widget,
-               const char *title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-has_tooltip (GtkWidget  *widget,
-             const char *tooltip)
-{
-  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
-}
-
-static gboolean
-is_of_type (GtkWidget  *widget,
-            const char *type_name)
-{
-  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
-}
-
-static void
-collect_text_views (GtkWidget *widget,
-                    GPtrArray *views)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    g_ptr_array_add (views, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text_views (child, views);
+  rp_test_db_close (&fixture->db);
 }
 
 static GtkWidget *
 find_row (GtkWidget  *window,
           const char *title)
 {
-  return find_widget (window, is_row_titled, title);
+  return rp_test_find_row (window, ADW_TYPE_PREFERENCES_ROW, title);
 }
 
 /* The limit of @year in the store, or -1 when it has none. */
@@ -265,13 +93,13 @@ open_preferences (Fixture *fixture)
 {
   GtkWidget *preferences;
 
-  load_style ();
+  rp_test_load_style ();
 
-  preferences = g_object_ref_sink (rp_preferences_window_new (fixture->context));
+  preferences = g_object_ref_sink (rp_preferences_window_new (fixture->db.context));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
                                                 "follow-ups");
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_until_mapped (preferences);
+  rp_test_wait_until_mapped (preferences);
 
   return preferences;
 }
@@ -320,18 +148,18 @@ test_preferences_rules (Fixture       *fixture,
   /* The spin buttons write the settings, which the rules read. */
   gtk_spin_button_set_value (thank_you_spin, 5);
   gtk_spin_button_set_value (update_spin, 10);
-  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "thank-you-delay-days"), ==, 5);
-  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "loop-update-delay-days"), ==, 10);
-  rp_context_get_rule_settings (fixture->context, &rules);
+  g_assert_cmpuint (g_settings_get_uint (fixture->db.settings, "thank-you-delay-days"), ==, 5);
+  g_assert_cmpuint (g_settings_get_uint (fixture->db.settings, "loop-update-delay-days"), ==, 10);
+  rp_context_get_rule_settings (fixture->db.context, &rules);
   g_assert_cmpuint (rules.thank_you_business_days, ==, 5);
   g_assert_cmpuint (rules.loop_update_days, ==, 10);
 
   /* And follow them. */
-  g_settings_set_uint (fixture->settings, "thank-you-delay-days", 7);
+  g_settings_set_uint (fixture->db.settings, "thank-you-delay-days", 7);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (thank_you_spin), ==, 7);
 
   gtk_editable_set_text (GTK_EDITABLE (signature_row), "Dana Whitfield, Physician Liaison");
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "letter-signature"), ==,
+  g_assert_cmpstr (g_settings_get_string (fixture->db.settings, "letter-signature"), ==,
                    "Dana Whitfield, Physician Liaison");
 
   close_preferences (preferences);
@@ -342,8 +170,8 @@ test_preferences_templates (Fixture       *fixture,
                             gconstpointer  data)
 {
   GtkWidget *preferences = open_preferences (fixture);
-  GtkWidget *restore_button = find_widget (preferences, has_tooltip,
-                                           "Restore the built-in thank-you letter");
+  GtkWidget *restore_button = rp_test_find_by_tooltip (preferences,
+                                                       "Restore the built-in thank-you letter");
   GtkTextView *thank_you_view;
   GtkTextView *update_view;
   g_autofree char *text = NULL;
@@ -353,7 +181,7 @@ test_preferences_templates (Fixture       *fixture,
   g_assert_true (GTK_IS_BUTTON (restore_button));
 
   /* The thank-you view comes first on the page, the update view after it. */
-  collect_text_views (preferences, views);
+  rp_test_collect_by_type (preferences, GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 2);
   thank_you_view = g_ptr_array_index (views, 0);
   update_view = g_ptr_array_index (views, 1);
@@ -368,37 +196,37 @@ test_preferences_templates (Fixture       *fixture,
   g_assert_cmpstr (text, ==, rp_letter_default_template (RP_LETTER_UPDATE));
   g_clear_pointer (&text, g_free);
 
-  iterate_for (300);
-  save_screenshot (preferences, "preferences-follow-ups.png");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (preferences, "preferences-follow-ups.png");
 
   /* An edit is saved after a pause in typing… */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (thank_you_view),
                             "Dear {partner_first},\n\nThank you!\n\n{signature}", -1);
-  key = g_settings_get_string (fixture->settings, "thank-you-template");
+  key = g_settings_get_string (fixture->db.settings, "thank-you-template");
   g_assert_cmpstr (key, ==, "");
   g_clear_pointer (&key, g_free);
-  iterate_for (900);
-  key = g_settings_get_string (fixture->settings, "thank-you-template");
+  rp_test_iterate_for (900);
+  key = g_settings_get_string (fixture->db.settings, "thank-you-template");
   g_assert_cmpstr (key, ==, "Dear {partner_first},\n\nThank you!\n\n{signature}");
   g_clear_pointer (&key, g_free);
 
   /* …Restore Default empties the key and shows the built-in text again… */
   click (restore_button);
-  key = g_settings_get_string (fixture->settings, "thank-you-template");
+  key = g_settings_get_string (fixture->db.settings, "thank-you-template");
   g_assert_cmpstr (key, ==, "");
   g_clear_pointer (&key, g_free);
   text = dup_buffer_text (thank_you_view);
   g_assert_cmpstr (text, ==, rp_letter_default_template (RP_LETTER_THANK_YOU));
   g_clear_pointer (&text, g_free);
-  iterate_for (900);
-  key = g_settings_get_string (fixture->settings, "thank-you-template");
+  rp_test_iterate_for (900);
+  key = g_settings_get_string (fixture->db.settings, "thank-you-template");
   g_assert_cmpstr (key, ==, "");
   g_clear_pointer (&key, g_free);
 
   /* …and closing at once saves what was typed. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (update_view), "Seen: {status}", -1);
   close_preferences (preferences);
-  key = g_settings_get_string (fixture->settings, "update-template");
+  key = g_settings_get_string (fixture->db.settings, "update-template");
   g_assert_cmpstr (key, ==, "Seen: {status}");
 }
 
@@ -427,9 +255,9 @@ test_preferences_gift_limits (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_nonnull (find_row (preferences, "2021 — $452.00"));
 
-  year_spin = GTK_SPIN_BUTTON (find_widget (add_row, is_of_type, "GtkSpinButton"));
-  amount = GTK_EDITABLE (find_widget (add_row, is_of_type, "GtkEntry"));
-  add_button = find_widget (add_row, has_tooltip, "Add the Limit of This Year");
+  year_spin = GTK_SPIN_BUTTON (rp_test_find_by_type (add_row, GTK_TYPE_SPIN_BUTTON));
+  amount = GTK_EDITABLE (rp_test_find_by_type (add_row, GTK_TYPE_ENTRY));
+  add_button = rp_test_find_by_tooltip (add_row, "Add the Limit of This Year");
   g_assert_nonnull (year_spin);
   g_assert_nonnull (amount);
   g_assert_nonnull (add_button);
@@ -441,12 +269,12 @@ test_preferences_gift_limits (Fixture       *fixture,
   gtk_editable_set_text (amount, "lots");
   click (add_button);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (amount), "error"));
-  g_assert_cmpint (stored_limit (fixture->store, 2031), ==, -1);
+  g_assert_cmpint (stored_limit (fixture->db.store, 2031), ==, -1);
 
   gtk_editable_set_text (amount, "$612.50");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (amount), "error"));
   click (add_button);
-  g_assert_cmpint (stored_limit (fixture->store, 2031), ==, 61250);
+  g_assert_cmpint (stored_limit (fixture->db.store, 2031), ==, 61250);
   g_assert_nonnull (find_row (preferences, "2031 — $612.50"));
   g_assert_cmpstr (gtk_editable_get_text (amount), ==, "");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (year_spin), ==, 2032);
@@ -455,48 +283,48 @@ test_preferences_gift_limits (Fixture       *fixture,
   gtk_spin_button_set_value (year_spin, 2025);
   gtk_editable_set_text (amount, "1");
   click (add_button);
-  g_assert_cmpint (stored_limit (fixture->store, 2025), ==, 51900);
+  g_assert_cmpint (stored_limit (fixture->db.store, 2025), ==, 51900);
 
   /* Edit: a negative amount is refused, a valid one saved. */
   row = find_row (preferences, "2025 — $519.00");
-  edit_button = find_widget (row, is_of_type, "GtkMenuButton");
+  edit_button = rp_test_find_by_type (row, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (edit_button);
   /* The popover is not popped up: under Xvfb with no window manager, GTK 4.8 finds no monitor
    * for it and warns. Its entry works the same while it is hidden. */
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (edit_button));
   g_assert_nonnull (popover);
-  edit_entry = GTK_EDITABLE (find_widget (GTK_WIDGET (popover), is_of_type, "GtkEntry"));
+  edit_entry = GTK_EDITABLE (rp_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_ENTRY));
   g_assert_cmpstr (gtk_editable_get_text (edit_entry), ==, "519.00");
 
   gtk_editable_set_text (edit_entry, "-5");
   g_signal_emit_by_name (edit_entry, "activate");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (edit_entry), "error"));
-  g_assert_cmpint (stored_limit (fixture->store, 2025), ==, 51900);
+  g_assert_cmpint (stored_limit (fixture->db.store, 2025), ==, 51900);
 
   gtk_editable_set_text (edit_entry, "530");
   g_signal_emit_by_name (edit_entry, "activate");
-  iterate_for (100);
-  g_assert_cmpint (stored_limit (fixture->store, 2025), ==, 53000);
+  rp_test_iterate_for (100);
+  g_assert_cmpint (stored_limit (fixture->db.store, 2025), ==, 53000);
   g_assert_nonnull (find_row (preferences, "2025 — $530.00"));
   g_assert_null (find_row (preferences, "2025 — $519.00"));
 
   /* Remove. */
   row = find_row (preferences, "2031 — $612.50");
-  remove_button = find_widget (row, has_tooltip, "Remove");
+  remove_button = rp_test_find_by_tooltip (row, "Remove");
   g_assert_true (GTK_IS_BUTTON (remove_button));
   click (remove_button);
-  g_assert_cmpint (stored_limit (fixture->store, 2031), ==, -1);
+  g_assert_cmpint (stored_limit (fixture->db.store, 2031), ==, -1);
   g_assert_null (find_row (preferences, "2031 — $612.50"));
-  g_assert_cmpint (stored_limit (fixture->store, 2025), ==, 53000);
+  g_assert_cmpint (stored_limit (fixture->db.store, 2025), ==, 53000);
 
   /* Scrolled to the end of the page, where the gift limits are. */
   page = adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences));
-  scrolled = find_widget (GTK_WIDGET (page), is_of_type, "GtkScrolledWindow");
+  scrolled = rp_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scrolled);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  iterate_for (300);
-  save_screenshot (preferences, "preferences-gift-limits.png");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (preferences, "preferences-gift-limits.png");
 
   close_preferences (preferences);
 }
@@ -505,12 +333,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
-                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    g_resources_register (rapport_get_resource ());
+  rp_test_init (&argc, &argv);
 
   g_test_add ("/app/preferences/follow-ups/rules", Fixture, NULL,
               fixture_set_up, test_preferences_rules, fixture_tear_down);

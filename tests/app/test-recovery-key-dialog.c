@@ -13,9 +13,9 @@
 #include <adwaita.h>
 #include <libsecret/secret.h>
 
-#include "rapport-resources.h"
 #include "rp-recovery-key-dialog.h"
 #include "rp-store.h"
+#include "rp-test-app.h"
 #include "rp-vault.h"
 
 #define KEY "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD-EFGH-IJKL-MNOP-QRSA"
@@ -24,48 +24,7 @@ static gpointer
 child (gpointer    dialog,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog),
-                                                   RP_TYPE_RECOVERY_KEY_DIALOG, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-wait_for_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  return rp_test_template_child (dialog, RP_TYPE_RECOVERY_KEY_DIALOG, name);
 }
 
 static void
@@ -82,9 +41,9 @@ test_show (void)
   g_assert_cmpint (rp_recovery_key_dialog_get_mode (RP_RECOVERY_KEY_DIALOG (dialog)), ==,
                    RP_RECOVERY_KEY_DIALOG_SHOW);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_mapped (dialog);
+  rp_test_wait_until_mapped (dialog);
   gtk_test_widget_wait_for_draw (dialog);
-  save_screenshot (dialog, "recovery-key-dialog.png");
+  rp_test_save_screenshot (dialog, "recovery-key-dialog.png");
 
   /* The key, selectable, in the show part only; the dialog cannot be closed from the title
    * bar. */
@@ -157,7 +116,7 @@ test_enter (void)
   dialog = rp_recovery_key_dialog_new_enter (NULL, vault);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_mapped (dialog);
+  rp_test_wait_until_mapped (dialog);
   entry = child (dialog, "key_entry");
   restore_button = child (dialog, "restore_button");
   error_label = child (dialog, "error_label");
@@ -212,12 +171,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
-                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    g_resources_register (rapport_get_resource ());
+  rp_test_init (&argc, &argv);
 
   g_test_add_func ("/recovery-key-dialog/show", test_show);
   g_test_add_func ("/recovery-key-dialog/enter", test_enter);

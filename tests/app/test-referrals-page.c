@@ -7,90 +7,23 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "rapport-resources.h"
 #include "rp-follow-up-rules.h"
 #include "rp-referral-detail.h"
 #include "rp-referral-editor.h"
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
 #include "rp-referrals-page.h"
-#include "rp-sample.h"
+#include "rp-test-app.h"
 
 typedef struct
 {
-  char            *dir;
-  RpStore         *store;
-  GSettings       *settings;
-  RpContext       *context;
+  RpTestDb         db;
   GtkWindow       *window;
   RpReferralsPage *page;
   gint64           partner_id;
 } Fixture;
-
-/* Main loop helpers */
-
-static gboolean
-done_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  g_main_context_wakeup (NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/rapport/Rapport/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
 
 /* Fixture: a temporary database (the demo sample network when @data is TRUE, else one partner),
  * in-memory settings, the page in a window under an AdwToastOverlay. The vault is never
@@ -100,31 +33,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   gboolean sample = GPOINTER_TO_INT (data);
-  GtkWidget *overlay;
 
-  load_style ();
+  rp_test_load_style ();
 
-  fixture->dir = g_dir_make_tmp ("rapport-referrals-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "rapport.db", NULL);
-
-  fixture->store = rp_store_open (path, &error);
-  g_assert_no_error (error);
+  rp_test_db_open (&fixture->db, "rapport-referrals-XXXXXX");
 
   if (sample)
-    {
-      GDate *today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
-
-      rp_sample_generate (fixture->store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
-                          NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_date_free (today);
-    }
+    rp_test_db_add_sample (&fixture->db, NULL);
   else
     {
+      g_autoptr(GError) error = NULL;
       g_autoptr(RpPartner) partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
 
       rp_partner_set_prefix (partner, "Dr.");
@@ -132,65 +51,30 @@ fixture_set_up (Fixture       *fixture,
       rp_partner_set_last_name (partner, "Okafor");
       rp_partner_set_credentials (partner, "MD");
       rp_partner_set_city (partner, "Columbus");
-      rp_store_insert_partner (fixture->store, partner, &error);
+      rp_store_insert_partner (fixture->db.store, partner, &error);
       g_assert_no_error (error);
       fixture->partner_id = rp_partner_get_id (partner);
     }
 
-  fixture->settings = g_settings_new ("io.github.rapport.Rapport");
-  fixture->context = rp_context_new (fixture->store, fixture->settings);
+  rp_test_db_make_context (&fixture->db, NULL);
 
-  fixture->page = RP_REFERRALS_PAGE (rp_referrals_page_new (fixture->context));
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 1280, 800);
-  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
-  gtk_window_present (fixture->window);
-  wait_for (is_mapped, fixture->page);
+  fixture->page = RP_REFERRALS_PAGE (rp_referrals_page_new (fixture->db.context));
+  fixture->window = rp_test_present_in_window (GTK_WIDGET (fixture->page), 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (l->data != fixture->window)
-        gtk_window_destroy (l->data);
-    }
-  gtk_window_destroy (fixture->window);
-  iterate_for (50);
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  rp_test_destroy_window (fixture->window, TRUE);
+  rp_test_db_close (&fixture->db);
 }
 
 static gpointer
 page_child (Fixture    *fixture,
             const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
-                                                  RP_TYPE_REFERRALS_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return rp_test_template_child (fixture->page, RP_TYPE_REFERRALS_PAGE, name);
 }
 
 static RpReferralDetail *
@@ -203,109 +87,26 @@ static gpointer
 detail_child (Fixture    *fixture,
               const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page_detail (fixture)),
-                                                  RP_TYPE_REFERRAL_DETAIL, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return rp_test_template_child (page_detail (fixture), RP_TYPE_REFERRAL_DETAIL, name);
 }
 
 static gpointer
 editor_child (RpReferralEditor *editor,
               const char       *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (editor),
-                                                  RP_TYPE_REFERRAL_EDITOR, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return rp_test_template_child (editor, RP_TYPE_REFERRAL_EDITOR, name);
 }
 
 static GtkSingleSelection *
 page_selection (Fixture *fixture)
 {
-  GtkColumnView *column_view = page_child (fixture, "column_view");
-
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  return rp_test_page_selection (fixture->page, RP_TYPE_REFERRALS_PAGE);
 }
 
 static GListModel *
 page_list (Fixture *fixture)
 {
   return gtk_single_selection_get_model (page_selection (fixture));
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-/* A widget named @name (gtk_widget_set_name) under @root. */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GskRenderNode *
-snapshot_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-
-  return gtk_snapshot_to_node (snapshot);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GskRenderer *renderer;
-
-  while ((node = snapshot_widget (widget)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      iterate_for (50);
-    }
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
 }
 
 static gboolean
@@ -343,9 +144,9 @@ record_from_editor (Fixture *fixture)
   GListModel *partners;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "referrals.add", NULL));
-  editor = find_toplevel (RP_TYPE_REFERRAL_EDITOR);
+  editor = rp_test_find_toplevel (RP_TYPE_REFERRAL_EDITOR);
   g_assert_nonnull (editor);
-  wait_for (is_mapped, editor);
+  rp_test_wait_until_mapped (editor);
 
   /* Nothing to save without a partner. */
   g_assert_false (rp_referral_editor_get_can_save (editor));
@@ -353,7 +154,7 @@ record_from_editor (Fixture *fixture)
   gtk_editable_set_text (editor_child (editor, "partner_entry"), "Okafor");
   list_view = editor_child (editor, "partner_list_view");
   partners = G_LIST_MODEL (gtk_list_view_get_model (list_view));
-  wait_for (has_items, partners);
+  rp_test_wait_for (has_items, partners);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u",
                                              0));
   g_assert_true (rp_referral_editor_get_can_save (editor));
@@ -381,7 +182,7 @@ record_from_editor (Fixture *fixture)
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate_for (100);
+  rp_test_iterate_for (100);
   g_assert_null (editor);
 }
 
@@ -432,7 +233,7 @@ test_record_and_move (Fixture       *fixture,
                    fixture->partner_id);
 
   /* The inbound referral made its thank-you task. */
-  g_assert_true (task_is_open (fixture->store, RP_TASK_KIND_THANK_YOU, id));
+  g_assert_true (task_is_open (fixture->db.store, RP_TASK_KIND_THANK_YOU, id));
 
   g_assert_cmpstr (chip_text (fixture), ==, "Received");
   g_assert_true (gtk_widget_get_visible (next_button));
@@ -443,7 +244,7 @@ test_record_and_move (Fixture       *fixture,
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (next_button)), ==, steps[i].button);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_detail (fixture)),
                                                  "referral.next", NULL));
-      iterate_for (20);
+      rp_test_iterate_for (20);
 
       referral = gtk_single_selection_get_selected_item (page_selection (fixture));
       g_assert_nonnull (referral);
@@ -454,17 +255,17 @@ test_record_and_move (Fixture       *fixture,
       if (steps[i].status == RP_REFERRAL_STATUS_SEEN)
         {
           /* Seen: the update to the referrer is due, and outcome can be recorded. */
-          g_assert_true (task_is_open (fixture->store, RP_TASK_KIND_LOOP_UPDATE, id));
+          g_assert_true (task_is_open (fixture->db.store, RP_TASK_KIND_LOOP_UPDATE, id));
           g_assert_true (gtk_widget_get_visible (detail_child (fixture, "outcome_group")));
           adw_combo_row_set_selected (detail_child (fixture, "satisfaction_row"), 5);
           {
-            g_autoptr(RpReferral) stored = rp_store_get_referral (fixture->store, id, NULL);
+            g_autoptr(RpReferral) stored = rp_store_get_referral (fixture->db.store, id, NULL);
 
             g_assert_cmpuint (rp_referral_get_satisfaction (stored), ==, 5);
           }
         }
       else if (steps[i].status == RP_REFERRAL_STATUS_LOOP_CLOSED)
-        g_assert_false (task_is_open (fixture->store, RP_TASK_KIND_LOOP_UPDATE, id));
+        g_assert_false (task_is_open (fixture->db.store, RP_TASK_KIND_LOOP_UPDATE, id));
       else
         g_assert_false (gtk_widget_get_visible (detail_child (fixture, "outcome_group")));
     }
@@ -485,13 +286,13 @@ test_record_and_move (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (detail_child (fixture, "moves_button")));
   gtk_widget_activate_action (GTK_WIDGET (page_detail (fixture)), "referral.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page_detail (fixture)), "referral.lose", NULL);
-  iterate_for (50);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  rp_test_iterate_for (50);
+  g_assert_null (rp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   referral = gtk_single_selection_get_selected_item (page_selection (fixture));
   g_assert_cmpint (rp_referral_get_status (referral), ==, RP_REFERRAL_STATUS_LOOP_CLOSED);
 
-  iterate_for (300);
-  save_screenshot (GTK_WIDGET (fixture->window), "referrals-loop-closed.png");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "referrals-loop-closed.png");
 }
 
 /* (2) Declining asks for a reason; without one the dialog cannot confirm. */
@@ -511,20 +312,20 @@ test_decline (Fixture       *fixture,
   rp_referral_set_direction (referral, RP_REFERRAL_DIRECTION_OUTBOUND);
   rp_referral_set_referred_on (referral, "2026-11-02");
   rp_referral_set_reason (referral, "Cardiology consult");
-  rp_rules_record_referral (fixture->store, rp_context_get_vault (fixture->context), referral,
+  rp_rules_record_referral (fixture->db.store, rp_context_get_vault (fixture->db.context), referral,
                             NULL, &settings, now, &error);
   g_assert_no_error (error);
   /* Outbound: no thank-you is owed. */
-  g_assert_false (task_is_open (fixture->store, RP_TASK_KIND_THANK_YOU,
+  g_assert_false (task_is_open (fixture->db.store, RP_TASK_KIND_THANK_YOU,
                                 rp_referral_get_id (referral)));
 
-  wait_for (has_items, page_list (fixture));
+  rp_test_wait_for (has_items, page_list (fixture));
   gtk_single_selection_set_selected (page_selection (fixture), 0);
   g_assert_cmpstr (chip_text (fixture), ==, "Received");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_detail (fixture)),
                                              "referral.decline", NULL));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = rp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
@@ -533,14 +334,14 @@ test_decline (Fixture       *fixture,
   gtk_editable_set_text (entry, "Patient chose another cardiologist");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "move"));
   adw_message_dialog_response (dialog, "move");
-  iterate_for (50);
+  rp_test_iterate_for (50);
 
   shown = gtk_single_selection_get_selected_item (page_selection (fixture));
   g_assert_nonnull (shown);
   g_assert_cmpint (rp_referral_get_status (shown), ==, RP_REFERRAL_STATUS_DECLINED);
   g_assert_cmpstr (chip_text (fixture), ==, "Declined");
   {
-    g_autoptr(RpReferral) stored = rp_store_get_referral (fixture->store,
+    g_autoptr(RpReferral) stored = rp_store_get_referral (fixture->db.store,
                                                           rp_referral_get_id (shown), NULL);
 
     g_assert_cmpint (rp_referral_get_status (stored), ==, RP_REFERRAL_STATUS_DECLINED);
@@ -579,7 +380,7 @@ test_locked_patient (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
   RpRuleSettings settings = RP_RULE_SETTINGS_DEFAULT;
-  RpVault *vault = rp_context_get_vault (fixture->context);
+  RpVault *vault = rp_context_get_vault (fixture->db.context);
   RpReferral *shown;
   GtkWidget *row;
 
@@ -587,26 +388,27 @@ test_locked_patient (Fixture       *fixture,
 
   rp_referral_set_partner_id (referral, fixture->partner_id);
   rp_referral_set_referred_on (referral, "2026-11-10");
-  rp_rules_record_referral (fixture->store, vault, referral, NULL, &settings, now, &error);
+  rp_rules_record_referral (fixture->db.store, vault, referral, NULL, &settings, now, &error);
   g_assert_no_error (error);
 
-  wait_for (has_items, page_list (fixture));
+  rp_test_wait_for (has_items, page_list (fixture));
   gtk_single_selection_set_selected (page_selection (fixture), 0);
   shown = gtk_single_selection_get_selected_item (page_selection (fixture));
 
   /* Without identifiers it says so. */
-  g_assert_null (find_named (detail_child (fixture, "patient_group"), "patient-locked-row"));
+  g_assert_null (rp_test_find_named (detail_child (fixture, "patient_group"),
+                                     "patient-locked-row"));
 
   /* Sealed identifiers the locked vault cannot open: the locked row, no crash. */
   rp_referral_set_has_patient (shown, TRUE);
   rp_referral_detail_refresh (page_detail (fixture));
-  row = find_named (detail_child (fixture, "patient_group"), "patient-locked-row");
+  row = rp_test_find_named (detail_child (fixture, "patient_group"), "patient-locked-row");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Locked");
-  g_assert_null (find_named (detail_child (fixture, "patient_group"), "patient-name-row"));
+  g_assert_null (rp_test_find_named (detail_child (fixture, "patient_group"), "patient-name-row"));
 
-  iterate_for (300);
-  save_screenshot (GTK_WIDGET (fixture->window), "referrals-locked.png");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "referrals-locked.png");
 }
 
 /* (4) Screenshots with the demo network: the page, and the editor pre-filled with a partner. */
@@ -642,15 +444,15 @@ test_screenshots (Fixture       *fixture,
   g_assert_cmpint (rp_referrals_page_get_selected_partner_id (fixture->page), ==,
                    rp_referral_get_partner_id (referral));
 
-  iterate_for (500);
-  save_screenshot (GTK_WIDGET (fixture->window), "referrals-page.png");
+  rp_test_iterate_for (500);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "referrals-page.png");
 
-  partner = rp_store_get_partner (fixture->store, rp_referral_get_partner_id (referral), NULL);
+  partner = rp_store_get_partner (fixture->db.store, rp_referral_get_partner_id (referral), NULL);
   g_assert_nonnull (partner);
-  editor = rp_referral_editor_new (fixture->context, partner);
+  editor = rp_referral_editor_new (fixture->db.context, partner);
   gtk_window_set_transient_for (GTK_WINDOW (editor), fixture->window);
   gtk_window_present (GTK_WINDOW (editor));
-  wait_for (is_mapped, editor);
+  rp_test_wait_until_mapped (editor);
   g_assert_true (rp_referral_editor_get_can_save (RP_REFERRAL_EDITOR (editor)));
   g_assert_cmpstr (adw_preferences_row_get_title (editor_child (RP_REFERRAL_EDITOR (editor),
                                                                 "partner_row")), ==,
@@ -659,8 +461,8 @@ test_screenshots (Fixture       *fixture,
                          "Rotator cuff tear, left shoulder");
   gtk_widget_activate_action (editor, "editor.service-line", "s", "Sports medicine");
 
-  iterate_for (500);
-  save_screenshot (editor, "referral-editor.png");
+  rp_test_iterate_for (500);
+  rp_test_save_screenshot (editor, "referral-editor.png");
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
@@ -668,14 +470,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rp_test_init (&argc, &argv);
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
-                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    g_resources_register (rapport_get_resource ());
 
   g_test_add ("/app/referrals/record-and-move", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_record_and_move, fixture_tear_down);

@@ -6,178 +6,54 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "rapport-resources.h"
 #include "rp-application.h"
 #include "rp-location-row.h"
 #include "rp-partners-page.h"
 #include "rp-preferences-window.h"
 #include "rp-recovery-key-dialog.h"
-#include "rp-sample.h"
+#include "rp-test-app.h"
 #include "rp-window.h"
 
 typedef struct
 {
-  char      *dir;
-  char      *path;
-  RpStore   *store;
-  GSettings *settings;
-  RpContext *context;
+  RpTestDb db;
 } Fixture;
 
-static gboolean
-quit_loop_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  g_main_context_wakeup (NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, quit_loop_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Runs the main loop until @widget is mapped (or fails after ten seconds). */
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+static const char * const window_keys[] = {
+  "window-width", "window-height", "window-maximized", "last-page", NULL,
+};
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GDate *today = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
-
-  fixture->dir = g_dir_make_tmp ("rapport-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "rapport.db", NULL);
-
-  fixture->store = rp_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  rp_sample_generate (fixture->store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
-                      NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_date_free (today);
-
+  rp_test_db_open (&fixture->db, "rapport-window-XXXXXX");
+  rp_test_db_add_sample (&fixture->db, NULL);
   /* The memory backend starts from the defaults for every test. */
-  fixture->settings = g_settings_new (RP_SETTINGS_SCHEMA_ID);
-  g_settings_reset (fixture->settings, "window-width");
-  g_settings_reset (fixture->settings, "window-height");
-  g_settings_reset (fixture->settings, "window-maximized");
-  g_settings_reset (fixture->settings, "last-page");
-
-  fixture->context = rp_context_new (fixture->store, fixture->settings);
+  rp_test_db_make_context (&fixture->db, window_keys);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->store);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  rp_test_db_close (&fixture->db);
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
+static gboolean
+is_back_button (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("RAPPORT_SCREENSHOT_DIR");
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  if (dir == NULL || dir[0] == '\0')
-    dir = g_test_get_dir (G_TEST_BUILT);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
-}
-
-static AdwHeaderBar *
-find_header_bar (GtkWidget *widget)
-{
-  if (ADW_IS_HEADER_BAR (widget))
-    return ADW_HEADER_BAR (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwHeaderBar *found = find_header_bar (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0;
 }
 
 static GtkWidget *
 find_back_button (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "go-previous-symbolic") == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_back_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return rp_test_find_widget (widget, is_back_button, NULL);
 }
 
 /* The entry row titled @title, anywhere under @widget. */
@@ -185,75 +61,7 @@ static AdwEntryRow *
 find_entry_row (GtkWidget  *widget,
                 const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ENTRY_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = find_entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_widget_with_tooltip (GtkWidget  *widget,
-                          const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_with_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_location_rows (GtkWidget *widget,
-                       GPtrArray *rows)
-{
-  if (RP_IS_LOCATION_ROW (widget))
-    {
-      g_ptr_array_add (rows, widget);
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_location_rows (child, rows);
-}
-
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  /* An AdwApplication loads style.css by itself; these windows have no application. */
-  if (loaded)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/rapport/Rapport/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
+  return rp_test_find_row (widget, ADW_TYPE_ENTRY_ROW, title);
 }
 
 static void
@@ -263,26 +71,26 @@ test_window_show (Fixture       *fixture,
   RpWindow *window;
   GtkWidget *page;
 
-  load_style ();
+  rp_test_load_style ();
 
-  window = rp_window_new (NULL, fixture->context);
+  window = rp_window_new (NULL, fixture->db.context);
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
+  rp_test_wait_until_mapped (GTK_WIDGET (window));
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Rapport");
   g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "partners");
 
   page = rp_window_get_page (window, "partners");
   g_assert_true (RP_IS_PARTNERS_PAGE (page));
-  wait_until_mapped (page);
+  rp_test_wait_until_mapped (page);
   g_assert_true (gtk_widget_get_mapped (page));
 
   /* Pages find the window's toast overlay as an ancestor. */
   g_assert_nonnull (gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY));
 
   /* Let the list load and paint its rows before the picture is taken. */
-  iterate_for (1000);
+  rp_test_iterate_for (1000);
 
   /* The default size (1180×760) counts the frame's resize borders, which the widget does not. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 1180 - 40);
@@ -291,19 +99,19 @@ test_window_show (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 760);
 
   /* Wide, the leaflet is unfolded: the page has no back button on show. */
-  g_assert_nonnull (find_header_bar (page));
+  g_assert_nonnull (rp_test_find_by_type (page, ADW_TYPE_HEADER_BAR));
   g_assert_true (find_back_button (page) == NULL ||
                  !gtk_widget_get_visible (find_back_button (page)));
-  save_screenshot (GTK_WIDGET (window), "main-window.png");
+  rp_test_save_screenshot (GTK_WIDGET (window), "main-window.png");
 
   /* Closing saves the size (to see a change, the test starts from other values). */
-  g_settings_set_int (fixture->settings, "window-width", 800);
-  g_settings_set_int (fixture->settings, "window-height", 500);
-  g_settings_set_boolean (fixture->settings, "window-maximized", TRUE);
+  g_settings_set_int (fixture->db.settings, "window-width", 800);
+  g_settings_set_int (fixture->db.settings, "window-height", 500);
+  g_settings_set_boolean (fixture->db.settings, "window-maximized", TRUE);
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 1180);
-  g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 760);
-  g_assert_false (g_settings_get_boolean (fixture->settings, "window-maximized"));
+  g_assert_cmpint (g_settings_get_int (fixture->db.settings, "window-width"), ==, 1180);
+  g_assert_cmpint (g_settings_get_int (fixture->db.settings, "window-height"), ==, 760);
+  g_assert_false (g_settings_get_boolean (fixture->db.settings, "window-maximized"));
 
   g_assert_finalize_object (window);
 }
@@ -315,13 +123,13 @@ test_window_unknown_last_page (Fixture       *fixture,
   RpWindow *window;
 
   /* A page name from a newer or older version falls back to the first page. */
-  g_settings_set_string (fixture->settings, "last-page", "no-such-page");
+  g_settings_set_string (fixture->db.settings, "last-page", "no-such-page");
 
-  window = g_object_ref_sink (rp_window_new (NULL, fixture->context));
+  window = g_object_ref_sink (rp_window_new (NULL, fixture->db.context));
   g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "partners");
   g_assert_false (rp_window_set_visible_page_name (window, "no-such-page"));
   g_assert_true (rp_window_set_visible_page_name (window, "partners"));
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-page"), ==, "partners");
+  g_assert_cmpstr (g_settings_get_string (fixture->db.settings, "last-page"), ==, "partners");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -336,15 +144,15 @@ test_window_folded (Fixture       *fixture,
   GtkWidget *back;
   AdwLeaflet *leaflet;
 
-  load_style ();
+  rp_test_load_style ();
 
-  g_settings_set_int (fixture->settings, "window-width", 360);
-  g_settings_set_int (fixture->settings, "window-height", 640);
+  g_settings_set_int (fixture->db.settings, "window-width", 360);
+  g_settings_set_int (fixture->db.settings, "window-height", 640);
 
-  window = g_object_ref_sink (rp_window_new (NULL, fixture->context));
+  window = g_object_ref_sink (rp_window_new (NULL, fixture->db.context));
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
-  iterate_for (300);
+  rp_test_wait_until_mapped (GTK_WIDGET (window));
+  rp_test_iterate_for (300);
 
   page = rp_window_get_page (window, "partners");
   leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (page, ADW_TYPE_LEAFLET));
@@ -355,10 +163,10 @@ test_window_folded (Fixture       *fixture,
   back = find_back_button (page);
   g_assert_nonnull (back);
   g_assert_true (gtk_widget_get_visible (back));
-  save_screenshot (GTK_WIDGET (window), "main-window-narrow.png");
+  rp_test_save_screenshot (GTK_WIDGET (window), "main-window-narrow.png");
 
   gtk_widget_activate (back);
-  iterate_for (500);
+  rp_test_iterate_for (500);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != gtk_widget_get_parent (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -375,11 +183,11 @@ test_preferences_save (Fixture       *fixture,
   AdwEntryRow *name_row;
   AdwEntryRow *phone_row;
 
-  load_style ();
+  rp_test_load_style ();
 
-  preferences = g_object_ref_sink (rp_preferences_window_new (fixture->context));
+  preferences = g_object_ref_sink (rp_preferences_window_new (fixture->db.context));
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_until_mapped (preferences);
+  rp_test_wait_until_mapped (preferences);
 
   name_row = find_entry_row (preferences, "Practice Name");
   phone_row = find_entry_row (preferences, "Phone");
@@ -390,12 +198,12 @@ test_preferences_save (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Riverside Orthopedics");
   gtk_editable_set_text (GTK_EDITABLE (phone_row), "555");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (phone_row), "error"));
-  iterate_for (300);
-  save_screenshot (preferences, "preferences-window.png");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (preferences, "preferences-window.png");
 
   gtk_window_close (GTK_WINDOW (preferences));
   g_assert_true (gtk_widget_get_visible (preferences));
-  practice = rp_store_get_practice (fixture->store, &error);
+  practice = rp_store_get_practice (fixture->db.store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rp_practice_get_name (practice), !=, "Riverside Orthopedics");
   g_clear_object (&practice);
@@ -406,7 +214,7 @@ test_preferences_save (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (preferences));
   g_assert_false (gtk_widget_get_visible (preferences));
 
-  practice = rp_store_get_practice (fixture->store, &error);
+  practice = rp_store_get_practice (fixture->db.store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rp_practice_get_name (practice), ==, "Riverside Orthopedics");
   g_assert_cmpstr (rp_practice_get_phone (practice), ==, "(614) 555-0134");
@@ -424,12 +232,12 @@ test_preferences_discard (Fixture       *fixture,
   GtkWidget *preferences;
   AdwEntryRow *email_row;
 
-  before = rp_store_get_practice (fixture->store, &error);
+  before = rp_store_get_practice (fixture->db.store, &error);
   g_assert_no_error (error);
 
-  preferences = g_object_ref_sink (rp_preferences_window_new (fixture->context));
+  preferences = g_object_ref_sink (rp_preferences_window_new (fixture->db.context));
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_until_mapped (preferences);
+  rp_test_wait_until_mapped (preferences);
 
   email_row = find_entry_row (preferences, "E-mail");
   g_assert_nonnull (email_row);
@@ -443,7 +251,7 @@ test_preferences_discard (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (preferences, "preferences.discard", NULL));
   g_assert_false (gtk_widget_get_visible (preferences));
 
-  after = rp_store_get_practice (fixture->store, &error);
+  after = rp_store_get_practice (fixture->db.store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rp_practice_get_email (after), ==, rp_practice_get_email (before));
 
@@ -465,20 +273,20 @@ test_preferences_locations (Fixture       *fixture,
   GListModel *locations;
   guint n_before;
 
-  practice = rp_store_get_practice (fixture->store, &error);
+  practice = rp_store_get_practice (fixture->db.store, &error);
   g_assert_no_error (error);
   n_before = g_list_model_get_n_items (G_LIST_MODEL (rp_practice_get_locations (practice)));
 
-  preferences = g_object_ref_sink (rp_preferences_window_new (fixture->context));
+  preferences = g_object_ref_sink (rp_preferences_window_new (fixture->db.context));
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_until_mapped (preferences);
+  rp_test_wait_until_mapped (preferences);
 
-  add_button = find_widget_with_tooltip (preferences, "Add a Location");
+  add_button = rp_test_find_by_tooltip (preferences, "Add a Location");
   g_assert_nonnull (add_button);
   g_assert_true (GTK_IS_BUTTON (add_button));
   g_signal_emit_by_name (add_button, "clicked");
 
-  collect_location_rows (preferences, rows);
+  rp_test_collect_by_type (preferences, RP_TYPE_LOCATION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, n_before + 1);
   row = g_ptr_array_index (rows, rows->len - 1);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
@@ -487,8 +295,8 @@ test_preferences_locations (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (row), "State")), "ZZ");
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (row), "Latitude")), "91");
   g_assert_false (rp_location_row_is_valid (row));
-  iterate_for (300);
-  save_screenshot (preferences, "preferences-location.png");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (preferences, "preferences-location.png");
 
   /* Invalid fields keep the window open. */
   gtk_window_close (GTK_WINDOW (preferences));
@@ -507,7 +315,7 @@ test_preferences_locations (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (preferences));
   g_assert_finalize_object (preferences);
 
-  saved = rp_store_get_practice (fixture->store, &error);
+  saved = rp_store_get_practice (fixture->db.store, &error);
   g_assert_no_error (error);
   locations = G_LIST_MODEL (rp_practice_get_locations (saved));
   g_assert_cmpuint (g_list_model_get_n_items (locations), ==, n_before + 1);
@@ -621,7 +429,7 @@ test_application_run (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(RpApplication) application = rp_application_new ();
-  g_autofree char *option = g_strconcat ("--database=", fixture->path, NULL);
+  g_autofree char *option = g_strconcat ("--database=", fixture->db.path, NULL);
   char *argv[] = { (char *) "rapport", option, NULL };
   AppRun run = { fixture, FALSE };
   int status;
@@ -637,12 +445,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
-                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
-    g_resources_register (rapport_get_resource ());
+  rp_test_init (&argc, &argv);
 
   g_test_add ("/app/window/show", Fixture, NULL,
               fixture_set_up, test_window_show, fixture_tear_down);

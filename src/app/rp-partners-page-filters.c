@@ -1,0 +1,300 @@
+/* rp-partners-page-filters.c: the filter popover and chips, and the search.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-partner-list.h"
+#include "rp-partners-page-private.h"
+
+/* What a chip of the filter bar removes. */
+typedef enum
+{
+  CHIP_TIER,
+  CHIP_STATUS,
+  CHIP_SPECIALTY,
+  CHIP_ARCHIVED,
+} ChipKind;
+
+/* Filters */
+
+static void
+rebuild_specialty_filter (RpPartnersPage *self)
+{
+  const RpPartnerFilter *filter = rp_partner_list_get_filter (self->list);
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint selected = 0;
+
+  counts = rp_store_list_specialties (self->store, &error);
+  if (counts == NULL)
+    g_debug ("Cannot list the specialties: %s", error->message);
+
+  g_ptr_array_set_size (self->specialty_codes, 0);
+  g_ptr_array_add (self->specialty_codes, g_strdup (""));
+  gtk_string_list_append (model, _("Any Specialty"));
+
+  for (guint i = 0; counts != NULL && i < counts->len; i++)
+    {
+      RpSpecialtyCount *count = g_ptr_array_index (counts, i);
+      g_autofree char *item = NULL;
+
+      if (is_empty (count->code))
+        continue;
+
+      /* Translators: a specialty and how many partners have it, "Neurology (4)". */
+      item = g_strdup_printf (_("%s (%u)"),
+                              _rp_partners_page_specialty_display_label (count->code,
+                                                                         count->label),
+                              count->count);
+      gtk_string_list_append (model, item);
+      g_ptr_array_add (self->specialty_codes, g_strdup (count->code));
+
+      if (g_strcmp0 (count->code, filter->specialty_code) == 0)
+        selected = self->specialty_codes->len - 1;
+    }
+
+  /* A filter on a specialty nobody has any more stays visible, so it can be removed. */
+  if (!is_empty (filter->specialty_code) && selected == 0)
+    {
+      gtk_string_list_append (model,
+                              _rp_partners_page_specialty_display_label (filter->specialty_code,
+                                                                         filter->specialty_code));
+      g_ptr_array_add (self->specialty_codes, g_strdup (filter->specialty_code));
+      selected = self->specialty_codes->len - 1;
+    }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->specialty_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->specialty_dropdown, selected);
+  self->updating_filters = FALSE;
+}
+
+/* Until the filter popover is first opened, "Any Specialty" is all the filter needs: asking the
+ * store which specialties are in use (a GROUP BY over every partner) waits until then, so that
+ * start-up does not pay for it. */
+void
+_rp_partners_page_init_specialty_filter (RpPartnersPage *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->specialty_codes, 0);
+  g_ptr_array_add (self->specialty_codes, g_strdup (""));
+  gtk_string_list_append (model, _("Any Specialty"));
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->specialty_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->specialty_dropdown, 0);
+  self->updating_filters = FALSE;
+}
+
+static void
+chip_clicked_cb (GtkButton      *button,
+                 RpPartnersPage *self)
+{
+  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "chip-kind"));
+
+  switch (kind)
+    {
+    case CHIP_TIER:
+      gtk_drop_down_set_selected (self->tier_dropdown, 0);
+      break;
+    case CHIP_STATUS:
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      break;
+    case CHIP_SPECIALTY:
+      gtk_drop_down_set_selected (self->specialty_dropdown, 0);
+      break;
+    case CHIP_ARCHIVED:
+      gtk_switch_set_active (self->archived_switch, FALSE);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+add_chip (RpPartnersPage *self,
+          ChipKind        kind,
+          const char     *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  g_autofree char *a11y = NULL;
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "filter-chip");
+
+  /* Translators: %s is a filter, "Tier A". */
+  a11y = g_strdup_printf (_("Remove Filter: %s"), text);
+  gtk_widget_set_tooltip_text (button, _("Remove Filter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+
+  g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
+  gtk_box_append (self->filter_chips, button);
+}
+
+void
+_rp_partners_page_update_filter_bar (RpPartnersPage *self)
+{
+  const RpPartnerFilter *filter = rp_partner_list_get_filter (self->list);
+  g_autofree char *button_label = NULL;
+  GtkWidget *child;
+  guint n_active = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_chips))) != NULL)
+    gtk_box_remove (self->filter_chips, child);
+
+  if (filter->archived)
+    {
+      add_chip (self, CHIP_ARCHIVED, _("Archived"));
+      n_active++;
+    }
+
+  if (!filter->any_tier)
+    {
+      g_autofree char *text = g_strdup_printf (_("Tier %s"), rp_tier_to_label (filter->tier));
+
+      add_chip (self, CHIP_TIER, text);
+      n_active++;
+    }
+
+  if (!filter->any_status)
+    {
+      add_chip (self, CHIP_STATUS, rp_partner_status_to_label (filter->status));
+      n_active++;
+    }
+
+  if (!is_empty (filter->specialty_code))
+    {
+      add_chip (self, CHIP_SPECIALTY,
+                _rp_partners_page_specialty_display_label (filter->specialty_code,
+                                                           filter->specialty_code));
+      n_active++;
+    }
+
+  gtk_revealer_set_reveal_child (self->filter_revealer, n_active > 0);
+
+  if (n_active > 0)
+    /* Translators: the filter button when @n filters are on. */
+    button_label = g_strdup_printf (_("_Filters (%u)"), n_active);
+  gtk_menu_button_set_label (self->filter_button, button_label != NULL ? button_label
+                                                                         : _("_Filters"));
+  if (n_active > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+static void
+filter_changed_cb (RpPartnersPage *self)
+{
+  g_autoptr(RpPartnerFilter) filter = NULL;
+  guint tier;
+  guint status;
+  guint specialty;
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  filter = rp_partner_filter_copy (rp_partner_list_get_filter (self->list));
+
+  tier = gtk_drop_down_get_selected (self->tier_dropdown);
+  filter->any_tier = tier == 0 || tier == GTK_INVALID_LIST_POSITION;
+  filter->tier = filter->any_tier ? RP_TIER_A : (RpTier) (tier - 1);
+
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  filter->any_status = status == 0 || status == GTK_INVALID_LIST_POSITION;
+  filter->status = filter->any_status ? RP_PARTNER_STATUS_PROSPECT : (RpPartnerStatus) (status - 1);
+
+  specialty = gtk_drop_down_get_selected (self->specialty_dropdown);
+  g_free (filter->specialty_code);
+  filter->specialty_code = specialty < self->specialty_codes->len
+                           ? g_strdup (g_ptr_array_index (self->specialty_codes, specialty))
+                           : NULL;
+
+  filter->archived = gtk_switch_get_active (self->archived_switch);
+
+  g_free (filter->search);
+  filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  _rp_partners_page_set_filter (self, filter);
+  _rp_partners_page_update_filter_bar (self);
+}
+
+static void
+filter_popover_show_cb (RpPartnersPage *self)
+{
+  rebuild_specialty_filter (self);
+}
+
+void
+_rp_partners_page_clear_filters (RpPartnersPage *self)
+{
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->tier_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->specialty_dropdown, 0);
+  gtk_switch_set_active (self->archived_switch, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->updating_filters = FALSE;
+
+  filter_changed_cb (self);
+}
+
+/* Search */
+
+static void
+search_changed_cb (RpPartnersPage *self)
+{
+  g_autoptr(RpPartnerFilter) filter = NULL;
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  filter = rp_partner_filter_copy (rp_partner_list_get_filter (self->list));
+  g_free (filter->search);
+  filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  _rp_partners_page_set_filter (self, filter);
+}
+
+/* Enter in the search entry goes to the first match. */
+static void
+search_activate_cb (RpPartnersPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  _rp_partners_page_scroll_to_position (self, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+stop_search_cb (RpPartnersPage *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+void
+_rp_partners_page_class_filters_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
+}

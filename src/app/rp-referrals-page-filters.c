@@ -1,0 +1,345 @@
+/* rp-referrals-page-filters.c: the filter popover, its chips and the partner search.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "rp-partner-list.h"
+#include "rp-referral-list.h"
+#include "rp-referral-status.h"
+#include "rp-referrals-page-private.h"
+
+/* What a chip of the filter bar removes. */
+typedef enum
+{
+  CHIP_STATUS,
+  CHIP_DIRECTION,
+  CHIP_PARTNER,
+  CHIP_DATES,
+  CHIP_DAYS,
+} ChipKind;
+
+/* The status drop-down's items after "Any Status" and "Open". */
+#define STATUS_FIRST_ITEM 2
+
+/* A valid YYYY-MM-DD, or blank. */
+static gboolean
+parse_day_entry (GtkEntry  *entry,
+                 char     **day)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  unsigned year, month, dom;
+  char extra;
+
+  *day = NULL;
+  if (*text == '\0')
+    return TRUE;
+
+  if (strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &dom, &extra) != 3 ||
+      !g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  *day = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* Filters */
+
+static void filter_changed_cb (RpReferralsPage *self);
+
+static void
+clear_partner_filter (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  g_clear_pointer (&self->partner_name, g_free);
+  filter->partner_id = 0;
+  _rp_referrals_page_set_filter (self, filter);
+}
+
+static void
+chip_clicked_cb (GtkButton       *button,
+                 RpReferralsPage *self)
+{
+  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "chip-kind"));
+
+  switch (kind)
+    {
+    case CHIP_STATUS:
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      break;
+    case CHIP_DIRECTION:
+      gtk_drop_down_set_selected (self->direction_dropdown, 0);
+      break;
+    case CHIP_PARTNER:
+      clear_partner_filter (self);
+      _rp_referrals_page_update_filter_bar (self);
+      break;
+    case CHIP_DATES:
+      self->updating_filters = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+      self->updating_filters = FALSE;
+      filter_changed_cb (self);
+      break;
+    case CHIP_DAYS:
+      gtk_spin_button_set_value (self->days_spin, 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+add_chip (RpReferralsPage *self,
+          ChipKind         kind,
+          const char      *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  g_autofree char *a11y = NULL;
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "filter-chip");
+
+  /* Translators: %s is a filter, "Inbound". */
+  a11y = g_strdup_printf (_("Remove Filter: %s"), text);
+  gtk_widget_set_tooltip_text (button, _("Remove Filter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+
+  g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
+  gtk_box_append (self->filter_chips, button);
+}
+
+void
+_rp_referrals_page_update_filter_bar (RpReferralsPage *self)
+{
+  const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
+  g_autofree char *button_label = NULL;
+  GtkWidget *child;
+  guint n_active = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_chips))) != NULL)
+    gtk_box_remove (self->filter_chips, child);
+
+  if (filter->open_only && filter->any_status)
+    {
+      add_chip (self, CHIP_STATUS, _("Open"));
+      n_active++;
+    }
+  else if (!filter->any_status)
+    {
+      add_chip (self, CHIP_STATUS, rp_referral_status_to_label (filter->status));
+      n_active++;
+    }
+
+  if (!filter->any_direction)
+    {
+      add_chip (self, CHIP_DIRECTION, rp_referral_direction_to_label (filter->direction));
+      n_active++;
+    }
+
+  if (filter->partner_id > 0)
+    {
+      add_chip (self, CHIP_PARTNER, self->partner_name != NULL ? self->partner_name
+                                                               : _("One Partner"));
+      n_active++;
+    }
+
+  if (!is_empty (filter->from) || !is_empty (filter->to))
+    {
+      g_autofree char *from = !is_empty (filter->from) ? rp_format_day (filter->from) : NULL;
+      g_autofree char *to = !is_empty (filter->to) ? rp_format_day (filter->to) : NULL;
+      g_autofree char *text = NULL;
+
+      if (from != NULL && to != NULL)
+        /* Translators: a date range, "1 Nov 2026 – 27 Nov 2026". */
+        text = g_strdup_printf (_("%s – %s"), from, to);
+      else if (from != NULL)
+        /* Translators: %s is a date. */
+        text = g_strdup_printf (_("From %s"), from);
+      else
+        /* Translators: %s is a date. */
+        text = g_strdup_printf (_("Until %s"), to);
+
+      add_chip (self, CHIP_DATES, text);
+      n_active++;
+    }
+
+  if (filter->open_longer_than_days > 0)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (NULL, "Open over %u day", "Open over %u days",
+                                           filter->open_longer_than_days),
+                              filter->open_longer_than_days);
+      add_chip (self, CHIP_DAYS, text);
+      n_active++;
+    }
+
+  gtk_revealer_set_reveal_child (self->filter_revealer, n_active > 0);
+
+  if (n_active > 0)
+    /* Translators: the filter button when @n filters are on. */
+    button_label = g_strdup_printf (_("_Filters (%u)"), n_active);
+  gtk_menu_button_set_label (self->filter_button, button_label != NULL ? button_label
+                                                                         : _("_Filters"));
+  if (n_active > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
+  _rp_referrals_page_update_actions (self);
+}
+
+static void
+set_entry_valid (GtkEntry *entry,
+                 gboolean  valid)
+{
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+}
+
+static void
+filter_changed_cb (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean from_valid;
+  gboolean to_valid;
+  guint status;
+  guint direction;
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  filter->open_only = status == 1;
+  filter->any_status = status < STATUS_FIRST_ITEM || status == GTK_INVALID_LIST_POSITION;
+  filter->status = filter->any_status ? RP_REFERRAL_STATUS_RECEIVED
+                                      : (RpReferralStatus) (status - STATUS_FIRST_ITEM);
+
+  direction = gtk_drop_down_get_selected (self->direction_dropdown);
+  filter->any_direction = direction == 0 || direction == GTK_INVALID_LIST_POSITION;
+  filter->direction = filter->any_direction ? RP_REFERRAL_DIRECTION_INBOUND
+                                            : (RpReferralDirection) (direction - 1);
+
+  /* A date being typed is not applied until it is a whole, valid date. */
+  from_valid = parse_day_entry (self->from_entry, &from);
+  to_valid = parse_day_entry (self->to_entry, &to);
+  set_entry_valid (self->from_entry, from_valid);
+  set_entry_valid (self->to_entry, to_valid);
+  if (from_valid)
+    {
+      g_free (filter->from);
+      filter->from = g_steal_pointer (&from);
+    }
+  if (to_valid)
+    {
+      g_free (filter->to);
+      filter->to = g_steal_pointer (&to);
+    }
+
+  filter->open_longer_than_days = (guint) gtk_spin_button_get_value_as_int (self->days_spin);
+
+  _rp_referrals_page_set_filter (self, filter);
+  _rp_referrals_page_update_filter_bar (self);
+}
+
+void
+_rp_referrals_page_clear_filters (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->direction_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), "");
+  gtk_spin_button_set_value (self->days_spin, 0);
+  self->updating_filters = FALSE;
+
+  /* The partner is not one of the popover's controls: cleared here, then the rest follows. */
+  g_clear_pointer (&self->partner_name, g_free);
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  filter->partner_id = 0;
+  _rp_referrals_page_set_filter (self, filter);
+  filter_changed_cb (self);
+}
+
+/* The partner filter: a search over the partners, a click picks one. */
+
+static void
+partner_search_changed_cb (RpReferralsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->partner_entry));
+
+  rp_partner_list_set_search (self->partners, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->partner_scrolled), !is_empty (text));
+}
+
+static void
+partner_activated_cb (RpReferralsPage *self,
+                      guint            position)
+{
+  g_autoptr(RpPartner) partner = g_list_model_get_item (G_LIST_MODEL (self->partners), position);
+
+  if (partner == NULL)
+    return;
+
+  rp_referrals_page_set_partner_filter (self, rp_partner_get_id (partner),
+                                        rp_partner_get_display_name (partner));
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), "");
+  self->updating_filters = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->partner_scrolled), FALSE);
+  gtk_popover_popdown (self->filter_popover);
+}
+
+void
+_rp_referrals_page_setup_partner_row_cb (GtkSignalListItemFactory *factory,
+                                         GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+  gtk_expression_bind (gtk_property_expression_new (RP_TYPE_PARTNER, item, "display-name"),
+                       label, "label", list_item);
+}
+
+void
+_rp_referrals_page_class_filters_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partner_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partner_activated_cb);
+}
