@@ -144,8 +144,9 @@ row_to_partner (sqlite3_stmt *stmt)
   rp_partner_set_tier (partner, _rp_store_column_enum (stmt, COL_TIER, RP_TYPE_TIER, RP_TIER_B));
   rp_partner_set_influence (partner, CLAMP (sqlite3_column_int (stmt, COL_INFLUENCE), 1, 5));
   rp_partner_set_monthly_volume (partner, MAX (sqlite3_column_int (stmt, COL_MONTHLY_VOLUME), 0));
-  rp_partner_set_status (partner, _rp_store_column_enum (stmt, COL_STATUS, RP_TYPE_PARTNER_STATUS,
-                                               RP_PARTNER_STATUS_PROSPECT));
+  rp_partner_set_status (partner,
+                         _rp_store_column_enum (stmt, COL_STATUS, RP_TYPE_PARTNER_STATUS,
+                                                RP_PARTNER_STATUS_PROSPECT));
   rp_partner_set_cadence_days (partner, MAX (sqlite3_column_int (stmt, COL_CADENCE_DAYS), 0));
   rp_partner_set_tags (partner, _rp_store_column_text (stmt, COL_TAGS));
   rp_partner_set_notes (partner, _rp_store_column_text (stmt, COL_NOTES));
