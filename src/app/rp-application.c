@@ -11,20 +11,27 @@
 #include <glib/gi18n.h>
 
 #include "rp-application.h"
+#include "rp-autostart.h"
+#include "rp-clock.h"
 #include "rp-preferences-window.h"
 #include "rp-recovery-key-dialog.h"
+#include "rp-reminder-service.h"
 #include "rp-sample.h"
 #include "rp-store.h"
 #include "rp-window.h"
 
 struct _RpApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication     parent_instance;
 
-  GSettings      *settings;
-  RpContext      *context;
-  char           *database_path;
-  gboolean        vault_unlocked;   /* the first unlock finished; its dialogs not shown yet */
+  GSettings         *settings;
+  RpContext         *context;
+  RpReminderService *reminders;
+  char              *database_path;
+  gboolean           vault_unlocked; /* the first unlock finished; its dialogs not shown yet */
+  gboolean           background;     /* --background: the next activation opens no window */
+  gboolean           held;           /* one g_application_hold for reminders with no window */
+  gboolean           quitting;       /* app.quit is closing the windows: no holding on */
 };
 
 G_DEFINE_FINAL_TYPE (RpApplication, rp_application, ADW_TYPE_APPLICATION)
@@ -36,6 +43,10 @@ static const GOptionEntry option_entries[] = {
     N_("Use the database at PATH instead of the default one"), N_("PATH") },
   { "sample-network", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill an empty database with a sample referral network, then exit"), NULL },
+  { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Send the reminders that are due now, then exit"), NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window, only to send reminders"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version, then exit"), NULL },
   { NULL }
@@ -148,6 +159,51 @@ fill_sample_network (const char *path)
   return 0;
 }
 
+/* `rapport --check-reminders`, for a cron job or a systemd timer: what is due now (overdue
+ * included) is sent once; what was sent before is not sent again, as notified-at is stored. */
+static int
+check_reminders (const char *path)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(RpContext) context = NULL;
+  g_autoptr(RpClock) clock = NULL;
+  g_autoptr(RpReminderService) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_notified = 0;
+
+  store = rp_store_open (path, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  settings = g_settings_new (RP_SETTINGS_SCHEMA_ID);
+  context = rp_context_new (store, settings);
+  clock = rp_clock_new_system ();
+  reminders = rp_reminder_service_new (context, clock);
+
+  /* With no notification server nothing is marked notified: the next run (or the app) sends
+   * it. The exit status tells a timer unit that this run did not deliver. */
+  if (!rp_reminder_service_check_now (reminders, &n_notified, &error))
+    {
+      g_autofree char *message =
+        /* Translators: %s is the reason, such as "The name is not activatable". */
+        g_strdup_printf (_("Could not send reminders: %s"), error->message);
+
+      print_error (message);
+      return 1;
+    }
+
+  if (n_notified > 0)
+    g_print (ngettext ("Sent %u reminder\n", "Sent %u reminders\n", n_notified), n_notified);
+  else
+    g_print ("%s\n", _("Nothing is due"));
+
+  return 0;
+}
+
 static GtkWindow *
 find_main_window (RpApplication *self)
 {
@@ -211,6 +267,109 @@ vault_unlocked_cb (GObject      *object,
   show_vault_dialogs (self);
 }
 
+static RpWindow *
+ensure_main_window (RpApplication *self)
+{
+  GtkWindow *window = find_main_window (self);
+
+  g_assert (self->context != NULL);
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (rp_window_new (GTK_APPLICATION (self), self->context));
+      rp_window_set_reminder_service (RP_WINDOW (window), self->reminders);
+    }
+
+  return RP_WINDOW (window);
+}
+
+/* "Open" on a task's notification, or "Open Follow-ups" on a digest: the window, at the
+ * Follow-ups page, where the task is. */
+static void
+show_follow_ups (RpApplication *self)
+{
+  RpWindow *window = ensure_main_window (self);
+
+  rp_window_set_visible_page_name (window, "follow-ups");
+  gtk_window_present (GTK_WINDOW (window));
+  show_vault_dialogs (self);
+}
+
+static void
+reminders_open_task_cb (RpApplication     *self,
+                        gint64             task_id,
+                        RpReminderService *reminders)
+{
+  g_assert (RP_IS_APPLICATION (self));
+
+  show_follow_ups (self);
+}
+
+static void
+reminders_open_follow_ups_cb (RpApplication     *self,
+                              RpReminderService *reminders)
+{
+  g_assert (RP_IS_APPLICATION (self));
+
+  show_follow_ups (self);
+}
+
+static void
+start_reminders (RpApplication *self)
+{
+  g_autoptr(RpClock) clock = rp_clock_new_system ();
+
+  g_assert (self->context != NULL);
+  g_assert (self->reminders == NULL);
+
+  self->reminders = rp_reminder_service_new (self->context, clock);
+  g_signal_connect_object (self->reminders, "open-task",
+                           G_CALLBACK (reminders_open_task_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "open-follow-ups",
+                           G_CALLBACK (reminders_open_follow_ups_cb), self,
+                           G_CONNECT_SWAPPED);
+  rp_reminder_service_start (self->reminders);
+}
+
+static void
+start_at_login_changed_cb (RpApplication *self,
+                           const char    *key,
+                           GSettings     *settings)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RP_IS_APPLICATION (self));
+
+  if (!rp_autostart_set_enabled (g_settings_get_boolean (settings, key), &error))
+    {
+      GtkWindow *window = find_main_window (self);
+      g_autofree char *message =
+        /* Translators: %s is the reason, such as a file that could not be written. */
+        g_strdup_printf (_("Could not change starting at login: %s"), error->message);
+
+      /* Not dropped: the window says it, or else the terminal. */
+      if (window != NULL)
+        rp_window_add_toast (RP_WINDOW (window), adw_toast_new (message));
+      else
+        print_error (message);
+    }
+}
+
+static void
+hold_for_reminders (RpApplication *self,
+                    gboolean       hold)
+{
+  if (hold == self->held)
+    return;
+
+  self->held = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
 static gboolean
 open_database (RpApplication  *self,
                GError        **error)
@@ -231,6 +390,8 @@ open_database (RpApplication  *self,
   self->context = rp_context_new (store, self->settings);
   rp_vault_unlock_async (rp_context_get_vault (self->context), NULL,
                          vault_unlocked_cb, g_object_ref (self));
+
+  start_reminders (self);
 
   return TRUE;
 }
@@ -347,11 +508,18 @@ rp_application_quit_action (GSimpleAction *action,
         }
     }
 
+  /* Quit means quit, also with "Run in background" on: closing the last window does not hold
+   * the application this time, and a hold from before is let go once every window is gone. */
+  self->quitting = TRUE;
   windows = g_list_copy_deep (gtk_application_get_windows (application),
                               (GCopyFunc) g_object_ref, NULL);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
   g_list_free_full (windows, g_object_unref);
+  self->quitting = FALSE;
+
+  if (gtk_application_get_windows (application) == NULL)
+    hold_for_reminders (self, FALSE);
 }
 
 static void
@@ -433,6 +601,11 @@ rp_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "sample-network"))
     return fill_sample_network (self->database_path);
 
+  if (g_variant_dict_contains (options, "check-reminders"))
+    return check_reminders (self->database_path);
+
+  self->background = g_variant_dict_contains (options, "background");
+
   /* Register now, so that a second launch hands over to the running instance (which raises its
    * window) without opening the database itself. Registering runs startup in the primary. */
   if (!g_application_register (application, NULL, &error))
@@ -441,8 +614,9 @@ rp_application_handle_local_options (GApplication *application,
       return 1;
     }
 
+  /* Running already: it sends the reminders; only a plain launch raises its window. */
   if (g_application_get_is_remote (application))
-    return -1;
+    return self->background ? 0 : -1;
 
   if (!open_database (self, &error))
     {
@@ -467,6 +641,9 @@ rp_application_startup (GApplication *application)
   gtk_window_set_default_icon_name ("io.github.rapport.Rapport");
 
   self->settings = g_settings_new (RP_SETTINGS_SCHEMA_ID);
+  g_signal_connect_object (self->settings, "changed::start-at-login",
+                           G_CALLBACK (start_at_login_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -483,21 +660,11 @@ rp_application_activate (GApplication *application)
 {
   RpApplication *self = RP_APPLICATION (application);
   g_autoptr(GError) error = NULL;
-  GtkWindow *window = NULL;
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+  /* Normally open already (handle_local_options); not when the application was started some
+   * other way, such as by D-Bus activation. */
+  if (self->context == NULL)
     {
-      if (RP_IS_WINDOW (l->data))
-        {
-          window = l->data;
-          break;
-        }
-    }
-
-  if (window == NULL)
-    {
-      /* Normally open already (handle_local_options); not when the application was started
-       * some other way, such as by D-Bus activation. */
       if (self->database_path == NULL)
         self->database_path = rp_store_dup_default_path ();
 
@@ -507,12 +674,35 @@ rp_application_activate (GApplication *application)
           g_application_quit (application);
           return;
         }
-
-      window = GTK_WINDOW (rp_window_new (GTK_APPLICATION (self), self->context));
     }
 
-  gtk_window_present (window);
+  /* `rapport --background` (at login): only the reminder service, held running; the next
+   * activation (launching Rapport again) opens the window. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      hold_for_reminders (self, TRUE);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (ensure_main_window (self)));
   show_vault_dialogs (self);
+}
+
+static void
+rp_application_window_removed (GtkApplication *application,
+                               GtkWindow      *window)
+{
+  RpApplication *self = RP_APPLICATION (application);
+  GList *windows = gtk_application_get_windows (application);
+
+  /* The last window going: with "Run in background" the reminders keep coming (one hold, let go
+   * by app.quit); without, the application ends with its window as usual. */
+  if (windows != NULL && windows->data == window && windows->next == NULL &&
+      !self->quitting && self->settings != NULL && self->reminders != NULL)
+    hold_for_reminders (self, g_settings_get_boolean (self->settings, "run-in-background"));
+
+  GTK_APPLICATION_CLASS (rp_application_parent_class)->window_removed (application, window);
 }
 
 static void
@@ -520,6 +710,9 @@ rp_application_dispose (GObject *object)
 {
   RpApplication *self = RP_APPLICATION (object);
 
+  if (self->reminders != NULL)
+    rp_reminder_service_stop (self->reminders);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
@@ -532,6 +725,7 @@ rp_application_class_init (RpApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_application_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = rp_application_dispose;
 
@@ -539,6 +733,8 @@ rp_application_class_init (RpApplicationClass *klass)
   application_class->handle_local_options = rp_application_handle_local_options;
   application_class->startup = rp_application_startup;
   application_class->activate = rp_application_activate;
+
+  gtk_application_class->window_removed = rp_application_window_removed;
 }
 
 static void
@@ -565,4 +761,12 @@ rp_application_get_context (RpApplication *self)
   g_return_val_if_fail (RP_IS_APPLICATION (self), NULL);
 
   return self->context;
+}
+
+RpReminderService *
+rp_application_get_reminder_service (RpApplication *self)
+{
+  g_return_val_if_fail (RP_IS_APPLICATION (self), NULL);
+
+  return self->reminders;
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rp-context.h"
+#include "rp-reminder-service.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ G_DECLARE_FINAL_TYPE (RpApplication, rp_application, RP, APPLICATION, AdwApplica
 RpApplication *rp_application_new         (void);
 /* The context of the open database; NULL until the command line has been handled. */
 RpContext     *rp_application_get_context (RpApplication *self);
+/* The reminder service of the open database; NULL until the command line has been handled. */
+RpReminderService *rp_application_get_reminder_service (RpApplication *self);
 
 G_END_DECLS

@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (RpPreferencesWindow, rp_preferences_window, RP, PREFERENCE
  * the GNOME way; a window whose input cannot be saved stays open and says why.
  * The "follow-ups" page edits the follow-up rules' delays, the letters' signature and templates
  * (settings, applied at once; a template after a pause in typing or on close) and the yearly gift
- * limits (the store, one transaction per change). */
+ * limits (the store, one transaction per change). The "reminders" page edits the reminders'
+ * settings (applied at once; a time only once it is a valid HH:MM). */
 GtkWidget *rp_preferences_window_new (RpContext *context);
 
 G_END_DECLS

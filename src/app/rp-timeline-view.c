@@ -379,6 +379,7 @@ rp_timeline_view_init (RpTimelineView *self)
 {
   GtkListItemFactory *factory;
   GtkWidget *scrolled;
+  GtkWidget *clamp;
 
   self->stack = GTK_STACK (gtk_stack_new ());
 
@@ -392,10 +393,19 @@ rp_timeline_view_init (RpTimelineView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("History"),
                                   -1);
 
+  /* A readable line length on wide windows, as GNOME apps keep their lists; the clamp is
+   * scrollable itself, so the list view still only makes the rows on screen. */
+  clamp = adw_clamp_scrollable_new ();
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 860);
+  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (clamp), 600);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->list_view));
+
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  /* The list's background across the whole width, not only under the clamped column. */
+  gtk_widget_add_css_class (scrolled, "view");
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_stack_add_named (self->stack, scrolled, "list");
   self->scrolled = GTK_SCROLLED_WINDOW (scrolled);

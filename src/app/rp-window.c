@@ -21,6 +21,8 @@ struct _RpWindow
   AdwApplicationWindow  parent_instance;
 
   RpContext            *context;
+  RpReminderService    *reminders;
+  GListModel           *pending;
   GdkFrameClock        *bench_frame_clock;
   gulong                bench_after_paint_id;
 
@@ -30,7 +32,10 @@ struct _RpWindow
   GtkWidget            *sidebar;
   GtkListBox           *sidebar_list;
   GtkMenuButton        *primary_menu_button;
+  GtkBox               *content_box;
   GtkStack             *stack;
+  GtkRevealer          *reminder_banner_revealer;
+  GtkLabel             *reminder_banner_label;
 };
 
 G_DEFINE_FINAL_TYPE (RpWindow, rp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -39,6 +44,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_VISIBLE_PAGE_NAME,
+  PROP_REMINDER_SERVICE,
   N_PROPS
 };
 
@@ -221,7 +227,7 @@ forward_to_page_cb (GtkWidget *widget,
     return FALSE;
 
   /* Folded, the sidebar may be on show: bring the page where the action happens. */
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
 
   return TRUE;
 }
@@ -284,7 +290,7 @@ sidebar_row_activated_cb (RpWindow      *self,
   g_assert (RP_IS_WINDOW (self));
 
   rp_window_set_visible_page_name (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
 }
 
 static void
@@ -335,6 +341,82 @@ get_current_partner_id (RpWindow *self)
 }
 
 static void
+update_reminder_banner (RpWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint n_pending = 0;
+  gboolean show;
+
+  if (self->reminders != NULL && self->pending != NULL &&
+      rp_reminder_service_get_state (self->reminders) == RP_REMINDER_SERVICE_NO_SERVER)
+    n_pending = g_list_model_get_n_items (self->pending);
+
+  show = n_pending > 0;
+  if (show)
+    {
+      text = g_strdup_printf (ngettext ("%u follow-up is due — notifications are not available",
+                                        "%u follow-ups are due — notifications are not available",
+                                        n_pending),
+                              n_pending);
+      gtk_label_set_label (self->reminder_banner_label, text);
+    }
+
+  gtk_revealer_set_reveal_child (self->reminder_banner_revealer, show);
+}
+
+static void
+pending_items_changed_cb (RpWindow   *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *model)
+{
+  update_reminder_banner (self);
+}
+
+static void
+watch_pending (RpWindow *self)
+{
+  GListModel *pending = NULL;
+
+  if (self->reminders != NULL)
+    pending = rp_reminder_service_get_pending (self->reminders);
+
+  if (pending == self->pending)
+    return;
+
+  if (self->pending != NULL)
+    g_signal_handlers_disconnect_by_func (self->pending, pending_items_changed_cb, self);
+  g_set_object (&self->pending, pending);
+  if (self->pending != NULL)
+    g_signal_connect_object (self->pending, "items-changed",
+                             G_CALLBACK (pending_items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+reminders_notify_cb (RpWindow          *self,
+                     GParamSpec        *pspec,
+                     RpReminderService *reminders)
+{
+  g_assert (RP_IS_WINDOW (self));
+
+  watch_pending (self);
+  update_reminder_banner (self);
+}
+
+static void
+show_follow_ups_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+
+  rp_window_set_visible_page_name (self, "follow-ups");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
+}
+
+static void
 log_activity_activated (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
@@ -349,6 +431,7 @@ log_activity_activated (GSimpleAction *action,
 
 static const GActionEntry win_entries[] = {
   { .name = "log-activity", .activate = log_activity_activated },
+  { .name = "show-follow-ups", .activate = show_follow_ups_activated },
 };
 
 static gboolean
@@ -413,7 +496,7 @@ rp_window_constructed (GObject *object)
     rp_window_set_visible_page_name (self, page_infos[0].name);
 
   /* A narrow window opens on the page, not on the list of areas. */
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
 }
 
 static void
@@ -424,6 +507,8 @@ rp_window_dispose (GObject *object)
   if (self->bench_frame_clock != NULL)
     g_clear_signal_handler (&self->bench_after_paint_id, self->bench_frame_clock);
   g_clear_weak_pointer (&self->bench_frame_clock);
+
+  rp_window_set_reminder_service (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_WINDOW);
 
@@ -450,6 +535,10 @@ rp_window_get_property (GObject    *object,
       g_value_set_string (value, rp_window_get_visible_page_name (self));
       break;
 
+    case PROP_REMINDER_SERVICE:
+      g_value_set_object (value, self->reminders);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -471,6 +560,10 @@ rp_window_set_property (GObject      *object,
 
     case PROP_VISIBLE_PAGE_NAME:
       rp_window_set_visible_page_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_REMINDER_SERVICE:
+      rp_window_set_reminder_service (self, g_value_get_object (value));
       break;
 
     default:
@@ -502,6 +595,10 @@ rp_window_class_init (RpWindowClass *klass)
     g_param_spec_string ("visible-page-name", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REMINDER_SERVICE] =
+    g_param_spec_object ("reminder-service", NULL, NULL,
+                         RP_TYPE_REMINDER_SERVICE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -512,7 +609,10 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, reminder_banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, reminder_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_changed_cb);
@@ -631,6 +731,44 @@ rp_window_show_partner (RpWindow *self,
     return;
 
   page = rp_window_get_page (self, "partners");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
   rp_partners_page_select_partner (RP_PARTNERS_PAGE (page), partner_id);
+}
+
+RpReminderService *
+rp_window_get_reminder_service (RpWindow *self)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), NULL);
+
+  return self->reminders;
+}
+
+void
+rp_window_set_reminder_service (RpWindow          *self,
+                                RpReminderService *reminders)
+{
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (reminders == NULL || RP_IS_REMINDER_SERVICE (reminders));
+
+  if (self->reminders == reminders)
+    return;
+
+  if (self->reminders != NULL)
+    g_signal_handlers_disconnect_by_func (self->reminders, reminders_notify_cb, self);
+  g_set_object (&self->reminders, reminders);
+  if (self->reminders != NULL)
+    {
+      g_signal_connect_object (self->reminders, "notify::state",
+                               G_CALLBACK (reminders_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reminders, "notify::pending",
+                               G_CALLBACK (reminders_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  watch_pending (self);
+  if (self->reminder_banner_revealer != NULL)
+    update_reminder_banner (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDER_SERVICE]);
 }

@@ -9,13 +9,16 @@
 #include <adwaita.h>
 
 #include "rp-context.h"
+#include "rp-reminder-service.h"
 
 G_BEGIN_DECLS
 
 #define RP_TYPE_WINDOW (rp_window_get_type ())
 G_DECLARE_FINAL_TYPE (RpWindow, rp_window, RP, WINDOW, AdwApplicationWindow)
 
-/* Properties: "context" (RpContext, construct-only), "visible-page-name" (string). */
+/* Properties: "context" (RpContext, construct-only), "visible-page-name" (string),
+ * "reminder-service" (RpReminderService or NULL: while it has no notification server and due
+ * tasks wait, a banner under the page says how many, with a way to the Follow-ups page). */
 RpWindow   *rp_window_new                   (GtkApplication *application,
                                              RpContext      *context);
 RpContext  *rp_window_get_context           (RpWindow       *self);
@@ -32,5 +35,8 @@ void        rp_window_add_toast             (RpWindow       *self,
 /* Switches to the Partners page and selects the partner. */
 void        rp_window_show_partner          (RpWindow       *self,
                                              gint64          partner_id);
+RpReminderService *rp_window_get_reminder_service (RpWindow          *self);
+void        rp_window_set_reminder_service  (RpWindow          *self,
+                                             RpReminderService *reminders);
 
 G_END_DECLS

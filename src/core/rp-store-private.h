@@ -71,6 +71,24 @@ void          _rp_store_queue_signal   (RpStore      *self,
 gboolean      _rp_store_migrate        (RpStore      *self,
                                         GError      **error);
 
+/* Tasks: the columns every task query reads, in the order of the enum below. */
+#define TASK_COLUMNS \
+  "t.id, t.uuid, t.kind, t.title, t.notes, t.partner_id, t.referral_id, t.due_on, t.due_time," \
+  " t.done_at, t.snoozed_until, t.notified_at, t.rule_key, t.created_at, t.updated_at," \
+  " p.display_name"
+
+#define TASK_FROM \
+  " FROM task t LEFT JOIN partner p ON p.id = t.partner_id"
+
+enum {
+  TASK_ID, TASK_UUID, TASK_KIND, TASK_TITLE, TASK_NOTES, TASK_PARTNER_ID, TASK_REFERRAL_ID,
+  TASK_DUE_ON, TASK_DUE_TIME, TASK_DONE_AT, TASK_SNOOZED_UNTIL, TASK_NOTIFIED_AT, TASK_RULE_KEY,
+  TASK_CREATED_AT, TASK_UPDATED_AT, TASK_PARTNER_NAME,
+};
+
+/* A row of TASK_COLUMNS TASK_FROM as a task (rp-store-tasks.c). */
+RpTask       *_rp_store_row_to_task    (sqlite3_stmt *stmt);
+
 /* Timelines (rp-store-timeline.c). Up to @limit RpTimelineItem objects that @filter selects,
  * newest first, all strictly older than @before_key (an item's sort key; NULL: from the
  * newest). Each source is read with a keyset query on an index and a LIMIT, so every page costs

@@ -325,10 +325,17 @@ static const char migration_2[] =
 static const char migration_3[] =
   "CREATE INDEX task_done_by_time ON task(done_at) WHERE done_at IS NOT NULL;";
 
+/* Version 4: the reminder service asks for the earliest open task not yet notified each time
+ * tasks change (rp-store-reminders.c); the index answers it without reading the notified ones. */
+static const char migration_4[] =
+  "CREATE INDEX task_unnotified_by_due ON task(due_on, due_time)"
+  "  WHERE done_at IS NULL AND notified_at IS NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

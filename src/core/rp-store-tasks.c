@@ -10,24 +10,10 @@
 
 #include "rp-store-private.h"
 
-#define TASK_COLUMNS \
-  "t.id, t.uuid, t.kind, t.title, t.notes, t.partner_id, t.referral_id, t.due_on, t.due_time," \
-  " t.done_at, t.snoozed_until, t.notified_at, t.rule_key, t.created_at, t.updated_at," \
-  " p.display_name"
-
-#define TASK_FROM \
-  " FROM task t LEFT JOIN partner p ON p.id = t.partner_id"
-
-enum {
-  TASK_ID, TASK_UUID, TASK_KIND, TASK_TITLE, TASK_NOTES, TASK_PARTNER_ID, TASK_REFERRAL_ID,
-  TASK_DUE_ON, TASK_DUE_TIME, TASK_DONE_AT, TASK_SNOOZED_UNTIL, TASK_NOTIFIED_AT, TASK_RULE_KEY,
-  TASK_CREATED_AT, TASK_UPDATED_AT, TASK_PARTNER_NAME,
-};
-
 /* Tasks */
 
-static RpTask *
-row_to_task (sqlite3_stmt *stmt)
+RpTask *
+_rp_store_row_to_task (sqlite3_stmt *stmt)
 {
   RpTask *task = rp_task_new (_rp_store_column_enum (stmt, TASK_KIND, RP_TYPE_TASK_KIND,
                                                      RP_TASK_KIND_FOLLOW_UP));
@@ -77,7 +63,7 @@ get_task_where (RpStore    *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    task = row_to_task (stmt);
+    task = _rp_store_row_to_task (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND, _("No such task"));
   else
@@ -96,7 +82,7 @@ list_tasks (RpStore      *self,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tasks, row_to_task (stmt));
+    g_ptr_array_add (tasks, _rp_store_row_to_task (stmt));
 
   sqlite3_reset (stmt);
 
@@ -189,7 +175,9 @@ rp_store_update_task (RpStore *self,
                       GError **error)
 {
   g_autofree char *now = NULL;
+  gboolean rescheduled = FALSE;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
   g_return_val_if_fail (RP_IS_TASK (task), FALSE);
@@ -205,6 +193,28 @@ rp_store_update_task (RpStore *self,
   if (!rp_store_begin (self, error))
     return FALSE;
 
+  /* Snoozing or rescheduling makes a task due again: it is notified anew at its new moment,
+   * unless the caller sets notified-at itself. */
+  stmt = _rp_store_prepare (self,
+                            "SELECT due_on, due_time, notified_at FROM task WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, rp_task_get_id (task));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rescheduled = (g_strcmp0 (_rp_store_column_text (stmt, 0), rp_task_get_due_on (task)) != 0 ||
+                   g_strcmp0 (_rp_store_column_text (stmt, 1), rp_task_get_due_time (task)) != 0) &&
+                  g_strcmp0 (_rp_store_column_text (stmt, 2), rp_task_get_notified_at (task)) == 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      goto failed;
+    }
+
   stmt = _rp_store_prepare (self,
                             "UPDATE task SET due_on = ?1, due_time = ?2, snoozed_until = ?3,"
                             " done_at = ?4, notified_at = ?5, title = ?6, notes = ?7,"
@@ -219,7 +229,7 @@ rp_store_update_task (RpStore *self,
   sqlite3_bind_text (stmt, 2, rp_task_get_due_time (task), -1, SQLITE_TRANSIENT);
   _rp_store_bind_text (stmt, 3, rp_task_get_snoozed_until (task));
   _rp_store_bind_text (stmt, 4, rp_task_get_done_at (task));
-  _rp_store_bind_text (stmt, 5, rp_task_get_notified_at (task));
+  _rp_store_bind_text (stmt, 5, rescheduled ? NULL : rp_task_get_notified_at (task));
   sqlite3_bind_text (stmt, 6, rp_task_get_title (task), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, rp_task_get_notes (task), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
@@ -240,6 +250,8 @@ rp_store_update_task (RpStore *self,
   if (!rp_store_commit (self, error))
     return FALSE;
 
+  if (rescheduled)
+    rp_task_set_notified_at (task, NULL);
   g_object_set (task, "updated-at", now, NULL);
   return TRUE;
 

@@ -36,7 +36,7 @@ typedef enum
 } RpStoreError;
 
 /* The schema version this build writes and migrates to. */
-#define RP_STORE_SCHEMA_VERSION 3
+#define RP_STORE_SCHEMA_VERSION 4
 
 /* What a partner list shows: the Partners page's search entry, filters and sort column. */
 typedef struct
@@ -313,7 +313,8 @@ GPtrArray    *rp_store_list_open_tasks         (RpStore                *self,
 GPtrArray    *rp_store_list_partner_tasks      (RpStore                *self,
                                                 gint64                  partner_id,
                                                 GError                **error);
-/* Writes due-on, due-time, snoozed-until, done-at, notified-at, title and notes. */
+/* Writes due-on, due-time, snoozed-until, done-at, notified-at, title and notes. A new due-on or
+ * due-time clears notified-at (the task is due again) unless @task's notified-at was changed too. */
 gboolean      rp_store_update_task             (RpStore                *self,
                                                 RpTask                 *task,
                                                 GError                **error);
@@ -363,6 +364,32 @@ gint64        rp_store_get_gift_total          (RpStore                *self,
 GPtrArray    *rp_store_list_near_gift_limit    (RpStore                *self,
                                                 int                     year,
                                                 double                  fraction,
+                                                GError                **error);
+
+/* ── Reminders (the reminders issue; rp-store-reminders.c) ──────────────────────────────── */
+
+/* The earliest due moment (local "YYYY-MM-DDTHH:MM", as due_on + due_time or @default_time) of
+ * the open tasks not yet notified; NULL when there is none. One indexed look-up, whatever the
+ * number of tasks. */
+char         *rp_store_dup_next_due            (RpStore                *self,
+                                                const char             *default_time,
+                                                GError                **error);
+/* Open, not notified tasks due at or before @until (local "YYYY-MM-DDTHH:MM"), oldest first,
+ * with "partner-name" set. */
+GPtrArray    *rp_store_list_due_unnotified     (RpStore                *self,
+                                                const char             *until,
+                                                const char             *default_time,
+                                                GError                **error);
+/* Sets notified-at (UTC ISO) on these tasks, one transaction. */
+gboolean      rp_store_mark_notified           (RpStore                *self,
+                                                const gint64           *task_ids,
+                                                guint                   n_task_ids,
+                                                const char             *notified_at,
+                                                GError                **error);
+/* Planned visits of a day (YYYY-MM-DD), in day order, status planned (GPtrArray of
+ * RpPlannedVisit). */
+GPtrArray    *rp_store_list_planned_visits     (RpStore                *self,
+                                                const char             *day,
                                                 GError                **error);
 
 /* Signals:

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -302,6 +302,112 @@ test_sample_network (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The Notify calls in a dbusmock log, one a line. */
+static guint
+count_notify_calls (const char *log_path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_calls = 0;
+
+  if (!g_file_get_contents (log_path, &contents, NULL, NULL))
+    return 0;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], " Notify ") != NULL)
+      n_calls++;
+
+  return n_calls;
+}
+
+/* The log is written as the calls arrive; give it a moment to settle. */
+static guint
+wait_for_notify_calls (const char *log_path,
+                       guint       at_least)
+{
+  guint n_calls = count_notify_calls (log_path);
+
+  for (guint i = 0; i < 50 && n_calls < at_least; i++)
+    {
+      g_usleep (100 * 1000);
+      n_calls = count_notify_calls (log_path);
+    }
+  g_usleep (200 * 1000);
+
+  return count_notify_calls (log_path);
+}
+
+static GSubprocess *
+start_notification_daemon (const char *log_path)
+{
+  const char *wait_argv[] = { "gdbus", "wait", "--session", "--timeout", "10",
+                              "org.freedesktop.Notifications", NULL };
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                             "/usr/bin/python3", "-m", "dbusmock", "--session",
+                             "--template", "notification_daemon",
+                             "-p", "{\"capabilities\": \"body actions\"}",
+                             "-l", log_path, NULL);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) wait_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  return g_steal_pointer (&daemon);
+}
+
+/* `rapport --check-reminders` on its own private bus: with no notification server it says so
+ * and marks nothing; with one, it sends what is due once, and a second run sends nothing new. */
+static void
+test_check_reminders (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
+  g_autofree char *log_path = g_build_filename (fixture->dir, "notifications.log", NULL);
+  g_autofree char *option = database_option (path);
+  const char *args[] = { option, "--check-reminders", NULL };
+  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_auto(Result) no_server = { 0 };
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  guint n_first;
+
+  make_sample_database (path);
+
+  g_test_dbus_up (bus);
+
+  run_rapport (&no_server, args);
+  g_assert_cmpint (no_server.exit_status, ==, 1);
+  assert_one_error_line (no_server.err);
+  g_assert_cmpstr (no_server.out, ==, "");
+
+  daemon = start_notification_daemon (log_path);
+
+  run_rapport (&first, args);
+  g_assert_cmpint (first.exit_status, ==, 0);
+  g_assert_cmpstr (first.err, ==, "");
+  g_assert_true (g_str_has_prefix (first.out, "Sent "));
+  n_first = wait_for_notify_calls (log_path, 1);
+  g_assert_cmpuint (n_first, >, 0);
+
+  run_rapport (&second, args);
+  g_assert_cmpint (second.exit_status, ==, 0);
+  g_assert_cmpstr (second.err, ==, "");
+  g_assert_cmpstr (second.out, ==, "Nothing is due\n");
+  g_assert_cmpuint (wait_for_notify_calls (log_path, n_first + 1), ==, n_first);
+
+  g_subprocess_force_exit (daemon);
+  g_subprocess_wait (daemon, NULL, NULL);
+  g_test_dbus_down (bus);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +424,8 @@ main (int   argc,
   g_test_add ("/cli/refuse/newer-schema", Fixture, NULL, fixture_set_up, test_newer_schema,
               fixture_tear_down);
   g_test_add ("/cli/sample-network", Fixture, NULL, fixture_set_up, test_sample_network,
+              fixture_tear_down);
+  g_test_add ("/cli/check-reminders", Fixture, NULL, fixture_set_up, test_check_reminders,
               fixture_tear_down);
 
   return g_test_run ();

@@ -41,6 +41,7 @@
 #include "rp-partner.h"
 #include "rp-sample.h"
 #include "rp-store.h"
+#include "rp-task.h"
 #include "rp-timeline-list.h"
 
 #ifndef RAPPORT_BIN
@@ -61,6 +62,8 @@
 #define N_TIMELINE_ROWS       50
 #define N_TIMELINE_PAGES      20
 #define CHILD_TAIL_LINES      40
+#define N_REMINDER_TASKS      100000
+#define N_NEXT_DUE_RUNS       50
 
 /* Every figure this program knows, in the order they are printed. */
 static const char * const figure_names[] = {
@@ -70,6 +73,7 @@ static const char * const figure_names[] = {
   "partner_search_p95_ms",
   "timeline_open_ms",
   "timeline_scroll_page_ms",
+  "reminders_next_due_ms",
   "startup_first_frame_ms",
   "peak_rss_mb",
 };
@@ -876,6 +880,111 @@ measure_timeline (RpStore *store)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Reminder figures (in process, no display)                                                */
+
+/* Fills @store with N_REMINDER_TASKS tasks over ten years, most done or notified as in a
+ * database that has been used for years, a fifth of them still open and not yet notified. */
+static gboolean
+fill_reminder_tasks (RpStore  *store,
+                     GError  **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) opt_seed);
+
+  if (!rp_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < N_REMINDER_TASKS; i++)
+    {
+      g_autoptr(RpTask) task = rp_task_new (RP_TASK_KIND_FOLLOW_UP);
+      g_autoptr(GDate) date = g_date_new_dmy (1, 1, 2020);
+      g_autofree char *due_on = NULL;
+      g_autofree char *due_time = NULL;
+      guint day = (guint) g_rand_int_range (rand, 0, 3650);
+      guint fate = (guint) g_rand_int_range (rand, 0, 5);
+
+      g_date_add_days (date, day);
+      due_on = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
+                                g_date_get_month (date), g_date_get_day (date));
+      due_time = i % 3 == 0 ? g_strdup ("")
+                            : g_strdup_printf ("%02d:%02d", g_rand_int_range (rand, 7, 19),
+                                               g_rand_int_range (rand, 0, 60));
+      rp_task_set_due_on (task, due_on);
+      rp_task_set_due_time (task, due_time);
+      if (fate < 3)
+        rp_task_set_done_at (task, "2025-01-01T00:00:00Z");
+      else if (fate == 3)
+        rp_task_set_notified_at (task, "2025-01-01T00:00:00Z");
+
+      if (!rp_store_insert_task (store, task, error))
+        {
+          rp_store_rollback (store);
+          return FALSE;
+        }
+    }
+
+  return rp_store_commit (store, error);
+}
+
+/* reminders_next_due_ms: rp_store_dup_next_due() over N_REMINDER_TASKS tasks (a :memory: store
+ * of its own, since the bench network holds fewer), median of N_NEXT_DUE_RUNS calls. */
+static void
+measure_next_due (RpStore *bench_store)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  double times[N_NEXT_DUE_RUNS];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *next = NULL;
+
+  store = rp_store_open (":memory:", &error);
+  if (store == NULL || !fill_reminder_tasks (store, &error))
+    {
+      fail_figure ("reminders_next_due_ms", error->message);
+      return;
+    }
+
+  g_printerr ("rapport-bench: next due over %u tasks, %d times\n",
+              rp_store_count_rows (store, "task"), N_NEXT_DUE_RUNS);
+
+  for (guint run = 0; run < N_NEXT_DUE_RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_clear_pointer (&next, g_free);
+      next = rp_store_dup_next_due (store, "09:00", &error);
+      times[run] = ms_since (start);
+
+      if (error != NULL)
+        {
+          fail_figure ("reminders_next_due_ms", error->message);
+          return;
+        }
+    }
+
+  if (next == NULL)
+    {
+      fail_figure ("reminders_next_due_ms", "no open task was found: the query is broken");
+      return;
+    }
+
+  /* The bench network's own tasks, for comparison. */
+  if (bench_store != NULL)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autofree char *bench_next = rp_store_dup_next_due (bench_store, "09:00", NULL);
+
+      g_printerr ("rapport-bench: next due: %s; on the bench network (%u tasks): %s in %.2f ms\n",
+                  next, rp_store_count_rows (bench_store, "task"),
+                  bench_next != NULL ? bench_next : "none", ms_since (start));
+    }
+
+  /* Two decimals: the figure is far below the 0.1 ms that print_ms() shows. */
+  print_figure ("reminders_next_due_ms",
+                g_ascii_formatd (buf, sizeof buf, "%.2f", median (times, N_NEXT_DUE_RUNS)),
+                "ms");
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* App start-up figures (a display and a D-Bus session)                                     */
 
 typedef struct
@@ -1300,7 +1409,8 @@ main (int   argc,
                                 "network\nand prints one line per figure: 'name value unit'.\n\n"
                                 "Figures: bench_db_build_s, partner_list_open_ms, "
                                 "partner_search_p50_ms,\npartner_search_p95_ms, "
-                                "startup_first_frame_ms, peak_rss_mb.\n"
+                                "timeline_open_ms,\ntimeline_scroll_page_ms, "
+                                "reminders_next_due_ms, startup_first_frame_ms, peak_rss_mb.\n"
                                 "The app is $RAPPORT_BIN, by default " RAPPORT_BIN);
   g_option_context_add_main_entries (context, option_entries, NULL);
 
@@ -1340,6 +1450,9 @@ main (int   argc,
 
   if (wants_any ("timeline_open_ms", "timeline_scroll_page_ms"))
     measure_timeline (db.store);
+
+  if (wants ("reminders_next_due_ms"))
+    measure_next_due (db.store);
 
   /* The app opens the database on its own: close ours first. */
   g_clear_object (&db.store);
