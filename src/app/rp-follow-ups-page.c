@@ -784,3 +784,45 @@ rp_follow_ups_page_reload (RpFollowUpsPage *self)
 
   reload (self);
 }
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+rp_follow_ups_page_show_task (RpFollowUpsPage *self,
+                              gint64           task_id)
+{
+  RpTask *task;
+  GtkWidget *row;
+
+  g_return_val_if_fail (RP_IS_FOLLOW_UPS_PAGE (self), FALSE);
+
+  task = g_hash_table_lookup (self->tasks, &task_id);
+  if (task == NULL)
+    return FALSE;
+
+  /* Rows are named after their task's uuid. The scrolled window's viewport scrolls to the
+   * focused row. */
+  row = find_named (GTK_WIDGET (self->sections_box), rp_task_get_uuid (task));
+  if (row == NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (row);
+}

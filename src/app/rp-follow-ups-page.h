@@ -27,5 +27,9 @@ guint      rp_follow_ups_page_count_in_bucket  (RpFollowUpsPage *self,
                                                 int              bucket);
 /* Rereads the tasks now (the page also does it on the store's "records-changed"). */
 void       rp_follow_ups_page_reload           (RpFollowUpsPage *self);
+/* Scrolls to the row of the task @task_id and gives it the focus; FALSE when the page does not
+ * show it (done meanwhile, or past a section's limit). */
+gboolean   rp_follow_ups_page_show_task        (RpFollowUpsPage *self,
+                                                gint64           task_id);
 
 G_END_DECLS

@@ -182,6 +182,17 @@ test_follow_ups_page (Fixture       *fixture,
     g_assert_cmpuint (rp_follow_ups_page_count_in_bucket (page, RP_TASK_BUCKET_LATER), ==,
                       n_later + 1);
 
+  /* "Open" on a notification lands on the task's row; a task done meanwhile is not shown. */
+  g_assert_true (rp_follow_ups_page_show_task (page, rp_task_get_id (snoozed)));
+  rp_test_iterate_for (100);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_cmpstr (gtk_widget_get_name (focus), ==, rp_task_get_uuid (snoozed));
+  }
+  g_assert_false (rp_follow_ups_page_show_task (page, rp_task_get_id (thank_you)));
+
   gtk_window_destroy (window);
 }
 
