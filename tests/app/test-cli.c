@@ -94,7 +94,8 @@ run_rapport (Result             *result,
   else if (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code))
     result->exit_status = error->code;
   else
-    g_error ("rapport did not exit normally: %s", error->message);
+    g_error ("rapport did not exit normally: %s\n--- its stderr:\n%s", error->message,
+             result->err != NULL ? result->err : "");
 
   g_test_message ("exit %d, stdout: %s, stderr: %s",
                   result->exit_status, result->out, result->err);
