@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-page-util.h"
 #include "rp-partner-editor.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page-private.h"
@@ -18,23 +19,6 @@
 /* Toasts */
 
 static void
-add_toast (RpPartnersPage *self,
-           AdwToast       *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
-
-  /* Only a page outside a window (a test) has no overlay. */
-  g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
-  g_object_unref (toast);
-}
-
-static void
 add_error_toast (RpPartnersPage *self,
                  const char     *message)
 {
@@ -42,7 +26,7 @@ add_error_toast (RpPartnersPage *self,
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 0);
-  add_toast (self, toast);
+  rp_page_add_toast (GTK_WIDGET (self), toast);
 }
 
 /* Commands */
@@ -66,7 +50,7 @@ partner_saved_cb (RpPartnerEditor *editor,
     {
       /* Translators: %s is the partner's name. */
       title = g_strdup_printf (_("“%s” added"), rp_partner_get_display_name (partner));
-      add_toast (self, adw_toast_new (title));
+      rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (title));
       return;
     }
 
@@ -79,7 +63,7 @@ partner_saved_cb (RpPartnerEditor *editor,
   g_signal_connect_object (toast, "button-clicked",
                            G_CALLBACK (_rp_partners_page_clear_filters), self,
                            G_CONNECT_SWAPPED);
-  add_toast (self, toast);
+  rp_page_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -216,7 +200,7 @@ archive_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_archive), self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->undo_toast, toast);
-  add_toast (self, toast);
+  rp_page_add_toast (GTK_WIDGET (self), toast);
 
   _rp_partners_page_update_actions (self);
 }
@@ -253,7 +237,7 @@ unarchive_action (GtkWidget  *widget,
   self->fallback_position = G_MAXUINT;
   /* Translators: %s is the partner's name. */
   title = g_strdup_printf (_("“%s” is a current partner again"), name);
-  add_toast (self, adw_toast_new (title));
+  rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 static void
@@ -288,7 +272,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   self->fallback_position = G_MAXUINT;
   /* Translators: %s is the partner's name. */
   title = g_strdup_printf (_("“%s” deleted"), name);
-  add_toast (self, adw_toast_new (title));
+  rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 static void
@@ -364,7 +348,8 @@ sample_action (GtkWidget  *widget,
     }
 
   /* The store's partners-changed has switched the page to the list by now. */
-  add_toast (self, adw_toast_new (_("The sample network is made up: explore freely")));
+  rp_page_add_toast (GTK_WIDGET (self),
+                     adw_toast_new (_("The sample network is made up: explore freely")));
 }
 
 /* "Add Referral…" in the detail pane: the referral editor, with the partner filled in. */

@@ -8,6 +8,7 @@
 
 #include "rp-column-sorter.h"
 #include "rp-enums.h"
+#include "rp-page-util.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page-private.h"
 
@@ -18,36 +19,16 @@
 static GtkExpression *
 partner_property (const char *property)
 {
-  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-
-  return gtk_property_expression_new (RP_TYPE_PARTNER, item, property);
-}
-
-static GtkWidget *
-cell_label (GtkListItem *list_item,
-            float        xalign)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_list_item_set_child (list_item, label);
-
-  return label;
+  return rp_page_item_property (RP_TYPE_PARTNER, property);
 }
 
 static void
 setup_name_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
-  PangoAttrList *attributes = pango_attr_list_new ();
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
 
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  gtk_label_set_attributes (GTK_LABEL (label), attributes);
-  pango_attr_list_unref (attributes);
-
+  rp_page_set_bold (label);
   gtk_expression_bind (partner_property ("display-name"), label, "label", list_item);
 }
 
@@ -63,7 +44,7 @@ static void
 setup_specialty_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
   GtkExpression *params[] = {
     partner_property ("specialty-code"),
     partner_property ("specialty-label"),
@@ -79,7 +60,7 @@ static void
 setup_organization_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
 
   gtk_expression_bind (partner_property ("organization"), label, "label", list_item);
 }
@@ -88,7 +69,7 @@ static void
 setup_city_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
 
   gtk_expression_bind (partner_property ("city"), label, "label", list_item);
 }
@@ -129,19 +110,13 @@ static void
 setup_tier_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.5f);
-  GtkExpression *text_params[] = { partner_property ("tier") };
-  GtkExpression *class_params[] = { partner_property ("tier") };
+  GtkWidget *label = rp_page_cell_label (list_item, 0.5f);
 
   /* A chip as wide as its letter, not as the column. */
   gtk_widget_set_halign (label, GTK_ALIGN_START);
 
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
-                                                    G_CALLBACK (tier_text), NULL, NULL),
-                       label, "label", list_item);
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
-                                                    G_CALLBACK (tier_classes), NULL, NULL),
-                       label, "css-classes", list_item);
+  rp_page_bind_chip (list_item, label, RP_TYPE_PARTNER, "tier",
+                     G_CALLBACK (tier_text), G_CALLBACK (tier_classes));
 }
 
 static char *
@@ -180,16 +155,10 @@ static void
 setup_status_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
-  GtkExpression *text_params[] = { partner_property ("status") };
-  GtkExpression *class_params[] = { partner_property ("status") };
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
 
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
-                                                    G_CALLBACK (status_text), NULL, NULL),
-                       label, "label", list_item);
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
-                                                    G_CALLBACK (status_classes), NULL, NULL),
-                       label, "css-classes", list_item);
+  rp_page_bind_chip (list_item, label, RP_TYPE_PARTNER, "status",
+                     G_CALLBACK (status_text), G_CALLBACK (status_classes));
 }
 
 static char *
@@ -205,7 +174,7 @@ static void
 setup_last_contact_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
   GtkExpression *params[] = { partner_property ("last-contact-at") };
 
   /* No tooltip with the date: a tooltip per cell costs an event controller each, which rows
@@ -226,7 +195,7 @@ static void
 setup_referrals_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 1.0f);
+  GtkWidget *label = rp_page_cell_label (list_item, 1.0f);
   GtkExpression *params[] = { partner_property ("referrals-90d") };
 
   gtk_widget_add_css_class (label, "numeric");

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "rp-page-util.h"
 #include "rp-partner-list.h"
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
@@ -105,21 +106,7 @@ add_chip (RpReferralsPage *self,
           ChipKind         kind,
           const char      *text)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  g_autofree char *a11y = NULL;
-
-  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "filter-chip");
-
-  /* Translators: %s is a filter, "Inbound". */
-  a11y = g_strdup_printf (_("Remove Filter: %s"), text);
-  gtk_widget_set_tooltip_text (button, _("Remove Filter"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
-                                  -1);
+  GtkWidget *button = rp_page_new_filter_chip (text);
 
   g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (kind));
   g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
@@ -131,11 +118,9 @@ _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
 {
   const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
   g_autofree char *button_label = NULL;
-  GtkWidget *child;
   guint n_active = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_chips))) != NULL)
-    gtk_box_remove (self->filter_chips, child);
+  rp_page_remove_all (self->filter_chips);
 
   if (filter->open_only && filter->any_status)
     {

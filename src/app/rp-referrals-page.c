@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-page-util.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page.h"
 #include "rp-referral-detail.h"
@@ -34,22 +35,6 @@ static void update_view_state (RpReferralsPage *self);
 
 /* Helpers */
 
-static void
-add_toast (RpReferralsPage *self,
-           AdwToast        *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
-
-  g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
-  g_object_unref (toast);
-}
-
 static RpReferral *
 get_selected_referral (RpReferralsPage *self)
 {
@@ -75,23 +60,7 @@ get_today (GDate *today)
 static GtkExpression *
 referral_property (const char *property)
 {
-  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-
-  return gtk_property_expression_new (RP_TYPE_REFERRAL, item, property);
-}
-
-static GtkWidget *
-cell_label (GtkListItem *list_item,
-            float        xalign)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_list_item_set_child (list_item, label);
-
-  return label;
+  return rp_page_item_property (RP_TYPE_REFERRAL, property);
 }
 
 static char *
@@ -105,7 +74,7 @@ static void
 setup_date_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
   GtkExpression *params[] = { referral_property ("referred-on") };
 
   gtk_widget_add_css_class (label, "numeric");
@@ -137,30 +106,20 @@ static void
 setup_direction_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.5f);
-  GtkExpression *text_params[] = { referral_property ("direction") };
-  GtkExpression *class_params[] = { referral_property ("direction") };
+  GtkWidget *label = rp_page_cell_label (list_item, 0.5f);
 
   gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
-                                                    G_CALLBACK (direction_text), NULL, NULL),
-                       label, "label", list_item);
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
-                                                    G_CALLBACK (direction_classes), NULL, NULL),
-                       label, "css-classes", list_item);
+  rp_page_bind_chip (list_item, label, RP_TYPE_REFERRAL, "direction",
+                     G_CALLBACK (direction_text), G_CALLBACK (direction_classes));
 }
 
 static void
 setup_partner_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
-  PangoAttrList *attributes = pango_attr_list_new ();
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
 
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  gtk_label_set_attributes (GTK_LABEL (label), attributes);
-  pango_attr_list_unref (attributes);
-
+  rp_page_set_bold (label);
   gtk_expression_bind (referral_property ("partner-name"), label, "label", list_item);
 }
 
@@ -180,7 +139,7 @@ static void
 setup_reason_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
   GtkExpression *params[] = {
     referral_property ("reason"),
     referral_property ("service-line"),
@@ -213,16 +172,10 @@ static void
 setup_urgency_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.0f);
-  GtkExpression *text_params[] = { referral_property ("urgency") };
-  GtkExpression *class_params[] = { referral_property ("urgency") };
+  GtkWidget *label = rp_page_cell_label (list_item, 0.0f);
 
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
-                                                    G_CALLBACK (urgency_text), NULL, NULL),
-                       label, "label", list_item);
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
-                                                    G_CALLBACK (urgency_classes), NULL, NULL),
-                       label, "css-classes", list_item);
+  rp_page_bind_chip (list_item, label, RP_TYPE_REFERRAL, "urgency",
+                     G_CALLBACK (urgency_text), G_CALLBACK (urgency_classes));
 }
 
 static char *
@@ -247,18 +200,12 @@ static void
 setup_status_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 0.5f);
-  GtkExpression *text_params[] = { referral_property ("status") };
-  GtkExpression *class_params[] = { referral_property ("status") };
+  GtkWidget *label = rp_page_cell_label (list_item, 0.5f);
 
   /* A chip as wide as its word, not as the column. */
   gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
-                                                    G_CALLBACK (status_text), NULL, NULL),
-                       label, "label", list_item);
-  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
-                                                    G_CALLBACK (status_classes), NULL, NULL),
-                       label, "css-classes", list_item);
+  rp_page_bind_chip (list_item, label, RP_TYPE_REFERRAL, "status",
+                     G_CALLBACK (status_text), G_CALLBACK (status_classes));
 }
 
 static char *
@@ -283,7 +230,7 @@ static void
 setup_days_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
-  GtkWidget *label = cell_label (list_item, 1.0f);
+  GtkWidget *label = rp_page_cell_label (list_item, 1.0f);
   GtkExpression *params[] = {
     referral_property ("referred-on"),
     referral_property ("status"),
@@ -513,7 +460,7 @@ referral_saved_cb (GtkWidget       *editor,
             gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
         }
 
-      add_toast (self, adw_toast_new (_("Referral recorded")));
+      rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (_("Referral recorded")));
       return;
     }
 
@@ -525,7 +472,7 @@ referral_saved_cb (GtkWidget       *editor,
     g_signal_connect_object (toast, "button-clicked",
                              G_CALLBACK (_rp_referrals_page_clear_filters), self,
                              G_CONNECT_SWAPPED);
-    add_toast (self, toast);
+    rp_page_add_toast (GTK_WIDGET (self), toast);
   }
 }
 

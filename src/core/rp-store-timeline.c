@@ -315,6 +315,103 @@ collect (RpStore      *self,
   return TRUE;
 }
 
+/* A source: how its query is worded, how the page bound is bound to it, how a row is read. */
+typedef void (*BuildSql) (GString                *sql,
+                          const RpTimelineFilter *filter);
+typedef void (*BindBound) (sqlite3_stmt *stmt,
+                           const Bound  *bound,
+                           char          source);
+
+typedef struct
+{
+  char      letter;
+  BuildSql  build_sql;
+  BindBound bind_bound;
+  MakeItem  make_item;
+} Source;
+
+/* Reads at most query->limit items of @source older than @bound into @items. */
+static gboolean
+read_source (RpStore      *self,
+             const Source *source,
+             const Query  *query,
+             const Bound  *bound,
+             GPtrArray    *items,
+             GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  source->build_sql (sql, query->filter);
+
+  stmt = _rp_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_common (stmt, query);
+  source->bind_bound (stmt, bound, source->letter);
+
+  return collect (self, stmt, query, source->make_item, items, error);
+}
+
+/* The sort key of an item of @source at @instant, its tie-break the row id @id. */
+static char *
+instant_key (const char *instant,
+             char        source,
+             gint64      id)
+{
+  return g_strdup_printf ("%s|%c|%019" G_GINT64_FORMAT, instant, source, id);
+}
+
+/* Binds :instant and :id, the bound of an (instant, id) index. */
+static void
+bind_instant_bound (sqlite3_stmt *stmt,
+                    const Bound  *bound,
+                    char          source)
+{
+  int side = bound_side (bound, source);
+
+  bind_text (stmt, ":instant", bound->instant);
+  bind_int64 (stmt, ":id", side > 0 ? G_MAXINT64 : side < 0 ? 0 : tie_id (bound, 0));
+}
+
+/* Binds :day and the tie-break of a (day, text, id…) index: @text_param and then @id_params
+ * (NULL-terminated). Rows of the bound's day start at its midnight; when the bound is later than
+ * that, the whole day is older. The text is stripped of the padding a key may give it. */
+static void
+bind_day_bound (sqlite3_stmt      *stmt,
+                const Bound       *bound,
+                char               source,
+                const char        *text_param,
+                const char *const *id_params)
+{
+  int side = bound->midnight ? bound_side (bound, source) : 1;
+  guint i;
+
+  bind_text (stmt, ":day", bound->day);
+
+  if (side > 0)
+    {
+      bind_text (stmt, text_param, MAX_NICK);
+      for (i = 0; id_params[i] != NULL; i++)
+        bind_int64 (stmt, id_params[i], G_MAXINT64);
+    }
+  else if (side < 0)
+    {
+      bind_text (stmt, text_param, "");
+      for (i = 0; id_params[i] != NULL; i++)
+        bind_int64 (stmt, id_params[i], 0);
+    }
+  else
+    {
+      g_autofree char *text = g_strstrip (g_strdup (tie_field (bound, 0)));
+
+      bind_text (stmt, text_param, text);
+      for (i = 0; id_params[i] != NULL; i++)
+        bind_int64 (stmt, id_params[i], tie_id (bound, i + 1));
+    }
+}
+
 /* Referral arrivals ─────────────────────────────────────────────────────────────────────── */
 
 static RpTimelineItem *
@@ -353,18 +450,10 @@ make_arrival (sqlite3_stmt *stmt,
   return new_item (&fields, query);
 }
 
-static gboolean
-read_arrivals (RpStore     *self,
-               const Query *query,
-               const Bound *bound,
-               GPtrArray   *items,
-               GError     **error)
+static void
+arrivals_sql (GString                *sql,
+             const RpTimelineFilter *filter)
 {
-  const RpTimelineFilter *filter = query->filter;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int side;
-
   g_string_append (sql,
                    "SELECT r.id, r.direction, r.referred_on, r.reason, r.service_line,"
                    " r.partner_id, p.display_name");
@@ -379,38 +468,20 @@ read_arrivals (RpStore     *self,
   append_day_range (sql, filter, "r.referred_on");
   g_string_append (sql, " ORDER BY r.referred_on DESC, r.direction DESC, r.partner_id DESC,"
                         " r.id DESC LIMIT :limit");
-
-  stmt = _rp_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_common (stmt, query);
-  bind_text (stmt, ":day", bound->day);
-
-  /* Rows of the bound's day start at its midnight; when the bound is later than that, the whole
-   * day is older. */
-  side = bound->midnight ? bound_side (bound, SOURCE_ARRIVAL) : 1;
-  if (side > 0)
-    {
-      bind_text (stmt, ":direction", MAX_NICK);
-      bind_int64 (stmt, ":partner_tie", G_MAXINT64);
-      bind_int64 (stmt, ":id", G_MAXINT64);
-    }
-  else if (side < 0)
-    {
-      bind_text (stmt, ":direction", "");
-      bind_int64 (stmt, ":partner_tie", 0);
-      bind_int64 (stmt, ":id", 0);
-    }
-  else
-    {
-      bind_text (stmt, ":direction", tie_field (bound, 0));
-      bind_int64 (stmt, ":partner_tie", tie_id (bound, 1));
-      bind_int64 (stmt, ":id", tie_id (bound, 2));
-    }
-
-  return collect (self, stmt, query, make_arrival, items, error);
 }
+
+/* Binds :day, :direction, :partner_tie and :id, the bound of the day index. */
+static void
+bind_arrival_bound (sqlite3_stmt *stmt,
+                    const Bound  *bound,
+                    char          source)
+{
+  static const char *const ids[] = { ":partner_tie", ":id", NULL };
+
+  bind_day_bound (stmt, bound, source, ":direction", ids);
+}
+
+static const Source arrivals = { SOURCE_ARRIVAL, arrivals_sql, bind_arrival_bound, make_arrival };
 
 /* Referral status changes ───────────────────────────────────────────────────────────────── */
 
@@ -480,8 +551,7 @@ make_transition (sqlite3_stmt *stmt,
   rp_enum_from_nick (RP_TYPE_REFERRAL_STATUS, _rp_store_column_text (stmt, 1), &to);
 
   day = instant_local_day (instant);
-  key = g_strdup_printf ("%s|%c|%019" G_GINT64_FORMAT,
-                         instant, SOURCE_TRANSITION, (gint64) sqlite3_column_int64 (stmt, 0));
+  key = instant_key (instant, SOURCE_TRANSITION, sqlite3_column_int64 (stmt, 0));
   if (*note != '\0' && *reason != '\0')
     /* TRANSLATORS: a status change's summary: the referral's reason, then the note */
     summary = g_strdup_printf (_("%s — %s"), reason, note);
@@ -502,29 +572,10 @@ make_transition (sqlite3_stmt *stmt,
   return new_item (&fields, query);
 }
 
-/* Binds :instant and :id, the bound of an (instant, id) index. */
 static void
-bind_instant_bound (sqlite3_stmt *stmt,
-                    const Bound  *bound,
-                    char          source)
+transitions_sql (GString                *sql,
+                const RpTimelineFilter *filter)
 {
-  int side = bound_side (bound, source);
-
-  bind_text (stmt, ":instant", bound->instant);
-  bind_int64 (stmt, ":id", side > 0 ? G_MAXINT64 : side < 0 ? 0 : tie_id (bound, 0));
-}
-
-static gboolean
-read_transitions (RpStore     *self,
-                  const Query *query,
-                  const Bound *bound,
-                  GPtrArray   *items,
-                  GError     **error)
-{
-  const RpTimelineFilter *filter = query->filter;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-
   g_string_append (sql,
                    "SELECT t.id, t.to_status, t.occurred_at, t.note, r.id, r.reason,"
                    " r.partner_id, p.display_name");
@@ -543,16 +594,10 @@ read_transitions (RpStore     *self,
   append_tier (sql, filter, "r.partner_id");
   append_instant_range (sql, filter, "t.occurred_at");
   g_string_append (sql, " ORDER BY t.occurred_at DESC, t.id DESC LIMIT :limit");
-
-  stmt = _rp_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_common (stmt, query);
-  bind_instant_bound (stmt, bound, SOURCE_TRANSITION);
-
-  return collect (self, stmt, query, make_transition, items, error);
 }
+
+static const Source transitions = { SOURCE_TRANSITION, transitions_sql, bind_instant_bound,
+                                    make_transition };
 
 /* Activities ────────────────────────────────────────────────────────────────────────────── */
 
@@ -625,8 +670,7 @@ make_activity (sqlite3_stmt *stmt,
   rp_enum_from_nick (RP_TYPE_ACTIVITY_KIND, _rp_store_column_text (stmt, 1), &kind);
 
   day = instant_local_day (instant);
-  key = g_strdup_printf ("%s|%c|%019" G_GINT64_FORMAT,
-                         instant, SOURCE_ACTIVITY, (gint64) sqlite3_column_int64 (stmt, 0));
+  key = instant_key (instant, SOURCE_ACTIVITY, sqlite3_column_int64 (stmt, 0));
 
   if (cost > 0)
     {
@@ -668,17 +712,10 @@ make_activity (sqlite3_stmt *stmt,
   return new_item (&fields, query);
 }
 
-static gboolean
-read_activities (RpStore     *self,
-                 const Query *query,
-                 const Bound *bound,
-                 GPtrArray   *items,
-                 GError     **error)
+static void
+activities_sql (GString                *sql,
+               const RpTimelineFilter *filter)
 {
-  const RpTimelineFilter *filter = query->filter;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-
   g_string_append (sql,
                    "SELECT a.id, a.kind, a.occurred_at, a.summary, a.cost_cents,"
                    " ifnull(a.referral_id, 0), p.id, p.display_name,"
@@ -701,18 +738,28 @@ read_activities (RpStore     *self,
                           " WHERE x.activity_id = a.id AND q.tier = :tier)");
   append_instant_range (sql, filter, "a.occurred_at");
   g_string_append (sql, " ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit");
-
-  stmt = _rp_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_common (stmt, query);
-  bind_instant_bound (stmt, bound, SOURCE_ACTIVITY);
-
-  return collect (self, stmt, query, make_activity, items, error);
 }
 
+static const Source activities = { SOURCE_ACTIVITY, activities_sql, bind_instant_bound,
+                                   make_activity };
+
 /* Tasks ─────────────────────────────────────────────────────────────────────────────────── */
+
+/* Both task sources read t.id, t.title, t.notes, their instant or day, the partner's id and
+ * name and the referral's id as their first seven columns. */
+static RpTimelineItem *
+new_task_item (RpTimelineItemFields *fields,
+               sqlite3_stmt         *stmt,
+               const Query          *query)
+{
+  fields->summary = _rp_store_column_text (stmt, 2);
+  fields->partner_id = sqlite3_column_int64 (stmt, 4);
+  fields->partner_name = _rp_store_column_text (stmt, 5);
+  fields->referral_id = sqlite3_column_int64 (stmt, 6);
+  fields->task_id = sqlite3_column_int64 (stmt, 0);
+
+  return new_item (fields, query);
+}
 
 static RpTimelineItem *
 make_task_done (sqlite3_stmt *stmt,
@@ -725,8 +772,7 @@ make_task_done (sqlite3_stmt *stmt,
   const char *instant = _rp_store_column_text (stmt, 3);
 
   day = instant_local_day (instant);
-  key = g_strdup_printf ("%s|%c|%019" G_GINT64_FORMAT,
-                         instant, SOURCE_TASK_DONE, (gint64) sqlite3_column_int64 (stmt, 0));
+  key = instant_key (instant, SOURCE_TASK_DONE, sqlite3_column_int64 (stmt, 0));
   /* TRANSLATORS: a task done, "Done: Send thank-you to Dr. Lee" */
   title = g_strdup_printf (_("Done: %s"), _rp_store_column_text (stmt, 1));
 
@@ -734,15 +780,10 @@ make_task_done (sqlite3_stmt *stmt,
   fields.occurred_at = instant;
   fields.day = day;
   fields.title = title;
-  fields.summary = _rp_store_column_text (stmt, 2);
   fields.icon_name = "object-select-symbolic";
-  fields.partner_id = sqlite3_column_int64 (stmt, 4);
-  fields.partner_name = _rp_store_column_text (stmt, 5);
-  fields.referral_id = sqlite3_column_int64 (stmt, 6);
-  fields.task_id = sqlite3_column_int64 (stmt, 0);
   fields.sort_key = key;
 
-  return new_item (&fields, query);
+  return new_task_item (&fields, stmt, query);
 }
 
 static RpTimelineItem *
@@ -767,15 +808,10 @@ make_task_due (sqlite3_stmt *stmt,
   fields.occurred_at = instant;
   fields.day = day;
   fields.title = title;
-  fields.summary = _rp_store_column_text (stmt, 2);
   fields.icon_name = "alarm-symbolic";
-  fields.partner_id = sqlite3_column_int64 (stmt, 4);
-  fields.partner_name = _rp_store_column_text (stmt, 5);
-  fields.referral_id = sqlite3_column_int64 (stmt, 6);
-  fields.task_id = sqlite3_column_int64 (stmt, 0);
   fields.sort_key = key;
 
-  return new_item (&fields, query);
+  return new_task_item (&fields, stmt, query);
 }
 
 static void
@@ -787,17 +823,10 @@ append_task_filters (GString                *sql,
   append_tier (sql, filter, "t.partner_id");
 }
 
-static gboolean
-read_tasks_done (RpStore     *self,
-                 const Query *query,
-                 const Bound *bound,
-                 GPtrArray   *items,
-                 GError     **error)
+static void
+tasks_done_sql (GString                *sql,
+               const RpTimelineFilter *filter)
 {
-  const RpTimelineFilter *filter = query->filter;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-
   g_string_append (sql,
                    "SELECT t.id, t.title, t.notes, t.done_at, ifnull(t.partner_id, 0),"
                    " p.display_name, ifnull(t.referral_id, 0)"
@@ -806,29 +835,15 @@ read_tasks_done (RpStore     *self,
   append_task_filters (sql, filter);
   append_instant_range (sql, filter, "t.done_at");
   g_string_append (sql, " ORDER BY t.done_at DESC, t.id DESC LIMIT :limit");
-
-  stmt = _rp_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_common (stmt, query);
-  bind_instant_bound (stmt, bound, SOURCE_TASK_DONE);
-
-  return collect (self, stmt, query, make_task_done, items, error);
 }
 
-static gboolean
-read_tasks_due (RpStore     *self,
-                const Query *query,
-                const Bound *bound,
-                GPtrArray   *items,
-                GError     **error)
-{
-  const RpTimelineFilter *filter = query->filter;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  int side;
+static const Source tasks_done = { SOURCE_TASK_DONE, tasks_done_sql, bind_instant_bound,
+                                   make_task_done };
 
+static void
+tasks_due_sql (GString                *sql,
+              const RpTimelineFilter *filter)
+{
   g_string_append (sql,
                    "SELECT t.id, t.title, t.notes, t.due_on, ifnull(t.partner_id, 0),"
                    " p.display_name, ifnull(t.referral_id, 0), t.due_time"
@@ -838,35 +853,21 @@ read_tasks_due (RpStore     *self,
   append_task_filters (sql, filter);
   append_day_range (sql, filter, "t.due_on");
   g_string_append (sql, " ORDER BY t.due_on DESC, t.due_time DESC, t.id DESC LIMIT :limit");
-
-  stmt = _rp_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_common (stmt, query);
-  bind_text (stmt, ":day", bound->day);
-
-  side = bound->midnight ? bound_side (bound, SOURCE_TASK_DUE) : 1;
-  if (side > 0)
-    {
-      bind_text (stmt, ":due_time", MAX_NICK);
-      bind_int64 (stmt, ":id", G_MAXINT64);
-    }
-  else if (side < 0)
-    {
-      bind_text (stmt, ":due_time", "");
-      bind_int64 (stmt, ":id", 0);
-    }
-  else
-    {
-      g_autofree char *due_time = g_strstrip (g_strdup (tie_field (bound, 0)));
-
-      bind_text (stmt, ":due_time", due_time);
-      bind_int64 (stmt, ":id", tie_id (bound, 1));
-    }
-
-  return collect (self, stmt, query, make_task_due, items, error);
 }
+
+/* Binds :day, :due_time and :id, the bound of the due index. */
+static void
+bind_task_due_bound (sqlite3_stmt *stmt,
+                     const Bound  *bound,
+                     char          source)
+{
+  static const char *const ids[] = { ":id", NULL };
+
+  bind_day_bound (stmt, bound, source, ":due_time", ids);
+}
+
+static const Source tasks_due = { SOURCE_TASK_DUE, tasks_due_sql, bind_task_due_bound,
+                                  make_task_due };
 
 /* Page ──────────────────────────────────────────────────────────────────────────────────── */
 
@@ -916,13 +917,13 @@ _rp_store_timeline_page (RpStore                *self,
   items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (ok && filter->referrals)
-    ok = read_arrivals (self, &query, &bound, items, error) &&
-         read_transitions (self, &query, &bound, items, error);
+    ok = read_source (self, &arrivals, &query, &bound, items, error) &&
+         read_source (self, &transitions, &query, &bound, items, error);
   if (ok && filter->activities)
-    ok = read_activities (self, &query, &bound, items, error);
+    ok = read_source (self, &activities, &query, &bound, items, error);
   if (ok && filter->tasks)
-    ok = read_tasks_due (self, &query, &bound, items, error) &&
-         read_tasks_done (self, &query, &bound, items, error);
+    ok = read_source (self, &tasks_due, &query, &bound, items, error) &&
+         read_source (self, &tasks_done, &query, &bound, items, error);
 
   bound_clear (&bound);
   g_free (query.from_instant);

@@ -1,0 +1,138 @@
+/* rp-page-util.c: helpers that the Partners and Referrals pages share: list cells bound to the
+ * row's item, chips, filter chips, toasts.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-page-util.h"
+
+void
+rp_page_add_toast (GtkWidget *page,
+                   AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+
+  /* Only a page outside a window (a test) has no overlay. */
+  g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
+  g_object_unref (toast);
+}
+
+GtkExpression *
+rp_page_item_property (GType       item_type,
+                       const char *property)
+{
+  GtkExpression *item;
+
+  g_return_val_if_fail (property != NULL, NULL);
+
+  item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  return gtk_property_expression_new (item_type, item, property);
+}
+
+GtkWidget *
+rp_page_cell_label (GtkListItem *list_item,
+                    float        xalign)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (GTK_IS_LIST_ITEM (list_item), NULL);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (list_item, label);
+
+  return label;
+}
+
+void
+rp_page_set_bold (GtkWidget *label)
+{
+  PangoAttrList *attributes;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  attributes = pango_attr_list_new ();
+  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  gtk_label_set_attributes (GTK_LABEL (label), attributes);
+  pango_attr_list_unref (attributes);
+}
+
+void
+rp_page_bind_chip (GtkListItem *list_item,
+                   GtkWidget   *label,
+                   GType        item_type,
+                   const char  *property,
+                   GCallback    text_func,
+                   GCallback    classes_func)
+{
+  GtkExpression *text_params[1];
+  GtkExpression *class_params[1];
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (list_item));
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (property != NULL);
+
+  text_params[0] = rp_page_item_property (item_type, property);
+  class_params[0] = rp_page_item_property (item_type, property);
+
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, text_params,
+                                                    text_func, NULL, NULL),
+                       label, "label", list_item);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 1, class_params,
+                                                    classes_func, NULL, NULL),
+                       label, "css-classes", list_item);
+}
+
+GtkWidget *
+rp_page_new_filter_chip (const char *text)
+{
+  GtkWidget *button;
+  GtkWidget *box;
+  g_autofree char *a11y = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  button = gtk_button_new ();
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "filter-chip");
+
+  /* Translators: %s is a filter, "Tier A" or "Inbound". */
+  a11y = g_strdup_printf (_("Remove Filter: %s"), text);
+  gtk_widget_set_tooltip_text (button, _("Remove Filter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+
+  return button;
+}
+
+void
+rp_page_remove_all (GtkBox *box)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}

@@ -1,0 +1,40 @@
+/* rp-page-util.h: helpers that the Partners and Referrals pages share: list cells bound to the
+ * row's item, chips, filter chips, toasts.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Shows @toast (taking it) in the toast overlay @page is in; a page outside a window (a test)
+ * has none, and the toast is only logged. */
+void           rp_page_add_toast       (GtkWidget   *page,
+                                        AdwToast    *toast);
+/* An expression for @property of the list item's item, of type @item_type. */
+GtkExpression *rp_page_item_property   (GType        item_type,
+                                        const char  *property);
+/* A single-line, ellipsized label aligned at @xalign, set as @list_item's child. */
+GtkWidget     *rp_page_cell_label      (GtkListItem *list_item,
+                                        float        xalign);
+/* Sets @label in bold. */
+void           rp_page_set_bold        (GtkWidget   *label);
+/* Binds @label's text and CSS classes to @property of the list item's item through
+ * @text_func (returning a string) and @classes_func (returning a string vector). */
+void           rp_page_bind_chip       (GtkListItem *list_item,
+                                        GtkWidget   *label,
+                                        GType        item_type,
+                                        const char  *property,
+                                        GCallback    text_func,
+                                        GCallback    classes_func);
+/* A button that removes the filter @text names: a chip with a close icon, its tooltip and
+ * accessible name saying so. */
+GtkWidget     *rp_page_new_filter_chip (const char  *text);
+/* Removes every child of @box. */
+void           rp_page_remove_all      (GtkBox      *box);
+
+G_END_DECLS
