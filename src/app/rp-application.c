@@ -28,6 +28,7 @@ struct _RpApplication
   GSettings         *settings;
   RpContext         *context;
   RpReminderService *reminders;
+  guint              start_reminders_id;
   char              *database_path;
   gboolean           vault_unlocked; /* the first unlock finished; its dialogs not shown yet */
   gboolean           background;     /* --background: the next activation opens no window */
@@ -325,6 +326,17 @@ reminders_open_follow_ups_cb (RpApplication     *self,
   show_follow_ups (self);
 }
 
+static gboolean
+start_reminders_idle_cb (gpointer user_data)
+{
+  RpApplication *self = user_data;
+
+  self->start_reminders_id = 0;
+  rp_reminder_service_start (self->reminders);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start_reminders (RpApplication *self)
 {
@@ -340,7 +352,12 @@ start_reminders (RpApplication *self)
   g_signal_connect_object (self->reminders, "open-follow-ups",
                            G_CALLBACK (reminders_open_follow_ups_cb), self,
                            G_CONNECT_SWAPPED);
-  rp_reminder_service_start (self->reminders);
+
+  /* Starting sends what fell due while Rapport was not running, which takes D-Bus round trips
+   * and may read many tasks: after the first frame, not before it (a low-priority idle runs
+   * once GTK has laid out and painted the new window). */
+  self->start_reminders_id = g_idle_add_full (G_PRIORITY_LOW, start_reminders_idle_cb,
+                                              self, NULL);
 }
 
 static void
@@ -723,6 +740,7 @@ rp_application_dispose (GObject *object)
 
   if (self->reminders != NULL)
     rp_reminder_service_stop (self->reminders);
+  g_clear_handle_id (&self->start_reminders_id, g_source_remove);
   g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
