@@ -222,7 +222,9 @@ setup_column (GtkColumnViewColumn *column,
  * list drops the columns a liaison needs least (status, organization, city: the detail pane shows
  * them) as it gets narrower; name, specialty, tier, last contact and referrals always stay. What
  * room is left goes to the name (GTK 4.8 does not widen an expanding column that has a fixed
- * width, and without one the column would change width with the rows on show). */
+ * width, and without one the column would change width with the rows on show). The three
+ * start hidden (in the template) and are shown when there is room: the first layout, which
+ * decides the start-up time on a large network, then makes no cells that are dropped at once. */
 #define NAME_COLUMN_WIDTH 180
 
 static gboolean
