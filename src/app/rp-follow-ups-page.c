@@ -2,7 +2,9 @@
  *
  * The page is rebuilt from the store on every "records-changed": open tasks are few (a week's
  * thank-yous and updates), so a list box per section reads better than a paging model, and each
- * section is capped so that a huge backlog still opens at once.
+ * section is capped so that a huge backlog still opens at once. While the page is not on show a
+ * change only marks it stale: every write elsewhere (a visit logged, a referral moved) would
+ * otherwise rebuild it for nobody.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,6 +32,7 @@ struct _RpFollowUpsPage
   RpContext       *context;
   GHashTable      *tasks;            /* id → RpTask shown */
   guint            counts[N_BUCKETS];
+  gboolean         stale;            /* the store changed while the page was not on show */
 
   GtkStack        *stack;
   GtkBox          *sections_box;
@@ -417,6 +420,7 @@ reload (RpFollowUpsPage *self)
   guint shown[N_BUCKETS] = { 0, };
   gboolean any = FALSE;
 
+  self->stale = FALSE;
   clear_sections (self);
   g_hash_table_remove_all (self->tasks);
   memset (self->counts, 0, sizeof self->counts);
@@ -485,7 +489,17 @@ reload (RpFollowUpsPage *self)
 static void
 records_changed_cb (RpFollowUpsPage *self)
 {
-  reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+reload_if_stale (RpFollowUpsPage *self)
+{
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -660,6 +674,7 @@ rp_follow_ups_page_constructed (GObject *object)
   g_signal_connect_object (rp_context_get_store (self->context), "partners-changed",
                            G_CALLBACK (records_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (reload_if_stale), NULL);
   reload (self);
 }
 
@@ -774,6 +789,7 @@ rp_follow_ups_page_count_in_bucket (RpFollowUpsPage *self,
   g_return_val_if_fail (RP_IS_FOLLOW_UPS_PAGE (self), 0);
   g_return_val_if_fail (bucket >= 0 && bucket < N_BUCKETS, 0);
 
+  reload_if_stale (self);
   return self->counts[bucket];
 }
 
@@ -814,6 +830,7 @@ rp_follow_ups_page_show_task (RpFollowUpsPage *self,
 
   g_return_val_if_fail (RP_IS_FOLLOW_UPS_PAGE (self), FALSE);
 
+  reload_if_stale (self);
   task = g_hash_table_lookup (self->tasks, &task_id);
   if (task == NULL)
     return FALSE;
