@@ -86,6 +86,24 @@ typedef enum
   RP_VISIT_STATUS_CANCELLED,
 } RpVisitStatus;
 
+/* The ordered parts of a practice profile (the packets issue). */
+typedef enum
+{
+  RP_PRACTICE_ENTRY_SERVICE,    /* title + one paragraph */
+  RP_PRACTICE_ENTRY_PROVIDER,   /* name (title), credentials and specialty (detail), bio (body) */
+  RP_PRACTICE_ENTRY_STORY,      /* quote (body), attribution (title); never a patient identifier */
+} RpPracticeEntryKind;
+
+/* Where a partner's coordinates came from (the maps issue). */
+typedef enum
+{
+  RP_GEOCODE_SOURCE_MANUAL,     /* "Set Location" on the map, or typed */
+  RP_GEOCODE_SOURCE_ZCTA,       /* the ZIP code's centroid from the imported gazetteer */
+  RP_GEOCODE_SOURCE_NOMINATIM,  /* OpenStreetMap's geocoder, when switched on */
+  RP_GEOCODE_SOURCE_SAMPLE,     /* the sample network */
+  RP_GEOCODE_SOURCE_NONE,       /* looked up, nothing found: the error says why */
+} RpGeocodeSource;
+
 /* The orders the partner list can be sorted in; each is a column of the Partners page. */
 typedef enum
 {
@@ -97,6 +115,7 @@ typedef enum
   RP_PARTNER_SORT_STATUS,
   RP_PARTNER_SORT_LAST_CONTACT,
   RP_PARTNER_SORT_REFERRALS_90D,
+  RP_PARTNER_SORT_DISTANCE,       /* from RpPartnerFilter's origin; unplaced partners last */
 } RpPartnerSort;
 
 #include "rp-enum-types.h"

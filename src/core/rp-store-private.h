@@ -31,6 +31,8 @@ enum {
   RP_STORE_PENDING_PARTNERS = 1 << 0,
   RP_STORE_PENDING_PRACTICE = 1 << 1,
   RP_STORE_PENDING_RECORDS  = 1 << 2,
+  RP_STORE_PENDING_VISITS   = 1 << 3,
+  RP_STORE_PENDING_LISTS    = 1 << 4,
 };
 
 /* The prepared statement for @sql (cached by its text), reset and with its bindings cleared. Never NULL unless preparing failed, in which case @error is set. */
@@ -71,6 +73,23 @@ void          _rp_store_queue_signal   (RpStore      *self,
 gboolean      _rp_store_migrate        (RpStore      *self,
                                         GError      **error);
 
+/* Partner filters (rp-store-partners.c): appends " AND …" conditions on the table "partner" for
+ * @filter's search (@match, from _rp_store_build_match_query; NULL for none), tier, status,
+ * specialty, target list and, when @with_distance, its distance; then binds them. */
+char         *_rp_store_build_match_query        (const char            *text);
+void          _rp_store_append_filter_conditions (GString               *sql,
+                                                  const RpPartnerFilter *filter,
+                                                  const char            *match,
+                                                  gboolean               with_distance);
+void          _rp_store_bind_filter_conditions   (sqlite3_stmt          *stmt,
+                                                  const RpPartnerFilter *filter,
+                                                  const char            *match);
+
+/* Geography (rp-store-geo.c): registers the SQL function rp_distance_km (lat1, lon1, lat2, lon2)
+ * (haversine; NULL when a coordinate is) on the new connection, and the hook that tells the map's
+ * copy of the partners that the partner table changed. */
+gboolean      _rp_store_register_geo_functions (RpStore               *self);
+
 /* Tasks: the columns every task query reads, in the order of the enum below. */
 #define TASK_COLUMNS \
   "t.id, t.uuid, t.kind, t.title, t.notes, t.partner_id, t.referral_id, t.due_on, t.due_time," \
@@ -88,6 +107,17 @@ enum {
 
 /* A row of TASK_COLUMNS TASK_FROM as a task (rp-store-tasks.c). */
 RpTask       *_rp_store_row_to_task    (sqlite3_stmt *stmt);
+
+/* Planned visits: the columns every visit query reads, with the partner's name. */
+#define VISIT_COLUMNS \
+  "v.id, v.uuid, v.partner_id, v.planned_on, v.position, v.objective, v.status, v.activity_id," \
+  " v.created_at, p.display_name"
+
+#define VISIT_FROM \
+  " FROM planned_visit v JOIN partner p ON p.id = v.partner_id"
+
+/* A row of VISIT_COLUMNS VISIT_FROM as a planned visit (rp-store-planner.c). */
+RpPlannedVisit *_rp_store_row_to_planned_visit (sqlite3_stmt *stmt);
 
 /* Timelines (rp-store-timeline.c). Up to @limit RpTimelineItem objects that @filter selects,
  * newest first, all strictly older than @before_key (an item's sort key; NULL: from the

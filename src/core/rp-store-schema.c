@@ -331,11 +331,69 @@ static const char migration_4[] =
   "CREATE INDEX task_unnotified_by_due ON task(due_on, due_time)"
   "  WHERE done_at IS NULL AND notified_at IS NULL;";
 
+/* Version 5: maps, planning and packets.
+ *
+ * - The practice profile that referral packets print: logo, how to refer, insurances, and its
+ *   services, providers and success stories as ordered entries (title, detail, body).
+ * - Geocoding: the ZIP centroids of an imported US Census ZCTA gazetteer, the answers of the
+ *   online geocoder (cached, per the Nominatim usage policy), and each partner's geocoding
+ *   outcome (where the coordinates came from, or why there are none).
+ * - Planned visits are listed by week and by partner's latest visit. */
+static const char migration_5[] =
+  "ALTER TABLE practice ADD COLUMN logo BLOB;"
+  "ALTER TABLE practice ADD COLUMN logo_type TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN referral_url TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN referral_phone TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN referral_fax TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN urgent_line TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN what_to_send TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN turnaround TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN insurances TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN liaison_name TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN liaison_phone TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE practice ADD COLUMN liaison_email TEXT NOT NULL DEFAULT '';"
+
+  "CREATE TABLE practice_entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  practice_id INTEGER NOT NULL REFERENCES practice(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('service', 'provider', 'story')),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  detail TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX practice_entry_by_kind ON practice_entry(practice_id, kind, position);"
+
+  "CREATE TABLE zcta ("
+  "  zip TEXT PRIMARY KEY,"
+  "  lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),"
+  "  lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE geocode_cache ("
+  "  query TEXT PRIMARY KEY,"
+  "  lat REAL,"
+  "  lon REAL,"
+  "  display_name TEXT NOT NULL DEFAULT '',"
+  "  fetched_at TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE partner_geocode ("
+  "  partner_id INTEGER PRIMARY KEY REFERENCES partner(id) ON DELETE CASCADE,"
+  "  source TEXT NOT NULL CHECK (source IN ('manual', 'zcta', 'nominatim', 'sample', 'none')),"
+  "  error TEXT NOT NULL DEFAULT '',"
+  "  updated_at TEXT NOT NULL"
+  ");"
+
+  "CREATE INDEX planned_visit_by_status ON planned_visit(status, planned_on);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

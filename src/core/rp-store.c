@@ -21,6 +21,8 @@ enum {
   SIGNAL_PARTNERS_CHANGED,
   SIGNAL_PRACTICE_CHANGED,
   SIGNAL_RECORDS_CHANGED,
+  SIGNAL_VISITS_CHANGED,
+  SIGNAL_LISTS_CHANGED,
   N_SIGNALS
 };
 
@@ -346,6 +348,10 @@ emit_pending (RpStore *self)
     g_signal_emit (self, signals[SIGNAL_RECORDS_CHANGED], 0);
   if (pending & RP_STORE_PENDING_PARTNERS)
     g_signal_emit (self, signals[SIGNAL_PARTNERS_CHANGED], 0);
+  if (pending & RP_STORE_PENDING_VISITS)
+    g_signal_emit (self, signals[SIGNAL_VISITS_CHANGED], 0);
+  if (pending & RP_STORE_PENDING_LISTS)
+    g_signal_emit (self, signals[SIGNAL_LISTS_CHANGED], 0);
 }
 
 void
@@ -409,6 +415,20 @@ rp_store_class_init (RpStoreClass *klass)
 
   signals[SIGNAL_PRACTICE_CHANGED] =
     g_signal_new ("practice-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[SIGNAL_VISITS_CHANGED] =
+    g_signal_new ("visits-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[SIGNAL_LISTS_CHANGED] =
+    g_signal_new ("lists-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -545,6 +565,14 @@ rp_store_open (const char *path,
     }
 
   sqlite3_extended_result_codes (self->db, 1);
+
+  /* Proximity filters and sorts measure distances in SQL; Debian's SQLite has no sin/cos. */
+  if (!_rp_store_register_geo_functions (self))
+    {
+      _rp_store_set_error (self, sqlite3_errcode (self->db), error);
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
 
   if (!apply_pragmas (self, error) || !_rp_store_migrate (self, error))
     {

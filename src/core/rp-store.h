@@ -10,6 +10,7 @@
 
 #include "rp-activity.h"
 #include "rp-enums.h"
+#include "rp-geo.h"
 #include "rp-partner.h"
 #include "rp-planned-visit.h"
 #include "rp-practice.h"
@@ -36,7 +37,7 @@ typedef enum
 } RpStoreError;
 
 /* The schema version this build writes and migrates to. */
-#define RP_STORE_SCHEMA_VERSION 4
+#define RP_STORE_SCHEMA_VERSION 5
 
 /* What a partner list shows: the Partners page's search entry, filters and sort column. */
 typedef struct
@@ -51,6 +52,14 @@ typedef struct
   RpPartnerSort    sort;
   gboolean         descending;
   char            *today;           /* YYYY-MM-DD the 90-day window ends on; NULL = local today */
+  /* Proximity (the maps issue): the practice's origin; each loaded partner's "distance-km" is
+   * measured from it, RP_PARTNER_SORT_DISTANCE sorts by it (unplaced partners last) and
+   * @within_km > 0 keeps the partners that near (the R*Tree narrows, haversine decides). */
+  gboolean         has_origin;
+  double           origin_lat;
+  double           origin_lon;
+  double           within_km;       /* 0 = no distance filter */
+  gint64           target_list_id;  /* 0 = any; else the members of that target list */
 } RpPartnerFilter;
 
 #define RP_TYPE_PARTNER_FILTER (rp_partner_filter_get_type ())
@@ -392,7 +401,243 @@ GPtrArray    *rp_store_list_planned_visits     (RpStore                *self,
                                                 const char             *day,
                                                 GError                **error);
 
+/* ── Maps (the maps issue; rp-store-geo.c) ──────────────────────────────────────────────── */
+
+/* One marker of the Map page: a partner, or a cluster of the partners that share a grid cell. */
+typedef struct
+{
+  gint64           partner_id;   /* 0 for a cluster of several */
+  double           lat;          /* the partner's, or the mean of the cluster's */
+  double           lon;
+  guint            count;        /* 1 for a partner */
+  RpTier           tier;         /* the partner's; a cluster: its best (lowest) tier */
+  RpPartnerStatus  status;       /* the partner's; a cluster: its most common */
+} RpMapMarker;
+
+/* The placed partners @filter selects (its search, tier, status, specialty, archived,
+ * distance and target list; not its sort) inside @box, through the R*Tree. With @cell_lat and
+ * @cell_lon > 0 the partners are grouped on that grid (in degrees): a cell with one partner
+ * gives that partner's marker, a cell with several one cluster marker. GArray of RpMapMarker.
+ * Instant at 100,000 partners: one indexed query, grouped in SQL. */
+GArray       *rp_store_query_map_markers       (RpStore                *self,
+                                                const RpPartnerFilter  *filter,
+                                                const RpGeoBox         *box,
+                                                double                  cell_lat,
+                                                double                  cell_lon,
+                                                GError                **error);
+
+/* ── Geocoding (the maps issue; rp-store-geocode.c) ─────────────────────────────────────── */
+
+/* Places a partner (or, with @has_location FALSE, unplaces them) and records where the
+ * coordinates came from; @error_message (may be NULL) is what the last geocoding attempt said
+ * when it found nothing. Emits "partners-changed". */
+gboolean      rp_store_set_partner_location    (RpStore                *self,
+                                                gint64                  partner_id,
+                                                gboolean                has_location,
+                                                double                  lat,
+                                                double                  lon,
+                                                RpGeocodeSource         source,
+                                                const char             *error_message,
+                                                GError                **error);
+
+/* One ZIP code's centroid, as the Census ZCTA gazetteer gives it. */
+typedef struct
+{
+  char   zip[6];    /* five digits */
+  double lat;
+  double lon;
+} RpZctaEntry;
+
+/* Adds (or replaces) these ZIP code centroids, one transaction. */
+gboolean      rp_store_import_zcta             (RpStore                *self,
+                                                const RpZctaEntry      *entries,
+                                                guint                   n_entries,
+                                                GError                **error);
+guint         rp_store_count_zcta              (RpStore                *self);
+/* The centroid of @zip (five digits, or ZIP+4 "12345-6789"); FALSE with
+ * RP_STORE_ERROR_NOT_FOUND when the gazetteer does not know it. */
+gboolean      rp_store_lookup_zcta             (RpStore                *self,
+                                                const char             *zip,
+                                                double                 *lat,
+                                                double                 *lon,
+                                                GError                **error);
+
+/* What the online geocoder answered for a normalised query; @found FALSE caches a "not found". */
+typedef struct
+{
+  char     *query;
+  gboolean  found;
+  double    lat;
+  double    lon;
+  char     *display_name;
+  char     *fetched_at;
+} RpGeocodeCacheEntry;
+
+void          rp_geocode_cache_entry_free      (RpGeocodeCacheEntry    *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpGeocodeCacheEntry, rp_geocode_cache_entry_free)
+/* The cached answer for @query; NULL without an error when nothing is cached. */
+RpGeocodeCacheEntry *rp_store_get_geocode_cache (RpStore               *self,
+                                                const char             *query,
+                                                GError                **error);
+gboolean      rp_store_put_geocode_cache       (RpStore                *self,
+                                                const char             *query,
+                                                gboolean                found,
+                                                double                  lat,
+                                                double                  lon,
+                                                const char             *display_name,
+                                                GError                **error);
+
+/* A current partner without coordinates, with the address geocoding reads. */
+typedef struct
+{
+  gint64  partner_id;
+  char   *name;
+  char   *street;
+  char   *city;
+  char   *state;
+  char   *zip;
+  char   *error;     /* what the last attempt said; "" when never tried or it worked */
+} RpUnplacedPartner;
+
+void          rp_unplaced_partner_free         (RpUnplacedPartner      *partner);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpUnplacedPartner, rp_unplaced_partner_free)
+/* Current (not archived) partners without coordinates, by name (GPtrArray of
+ * RpUnplacedPartner). */
+GPtrArray    *rp_store_list_unplaced_partners  (RpStore                *self,
+                                                GError                **error);
+guint         rp_store_count_unplaced_partners (RpStore                *self);
+/* The unplaced partners whose last geocoding attempt failed, with its error, by name. */
+GPtrArray    *rp_store_list_geocode_errors     (RpStore                *self,
+                                                GError                **error);
+
+/* ── Planner and target lists (the maps issue; rp-store-planner.c) ──────────────────────── */
+
+/* Visits planned on days @from…@to (YYYY-MM-DD, inclusive), by day then position; with
+ * @include_cancelled FALSE only planned and done ones. Each has "partner-name" set. */
+GPtrArray    *rp_store_list_visits_between     (RpStore                *self,
+                                                const char             *from,
+                                                const char             *to,
+                                                gboolean                include_cancelled,
+                                                GError                **error);
+RpPlannedVisit *rp_store_get_planned_visit     (RpStore                *self,
+                                                gint64                  id,
+                                                GError                **error);
+/* Plans a visit to @partner_id on @day, after that day's others; returns the new visit. */
+RpPlannedVisit *rp_store_plan_visit            (RpStore                *self,
+                                                gint64                  partner_id,
+                                                const char             *day,
+                                                const char             *objective,
+                                                GError                **error);
+/* Moves a visit to @day at @position (0-based; G_MAXUINT = last), renumbering both days. */
+gboolean      rp_store_move_visit              (RpStore                *self,
+                                                gint64                  visit_id,
+                                                const char             *day,
+                                                guint                   position,
+                                                GError                **error);
+/* Sets the order of a day's visits (say, the optimised route): @visit_ids in their new order. */
+gboolean      rp_store_reorder_visits          (RpStore                *self,
+                                                const char             *day,
+                                                const gint64           *visit_ids,
+                                                guint                   n_visit_ids,
+                                                GError                **error);
+/* Done (with the activity that records it, or 0) or cancelled; cancelled visits stay in
+ * history. */
+gboolean      rp_store_set_visit_status        (RpStore                *self,
+                                                gint64                  visit_id,
+                                                RpVisitStatus           status,
+                                                gint64                  activity_id,
+                                                GError                **error);
+gboolean      rp_store_delete_visit            (RpStore                *self,
+                                                gint64                  visit_id,
+                                                GError                **error);
+
+typedef struct
+{
+  gint64  id;
+  char   *uuid;
+  char   *name;
+  guint   n_members;
+  char   *created_at;
+} RpTargetListInfo;
+
+void          rp_target_list_info_free         (RpTargetListInfo       *info);
+/* By name (GPtrArray of RpTargetListInfo). */
+GPtrArray    *rp_store_list_target_lists       (RpStore                *self,
+                                                GError                **error);
+/* Saves a new list with these members in this order; returns its id (0 on error). Emits
+ * "lists-changed". */
+gint64        rp_store_create_target_list      (RpStore                *self,
+                                                const char             *name,
+                                                const gint64           *partner_ids,
+                                                guint                   n_partner_ids,
+                                                GError                **error);
+gboolean      rp_store_rename_target_list      (RpStore                *self,
+                                                gint64                  list_id,
+                                                const char             *name,
+                                                GError                **error);
+gboolean      rp_store_delete_target_list      (RpStore                *self,
+                                                gint64                  list_id,
+                                                GError                **error);
+/* The members' partner ids in list order. */
+GArray       *rp_store_list_target_members     (RpStore                *self,
+                                                gint64                  list_id,
+                                                GError                **error);
+
+/* What the visit suggestions and the target score read about every current partner, gathered
+ * with a handful of aggregate queries (one row per partner, whatever the number of records). */
+typedef struct
+{
+  gint64           partner_id;
+  RpTier           tier;
+  RpPartnerStatus  status;
+  guint            cadence_days;       /* the partner's own; 0 = the tier's */
+  guint            influence;          /* 1…5 */
+  guint            monthly_volume;
+  gboolean         has_location;
+  double           lat;
+  double           lon;
+  char             last_visit_on[11];  /* local YYYY-MM-DD of the latest visit activity or done
+                                        * planned visit; "" = never visited */
+  guint            referrals_recent;   /* inbound, the @period_days days ending on @today */
+  guint            referrals_previous; /* inbound, the @period_days days before those */
+  guint            open_tasks;         /* open (not done) follow-ups of any kind */
+  gint64           target_list_id;     /* a target list the partner is on (the oldest); 0 = none */
+  gboolean         planned;            /* a visit with status planned on @from…@to */
+} RpPartnerPlanStats;
+
+/* One RpPartnerPlanStats per current (not archived) partner, by id. @from/@to (YYYY-MM-DD, may
+ * be NULL) bound the week whose planned visits set "planned". */
+GArray       *rp_store_query_plan_stats        (RpStore                *self,
+                                                const char             *today,
+                                                guint                   period_days,
+                                                const char             *from,
+                                                const char             *to,
+                                                GError                **error);
+
+/* ── Printed documents (the packets issue; rp-store-documents.c) ────────────────────────── */
+
+/* A partner's inbound referrals of one year: counts only, never a patient identifier. */
+typedef struct
+{
+  guint received;     /* referred on a day of @year */
+  guint seen;         /* of those, seen or with the loop closed */
+  guint loop_closed;  /* of those, with the loop closed */
+} RpPartnerYearCounts;
+
+gboolean      rp_store_count_partner_year      (RpStore                *self,
+                                                gint64                  partner_id,
+                                                int                     year,
+                                                RpPartnerYearCounts    *counts,
+                                                GError                **error);
+/* What a thank-you letter is about: the referral of the partner's latest open thank-you task,
+ * else the partner's latest inbound referral; NULL (no error) when there is none. */
+RpReferral   *rp_store_find_referral_awaiting_thanks (RpStore          *self,
+                                                gint64                  partner_id,
+                                                GError                **error);
+
 /* Signals:
+ *   "visits-changed" (): planned visits were added, moved, done or cancelled.
+ *   "lists-changed" (): target lists were created, renamed, changed or deleted.
  *   "partners-changed" (): partners were added, edited, archived or deleted, or their stats
  *                          changed; lists re-query.
  *   "practice-changed" ()

@@ -88,6 +88,10 @@ init_other_value (GParamSpec *pspec,
       g_value_set_enum (value, last->value != spec->default_value ? last->value
                                                                   : spec->enum_class->minimum);
     }
+  else if (G_IS_PARAM_SPEC_BOXED (pspec) && pspec->value_type == G_TYPE_BYTES)
+    {
+      g_value_take_boxed (value, g_bytes_new_static ("<svg/>", 6));
+    }
   else
     {
       g_assert_not_reached ();
@@ -170,6 +174,7 @@ create_full_partner (void)
   rp_partner_set_archived_at (partner, "2025-12-31T23:59:59Z");
   rp_partner_set_last_contact_at (partner, "2025-11-30T15:00:00Z");
   rp_partner_set_referrals_90d (partner, 9);
+  rp_partner_set_distance_km (partner, 12.5);
 
   return partner;
 }
