@@ -372,6 +372,42 @@ add_referral_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The partner pane's "More" menu: window-wide actions that take the selected partner's id. */
+static const struct
+{
+  const char *name;
+  const char *target;
+} partner_forwards[] = {
+  { "partners.show-on-map", "win.show-on-map" },
+  { "partners.plan-visit", "win.plan-visit" },
+  { "partners.print-packet", "print.packet" },
+  { "partners.save-packet", "print.save-packet" },
+};
+
+static void
+forward_partner_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RpPartner *partner = _rp_partners_page_get_selected_partner (RP_PARTNERS_PAGE (widget));
+
+  if (partner == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (partner_forwards); i++)
+    if (g_str_equal (partner_forwards[i].name, action_name))
+      gtk_widget_activate_action (widget, partner_forwards[i].target, "x",
+                                  rp_partner_get_id (partner));
+}
+
+void
+_rp_partners_page_enable_forwards (RpPartnersPage *self,
+                                   gboolean        enabled)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (partner_forwards); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), partner_forwards[i].name, enabled);
+}
+
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -395,4 +431,7 @@ _rp_partners_page_class_actions_init (GtkWidgetClass *widget_class)
                                    add_referral_action);
   gtk_widget_class_install_action (widget_class, "partners.clear-filters", NULL,
                                    clear_filters_action);
+  for (guint i = 0; i < G_N_ELEMENTS (partner_forwards); i++)
+    gtk_widget_class_install_action (widget_class, partner_forwards[i].name, NULL,
+                                     forward_partner_action);
 }

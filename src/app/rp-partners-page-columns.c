@@ -205,6 +205,40 @@ setup_referrals_cb (GtkSignalListItemFactory *factory,
                        label, "label", list_item);
 }
 
+/* "3.4 mi" from the practice, "—" when either end is not placed. */
+static char *
+distance_text (GObject *list_item,
+               double   km,
+               int      unit)
+{
+  if (km < 0)
+    return g_strdup ("—");
+
+  return rp_distance_format (km, (RpDistanceUnit) unit);
+}
+
+/* The cells follow the page's "distance-unit" (held weakly: the cells go before the page). */
+static void
+setup_distance_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   RpPartnersPage           *self)
+{
+  GtkWidget *label = rp_page_cell_label (list_item, 1.0f);
+  GtkExpression *params[] = {
+    partner_property ("distance-km"),
+    gtk_property_expression_new (RP_TYPE_PARTNERS_PAGE,
+                                 gtk_object_expression_new (G_OBJECT (self)),
+                                 "distance-unit"),
+  };
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_margin_end (label, 12);
+  gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
+                                                    G_N_ELEMENTS (params), params,
+                                                    G_CALLBACK (distance_text), NULL, NULL),
+                       label, "label", list_item);
+}
+
 static void
 setup_column (GtkColumnViewColumn *column,
               GCallback            setup,
@@ -213,18 +247,22 @@ setup_column (GtkColumnViewColumn *column,
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkSorter) sorter = rp_column_sorter_new (sort);
 
-  g_signal_connect (factory, "setup", setup, NULL);
-  gtk_column_view_column_set_factory (column, factory);
+  if (setup != NULL)
+    {
+      g_signal_connect (factory, "setup", setup, NULL);
+      gtk_column_view_column_set_factory (column, factory);
+    }
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
-/* Eight columns and the detail pane do not fit every window. Rather than scroll sideways, the
+/* Nine columns and the detail pane do not fit every window. Rather than scroll sideways, the
  * list drops the columns a liaison needs least (status, organization, city: the detail pane shows
- * them) as it gets narrower; name, specialty, tier, last contact and referrals always stay. What
- * room is left goes to the name (GTK 4.8 does not widen an expanding column that has a fixed
- * width, and without one the column would change width with the rows on show). The three
- * start hidden (in the template) and are shown when there is room: the first layout, which
- * decides the start-up time on a large network, then makes no cells that are dropped at once. */
+ * them; then distance, which the "Within" filter and sort also answer) as it gets narrower; name,
+ * specialty, tier, last contact and referrals always stay. What room is left goes to the name
+ * (GTK 4.8 does not widen an expanding column that has a fixed width, and without one the column
+ * would change width with the rows on show). The four optional ones start hidden (in the
+ * template) and are shown when there is room: the first layout, which decides the start-up time
+ * on a large network, then makes no cells that are dropped at once. */
 #define NAME_COLUMN_WIDTH 180
 
 static gboolean
@@ -238,6 +276,7 @@ update_column_visibility (gpointer user_data)
     self->tier_column,
     self->last_contact_column,
     self->referrals_column,
+    self->distance_column,
     self->city_column,
     self->organization_column,
     self->status_column,
@@ -357,6 +396,13 @@ _rp_partners_page_setup_columns (RpPartnersPage *self)
                 RP_PARTNER_SORT_LAST_CONTACT);
   setup_column (self->referrals_column, G_CALLBACK (setup_referrals_cb),
                 RP_PARTNER_SORT_REFERRALS_90D);
+  setup_column (self->distance_column, NULL, RP_PARTNER_SORT_DISTANCE);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_distance_cb), self);
+    gtk_column_view_column_set_factory (self->distance_column, factory);
+  }
 
   /* Disconnected in dispose, before the columns go (which changes the sorter too, and must not
    * be saved as the user's choice). */

@@ -19,9 +19,33 @@ typedef enum
   CHIP_STATUS,
   CHIP_SPECIALTY,
   CHIP_ARCHIVED,
+  CHIP_DISTANCE,
+  CHIP_TARGET_LIST,
 } ChipKind;
 
+/* The "Within" filter's distances, in the page's unit (miles or kilometres). */
+static const guint within_distances[] = { 5, 10, 25, 50 };
+
 /* Filters */
+
+/* "10 mi": the @index-th item of the "Within" filter (1-based: 0 is "Any Distance"). */
+static char *
+within_label (RpPartnersPage *self,
+              guint           index)
+{
+  guint value;
+
+  if (index == 0 || index > G_N_ELEMENTS (within_distances))
+    return g_strdup (_("Any Distance"));
+
+  value = within_distances[index - 1];
+  if (self->distance_unit == RP_DISTANCE_UNIT_MILES)
+    /* Translators: a distance in whole miles in the "Within" filter. */
+    return g_strdup_printf (g_dngettext (NULL, "%u mile", "%u miles", value), value);
+
+  /* Translators: a distance in whole kilometres in the "Within" filter. */
+  return g_strdup_printf (_("%u km"), value);
+}
 
 static void
 rebuild_specialty_filter (RpPartnersPage *self)
@@ -114,6 +138,12 @@ chip_clicked_cb (GtkButton      *button,
     case CHIP_ARCHIVED:
       gtk_switch_set_active (self->archived_switch, FALSE);
       break;
+    case CHIP_DISTANCE:
+      gtk_drop_down_set_selected (self->within_dropdown, 0);
+      break;
+    case CHIP_TARGET_LIST:
+      rp_partners_page_show_target_list (self, 0, NULL);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -170,6 +200,28 @@ _rp_partners_page_update_filter_bar (RpPartnersPage *self)
       n_active++;
     }
 
+  if (filter->has_origin && filter->within_km > 0)
+    {
+      guint within = gtk_drop_down_get_selected (self->within_dropdown);
+      g_autofree char *distance = within_label (self, within);
+      /* Translators: a filter chip, "Within 10 mi" (of the practice). */
+      g_autofree char *text = g_strdup_printf (_("Within %s"), distance);
+
+      add_chip (self, CHIP_DISTANCE, text);
+      n_active++;
+    }
+
+  if (filter->target_list_id != 0)
+    {
+      /* Translators: a filter chip: the page shows the members of this target list. */
+      g_autofree char *text = g_strdup_printf (_("Target list: %s"),
+                                               self->target_list_name != NULL
+                                               ? self->target_list_name : "");
+
+      add_chip (self, CHIP_TARGET_LIST, text);
+      n_active++;
+    }
+
   gtk_revealer_set_reveal_child (self->filter_revealer, n_active > 0);
 
   if (n_active > 0)
@@ -190,6 +242,7 @@ filter_changed_cb (RpPartnersPage *self)
   guint tier;
   guint status;
   guint specialty;
+  guint within;
 
   if (self->updating_filters || self->list == NULL)
     return;
@@ -212,6 +265,14 @@ filter_changed_cb (RpPartnersPage *self)
 
   filter->archived = gtk_switch_get_active (self->archived_switch);
 
+  within = gtk_drop_down_get_selected (self->within_dropdown);
+  filter->has_origin = self->has_origin;
+  filter->origin_lat = self->has_origin ? self->origin_lat : 0.0;
+  filter->origin_lon = self->has_origin ? self->origin_lon : 0.0;
+  filter->within_km = 0.0;
+  if (self->has_origin && within > 0 && within <= G_N_ELEMENTS (within_distances))
+    filter->within_km = rp_distance_to_km (within_distances[within - 1], self->distance_unit);
+
   g_free (filter->search);
   filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
@@ -233,9 +294,55 @@ _rp_partners_page_clear_filters (RpPartnersPage *self)
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_drop_down_set_selected (self->specialty_dropdown, 0);
   gtk_switch_set_active (self->archived_switch, FALSE);
+  gtk_drop_down_set_selected (self->within_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->updating_filters = FALSE;
 
+  /* A target list is a filter too. */
+  if (rp_partner_list_get_filter (self->list)->target_list_id != 0)
+    {
+      g_autoptr(RpPartnerFilter) filter = NULL;
+
+      filter = rp_partner_filter_copy (rp_partner_list_get_filter (self->list));
+      filter->target_list_id = 0;
+      g_clear_pointer (&self->target_list_name, g_free);
+      _rp_partners_page_set_filter (self, filter);
+    }
+
+  filter_changed_cb (self);
+}
+
+void
+_rp_partners_page_update_within_filter (RpPartnersPage *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->within_dropdown);
+
+  gtk_string_list_append (model, _("Any Distance"));
+  for (guint i = 0; i < G_N_ELEMENTS (within_distances); i++)
+    {
+      g_autofree char *item = within_label (self, i + 1);
+
+      gtk_string_list_append (model, item);
+    }
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected > G_N_ELEMENTS (within_distances) ||
+      !self->has_origin)
+    selected = 0;
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->within_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->within_dropdown, selected);
+  self->updating_filters = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->within_dropdown), self->has_origin);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->within_dropdown),
+                               self->has_origin
+                               ? NULL
+                               : _("Add the practice’s location in Preferences to filter by "
+                                   "distance"));
+
+  /* The same choice in another unit, or no origin any more: a new distance. */
   filter_changed_cb (self);
 }
 

@@ -49,6 +49,15 @@ struct _RpPartnersPage
   /* The NUCC code of each item of the specialty filter; [0] is "" (any specialty). */
   GPtrArray           *specialty_codes;
 
+  /* Proximity: the practice's primary location (re-read on "practice-changed") and the unit
+   * distances are shown in (the "distance-unit" setting). */
+  gboolean             has_origin;
+  double               origin_lat;
+  double               origin_lon;
+  RpDistanceUnit       distance_unit;
+  /* The name of the target list the page is showing (filter->target_list_id), for its chip. */
+  char                *target_list_name;
+
   guint                columns_source;
   guint                folded_source;
 
@@ -78,6 +87,7 @@ struct _RpPartnersPage
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *last_contact_column;
   GtkColumnViewColumn *referrals_column;
+  GtkColumnViewColumn *distance_column;
   AdwStatusPage       *no_results_page;
   GtkButton           *no_results_button;
   RpPartnerDetail     *detail;
@@ -85,6 +95,7 @@ struct _RpPartnersPage
   GtkDropDown         *tier_dropdown;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *specialty_dropdown;
+  GtkDropDown         *within_dropdown;
   GtkSwitch           *archived_switch;
 };
 
@@ -113,9 +124,15 @@ void        _rp_partners_page_setup_columns           (RpPartnersPage        *se
 void        _rp_partners_page_init_specialty_filter   (RpPartnersPage        *self);
 void        _rp_partners_page_update_filter_bar       (RpPartnersPage        *self);
 void        _rp_partners_page_clear_filters           (RpPartnersPage        *self);
+/* Fills the "Within" filter with distances in the page's unit, keeping the choice, and makes it
+ * insensitive (saying why) without a practice location. */
+void        _rp_partners_page_update_within_filter    (RpPartnersPage        *self);
 void        _rp_partners_page_class_filters_init      (GtkWidgetClass        *widget_class);
 
 /* rp-partners-page-actions.c */
 void        _rp_partners_page_class_actions_init      (GtkWidgetClass        *widget_class);
+/* Enables the pane's "More" menu (show on map, plan visit, packets) for the selected partner. */
+void        _rp_partners_page_enable_forwards         (RpPartnersPage        *self,
+                                                       gboolean               enabled);
 
 G_END_DECLS

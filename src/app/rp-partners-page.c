@@ -21,6 +21,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_SELECTED_PARTNER_ID,
+  PROP_DISTANCE_UNIT,
   N_PROPS
 };
 
@@ -213,7 +214,8 @@ static gboolean
 filters_active (const RpPartnerFilter *filter)
 {
   return !filter->any_tier || !filter->any_status || !is_empty (filter->specialty_code) ||
-         filter->archived;
+         filter->archived || (filter->has_origin && filter->within_km > 0) ||
+         filter->target_list_id != 0;
 }
 
 void
@@ -241,6 +243,7 @@ _rp_partners_page_update_actions (RpPartnersPage *self)
   gtk_widget_action_set_enabled (widget, "partners.sample", shown && empty_store);
   gtk_widget_action_set_enabled (widget, "partners.add-referral",
                                  shown && partner != NULL && !archived);
+  _rp_partners_page_enable_forwards (self, shown && partner != NULL && !archived);
   gtk_widget_action_set_enabled (widget, "partners.clear-filters",
                                  filter != NULL &&
                                  (filters_active (filter) || !is_empty (filter->search)));
@@ -367,6 +370,50 @@ store_partners_changed_cb (RpPartnersPage *self)
   update_view_state (self);
 }
 
+/* Proximity */
+
+/* Reads the practice's primary location, the origin of the distances. */
+static void
+read_origin (RpPartnersPage *self)
+{
+  g_autoptr(RpPractice) practice = NULL;
+  g_autoptr(GError) error = NULL;
+  RpLocation *origin = NULL;
+
+  practice = rp_store_get_practice (self->store, &error);
+  if (practice == NULL)
+    g_debug ("Cannot read the practice: %s", error->message);
+  else
+    origin = rp_practice_get_origin (practice);
+
+  self->has_origin = origin != NULL && rp_location_get_has_coordinates (origin);
+  self->origin_lat = self->has_origin ? rp_location_get_latitude (origin) : 0.0;
+  self->origin_lon = self->has_origin ? rp_location_get_longitude (origin) : 0.0;
+}
+
+static void
+store_practice_changed_cb (RpPartnersPage *self)
+{
+  read_origin (self);
+  /* Applies the new origin to the list (each partner's distance, the filter, the sort). */
+  _rp_partners_page_update_within_filter (self);
+}
+
+static void
+distance_unit_changed_cb (RpPartnersPage *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "distance-unit");
+  RpDistanceUnit unit = rp_distance_unit_from_string (setting);
+
+  if (unit == self->distance_unit)
+    return;
+
+  self->distance_unit = unit;
+  _rp_partners_page_update_within_filter (self);
+  _rp_partners_page_update_filter_bar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTANCE_UNIT]);
+}
+
 /* Commands (the actions are in rp-partners-page-actions.c) */
 
 static void
@@ -431,6 +478,17 @@ rp_partners_page_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "partners-changed",
                            G_CALLBACK (store_partners_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "practice-changed",
+                           G_CALLBACK (store_practice_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::distance-unit",
+                           G_CALLBACK (distance_unit_changed_cb), self, G_CONNECT_SWAPPED);
+
+  {
+    g_autofree char *unit = g_settings_get_string (self->settings, "distance-unit");
+
+    self->distance_unit = rp_distance_unit_from_string (unit);
+  }
+  read_origin (self);
 
   _rp_partners_page_setup_columns (self);
 
@@ -447,6 +505,7 @@ rp_partners_page_constructed (GObject *object)
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 
   _rp_partners_page_init_specialty_filter (self);
+  _rp_partners_page_update_within_filter (self);
   _rp_partners_page_update_filter_bar (self);
   update_view_state (self);
   sync_selection (self);
@@ -501,6 +560,7 @@ rp_partners_page_finalize (GObject *object)
   RpPartnersPage *self = RP_PARTNERS_PAGE (object);
 
   g_clear_pointer (&self->specialty_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->target_list_name, g_free);
 
   G_OBJECT_CLASS (rp_partners_page_parent_class)->finalize (object);
 }
@@ -521,6 +581,10 @@ rp_partners_page_get_property (GObject    *object,
 
     case PROP_SELECTED_PARTNER_ID:
       g_value_set_int64 (value, rp_partners_page_get_selected_partner_id (self));
+      break;
+
+    case PROP_DISTANCE_UNIT:
+      g_value_set_int (value, self->distance_unit);
       break;
 
     default:
@@ -585,6 +649,12 @@ rp_partners_page_class_init (RpPartnersPageClass *klass)
     g_param_spec_int64 ("selected-partner-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The RpDistanceUnit distances are shown in; the distance cells are bound to it. */
+  properties[PROP_DISTANCE_UNIT] =
+    g_param_spec_int ("distance-unit", NULL, NULL,
+                      RP_DISTANCE_UNIT_MILES, RP_DISTANCE_UNIT_KILOMETERS,
+                      RP_DISTANCE_UNIT_MILES,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -614,6 +684,7 @@ rp_partners_page_class_init (RpPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, status_column);
   gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, last_contact_column);
   gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, referrals_column);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, distance_column);
   gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, no_results_page);
   /* Not used by the code; tests reach them with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child_full (widget_class, "empty_import_button", FALSE, 0);
@@ -624,6 +695,7 @@ rp_partners_page_class_init (RpPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, specialty_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, within_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpPartnersPage, archived_switch);
   _rp_partners_page_class_filters_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -725,4 +797,27 @@ rp_partners_page_select_partner (RpPartnersPage *self,
   /* Folded, the detail pane is the point of asking. */
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+void
+rp_partners_page_show_target_list (RpPartnersPage *self,
+                                   gint64          list_id,
+                                   const char     *name)
+{
+  g_autoptr(RpPartnerFilter) filter = NULL;
+
+  g_return_if_fail (RP_IS_PARTNERS_PAGE (self));
+  g_return_if_fail (list_id >= 0);
+
+  if (self->list == NULL)
+    return;
+
+  g_free (self->target_list_name);
+  self->target_list_name = list_id != 0 ? g_strdup (name != NULL ? name : "") : NULL;
+
+  filter = rp_partner_filter_copy (rp_partner_list_get_filter (self->list));
+  filter->target_list_id = list_id;
+  _rp_partners_page_set_filter (self, filter);
+  _rp_partners_page_update_filter_bar (self);
+  _rp_partners_page_update_actions (self);
 }

@@ -25,10 +25,16 @@ G_DECLARE_FINAL_TYPE (RpPartnersPage, rp_partners_page, RP, PARTNERS_PAGE, AdwBi
  * partners.sample, partners.clear-filters. */
 GtkWidget *rp_partners_page_new           (RpContext      *context);
 void       rp_partners_page_focus_search  (RpPartnersPage *self);
-/* Property "selected-partner-id" (gint64, read-only): the partner on show, 0 for none. */
+/* Property "selected-partner-id" (gint64, read-only): the partner on show, 0 for none.
+ * Property "distance-unit" (int, read-only): the RpDistanceUnit of the distance column. */
 gint64     rp_partners_page_get_selected_partner_id (RpPartnersPage *self);
 /* Selects and shows the partner (clearing a search or filter that hides them). */
 void       rp_partners_page_select_partner (RpPartnersPage *self,
                                             gint64          partner_id);
+/* Shows only the members of target list @list_id (0: everyone again), with a removable chip
+ * "Target list: @name" among the filters. */
+void       rp_partners_page_show_target_list (RpPartnersPage *self,
+                                              gint64          list_id,
+                                              const char     *name);
 
 G_END_DECLS

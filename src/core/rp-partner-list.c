@@ -93,8 +93,27 @@ load_partners (const gint64 *ids,
                GError      **error)
 {
   RpPartnerList *self = user_data;
+  GPtrArray *partners;
 
-  return rp_store_load_partners (self->store, ids, n_ids, self->filter->today, error);
+  partners = rp_store_load_partners (self->store, ids, n_ids, self->filter->today, error);
+  if (partners == NULL)
+    return NULL;
+
+  /* Measured here, not in SQL: only the rows on screen need it. */
+  for (guint i = 0; i < partners->len; i++)
+    {
+      RpPartner *partner = g_ptr_array_index (partners, i);
+      double km = -1.0;
+
+      if (self->filter->has_origin && rp_partner_get_has_location (partner))
+        km = rp_geo_distance_km ((RpGeoPoint) { self->filter->origin_lat,
+                                                self->filter->origin_lon },
+                                 (RpGeoPoint) { rp_partner_get_latitude (partner),
+                                                rp_partner_get_longitude (partner) });
+      rp_partner_set_distance_km (partner, km);
+    }
+
+  return partners;
 }
 
 static GType

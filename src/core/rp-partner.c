@@ -52,6 +52,7 @@ struct _RpPartner
   char            *archived_at;
   char            *last_contact_at;
   guint            referrals_90d;
+  double           distance_km;
 };
 
 G_DEFINE_FINAL_TYPE (RpPartner, rp_partner, G_TYPE_OBJECT)
@@ -97,6 +98,7 @@ enum {
   PROP_ARCHIVED,
   PROP_LAST_CONTACT_AT,
   PROP_REFERRALS_90D,
+  PROP_DISTANCE_KM,
   N_PROPS
 };
 
@@ -455,6 +457,10 @@ rp_partner_get_property (GObject    *object,
       g_value_set_uint (value, rp_partner_get_referrals_90d (self));
       break;
 
+    case PROP_DISTANCE_KM:
+      g_value_set_double (value, rp_partner_get_distance_km (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -604,6 +610,10 @@ rp_partner_set_property (GObject      *object,
 
     case PROP_REFERRALS_90D:
       rp_partner_set_referrals_90d (self, g_value_get_uint (value));
+      break;
+
+    case PROP_DISTANCE_KM:
+      rp_partner_set_distance_km (self, g_value_get_double (value));
       break;
 
     default:
@@ -815,6 +825,12 @@ rp_partner_class_init (RpPartnerClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* From the origin of the list that loaded the partner (the practice); -1 when unknown. */
+  properties[PROP_DISTANCE_KM] =
+    g_param_spec_double ("distance-km", NULL, NULL,
+                         -1.0, G_MAXDOUBLE, -1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -823,6 +839,7 @@ rp_partner_init (RpPartner *self)
 {
   self->tier = RP_TIER_B;
   self->influence = 3;
+  self->distance_km = -1.0;
 }
 
 RpPartner *
@@ -1588,6 +1605,30 @@ rp_partner_set_referrals_90d (RpPartner *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRALS_90D]);
 }
 
+double
+rp_partner_get_distance_km (RpPartner *self)
+{
+  g_return_val_if_fail (RP_IS_PARTNER (self), -1.0);
+
+  return self->distance_km;
+}
+
+void
+rp_partner_set_distance_km (RpPartner *self,
+                            double     distance_km)
+{
+  g_return_if_fail (RP_IS_PARTNER (self));
+
+  if (distance_km < 0)
+    distance_km = -1.0;
+
+  if (self->distance_km == distance_km)
+    return;
+
+  self->distance_km = distance_km;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTANCE_KM]);
+}
+
 const char *
 rp_tier_to_label (RpTier tier)
 {
@@ -1688,6 +1729,7 @@ rp_partner_copy (RpPartner *self)
   copy->archived_at = g_strdup (self->archived_at);
   copy->last_contact_at = g_strdup (self->last_contact_at);
   copy->referrals_90d = self->referrals_90d;
+  copy->distance_km = self->distance_km;
   update_names (copy);
 
   return copy;

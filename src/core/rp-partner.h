@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (RpPartner, rp_partner, RP, PARTNER, GObject)
  * "display-name" and "sort-name" are derived from the name fields and "organization".
  *
  * Stats filled in by the store's list queries, read-only to widgets:
- *   "last-contact-at" (ISO-8601 UTC or ""), "referrals-90d" (inbound, last 90 days).
+ *   "last-contact-at" (ISO-8601 UTC or ""), "referrals-90d" (inbound, last 90 days),
+ *   "distance-km" (from the list filter's origin; -1 when unknown).
  */
 RpPartner       *rp_partner_new                  (RpPartnerKind    kind);
 
@@ -134,6 +135,11 @@ void             rp_partner_set_last_contact_at  (RpPartner       *self,
 guint            rp_partner_get_referrals_90d    (RpPartner       *self);
 void             rp_partner_set_referrals_90d    (RpPartner       *self,
                                                   guint            referrals_90d);
+/* "distance-km": from the origin of the list that loaded the partner; -1 when unknown (no
+ * origin, or the partner is not placed). */
+double           rp_partner_get_distance_km      (RpPartner       *self);
+void             rp_partner_set_distance_km      (RpPartner       *self,
+                                                  double           distance_km);
 
 /* Tier and status as the user reads them ("A", "Active"): translated, static. */
 const char      *rp_tier_to_label                (RpTier           tier);

@@ -92,7 +92,11 @@ rp_partner_filter_equal (const RpPartnerFilter *a,
          a->archived == b->archived &&
          a->sort == b->sort &&
          a->descending == b->descending &&
-         str_equal_empty (a->today, b->today);
+         str_equal_empty (a->today, b->today) &&
+         a->has_origin == b->has_origin &&
+         (!a->has_origin || (a->origin_lat == b->origin_lat && a->origin_lon == b->origin_lon)) &&
+         a->within_km == b->within_km &&
+         a->target_list_id == b->target_list_id;
 }
 
 void
@@ -516,8 +520,8 @@ rp_store_count_partners (RpStore *self,
 /* Turns what the user typed into an FTS5 query: every word becomes a quoted prefix term, so
  * "mar lop" finds "Maria López" and nothing typed can be read as FTS syntax. NULL when the
  * text holds no word. */
-static char *
-build_match_query (const char *text)
+char *
+_rp_store_build_match_query (const char *text)
 {
   g_autoptr(GString) query = g_string_new (NULL);
   g_autoptr(GString) word = g_string_new (NULL);
@@ -605,9 +609,101 @@ order_by_for (RpPartnerSort sort)
       return "last_contact_at %s, sort_name, id";
     case RP_PARTNER_SORT_REFERRALS_90D:
       return "coalesce(r90.n, 0) %s, sort_name, id";
+    case RP_PARTNER_SORT_DISTANCE:
+      /* Unplaced partners last in either direction. */
+      return "lat IS NULL OR lon IS NULL,"
+             " rp_distance_km(:origin_lat, :origin_lon, lat, lon) %s, sort_name, id";
     case RP_PARTNER_SORT_NAME:
     default:
       return "sort_name %s, id";
+    }
+}
+
+/* Whether @filter keeps only the partners within a distance of its origin. */
+static gboolean
+has_distance_filter (const RpPartnerFilter *filter)
+{
+  return filter->has_origin && filter->within_km > 0;
+}
+
+void
+_rp_store_append_filter_conditions (GString               *sql,
+                                    const RpPartnerFilter *filter,
+                                    const char            *match,
+                                    gboolean               with_distance)
+{
+  g_assert (sql != NULL);
+  g_assert (filter != NULL);
+
+  if (match != NULL)
+    g_string_append (sql, " AND partner.id IN"
+                          " (SELECT rowid FROM partner_fts WHERE partner_fts MATCH :match)");
+  if (!filter->any_tier)
+    g_string_append (sql, " AND partner.tier = :tier");
+  if (!filter->any_status)
+    g_string_append (sql, " AND partner.status = :status");
+  if (filter->specialty_code != NULL && *filter->specialty_code != '\0')
+    g_string_append (sql, " AND partner.specialty_code = :specialty");
+  if (filter->target_list_id != 0)
+    g_string_append (sql, " AND partner.id IN (SELECT partner_id FROM target_list_member"
+                          " WHERE list_id = :target_list)");
+  /* The R*Tree narrows to the box around the circle; the haversine keeps the circle. */
+  if (with_distance && has_distance_filter (filter))
+    g_string_append (sql, " AND partner.id IN (SELECT id FROM partner_geo"
+                          " WHERE min_lat >= :within_min_lat AND max_lat <= :within_max_lat"
+                          " AND min_lon >= :within_min_lon AND max_lon <= :within_max_lon)"
+                          " AND rp_distance_km(:origin_lat, :origin_lon, partner.lat, partner.lon)"
+                          " <= :within_km");
+}
+
+static void
+bind_double (sqlite3_stmt *stmt,
+             const char   *name,
+             double        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_double (stmt, index, value);
+}
+
+void
+_rp_store_bind_filter_conditions (sqlite3_stmt          *stmt,
+                                  const RpPartnerFilter *filter,
+                                  const char            *match)
+{
+  int index;
+
+  g_assert (stmt != NULL);
+  g_assert (filter != NULL);
+
+  if ((index = sqlite3_bind_parameter_index (stmt, ":match")) > 0)
+    sqlite3_bind_text (stmt, index, match, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":tier")) > 0)
+    sqlite3_bind_text (stmt, index, rp_enum_to_nick (RP_TYPE_TIER, filter->tier), -1,
+                       SQLITE_STATIC);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":status")) > 0)
+    sqlite3_bind_text (stmt, index, rp_enum_to_nick (RP_TYPE_PARTNER_STATUS, filter->status), -1,
+                       SQLITE_STATIC);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":specialty")) > 0)
+    sqlite3_bind_text (stmt, index, filter->specialty_code, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":target_list")) > 0)
+    sqlite3_bind_int64 (stmt, index, filter->target_list_id);
+
+  bind_double (stmt, ":origin_lat", filter->origin_lat);
+  bind_double (stmt, ":origin_lon", filter->origin_lon);
+  bind_double (stmt, ":within_km", filter->within_km);
+
+  if (sqlite3_bind_parameter_index (stmt, ":within_min_lat") > 0)
+    {
+      RpGeoPoint origin = { filter->origin_lat, filter->origin_lon };
+      /* A hair wider: the R*Tree stores its coordinates as 32-bit floats. */
+      RpGeoBox box = rp_geo_box_around (origin, filter->within_km * 1.001 + 0.01);
+
+      bind_double (stmt, ":within_min_lat", box.min_lat);
+      bind_double (stmt, ":within_max_lat", box.max_lat);
+      bind_double (stmt, ":within_min_lon", box.min_lon);
+      bind_double (stmt, ":within_max_lon", box.max_lon);
     }
 }
 
@@ -642,20 +738,17 @@ rp_store_query_partner_ids (RpStore               *self,
   g_string_append (sql, filter->archived ? "WHERE archived_at IS NOT NULL"
                                          : "WHERE archived_at IS NULL");
 
-  match = build_match_query (filter->search);
-  if (match != NULL)
-    g_string_append (sql, " AND id IN (SELECT rowid FROM partner_fts WHERE partner_fts MATCH :match)");
-  if (!filter->any_tier)
-    g_string_append (sql, " AND tier = :tier");
-  if (!filter->any_status)
-    g_string_append (sql, " AND status = :status");
-  if (filter->specialty_code != NULL && *filter->specialty_code != '\0')
-    g_string_append (sql, " AND specialty_code = :specialty");
+  match = _rp_store_build_match_query (filter->search);
+  _rp_store_append_filter_conditions (sql, filter, match, TRUE);
 
-  /* order_by_for() returns a format with one %s, the direction, from a fixed set. */
+  /* order_by_for() returns a format with one %s, the direction, from a fixed set. Without an
+   * origin there is no distance to sort by: by name then. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  order = g_strdup_printf (order_by_for (filter->sort), filter->descending ? "DESC" : "ASC");
+  order = g_strdup_printf (order_by_for (filter->sort == RP_PARTNER_SORT_DISTANCE &&
+                                         !filter->has_origin ? RP_PARTNER_SORT_NAME
+                                                             : filter->sort),
+                           filter->descending ? "DESC" : "ASC");
 #pragma GCC diagnostic pop
   g_string_append_printf (sql, " ORDER BY %s", order);
 
@@ -666,16 +759,7 @@ rp_store_query_partner_ids (RpStore               *self,
       return NULL;
     }
 
-  if ((index = sqlite3_bind_parameter_index (stmt, ":match")) > 0)
-    sqlite3_bind_text (stmt, index, match, -1, SQLITE_STATIC);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":tier")) > 0)
-    sqlite3_bind_text (stmt, index, rp_enum_to_nick (RP_TYPE_TIER, filter->tier), -1,
-                       SQLITE_STATIC);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":status")) > 0)
-    sqlite3_bind_text (stmt, index, rp_enum_to_nick (RP_TYPE_PARTNER_STATUS, filter->status), -1,
-                       SQLITE_STATIC);
-  if ((index = sqlite3_bind_parameter_index (stmt, ":specialty")) > 0)
-    sqlite3_bind_text (stmt, index, filter->specialty_code, -1, SQLITE_STATIC);
+  _rp_store_bind_filter_conditions (stmt, filter, match);
   if ((index = sqlite3_bind_parameter_index (stmt, ":since")) > 0)
     {
       today = today_string (filter);
@@ -714,7 +798,7 @@ rp_store_match_partner_ids (RpStore    *self,
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  match = build_match_query (search);
+  match = _rp_store_build_match_query (search);
   if (match == NULL)
     return NULL;
 

@@ -25,7 +25,9 @@ typedef struct
 /* Fixture: a temporary database, in-memory settings, the page in a window like RpWindow's
  * (under an AdwToastOverlay). */
 
-static const char * const sort_keys[] = { "partners-sort", "partners-sort-descending", NULL };
+static const char * const sort_keys[] = {
+  "partners-sort", "partners-sort-descending", "distance-unit", NULL
+};
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -488,6 +490,240 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (tier_dropdown), ==, 0);
 }
 
+/* A filter chip (a button) whose label reads @data. */
+static gboolean
+is_chip_labelled (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  GtkWidget *label;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_has_css_class (widget, "filter-chip"))
+    return FALSE;
+
+  label = rp_test_find_by_type (widget, GTK_TYPE_LABEL);
+  return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), data) == 0;
+}
+
+static gboolean
+column_visible (gpointer data)
+{
+  return gtk_column_view_column_get_visible (data);
+}
+
+/* A cell of the distance column: "—", "3.4 mi" or "5.5 km". */
+static gboolean
+is_distance_label (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const char *text;
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+
+  text = gtk_label_get_text (GTK_LABEL (widget));
+  return g_str_equal (text, "—") || g_str_has_suffix (text, " mi") ||
+         g_str_has_suffix (text, " km");
+}
+
+static gboolean
+is_km_label (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)),
+                                                    " km");
+}
+
+static gboolean
+is_mi_label (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)),
+                                                    " mi");
+}
+
+static gboolean
+shows_km (gpointer data)
+{
+  return rp_test_find_widget (data, is_km_label, NULL) != NULL &&
+         rp_test_find_widget (data, is_mi_label, NULL) == NULL;
+}
+
+static void
+set_practice_origin (Fixture *fixture,
+                     gboolean placed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPractice) practice = rp_store_get_practice (fixture->db.store, &error);
+  g_autoptr(RpLocation) location = rp_location_new ();
+
+  g_assert_no_error (error);
+  g_list_store_remove_all (rp_practice_get_locations (practice));
+  rp_location_set_name (location, "Main Campus");
+  rp_location_set_is_primary (location, TRUE);
+  if (placed)
+    rp_location_set_coordinates (location, 39.9612, -82.9988);
+  g_list_store_append (rp_practice_get_locations (practice), location);
+  g_assert_true (rp_store_save_practice (fixture->db.store, practice, &error));
+  g_assert_no_error (error);
+}
+
+/* Distance from the practice: a column, a sort and a "Within" filter; without a practice
+ * location the filter is off and says why, and the column shows a dash. */
+static void
+test_proximity (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RpPartnerList *list = page_list (fixture);
+  GtkColumnView *column_view = page_child (fixture, "column_view");
+  GtkColumnViewColumn *distance_column = page_child (fixture, "distance_column");
+  GtkDropDown *within_dropdown = page_child (fixture, "within_dropdown");
+  GtkRevealer *filter_revealer = page_child (fixture, "filter_revealer");
+  GtkBox *filter_chips = page_child (fixture, "filter_chips");
+  GtkWidget *cell;
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n_near;
+  double previous = 0.0;
+
+  g_settings_set_string (fixture->db.settings, "distance-unit", "miles");
+
+  /* The sample practice's location is taken away first. */
+  set_practice_origin (fixture, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (within_dropdown)));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (within_dropdown)));
+  g_assert_false (rp_partner_list_get_filter (list)->has_origin);
+  /* There is room for it at 1280 pixels, once the list knows its width. */
+  rp_test_wait_for (column_visible, distance_column);
+  cell = rp_test_find_widget (GTK_WIDGET (column_view), is_distance_label, NULL);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "—");
+
+  /* The practice gets its location: the page follows. */
+  set_practice_origin (fixture, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (within_dropdown)));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (within_dropdown)));
+  g_assert_true (rp_partner_list_get_filter (list)->has_origin);
+  g_assert_cmpuint (gtk_drop_down_get_selected (within_dropdown), ==, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (within_dropdown)),
+                   ==, "Any Distance");
+
+  /* Sorted by distance, nearest first. */
+  gtk_column_view_sort_by_column (column_view, distance_column, GTK_SORT_ASCENDING);
+  g_assert_cmpint (rp_partner_list_get_filter (list)->sort, ==, RP_PARTNER_SORT_DISTANCE);
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autoptr(RpPartner) partner = g_list_model_get_item (G_LIST_MODEL (list), i);
+      double km = rp_partner_get_distance_km (partner);
+
+      if (km < 0)
+        {
+          /* Unplaced partners come last. */
+          g_assert_false (rp_partner_get_has_location (partner));
+          previous = G_MAXDOUBLE;
+          continue;
+        }
+      g_assert_cmpfloat (km, >=, previous);
+      previous = km;
+    }
+
+  /* Within 10 miles. */
+  gtk_drop_down_set_selected (within_dropdown, 2);
+  g_assert_cmpfloat_with_epsilon (rp_partner_list_get_filter (list)->within_km,
+                                  10 * RP_KM_PER_MILE, 1e-9);
+  n_near = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_near, >, 0);
+  g_assert_cmpuint (n_near, <, n_all);
+  for (guint i = 0; i < n_near; i++)
+    {
+      g_autoptr(RpPartner) partner = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpfloat (rp_partner_get_distance_km (partner), >=, 0.0);
+      g_assert_cmpfloat (rp_partner_get_distance_km (partner), <=, 10 * RP_KM_PER_MILE);
+    }
+  g_assert_true (gtk_revealer_get_reveal_child (filter_revealer));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (filter_chips), is_chip_labelled,
+                                         "Within 10 miles"));
+
+  rp_test_iterate_for (100);
+  cell = rp_test_find_widget (GTK_WIDGET (column_view), is_distance_label, NULL);
+  g_assert_nonnull (cell);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (cell)), " mi"));
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "partners-proximity.png");
+
+  /* The filter popover with its "Within" row. */
+  {
+    GtkMenuButton *filter_button = page_child (fixture, "filter_button");
+    GtkWidget *popover = page_child (fixture, "filter_popover");
+
+    gtk_menu_button_popup (filter_button);
+    rp_test_wait_until_mapped (popover);
+    rp_test_save_screenshot (popover, "partners-filter-popover.png");
+    gtk_menu_button_popdown (filter_button);
+  }
+
+  /* In kilometres: the same choice, 10 km now. */
+  g_settings_set_string (fixture->db.settings, "distance-unit", "kilometers");
+  g_assert_cmpfloat_with_epsilon (rp_partner_list_get_filter (list)->within_km, 10.0, 1e-9);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (filter_chips), is_chip_labelled,
+                                         "Within 10 km"));
+  /* The cells are made again in the new unit. */
+  rp_test_wait_for (shows_km, column_view);
+
+  /* The location goes: no distance filter any more. */
+  set_practice_origin (fixture, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (within_dropdown)));
+  g_assert_false (rp_partner_list_get_filter (list)->has_origin);
+  g_assert_cmpfloat (rp_partner_list_get_filter (list)->within_km, ==, 0.0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_all);
+}
+
+/* rp_partners_page_show_target_list () shows a list's members, with a chip that removes it. */
+static void
+test_target_list (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RpPartnerList *list = page_list (fixture);
+  GtkBox *filter_chips = page_child (fixture, "filter_chips");
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autoptr(GError) error = NULL;
+  gint64 members[3];
+  gint64 list_id;
+  GtkWidget *chip;
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autoptr(RpPartner) partner = g_list_model_get_item (G_LIST_MODEL (list), i * 5);
+
+      members[i] = rp_partner_get_id (partner);
+    }
+  list_id = rp_store_create_target_list (fixture->db.store, "Spring surgeons", members,
+                                         G_N_ELEMENTS (members), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (list_id, >, 0);
+
+  rp_partners_page_show_target_list (fixture->page, list_id, "Spring surgeons");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (rp_partner_list_find (list, members[i]), !=, G_MAXUINT);
+  chip = rp_test_find_widget (GTK_WIDGET (filter_chips), is_chip_labelled,
+                              "Target list: Spring surgeons");
+  g_assert_nonnull (chip);
+  rp_test_wait_for (column_visible, page_child (fixture, "distance_column"));
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "partners-target-list.png");
+
+  /* The chip removes it. */
+  g_signal_emit_by_name (chip, "clicked");
+  g_assert_cmpint (rp_partner_list_get_filter (list)->target_list_id, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_all);
+
+  /* And 0 clears it too. */
+  rp_partners_page_show_target_list (fixture->page, list_id, "Spring surgeons");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  rp_partners_page_show_target_list (fixture->page, 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_all);
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (filter_chips), is_chip_labelled,
+                                      "Target list: Spring surgeons"));
+}
+
 static void
 test_format_last_contact (void)
 {
@@ -539,6 +775,10 @@ main (int   argc,
               fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/app/partners/filters", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/app/partners/proximity", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_proximity, fixture_tear_down);
+  g_test_add ("/app/partners/target-list", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_target_list, fixture_tear_down);
 
   return g_test_run ();
 }

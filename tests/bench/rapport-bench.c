@@ -39,6 +39,7 @@
 
 #include "rp-partner-list.h"
 #include "rp-partner.h"
+#include "rp-route.h"
 #include "rp-sample.h"
 #include "rp-store.h"
 #include "rp-task.h"
@@ -74,6 +75,8 @@ static const char * const figure_names[] = {
   "timeline_open_ms",
   "timeline_scroll_page_ms",
   "reminders_next_due_ms",
+  "route_25_stops_ms",
+  "map_viewport_ms",
   "startup_first_frame_ms",
   "peak_rss_mb",
 };
@@ -985,6 +988,117 @@ measure_next_due (RpStore *bench_store)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Map and planner figures (in process, no display)                                         */
+
+#define N_ROUTE_RUNS    200
+#define N_ROUTE_STOPS   25
+#define N_VIEWPORT_RUNS 10
+
+/* Columbus, Ohio: the sample network's city. */
+static const RpGeoPoint bench_origin = { 39.9612, -82.9988 };
+
+/* The median time of optimising 200 random sets of 25 stops within about 30 km of Columbus
+ * (a fixed seed), as the planner does for a day. */
+static void
+measure_route (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (25);
+  double times[N_ROUTE_RUNS];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double saved = 0.0;
+
+  g_printerr ("rapport-bench: optimising %d routes of %d stops\n", N_ROUTE_RUNS, N_ROUTE_STOPS);
+
+  for (guint run = 0; run < N_ROUTE_RUNS; run++)
+    {
+      RpGeoPoint stops[N_ROUTE_STOPS];
+      g_autoptr(RpRoute) route = NULL;
+      g_autoptr(RpRoute) nn = NULL;
+      gint64 start;
+
+      for (guint i = 0; i < N_ROUTE_STOPS; i++)
+        {
+          stops[i].lat = bench_origin.lat + g_rand_double_range (rand, -0.27, 0.27);
+          stops[i].lon = bench_origin.lon + g_rand_double_range (rand, -0.35, 0.35);
+        }
+
+      start = g_get_monotonic_time ();
+      route = rp_route_optimize (bench_origin, stops, N_ROUTE_STOPS, FALSE);
+      times[run] = ms_since (start);
+
+      nn = rp_route_nearest_neighbour (bench_origin, stops, N_ROUTE_STOPS, FALSE);
+      saved += (nn->total_km - route->total_km) / nn->total_km;
+    }
+
+  g_printerr ("rapport-bench: routes are %.1f %% shorter than nearest neighbour on average\n",
+              100.0 * saved / N_ROUTE_RUNS);
+
+  /* Three decimals: the figure is far below the 0.1 ms that print_ms() shows. */
+  print_figure ("route_25_stops_ms",
+                g_ascii_formatd (buf, sizeof buf, "%.3f", median (times, N_ROUTE_RUNS)), "ms");
+}
+
+/* The 95th percentile of the Map page's viewport query over the whole Columbus area and a few
+ * zoomed-in boxes, with the cell size the page uses (about 64 pixels of a 1280-pixel-wide map). */
+static void
+measure_map_viewport (RpStore *store)
+{
+  static const struct
+  {
+    RpGeoBox box;
+    double   cell;
+  } views[] = {
+    { { 39.40, 40.50, -83.70, -82.30 }, 0.07 },     /* the metro area, zoom 9 */
+    { { 39.70, 40.25, -83.35, -82.65 }, 0.035 },    /* zoom 10 */
+    { { 39.85, 40.10, -83.17, -82.83 }, 0.0175 },   /* the city, zoom 11 */
+    { { 39.93, 40.00, -83.04, -82.96 }, 0.0044 },   /* downtown, zoom 13 */
+    { { 40.08, 40.12, -83.14, -83.09 }, 0.0011 },   /* Dublin, zoom 15 */
+  };
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  double times[G_N_ELEMENTS (views) * N_VIEWPORT_RUNS];
+  guint n = 0;
+
+  g_printerr ("rapport-bench: map viewport queries over %u views, %d times each\n",
+              (guint) G_N_ELEMENTS (views), N_VIEWPORT_RUNS);
+
+  /* The first query reads the store's copy of the partners' places; the page pays it once. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) markers = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    markers = rp_store_query_map_markers (store, filter, &views[0].box, views[0].cell,
+                                          views[0].cell, &error);
+    if (markers == NULL)
+      {
+        fail_figure ("map_viewport_ms", error->message);
+        return;
+      }
+    g_printerr ("rapport-bench: first map query %.1f ms, %u markers\n", ms_since (start),
+                markers->len);
+  }
+
+  for (guint run = 0; run < N_VIEWPORT_RUNS; run++)
+    for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) markers = NULL;
+        gint64 start = g_get_monotonic_time ();
+
+        markers = rp_store_query_map_markers (store, filter, &views[v].box, views[v].cell,
+                                              views[v].cell, &error);
+        times[n++] = ms_since (start);
+        if (markers == NULL)
+          {
+            fail_figure ("map_viewport_ms", error->message);
+            return;
+          }
+      }
+
+  print_ms ("map_viewport_ms", percentile (times, n, 95));
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* App start-up figures (a display and a D-Bus session)                                     */
 
 typedef struct
@@ -1410,7 +1524,8 @@ main (int   argc,
                                 "Figures: bench_db_build_s, partner_list_open_ms, "
                                 "partner_search_p50_ms,\npartner_search_p95_ms, "
                                 "timeline_open_ms,\ntimeline_scroll_page_ms, "
-                                "reminders_next_due_ms, startup_first_frame_ms, peak_rss_mb.\n"
+                                "reminders_next_due_ms, route_25_stops_ms, map_viewport_ms,\n"
+                                "startup_first_frame_ms, peak_rss_mb.\n"
                                 "The app is $RAPPORT_BIN, by default " RAPPORT_BIN);
   g_option_context_add_main_entries (context, option_entries, NULL);
 
@@ -1453,6 +1568,12 @@ main (int   argc,
 
   if (wants ("reminders_next_due_ms"))
     measure_next_due (db.store);
+
+  if (wants ("route_25_stops_ms"))
+    measure_route ();
+
+  if (wants ("map_viewport_ms"))
+    measure_map_viewport (db.store);
 
   /* The app opens the database on its own: close ours first. */
   g_clear_object (&db.store);
