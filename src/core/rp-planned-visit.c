@@ -19,6 +19,7 @@ struct _RpPlannedVisit
   RpVisitStatus  status;
   gint64         activity_id;
   char          *created_at;
+  char          *partner_name;
 };
 
 G_DEFINE_FINAL_TYPE (RpPlannedVisit, rp_planned_visit, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ enum {
   PROP_STATUS,
   PROP_ACTIVITY_ID,
   PROP_CREATED_AT,
+  PROP_PARTNER_NAME,
   N_PROPS
 };
 
@@ -76,6 +78,7 @@ rp_planned_visit_finalize (GObject *object)
   g_free (self->planned_on);
   g_free (self->objective);
   g_free (self->created_at);
+  g_free (self->partner_name);
 
   G_OBJECT_CLASS (rp_planned_visit_parent_class)->finalize (object);
 }
@@ -124,6 +127,10 @@ rp_planned_visit_get_property (GObject    *object,
 
     case PROP_CREATED_AT:
       g_value_set_string (value, rp_planned_visit_get_created_at (self));
+      break;
+
+    case PROP_PARTNER_NAME:
+      g_value_set_string (value, rp_planned_visit_get_partner_name (self));
       break;
 
     default:
@@ -175,6 +182,10 @@ rp_planned_visit_set_property (GObject      *object,
 
     case PROP_CREATED_AT:
       rp_planned_visit_set_created_at (self, g_value_get_string (value));
+      break;
+
+    case PROP_PARTNER_NAME:
+      rp_planned_visit_set_partner_name (self, g_value_get_string (value));
       break;
 
     default:
@@ -233,6 +244,11 @@ rp_planned_visit_class_init (RpPlannedVisitClass *klass)
 
   properties[PROP_CREATED_AT] =
     g_param_spec_string ("created-at", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PARTNER_NAME] =
+    g_param_spec_string ("partner-name", NULL, NULL,
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -439,3 +455,23 @@ rp_planned_visit_set_created_at (RpPlannedVisit *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
 }
 
+
+const char *
+rp_planned_visit_get_partner_name (RpPlannedVisit *self)
+{
+  g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), NULL);
+
+  return str_or_empty (self->partner_name);
+}
+
+void
+rp_planned_visit_set_partner_name (RpPlannedVisit *self,
+                                   const char     *partner_name)
+{
+  g_return_if_fail (RP_IS_PLANNED_VISIT (self));
+
+  if (!set_string (&self->partner_name, partner_name))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_NAME]);
+}

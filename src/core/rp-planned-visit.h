@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpPlannedVisit, rp_planned_visit, RP, PLANNED_VISIT, GObject)
 
 /* Properties: "id", "uuid", "partner-id", "planned-on" (local date YYYY-MM-DD), "position"
- * (order within the day), "objective", "status", "activity-id" (0 = none), "created-at". */
+ * (order within the day), "objective", "status", "activity-id" (0 = none), "created-at", and
+ * "partner-name" (the partner's display name, set by the store's loaders). */
 RpPlannedVisit *rp_planned_visit_new              (void);
 gint64          rp_planned_visit_get_id           (RpPlannedVisit *self);
 void            rp_planned_visit_set_id           (RpPlannedVisit *self,
@@ -46,5 +47,8 @@ void            rp_planned_visit_set_activity_id  (RpPlannedVisit *self,
 const char     *rp_planned_visit_get_created_at   (RpPlannedVisit *self);
 void            rp_planned_visit_set_created_at   (RpPlannedVisit *self,
                                                    const char     *created_at);
+const char     *rp_planned_visit_get_partner_name (RpPlannedVisit *self);
+void            rp_planned_visit_set_partner_name (RpPlannedVisit *self,
+                                                   const char     *partner_name);
 
 G_END_DECLS

@@ -193,10 +193,9 @@ rp_store_list_planned_visits (RpStore    *self,
   g_return_val_if_fail (day != NULL, NULL);
 
   stmt = _rp_store_prepare (self,
-                            "SELECT id, uuid, partner_id, planned_on, position, objective,"
-                            " activity_id, created_at FROM planned_visit"
-                            " WHERE planned_on = ?1 AND status = 'planned'"
-                            " ORDER BY position, id",
+                            "SELECT " VISIT_COLUMNS VISIT_FROM
+                            " WHERE v.planned_on = ?1 AND v.status = 'planned'"
+                            " ORDER BY v.position, v.id",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -205,20 +204,7 @@ rp_store_list_planned_visits (RpStore    *self,
 
   visits = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RpPlannedVisit *visit = rp_planned_visit_new ();
-
-      rp_planned_visit_set_id (visit, sqlite3_column_int64 (stmt, 0));
-      rp_planned_visit_set_uuid (visit, _rp_store_column_text (stmt, 1));
-      rp_planned_visit_set_partner_id (visit, sqlite3_column_int64 (stmt, 2));
-      rp_planned_visit_set_planned_on (visit, _rp_store_column_text (stmt, 3));
-      rp_planned_visit_set_position (visit, (guint) MAX (sqlite3_column_int (stmt, 4), 0));
-      rp_planned_visit_set_objective (visit, _rp_store_column_text (stmt, 5));
-      rp_planned_visit_set_status (visit, RP_VISIT_STATUS_PLANNED);
-      rp_planned_visit_set_activity_id (visit, MAX (sqlite3_column_int64 (stmt, 6), 0));
-      rp_planned_visit_set_created_at (visit, _rp_store_column_text (stmt, 7));
-      g_ptr_array_add (visits, visit);
-    }
+    g_ptr_array_add (visits, _rp_store_row_to_planned_visit (stmt));
 
   sqlite3_reset (stmt);
 

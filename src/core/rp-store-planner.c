@@ -1,0 +1,992 @@
+/* rp-store-planner.c: the outreach planner's visits and the saved target lists.
+ *
+ * A day's visits that are not cancelled are numbered 0…n-1 by "position", the driving order;
+ * every write that adds, moves, cancels or deletes one renumbers the days it touches, so the
+ * order never has gaps. Cancelled visits keep their last position, stay in history and are
+ * listed after the day's others.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "rp-store-private.h"
+
+enum {
+  VISIT_ID, VISIT_UUID, VISIT_PARTNER_ID, VISIT_PLANNED_ON, VISIT_POSITION, VISIT_OBJECTIVE,
+  VISIT_STATUS, VISIT_ACTIVITY_ID, VISIT_CREATED_AT, VISIT_PARTNER_NAME,
+};
+
+/* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date. */
+static gboolean
+check_day (const char  *day,
+           GError     **error)
+{
+  guint year, month, dom;
+  char end;
+
+  if (day != NULL && strlen (day) == 10 &&
+      sscanf (day, "%4u-%2u-%2u%c", &year, &month, &dom, &end) == 3 &&
+      day[4] == '-' && day[7] == '-' &&
+      g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) year))
+    return TRUE;
+
+  g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+               _("“%s” is not a date"), day != NULL ? day : "");
+  return FALSE;
+}
+
+RpPlannedVisit *
+_rp_store_row_to_planned_visit (sqlite3_stmt *stmt)
+{
+  RpPlannedVisit *visit = rp_planned_visit_new ();
+
+  rp_planned_visit_set_id (visit, sqlite3_column_int64 (stmt, VISIT_ID));
+  rp_planned_visit_set_uuid (visit, _rp_store_column_text (stmt, VISIT_UUID));
+  rp_planned_visit_set_partner_id (visit, sqlite3_column_int64 (stmt, VISIT_PARTNER_ID));
+  rp_planned_visit_set_planned_on (visit, _rp_store_column_text (stmt, VISIT_PLANNED_ON));
+  rp_planned_visit_set_position (visit,
+                                 (guint) MAX (sqlite3_column_int (stmt, VISIT_POSITION), 0));
+  rp_planned_visit_set_objective (visit, _rp_store_column_text (stmt, VISIT_OBJECTIVE));
+  rp_planned_visit_set_status (visit, _rp_store_column_enum (stmt, VISIT_STATUS,
+                                                             RP_TYPE_VISIT_STATUS,
+                                                             RP_VISIT_STATUS_PLANNED));
+  rp_planned_visit_set_activity_id (visit,
+                                    MAX (sqlite3_column_int64 (stmt, VISIT_ACTIVITY_ID), 0));
+  rp_planned_visit_set_created_at (visit, _rp_store_column_text (stmt, VISIT_CREATED_AT));
+  rp_planned_visit_set_partner_name (visit, _rp_store_column_text (stmt, VISIT_PARTNER_NAME));
+
+  return visit;
+}
+
+/* The day and status of a visit; FALSE with NOT_FOUND when there is no such visit. */
+static gboolean
+read_visit_day (RpStore        *self,
+                gint64          visit_id,
+                char          **day,
+                RpVisitStatus  *status,
+                GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _rp_store_prepare (self, "SELECT planned_on, status FROM planned_visit WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *day = g_strdup (_rp_store_column_text (stmt, 0));
+      *status = _rp_store_column_enum (stmt, 1, RP_TYPE_VISIT_STATUS, RP_VISIT_STATUS_PLANNED);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                         _("The planned visit no longer exists"));
+  else
+    _rp_store_set_error (self, rc, error);
+
+  return FALSE;
+}
+
+/* The ids of @day's visits that are not cancelled, in their order, without @except_id. */
+static GArray *
+day_visit_ids (RpStore     *self,
+               const char  *day,
+               gint64       except_id,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT id FROM planned_visit"
+                            " WHERE planned_on = ?1 AND status != 'cancelled' AND id != ?2"
+                            " ORDER BY position, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+
+  return _rp_store_collect_ids (self, stmt, error);
+}
+
+/* Writes @ids as @day's visits in this order (positions 0…n-1). Inside a transaction. */
+static gboolean
+write_day_order (RpStore      *self,
+                 const char   *day,
+                 const gint64 *ids,
+                 guint         n_ids,
+                 GError      **error)
+{
+  g_autofree char *now = rp_store_now_iso ();
+  sqlite3_stmt *stmt;
+
+  stmt = _rp_store_prepare (self,
+                            "UPDATE planned_visit SET planned_on = ?2, position = ?3,"
+                            " updated_at = ?4"
+                            " WHERE id = ?1 AND (planned_on != ?2 OR position != ?3)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+      if (!_rp_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Closes the gaps in @day's order (after a visit left it). Inside a transaction. */
+static gboolean
+renumber_day (RpStore     *self,
+              const char  *day,
+              GError     **error)
+{
+  g_autoptr(GArray) ids = day_visit_ids (self, day, 0, error);
+
+  if (ids == NULL)
+    return FALSE;
+
+  return write_day_order (self, day, (const gint64 *) ids->data, ids->len, error);
+}
+
+GPtrArray *
+rp_store_list_visits_between (RpStore    *self,
+                              const char *from,
+                              const char *to,
+                              gboolean    include_cancelled,
+                              GError    **error)
+{
+  g_autoptr(GPtrArray) visits = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+  g_return_val_if_fail (to != NULL, NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT " VISIT_COLUMNS VISIT_FROM
+                            " WHERE v.planned_on BETWEEN ?1 AND ?2"
+                            " AND (?3 OR v.status != 'cancelled')"
+                            " ORDER BY v.planned_on, v.status = 'cancelled', v.position, v.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, include_cancelled ? 1 : 0);
+
+  visits = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (visits, _rp_store_row_to_planned_visit (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&visits);
+}
+
+RpPlannedVisit *
+rp_store_get_planned_visit (RpStore *self,
+                            gint64   id,
+                            GError **error)
+{
+  RpPlannedVisit *visit = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = _rp_store_prepare (self, "SELECT " VISIT_COLUMNS VISIT_FROM " WHERE v.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    visit = _rp_store_row_to_planned_visit (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                         _("The planned visit no longer exists"));
+  else if (rc != SQLITE_ROW)
+    _rp_store_set_error (self, rc, error);
+
+  return visit;
+}
+
+RpPlannedVisit *
+rp_store_plan_visit (RpStore    *self,
+                     gint64      partner_id,
+                     const char *day,
+                     const char *objective,
+                     GError    **error)
+{
+  g_autoptr(RpPlannedVisit) visit = NULL;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!check_day (day, error))
+    return NULL;
+
+  stmt = _rp_store_prepare (self, "SELECT 1 FROM partner WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                             _("The partner no longer exists"));
+      else
+        _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (!rp_store_begin (self, error))
+    return NULL;
+
+  ids = day_visit_ids (self, day, 0, error);
+  if (ids == NULL)
+    goto failed;
+
+  visit = rp_planned_visit_new ();
+  rp_planned_visit_set_partner_id (visit, partner_id);
+  rp_planned_visit_set_planned_on (visit, day);
+  rp_planned_visit_set_position (visit, ids->len);
+  rp_planned_visit_set_objective (visit, objective != NULL ? objective : "");
+
+  if (!rp_store_insert_planned_visit (self, visit, error))
+    goto failed;
+
+  if (!rp_store_commit (self, error))
+    return NULL;
+
+  /* Read it back for its partner's name. */
+  return rp_store_get_planned_visit (self, rp_planned_visit_get_id (visit), error);
+
+failed:
+  rp_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+rp_store_move_visit (RpStore    *self,
+                     gint64      visit_id,
+                     const char *day,
+                     guint       position,
+                     GError    **error)
+{
+  g_autofree char *old_day = NULL;
+  g_autoptr(GArray) ids = NULL;
+  RpVisitStatus status;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (!check_day (day, error))
+    return FALSE;
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (!read_visit_day (self, visit_id, &old_day, &status, error))
+    goto failed;
+
+  ids = day_visit_ids (self, day, visit_id, error);
+  if (ids == NULL)
+    goto failed;
+
+  /* A cancelled visit moved to a day keeps its status; it only takes a place in the order when
+   * it is live. */
+  if (status != RP_VISIT_STATUS_CANCELLED)
+    g_array_insert_val (ids, MIN (position, ids->len), visit_id);
+  else if (!write_day_order (self, day, &visit_id, 1, error))
+    goto failed;
+
+  if (!write_day_order (self, day, (const gint64 *) ids->data, ids->len, error))
+    goto failed;
+
+  if (g_strcmp0 (old_day, day) != 0 && !renumber_day (self, old_day, error))
+    goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_VISITS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rp_store_reorder_visits (RpStore      *self,
+                         const char   *day,
+                         const gint64 *visit_ids,
+                         guint         n_visit_ids,
+                         GError      **error)
+{
+  g_autoptr(GArray) current = NULL;
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (visit_ids != NULL || n_visit_ids == 0, FALSE);
+
+  if (!check_day (day, error))
+    return FALSE;
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  current = day_visit_ids (self, day, 0, error);
+  if (current == NULL)
+    goto failed;
+
+  listed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < current->len; i++)
+    g_hash_table_add (listed, &g_array_index (current, gint64, i));
+
+  order = g_array_sized_new (FALSE, FALSE, sizeof (gint64), current->len);
+  for (guint i = 0; i < n_visit_ids; i++)
+    {
+      if (!g_hash_table_remove (listed, &visit_ids[i]))
+        {
+          g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                       _("The visit is not planned on %s"), day);
+          goto failed;
+        }
+      g_array_append_val (order, visit_ids[i]);
+    }
+
+  /* Visits the caller did not name (planned meanwhile) keep their order, after the others. */
+  for (guint i = 0; i < current->len; i++)
+    {
+      gint64 id = g_array_index (current, gint64, i);
+
+      if (g_hash_table_contains (listed, &id))
+        g_array_append_val (order, id);
+    }
+
+  if (!write_day_order (self, day, (const gint64 *) order->data, order->len, error))
+    goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_VISITS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rp_store_set_visit_status (RpStore       *self,
+                           gint64         visit_id,
+                           RpVisitStatus  status,
+                           gint64         activity_id,
+                           GError       **error)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *now = NULL;
+  RpVisitStatus old_status;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (status <= RP_VISIT_STATUS_CANCELLED, FALSE);
+  g_return_val_if_fail (activity_id >= 0, FALSE);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (!read_visit_day (self, visit_id, &day, &old_status, error))
+    goto failed;
+
+  stmt = _rp_store_prepare (self,
+                            "UPDATE planned_visit SET status = ?2, activity_id = ?3,"
+                            " updated_at = ?4 WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  now = rp_store_now_iso ();
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  sqlite3_bind_text (stmt, 2, rp_enum_to_nick (RP_TYPE_VISIT_STATUS, status), -1, SQLITE_STATIC);
+  if (activity_id > 0)
+    sqlite3_bind_int64 (stmt, 3, activity_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+
+  if (!_rp_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (status == RP_VISIT_STATUS_CANCELLED && old_status != RP_VISIT_STATUS_CANCELLED)
+    {
+      if (!renumber_day (self, day, error))
+        goto failed;
+    }
+  else if (status != RP_VISIT_STATUS_CANCELLED && old_status == RP_VISIT_STATUS_CANCELLED)
+    {
+      /* Back in the plan: last of its day. */
+      g_autoptr(GArray) ids = day_visit_ids (self, day, visit_id, error);
+
+      if (ids == NULL)
+        goto failed;
+      g_array_append_val (ids, visit_id);
+      if (!write_day_order (self, day, (const gint64 *) ids->data, ids->len, error))
+        goto failed;
+    }
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_VISITS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rp_store_delete_visit (RpStore *self,
+                       gint64   visit_id,
+                       GError **error)
+{
+  g_autofree char *day = NULL;
+  RpVisitStatus status;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (!read_visit_day (self, visit_id, &day, &status, error))
+    goto failed;
+
+  stmt = _rp_store_prepare (self, "DELETE FROM planned_visit WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, visit_id);
+  if (!_rp_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (!renumber_day (self, day, error))
+    goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_VISITS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+/* ── Target lists ─────────────────────────────────────────────────────────────────────── */
+
+void
+rp_target_list_info_free (RpTargetListInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->uuid);
+  g_free (info->name);
+  g_free (info->created_at);
+  g_free (info);
+}
+
+/* The trimmed name, or NULL with an error when it is empty. */
+static char *
+dup_list_name (const char  *name,
+               GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                           _("A target list needs a name"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&trimmed);
+}
+
+static gboolean
+check_list_changed (RpStore  *self,
+                    GError  **error)
+{
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+
+  g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                       _("The target list no longer exists"));
+  return FALSE;
+}
+
+GPtrArray *
+rp_store_list_target_lists (RpStore *self,
+                            GError **error)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT l.id, l.uuid, l.name, l.created_at,"
+                            " (SELECT count(*) FROM target_list_member m WHERE m.list_id = l.id)"
+                            " FROM target_list l ORDER BY l.name COLLATE NOCASE, l.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  lists = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_target_list_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpTargetListInfo *info = g_new0 (RpTargetListInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->uuid = g_strdup (_rp_store_column_text (stmt, 1));
+      info->name = g_strdup (_rp_store_column_text (stmt, 2));
+      info->created_at = g_strdup (_rp_store_column_text (stmt, 3));
+      info->n_members = (guint) MAX (sqlite3_column_int (stmt, 4), 0);
+      g_ptr_array_add (lists, info);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&lists);
+}
+
+gint64
+rp_store_create_target_list (RpStore      *self,
+                             const char   *name,
+                             const gint64 *partner_ids,
+                             guint         n_partner_ids,
+                             GError      **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  sqlite3_stmt *stmt;
+  gint64 list_id;
+  guint position = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), 0);
+  g_return_val_if_fail (partner_ids != NULL || n_partner_ids == 0, 0);
+
+  trimmed = dup_list_name (name, error);
+  if (trimmed == NULL)
+    return 0;
+
+  if (!rp_store_begin (self, error))
+    return 0;
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO target_list (uuid, name, created_at, updated_at)"
+                            " VALUES (?1, ?2, ?3, ?3)",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  uuid = rp_store_new_uuid ();
+  now = rp_store_now_iso ();
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  if (!_rp_store_step_done (self, stmt, error))
+    goto failed;
+
+  list_id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO target_list_member (list_id, partner_id, position)"
+                            " VALUES (?1, ?2, ?3)",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  /* A partner is on a list once; a repeated id keeps its first place. */
+  seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n_partner_ids; i++)
+    {
+      if (!g_hash_table_add (seen, (gpointer) &partner_ids[i]))
+        continue;
+
+      sqlite3_bind_int64 (stmt, 1, list_id);
+      sqlite3_bind_int64 (stmt, 2, partner_ids[i]);
+      sqlite3_bind_int (stmt, 3, (int) position++);
+      if (!_rp_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_LISTS);
+  if (!rp_store_commit (self, error))
+    return 0;
+
+  return list_id;
+
+failed:
+  rp_store_rollback (self);
+  return 0;
+}
+
+gboolean
+rp_store_rename_target_list (RpStore    *self,
+                             gint64      list_id,
+                             const char *name,
+                             GError    **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  trimmed = dup_list_name (name, error);
+  if (trimmed == NULL)
+    return FALSE;
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  stmt = _rp_store_prepare (self,
+                            "UPDATE target_list SET name = ?2, updated_at = ?3 WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  now = rp_store_now_iso ();
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  if (!_rp_store_step_done (self, stmt, error) || !check_list_changed (self, error))
+    goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_LISTS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rp_store_delete_target_list (RpStore *self,
+                             gint64   list_id,
+                             GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  stmt = _rp_store_prepare (self, "DELETE FROM target_list WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  if (!_rp_store_step_done (self, stmt, error) || !check_list_changed (self, error))
+    goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_LISTS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+GArray *
+rp_store_list_target_members (RpStore *self,
+                              gint64   list_id,
+                              GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT partner_id FROM target_list_member WHERE list_id = ?1"
+                            " ORDER BY position, partner_id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  return _rp_store_collect_ids (self, stmt, error);
+}
+
+/* ── Planning statistics ──────────────────────────────────────────────────────────────── */
+
+/* @day (YYYY-MM-DD) moved by @days, or NULL when it is not a date. */
+static char *
+shift_day (const char *day,
+           int         days)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) shifted = NULL;
+  g_autofree char *iso = g_strdup_printf ("%sT12:00:00Z", day);
+
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  if (date == NULL)
+    return NULL;
+
+  shifted = g_date_time_add_days (date, days);
+  return g_date_time_format (shifted, "%Y-%m-%d");
+}
+
+static RpPartnerPlanStats *
+lookup_stats (GArray     *stats,
+              GHashTable *index,
+              gint64      partner_id)
+{
+  gpointer position;
+
+  if (!g_hash_table_lookup_extended (index, &partner_id, NULL, &position))
+    return NULL;
+
+  return &g_array_index (stats, RpPartnerPlanStats, GPOINTER_TO_UINT (position));
+}
+
+/* Runs @sql with @params bound as ?1…?N and hands each row to @apply with the stats of the
+ * partner in its first column (rows of archived or unknown partners are skipped). */
+typedef void (*ApplyRow) (RpPartnerPlanStats *stats,
+                          sqlite3_stmt       *stmt);
+
+static gboolean
+apply_query (RpStore            *self,
+             GArray             *stats,
+             GHashTable         *index,
+             const char         *sql,
+             const char * const *params,
+             guint               n_params,
+             ApplyRow            apply,
+             GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _rp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_params; i++)
+    _rp_store_bind_text (stmt, (int) i + 1, params[i]);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpPartnerPlanStats *row = lookup_stats (stats, index, sqlite3_column_int64 (stmt, 0));
+
+      if (row != NULL)
+        apply (row, stmt);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+apply_last_visit (RpPartnerPlanStats *stats,
+                  sqlite3_stmt       *stmt)
+{
+  const char *day = _rp_store_column_text (stmt, 1);
+
+  if (strlen (day) == 10 && strcmp (day, stats->last_visit_on) > 0)
+    memcpy (stats->last_visit_on, day, 11);
+}
+
+static void
+apply_referrals (RpPartnerPlanStats *stats,
+                 sqlite3_stmt       *stmt)
+{
+  stats->referrals_recent = (guint) MAX (sqlite3_column_int (stmt, 1), 0);
+  stats->referrals_previous = (guint) MAX (sqlite3_column_int (stmt, 2), 0);
+}
+
+static void
+apply_open_tasks (RpPartnerPlanStats *stats,
+                  sqlite3_stmt       *stmt)
+{
+  stats->open_tasks = (guint) MAX (sqlite3_column_int (stmt, 1), 0);
+}
+
+static void
+apply_target_list (RpPartnerPlanStats *stats,
+                   sqlite3_stmt       *stmt)
+{
+  stats->target_list_id = sqlite3_column_int64 (stmt, 1);
+}
+
+static void
+apply_planned (RpPartnerPlanStats *stats,
+               sqlite3_stmt       *stmt)
+{
+  stats->planned = TRUE;
+}
+
+GArray *
+rp_store_query_plan_stats (RpStore    *self,
+                           const char *today,
+                           guint       period_days,
+                           const char *from,
+                           const char *to,
+                           GError    **error)
+{
+  g_autoptr(GArray) stats = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  g_autofree char *recent_start = NULL;
+  g_autofree char *previous_start = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (!check_day (today, error))
+    return NULL;
+
+  period_days = MAX (period_days, 1);
+  recent_start = shift_day (today, -(int) period_days + 1);
+  previous_start = shift_day (today, -2 * (int) period_days + 1);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT id, tier, status, cadence_days, influence, monthly_volume,"
+                            " lat, lon FROM partner WHERE archived_at IS NULL ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  stats = g_array_new (FALSE, TRUE, sizeof (RpPartnerPlanStats));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpPartnerPlanStats row = { 0, };
+
+      row.partner_id = sqlite3_column_int64 (stmt, 0);
+      row.tier = _rp_store_column_enum (stmt, 1, RP_TYPE_TIER, RP_TIER_B);
+      row.status = _rp_store_column_enum (stmt, 2, RP_TYPE_PARTNER_STATUS,
+                                          RP_PARTNER_STATUS_PROSPECT);
+      row.cadence_days = (guint) MAX (sqlite3_column_int (stmt, 3), 0);
+      row.influence = (guint) CLAMP (sqlite3_column_int (stmt, 4), 1, 5);
+      row.monthly_volume = (guint) MAX (sqlite3_column_int (stmt, 5), 0);
+      row.has_location = sqlite3_column_type (stmt, 6) != SQLITE_NULL &&
+                         sqlite3_column_type (stmt, 7) != SQLITE_NULL;
+      row.lat = sqlite3_column_double (stmt, 6);
+      row.lon = sqlite3_column_double (stmt, 7);
+      g_array_append_val (stats, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < stats->len; i++)
+    g_hash_table_insert (index, &g_array_index (stats, RpPartnerPlanStats, i).partner_id,
+                         GUINT_TO_POINTER (i));
+
+  /* Each query below reads one aggregate row per partner. The last visit is the later of the
+   * latest visit activity (UTC, shown as a local day) and the latest visit marked done. */
+  {
+    const char * const params[] = { today };
+
+    if (!apply_query (self, stats, index,
+                      "SELECT ap.partner_id, date(max(a.occurred_at), 'localtime')"
+                      " FROM activity a JOIN activity_partner ap ON ap.activity_id = a.id"
+                      " WHERE a.kind = 'visit' GROUP BY ap.partner_id",
+                      NULL, 0, apply_last_visit, error) ||
+        !apply_query (self, stats, index,
+                      "SELECT partner_id, max(planned_on) FROM planned_visit"
+                      " WHERE status = 'done' AND planned_on <= ?1 GROUP BY partner_id",
+                      params, 1, apply_last_visit, error))
+      return NULL;
+  }
+
+  {
+    const char * const params[] = { previous_start, recent_start, today };
+
+    if (!apply_query (self, stats, index,
+                      "SELECT partner_id, sum(referred_on >= ?2), sum(referred_on < ?2)"
+                      " FROM referral WHERE referred_on >= ?1 AND referred_on <= ?3"
+                      " AND direction = 'inbound' GROUP BY partner_id",
+                      params, 3, apply_referrals, error))
+      return NULL;
+  }
+
+  if (!apply_query (self, stats, index,
+                    "SELECT partner_id, count(*) FROM task"
+                    " WHERE done_at IS NULL AND partner_id IS NOT NULL GROUP BY partner_id",
+                    NULL, 0, apply_open_tasks, error))
+    return NULL;
+
+  if (!apply_query (self, stats, index,
+                    "SELECT partner_id, min(list_id) FROM target_list_member GROUP BY partner_id",
+                    NULL, 0, apply_target_list, error))
+    return NULL;
+
+  if (from != NULL && to != NULL)
+    {
+      const char * const params[] = { from, to };
+
+      if (!apply_query (self, stats, index,
+                        "SELECT DISTINCT partner_id FROM planned_visit"
+                        " WHERE status = 'planned' AND planned_on BETWEEN ?1 AND ?2",
+                        params, 2, apply_planned, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&stats);
+}
