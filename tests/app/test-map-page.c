@@ -1,0 +1,517 @@
+/* test-map-page.c: the Map page with the sample network, its tiles from a tile server on
+ * loopback (no internet), on a display (Xvfb).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <shumate/shumate.h>
+
+#include "rp-map-page.h"
+#include "rp-test-app.h"
+
+/* Long enough for the debounced marker query and the tiles to land before a screenshot; no
+ * assertion depends on it. */
+#define QUERY_SETTLE_MS 800
+
+/* A tile server on 127.0.0.1 that answers every /Z/X/Y.png with the same small picture. */
+typedef struct
+{
+  SoupServer *server;
+  GBytes     *png;
+  guint       n_requests;
+  char       *user_agent;
+} TileServer;
+
+static TileServer tile_server;
+
+typedef struct
+{
+  RpTestDb db;
+} Fixture;
+
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A pale tile with a faint street grid, so a screenshot shows where the tiles are. */
+static GBytes *
+make_tile_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.95, 0.94, 0.91);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  cairo_set_line_width (cr, 3.0);
+  for (int i = 0; i <= 256; i += 64)
+    {
+      cairo_move_to (cr, i, 0);
+      cairo_line_to (cr, i, 256);
+      cairo_move_to (cr, 0, i);
+      cairo_line_to (cr, 256, i);
+    }
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.80, 0.88, 0.80);
+  cairo_rectangle (cr, 140, 20, 50, 30);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png_cb, png), ==,
+                   CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (png);
+}
+
+static void
+tile_cb (SoupServer        *server,
+         SoupServerMessage *message,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  TileServer *tiles = user_data;
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  const char *agent;
+
+  /* "", Z, X, "Y.png" */
+  if (g_strv_length (parts) != 4 || !g_str_has_suffix (parts[3], ".png"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  tiles->n_requests++;
+  agent = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                        "User-Agent");
+  g_free (tiles->user_agent);
+  tiles->user_agent = g_strdup (agent);
+
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (tiles->png, NULL),
+                                    g_bytes_get_size (tiles->png));
+}
+
+static void
+start_tile_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+
+  tile_server.png = make_tile_png ();
+  tile_server.server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (tile_server.server, NULL, tile_cb, &tile_server, NULL);
+  soup_server_listen (tile_server.server, address, 0, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (tile_server.server);
+  g_assert_nonnull (uris);
+  url = g_strdup_printf ("http://127.0.0.1:%d/#Z#/#X#/#Y#.png", g_uri_get_port (uris->data));
+  g_setenv ("RAPPORT_TILE_URL", url, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  rp_test_load_style ();
+  rp_test_db_open (&fixture->db, "rapport-map-XXXXXX");
+  rp_test_db_add_sample (&fixture->db, NULL);
+  rp_test_db_make_context (&fixture->db, (const char * const[]) { "map-tiles", NULL });
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  rp_test_db_close (&fixture->db);
+}
+
+/* Finding the map's parts */
+
+static ShumateMap *
+page_map (GtkWidget *page)
+{
+  return rp_test_find_by_type (page, SHUMATE_TYPE_MAP);
+}
+
+static gpointer
+page_layer (GtkWidget  *page,
+            const char *name)
+{
+  GtkWidget *layer = rp_test_find_named (page, name);
+
+  g_assert_nonnull (layer);
+
+  return layer;
+}
+
+static guint
+count_markers (GtkWidget *page,
+               const char *layer_name,
+               guint      *n_clusters,
+               guint      *n_partners)
+{
+  g_autoptr(GList) markers = shumate_marker_layer_get_markers (page_layer (page, layer_name));
+  guint clusters = 0;
+  guint partners = 0;
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    {
+      GtkWidget *child = shumate_marker_get_child (l->data);
+      const char *label = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child))
+                                                : NULL;
+
+      if (gtk_widget_has_css_class (child, "map-cluster"))
+        {
+          clusters++;
+          partners += (guint) g_ascii_strtoull (label, NULL, 10);
+        }
+      else
+        partners++;
+    }
+
+  if (n_clusters != NULL)
+    *n_clusters = clusters;
+  if (n_partners != NULL)
+    *n_partners = partners;
+
+  return g_list_length (markers);
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  gboolean   want_clusters;
+} MarkerWait;
+
+static gboolean
+has_markers (gpointer data)
+{
+  MarkerWait *wait = data;
+  guint clusters = 0;
+
+  if (count_markers (wait->page, "partner-markers", &clusters, NULL) == 0)
+    return FALSE;
+
+  return wait->want_clusters ? clusters > 0 : clusters == 0;
+}
+
+static gboolean
+tiles_were_requested (gpointer data)
+{
+  return tile_server.n_requests > 0;
+}
+
+static void
+zoom_to (GtkWidget *page,
+         double     lat,
+         double     lon,
+         double     zoom)
+{
+  ShumateMap *map = page_map (page);
+
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (map), zoom);
+  shumate_map_center_on (map, lat, lon);
+}
+
+static GPtrArray *
+placed_partners (RpStore *store)
+{
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *placed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  ids = rp_store_query_partner_ids (store, filter, &error);
+  g_assert_no_error (error);
+  partners = rp_store_load_partners (store, (const gint64 *) ids->data, ids->len, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < partners->len; i++)
+    if (rp_partner_get_has_location (g_ptr_array_index (partners, i)))
+      g_ptr_array_add (placed, g_object_ref (g_ptr_array_index (partners, i)));
+
+  return placed;
+}
+
+/* Tests */
+
+static void
+test_markers_and_tiles (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) placed = placed_partners (fixture->db.store);
+  GtkWidget *page = rp_map_page_new (fixture->db.context);
+  GtkWindow *window;
+  MarkerWait wait = { page, FALSE };
+  RpPartner *first;
+  guint n_markers, n_clusters, n_partners;
+
+  g_assert_cmpuint (placed->len, >, 10);
+  first = g_ptr_array_index (placed, 0);
+
+  window = rp_test_present_in_window (page, 1100, 760);
+
+  /* The first view is the practice; tiles come from the loopback server, with our name. */
+  rp_test_wait_for (tiles_were_requested, NULL);
+  g_assert_true (g_str_has_prefix (tile_server.user_agent, "Rapport/"));
+
+  /* Zoomed in on a partner: everyone near has their own marker. */
+  zoom_to (page, rp_partner_get_latitude (first), rp_partner_get_longitude (first), 17.0);
+  rp_test_wait_for (has_markers, &wait);
+  n_markers = count_markers (page, "partner-markers", &n_clusters, &n_partners);
+  g_assert_cmpuint (n_markers, >, 0);
+  g_assert_cmpuint (n_clusters, ==, 0);
+
+  /* Zoomed out over the whole region: nearby partners share a badge with their count. */
+  zoom_to (page, 40.0, -83.0, 7.0);
+  wait.want_clusters = TRUE;
+  rp_test_wait_for (has_markers, &wait);
+  n_markers = count_markers (page, "partner-markers", &n_clusters, &n_partners);
+  g_assert_cmpuint (n_clusters, >, 0);
+  g_assert_cmpuint (n_markers, <, placed->len);
+  g_assert_cmpuint (n_partners, ==, placed->len);
+
+  /* The practice has its own, distinct marker. */
+  g_assert_cmpuint (count_markers (page, "practice-markers", NULL, NULL), >, 0);
+
+  zoom_to (page, 40.0, -83.0, 10.0);
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  rp_test_save_screenshot (GTK_WIDGET (window), "h4-map-clusters.png");
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+static void
+test_route (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) placed = placed_partners (fixture->db.store);
+  g_autoptr(GList) nodes = NULL;
+  GtkWidget *page = rp_map_page_new (fixture->db.context);
+  GtkWindow *window;
+  GtkRevealer *card;
+  const char *day = "2026-12-02";
+  const guint n_stops = 5;
+
+  for (guint i = 0; i < n_stops; i++)
+    {
+      g_autoptr(RpPlannedVisit) visit = rp_planned_visit_new ();
+      g_autoptr(GError) error = NULL;
+
+      rp_planned_visit_set_partner_id (visit,
+                                       rp_partner_get_id (g_ptr_array_index (placed, i * 3)));
+      rp_planned_visit_set_planned_on (visit, day);
+      rp_planned_visit_set_position (visit, i);
+      rp_planned_visit_set_status (visit, RP_VISIT_STATUS_PLANNED);
+      rp_store_insert_planned_visit (fixture->db.store, visit, &error);
+      g_assert_no_error (error);
+    }
+
+  window = rp_test_present_in_window (page, 1100, 760);
+  rp_map_page_show_day (RP_MAP_PAGE (page), day);
+
+  /* From the practice through every stop. */
+  nodes = shumate_path_layer_get_nodes (page_layer (page, "route-path"));
+  g_assert_cmpuint (g_list_length (nodes), ==, n_stops + 1);
+  g_assert_cmpuint (count_markers (page, "route-stops", NULL, NULL), ==, n_stops);
+  card = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "route_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (card));
+
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  rp_test_save_screenshot (GTK_WIDGET (window), "h4-map-route.png");
+
+  /* Clear takes it away. */
+  rp_map_page_show_day (RP_MAP_PAGE (page), NULL);
+  g_clear_pointer (&nodes, g_list_free);
+  nodes = shumate_path_layer_get_nodes (page_layer (page, "route-path"));
+  g_assert_cmpuint (g_list_length (nodes), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (card));
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+static GtkGesture *
+find_click_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "map-click") == 0)
+        return GTK_GESTURE (controller);
+    }
+
+  return NULL;
+}
+
+static void
+test_set_location (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RpPartner) partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
+  g_autoptr(RpPartner) placed = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = rp_map_page_new (fixture->db.context);
+  GtkWindow *window;
+  GtkRevealer *revealer;
+  GtkLabel *label;
+  GtkGesture *click;
+  GtkPopover *popover;
+  ShumateMap *map;
+  ShumateViewport *viewport;
+  double lat, lon;
+
+  rp_partner_set_prefix (partner, "Dr.");
+  rp_partner_set_first_name (partner, "Imani");
+  rp_partner_set_last_name (partner, "Nowhere");
+  rp_store_insert_partner (fixture->db.store, partner, &error);
+  g_assert_no_error (error);
+  g_assert_false (rp_partner_get_has_location (partner));
+
+  window = rp_test_present_in_window (page, 1000, 700);
+  map = page_map (page);
+  viewport = shumate_map_get_viewport (map);
+
+  /* An unplaced partner: the page asks where their office is. */
+  rp_map_page_show_partner (RP_MAP_PAGE (page), rp_partner_get_id (partner));
+  revealer = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "place_revealer");
+  label = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "place_label");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "Nowhere"));
+
+  /* A click in the middle of the map places them there. */
+  click = find_click_gesture (GTK_WIDGET (map));
+  g_assert_nonnull (click);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (map),
+                                              gtk_widget_get_width (GTK_WIDGET (map)) / 2.0,
+                                              gtk_widget_get_height (GTK_WIDGET (map)) / 2.0,
+                                              &lat, &lon);
+  g_signal_emit_by_name (click, "released", 1,
+                         gtk_widget_get_width (GTK_WIDGET (map)) / 2.0,
+                         gtk_widget_get_height (GTK_WIDGET (map)) / 2.0);
+
+  placed = rp_store_get_partner (fixture->db.store, rp_partner_get_id (partner), &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_partner_get_has_location (placed));
+  g_assert_cmpfloat_with_epsilon (rp_partner_get_latitude (placed), lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (rp_partner_get_longitude (placed), lon, 1e-6);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  /* Now placed, show_partner rings them and opens their summary. */
+  rp_map_page_show_partner (RP_MAP_PAGE (page), rp_partner_get_id (partner));
+  g_assert_cmpuint (count_markers (page, "selection", NULL, NULL), ==, 1);
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  rp_test_save_screenshot (GTK_WIDGET (window), "h4-map-popover.png");
+  popover = gtk_menu_button_get_popover (rp_test_find_by_type (page, GTK_TYPE_MENU_BUTTON));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  rp_test_save_screenshot (GTK_WIDGET (popover), "h4-map-popover-summary.png");
+
+  /* Closed, the ring goes too; let the popover's surface go before the window's. */
+  gtk_popover_popdown (popover);
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  g_assert_cmpuint (count_markers (page, "selection", NULL, NULL), ==, 0);
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+static gboolean
+has_tile_layer (GtkWidget *page)
+{
+  return rp_test_find_by_type (page, SHUMATE_TYPE_MAP_LAYER) != NULL;
+}
+
+static void
+test_tiles_off (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *page = rp_map_page_new (fixture->db.context);
+  GtkWindow *window = rp_test_present_in_window (page, 800, 600);
+  MarkerWait wait = { page, TRUE };
+
+  g_assert_true (has_tile_layer (page));
+
+  /* Off: no tile layer, and the markers still show on the plain ground. */
+  g_settings_set_boolean (fixture->db.settings, "map-tiles", FALSE);
+  g_assert_false (has_tile_layer (page));
+  zoom_to (page, 40.0, -83.0, 8.0);
+  rp_test_wait_for (has_markers, &wait);
+
+  g_settings_set_boolean (fixture->db.settings, "map-tiles", TRUE);
+  g_assert_true (has_tile_layer (page));
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_dir = g_dir_make_tmp ("rapport-map-cache-XXXXXX", NULL);
+  int status;
+
+  /* A fresh tile cache, so that every run asks the tile server. */
+  g_assert_nonnull (cache_dir);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
+  rp_test_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  start_tile_server ();
+
+  g_test_add ("/map/markers-and-tiles", Fixture, NULL,
+              fixture_set_up, test_markers_and_tiles, fixture_tear_down);
+  g_test_add ("/map/route", Fixture, NULL, fixture_set_up, test_route, fixture_tear_down);
+  g_test_add ("/map/set-location", Fixture, NULL,
+              fixture_set_up, test_set_location, fixture_tear_down);
+  g_test_add ("/map/tiles-off", Fixture, NULL, fixture_set_up, test_tiles_off, fixture_tear_down);
+
+  status = g_test_run ();
+
+  g_clear_object (&tile_server.server);
+  g_clear_pointer (&tile_server.png, g_bytes_unref);
+  g_clear_pointer (&tile_server.user_agent, g_free);
+  remove_tree (cache_dir);
+
+  return status;
+}
