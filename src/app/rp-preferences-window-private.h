@@ -41,6 +41,25 @@ struct _RpPreferencesWindow
   AdwEntryRow          *email_row;
   AdwEntryRow          *website_row;
   GtkListBox           *locations_list;
+  AdwActionRow         *logo_row;
+  GtkPicture           *logo_picture;
+  GtkButton            *logo_remove_button;
+  AdwEntryRow          *referral_url_row;
+  AdwEntryRow          *referral_phone_row;
+  AdwEntryRow          *referral_fax_row;
+  AdwEntryRow          *urgent_line_row;
+  AdwEntryRow          *turnaround_row;
+  GtkTextView          *what_to_send_view;
+  GtkTextView          *insurances_view;
+  AdwEntryRow          *liaison_name_row;
+  AdwEntryRow          *liaison_phone_row;
+  AdwEntryRow          *liaison_email_row;
+  GtkListBox           *services_list;
+  GtkListBox           *providers_list;
+  GtkListBox           *stories_list;
+  GtkButton            *add_services_button;
+  GtkButton            *add_providers_button;
+  GtkButton            *add_stories_button;
   AdwPreferencesPage   *follow_ups_page;
   GtkSpinButton        *thank_you_delay_spin;
   GtkSpinButton        *loop_update_delay_spin;
@@ -63,6 +82,11 @@ struct _RpPreferencesWindow
   GtkEntry             *quiet_start_entry;
   GtkEntry             *quiet_end_entry;
   GtkSwitch            *quiet_weekends_switch;
+
+  /* The "Map & Planner" page, built in code (rp-preferences-map.c) */
+  AdwPreferencesPage   *map_page;
+  AdwActionRow         *gazetteer_row;
+  AdwActionRow         *locate_row;
 };
 
 /* rp-preferences-window.c */
@@ -72,12 +96,24 @@ void _rp_preferences_window_show_toast                (RpPreferencesWindow *self
 void _rp_preferences_window_set_invalid               (GtkWidget           *widget,
                                                        gboolean             invalid);
 
+/* rp-preferences-practice.c */
+void     _rp_preferences_window_load_profile         (RpPreferencesWindow *self);
+void     _rp_preferences_window_check_profile        (RpPreferencesWindow *self);
+gboolean _rp_preferences_window_profile_is_valid     (RpPreferencesWindow *self);
+void     _rp_preferences_window_class_practice_init  (GtkWidgetClass      *widget_class);
+
 /* rp-preferences-follow-ups.c */
 void _rp_preferences_window_bind_follow_up_settings   (RpPreferencesWindow *self);
 /* Saves the letter templates edited since the last save. */
 void _rp_preferences_window_flush_templates           (RpPreferencesWindow *self);
 void _rp_preferences_window_load_gift_limits          (RpPreferencesWindow *self);
 void _rp_preferences_window_class_follow_ups_init     (GtkWidgetClass      *widget_class);
+
+/* rp-preferences-map.c */
+void _rp_preferences_window_add_map_page              (RpPreferencesWindow *self);
+/* Imports @file into the zcta table; the row and a toast show the result. */
+void _rp_preferences_window_import_gazetteer          (RpPreferencesWindow *self,
+                                                       GFile               *file);
 
 /* rp-preferences-reminders.c */
 void _rp_preferences_window_bind_reminder_settings    (RpPreferencesWindow *self);

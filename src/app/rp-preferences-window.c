@@ -1,6 +1,7 @@
-/* rp-preferences-window.c: RpPreferencesWindow, its "practice" page, and saving on close. The
- * "follow-ups" page is in rp-preferences-follow-ups.c, the "reminders" page in
- * rp-preferences-reminders.c.
+/* rp-preferences-window.c: RpPreferencesWindow, its "practice" page (the practice's name,
+ * numbers and locations; the rest of the profile is in rp-preferences-practice.c), and saving on
+ * close. The "follow-ups" page is in rp-preferences-follow-ups.c, the "reminders" page in
+ * rp-preferences-reminders.c, the "map" page (built in code) in rp-preferences-map.c.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -91,6 +92,9 @@ is_valid (RpPreferencesWindow *self)
       if (gtk_widget_has_css_class (GTK_WIDGET (rows[i]), "error"))
         return FALSE;
     }
+
+  if (!_rp_preferences_window_profile_is_valid (self))
+    return FALSE;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->locations_list, i)) != NULL; i++)
     {
@@ -320,6 +324,7 @@ load_practice (RpPreferencesWindow *self)
   set_entry_text (self->fax_row, rp_practice_get_fax (self->practice));
   set_entry_text (self->email_row, rp_practice_get_email (self->practice));
   set_entry_text (self->website_row, rp_practice_get_website (self->practice));
+  _rp_preferences_window_load_profile (self);
 
   self->loaded = TRUE;
 
@@ -328,6 +333,7 @@ load_practice (RpPreferencesWindow *self)
   entry_changed_cb (self, GTK_EDITABLE (self->fax_row));
   entry_changed_cb (self, GTK_EDITABLE (self->email_row));
   entry_changed_cb (self, GTK_EDITABLE (self->website_row));
+  _rp_preferences_window_check_profile (self);
 
   placeholder = gtk_label_new (_("No locations yet"));
   gtk_widget_set_margin_top (placeholder, 18);
@@ -417,6 +423,7 @@ rp_preferences_window_constructed (GObject *object)
   _rp_preferences_window_bind_follow_up_settings (self);
   _rp_preferences_window_bind_reminder_settings (self);
   _rp_preferences_window_load_gift_limits (self);
+  _rp_preferences_window_add_map_page (self);
 }
 
 static void
@@ -538,6 +545,7 @@ rp_preferences_window_class_init (RpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_location_clicked_cb);
 
+  _rp_preferences_window_class_practice_init (widget_class);
   _rp_preferences_window_class_follow_ups_init (widget_class);
   _rp_preferences_window_class_reminders_init (widget_class);
 }

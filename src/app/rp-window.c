@@ -11,8 +11,13 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-follow-ups-page.h"
+#include "rp-map-page.h"
 #include "rp-partners-page.h"
+#include "rp-plan-visit-dialog.h"
+#include "rp-planner-page.h"
+#include "rp-print-actions.h"
 #include "rp-referrals-page.h"
+#include "rp-target-lists-sidebar.h"
 #include "rp-timeline-page.h"
 #include "rp-window.h"
 
@@ -31,6 +36,7 @@ struct _RpWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkListBox           *sidebar_list;
+  RpTargetListsSidebar *target_lists;
   GtkMenuButton        *primary_menu_button;
   GtkBox               *content_box;
   GtkStack             *stack;
@@ -67,6 +73,8 @@ typedef struct
 
 static const RpPageInfo page_infos[] = {
   { "partners", N_("Partners"), "system-users-symbolic", rp_partners_page_new },
+  { "map", N_("Map"), "mark-location-symbolic", rp_map_page_new },
+  { "planner", N_("Planner"), "x-office-calendar-symbolic", rp_planner_page_new },
   { "referrals", N_("Referrals"), "mail-forward-symbolic", rp_referrals_page_new },
   { "timeline", N_("Timeline"), "document-open-recent-symbolic", rp_timeline_page_new },
   { "follow-ups", N_("Follow-ups"), "alarm-symbolic", rp_follow_ups_page_new },
@@ -282,6 +290,21 @@ sidebar_row_selected_cb (RpWindow      *self,
     rp_window_set_visible_page_name (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* A saved target list: the Partners page, showing its members. */
+static void
+target_list_activated_cb (RpWindow   *self,
+                          gint64      list_id,
+                          const char *name)
+{
+  GtkWidget *page;
+
+  rp_window_set_visible_page_name (self, "partners");
+  page = rp_window_get_page (self, "partners");
+  if (RP_IS_PARTNERS_PAGE (page))
+    rp_partners_page_show_target_list (RP_PARTNERS_PAGE (page), list_id, name);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
+}
+
 static void
 sidebar_row_activated_cb (RpWindow      *self,
                           GtkListBoxRow *row,
@@ -429,8 +452,49 @@ log_activity_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+show_on_map_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  rp_window_show_on_map (RP_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+show_day_on_map_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  GtkWidget *page;
+
+  if (!rp_window_set_visible_page_name (self, "map"))
+    return;
+
+  page = rp_window_get_page (self, "map");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
+  rp_map_page_show_day (RP_MAP_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+static void
+plan_visit_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  gint64 partner_id = g_variant_get_int64 (parameter);
+
+  if (partner_id <= 0)
+    partner_id = get_current_partner_id (self);
+  if (partner_id > 0)
+    rp_plan_visit_dialog_present (GTK_WINDOW (self), self->context, partner_id);
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "log-activity", .activate = log_activity_activated },
+  { .name = "show-on-map", .activate = show_on_map_activated, .parameter_type = "x" },
+  { .name = "show-day-on-map", .activate = show_day_on_map_activated, .parameter_type = "s" },
+  { .name = "plan-visit", .activate = plan_visit_activated, .parameter_type = "x" },
   { .name = "show-follow-ups", .activate = show_follow_ups_activated },
 };
 
@@ -487,6 +551,9 @@ rp_window_constructed (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     gtk_list_box_append (self->sidebar_list, create_sidebar_row (&page_infos[i]));
+
+  rp_target_lists_sidebar_set_context (self->target_lists, self->context);
+  rp_print_actions_install (GTK_WINDOW (self), self->context);
 
   /* The benchmark always starts on Partners, whatever page was open last. */
   if (g_getenv ("RAPPORT_BENCH_FIRST_FRAME") == NULL)
@@ -602,12 +669,15 @@ rp_window_class_init (RpWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RP_TYPE_TARGET_LISTS_SIDEBAR);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rapport/Rapport/ui/rp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, target_lists);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
@@ -615,6 +685,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, reminder_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, target_list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_changed_cb);
 
@@ -733,6 +804,23 @@ rp_window_show_partner (RpWindow *self,
   page = rp_window_get_page (self, "partners");
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
   rp_partners_page_select_partner (RP_PARTNERS_PAGE (page), partner_id);
+}
+
+void
+rp_window_show_on_map (RpWindow *self,
+                       gint64    partner_id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (partner_id > 0);
+
+  if (!rp_window_set_visible_page_name (self, "map"))
+    return;
+
+  page = rp_window_get_page (self, "map");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
+  rp_map_page_show_partner (RP_MAP_PAGE (page), partner_id);
 }
 
 RpReminderService *

@@ -35,6 +35,9 @@ void        rp_window_add_toast             (RpWindow       *self,
 /* Switches to the Partners page and selects the partner. */
 void        rp_window_show_partner          (RpWindow       *self,
                                              gint64          partner_id);
+/* The Map page, centred on the partner with their popover open. */
+void        rp_window_show_on_map           (RpWindow       *self,
+                                             gint64          partner_id);
 RpReminderService *rp_window_get_reminder_service (RpWindow          *self);
 void        rp_window_set_reminder_service  (RpWindow          *self,
                                              RpReminderService *reminders);

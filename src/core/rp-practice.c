@@ -18,6 +18,20 @@ struct _RpPractice
   char       *email;
   char       *website;
   GListStore *locations;
+
+  GBytes     *logo;
+  char       *logo_type;
+  char       *referral_url;
+  char       *referral_phone;
+  char       *referral_fax;
+  char       *urgent_line;
+  char       *what_to_send;
+  char       *turnaround;
+  char       *insurances;
+  char       *liaison_name;
+  char       *liaison_phone;
+  char       *liaison_email;
+  GListStore *entries[3];   /* by RpPracticeEntryKind */
 };
 
 G_DEFINE_FINAL_TYPE (RpPractice, rp_practice, G_TYPE_OBJECT)
@@ -32,6 +46,21 @@ enum {
   PROP_EMAIL,
   PROP_WEBSITE,
   PROP_LOCATIONS,
+  PROP_LOGO,
+  PROP_LOGO_TYPE,
+  PROP_REFERRAL_URL,
+  PROP_REFERRAL_PHONE,
+  PROP_REFERRAL_FAX,
+  PROP_URGENT_LINE,
+  PROP_WHAT_TO_SEND,
+  PROP_TURNAROUND,
+  PROP_INSURANCES,
+  PROP_LIAISON_NAME,
+  PROP_LIAISON_PHONE,
+  PROP_LIAISON_EMAIL,
+  PROP_SERVICES,
+  PROP_PROVIDERS,
+  PROP_STORIES,
   N_PROPS
 };
 
@@ -84,6 +113,8 @@ rp_practice_dispose (GObject *object)
   RpPractice *self = RP_PRACTICE (object);
 
   g_clear_object (&self->locations);
+  for (guint i = 0; i < G_N_ELEMENTS (self->entries); i++)
+    g_clear_object (&self->entries[i]);
 
   G_OBJECT_CLASS (rp_practice_parent_class)->dispose (object);
 }
@@ -99,6 +130,18 @@ rp_practice_finalize (GObject *object)
   g_free (self->fax);
   g_free (self->email);
   g_free (self->website);
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  g_free (self->logo_type);
+  g_free (self->referral_url);
+  g_free (self->referral_phone);
+  g_free (self->referral_fax);
+  g_free (self->urgent_line);
+  g_free (self->what_to_send);
+  g_free (self->turnaround);
+  g_free (self->insurances);
+  g_free (self->liaison_name);
+  g_free (self->liaison_phone);
+  g_free (self->liaison_email);
 
   G_OBJECT_CLASS (rp_practice_parent_class)->finalize (object);
 }
@@ -145,6 +188,66 @@ rp_practice_get_property (GObject    *object,
       g_value_set_object (value, rp_practice_get_locations (self));
       break;
 
+    case PROP_LOGO:
+      g_value_set_boxed (value, self->logo);
+      break;
+
+    case PROP_LOGO_TYPE:
+      g_value_set_string (value, rp_practice_get_logo_type (self));
+      break;
+
+    case PROP_REFERRAL_URL:
+      g_value_set_string (value, str_or_empty (self->referral_url));
+      break;
+
+    case PROP_REFERRAL_PHONE:
+      g_value_set_string (value, str_or_empty (self->referral_phone));
+      break;
+
+    case PROP_REFERRAL_FAX:
+      g_value_set_string (value, str_or_empty (self->referral_fax));
+      break;
+
+    case PROP_URGENT_LINE:
+      g_value_set_string (value, str_or_empty (self->urgent_line));
+      break;
+
+    case PROP_WHAT_TO_SEND:
+      g_value_set_string (value, str_or_empty (self->what_to_send));
+      break;
+
+    case PROP_TURNAROUND:
+      g_value_set_string (value, str_or_empty (self->turnaround));
+      break;
+
+    case PROP_INSURANCES:
+      g_value_set_string (value, str_or_empty (self->insurances));
+      break;
+
+    case PROP_LIAISON_NAME:
+      g_value_set_string (value, str_or_empty (self->liaison_name));
+      break;
+
+    case PROP_LIAISON_PHONE:
+      g_value_set_string (value, str_or_empty (self->liaison_phone));
+      break;
+
+    case PROP_LIAISON_EMAIL:
+      g_value_set_string (value, str_or_empty (self->liaison_email));
+      break;
+
+    case PROP_SERVICES:
+      g_value_set_object (value, self->entries[RP_PRACTICE_ENTRY_SERVICE]);
+      break;
+
+    case PROP_PROVIDERS:
+      g_value_set_object (value, self->entries[RP_PRACTICE_ENTRY_PROVIDER]);
+      break;
+
+    case PROP_STORIES:
+      g_value_set_object (value, self->entries[RP_PRACTICE_ENTRY_STORY]);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -186,6 +289,55 @@ rp_practice_set_property (GObject      *object,
 
     case PROP_WEBSITE:
       rp_practice_set_website (self, g_value_get_string (value));
+      break;
+
+    case PROP_LOGO:
+      rp_practice_set_logo (self, g_value_get_boxed (value), self->logo_type);
+      break;
+
+    case PROP_LOGO_TYPE:
+      if (set_string (&self->logo_type, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_REFERRAL_URL:
+      rp_practice_set_referral_url (self, g_value_get_string (value));
+      break;
+
+    case PROP_REFERRAL_PHONE:
+      rp_practice_set_referral_phone (self, g_value_get_string (value));
+      break;
+
+    case PROP_REFERRAL_FAX:
+      rp_practice_set_referral_fax (self, g_value_get_string (value));
+      break;
+
+    case PROP_URGENT_LINE:
+      rp_practice_set_urgent_line (self, g_value_get_string (value));
+      break;
+
+    case PROP_WHAT_TO_SEND:
+      rp_practice_set_what_to_send (self, g_value_get_string (value));
+      break;
+
+    case PROP_TURNAROUND:
+      rp_practice_set_turnaround (self, g_value_get_string (value));
+      break;
+
+    case PROP_INSURANCES:
+      rp_practice_set_insurances (self, g_value_get_string (value));
+      break;
+
+    case PROP_LIAISON_NAME:
+      rp_practice_set_liaison_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_LIAISON_PHONE:
+      rp_practice_set_liaison_phone (self, g_value_get_string (value));
+      break;
+
+    case PROP_LIAISON_EMAIL:
+      rp_practice_set_liaison_email (self, g_value_get_string (value));
       break;
 
     default:
@@ -243,6 +395,81 @@ rp_practice_class_init (RpPracticeClass *klass)
                          G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_LOGO] =
+    g_param_spec_boxed ("logo", NULL, NULL,
+                        G_TYPE_BYTES,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LOGO_TYPE] =
+    g_param_spec_string ("logo-type", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REFERRAL_URL] =
+    g_param_spec_string ("referral-url", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REFERRAL_PHONE] =
+    g_param_spec_string ("referral-phone", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REFERRAL_FAX] =
+    g_param_spec_string ("referral-fax", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_URGENT_LINE] =
+    g_param_spec_string ("urgent-line", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_WHAT_TO_SEND] =
+    g_param_spec_string ("what-to-send", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TURNAROUND] =
+    g_param_spec_string ("turnaround", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_INSURANCES] =
+    g_param_spec_string ("insurances", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LIAISON_NAME] =
+    g_param_spec_string ("liaison-name", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LIAISON_PHONE] =
+    g_param_spec_string ("liaison-phone", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LIAISON_EMAIL] =
+    g_param_spec_string ("liaison-email", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SERVICES] =
+    g_param_spec_object ("services", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PROVIDERS] =
+    g_param_spec_object ("providers", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_STORIES] =
+    g_param_spec_object ("stories", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -250,6 +477,8 @@ static void
 rp_practice_init (RpPractice *self)
 {
   self->locations = g_list_store_new (RP_TYPE_LOCATION);
+  for (guint i = 0; i < G_N_ELEMENTS (self->entries); i++)
+    self->entries[i] = g_list_store_new (RP_TYPE_PRACTICE_ENTRY);
 }
 
 RpPractice *
@@ -428,4 +657,263 @@ rp_practice_get_origin (RpPractice *self)
     }
 
   return n_items > 0 ? peek_location (model, 0) : NULL;
+}
+
+GBytes *
+rp_practice_get_logo (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return self->logo;
+}
+
+const char *
+rp_practice_get_logo_type (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->logo_type);
+}
+
+void
+rp_practice_set_logo (RpPractice *self,
+                      GBytes     *logo,
+                      const char *mime_type)
+{
+  gboolean logo_changed;
+  gboolean type_changed;
+
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (logo != NULL && g_bytes_get_size (logo) == 0)
+    logo = NULL;
+  if (logo == NULL)
+    mime_type = NULL;
+
+  logo_changed = !(self->logo == logo
+                   || (self->logo != NULL && logo != NULL && g_bytes_equal (self->logo, logo)));
+  if (logo_changed)
+    {
+      if (logo != NULL)
+        g_bytes_ref (logo);
+      g_clear_pointer (&self->logo, g_bytes_unref);
+      self->logo = logo;
+    }
+
+  type_changed = set_string (&self->logo_type, mime_type);
+
+  if (logo_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO]);
+  if (type_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_TYPE]);
+}
+
+const char *
+rp_practice_get_referral_url (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->referral_url);
+}
+
+void
+rp_practice_set_referral_url (RpPractice *self,
+                              const char *referral_url)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->referral_url, referral_url))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRAL_URL]);
+}
+
+const char *
+rp_practice_get_referral_phone (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->referral_phone);
+}
+
+void
+rp_practice_set_referral_phone (RpPractice *self,
+                                const char *referral_phone)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->referral_phone, referral_phone))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRAL_PHONE]);
+}
+
+const char *
+rp_practice_get_referral_fax (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->referral_fax);
+}
+
+void
+rp_practice_set_referral_fax (RpPractice *self,
+                              const char *referral_fax)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->referral_fax, referral_fax))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRAL_FAX]);
+}
+
+const char *
+rp_practice_get_urgent_line (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->urgent_line);
+}
+
+void
+rp_practice_set_urgent_line (RpPractice *self,
+                             const char *urgent_line)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->urgent_line, urgent_line))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URGENT_LINE]);
+}
+
+const char *
+rp_practice_get_what_to_send (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->what_to_send);
+}
+
+void
+rp_practice_set_what_to_send (RpPractice *self,
+                              const char *what_to_send)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->what_to_send, what_to_send))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHAT_TO_SEND]);
+}
+
+const char *
+rp_practice_get_turnaround (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->turnaround);
+}
+
+void
+rp_practice_set_turnaround (RpPractice *self,
+                            const char *turnaround)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->turnaround, turnaround))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TURNAROUND]);
+}
+
+const char *
+rp_practice_get_insurances (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->insurances);
+}
+
+void
+rp_practice_set_insurances (RpPractice *self,
+                            const char *insurances)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->insurances, insurances))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSURANCES]);
+}
+
+const char *
+rp_practice_get_liaison_name (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->liaison_name);
+}
+
+void
+rp_practice_set_liaison_name (RpPractice *self,
+                              const char *liaison_name)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->liaison_name, liaison_name))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIAISON_NAME]);
+}
+
+const char *
+rp_practice_get_liaison_phone (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->liaison_phone);
+}
+
+void
+rp_practice_set_liaison_phone (RpPractice *self,
+                               const char *liaison_phone)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->liaison_phone, liaison_phone))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIAISON_PHONE]);
+}
+
+const char *
+rp_practice_get_liaison_email (RpPractice *self)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+
+  return str_or_empty (self->liaison_email);
+}
+
+void
+rp_practice_set_liaison_email (RpPractice *self,
+                               const char *liaison_email)
+{
+  g_return_if_fail (RP_IS_PRACTICE (self));
+
+  if (!set_string (&self->liaison_email, liaison_email))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIAISON_EMAIL]);
+}
+
+GListStore *
+rp_practice_get_entries (RpPractice          *self,
+                         RpPracticeEntryKind  kind)
+{
+  g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
+  g_return_val_if_fail (kind >= RP_PRACTICE_ENTRY_SERVICE && kind <= RP_PRACTICE_ENTRY_STORY, NULL);
+
+  return self->entries[kind];
 }

@@ -729,3 +729,107 @@ const RpSampleActivityText rp_sample_note_texts[] = {
   { "Office now closes at noon on Fridays", NULL },
   { NULL, NULL }
 };
+
+/* The sample practice's profile, which referral packets print. The people are invented; the
+ * stories name referring offices' roles, never a patient. */
+
+/* A mark drawn for the sample: a teal rounded square with a white spine-and-joint glyph and the
+ * practice's initials. Plain SVG 1.1 that librsvg and any browser render. */
+const char rp_sample_logo_svg[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"240\" height=\"240\""
+  " viewBox=\"0 0 240 240\">\n"
+  "  <rect x=\"8\" y=\"8\" width=\"224\" height=\"224\" rx=\"44\" fill=\"#1c6e73\"/>\n"
+  "  <path d=\"M120 40 C 150 70, 90 100, 120 130 S 150 170, 120 200\" fill=\"none\""
+  " stroke=\"#ffffff\" stroke-width=\"14\" stroke-linecap=\"round\"/>\n"
+  "  <circle cx=\"120\" cy=\"58\" r=\"10\" fill=\"#f2b84b\"/>\n"
+  "  <circle cx=\"120\" cy=\"130\" r=\"10\" fill=\"#f2b84b\"/>\n"
+  "  <circle cx=\"120\" cy=\"200\" r=\"10\" fill=\"#f2b84b\"/>\n"
+  "  <text x=\"52\" y=\"136\" font-family=\"sans-serif\" font-size=\"40\" font-weight=\"bold\""
+  " fill=\"#ffffff\">S</text>\n"
+  "  <text x=\"162\" y=\"136\" font-family=\"sans-serif\" font-size=\"40\" font-weight=\"bold\""
+  " fill=\"#ffffff\">V</text>\n"
+  "</svg>\n";
+
+const RpSampleProfileEntry rp_sample_services[] = {
+  { "Joint replacement", NULL,
+    "Total and partial knee and hip replacement with a rapid-recovery pathway: a pre-operative "
+    "class, same-day walking, and most patients home the next day. Our surgeons perform more "
+    "than 900 replacements a year at Riverside Methodist and our outpatient surgery centre." },
+  { "Sports medicine", NULL,
+    "Care for athletes of every age and level, from weekend runners to high-school teams: ACL "
+    "and meniscus injuries, shoulder instability, concussion screening and return-to-play plans. "
+    "Injured athletes are seen within two business days." },
+  { "Spine care", NULL,
+    "Neck and back pain, sciatica, stenosis and disc disease, treated conservatively first. "
+    "Physiatrists, pain specialists and fellowship-trained spine surgeons share one clinic, so "
+    "your patients see the right specialist without a second referral." },
+  { "Hand & wrist", NULL,
+    "Carpal tunnel and trigger finger release, fractures, tendon repair and arthritis of the hand, "
+    "with certified hand therapists on site. Most procedures are done in the office under local "
+    "anaesthesia, with no trip to the operating room." },
+  { "Foot & ankle", NULL,
+    "Ankle sprains and fractures, bunions, plantar fasciitis, Achilles injuries and diabetic foot "
+    "problems. Custom orthotics are fitted the same day in our Dublin clinic." },
+  { "Fracture & walk-in care", NULL,
+    "A walk-in orthopaedic clinic for new injuries, Monday to Saturday, with X-ray on site: a "
+    "faster and less costly alternative to the emergency department for sprains, strains and "
+    "simple fractures." },
+  { "Physical therapy", NULL,
+    "Physical and occupational therapy at both locations, with early-morning and evening hours. "
+    "Therapists work beside our physicians and send progress notes to the referring office after "
+    "every fourth visit." },
+  { NULL, NULL, NULL }
+};
+
+const RpSampleProfileEntry rp_sample_providers[] = {
+  { "Dr. Miriam Okafor", "MD, FAAOS · Adult reconstruction (hip and knee)",
+    "Dr. Okafor leads our joint replacement programme. She trained at the Cleveland Clinic and "
+    "has a special interest in outpatient knee replacement and revision surgery." },
+  { "Dr. Daniel Reyes", "DO · Sports medicine and arthroscopy",
+    "Team physician for two Columbus high schools, Dr. Reyes treats knee and shoulder injuries "
+    "and speaks Spanish with his patients." },
+  { "Dr. Priya Natarajan", "MD · Spine surgery",
+    "A fellowship-trained spine surgeon who favours the least invasive option, Dr. Natarajan "
+    "operates only when conservative care has run its course." },
+  { "Dr. Thomas Lindqvist", "MD · Hand and upper extremity",
+    "Dr. Lindqvist performs wide-awake hand surgery in the office and returns most carpal tunnel "
+    "patients to work within a week." },
+  { "Karen Whitfield", "PA-C · Fracture & walk-in clinic",
+    "Karen runs the walk-in clinic at the main campus and sees most new injuries the day they "
+    "happen." },
+  { NULL, NULL, NULL }
+};
+
+/* Title: attribution; body: the quote. */
+const RpSampleProfileEntry rp_sample_stories[] = {
+  { "Family physician, Clintonville", NULL,
+    "My patient was seen the day after I faxed the referral, and the consult note was on my desk "
+    "before she came back to see me." },
+  { "Office manager, Westerville pediatric practice", NULL,
+    "Their walk-in clinic has kept our families out of the emergency room on Saturdays. One call "
+    "and the injury is seen within the hour." },
+  { "Internal medicine physician, Dublin", NULL,
+    "The spine team tried therapy first and kept me informed at every step. Surgery was never "
+    "needed, and my patient is back to work." },
+  { NULL, NULL, NULL }
+};
+
+const char rp_sample_what_to_send[] =
+  "Referral form or order with the reason for referral\n"
+  "Recent office notes and medication list\n"
+  "X-ray, MRI or CT reports (images on disc if taken outside OhioHealth or OSU)\n"
+  "Front and back of the insurance card\n"
+  "Prior authorization number when the plan requires one";
+
+const char rp_sample_insurances[] =
+  "Aetna\n"
+  "Anthem Blue Cross Blue Shield\n"
+  "CareSource\n"
+  "Cigna\n"
+  "Humana\n"
+  "Medical Mutual of Ohio\n"
+  "Medicare\n"
+  "Ohio Medicaid\n"
+  "UnitedHealthcare\n"
+  "Workers' compensation (BWC)";

@@ -101,6 +101,14 @@ typedef struct
   const char *materials;  /* NULL or what was left behind */
 } RpSampleActivityText;
 
+/* One service, provider or success story of the sample practice's profile. */
+typedef struct
+{
+  const char *title;
+  const char *detail;
+  const char *body;
+} RpSampleProfileEntry;
+
 extern const RpSampleSpecialty    rp_sample_specialties[];
 extern const guint                rp_sample_n_specialties;
 extern const RpSampleArea         rp_sample_areas[];
@@ -137,5 +145,14 @@ extern const RpSampleActivityText rp_sample_call_texts[];
 extern const RpSampleActivityText rp_sample_email_texts[];
 extern const RpSampleActivityText rp_sample_feedback_texts[];
 extern const RpSampleActivityText rp_sample_note_texts[];
+
+/* The sample practice's profile: its logo (SVG text), its entries (each NULL-title-terminated)
+ * and its one-a-line lists. */
+extern const char                 rp_sample_logo_svg[];
+extern const RpSampleProfileEntry rp_sample_services[];
+extern const RpSampleProfileEntry rp_sample_providers[];
+extern const RpSampleProfileEntry rp_sample_stories[];
+extern const char                 rp_sample_what_to_send[];
+extern const char                 rp_sample_insurances[];
 
 G_END_DECLS

@@ -374,6 +374,84 @@ office_clear (Office *office)
 
 /* The sample practice -------------------------------------------------------------------------- */
 
+/* The key of the @index-th profile entry: derived from the practice's own key rather than drawn
+ * from the generator, so that adding profile entries leaves the rest of the seeded network (its
+ * names, keys and history) exactly as it was. Same layout as _rp_sample_make_uuid. */
+static void
+make_entry_uuid (const char *practice_uuid,
+                 guint       index,
+                 char        out[37])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  static const char hex[] = "0123456789abcdef";
+  guint8 bytes[32];
+  gsize length = sizeof bytes;
+  int o = 0;
+
+  g_checksum_update (checksum, (const guchar *) practice_uuid, -1);
+  g_checksum_update (checksum, (const guchar *) &index, sizeof index);
+  g_checksum_get_digest (checksum, bytes, &length);
+
+  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        out[o++] = '-';
+      out[o++] = hex[bytes[i] >> 4];
+      out[o++] = hex[bytes[i] & 0x0f];
+    }
+  out[o] = '\0';
+}
+
+static void
+add_entries (RpPractice                 *practice,
+             RpPracticeEntryKind         kind,
+             const RpSampleProfileEntry *entries,
+             guint                      *index)
+{
+  GListStore *store = rp_practice_get_entries (practice, kind);
+  char uuid[37];
+
+  for (guint i = 0; entries[i].title != NULL; i++)
+    {
+      g_autoptr(RpPracticeEntry) entry = rp_practice_entry_new (kind,
+                                                                entries[i].title,
+                                                                entries[i].detail,
+                                                                entries[i].body);
+
+      make_entry_uuid (rp_practice_get_uuid (practice), (*index)++, uuid);
+      rp_practice_entry_set_uuid (entry, uuid);
+      g_list_store_append (store, entry);
+    }
+}
+
+/* What a referral packet prints: logo, how to refer, insurances, the liaison, and the services,
+ * providers and success stories. */
+static void
+fill_profile (RpPractice *practice)
+{
+  g_autoptr(GBytes) logo = g_bytes_new_static (rp_sample_logo_svg, strlen (rp_sample_logo_svg));
+  guint index = 0;
+
+  rp_practice_set_logo (practice, logo, "image/svg+xml");
+  rp_practice_set_referral_url (practice, "https://sciotovalleyortho.example/refer");
+  rp_practice_set_referral_phone (practice, "(614) 555-0120");
+  rp_practice_set_referral_fax (practice, "(614) 555-0121");
+  rp_practice_set_urgent_line (practice, "(614) 555-0199 — orthopaedic surgeon on call, 24/7");
+  rp_practice_set_what_to_send (practice, rp_sample_what_to_send);
+  rp_practice_set_turnaround (practice, "New patients seen within 5 business days");
+  rp_practice_set_insurances (practice, rp_sample_insurances);
+  rp_practice_set_liaison_name (practice, "Jordan Ellis");
+  rp_practice_set_liaison_phone (practice, "(614) 555-0142");
+  rp_practice_set_liaison_email (practice, "jordan.ellis@sciotovalleyortho.example");
+
+  add_entries (practice, RP_PRACTICE_ENTRY_SERVICE, rp_sample_services, &index);
+  add_entries (practice, RP_PRACTICE_ENTRY_PROVIDER, rp_sample_providers, &index);
+  add_entries (practice, RP_PRACTICE_ENTRY_STORY, rp_sample_stories, &index);
+}
+
 static gboolean
 save_practice (Generator *g,
                GError   **error)
@@ -403,6 +481,7 @@ save_practice (Generator *g,
   rp_practice_set_fax (practice, "(614) 555-0101");
   rp_practice_set_email (practice, "referrals@sciotovalleyortho.example");
   rp_practice_set_website (practice, "https://sciotovalleyortho.example");
+  fill_profile (practice);
 
   /* The main campus sits across Olentangy River Road from Riverside Methodist Hospital. */
   main_campus = rp_location_new ();

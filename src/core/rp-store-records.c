@@ -92,6 +92,48 @@ load_locations (RpStore    *self,
   return TRUE;
 }
 
+static gboolean
+load_entries (RpStore    *self,
+              RpPractice *practice,
+              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT id, uuid, kind, title, detail, body FROM practice_entry"
+                            " WHERE practice_id = ?1 ORDER BY kind, position, id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rp_practice_get_id (practice));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpPracticeEntryKind kind = _rp_store_column_enum (stmt, 2, RP_TYPE_PRACTICE_ENTRY_KIND,
+                                                        RP_PRACTICE_ENTRY_SERVICE);
+      g_autoptr(RpPracticeEntry) entry = rp_practice_entry_new (kind,
+                                                                _rp_store_column_text (stmt, 3),
+                                                                _rp_store_column_text (stmt, 4),
+                                                                _rp_store_column_text (stmt, 5));
+
+      rp_practice_entry_set_id (entry, sqlite3_column_int64 (stmt, 0));
+      rp_practice_entry_set_uuid (entry, _rp_store_column_text (stmt, 1));
+      g_list_store_append (rp_practice_get_entries (practice, kind), entry);
+    }
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 RpPractice *
 rp_store_get_practice (RpStore *self,
                        GError **error)
@@ -103,8 +145,10 @@ rp_store_get_practice (RpStore *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   stmt = _rp_store_prepare (self,
-                            "SELECT id, uuid, name, phone, fax, email, website FROM practice"
-                            " ORDER BY id LIMIT 1",
+                            "SELECT id, uuid, name, phone, fax, email, website, logo, logo_type,"
+                            " referral_url, referral_phone, referral_fax, urgent_line,"
+                            " what_to_send, turnaround, insurances, liaison_name, liaison_phone,"
+                            " liaison_email FROM practice ORDER BY id LIMIT 1",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -119,6 +163,23 @@ rp_store_get_practice (RpStore *self,
       rp_practice_set_fax (practice, _rp_store_column_text (stmt, 4));
       rp_practice_set_email (practice, _rp_store_column_text (stmt, 5));
       rp_practice_set_website (practice, _rp_store_column_text (stmt, 6));
+      if (sqlite3_column_type (stmt, 7) == SQLITE_BLOB && sqlite3_column_bytes (stmt, 7) > 0)
+        {
+          g_autoptr(GBytes) logo = g_bytes_new (sqlite3_column_blob (stmt, 7),
+                                                sqlite3_column_bytes (stmt, 7));
+
+          rp_practice_set_logo (practice, logo, _rp_store_column_text (stmt, 8));
+        }
+      rp_practice_set_referral_url (practice, _rp_store_column_text (stmt, 9));
+      rp_practice_set_referral_phone (practice, _rp_store_column_text (stmt, 10));
+      rp_practice_set_referral_fax (practice, _rp_store_column_text (stmt, 11));
+      rp_practice_set_urgent_line (practice, _rp_store_column_text (stmt, 12));
+      rp_practice_set_what_to_send (practice, _rp_store_column_text (stmt, 13));
+      rp_practice_set_turnaround (practice, _rp_store_column_text (stmt, 14));
+      rp_practice_set_insurances (practice, _rp_store_column_text (stmt, 15));
+      rp_practice_set_liaison_name (practice, _rp_store_column_text (stmt, 16));
+      rp_practice_set_liaison_phone (practice, _rp_store_column_text (stmt, 17));
+      rp_practice_set_liaison_email (practice, _rp_store_column_text (stmt, 18));
     }
   sqlite3_reset (stmt);
 
@@ -129,6 +190,9 @@ rp_store_get_practice (RpStore *self,
     }
 
   if (rp_practice_get_id (practice) > 0 && !load_locations (self, practice, error))
+    return NULL;
+
+  if (rp_practice_get_id (practice) > 0 && !load_entries (self, practice, error))
     return NULL;
 
   return g_steal_pointer (&practice);
@@ -189,8 +253,82 @@ save_location (RpStore    *self,
   return TRUE;
 }
 
-/* Saves the practice and its locations as they are in @practice, in one transaction: locations
- * that are no longer in its list are deleted. */
+static gboolean
+save_entry (RpStore         *self,
+            gint64           practice_id,
+            RpPracticeEntry *entry,
+            guint            position,
+            GError         **error)
+{
+  g_autofree char *uuid = dup_uuid_or_new (rp_practice_entry_get_uuid (entry));
+  const char *kind = rp_enum_to_nick (RP_TYPE_PRACTICE_ENTRY_KIND,
+                                      rp_practice_entry_get_kind (entry));
+  sqlite3_stmt *stmt;
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO practice_entry (id, uuid, practice_id, kind, position,"
+                            " title, detail, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                            " ON CONFLICT (id) DO UPDATE SET position = ?5, title = ?6,"
+                            " detail = ?7, body = ?8",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_nullable_id (stmt, 1, rp_practice_entry_get_id (entry));
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, practice_id);
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, position);
+  sqlite3_bind_text (stmt, 6, rp_practice_entry_get_title (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, rp_practice_entry_get_detail (entry), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, rp_practice_entry_get_body (entry), -1, SQLITE_TRANSIENT);
+
+  if (!_rp_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (rp_practice_entry_get_id (entry) == 0)
+    rp_practice_entry_set_id (entry, sqlite3_last_insert_rowid (self->db));
+  rp_practice_entry_set_uuid (entry, uuid);
+
+  return TRUE;
+}
+
+/* Saves every entry of every kind in its list order and deletes the practice's entries that are
+ * no longer in any list. */
+static gboolean
+save_entries (RpStore    *self,
+              RpPractice *practice,
+              gint64      practice_id,
+              GError    **error)
+{
+  g_autoptr(GString) keep = g_string_new ("0");
+  g_autofree char *delete_sql = NULL;
+
+  for (guint kind = RP_PRACTICE_ENTRY_SERVICE; kind <= RP_PRACTICE_ENTRY_STORY; kind++)
+    {
+      GListModel *entries = G_LIST_MODEL (rp_practice_get_entries (practice, kind));
+      guint n = g_list_model_get_n_items (entries);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RpPracticeEntry) entry = g_list_model_get_item (entries, i);
+
+          if (!save_entry (self, practice_id, entry, i, error))
+            return FALSE;
+
+          g_string_append_printf (keep, ",%" G_GINT64_FORMAT, rp_practice_entry_get_id (entry));
+        }
+    }
+
+  /* Only integers we formatted ourselves reach the SQL text. */
+  delete_sql = g_strdup_printf ("DELETE FROM practice_entry WHERE practice_id = %"
+                                G_GINT64_FORMAT " AND id NOT IN (%s)", practice_id, keep->str);
+
+  return _rp_store_exec (self, delete_sql, error);
+}
+
+/* Saves the practice, its locations and its entries as they are in @practice, in one
+ * transaction: locations and entries that are no longer in its lists are deleted. */
 gboolean
 rp_store_save_practice (RpStore    *self,
                         RpPractice *practice,
@@ -201,6 +339,7 @@ rp_store_save_practice (RpStore    *self,
   g_autoptr(GString) keep = g_string_new ("0");
   g_autofree char *delete_sql = NULL;
   GListModel *locations;
+  GBytes *logo;
   sqlite3_stmt *stmt;
   gint64 practice_id;
   guint n;
@@ -214,9 +353,17 @@ rp_store_save_practice (RpStore    *self,
   uuid = dup_uuid_or_new (rp_practice_get_uuid (practice));
   stmt = _rp_store_prepare (self,
                             "INSERT INTO practice (id, uuid, name, phone, fax, email, website,"
-                            " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
+                            " created_at, updated_at, logo, logo_type, referral_url,"
+                            " referral_phone, referral_fax, urgent_line, what_to_send, turnaround,"
+                            " insurances, liaison_name, liaison_phone, liaison_email)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13,"
+                            " ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
                             " ON CONFLICT (id) DO UPDATE SET name = ?3, phone = ?4, fax = ?5,"
-                            " email = ?6, website = ?7, updated_at = ?8",
+                            " email = ?6, website = ?7, updated_at = ?8, logo = ?9,"
+                            " logo_type = ?10, referral_url = ?11, referral_phone = ?12,"
+                            " referral_fax = ?13, urgent_line = ?14, what_to_send = ?15,"
+                            " turnaround = ?16, insurances = ?17, liaison_name = ?18,"
+                            " liaison_phone = ?19, liaison_email = ?20",
                             error);
   if (stmt == NULL)
     goto failed;
@@ -229,6 +376,21 @@ rp_store_save_practice (RpStore    *self,
   sqlite3_bind_text (stmt, 6, rp_practice_get_email (practice), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, rp_practice_get_website (practice), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+  logo = rp_practice_get_logo (practice);
+  if (logo != NULL)
+    sqlite3_bind_blob (stmt, 9, g_bytes_get_data (logo, NULL), g_bytes_get_size (logo),
+                       SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, rp_practice_get_logo_type (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, rp_practice_get_referral_url (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, rp_practice_get_referral_phone (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, rp_practice_get_referral_fax (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, rp_practice_get_urgent_line (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, rp_practice_get_what_to_send (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 16, rp_practice_get_turnaround (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 17, rp_practice_get_insurances (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 18, rp_practice_get_liaison_name (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 19, rp_practice_get_liaison_phone (practice), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 20, rp_practice_get_liaison_email (practice), -1, SQLITE_TRANSIENT);
 
   if (!_rp_store_step_done (self, stmt, error))
     goto failed;
@@ -253,6 +415,9 @@ rp_store_save_practice (RpStore    *self,
   delete_sql = g_strdup_printf ("DELETE FROM location WHERE practice_id = %" G_GINT64_FORMAT
                                 " AND id NOT IN (%s)", practice_id, keep->str);
   if (!_rp_store_exec (self, delete_sql, error))
+    goto failed;
+
+  if (!save_entries (self, practice, practice_id, error))
     goto failed;
 
   _rp_store_queue_signal (self, RP_STORE_PENDING_PRACTICE);
@@ -632,7 +797,7 @@ rp_store_insert_planned_visit (RpStore        *self,
       return FALSE;
     }
 
-  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
+  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS | RP_STORE_PENDING_VISITS);
   rp_planned_visit_set_id (visit, sqlite3_last_insert_rowid (self->db));
   rp_planned_visit_set_uuid (visit, uuid);
   if (*rp_planned_visit_get_created_at (visit) == '\0')

@@ -181,7 +181,9 @@ test_preferences_templates (Fixture       *fixture,
   g_assert_true (GTK_IS_BUTTON (restore_button));
 
   /* The thank-you view comes first on the page, the update view after it. */
-  rp_test_collect_by_type (preferences, GTK_TYPE_TEXT_VIEW, views);
+  rp_test_collect_by_type (rp_test_template_child (preferences, RP_TYPE_PREFERENCES_WINDOW,
+                                                    "follow_ups_page"),
+                           GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 2);
   thank_you_view = g_ptr_array_index (views, 0);
   update_view = g_ptr_array_index (views, 1);
