@@ -6,6 +6,10 @@
  * change only marks it stale: every write elsewhere (a visit logged, a referral moved) would
  * otherwise rebuild it for nobody.
  *
+ * Thank-you rows carry a check button: the header's print menu prints letters and labels for
+ * the partners of the rows checked, or for every thank-you due when none is (through the window's
+ * "print" actions, rp-print-actions.h).
+ *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,12 +35,15 @@ struct _RpFollowUpsPage
 
   RpContext       *context;
   GHashTable      *tasks;            /* id → RpTask shown */
+  GHashTable      *selected;         /* ids of the thank-you tasks checked for printing */
+  guint            n_thank_yous;     /* thank-you tasks open, shown or not */
   guint            counts[N_BUCKETS];
   gboolean         stale;            /* the store changed while the page was not on show */
 
   GtkStack        *stack;
   GtkBox          *sections_box;
   AdwStatusPage   *empty_page;
+  GtkMenuButton   *print_button;
 };
 
 G_DEFINE_FINAL_TYPE (RpFollowUpsPage, rp_follow_ups_page, ADW_TYPE_BIN)
@@ -260,6 +267,45 @@ create_snooze_popover_cb (GtkMenuButton *menu_button,
   gtk_menu_button_set_popover (menu_button, popover);
 }
 
+static void
+select_toggled_cb (GtkCheckButton  *check,
+                   RpFollowUpsPage *self)
+{
+  gint64 task_id = *(gint64 *) g_object_get_data (G_OBJECT (check), "task-id");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->selected, g_memdup2 (&task_id, sizeof task_id));
+  else
+    g_hash_table_remove (self->selected, &task_id);
+}
+
+static GtkWidget *
+create_select_button (RpFollowUpsPage *self,
+                      RpTask          *task)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  gint64 id = rp_task_get_id (task);
+  const char *partner_name = rp_task_get_partner_name (task);
+  g_autofree char *label = NULL;
+
+  if (partner_name != NULL && *partner_name != '\0')
+    label = g_strdup_printf (_("Select %s for Printing"), partner_name);
+  else
+    label = g_strdup (_("Select for Printing"));
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, _("Select for Printing"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               g_hash_table_contains (self->selected, &id));
+  g_object_set_data_full (G_OBJECT (check), "task-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (check, "toggled", G_CALLBACK (select_toggled_cb), self);
+
+  return check;
+}
+
 static GtkWidget *
 create_task_row (RpFollowUpsPage *self,
                  RpTask          *task,
@@ -284,6 +330,9 @@ create_task_row (RpFollowUpsPage *self,
     subtitle = g_strdup (due);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_name (row, rp_task_get_uuid (task));
+
+  if (rp_task_get_kind (task) == RP_TASK_KIND_THANK_YOU && rp_task_get_partner_id (task) > 0)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_select_button (self, task));
 
   icon = gtk_image_new_from_icon_name (task_icon_name (rp_task_get_kind (task)));
   gtk_widget_add_css_class (icon, "follow-up-icon");
@@ -410,6 +459,26 @@ add_gift_limit_group (RpFollowUpsPage *self)
   return TRUE;
 }
 
+static gboolean
+task_not_shown (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  return !g_hash_table_contains (user_data, key);
+}
+
+static void
+update_print_actions (RpFollowUpsPage *self)
+{
+  gboolean any = self->n_thank_yous > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-ups.print-letters", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-ups.print-labels", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-ups.save-letters", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "follow-ups.save-labels", any);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), any);
+}
+
 static void
 reload (RpFollowUpsPage *self)
 {
@@ -424,6 +493,7 @@ reload (RpFollowUpsPage *self)
   clear_sections (self);
   g_hash_table_remove_all (self->tasks);
   memset (self->counts, 0, sizeof self->counts);
+  self->n_thank_yous = 0;
 
   tasks = rp_store_list_open_tasks (rp_context_get_store (self->context), NULL, &error);
   if (tasks == NULL)
@@ -440,6 +510,9 @@ reload (RpFollowUpsPage *self)
 
       if (bucket >= N_BUCKETS)
         continue;
+
+      if (rp_task_get_kind (task) == RP_TASK_KIND_THANK_YOU && rp_task_get_partner_id (task) > 0)
+        self->n_thank_yous++;
 
       self->counts[bucket]++;
       if (shown[bucket] >= MAX_ROWS_PER_SECTION)
@@ -482,6 +555,10 @@ reload (RpFollowUpsPage *self)
     }
 
   any = add_gift_limit_group (self) || any;
+
+  /* A checked task that is done or gone is no longer selected. */
+  g_hash_table_foreach_remove (self->selected, task_not_shown, self->tasks);
+  update_print_actions (self);
 
   gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
 }
@@ -659,6 +736,96 @@ write_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static int
+compare_tasks_by_due (gconstpointer a,
+                      gconstpointer b)
+{
+  RpTask *task_a = *(RpTask **) a;
+  RpTask *task_b = *(RpTask **) b;
+  int cmp = g_strcmp0 (rp_task_get_due_on (task_a), rp_task_get_due_on (task_b));
+
+  if (cmp != 0)
+    return cmp;
+
+  return (rp_task_get_id (task_a) > rp_task_get_id (task_b)) -
+         (rp_task_get_id (task_a) < rp_task_get_id (task_b));
+}
+
+/* The partners of the checked thank-you rows, by due day; empty (meaning every thank-you due)
+ * when none is checked. */
+static GVariant *
+dup_selected_partner_ids (RpFollowUpsPage *self)
+{
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->selected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      RpTask *task = g_hash_table_lookup (self->tasks, key);
+
+      if (task != NULL)
+        g_ptr_array_add (tasks, task);
+    }
+  g_ptr_array_sort (tasks, compare_tasks_by_due);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      gint64 partner_id = rp_task_get_partner_id (g_ptr_array_index (tasks, i));
+
+      g_array_append_val (ids, partner_id);
+    }
+
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
+}
+
+static void
+print_thank_yous (RpFollowUpsPage *self,
+                  const char      *action_name)
+{
+  GVariant *ids = dup_selected_partner_ids (self);
+
+  if (!gtk_widget_activate_action_variant (GTK_WIDGET (self), action_name, ids))
+    {
+      g_variant_unref (g_variant_ref_sink (ids));
+      add_toast (self, _("Printing is not available here"));
+    }
+}
+
+static void
+print_letters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  print_thank_yous (RP_FOLLOW_UPS_PAGE (widget), "print.thank-you-letters");
+}
+
+static void
+print_labels_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  print_thank_yous (RP_FOLLOW_UPS_PAGE (widget), "print.labels");
+}
+
+static void
+save_letters_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  print_thank_yous (RP_FOLLOW_UPS_PAGE (widget), "print.save-thank-you-letters");
+}
+
+static void
+save_labels_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  print_thank_yous (RP_FOLLOW_UPS_PAGE (widget), "print.save-labels");
+}
+
 static void
 rp_follow_ups_page_constructed (GObject *object)
 {
@@ -686,6 +853,7 @@ rp_follow_ups_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_FOLLOW_UPS_PAGE);
 
   g_clear_pointer (&self->tasks, g_hash_table_unref);
+  g_clear_pointer (&self->selected, g_hash_table_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rp_follow_ups_page_parent_class)->dispose (object);
@@ -752,6 +920,7 @@ rp_follow_ups_page_class_init (RpFollowUpsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpFollowUpsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RpFollowUpsPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, RpFollowUpsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RpFollowUpsPage, print_button);
 
   gtk_widget_class_install_action (widget_class, "follow-ups.done", "x", done_action);
   gtk_widget_class_install_action (widget_class, "follow-ups.snooze-tomorrow", "x",
@@ -762,12 +931,21 @@ rp_follow_ups_page_class_init (RpFollowUpsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "follow-ups.open-partner", "x",
                                    open_partner_action);
   gtk_widget_class_install_action (widget_class, "follow-ups.write", "x", write_action);
+  gtk_widget_class_install_action (widget_class, "follow-ups.print-letters", NULL,
+                                   print_letters_action);
+  gtk_widget_class_install_action (widget_class, "follow-ups.print-labels", NULL,
+                                   print_labels_action);
+  gtk_widget_class_install_action (widget_class, "follow-ups.save-letters", NULL,
+                                   save_letters_action);
+  gtk_widget_class_install_action (widget_class, "follow-ups.save-labels", NULL,
+                                   save_labels_action);
 }
 
 static void
 rp_follow_ups_page_init (RpFollowUpsPage *self)
 {
   self->tasks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
