@@ -13,7 +13,9 @@
 #include "rp-application.h"
 #include "rp-autostart.h"
 #include "rp-clock.h"
+#include "rp-document.h"
 #include "rp-follow-ups-page.h"
+#include "rp-ics.h"
 #include "rp-preferences-window.h"
 #include "rp-recovery-key-dialog.h"
 #include "rp-reminder-service.h"
@@ -47,6 +49,15 @@ static const GOptionEntry option_entries[] = {
     N_("Fill an empty database with a sample referral network, then exit"), NULL },
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Send the reminders that are due now, then exit"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a week’s planned visits to FILE (iCalendar: .ics), then exit"), N_("FILE") },
+  { "week", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The week --export writes, as YYYY-Www (default: the current week)"), N_("WEEK") },
+  { "packet", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the referral packet for PARTNER (id, NPI or uuid) to --output, then exit"),
+    N_("PARTNER") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The PDF file --packet writes"), N_("FILE.pdf") },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start without a window, only to send reminders"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -203,6 +214,143 @@ check_reminders (const char *path)
   else
     g_print ("%s\n", _("Nothing is due"));
 
+  return 0;
+}
+
+/* `rapport --export=FILE.ics [--week=YYYY-Www]`: the week's planned visits as an iCalendar file
+ * for GNOME Calendar or Outlook. Nothing is written when anything fails. */
+static int
+export_week (const char *path,
+             const char *export_path,
+             const char *iso_week)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *monday = NULL;
+  g_autofree char *week = NULL;
+  g_autofree char *lower = g_ascii_strdown (export_path, -1);
+  g_autofree char *display = g_filename_display_name (export_path);
+  guint n_events = 0;
+
+  if (!g_str_has_suffix (lower, ".ics"))
+    {
+      g_autofree char *message =
+        /* Translators: %s is a file name. */
+        g_strdup_printf (_("Cannot export to “%s”: the supported format is iCalendar (.ics)"),
+                         display);
+
+      print_error (message);
+      return 1;
+    }
+
+  if (iso_week != NULL)
+    {
+      monday = rp_week_monday_from_iso (iso_week, &error);
+      if (monday == NULL)
+        {
+          print_error (error->message);
+          return 1;
+        }
+    }
+  else
+    {
+      monday = rp_week_monday (NULL);
+    }
+
+  store = rp_store_open (path, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  if (!rp_ics_write_week (store, monday, export_path, &n_events, &error))
+    {
+      g_autofree char *message =
+        /* Translators: the first %s is a file name, the second the reason. */
+        g_strdup_printf (_("Could not export to “%s”: %s"), display, error->message);
+
+      print_error (message);
+      return 1;
+    }
+
+  week = rp_week_to_iso (monday);
+  g_print (ngettext ("Exported %u visit of %s to %s\n", "Exported %u visits of %s to %s\n",
+                     n_events),
+           n_events, week, display);
+  return 0;
+}
+
+static RpPartner *
+find_partner (RpStore    *store,
+              const char *key)
+{
+  gboolean digits = *key != '\0' && strspn (key, "0123456789") == strlen (key);
+  RpPartner *partner = NULL;
+
+  if (digits && strlen (key) == 10)
+    partner = rp_store_find_partner_by_npi (store, key, NULL);
+  if (partner == NULL && digits && strlen (key) < 18)
+    partner = rp_store_get_partner (store, g_ascii_strtoll (key, NULL, 10), NULL);
+  if (partner == NULL && !digits)
+    partner = rp_store_find_partner_by_uuid (store, key, NULL);
+  return partner;
+}
+
+/* `rapport --packet=PARTNER --output=FILE.pdf`: one partner's referral packet as a PDF, on the
+ * locale's paper. Nothing is written when anything fails. */
+static int
+write_packet (const char *path,
+              const char *key,
+              const char *output)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpPractice) practice = NULL;
+  g_autoptr(RpPartner) partner = NULL;
+  g_autoptr(RpDocument) document = NULL;
+  g_autoptr(GPtrArray) partners = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (output);
+  RpPacketOptions options = { TRUE, NULL };
+  guint n_pages;
+
+  store = rp_store_open (path, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  partner = find_partner (store, key);
+  if (partner == NULL)
+    {
+      g_autofree char *message =
+        /* Translators: %s is what was typed after --packet= */
+        g_strdup_printf (_("No partner has the id, NPI or uuid “%s”"), key);
+
+      print_error (message);
+      return 1;
+    }
+
+  practice = rp_store_get_practice (store, &error);
+  if (practice == NULL)
+    {
+      print_error (error != NULL ? error->message : _("The practice profile cannot be read"));
+      return 1;
+    }
+
+  g_ptr_array_add (partners, partner);
+  document = rp_document_new_packets (store, practice, partners, &options);
+  if (!rp_document_write_pdf (document, output, rp_paper_size_for_locale (), &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  n_pages = rp_document_get_n_pages (document);
+  g_print (ngettext ("Wrote a %u-page packet for %s to %s\n",
+                     "Wrote a %u-page packet for %s to %s\n", n_pages),
+           n_pages, rp_partner_get_display_name (partner), display);
   return 0;
 }
 
@@ -631,6 +779,37 @@ rp_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "check-reminders"))
     return check_reminders (self->database_path);
+
+  {
+    const char *export_path = NULL;
+    const char *iso_week = NULL;
+
+    g_variant_dict_lookup (options, "week", "&s", &iso_week);
+    if (g_variant_dict_lookup (options, "export", "^&ay", &export_path) &&
+        export_path[0] != '\0')
+      return export_week (self->database_path, export_path, iso_week);
+
+    if (iso_week != NULL)
+      {
+        print_error (_("--week only goes with --export=FILE.ics"));
+        return 1;
+      }
+  }
+
+  {
+    const char *packet = NULL;
+    const char *output = NULL;
+
+    g_variant_dict_lookup (options, "packet", "&s", &packet);
+    g_variant_dict_lookup (options, "output", "^&ay", &output);
+    if (packet != NULL && output != NULL && *packet != '\0' && *output != '\0')
+      return write_packet (self->database_path, packet, output);
+    if (packet != NULL || output != NULL)
+      {
+        print_error (_("--packet=PARTNER and --output=FILE.pdf go together"));
+        return 1;
+      }
+  }
 
   self->background = g_variant_dict_contains (options, "background");
 

@@ -409,6 +409,150 @@ test_check_reminders (Fixture       *fixture,
   g_test_dbus_down (bus);
 }
 
+/* `rapport --export=FILE.ics [--week=YYYY-Www]`: the week without a window; errors are one line
+ * and write nothing. */
+static guint
+count_events (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR"));
+
+  for (const char *p = strstr (contents, "BEGIN:VEVENT"); p != NULL;
+       p = strstr (p + 1, "BEGIN:VEVENT"))
+    count++;
+
+  return count;
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
+  g_autofree char *option = database_option (path);
+  g_autofree char *ics = g_build_filename (fixture->dir, "week.ics", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "week.csv", NULL);
+  g_autofree char *export_ics = g_strconcat ("--export=", ics, NULL);
+  g_autofree char *export_csv = g_strconcat ("--export=", csv, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *week = NULL;
+  const char *bad_week[] = { option, export_ics, "--week=2026-W99", NULL };
+  const char *bad_format[] = { option, export_csv, NULL };
+  const char *week_alone[] = { option, "--week=2026-W48", NULL };
+  const char *current[] = { option, export_ics, NULL };
+  const char *empty_week[] = { option, export_ics, "--week=2020-W01", NULL };
+  g_auto(Result) bad_week_result = { 0 };
+  g_auto(Result) bad_format_result = { 0 };
+  g_auto(Result) week_alone_result = { 0 };
+  g_auto(Result) current_result = { 0 };
+  g_auto(Result) empty_result = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint n_events;
+
+  make_sample_database (path);
+
+  run_rapport (&bad_week_result, bad_week);
+  g_assert_cmpint (bad_week_result.exit_status, !=, 0);
+  assert_one_error_line (bad_week_result.err);
+  g_assert_nonnull (strstr (bad_week_result.err, "2026-W99"));
+  g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+
+  run_rapport (&bad_format_result, bad_format);
+  g_assert_cmpint (bad_format_result.exit_status, !=, 0);
+  assert_one_error_line (bad_format_result.err);
+  g_assert_nonnull (strstr (bad_format_result.err, ".ics"));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  run_rapport (&week_alone_result, week_alone);
+  g_assert_cmpint (week_alone_result.exit_status, !=, 0);
+  assert_one_error_line (week_alone_result.err);
+
+  /* The current week: the sample plans visits in it. */
+  run_rapport (&current_result, current);
+  g_assert_cmpint (current_result.exit_status, ==, 0);
+  g_assert_cmpstr (current_result.err, ==, "");
+  n_events = count_events (ics);
+  g_assert_cmpuint (n_events, >, 0);
+  week = g_strdup_printf ("%d-W%02d", g_date_time_get_week_numbering_year (now),
+                          g_date_time_get_week_of_year (now));
+  expected = g_strdup_printf ("Exported %u visits of %s to %s\n", n_events, week, ics);
+  g_assert_cmpstr (current_result.out, ==, expected);
+
+  /* Another week, empty: a calendar with no events, still exit 0. */
+  run_rapport (&empty_result, empty_week);
+  g_assert_cmpint (empty_result.exit_status, ==, 0);
+  g_assert_cmpuint (count_events (ics), ==, 0);
+  g_assert_nonnull (strstr (empty_result.out, "Exported 0 visits of 2020-W01"));
+}
+
+static guint
+pdf_page_count (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = NULL;
+  const char *pages;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &wait_status, NULL);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+test_packet (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
+  g_autofree char *option = database_option (path);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "packet.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--output=", pdf, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  const char *unknown[] = { option, "--packet=no-such-partner", output, NULL };
+  const char *alone[] = { option, "--packet=1", NULL };
+  const char *output_alone[] = { option, output, NULL };
+  const char *by_id[] = { option, "--packet=1", output, NULL };
+  g_auto(Result) unknown_result = { 0 };
+  g_auto(Result) alone_result = { 0 };
+  g_auto(Result) output_alone_result = { 0 };
+  g_auto(Result) result = { 0 };
+
+  make_sample_database (path);
+
+  run_rapport (&unknown_result, unknown);
+  g_assert_cmpint (unknown_result.exit_status, !=, 0);
+  assert_one_error_line (unknown_result.err);
+  g_assert_nonnull (strstr (unknown_result.err, "no-such-partner"));
+  g_assert_cmpstr (unknown_result.out, ==, "");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run_rapport (&alone_result, alone);
+  g_assert_cmpint (alone_result.exit_status, !=, 0);
+  assert_one_error_line (alone_result.err);
+  run_rapport (&output_alone_result, output_alone);
+  g_assert_cmpint (output_alone_result.exit_status, !=, 0);
+  assert_one_error_line (output_alone_result.err);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run_rapport (&result, by_id);
+  g_assert_cmpint (result.exit_status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_true (g_str_has_prefix (result.out, "Wrote a "));
+  g_assert_true (g_str_has_suffix (result.out, pdf) || strstr (result.out, pdf) != NULL);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  if (pdfinfo != NULL)
+    g_assert_cmpuint (pdf_page_count (pdf), >=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +572,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/check-reminders", Fixture, NULL, fixture_set_up, test_check_reminders,
               fixture_tear_down);
+  g_test_add ("/cli/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/cli/packet", Fixture, NULL, fixture_set_up, test_packet, fixture_tear_down);
 
   return g_test_run ();
 }
