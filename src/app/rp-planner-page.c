@@ -32,7 +32,7 @@
 /* Below this width of the page the day columns stack vertically. Side by side, the days need
  * DAYS_MIN_WIDTH: when the "Who to Visit" pane leaves less, the pane folds over them. */
 #define WIDE_LAYOUT_MIN_WIDTH 900
-#define DAYS_MIN_WIDTH 820
+#define DAYS_MIN_WIDTH 700
 
 struct _RpPlannerPage
 {
@@ -756,7 +756,8 @@ create_day_column (RpPlannerPage *self,
   const char *day = self->days[index];
   g_autoptr(GPtrArray) visits = visits_of_day (self, day, TRUE);
   g_autoptr(GPtrArray) stops = visits_of_day (self, day, FALSE);
-  g_autofree char *weekday = format_day (day, "%A");
+  /* Side by side the columns are narrow: "Wed" rather than a clipped "Wednes…". */
+  g_autofree char *weekday = format_day (day, self->vertical ? "%A" : "%a");
   g_autofree char *date = format_day (day, "%-d");
   /* Translators: a day column's heading for screen readers, "Monday 23 November". */
   g_autofree char *long_date = format_day (day, _("%A %-d %B"));
@@ -900,7 +901,7 @@ apply_layout (RpPlannerPage *self)
   for (int i = 0; i < N_DAYS; i++)
     {
       if (self->day_columns[i] != NULL)
-        gtk_widget_set_size_request (self->day_columns[i], self->vertical ? -1 : 150, -1);
+        gtk_widget_set_size_request (self->day_columns[i], self->vertical ? -1 : 128, -1);
     }
 }
 
