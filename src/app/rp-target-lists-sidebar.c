@@ -276,6 +276,30 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Presents @dialog about the list @list_id with "cancel" and @response (@label, @appearance);
+ * a destructive response is not the default. @callback gets the dialog's "response". */
+static void
+present_list_dialog (RpTargetListsSidebar  *self,
+                     GtkWidget             *dialog,
+                     gint64                 list_id,
+                     const char            *response,
+                     const char            *label,
+                     AdwResponseAppearance  appearance,
+                     GCallback              callback)
+{
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (message, response, appearance);
+  adw_message_dialog_set_default_response (message, appearance == ADW_RESPONSE_DESTRUCTIVE
+                                                    ? "cancel" : response);
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rp-list-id",
+                          g_memdup2 (&list_id, sizeof list_id), g_free);
+  g_signal_connect_object (dialog, "response", callback, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rename_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -315,18 +339,8 @@ rename_action (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("List name"),
                                   -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "rp-list-id",
-                          g_memdup2 (&list_id, sizeof list_id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_list_dialog (self, dialog, list_id, "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED,
+                       G_CALLBACK (rename_response_cb));
 }
 
 static void
@@ -361,18 +375,8 @@ delete_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Delete “%s”?"), info->name);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
                                    _("The partners stay; only the list is deleted."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "rp-list-id",
-                          g_memdup2 (&list_id, sizeof list_id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_list_dialog (self, dialog, list_id, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE,
+                       G_CALLBACK (delete_response_cb));
 }
 
 static void

@@ -19,6 +19,7 @@
 #include <libical/ical.h>
 
 #include "rp-ics.h"
+#include "rp-store-private.h"
 
 #define DAY_START_MINUTES (9 * 60)
 #define VISIT_MINUTES 45
@@ -526,18 +527,9 @@ export_week (RpStore     *store,
       g_array_append_val (ids, id);
     }
 
-  partners = rp_store_load_partners (store, (const gint64 *) ids->data, ids->len, NULL, error);
-  if (partners == NULL)
+  by_id = _rp_store_load_partners_by_id (store, ids, NULL, &partners, error);
+  if (by_id == NULL)
     return NULL;
-
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < partners->len; i++)
-    {
-      RpPartner *partner = g_ptr_array_index (partners, i);
-
-      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { rp_partner_get_id (partner) },
-                                             sizeof (gint64)), partner);
-    }
 
   zone = local_zone ();
   week = rp_week_to_iso (monday);

@@ -62,62 +62,61 @@ rp_store_count_partner_year (RpStore              *self,
   return TRUE;
 }
 
+/* The id in the first column of @sql's first row with ?1 = @partner_id, or 0 when there is no
+ * row; FALSE with @error set when the query fails. */
+static gboolean
+first_partner_row_id (RpStore     *self,
+                      const char  *sql,
+                      gint64       partner_id,
+                      gint64      *id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *id = 0;
+  stmt = _rp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    _rp_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 RpReferral *
 rp_store_find_referral_awaiting_thanks (RpStore  *self,
                                         gint64    partner_id,
                                         GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 referral_id = 0;
-  int rc;
+  gint64 referral_id;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT t.referral_id FROM task t"
-                            " JOIN referral r ON r.id = t.referral_id"
-                            " WHERE t.partner_id = ?1 AND t.kind = 'thank-you'"
-                            " AND t.done_at IS NULL"
-                            " ORDER BY r.referred_on DESC, r.id DESC LIMIT 1",
-                            error);
-  if (stmt == NULL)
+  if (!first_partner_row_id (self,
+                             "SELECT t.referral_id FROM task t"
+                             " JOIN referral r ON r.id = t.referral_id"
+                             " WHERE t.partner_id = ?1 AND t.kind = 'thank-you'"
+                             " AND t.done_at IS NULL"
+                             " ORDER BY r.referred_on DESC, r.id DESC LIMIT 1",
+                             partner_id, &referral_id, error))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, partner_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    referral_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-
   /* no thank-you pending: the latest referral the partner sent */
-  if (referral_id == 0)
-    {
-      stmt = _rp_store_prepare (self,
-                                "SELECT id FROM referral"
-                                " WHERE partner_id = ?1 AND direction = 'inbound'"
-                                " ORDER BY referred_on DESC, id DESC LIMIT 1",
-                                error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, partner_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        referral_id = sqlite3_column_int64 (stmt, 0);
-      else if (rc != SQLITE_DONE)
-        {
-          _rp_store_set_error (self, rc, error);
-          sqlite3_reset (stmt);
-          return NULL;
-        }
-      sqlite3_reset (stmt);
-    }
+  if (referral_id == 0 &&
+      !first_partner_row_id (self,
+                             "SELECT id FROM referral"
+                             " WHERE partner_id = ?1 AND direction = 'inbound'"
+                             " ORDER BY referred_on DESC, id DESC LIMIT 1",
+                             partner_id, &referral_id, error))
+    return NULL;
 
   if (referral_id == 0)
     return NULL;

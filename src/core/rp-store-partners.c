@@ -889,6 +889,31 @@ rp_store_load_partners (RpStore      *self,
   return g_steal_pointer (&partners);
 }
 
+GHashTable *
+_rp_store_load_partners_by_id (RpStore      *self,
+                               const GArray *ids,
+                               const char   *today,
+                               GPtrArray   **partners,
+                               GError      **error)
+{
+  GHashTable *by_id;
+
+  *partners = rp_store_load_partners (self, (const gint64 *) ids->data, ids->len, today, error);
+  if (*partners == NULL)
+    return NULL;
+
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < (*partners)->len; i++)
+    {
+      RpPartner *partner = g_ptr_array_index (*partners, i);
+
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { rp_partner_get_id (partner) },
+                                             sizeof (gint64)), partner);
+    }
+
+  return by_id;
+}
+
 GPtrArray *
 rp_store_list_specialties (RpStore *self,
                            GError **error)

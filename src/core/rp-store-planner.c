@@ -172,15 +172,35 @@ renumber_day (RpStore     *self,
 }
 
 GPtrArray *
+_rp_store_collect_visits (RpStore      *self,
+                          sqlite3_stmt *stmt,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (visits, _rp_store_row_to_planned_visit (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&visits);
+}
+
+GPtrArray *
 rp_store_list_visits_between (RpStore    *self,
                               const char *from,
                               const char *to,
                               gboolean    include_cancelled,
                               GError    **error)
 {
-  g_autoptr(GPtrArray) visits = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL, NULL);
@@ -199,19 +219,7 @@ rp_store_list_visits_between (RpStore    *self,
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, include_cancelled ? 1 : 0);
 
-  visits = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (visits, _rp_store_row_to_planned_visit (stmt));
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&visits);
+  return _rp_store_collect_visits (self, stmt, error);
 }
 
 RpPlannedVisit *

@@ -1,4 +1,4 @@
-/* rp-store-private.h: what the rp-store-*.c files share. Nothing outside RpStore includes it.
+/* rp-store-private.h: what the rp-store-*.c files share. Nothing outside src/core includes it.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -107,6 +107,10 @@ enum {
 
 /* A row of TASK_COLUMNS TASK_FROM as a task (rp-store-tasks.c). */
 RpTask       *_rp_store_row_to_task    (sqlite3_stmt *stmt);
+/* Every row of @stmt (TASK_COLUMNS TASK_FROM) as a task; the statement is reset. */
+GPtrArray    *_rp_store_collect_tasks  (RpStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
 
 /* Planned visits: the columns every visit query reads, with the partner's name. */
 #define VISIT_COLUMNS \
@@ -118,6 +122,19 @@ RpTask       *_rp_store_row_to_task    (sqlite3_stmt *stmt);
 
 /* A row of VISIT_COLUMNS VISIT_FROM as a planned visit (rp-store-planner.c). */
 RpPlannedVisit *_rp_store_row_to_planned_visit (sqlite3_stmt *stmt);
+/* Every row of @stmt (VISIT_COLUMNS VISIT_FROM) as a planned visit; the statement is reset. */
+GPtrArray      *_rp_store_collect_visits       (RpStore      *self,
+                                                sqlite3_stmt *stmt,
+                                                GError      **error);
+
+/* Loads the partners with @ids as rp_store_load_partners() does, into *@partners, and returns a
+ * table from each one's id (gint64*) to it; the table borrows the partners from *@partners.
+ * NULL with @error set on failure (rp-store-partners.c). */
+GHashTable     *_rp_store_load_partners_by_id  (RpStore      *self,
+                                                const GArray *ids,
+                                                const char   *today,
+                                                GPtrArray   **partners,
+                                                GError      **error);
 
 /* Timelines (rp-store-timeline.c). Up to @limit RpTimelineItem objects that @filter selects,
  * newest first, all strictly older than @before_key (an item's sort key; NULL: from the

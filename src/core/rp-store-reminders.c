@@ -86,11 +86,9 @@ rp_store_list_due_unnotified (RpStore    *self,
                               const char *default_time,
                               GError    **error)
 {
-  g_autoptr(GPtrArray) tasks = NULL;
   g_autofree char *day = NULL;
   g_autofree char *time = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (until != NULL, NULL);
@@ -113,19 +111,7 @@ rp_store_list_due_unnotified (RpStore    *self,
   sqlite3_bind_text (stmt, 2, time, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, default_time, -1, SQLITE_TRANSIENT);
 
-  tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tasks, _rp_store_row_to_task (stmt));
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&tasks);
+  return _rp_store_collect_tasks (self, stmt, error);
 }
 
 gboolean
@@ -185,9 +171,7 @@ rp_store_list_planned_visits (RpStore    *self,
                               const char *day,
                               GError    **error)
 {
-  g_autoptr(GPtrArray) visits = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (day != NULL, NULL);
@@ -202,17 +186,5 @@ rp_store_list_planned_visits (RpStore    *self,
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
 
-  visits = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (visits, _rp_store_row_to_planned_visit (stmt));
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&visits);
+  return _rp_store_collect_visits (self, stmt, error);
 }

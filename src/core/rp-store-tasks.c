@@ -73,10 +73,10 @@ get_task_where (RpStore    *self,
   return task;
 }
 
-static GPtrArray *
-list_tasks (RpStore      *self,
-            sqlite3_stmt *stmt,
-            GError      **error)
+GPtrArray *
+_rp_store_collect_tasks (RpStore      *self,
+                         sqlite3_stmt *stmt,
+                         GError      **error)
 {
   g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -145,7 +145,7 @@ rp_store_list_open_tasks (RpStore    *self,
   if (until != NULL && *until != '\0')
     sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
 
-  return list_tasks (self, stmt, error);
+  return _rp_store_collect_tasks (self, stmt, error);
 }
 
 GPtrArray *
@@ -166,7 +166,7 @@ rp_store_list_partner_tasks (RpStore *self,
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
 
-  return list_tasks (self, stmt, error);
+  return _rp_store_collect_tasks (self, stmt, error);
 }
 
 gboolean

@@ -16,6 +16,7 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
+#include "rp-store-private.h"
 #include "rp-target-score.h"
 
 #define DEFAULT_MAX_KM 50.0
@@ -213,18 +214,9 @@ rank (RpStore              *store,
     g_array_append_val (ids, g_array_index (stats, RpPartnerPlanStats,
                                             g_array_index (scored, Scored, i).index).partner_id);
 
-  partners = rp_store_load_partners (store, (const gint64 *) ids->data, ids->len, today, error);
-  if (partners == NULL)
+  by_id = _rp_store_load_partners_by_id (store, ids, today, &partners, error);
+  if (by_id == NULL)
     return NULL;
-
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < partners->len; i++)
-    {
-      RpPartner *partner = g_ptr_array_index (partners, i);
-
-      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { rp_partner_get_id (partner) },
-                                             sizeof (gint64)), partner);
-    }
 
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_target_candidate_free);
   for (guint i = 0; i < scored->len; i++)

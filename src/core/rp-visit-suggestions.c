@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-ics.h"
+#include "rp-store-private.h"
 #include "rp-visit-suggestions.h"
 
 #define DEFAULT_NEAR_KM 5.0
@@ -434,18 +435,9 @@ rp_visit_suggestions_compute (RpStore                  *store,
                                               candidate->index).partner_id);
     }
 
-  partners = rp_store_load_partners (store, (const gint64 *) ids->data, ids->len, today, error);
-  if (partners == NULL)
+  by_id = _rp_store_load_partners_by_id (store, ids, today, &partners, error);
+  if (by_id == NULL)
     return NULL;
-
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < partners->len; i++)
-    {
-      RpPartner *partner = g_ptr_array_index (partners, i);
-
-      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { rp_partner_get_id (partner) },
-                                             sizeof (gint64)), partner);
-    }
 
   suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_suggestion_free);
   for (guint i = 0; i < candidates->len; i++)

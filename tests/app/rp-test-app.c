@@ -336,6 +336,17 @@ rp_test_collect_by_type (GtkWidget *root,
     rp_test_collect_by_type (child, type, widgets);
 }
 
+guint
+rp_test_count_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
 /* Screenshots */
 
 static GskRenderNode *

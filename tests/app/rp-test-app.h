@@ -108,6 +108,8 @@ gpointer   rp_test_find_row          (GtkWidget            *root,
 void       rp_test_collect_by_type   (GtkWidget            *root,
                                       GType                 type,
                                       GPtrArray            *widgets);
+/* How many rows @list has. */
+guint      rp_test_count_list_rows   (GtkListBox           *list);
 
 /* Screenshots, as HEADLESS.md describes: the widget's paintable rendered with its renderer, saved
  * as @name in $RAPPORT_SCREENSHOT_DIR or else g_test_get_dir (G_TEST_BUILT). On a busy machine

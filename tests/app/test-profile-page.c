@@ -32,17 +32,6 @@ fixture_tear_down (Fixture       *fixture,
   rp_test_db_close (&fixture->db);
 }
 
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-
-  return n;
-}
-
 static void
 scroll_to (GtkWidget *preferences,
            GtkWidget *widget)
@@ -117,10 +106,10 @@ test_profile_page (Fixture       *fixture,
                    "New patients seen within 5 business days");
   services = rp_test_template_child (preferences, RP_TYPE_PREFERENCES_WINDOW, "services_list");
   stories = rp_test_template_child (preferences, RP_TYPE_PREFERENCES_WINDOW, "stories_list");
-  g_assert_cmpuint (count_rows (services), ==,
+  g_assert_cmpuint (rp_test_count_list_rows (services), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (
                       rp_practice_get_entries (before, RP_PRACTICE_ENTRY_SERVICE))));
-  g_assert_cmpuint (count_rows (stories), ==, 3);
+  g_assert_cmpuint (rp_test_count_list_rows (stories), ==, 3);
 
   rp_test_iterate_for (300);
   rp_test_save_screenshot (preferences, "practice-profile-top.png");
@@ -138,7 +127,8 @@ test_profile_page (Fixture       *fixture,
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
   rp_test_iterate_for (100);
-  row = GTK_WIDGET (gtk_list_box_get_row_at_index (services, count_rows (services) - 1));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (services,
+                                                   rp_test_count_list_rows (services) - 1));
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   title_row = rp_test_find_row (row, ADW_TYPE_ENTRY_ROW, "Service");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Osteoporosis clinic");
@@ -149,7 +139,8 @@ test_profile_page (Fixture       *fixture,
   up = rp_test_find_by_tooltip (row, "Move Up");
   g_signal_emit_by_name (up, "clicked");
   rp_test_iterate_for (100);
-  row = GTK_WIDGET (gtk_list_box_get_row_at_index (services, count_rows (services) - 2));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (services,
+                                                   rp_test_count_list_rows (services) - 2));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Osteoporosis clinic");
 

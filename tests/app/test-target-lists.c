@@ -82,17 +82,6 @@ has_n_items (gpointer data)
   return g_list_model_get_n_items (wait->model) == wait->n_items;
 }
 
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-
-  return n;
-}
-
 static void
 test_build_and_show (Fixture       *fixture,
                      gconstpointer  data)
@@ -124,7 +113,7 @@ test_build_and_show (Fixture       *fixture,
 
   sidebar = rp_test_template_child (window, RP_TYPE_WINDOW, "target_lists");
   sidebar_rows = rp_test_find_by_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX);
-  g_assert_cmpuint (count_rows (sidebar_rows), ==, 0);
+  g_assert_cmpuint (rp_test_count_list_rows (sidebar_rows), ==, 0);
 
   /* The dialog ranks the sample network and picks its best 25. */
   dialog = g_object_ref_sink (rp_target_list_dialog_new (fixture->db.context));
@@ -187,7 +176,7 @@ test_build_and_show (Fixture       *fixture,
     g_assert_cmpint (g_array_index (members, gint64, i), ==, g_array_index (ranked, gint64, i));
 
   /* It appears in the sidebar; activating it shows its members on the Partners page. */
-  g_assert_cmpuint (count_rows (sidebar_rows), ==, 1);
+  g_assert_cmpuint (rp_test_count_list_rows (sidebar_rows), ==, 1);
   rp_window_set_visible_page_name (window, "timeline");
   g_signal_emit_by_name (sidebar_rows, "row-activated",
                          gtk_list_box_get_row_at_index (sidebar_rows, 0));
@@ -218,7 +207,7 @@ test_build_and_show (Fixture       *fixture,
 
   /* Deleting the list empties the section. */
   g_assert_true (rp_store_delete_target_list (fixture->db.store, info->id, &error));
-  g_assert_cmpuint (count_rows (sidebar_rows), ==, 0);
+  g_assert_cmpuint (rp_test_count_list_rows (sidebar_rows), ==, 0);
 
   rp_test_destroy_window (GTK_WINDOW (dialog), FALSE);
   g_object_unref (dialog);
