@@ -20,6 +20,7 @@
 #include "rp-geocode-dialog.h"
 #include "rp-map-page.h"
 #include "rp-page-util.h"
+#include "rp-specialties.h"
 #include "rp-store.h"
 #include "rp-tile-source.h"
 #include "rp-window.h"
@@ -47,6 +48,8 @@ struct _RpMapPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *tier_dropdown;
   GtkDropDown        *status_dropdown;
+  GtkDropDown        *specialty_dropdown;
+  GtkMenuButton      *filter_button;
   GtkRevealer        *place_revealer;
   GtkLabel           *place_label;
   GtkRevealer        *tiles_revealer;
@@ -71,6 +74,8 @@ struct _RpMapPage
   ShumateMarkerLayer *selection_layer;
 
   RpPartnerFilter    *filter;
+  GPtrArray          *specialty_codes; /* the specialty dropdown's codes; "" is any */
+  gboolean            updating_filters;
   guint               query_id;
   gboolean            stale;           /* the store changed while the page was hidden */
   gboolean            placed_view;     /* the first view was chosen */
@@ -1227,21 +1232,124 @@ set_location_activated (GtkWidget  *widget,
     enter_place_mode (self, partner);
 }
 
-/* Callbacks */
+/* Filters */
+
+static const char *
+specialty_display_label (const char *code,
+                         const char *label)
+{
+  const RpSpecialty *specialty = code != NULL && *code != '\0' ? rp_specialties_lookup (code)
+                                                                : NULL;
+
+  if (specialty != NULL)
+    return rp_specialty_get_display_label (specialty);
+
+  return label != NULL ? label : "";
+}
+
+/* The specialty dropdown: "Any Specialty" and, once the popover has been opened, the
+ * specialties in use (a GROUP BY over every partner, so it waits until it is wanted). */
+static void
+fill_specialty_filter (RpMapPage *self,
+                       gboolean   with_counts)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *current = self->filter->specialty_code;
+  guint selected = 0;
+
+  if (with_counts)
+    {
+      counts = rp_store_list_specialties (self->store, &error);
+      if (counts == NULL)
+        g_debug ("Cannot list the specialties: %s", error->message);
+    }
+
+  g_ptr_array_set_size (self->specialty_codes, 0);
+  g_ptr_array_add (self->specialty_codes, g_strdup (""));
+  gtk_string_list_append (model, _("Any Specialty"));
+
+  for (guint i = 0; counts != NULL && i < counts->len; i++)
+    {
+      RpSpecialtyCount *count = g_ptr_array_index (counts, i);
+      g_autofree char *item = NULL;
+
+      if (count->code == NULL || *count->code == '\0')
+        continue;
+
+      /* Translators: a specialty and how many partners have it, "Neurology (4)". */
+      item = g_strdup_printf (_("%s (%u)"), specialty_display_label (count->code, count->label),
+                              count->count);
+      gtk_string_list_append (model, item);
+      g_ptr_array_add (self->specialty_codes, g_strdup (count->code));
+      if (g_strcmp0 (count->code, current) == 0)
+        selected = self->specialty_codes->len - 1;
+    }
+
+  /* A filter on a specialty nobody has any more stays visible, so it can be removed. */
+  if (current != NULL && *current != '\0' && selected == 0)
+    {
+      gtk_string_list_append (model, specialty_display_label (current, current));
+      g_ptr_array_add (self->specialty_codes, g_strdup (current));
+      selected = self->specialty_codes->len - 1;
+    }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->specialty_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->specialty_dropdown, selected);
+  self->updating_filters = FALSE;
+}
+
+static void
+filter_popover_show_cb (RpMapPage *self)
+{
+  fill_specialty_filter (self, TRUE);
+}
+
+/* "Filters (2)" and an accent while any filter is on, as on the Partners page. */
+static void
+update_filter_button (RpMapPage *self)
+{
+  g_autofree char *label = NULL;
+  guint n_active = 0;
+
+  n_active += self->filter->any_tier ? 0 : 1;
+  n_active += self->filter->any_status ? 0 : 1;
+  n_active += self->filter->specialty_code != NULL && *self->filter->specialty_code != '\0';
+
+  if (n_active > 0)
+    /* Translators: the filter button when @n filters are on. */
+    label = g_strdup_printf (_("_Filters (%u)"), n_active);
+  gtk_menu_button_set_label (self->filter_button, label != NULL ? label : _("_Filters"));
+  if (n_active > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
 
 static void
 filter_changed_cb (RpMapPage *self)
 {
   guint tier = gtk_drop_down_get_selected (self->tier_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint specialty = gtk_drop_down_get_selected (self->specialty_dropdown);
+
+  if (self->updating_filters)
+    return;
 
   self->filter->any_tier = tier == 0 || tier == GTK_INVALID_LIST_POSITION;
   self->filter->tier = self->filter->any_tier ? RP_TIER_A : (RpTier) (tier - 1);
   self->filter->any_status = status == 0 || status == GTK_INVALID_LIST_POSITION;
   self->filter->status = self->filter->any_status ? RP_PARTNER_STATUS_PROSPECT
                                                   : (RpPartnerStatus) (status - 1);
+  g_free (self->filter->specialty_code);
+  self->filter->specialty_code = specialty < self->specialty_codes->len
+                                 ? g_strdup (g_ptr_array_index (self->specialty_codes, specialty))
+                                 : NULL;
   g_free (self->filter->search);
   self->filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_filter_button (self);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -1251,6 +1359,20 @@ filter_changed_cb (RpMapPage *self)
   else
     self->stale = TRUE;
 }
+
+static void
+clear_filters_cb (RpMapPage *self)
+{
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->tier_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->specialty_dropdown, 0);
+  self->updating_filters = FALSE;
+
+  filter_changed_cb (self);
+}
+
+/* Callbacks */
 
 static void
 viewport_changed_cb (RpMapPage *self)
@@ -1418,6 +1540,7 @@ rp_map_page_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::distance-unit",
                            G_CALLBACK (distance_unit_changed_cb), self, G_CONNECT_SWAPPED);
 
+  fill_specialty_filter (self, FALSE);
   update_tile_layer (self);
   distance_unit_changed_cb (self);
 }
@@ -1453,6 +1576,7 @@ rp_map_page_finalize (GObject *object)
   RpMapPage *self = RP_MAP_PAGE (object);
 
   g_clear_pointer (&self->filter, rp_partner_filter_free);
+  g_clear_pointer (&self->specialty_codes, g_ptr_array_unref);
   g_clear_pointer (&self->placing_name, g_free);
   g_clear_pointer (&self->route_day, g_free);
 
@@ -1504,6 +1628,8 @@ rp_map_page_class_init (RpMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpMapPage, specialty_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpMapPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, place_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, place_label);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, tiles_revealer);
@@ -1517,6 +1643,8 @@ rp_map_page_class_init (RpMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, locate_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, place_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, route_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_cb);
@@ -1537,9 +1665,13 @@ rp_map_page_init (RpMapPage *self)
 {
   GtkGesture *click;
 
+  /* The template's dropdowns report their first selection while it is built. */
+  self->updating_filters = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating_filters = FALSE;
 
   self->filter = rp_partner_filter_new ();
+  self->specialty_codes = g_ptr_array_new_with_free_func (g_free);
   self->viewport = shumate_map_get_viewport (self->map);
 
   make_map_source (self);

@@ -43,6 +43,8 @@ struct _RpPartnerDetail
   AdwActionRow *npi_row;
   AdwPreferencesGroup *contact_group;
   AdwActionRow *address_row;
+  AdwActionRow *location_row;
+  GtkButton  *location_button;
   AdwActionRow *phone_row;
   AdwActionRow *fax_row;
   AdwActionRow *email_row;
@@ -410,6 +412,80 @@ update_history (RpPartnerDetail *self)
   rp_timeline_view_set_filter (self->history_view, filter);
 }
 
+static const char *
+geocode_source_label (RpGeocodeSource source)
+{
+  switch (source)
+    {
+    case RP_GEOCODE_SOURCE_MANUAL:
+      return _("Placed by hand");
+    case RP_GEOCODE_SOURCE_ZCTA:
+      return _("ZIP code centre");
+    case RP_GEOCODE_SOURCE_NOMINATIM:
+      return _("Found online (OpenStreetMap)");
+    case RP_GEOCODE_SOURCE_SAMPLE:
+      return _("Sample data");
+    case RP_GEOCODE_SOURCE_NONE:
+    default:
+      /* Coordinates without a record of their source came with the partner (typed or
+       * imported). */
+      return _("Entered with the partner");
+    }
+}
+
+/* Where the partner is on the map and where that came from, or why they are not on it, with
+ * the button that shows them there or lets the user place them. */
+static gboolean
+update_location (RpPartnerDetail *self)
+{
+  RpPartner *partner = self->partner;
+  RpStore *store = rp_context_get_store (self->context);
+  RpGeocodeSource source = RP_GEOCODE_SOURCE_NONE;
+  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean placed = rp_partner_get_has_location (partner);
+  gboolean recorded;
+  const char *label;
+
+  recorded = rp_store_get_partner_geocode (store, rp_partner_get_id (partner), &source,
+                                           &message, &error);
+  if (!recorded && !g_error_matches (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND))
+    g_debug ("Cannot read how partner %" G_GINT64_FORMAT " was placed: %s",
+             rp_partner_get_id (partner), error->message);
+
+  if (placed)
+    {
+      title = g_strdup (geocode_source_label (recorded ? source : RP_GEOCODE_SOURCE_NONE));
+      label = _("Show on _Map");
+    }
+  else if (recorded && !is_empty (message))
+    {
+      /* Translators: an unplaced partner's location row and why the last look-up failed,
+       * "Not on the map — Nominatim: address not found". */
+      title = g_strdup_printf (_("Not on the map — %s"), message);
+      label = _("Set _Location…");
+    }
+  else
+    {
+      title = g_strdup (_("Not on the map"));
+      label = _("Set _Location…");
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), title);
+  gtk_button_set_label (self->location_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->location_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  placed ? _("Show on Map") : _("Set Location"), -1);
+  /* The action is named once it has its target: the template's button has neither. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->location_button),
+                                          g_variant_new_int64 (rp_partner_get_id (partner)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->location_button), "win.show-on-map");
+  gtk_widget_set_visible (GTK_WIDGET (self->location_row), !rp_partner_get_archived (partner));
+
+  return !rp_partner_get_archived (partner);
+}
+
 static void
 update_partner (RpPartnerDetail *self)
 {
@@ -483,6 +559,7 @@ update_partner (RpPartnerDetail *self)
   /* Contact */
   address = rp_partner_dup_address_line (partner);
   any = set_row (self->address_row, address);
+  any |= update_location (self);
   any |= set_row (self->phone_row, rp_partner_get_phone (partner));
   any |= set_row (self->fax_row, rp_partner_get_fax (partner));
   any |= set_row (self->email_row, rp_partner_get_email (partner));
@@ -753,6 +830,8 @@ rp_partner_detail_class_init (RpPartnerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, npi_row);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, contact_group);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, location_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, location_button);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, fax_row);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, email_row);

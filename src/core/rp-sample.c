@@ -1054,6 +1054,9 @@ rp_sample_generate_with_vault (RpStore          *store,
   if (ok)
     {
       ok = generate (&g, error);
+      /* The sample's coordinates are made up with its addresses: say so in the partner pane. */
+      if (ok)
+        ok = rp_store_record_geocode_source (store, RP_GEOCODE_SOURCE_SAMPLE, error);
       if (ok)
         ok = rp_store_end_bulk (store, TRUE, error);
       else

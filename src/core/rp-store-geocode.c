@@ -129,6 +129,76 @@ failed:
 }
 
 gboolean
+rp_store_record_geocode_source (RpStore         *self,
+                                RpGeocodeSource  source,
+                                GError         **error)
+{
+  g_autofree char *now = rp_store_now_iso ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT OR IGNORE INTO partner_geocode"
+                            " (partner_id, source, error, updated_at)"
+                            " SELECT id, ?1, '', ?2 FROM partner WHERE lat IS NOT NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, rp_enum_to_nick (RP_TYPE_GEOCODE_SOURCE, source), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+
+  return _rp_store_step_done (self, stmt, error);
+}
+
+gboolean
+rp_store_get_partner_geocode (RpStore          *self,
+                              gint64            partner_id,
+                              RpGeocodeSource  *source,
+                              char            **message,
+                              GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int value = RP_GEOCODE_SOURCE_NONE;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (partner_id > 0, FALSE);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT source, error FROM partner_geocode WHERE partner_id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                     _("No geocoding was recorded for this partner"));
+      else
+        _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  /* The table's CHECK keeps the nick valid; NONE stands in for anything else. */
+  if (!rp_enum_from_nick (RP_TYPE_GEOCODE_SOURCE, _rp_store_column_text (stmt, 0), &value))
+    value = RP_GEOCODE_SOURCE_NONE;
+  if (source != NULL)
+    *source = value;
+  if (message != NULL)
+    *message = g_strdup (_rp_store_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+gboolean
 rp_store_import_zcta (RpStore           *self,
                       const RpZctaEntry *entries,
                       guint              n_entries,

@@ -440,6 +440,21 @@ gboolean      rp_store_set_partner_location    (RpStore                *self,
                                                 const char             *error_message,
                                                 GError                **error);
 
+/* Where @partner_id's coordinates came from and what the last geocoding attempt said (@message:
+ * "" when it worked or was never tried; either out argument may be NULL). FALSE with
+ * RP_STORE_ERROR_NOT_FOUND when nothing was recorded (coordinates typed or imported with the
+ * partner, or none ever looked up). */
+gboolean      rp_store_get_partner_geocode     (RpStore                *self,
+                                                gint64                  partner_id,
+                                                RpGeocodeSource        *source,
+                                                char                  **message,
+                                                GError                **error);
+/* Records @source for every placed partner that has no geocoding record yet (the sample network
+ * and imports that bring coordinates); one statement. */
+gboolean      rp_store_record_geocode_source   (RpStore                *self,
+                                                RpGeocodeSource         source,
+                                                GError                **error);
+
 /* One ZIP code's centroid, as the Census ZCTA gazetteer gives it. */
 typedef struct
 {

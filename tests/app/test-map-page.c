@@ -426,7 +426,8 @@ test_set_location (Fixture       *fixture,
   g_assert_cmpuint (count_markers (page, "selection", NULL, NULL), ==, 1);
   rp_test_iterate_for (QUERY_SETTLE_MS);
   rp_test_save_screenshot (GTK_WIDGET (window), "h4-map-popover.png");
-  popover = gtk_menu_button_get_popover (rp_test_find_by_type (page, GTK_TYPE_MENU_BUTTON));
+  popover = gtk_menu_button_get_popover (rp_test_find_by_type (page_layer (page, "selection"),
+                                                              GTK_TYPE_MENU_BUTTON));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   rp_test_save_screenshot (GTK_WIDGET (popover), "h4-map-popover-summary.png");
 

@@ -304,6 +304,58 @@ test_set_location (void)
 }
 
 static void
+test_partner_geocode (void)
+{
+  g_autoptr(RpStore) store = rp_store_open (":memory:", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  RpGeocodeSource source = RP_GEOCODE_SOURCE_MANUAL;
+  gint64 ann, bob;
+
+  ann = add_partner (store, "Adams", "43085");
+  bob = add_partner (store, "Baker", "99999");
+
+  /* Nothing recorded yet. */
+  g_assert_false (rp_store_get_partner_geocode (store, ann, &source, &message, &error));
+  g_assert_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND);
+  g_assert_null (message);
+  g_clear_error (&error);
+
+  rp_store_set_partner_location (store, ann, TRUE, 40.1, -83.0, RP_GEOCODE_SOURCE_ZCTA, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  rp_store_set_partner_location (store, bob, FALSE, 0, 0, RP_GEOCODE_SOURCE_NONE,
+                                 "Nominatim: address not found", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rp_store_get_partner_geocode (store, ann, &source, &message, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (source, ==, RP_GEOCODE_SOURCE_ZCTA);
+  g_assert_cmpstr (message, ==, "");
+  g_clear_pointer (&message, g_free);
+
+  g_assert_true (rp_store_get_partner_geocode (store, bob, &source, &message, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (source, ==, RP_GEOCODE_SOURCE_NONE);
+  g_assert_cmpstr (message, ==, "Nominatim: address not found");
+  g_clear_pointer (&message, g_free);
+
+  /* Placed later by hand: the new source, the old error gone; out arguments may be NULL. */
+  rp_store_set_partner_location (store, bob, TRUE, 40.2, -83.1, RP_GEOCODE_SOURCE_MANUAL, NULL,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_get_partner_geocode (store, bob, &source, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (source, ==, RP_GEOCODE_SOURCE_MANUAL);
+  g_assert_true (rp_store_get_partner_geocode (store, bob, NULL, &message, &error));
+  g_assert_cmpstr (message, ==, "");
+
+  /* An unknown partner has no record either. */
+  g_assert_false (rp_store_get_partner_geocode (store, 9999, NULL, NULL, &error));
+  g_assert_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND);
+}
+
+static void
 test_geocode_cache (void)
 {
   g_autoptr(RpStore) store = rp_store_open (":memory:", NULL);
@@ -448,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/national", test_import_national);
   g_test_add_func ("/gazetteer/store/set-location", test_set_location);
   g_test_add_func ("/gazetteer/store/geocode-cache", test_geocode_cache);
+  g_test_add_func ("/gazetteer/store/partner-geocode", test_partner_geocode);
   g_test_add_func ("/gazetteer/job/offline", test_job_offline);
   g_test_add_func ("/gazetteer/job/cancel", test_job_cancel);
 

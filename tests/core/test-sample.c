@@ -300,6 +300,17 @@ check_partners (Fixture *f)
 
       g_assert_cmpstr (rp_partner_get_state (partner), ==, "OH");
       g_assert_true (rp_validate_zip (rp_partner_get_zip (partner), NULL));
+
+      /* Placed partners say where their coordinates came from: the sample itself. */
+      if (rp_partner_get_has_location (partner))
+        {
+          RpGeocodeSource source = RP_GEOCODE_SOURCE_NONE;
+
+          g_assert_true (rp_store_get_partner_geocode (f->store, rp_partner_get_id (partner),
+                                                       &source, NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (source, ==, RP_GEOCODE_SOURCE_SAMPLE);
+        }
       g_assert_true (rp_validate_phone (rp_partner_get_phone (partner), NULL));
       g_assert_true (rp_validate_email (rp_partner_get_email (partner), NULL));
       g_assert_true (g_str_has_suffix (rp_partner_get_email (partner), ".example") ||

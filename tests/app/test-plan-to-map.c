@@ -1,0 +1,398 @@
+/* test-plan-to-map.c: planning a suggested visit on the Planner page puts it on the day's route
+ * on the Map page, in the whole window, on a display (Xvfb); the tiles come from a tile server
+ * on loopback (no internet).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <shumate/shumate.h>
+
+#include "rp-ics.h"
+#include "rp-map-page.h"
+#include "rp-planner-page.h"
+#include "rp-route.h"
+#include "rp-test-app.h"
+#include "rp-visit-suggestions.h"
+#include "rp-window.h"
+
+/* Long enough for the tiles to land before a screenshot; no assertion depends on it. */
+#define SETTLE_MS 800
+
+typedef struct
+{
+  SoupServer *server;
+  GBytes     *png;
+  guint       n_requests;
+} TileServer;
+
+static TileServer tile_server;
+
+typedef struct
+{
+  RpTestDb  db;
+  char     *today;
+  char     *day;       /* the week's Thursday: the day the test plans on */
+} Fixture;
+
+/* The loopback tile server */
+
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A checkerboard with a dark frame: unmistakable in a screenshot. */
+static GBytes *
+make_tile_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 0.93, 0.90, 0.80);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.78, 0.86, 0.95);
+  for (int y = 0; y < 4; y++)
+    for (int x = 0; x < 4; x++)
+      if ((x + y) % 2 == 0)
+        cairo_rectangle (cr, x * 64, y * 64, 64, 64);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.45, 0.40, 0.35);
+  cairo_set_line_width (cr, 4.0);
+  cairo_rectangle (cr, 0, 0, 256, 256);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png_cb, png), ==,
+                   CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (png);
+}
+
+static void
+tile_cb (SoupServer        *server,
+         SoupServerMessage *message,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  TileServer *tiles = user_data;
+
+  if (!g_str_has_suffix (path, ".png"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  tiles->n_requests++;
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (tiles->png, NULL),
+                                    g_bytes_get_size (tiles->png));
+}
+
+static void
+start_tile_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+
+  tile_server.png = make_tile_png ();
+  tile_server.server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (tile_server.server, NULL, tile_cb, &tile_server, NULL);
+  soup_server_listen (tile_server.server, address, 0, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (tile_server.server);
+  g_assert_nonnull (uris);
+  url = g_strdup_printf ("http://127.0.0.1:%d/#Z#/#X#/#Y#.png", g_uri_get_port (uris->data));
+  g_setenv ("RAPPORT_TILE_URL", url, TRUE);
+}
+
+static gboolean
+tiles_were_requested (gpointer data)
+{
+  return tile_server.n_requests > 0;
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GDate) today = g_date_new ();
+  g_autofree char *monday = NULL;
+
+  rp_test_load_style ();
+
+  /* The sample is made around today, so the Planner's week is the sample's planned week. */
+  g_date_set_time_t (today, time (NULL));
+  fixture->today = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (today),
+                                    g_date_get_month (today), g_date_get_day (today));
+  monday = rp_week_monday (fixture->today);
+  {
+    g_autoptr(GDate) thursday = g_date_new ();
+    int y, m, d;
+
+    g_assert_cmpint (sscanf (monday, "%d-%d-%d", &y, &m, &d), ==, 3);
+    g_date_set_dmy (thursday, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+    g_date_add_days (thursday, 3);
+    fixture->day = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (thursday),
+                                    g_date_get_month (thursday), g_date_get_day (thursday));
+  }
+
+  rp_test_db_open (&fixture->db, "rapport-plan-map-XXXXXX");
+  rp_test_db_add_sample (&fixture->db, today);
+  rp_test_db_make_context (&fixture->db, (const char * const[]) { "map-tiles", NULL });
+  g_settings_set_int (fixture->db.settings, "window-width", 1280);
+  g_settings_set_int (fixture->db.settings, "window-height", 800);
+  g_settings_set_boolean (fixture->db.settings, "window-maximized", FALSE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  rp_test_db_close (&fixture->db);
+  g_free (fixture->today);
+  g_free (fixture->day);
+}
+
+/* Helpers */
+
+/* The day's best suggestion that has a place on the map. */
+static RpSuggestion *
+placed_suggestion (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  RpSuggestionParams params;
+
+  rp_suggestion_params_init (&params);
+  params.today = fixture->today;
+  params.day = fixture->day;
+  suggestions = rp_visit_suggestions_compute (fixture->db.store, &params, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      RpSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (rp_partner_get_has_location (suggestion->partner))
+        return g_ptr_array_steal_index (suggestions, i);
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+path_has_point (GtkWidget *map_page,
+                double     lat,
+                double     lon)
+{
+  GtkWidget *layer = rp_test_find_named (map_page, "route-path");
+  g_autoptr(GList) nodes = NULL;
+
+  g_assert_true (SHUMATE_IS_PATH_LAYER (layer));
+  nodes = shumate_path_layer_get_nodes (SHUMATE_PATH_LAYER (layer));
+  for (GList *l = nodes; l != NULL; l = l->next)
+    {
+      if (G_APPROX_VALUE (shumate_location_get_latitude (l->data), lat, 1e-9) &&
+          G_APPROX_VALUE (shumate_location_get_longitude (l->data), lon, 1e-9))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The numbered stop marker at @lat, @lon, or NULL. */
+static GtkWidget *
+find_stop (GtkWidget *map_page,
+           double     lat,
+           double     lon)
+{
+  GtkWidget *layer = rp_test_find_named (map_page, "route-stops");
+  g_autoptr(GList) markers = NULL;
+
+  g_assert_true (SHUMATE_IS_MARKER_LAYER (layer));
+  markers = shumate_marker_layer_get_markers (SHUMATE_MARKER_LAYER (layer));
+  for (GList *l = markers; l != NULL; l = l->next)
+    {
+      if (G_APPROX_VALUE (shumate_location_get_latitude (l->data), lat, 1e-9) &&
+          G_APPROX_VALUE (shumate_location_get_longitude (l->data), lon, 1e-9))
+        return shumate_marker_get_child (l->data);
+    }
+
+  return NULL;
+}
+
+static gboolean
+planned_on (Fixture *fixture,
+            gint64   partner_id)
+{
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  visits = rp_store_list_planned_visits (fixture->db.store, fixture->day, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < visits->len; i++)
+    {
+      if (rp_planned_visit_get_partner_id (g_ptr_array_index (visits, i)) == partner_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Tests */
+
+static void
+test_plan_to_map (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RpSuggestion) suggestion = placed_suggestion (fixture);
+  RpPartner *partner = suggestion->partner;
+  gint64 partner_id = rp_partner_get_id (partner);
+  double lat = rp_partner_get_latitude (partner);
+  double lon = rp_partner_get_longitude (partner);
+  g_autofree char *stop_name = NULL;
+  RpWindow *window;
+  GtkWidget *planner;
+  GtkWidget *map_page;
+  GtkWidget *stop;
+
+  g_assert_false (planned_on (fixture, partner_id));
+
+  window = rp_window_new (NULL, fixture->db.context);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (GTK_WIDGET (window));
+
+  /* The Planner, its day chosen: the partner is in the Who to Visit list. */
+  g_assert_true (rp_window_set_visible_page_name (window, "planner"));
+  planner = rp_window_get_page (window, "planner");
+  rp_test_wait_until_mapped (planner);
+  g_assert_true (gtk_widget_activate_action (planner, "planner.select-day", "s", fixture->day));
+  rp_test_iterate_for (200);
+  g_assert_nonnull (rp_test_find_named (planner, rp_partner_get_uuid (partner)));
+
+  /* One action plans the suggestion on the day. */
+  g_assert_true (gtk_widget_activate_action (planner, "planner.plan-suggestion", "(xs)",
+                                             partner_id, fixture->day));
+  rp_test_iterate_for (50);
+  g_assert_true (planned_on (fixture, partner_id));
+  g_assert_null (rp_test_find_named (planner, rp_partner_get_uuid (partner)));
+
+  /* The day on the map: the window switches to the Map page, whose route runs through the
+   * partner's office, with a numbered stop there. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-day-on-map",
+                                  g_variant_new_string (fixture->day));
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "map");
+  map_page = rp_window_get_page (window, "map");
+  g_assert_true (RP_IS_MAP_PAGE (map_page));
+  rp_test_wait_until_mapped (map_page);
+
+  g_assert_true (path_has_point (map_page, lat, lon));
+  stop = find_stop (map_page, lat, lon);
+  g_assert_nonnull (stop);
+  g_assert_true (gtk_widget_has_css_class (stop, "map-stop"));
+  stop_name = g_strdup_printf ("Stop %s: %s", gtk_button_get_label (GTK_BUTTON (stop)),
+                               rp_partner_get_display_name (partner));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (stop), ==, stop_name);
+  g_assert_true (gtk_revealer_get_reveal_child (
+    rp_test_template_child (map_page, RP_TYPE_MAP_PAGE, "route_revealer")));
+
+  /* The tiles come from the loopback server and are drawn under the route. */
+  rp_test_wait_for (tiles_were_requested, NULL);
+  rp_test_iterate_for (SETTLE_MS);
+  rp_test_save_screenshot (GTK_WIDGET (window), "h5-plan-to-map.png");
+
+  /* Narrower, the header still holds the search and the Filters button. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  rp_test_iterate_for (SETTLE_MS);
+  rp_test_save_screenshot (GTK_WIDGET (window), "h5-plan-to-map-900.png");
+
+  /* Removed from the plan, the visit leaves the day's route. */
+  {
+    g_autoptr(GPtrArray) visits = NULL;
+    g_autoptr(GError) error = NULL;
+
+    visits = rp_store_list_planned_visits (fixture->db.store, fixture->day, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < visits->len; i++)
+      {
+        RpPlannedVisit *visit = g_ptr_array_index (visits, i);
+
+        if (rp_planned_visit_get_partner_id (visit) == partner_id)
+          g_assert_true (gtk_widget_activate_action (planner, "planner.remove-visit", "x",
+                                                     rp_planned_visit_get_id (visit)));
+      }
+  }
+  rp_test_iterate_for (50);
+  g_assert_false (planned_on (fixture, partner_id));
+  g_assert_null (find_stop (map_page, lat, lon));
+
+  rp_test_destroy_window (GTK_WINDOW (window), TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_dir = g_dir_make_tmp ("rapport-plan-map-cache-XXXXXX", NULL);
+  int status;
+
+  /* A fresh tile cache, so that the tiles come from the loopback server. */
+  g_assert_nonnull (cache_dir);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
+  rp_test_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  start_tile_server ();
+
+  g_test_add ("/plan-to-map/suggestion-on-route", Fixture, NULL,
+              fixture_set_up, test_plan_to_map, fixture_tear_down);
+
+  status = g_test_run ();
+
+  g_clear_object (&tile_server.server);
+  g_clear_pointer (&tile_server.png, g_bytes_unref);
+  remove_tree (cache_dir);
+
+  return status;
+}
