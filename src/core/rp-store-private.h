@@ -89,6 +89,19 @@ void          _rp_store_bind_filter_conditions   (sqlite3_stmt          *stmt,
  * (haversine; NULL when a coordinate is) on the new connection, and the hook that tells the map's
  * copy of the partners that the partner table changed. */
 gboolean      _rp_store_register_geo_functions (RpStore               *self);
+/* A count of this connection's writes (row changes, rollbacks) to @table ("partner",
+ * "referral", "activity" or "task"; activity_partner is WITHOUT ROWID: its rows come and go with
+ * their activity's), for copies kept between queries: a copy is current while the count and
+ * PRAGMA data_version stay the same. */
+guint64       _rp_store_get_write_count        (RpStore               *self,
+                                                const char            *table);
+/* The places of partners @ids (any, archived or not): @placed[i] FALSE for the unplaced. */
+gboolean      _rp_store_locate_partners        (RpStore               *self,
+                                                const gint64          *ids,
+                                                guint                  n_ids,
+                                                RpGeoPoint            *points,
+                                                gboolean              *placed,
+                                                GError               **error);
 
 /* Tasks: the columns every task query reads, in the order of the enum below. */
 #define TASK_COLUMNS \
@@ -146,5 +159,26 @@ GPtrArray    *_rp_store_timeline_page  (RpStore                *self,
                                         guint                   limit,
                                         const char             *today,
                                         GError                **error);
+
+/* The referral list's pages (rp-store-referrals.c). Appends to @ids the ids of up to @limit
+ * referrals of @filter in list order (newest first by referred_on, then id), all after
+ * (@before_day, @before_id) when @before_day is not NULL, and sets *@last_day to the
+ * referred-on of the last one read (left alone when none is). A keyset query on an index: each
+ * page costs the same at any depth. */
+gboolean      _rp_store_referral_id_page (RpStore                *self,
+                                          const RpReferralFilter *filter,
+                                          const char             *before_day,
+                                          gint64                  before_id,
+                                          guint                   limit,
+                                          GArray                 *ids,
+                                          char                  **last_day,
+                                          GError                **error);
+/* How many referrals @filter selects; with @newer_than_id > 0, how many come before that
+ * referral in list order (its position), or G_MAXUINT when @filter does not select it. */
+gboolean      _rp_store_count_referrals  (RpStore                *self,
+                                          const RpReferralFilter *filter,
+                                          gint64                  newer_than_id,
+                                          guint                  *count,
+                                          GError                **error);
 
 G_END_DECLS

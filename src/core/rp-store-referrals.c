@@ -227,21 +227,27 @@ row_to_referral (sqlite3_stmt *stmt)
   return referral;
 }
 
-GArray *
-rp_store_query_referral_ids (RpStore                *self,
-                             const RpReferralFilter *filter,
-                             GError                **error)
+/* Prepares "SELECT @what WHERE <@filter>[ AND <@key>][ @tail]" with its values
+ * bound (a new statement the caller finalizes). With @before_day, only the rows that come
+ * after (@before_day, @before_id) in list order (older); with @after_day, only those that come
+ * before it (newer). NULL with @error set when a date is wrong or the SQL fails. */
+static sqlite3_stmt *
+prepare_referral_query (RpStore                *self,
+                        const RpReferralFilter *filter,
+                        const char             *what,
+                        const char             *before_day,
+                        gint64                  before_id,
+                        const char             *after_day,
+                        gint64                  after_id,
+                        const char             *tail,
+                        GError                **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id FROM referral WHERE 1");
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *today = NULL;
   g_autofree char *cutoff = NULL;
   sqlite3_stmt *stmt = NULL;
-  GArray *ids;
   int index;
   int rc;
-
-  g_return_val_if_fail (RP_IS_STORE (self), NULL);
-  g_return_val_if_fail (filter != NULL, NULL);
 
   if (filter->open_longer_than_days > 0)
     {
@@ -255,9 +261,11 @@ rp_store_query_referral_ids (RpStore                *self,
         }
     }
 
+  g_string_printf (sql, "SELECT %s WHERE 1", what);
   if (!filter->any_status)
     g_string_append (sql, " AND status = :status");
-  /* The open statuses of rp_referral_status_is_open(). */
+  /* The open statuses of rp_referral_status_is_open(), written as in the partial index
+   * referral_open_by_day so that the planner uses it. */
   if (filter->open_only || filter->open_longer_than_days > 0)
     g_string_append (sql, " AND status IN ('received', 'contacted', 'scheduled', 'seen',"
                           " 'no-show')");
@@ -272,8 +280,15 @@ rp_store_query_referral_ids (RpStore                *self,
   /* Open longer than N days: it arrived more than N days before today. */
   if (cutoff != NULL)
     g_string_append (sql, " AND referred_on < :cutoff");
-
-  g_string_append (sql, " ORDER BY referred_on DESC, id DESC");
+  /* The keys, written so that the index on referred_on bounds the range. */
+  if (before_day != NULL)
+    g_string_append (sql, " AND referred_on <= :bday"
+                          " AND (referred_on < :bday OR id < :bid)");
+  if (after_day != NULL)
+    g_string_append (sql, " AND referred_on >= :aday"
+                          " AND (referred_on > :aday OR id > :aid)");
+  if (tail != NULL)
+    g_string_append_printf (sql, " %s", tail);
 
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -292,16 +307,147 @@ rp_store_query_referral_ids (RpStore                *self,
   if ((index = sqlite3_bind_parameter_index (stmt, ":partner")) > 0)
     sqlite3_bind_int64 (stmt, index, filter->partner_id);
   if ((index = sqlite3_bind_parameter_index (stmt, ":from")) > 0)
-    sqlite3_bind_text (stmt, index, filter->from, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index, filter->from, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":to")) > 0)
-    sqlite3_bind_text (stmt, index, filter->to, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index, filter->to, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":cutoff")) > 0)
-    sqlite3_bind_text (stmt, index, cutoff, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index, cutoff, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":bday")) > 0)
+    sqlite3_bind_text (stmt, index, before_day, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":bid")) > 0)
+    sqlite3_bind_int64 (stmt, index, before_id);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":aday")) > 0)
+    sqlite3_bind_text (stmt, index, after_day, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":aid")) > 0)
+    sqlite3_bind_int64 (stmt, index, after_id);
+
+  return stmt;
+}
+
+GArray *
+rp_store_query_referral_ids (RpStore                *self,
+                             const RpReferralFilter *filter,
+                             GError                **error)
+{
+  sqlite3_stmt *stmt;
+  GArray *ids;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  stmt = prepare_referral_query (self, filter, "id FROM referral", NULL, 0, NULL, 0,
+                                 "ORDER BY referred_on DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
 
   ids = _rp_store_collect_ids (self, stmt, error);
   sqlite3_finalize (stmt);
 
   return ids;
+}
+
+gboolean
+_rp_store_referral_id_page (RpStore                *self,
+                            const RpReferralFilter *filter,
+                            const char             *before_day,
+                            gint64                  before_id,
+                            guint                   limit,
+                            GArray                 *ids,
+                            char                  **last_day,
+                            GError                **error)
+{
+  g_autofree char *tail = g_strdup_printf ("ORDER BY referred_on DESC, id DESC LIMIT %u", limit);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+  g_return_val_if_fail (last_day != NULL, FALSE);
+
+  stmt = prepare_referral_query (self, filter, "id, referred_on FROM referral",
+                                 before_day, before_id, NULL, 0, tail, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          g_free (*last_day);
+          *last_day = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    _rp_store_set_error (self, rc, error);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+_rp_store_count_referrals (RpStore                *self,
+                           const RpReferralFilter *filter,
+                           gint64                  newer_than_id,
+                           guint                  *count,
+                           GError                **error)
+{
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  *count = G_MAXUINT;
+
+  if (newer_than_id > 0)
+    {
+      /* The referral must be one of the list's, and its key is where the count stops. */
+      stmt = prepare_referral_query (self, filter, "referred_on FROM referral", NULL, 0, NULL, 0,
+                                     "AND id = :id", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), newer_than_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        _rp_store_set_error (self, rc, error);
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE;
+      if (day == NULL)
+        day = g_strdup ("");
+    }
+
+  /* Status and direction alone: the tally the triggers keep (schema 6), in no time. */
+  if (newer_than_id <= 0 && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
+      (filter->from == NULL || *filter->from == '\0') &&
+      (filter->to == NULL || *filter->to == '\0'))
+    stmt = prepare_referral_query (self, filter, "COALESCE (SUM (n), 0) FROM referral_tally",
+                                   NULL, 0, NULL, 0, NULL, error);
+  else
+    stmt = prepare_referral_query (self, filter, "COUNT(*) FROM referral", NULL, 0,
+                                   day, newer_than_id, NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    _rp_store_set_error (self, rc, error);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_ROW;
 }
 
 GPtrArray *

@@ -388,12 +388,71 @@ static const char migration_5[] =
 
   "CREATE INDEX planned_visit_by_status ON planned_visit(status, planned_on);";
 
+/* Version 6: indexes for lists of a million rows.
+ *
+ * - The Referrals page reads its list a page at a time in list order (newest first by
+ *   referred_on, then id) through indexes by day (the rowid completes the order), by day of the
+ *   open referrals (a partial index whose condition the list's query repeats word for word) and
+ *   by direction and day. It counts them by status, direction and day, and by status and
+ *   direction alone in referral_tally, which triggers keep.
+ * - Who to visit and the target score read every current partner's planning columns and every
+ *   visit's time: a covering partial index of the first (a tenth of the partner table's pages)
+ *   and a partial index of the visits' ids and times spare them the wide rows.
+ * IF NOT EXISTS: a database taken back to an older version by hand may keep them. */
+static const char migration_6[] =
+  "CREATE INDEX IF NOT EXISTS referral_by_day ON referral(referred_on);"
+  "CREATE INDEX IF NOT EXISTS referral_open_by_day ON referral(referred_on)"
+  "  WHERE status IN ('received', 'contacted', 'scheduled', 'seen', 'no-show');"
+  /* …by direction (and status) and day: the direction filter's pages, and the counts of every
+   * filter of the page over a date range, from the index alone. */
+  "CREATE INDEX IF NOT EXISTS referral_by_direction ON referral(direction, referred_on);"
+  "CREATE INDEX IF NOT EXISTS referral_by_status_direction"
+  "  ON referral(status, direction, referred_on);"
+  "CREATE INDEX IF NOT EXISTS activity_visit_by_id ON activity(id, occurred_at)"
+  "  WHERE kind = 'visit';"
+  "CREATE INDEX IF NOT EXISTS partner_plan ON partner(id, tier, status, cadence_days,"
+  "  influence, monthly_volume, lat, lon) WHERE archived_at IS NULL;"
+
+  /* The Referrals page's counts: how many referrals there are of each status and direction,
+   * kept by triggers (cascading deletes fire them too), so that the usual filters are counted
+   * at once rather than over a million index entries. */
+  "CREATE TABLE IF NOT EXISTS referral_tally ("
+  "  status TEXT NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (status, direction)"
+  ") WITHOUT ROWID;"
+  "DELETE FROM referral_tally;"
+  "INSERT INTO referral_tally (status, direction, n)"
+  "  SELECT status, direction, COUNT(*) FROM referral GROUP BY status, direction;"
+  "DROP TRIGGER IF EXISTS referral_tally_insert;"
+  "CREATE TRIGGER referral_tally_insert AFTER INSERT ON referral BEGIN"
+  "  INSERT INTO referral_tally (status, direction, n) VALUES (NEW.status, NEW.direction, 1)"
+  "    ON CONFLICT (status, direction) DO UPDATE SET n = n + 1;"
+  "END;"
+  "DROP TRIGGER IF EXISTS referral_tally_delete;"
+  "CREATE TRIGGER referral_tally_delete AFTER DELETE ON referral BEGIN"
+  "  UPDATE referral_tally SET n = n - 1"
+  "    WHERE status = OLD.status AND direction = OLD.direction;"
+  "END;"
+  "DROP TRIGGER IF EXISTS referral_tally_update;"
+  "CREATE TRIGGER referral_tally_update AFTER UPDATE OF status, direction ON referral"
+  "  WHEN OLD.status IS NOT NEW.status OR OLD.direction IS NOT NEW.direction BEGIN"
+  "  UPDATE referral_tally SET n = n - 1"
+  "    WHERE status = OLD.status AND direction = OLD.direction;"
+  "  INSERT INTO referral_tally (status, direction, n) VALUES (NEW.status, NEW.direction, 1)"
+  "    ON CONFLICT (status, direction) DO UPDATE SET n = n + 1;"
+  "END;"
+  /* Without statistics on the new indexes the planner may pick one that sorts. */
+  "ANALYZE referral;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

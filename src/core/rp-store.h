@@ -37,7 +37,7 @@ typedef enum
 } RpStoreError;
 
 /* The schema version this build writes and migrates to. */
-#define RP_STORE_SCHEMA_VERSION 5
+#define RP_STORE_SCHEMA_VERSION 6
 
 /* What a partner list shows: the Partners page's search entry, filters and sort column. */
 typedef struct
@@ -54,7 +54,7 @@ typedef struct
   char            *today;           /* YYYY-MM-DD the 90-day window ends on; NULL = local today */
   /* Proximity (the maps issue): the practice's origin; each loaded partner's "distance-km" is
    * measured from it, RP_PARTNER_SORT_DISTANCE sorts by it (unplaced partners last) and
-   * @within_km > 0 keeps the partners that near (the R*Tree narrows, haversine decides). */
+   * @within_km > 0 keeps the partners that near (by haversine). */
   gboolean         has_origin;
   double           origin_lat;
   double           origin_lon;

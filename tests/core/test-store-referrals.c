@@ -1428,6 +1428,141 @@ test_list_pages (void)
     }
 }
 
+/* The list reads its ids a chunk at a time with keyset queries and counts its rows apart: at
+ * every depth and for every filter it must hold exactly what the one-query listing holds. */
+static void
+assert_list_matches (RpReferralList         *list,
+                     RpStore                *store,
+                     const RpReferralFilter *filter)
+{
+  g_autoptr(GArray) ids = query (store, filter);
+  g_autoptr(RpReferralList) fresh = rp_referral_list_new (store);
+
+  rp_referral_list_set_filter (list, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, ids->len);
+
+  /* A row not read yet is found where it is, and so is every other one afterwards. */
+  rp_referral_list_set_filter (fresh, filter);
+  if (ids->len > 0)
+    g_assert_cmpuint (rp_referral_list_find (fresh, id_at (ids, ids->len - 1)), ==,
+                      ids->len - 1);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(RpReferral) referral = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (rp_referral_get_id (referral), ==, id_at (ids, i));
+      g_assert_cmpuint (rp_referral_list_find (fresh, id_at (ids, i)), ==, i);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), ids->len));
+}
+
+static void
+test_list_keyset (void)
+{
+  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bo", "Baker");
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  g_autoptr(RpReferralList) list = NULL;
+  g_autoptr(RpReferral) newest = NULL;
+  g_autoptr(RpReferral) held = NULL;
+  g_autoptr(GError) error = NULL;
+  static const RpReferralStatus statuses[] = {
+    RP_REFERRAL_STATUS_RECEIVED, RP_REFERRAL_STATUS_SEEN, RP_REFERRAL_STATUS_LOST,
+    RP_REFERRAL_STATUS_CONTACTED,
+  };
+  ItemsChanged record = { 0 };
+
+  /* 700 referrals, three or four a day (the id breaks the ties), of both partners, directions
+   * and several statuses: more than two chunks of ids. */
+  g_assert_true (rp_store_begin (store, &error));
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autoptr(RpReferral) referral = NULL;
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2025, 1, 1, 0, 0, 0);
+      g_autoptr(GDateTime) moved = g_date_time_add_days (day, (i * 7) % 200);
+      g_autofree char *iso = g_date_time_format (moved, "%Y-%m-%d");
+
+      referral = add_referral (store, i % 5 == 0 ? baker : adams,
+                               i % 3 == 0 ? RP_REFERRAL_DIRECTION_OUTBOUND
+                                          : RP_REFERRAL_DIRECTION_INBOUND,
+                               iso, statuses[i % G_N_ELEMENTS (statuses)]);
+    }
+  g_assert_true (rp_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  list = rp_referral_list_new (store);
+  assert_list_matches (list, store, filter);
+
+  filter->open_only = TRUE;
+  assert_list_matches (list, store, filter);
+  filter->any_direction = FALSE;
+  filter->direction = RP_REFERRAL_DIRECTION_OUTBOUND;
+  assert_list_matches (list, store, filter);
+  filter->open_only = FALSE;
+  filter->any_status = FALSE;
+  filter->status = RP_REFERRAL_STATUS_SEEN;
+  assert_list_matches (list, store, filter);
+  filter->any_direction = TRUE;
+  filter->partner_id = rp_partner_get_id (baker);
+  assert_list_matches (list, store, filter);
+  filter->any_status = TRUE;
+  filter->partner_id = 0;
+  filter->from = g_strdup ("2025-02-01");
+  filter->to = g_strdup ("2025-05-31");
+  assert_list_matches (list, store, filter);
+  g_clear_pointer (&filter->from, g_free);
+  g_clear_pointer (&filter->to, g_free);
+  filter->open_longer_than_days = 120;
+  filter->today = g_strdup ("2025-07-01");
+  assert_list_matches (list, store, filter);
+  filter->any_direction = FALSE;
+  filter->direction = RP_REFERRAL_DIRECTION_INBOUND;
+  assert_list_matches (list, store, filter);
+
+  /* With the first screen read, a new referral on top is one added row, and an edit that keeps
+   * the row changes no range. */
+  rp_referral_filter_free (g_steal_pointer (&filter));
+  filter = rp_referral_filter_new ();
+  g_clear_object (&list);
+  list = rp_referral_list_new (store);
+  held = g_list_model_get_item (G_LIST_MODEL (list), 5);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  newest = add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-01",
+                         RP_REFERRAL_STATUS_RECEIVED);
+  g_assert_cmpuint (record.n_signals, ==, 1);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 0);
+  g_assert_cmpuint (record.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 701);
+
+  rp_referral_set_reason (held, "Hip pain");
+  g_assert_true (rp_store_update_referral (store, held, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (record.n_signals, ==, 1);
+  assert_list_matches (list, store, filter);
+
+  /* The counts follow moves and cascading deletes (the tally's triggers). */
+  g_assert_true (rp_store_move_referral (store, newest, RP_REFERRAL_STATUS_CONTACTED, NULL, NULL,
+                                         &error));
+  g_assert_no_error (error);
+  filter->any_status = FALSE;
+  filter->status = RP_REFERRAL_STATUS_CONTACTED;
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 176);
+  filter->any_status = TRUE;
+  filter->open_only = TRUE;
+  assert_list_matches (list, store, filter);
+  g_assert_true (rp_store_delete_partner (store, rp_partner_get_id (baker), &error));
+  g_assert_no_error (error);
+  assert_list_matches (list, store, filter);
+  rp_referral_filter_free (g_steal_pointer (&filter));
+  filter = rp_referral_filter_new ();
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 560);
+}
+
 /* Migration from schema version 1 */
 
 static guint
@@ -1609,6 +1744,7 @@ main (int   argc,
   g_test_add_func ("/store/gift/totals", test_gift_totals);
   g_test_add_func ("/referral-list/items-changed", test_list_items_changed);
   g_test_add_func ("/referral-list/pages", test_list_pages);
+  g_test_add_func ("/referral-list/keyset", test_list_keyset);
   g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
 
   return g_test_run ();
