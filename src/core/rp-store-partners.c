@@ -707,6 +707,79 @@ _rp_store_bind_filter_conditions (sqlite3_stmt          *stmt,
     }
 }
 
+typedef struct
+{
+  double  km;          /* -1 when unplaced */
+  guint   position;    /* in name order */
+  gint64  id;
+} ByDistance;
+
+static int
+compare_by_distance (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const ByDistance *x = a;
+  const ByDistance *y = b;
+  gboolean descending = GPOINTER_TO_INT (user_data);
+
+  /* Unplaced partners last in either direction, then by distance, then in name order. */
+  if ((x->km < 0) != (y->km < 0))
+    return x->km < 0 ? 1 : -1;
+  if (x->km != y->km)
+    return (x->km < y->km) == !descending ? -1 : 1;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+/* Keeps the partners of @ids within @filter's distance of its origin, and sorts them by that
+ * distance when @filter says so; their places come from the map's copy of the partners
+ * (rp-store-geo.c), a few milliseconds for 100,000 where SQL takes a third of a second. */
+static gboolean
+apply_distance (RpStore               *self,
+                const RpPartnerFilter *filter,
+                GArray                *ids,
+                GError               **error)
+{
+  gboolean by_distance = filter->sort == RP_PARTNER_SORT_DISTANCE && filter->has_origin;
+  gboolean within = has_distance_filter (filter);
+  g_autofree RpGeoPoint *points = NULL;
+  g_autofree gboolean *placed = NULL;
+  g_autoptr(GArray) sorted = NULL;
+  RpGeoPoint origin = { filter->origin_lat, filter->origin_lon };
+
+  if ((!by_distance && !within) || ids->len == 0)
+    return TRUE;
+
+  points = g_new (RpGeoPoint, ids->len);
+  placed = g_new (gboolean, ids->len);
+  if (!_rp_store_locate_partners (self, (const gint64 *) (gpointer) ids->data, ids->len, points,
+                                  placed, error))
+    return FALSE;
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (ByDistance), ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ByDistance entry = { -1, i, g_array_index (ids, gint64, i) };
+
+      if (placed[i])
+        entry.km = rp_geo_distance_km (origin, points[i]);
+      if (within && (entry.km < 0 || entry.km > filter->within_km))
+        continue;
+
+      g_array_append_val (sorted, entry);
+    }
+
+  if (by_distance)
+    g_array_sort_with_data (sorted, compare_by_distance, GINT_TO_POINTER (filter->descending));
+
+  g_array_set_size (ids, sorted->len);
+  for (guint i = 0; i < sorted->len; i++)
+    g_array_index (ids, gint64, i) = g_array_index (sorted, ByDistance, i).id;
+
+  return TRUE;
+}
+
 GArray *
 rp_store_query_partner_ids (RpStore               *self,
                             const RpPartnerFilter *filter,
@@ -739,16 +812,20 @@ rp_store_query_partner_ids (RpStore               *self,
                                          : "WHERE archived_at IS NULL");
 
   match = _rp_store_build_match_query (filter->search);
-  _rp_store_append_filter_conditions (sql, filter, match, TRUE);
+  /* The distance filter and the distance order are applied in C afterwards (see
+   * apply_distance()): SQL would compute the haversine in a function call per row, and read
+   * the wide partner rows for their coordinates. */
+  _rp_store_append_filter_conditions (sql, filter, match, FALSE);
 
   /* order_by_for() returns a format with one %s, the direction, from a fixed set. Without an
-   * origin there is no distance to sort by: by name then. */
+   * origin there is no distance to sort by: by name then. By distance, SQL gives the name order
+   * that breaks ties (ascending in either direction). */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  order = g_strdup_printf (order_by_for (filter->sort == RP_PARTNER_SORT_DISTANCE &&
-                                         !filter->has_origin ? RP_PARTNER_SORT_NAME
-                                                             : filter->sort),
-                           filter->descending ? "DESC" : "ASC");
+  order = g_strdup_printf (order_by_for (filter->sort == RP_PARTNER_SORT_DISTANCE
+                                         ? RP_PARTNER_SORT_NAME : filter->sort),
+                           filter->descending && filter->sort != RP_PARTNER_SORT_DISTANCE
+                           ? "DESC" : "ASC");
 #pragma GCC diagnostic pop
   g_string_append_printf (sql, " ORDER BY %s", order);
 
@@ -783,6 +860,10 @@ rp_store_query_partner_ids (RpStore               *self,
     }
 
   sqlite3_finalize (stmt);
+
+  if (!apply_distance (self, filter, ids, error))
+    return NULL;
+
   return g_steal_pointer (&ids);
 }
 

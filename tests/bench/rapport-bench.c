@@ -37,13 +37,20 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "rp-document.h"
+#include "rp-ics.h"
+#include "rp-location.h"
 #include "rp-partner-list.h"
 #include "rp-partner.h"
+#include "rp-practice.h"
+#include "rp-referral-list.h"
 #include "rp-route.h"
 #include "rp-sample.h"
 #include "rp-store.h"
+#include "rp-target-score.h"
 #include "rp-task.h"
 #include "rp-timeline-list.h"
+#include "rp-visit-suggestions.h"
 
 #ifndef RAPPORT_BIN
 # define RAPPORT_BIN "rapport"
@@ -74,9 +81,16 @@ static const char * const figure_names[] = {
   "partner_search_p95_ms",
   "timeline_open_ms",
   "timeline_scroll_page_ms",
+  "referrals_open_ms",
   "reminders_next_due_ms",
   "route_25_stops_ms",
   "map_viewport_ms",
+  "planner_suggestions_ms",
+  "target_rank_ms",
+  "partners_by_distance_ms",
+  "partners_within_10mi_ms",
+  "week_ics_ms",
+  "packet_pdf_ms",
   "startup_first_frame_ms",
   "peak_rss_mb",
 };
@@ -1099,6 +1113,281 @@ measure_map_viewport (RpStore *store)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Planner, target list and document figures (in process, no display)                      */
+
+#define N_PLANNER_RUNS 5
+#define WITHIN_10MI_KM 16.09344
+
+/* Each of these figures is the median of N_PLANNER_RUNS calls after one that warms the caches
+ * (SQLite's pages, the store's prepared statements), as a page that opens a second time. */
+typedef gboolean (*MeasureFunc) (RpStore  *store,
+                                 gpointer  data,
+                                 guint    *n_out,
+                                 GError  **error);
+
+static void
+measure_median (RpStore     *store,
+                const char  *name,
+                const char  *what,
+                MeasureFunc  func,
+                gpointer     data)
+{
+  double times[N_PLANNER_RUNS];
+  double first = 0;
+  guint n = 0;
+
+  for (guint run = 0; run <= N_PLANNER_RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!func (store, data, &n, &error))
+        {
+          fail_figure (name, error->message);
+          return;
+        }
+      if (run == 0)
+        first = ms_since (start);
+      else
+        times[run - 1] = ms_since (start);
+    }
+
+  g_printerr ("rapport-bench: %s: %u %s; first call %.1f ms\n", name, n, what, first);
+  print_ms (name, median (times, N_PLANNER_RUNS));
+}
+
+/* The practice's origin, as the Partners page and the target list dialog take it; Columbus when
+ * the practice is not placed. */
+static RpGeoPoint
+practice_origin (RpStore *store)
+{
+  g_autoptr(RpPractice) practice = rp_store_get_practice (store, NULL);
+  RpLocation *origin = practice != NULL ? rp_practice_get_origin (practice) : NULL;
+
+  if (origin != NULL && rp_location_get_has_coordinates (origin))
+    return (RpGeoPoint) { rp_location_get_latitude (origin),
+                          rp_location_get_longitude (origin) };
+
+  g_printerr ("rapport-bench: the practice has no location: distances from Columbus\n");
+  return bench_origin;
+}
+
+static gboolean
+run_suggestions (RpStore  *store,
+                 gpointer  data,
+                 guint    *n_out,
+                 GError  **error)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+  RpSuggestionParams params;
+
+  rp_suggestion_params_init (&params);
+  suggestions = rp_visit_suggestions_compute (store, &params, error);
+  if (suggestions == NULL)
+    return FALSE;
+
+  *n_out = suggestions->len;
+  return TRUE;
+}
+
+static gboolean
+run_referrals_open (RpStore  *store,
+                    gpointer  data,
+                    guint    *n_out,
+                    GError  **error)
+{
+  g_autoptr(RpReferralList) list = rp_referral_list_new (store);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < MIN (n_items, 50); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+
+  *n_out = n_items;
+  return TRUE;
+}
+
+/* referrals_open_ms: the Referrals page's list with the default filter, its length and its
+ * first 50 referrals. */
+static void
+measure_referrals_open (RpStore *store)
+{
+  measure_median (store, "referrals_open_ms", "referrals", run_referrals_open, NULL);
+}
+
+/* planner_suggestions_ms: "Who to visit" for this week with the default parameters. */
+static void
+measure_suggestions (RpStore *store)
+{
+  measure_median (store, "planner_suggestions_ms", "suggestions", run_suggestions, NULL);
+}
+
+static gboolean
+run_target_rank (RpStore  *store,
+                 gpointer  data,
+                 guint    *n_out,
+                 GError  **error)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  RpTargetParams params;
+
+  rp_target_params_init (&params);
+  params.has_origin = TRUE;
+  params.origin = *(const RpGeoPoint *) data;
+  params.limit = 100;
+  candidates = rp_target_rank (store, &params, error);
+  if (candidates == NULL)
+    return FALSE;
+
+  *n_out = candidates->len;
+  return TRUE;
+}
+
+/* target_rank_ms: the target list dialog's ranking of all current partners with the default
+ * weights from the practice's origin, the best 100. */
+static void
+measure_target_rank (RpStore *store)
+{
+  RpGeoPoint origin = practice_origin (store);
+
+  measure_median (store, "target_rank_ms", "candidates", run_target_rank, &origin);
+}
+
+static gboolean
+run_partner_ids (RpStore  *store,
+                 gpointer  data,
+                 guint    *n_out,
+                 GError  **error)
+{
+  g_autoptr(GArray) ids = rp_store_query_partner_ids (store, data, error);
+
+  if (ids == NULL)
+    return FALSE;
+
+  *n_out = ids->len;
+  return TRUE;
+}
+
+/* partners_by_distance_ms: the Partners page's ids sorted by distance from the practice's
+ * origin; partners_within_10mi_ms: those within 10 miles, by name. */
+static void
+measure_partners_by_distance (RpStore *store)
+{
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  RpGeoPoint origin = practice_origin (store);
+
+  filter->has_origin = TRUE;
+  filter->origin_lat = origin.lat;
+  filter->origin_lon = origin.lon;
+
+  if (wants ("partners_by_distance_ms"))
+    {
+      filter->sort = RP_PARTNER_SORT_DISTANCE;
+      measure_median (store, "partners_by_distance_ms", "partners", run_partner_ids, filter);
+    }
+
+  if (wants ("partners_within_10mi_ms"))
+    {
+      filter->sort = RP_PARTNER_SORT_NAME;
+      filter->within_km = WITHIN_10MI_KM;
+      measure_median (store, "partners_within_10mi_ms", "partners", run_partner_ids, filter);
+    }
+}
+
+static gboolean
+run_week_ics (RpStore  *store,
+              gpointer  data,
+              guint    *n_out,
+              GError  **error)
+{
+  g_autofree char *text = rp_ics_export_week (store, data, error);
+  const char *p;
+
+  if (text == NULL)
+    return FALSE;
+
+  *n_out = 0;
+  for (p = strstr (text, "BEGIN:VEVENT"); p != NULL; p = strstr (p + 1, "BEGIN:VEVENT"))
+    (*n_out)++;
+  return TRUE;
+}
+
+/* week_ics_ms: "Export week" of the current week as iCalendar text. */
+static void
+measure_week_ics (RpStore *store)
+{
+  g_autofree char *monday = rp_week_monday (NULL);
+
+  measure_median (store, "week_ics_ms", "events", run_week_ics, monday);
+}
+
+typedef struct
+{
+  RpPractice *practice;
+  RpPartner  *partner;
+  char       *path;
+} PacketRun;
+
+static gboolean
+run_packet (RpStore  *store,
+            gpointer  data,
+            guint    *n_out,
+            GError  **error)
+{
+  PacketRun *packet = data;
+  g_autoptr(GPtrArray) partners = g_ptr_array_new ();
+  g_autoptr(RpDocument) document = NULL;
+  RpPacketOptions options = { TRUE, NULL };
+
+  g_ptr_array_add (partners, packet->partner);
+  document = rp_document_new_packets (store, packet->practice, partners, &options);
+  if (!rp_document_write_pdf (document, packet->path, RP_PAPER_LETTER, error))
+    return FALSE;
+
+  *n_out = rp_document_get_n_pages (document);
+  return TRUE;
+}
+
+/* packet_pdf_ms: one partner's referral packet with the year's summary, as `rapport --packet`
+ * writes it: laid out and written to a PDF file in a temporary directory. The partner is the
+ * first by name. */
+static void
+measure_packet (RpStore *store)
+{
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPractice) practice = NULL;
+  g_autoptr(RpPartner) partner = NULL;
+  g_autofree char *dir = NULL;
+  PacketRun packet;
+
+  ids = rp_store_query_partner_ids (store, filter, &error);
+  if (ids != NULL && ids->len == 0)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         "the bench database holds no current partner");
+  if (ids != NULL && ids->len > 0)
+    partner = rp_store_get_partner (store, g_array_index (ids, gint64, 0), &error);
+  if (partner != NULL)
+    practice = rp_store_get_practice (store, &error);
+  if (practice != NULL)
+    dir = g_dir_make_tmp ("rapport-bench-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      fail_figure ("packet_pdf_ms", error->message);
+      return;
+    }
+
+  packet.practice = practice;
+  packet.partner = partner;
+  packet.path = g_build_filename (dir, "packet.pdf", NULL);
+  measure_median (store, "packet_pdf_ms", "pages", run_packet, &packet);
+
+  g_unlink (packet.path);
+  g_rmdir (dir);
+  g_free (packet.path);
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* App start-up figures (a display and a D-Bus session)                                     */
 
 typedef struct
@@ -1525,6 +1814,9 @@ main (int   argc,
                                 "partner_search_p50_ms,\npartner_search_p95_ms, "
                                 "timeline_open_ms,\ntimeline_scroll_page_ms, "
                                 "reminders_next_due_ms, route_25_stops_ms, map_viewport_ms,\n"
+                                "planner_suggestions_ms, target_rank_ms, "
+                                "partners_by_distance_ms,\npartners_within_10mi_ms, "
+                                "week_ics_ms, packet_pdf_ms,\n"
                                 "startup_first_frame_ms, peak_rss_mb.\n"
                                 "The app is $RAPPORT_BIN, by default " RAPPORT_BIN);
   g_option_context_add_main_entries (context, option_entries, NULL);
@@ -1566,6 +1858,9 @@ main (int   argc,
   if (wants_any ("timeline_open_ms", "timeline_scroll_page_ms"))
     measure_timeline (db.store);
 
+  if (wants ("referrals_open_ms"))
+    measure_referrals_open (db.store);
+
   if (wants ("reminders_next_due_ms"))
     measure_next_due (db.store);
 
@@ -1574,6 +1869,21 @@ main (int   argc,
 
   if (wants ("map_viewport_ms"))
     measure_map_viewport (db.store);
+
+  if (wants ("planner_suggestions_ms"))
+    measure_suggestions (db.store);
+
+  if (wants ("target_rank_ms"))
+    measure_target_rank (db.store);
+
+  if (wants_any ("partners_by_distance_ms", "partners_within_10mi_ms"))
+    measure_partners_by_distance (db.store);
+
+  if (wants ("week_ics_ms"))
+    measure_week_ics (db.store);
+
+  if (wants ("packet_pdf_ms"))
+    measure_packet (db.store);
 
   /* The app opens the database on its own: close ours first. */
   g_clear_object (&db.store);

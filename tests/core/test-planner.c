@@ -8,6 +8,7 @@
 
 #include <csv.h>
 #include <string.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 
@@ -725,6 +726,182 @@ test_target_csv (void)
   g_rmdir (dir);
 }
 
+/* The stats of one partner, asserting it is there. */
+static RpPartnerPlanStats
+plan_stats_of (RpStore *store,
+               gint64   partner_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stats = rp_store_query_plan_stats (store, TODAY, 90, "2026-11-23",
+                                                       "2026-11-29", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stats);
+
+  for (guint i = 0; i < stats->len; i++)
+    if (g_array_index (stats, RpPartnerPlanStats, i).partner_id == partner_id)
+      return g_array_index (stats, RpPartnerPlanStats, i);
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_plan_stats (RpStore *store,
+                gint64   partner_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stats = rp_store_query_plan_stats (store, TODAY, 90, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < stats->len; i++)
+    if (g_array_index (stats, RpPartnerPlanStats, i).partner_id == partner_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The store keeps what the costly passes found between calls: every write that changes them,
+ * on this connection or another, a rolled back one too, must show in the next call. */
+static void
+test_plan_stats_follow_writes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-planner-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpTask) task = rp_task_new (RP_TASK_KIND_FOLLOW_UP);
+  g_autoptr(RpPlannedVisit) planned = NULL;
+  RpPartnerPlanStats stats;
+  gint64 partner;
+
+  g_assert_no_error (error);
+  store = rp_store_open (path, &error);
+  g_assert_no_error (error);
+
+  partner = add_partner (store, "Cached", RP_TIER_A, 40.0, -83.0);
+  add_visit_activity (store, partner, "2026-10-01");
+  add_referrals (store, partner, "2026-11-01", 2);
+
+  stats = plan_stats_of (store, partner);
+  g_assert_cmpstr (stats.last_visit_on, ==, "2026-10-01");
+  g_assert_cmpuint (stats.referrals_recent, ==, 2);
+  g_assert_cmpuint (stats.open_tasks, ==, 0);
+  g_assert_false (stats.planned);
+
+  /* A later visit, more referrals, a task, a planned visit, a new tier. */
+  add_visit_activity (store, partner, "2026-11-20");
+  add_referrals (store, partner, "2026-07-01", 3);
+  rp_task_set_partner_id (task, partner);
+  rp_task_set_due_on (task, "2026-11-30");
+  g_assert_true (rp_store_insert_task (store, task, &error));
+  g_assert_no_error (error);
+  planned = rp_store_plan_visit (store, partner, "2026-11-24", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (planned);
+  {
+    g_autoptr(RpPartner) object = rp_store_get_partner (store, partner, &error);
+
+    rp_partner_set_tier (object, RP_TIER_C);
+    g_assert_true (rp_store_update_partner (store, object, &error));
+  }
+
+  stats = plan_stats_of (store, partner);
+  g_assert_cmpstr (stats.last_visit_on, ==, "2026-11-20");
+  g_assert_cmpuint (stats.referrals_recent, ==, 2);
+  g_assert_cmpuint (stats.referrals_previous, ==, 3);
+  g_assert_cmpuint (stats.open_tasks, ==, 1);
+  g_assert_true (stats.planned);
+  g_assert_cmpint (stats.tier, ==, RP_TIER_C);
+
+  /* Done tasks no longer count. */
+  rp_task_set_done_at (task, "2026-11-25T10:00:00Z");
+  g_assert_true (rp_store_update_task (store, task, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan_stats_of (store, partner).open_tasks, ==, 0);
+
+  /* Archived partners leave, and come back with their counts. */
+  g_assert_true (rp_store_set_partner_archived (store, partner, TRUE, &error));
+  g_assert_false (has_plan_stats (store, partner));
+  g_assert_true (rp_store_set_partner_archived (store, partner, FALSE, &error));
+  g_assert_no_error (error);
+  stats = plan_stats_of (store, partner);
+  g_assert_cmpuint (stats.referrals_recent, ==, 2);
+  g_assert_cmpstr (stats.last_visit_on, ==, "2026-11-20");
+
+  /* A rolled back write never shows, even when read inside its transaction. */
+  g_assert_true (rp_store_begin (store, &error));
+  add_referrals (store, partner, "2026-11-02", 4);
+  g_assert_cmpuint (plan_stats_of (store, partner).referrals_recent, ==, 6);
+  rp_store_rollback (store);
+  g_assert_cmpuint (plan_stats_of (store, partner).referrals_recent, ==, 2);
+
+  /* Another connection's writes. */
+  {
+    g_autoptr(RpStore) other = rp_store_open (path, &error);
+
+    g_assert_no_error (error);
+    add_referrals (other, partner, "2026-11-03", 1);
+    add_visit_activity (other, partner, "2026-11-24");
+  }
+  stats = plan_stats_of (store, partner);
+  g_assert_cmpuint (stats.referrals_recent, ==, 3);
+  g_assert_cmpstr (stats.last_visit_on, ==, "2026-11-24");
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+/* The last visit is a local day, across daylight saving time changes. */
+static void
+test_plan_stats_local_day (void)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved_tz = g_strdup (g_getenv ("TZ"));
+  static const struct
+  {
+    const char *at;
+    const char *day;
+  } cases[] = {
+    { "2026-11-20T02:00:00Z", "2026-11-19" },    /* EST, UTC−5 */
+    { "2026-11-20T05:00:00Z", "2026-11-20" },
+    { "2026-07-01T03:30:00Z", "2026-06-30" },    /* EDT, UTC−4 */
+    { "2026-07-01T04:30:00Z", "2026-07-01" },
+    { "2026-03-08T04:59:59Z", "2026-03-07" },    /* the night the clocks go forward */
+    { "2026-03-08T05:00:00Z", "2026-03-08" },
+  };
+
+  g_setenv ("TZ", "America/New_York", TRUE);
+  tzset ();
+  store = open_store ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RpActivity) activity = rp_activity_new (RP_ACTIVITY_KIND_VISIT);
+      gint64 partner = add_partner (store, cases[i].at, RP_TIER_A, 0, 0);
+
+      rp_activity_set_occurred_at (activity, cases[i].at);
+      rp_activity_add_partner_id (activity, partner);
+      g_assert_true (rp_store_insert_activity (store, activity, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpstr (plan_stats_of (store, partner).last_visit_on, ==, cases[i].day);
+    }
+
+  if (saved_tz != NULL)
+    g_setenv ("TZ", saved_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +913,8 @@ main (int   argc,
   g_test_add_func ("/planner/suggestions", test_suggestions);
   g_test_add_func ("/planner/target-score", test_target_score);
   g_test_add_func ("/planner/target-csv", test_target_csv);
+  g_test_add_func ("/planner/stats/follow-writes", test_plan_stats_follow_writes);
+  g_test_add_func ("/planner/stats/local-day", test_plan_stats_local_day);
 
   return g_test_run ();
 }
