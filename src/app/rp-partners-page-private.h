@@ -61,6 +61,12 @@ struct _RpPartnersPage
   guint                columns_source;
   guint                folded_source;
 
+  /* Until the page's first frame, the view shows a slice of the list (see show_first_rows()). */
+  GtkSliceListModel   *first_rows;
+  GdkFrameClock       *first_frame_clock;  /* weak */
+  gulong               first_paint_id;
+  guint                all_rows_source;
+
   GtkSorter           *column_view_sorter;
   gulong               sort_changed_id;
 

@@ -67,11 +67,115 @@ get_list_view (RpPartnersPage *self)
   return NULL;
 }
 
+/* Start-up. GTK 4.8's list views keep 200 rows alive around the visible ones, whatever their
+ * height: set up, bound, measured and drawn before the first frame, while a screen shows a few
+ * dozen. So until the page's first frame is painted the view gets only the rows the tallest
+ * monitor can show, through a slice of the list; then the whole list, whose first rows the view
+ * keeps. The first frame is the same, as long as the scroll bar is an overlay indicator (hidden
+ * until the pointer moves). Whatever needs a row further down (a selection, a scroll, a new
+ * filter) gets the whole list at once. */
+#define MIN_ROW_HEIGHT 24
+
+static guint
+count_first_rows (RpPartnersPage *self)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GListModel *monitors;
+  gboolean overlay = FALSE;
+  int height = 0;
+
+  if (display == NULL || !gtk_scrolled_window_get_overlay_scrolling (self->scrolled_window))
+    return G_MAXUINT;
+
+  g_object_get (gtk_settings_get_for_display (display), "gtk-overlay-scrolling", &overlay, NULL);
+  if (!overlay)
+    return G_MAXUINT;
+
+  monitors = gdk_display_get_monitors (display);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  if (height <= 0)
+    return G_MAXUINT;
+
+  return (guint) height / MIN_ROW_HEIGHT + 2;
+}
+
+static void
+show_first_rows (RpPartnersPage *self)
+{
+  guint n_rows = count_first_rows (self);
+
+  if (n_rows >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0,
+                                               n_rows);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->first_rows));
+}
+
+static void
+stop_first_rows (RpPartnersPage *self)
+{
+  g_clear_handle_id (&self->all_rows_source, g_source_remove);
+  if (self->first_frame_clock != NULL)
+    g_clear_signal_handler (&self->first_paint_id, self->first_frame_clock);
+  g_clear_weak_pointer (&self->first_frame_clock);
+  g_clear_object (&self->first_rows);
+}
+
+/* The view gets the whole list (a no-op once it has it). */
+static void
+show_all_rows (RpPartnersPage *self)
+{
+  if (self->first_rows == NULL)
+    return;
+
+  stop_first_rows (self);
+
+  self->requerying = TRUE;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  self->requerying = FALSE;
+
+  _rp_partners_page_reselect (self);
+}
+
+static gboolean
+show_all_rows_cb (gpointer user_data)
+{
+  RpPartnersPage *self = user_data;
+
+  self->all_rows_source = 0;
+  show_all_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Just after the frame, not in it: the frame is on screen first. */
+static void
+first_paint_cb (RpPartnersPage *self,
+                GdkFrameClock  *frame_clock)
+{
+  g_clear_signal_handler (&self->first_paint_id, frame_clock);
+  g_clear_weak_pointer (&self->first_frame_clock);
+
+  if (self->all_rows_source == 0)
+    self->all_rows_source = g_idle_add (show_all_rows_cb, self);
+}
+
 void
 _rp_partners_page_scroll_to_position (RpPartnersPage *self,
                                       guint           position)
 {
   GtkWidget *list_view = get_list_view (self);
+
+  show_all_rows (self);
 
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
@@ -140,6 +244,13 @@ _rp_partners_page_reselect (RpPartnersPage *self)
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   guint position = GTK_INVALID_LIST_POSITION;
 
+  /* Calls itself back once the view has every row. */
+  if (self->first_rows != NULL)
+    {
+      show_all_rows (self);
+      return;
+    }
+
   if (self->selected_id > 0)
     position = rp_partner_list_find (self->list, self->selected_id);
 
@@ -197,6 +308,8 @@ _rp_partners_page_set_filter (RpPartnersPage        *self,
 {
   if (rp_partner_filter_equal (filter, rp_partner_list_get_filter (self->list)))
     return;
+
+  stop_first_rows (self);
 
   self->requerying = TRUE;
   gtk_single_selection_set_model (self->selection, NULL);
@@ -461,7 +574,34 @@ rp_partners_page_constructed (GObject *object)
 
   self->store = g_object_ref (rp_context_get_store (self->context));
   self->settings = g_object_ref (rp_context_get_settings (self->context));
-  self->list = rp_partner_list_new (self->store);
+
+  {
+    g_autofree char *unit = g_settings_get_string (self->settings, "distance-unit");
+
+    self->distance_unit = rp_distance_unit_from_string (unit);
+  }
+  read_origin (self);
+
+  /* The list starts with the filter the page settles on below (the saved sort, the distances
+   * from the practice): querying 100,000 ids once, not twice, at start-up. */
+  {
+    g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+    g_autofree char *sort = g_settings_get_string (self->settings, "partners-sort");
+    int sort_value = RP_PARTNER_SORT_NAME;
+
+    if (rp_enum_from_nick (RP_TYPE_PARTNER_SORT, sort, &sort_value))
+      filter->sort = (RpPartnerSort) sort_value;
+    filter->descending = g_settings_get_boolean (self->settings, "partners-sort-descending");
+    filter->has_origin = self->has_origin;
+    filter->origin_lat = self->origin_lat;
+    filter->origin_lon = self->origin_lon;
+    filter->search = g_strdup ("");
+
+    self->list = g_object_new (RP_TYPE_PARTNER_LIST,
+                               "store", self->store,
+                               "filter", filter,
+                               NULL);
+  }
   rp_partner_detail_set_context (self->detail, self->context);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
@@ -474,6 +614,7 @@ rp_partners_page_constructed (GObject *object)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  show_first_rows (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->store, "partners-changed",
@@ -482,13 +623,6 @@ rp_partners_page_constructed (GObject *object)
                            G_CALLBACK (store_practice_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::distance-unit",
                            G_CALLBACK (distance_unit_changed_cb), self, G_CONNECT_SWAPPED);
-
-  {
-    g_autofree char *unit = g_settings_get_string (self->settings, "distance-unit");
-
-    self->distance_unit = rp_distance_unit_from_string (unit);
-  }
-  read_origin (self);
 
   _rp_partners_page_setup_columns (self);
 
@@ -514,9 +648,19 @@ rp_partners_page_constructed (GObject *object)
 static void
 rp_partners_page_map (GtkWidget *widget)
 {
+  RpPartnersPage *self = RP_PARTNERS_PAGE (widget);
+
   GTK_WIDGET_CLASS (rp_partners_page_parent_class)->map (widget);
 
-  _rp_partners_page_update_actions (RP_PARTNERS_PAGE (widget));
+  if (self->first_rows != NULL && self->first_frame_clock == NULL)
+    {
+      g_set_weak_pointer (&self->first_frame_clock, gtk_widget_get_frame_clock (widget));
+      if (self->first_frame_clock != NULL)
+        self->first_paint_id = g_signal_connect_swapped (self->first_frame_clock, "after-paint",
+                                                         G_CALLBACK (first_paint_cb), self);
+    }
+
+  _rp_partners_page_update_actions (self);
 }
 
 static void
@@ -535,6 +679,7 @@ rp_partners_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_handle_id (&self->columns_source, g_source_remove);
   g_clear_handle_id (&self->folded_source, g_source_remove);
+  stop_first_rows (self);
 
   if (self->column_view_sorter != NULL)
     g_clear_signal_handler (&self->sort_changed_id, self->column_view_sorter);

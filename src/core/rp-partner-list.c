@@ -403,7 +403,8 @@ rp_partner_list_class_init (RpPartnerListClass *klass)
   properties[PROP_FILTER] =
     g_param_spec_boxed ("filter", NULL, NULL,
                         RP_TYPE_PARTNER_FILTER,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL,
                          NULL,
@@ -475,8 +476,8 @@ rp_partner_list_set_filter (RpPartnerList         *self,
   rp_partner_filter_free (self->filter);
   self->filter = rp_partner_filter_copy (filter);
 
-  /* Before the store is set (construction) the first query happens in constructed(). */
-  if (self->store != NULL)
+  /* A filter given at construction is the first query's, in constructed(). */
+  if (self->changed_id != 0)
     requery (self, !rp_partner_filter_equal (old_base, new_base));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);

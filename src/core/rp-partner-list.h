@@ -20,8 +20,9 @@ G_DECLARE_FINAL_TYPE (RpPartnerList, rp_partner_list, RP, PARTNER_LIST, GObject)
  * (one cheap query) and emits one items-changed over the old and new lengths. Partner objects
  * are made a page at a time, only for the rows that are asked for, and cached.
  *
- * Properties: "store" (construct-only), "filter" (RpPartnerFilter, boxed), "search" (string),
- * "n-items" (guint, read-only). */
+ * Properties: "store" (construct-only), "filter" (RpPartnerFilter, boxed; one given to
+ * g_object_new() is the first query's, so a page that knows its filter queries once), "search"
+ * (string), "n-items" (guint, read-only). */
 RpPartnerList         *rp_partner_list_new         (RpStore               *store);
 RpStore               *rp_partner_list_get_store   (RpPartnerList         *self);
 const RpPartnerFilter *rp_partner_list_get_filter  (RpPartnerList         *self);

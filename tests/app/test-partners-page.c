@@ -70,7 +70,13 @@ page_selection (Fixture *fixture)
 static RpPartnerList *
 page_list (Fixture *fixture)
 {
-  return RP_PARTNER_LIST (gtk_single_selection_get_model (page_selection (fixture)));
+  GListModel *model = gtk_single_selection_get_model (page_selection (fixture));
+
+  /* Until its first frame the page shows the first rows of its list, through a slice. */
+  if (GTK_IS_SLICE_LIST_MODEL (model))
+    model = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (model));
+
+  return RP_PARTNER_LIST (model);
 }
 
 static gpointer
@@ -751,6 +757,50 @@ test_format_last_contact (void)
     }
 }
 
+static gboolean
+view_has_whole_list (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return RP_IS_PARTNER_LIST (gtk_single_selection_get_model (page_selection (fixture)));
+}
+
+/* Start-up: until its first frame the view may show only the rows a screen can hold; then it
+ * shows the whole list, and a partner further down can be selected at any time. */
+static void
+test_first_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RpPartnerList *list = page_list (fixture);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autoptr(RpPartner) last = NULL;
+  RpPartnersPage *page;
+  GtkColumnView *column_view;
+  GtkSingleSelection *selection;
+  gint64 selected_id = 0;
+
+  g_assert_cmpuint (n_items, >, 30);
+  last = g_list_model_get_item (G_LIST_MODEL (list), n_items - 1);
+
+  rp_test_wait_for (view_has_whole_list, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_selection (fixture))), ==,
+                    n_items);
+
+  /* A page that never drew a frame: selecting the last partner gives its view every row. */
+  page = g_object_ref_sink (RP_PARTNERS_PAGE (rp_partners_page_new (fixture->db.context)));
+  column_view = rp_test_template_child (page, RP_TYPE_PARTNERS_PAGE, "column_view");
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  g_test_message ("%u partners, %u rows before the first frame", n_items,
+                  g_list_model_get_n_items (G_LIST_MODEL (selection)));
+
+  rp_partners_page_select_partner (page, rp_partner_get_id (last));
+  g_object_get (page, "selected-partner-id", &selected_id, NULL);
+  g_assert_cmpint (selected_id, ==, rp_partner_get_id (last));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_items);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n_items - 1);
+  g_object_unref (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +829,8 @@ main (int   argc,
               fixture_set_up, test_proximity, fixture_tear_down);
   g_test_add ("/app/partners/target-list", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_target_list, fixture_tear_down);
+  g_test_add ("/app/partners/first-rows", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_first_rows, fixture_tear_down);
 
   return g_test_run ();
 }
