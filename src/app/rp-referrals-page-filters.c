@@ -321,9 +321,35 @@ _rp_referrals_page_setup_partner_row_cb (GtkSignalListItemFactory *factory,
                        label, "label", list_item);
 }
 
+/* Search: the entry's search-changed comes after a pause in typing (GtkSearchEntry's delay),
+ * as on the Partners page, so each word typed queries once. */
+
+static void
+search_changed_cb (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  g_free (filter->search);
+  filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  _rp_referrals_page_set_filter (self, filter);
+}
+
+static void
+stop_search_cb (RpReferralsPage *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 void
 _rp_referrals_page_class_filters_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, partner_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, partner_activated_cb);

@@ -42,6 +42,9 @@ struct _RpReferralsPage
   AdwWindowTitle      *window_title;
   GtkToggleButton     *detail_button;
   GtkMenuButton       *filter_button;
+  GtkToggleButton     *search_button;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
   GtkRevealer         *filter_revealer;
   GtkBox              *filter_chips;
   GtkStack            *main_stack;

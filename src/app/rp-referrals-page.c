@@ -389,6 +389,7 @@ _rp_referrals_page_update_actions (RpReferralsPage *self)
                                                       : NULL;
 
   gtk_widget_action_set_enabled (widget, "referrals.add", shown);
+  gtk_widget_action_set_enabled (widget, "referrals.search", shown && !self->store_empty);
   gtk_widget_action_set_enabled (widget, "referrals.clear-filters",
                                  filter != NULL && filters_active (filter));
 }
@@ -399,6 +400,8 @@ update_view_state (RpReferralsPage *self)
   const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   gboolean filtering = filters_active (filter);
+  g_autofree char *search = g_strdup (filter->search != NULL ? filter->search : "");
+  gboolean searching = !is_empty (g_strstrip (search));
   g_autofree char *subtitle = NULL;
 
   self->store_empty = n_items == 0 && rp_store_count_rows (self->store, "referral") == 0;
@@ -407,15 +410,40 @@ update_view_state (RpReferralsPage *self)
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->filter_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       _rp_referrals_page_update_actions (self);
       return;
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), TRUE);
+
+  if (searching)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is what the user searched for. */
+      title = g_strdup_printf (_("No referrals match “%s”"), g_strstrip (search));
+      adw_status_page_set_title (self->no_results_page, title);
+      adw_status_page_set_description (self->no_results_page,
+                                       filtering ? _("Try other words or clear the filters.")
+                                                 : _("Try other words."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->no_results_page, _("No Referrals Found"));
+      adw_status_page_set_description (self->no_results_page,
+                                       _("No referral matches all of the filters."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                     RP_TYPE_REFERRALS_PAGE,
+                                                                     "no_results_button")),
+                          filtering);
   gtk_stack_set_visible_child_name (self->main_stack, "list");
   gtk_stack_set_visible_child_name (self->list_stack, n_items > 0 ? "list" : "no-results");
 
-  if (filtering)
+  if (filtering || searching)
     subtitle = g_strdup_printf (g_dngettext (NULL, "%u matching referral",
                                              "%u matching referrals", n_items),
                                 n_items);
@@ -512,6 +540,18 @@ clear_filters_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   _rp_referrals_page_clear_filters (RP_REFERRALS_PAGE (widget));
+}
+
+/* Ctrl+F (the window forwards it): the search bar, focused. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RpReferralsPage *self = RP_REFERRALS_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -724,6 +764,9 @@ rp_referrals_page_class_init (RpReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, detail_button);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, filter_chips);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, main_stack);
@@ -750,12 +793,14 @@ rp_referrals_page_class_init (RpReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, days_spin);
   /* Not used by the code; tests reach it with gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child_full (widget_class, "empty_add_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "no_results_button", FALSE, 0);
   _rp_referrals_page_class_filters_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "referrals.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "referrals.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "referrals.search", NULL, search_action);
 
   gtk_widget_class_set_css_name (widget_class, "referralspage");
 }
@@ -764,6 +809,11 @@ static void
 rp_referrals_page_init (RpReferralsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_object_bind_property (self->search_button, "active",
+                          self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self);
   g_object_bind_property (self->flap, "reveal-flap", self->detail_button, "active",

@@ -3,7 +3,8 @@
  * Like the timeline, the list reads its rows a page at a time with a keyset query on an index
  * (newest first by referred_on, then id; each page continues from the last row's key, so every
  * page costs the same at any depth), but it knows its length from the start: one COUNT on an
- * index, so the page can say how many referrals match and the scroll bar is right. It holds the
+ * index (with a search, over the ids the search indexes find), so the page can say how many
+ * referrals match and the scroll bar is right. It holds the
  * ids read so far, a prefix of the list (8 bytes a row), and reads further when a row past them
  * is asked for; RpReferral objects are made only for the rows asked for, a page at a time, and
  * cached by id, so that after a change the rows already on screen are updated in place (their

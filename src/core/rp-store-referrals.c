@@ -56,6 +56,7 @@ rp_referral_filter_copy (const RpReferralFilter *filter)
   copy->from = g_strdup (filter->from);
   copy->to = g_strdup (filter->to);
   copy->today = g_strdup (filter->today);
+  copy->search = g_strdup (filter->search);
 
   return copy;
 }
@@ -69,6 +70,7 @@ rp_referral_filter_free (RpReferralFilter *filter)
   g_free (filter->from);
   g_free (filter->to);
   g_free (filter->today);
+  g_free (filter->search);
   g_free (filter);
 }
 
@@ -95,7 +97,8 @@ rp_referral_filter_equal (const RpReferralFilter *a,
          str_equal_empty (a->from, b->from) &&
          str_equal_empty (a->to, b->to) &&
          a->open_longer_than_days == b->open_longer_than_days &&
-         str_equal_empty (a->today, b->today);
+         str_equal_empty (a->today, b->today) &&
+         str_equal_empty (a->search, b->search);
 }
 
 void
@@ -187,6 +190,57 @@ add_days (const char *day,
   return g_date_time_format (moved, "%Y-%m-%d");
 }
 
+static gboolean
+is_empty_text (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+/* The ids of the referrals whose reason or service line, or partner, matches :match, joined by
+ * UNION (each once) or UNION ALL (faster; an id may come twice). */
+#define SEARCH_IDS(union) \
+  "SELECT rowid FROM referral_fts WHERE referral_fts MATCH :match " union \
+  " SELECT sr.id FROM referral sr WHERE sr.partner_id IN" \
+  " (SELECT rowid FROM partner_fts WHERE partner_fts MATCH :match)"
+
+/* From this many matches on, a search is checked while walking the list's index (see
+ * prepare_referral_query). */
+#define MANY_MATCHES 4096
+
+/* How many referrals @match (an FTS5 query) finds; with @limit > 0, roughly and up to @limit
+ * only. -1 with @error set when the query fails. */
+static gint64
+count_search_matches (RpStore    *self,
+                      const char *match,
+                      guint       limit,
+                      GError    **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+  int rc;
+
+  /* Up to @limit only, an estimate (an id may come twice) is enough. */
+  if (limit > 0)
+    sql = g_strdup_printf ("SELECT COUNT(*) FROM (" SEARCH_IDS ("UNION ALL") " LIMIT %u)", limit);
+  else
+    sql = g_strdup ("SELECT COUNT(*) FROM (" SEARCH_IDS ("UNION") ")");
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":match"), match, -1,
+                         SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        count = sqlite3_column_int64 (stmt, 0);
+    }
+  if (count < 0)
+    _rp_store_set_error (self, rc, error);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
 /* Referrals */
 
 static RpReferral *
@@ -245,6 +299,7 @@ prepare_referral_query (RpStore                *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *today = NULL;
   g_autofree char *cutoff = NULL;
+  g_autofree char *match = NULL;
   sqlite3_stmt *stmt = NULL;
   int index;
   int rc;
@@ -260,6 +315,8 @@ prepare_referral_query (RpStore                *self,
           return NULL;
         }
     }
+
+  match = _rp_store_build_match_query (filter->search);
 
   g_string_printf (sql, "SELECT %s WHERE 1", what);
   if (!filter->any_status)
@@ -280,6 +337,15 @@ prepare_referral_query (RpStore                *self,
   /* Open longer than N days: it arrived more than N days before today. */
   if (cutoff != NULL)
     g_string_append (sql, " AND referred_on < :cutoff");
+  /* The words: the referrals they find by reason or service line, and those of the partners
+   * they find, each set from its FTS5 index (SQLite reads the union once per statement). A few
+   * matches are looked up by id and sorted; many ("knee" finds a tenth of them) are checked
+   * against while the other conditions' index is walked in list order ("+" keeps the planner
+   * from looking them up), which stops after a page. */
+  if (match != NULL)
+    g_string_append_printf (sql, " AND %sid IN (" SEARCH_IDS ("UNION ALL") ")",
+                            count_search_matches (self, match, MANY_MATCHES, NULL) >= MANY_MATCHES
+                              ? "+" : "");
   /* The keys, written so that the index on referred_on bounds the range. */
   if (before_day != NULL)
     g_string_append (sql, " AND referred_on <= :bday"
@@ -312,6 +378,8 @@ prepare_referral_query (RpStore                *self,
     sqlite3_bind_text (stmt, index, filter->to, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":cutoff")) > 0)
     sqlite3_bind_text (stmt, index, cutoff, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":match")) > 0)
+    sqlite3_bind_text (stmt, index, match, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":bday")) > 0)
     sqlite3_bind_text (stmt, index, before_day, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":bid")) > 0)
@@ -397,6 +465,7 @@ _rp_store_count_referrals (RpStore                *self,
                            GError                **error)
 {
   g_autofree char *day = NULL;
+  g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -428,8 +497,23 @@ _rp_store_count_referrals (RpStore                *self,
         day = g_strdup ("");
     }
 
+  /* Words alone: how many ids the indexes find. */
+  match = _rp_store_build_match_query (filter->search);
+  if (match != NULL && newer_than_id <= 0 && filter->any_status && !filter->open_only &&
+      filter->any_direction && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
+      is_empty_text (filter->from) && is_empty_text (filter->to))
+    {
+      gint64 n = count_search_matches (self, match, 0, error);
+
+      if (n < 0)
+        return FALSE;
+      *count = (guint) n;
+      return TRUE;
+    }
+
   /* Status and direction alone: the tally the triggers keep (schema 6), in no time. */
   if (newer_than_id <= 0 && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
+      match == NULL &&
       (filter->from == NULL || *filter->from == '\0') &&
       (filter->to == NULL || *filter->to == '\0'))
     stmt = prepare_referral_query (self, filter, "COALESCE (SUM (n), 0) FROM referral_tally",

@@ -729,8 +729,11 @@ rp_store_count_rows (RpStore    *self,
   return count;
 }
 
-/* The triggers that keep the search and map indexes in step with each partner written. */
-static const char * const index_triggers[] = { "partner_fts_ai", "partner_geo_ai" };
+/* The triggers that keep the search and map indexes in step with each partner and referral
+ * written. */
+static const char * const index_triggers[] = {
+  "partner_fts_ai", "partner_geo_ai", "referral_fts_ai",
+};
 
 gboolean
 rp_store_begin_bulk (RpStore *self,
@@ -799,6 +802,7 @@ rp_store_end_bulk (RpStore  *self,
 
   if (!_rp_store_exec (self,
                        "INSERT INTO partner_fts(partner_fts) VALUES ('rebuild');"
+                       "INSERT INTO referral_fts(referral_fts) VALUES ('rebuild');"
                        "DELETE FROM partner_geo;"
                        "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon FROM partner"
                        "  WHERE lat IS NOT NULL AND lon IS NOT NULL;",
@@ -823,6 +827,7 @@ rp_store_optimize (RpStore *self,
    * small segments row-by-row inserts leave. */
   return _rp_store_exec (self,
                          "INSERT INTO partner_fts(partner_fts) VALUES ('optimize');"
+                         "INSERT INTO referral_fts(referral_fts) VALUES ('optimize');"
                          "ANALYZE;",
                          error);
 }

@@ -37,7 +37,7 @@ typedef enum
 } RpStoreError;
 
 /* The schema version this build writes and migrates to. */
-#define RP_STORE_SCHEMA_VERSION 6
+#define RP_STORE_SCHEMA_VERSION 7
 
 /* What a partner list shows: the Partners page's search entry, filters and sort column. */
 typedef struct
@@ -216,6 +216,9 @@ typedef struct
   char                *to;               /* YYYY-MM-DD inclusive */
   guint                open_longer_than_days; /* 0 = no such filter; implies open_only */
   char                *today;            /* YYYY-MM-DD; NULL = local today */
+  /* Words: the referrals whose partner matches them all (as rp_store_match_partner_ids) or
+   * whose reason and service line do (FTS5 prefix match); NULL or no word = every referral. */
+  char                *search;
 } RpReferralFilter;
 
 #define RP_TYPE_REFERRAL_FILTER (rp_referral_filter_get_type ())

@@ -411,7 +411,110 @@ test_locked_patient (Fixture       *fixture,
   rp_test_save_screenshot (GTK_WIDGET (fixture->window), "referrals-locked.png");
 }
 
-/* (4) Screenshots with the demo network: the page, and the editor pre-filled with a partner. */
+typedef struct
+{
+  GListModel *list;
+  guint       n_items;
+} Count;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  Count *count = data;
+
+  return g_list_model_get_n_items (count->list) == count->n_items;
+}
+
+/* The first word of at least four letters of @text, or NULL. */
+static char *
+first_long_word (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " ,.;:-/()&", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 4)
+      return g_strdup (words[i]);
+
+  return NULL;
+}
+
+/* (4) Typing in the search narrows the list to what the store finds; referrals.search (the window
+ * forwards Ctrl+F to it) shows and focuses the entry; nothing found says so. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GListModel *list = page_list (fixture);
+  GtkSearchBar *search_bar = page_child (fixture, "search_bar");
+  GtkWidget *search_entry = page_child (fixture, "search_entry");
+  AdwStatusPage *no_results = page_child (fixture, "no_results_page");
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *word = NULL;
+  guint n_all = g_list_model_get_n_items (list);
+  GtkWidget *focus;
+  Count count;
+
+  g_assert_cmpuint (n_all, >, 10);
+  g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+
+  /* referrals.search shows the bar and puts the focus in the entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "referrals.search",
+                                             NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (search_bar));
+  rp_test_iterate_for (50);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == search_entry || gtk_widget_is_ancestor (focus, search_entry));
+
+  /* A word of the newest referral's reason: the list narrows to what the store finds. */
+  {
+    g_autoptr(RpReferral) newest = g_list_model_get_item (list, 0);
+
+    word = first_long_word (rp_referral_get_reason (newest));
+  }
+  g_assert_nonnull (word);
+  filter->search = g_strdup (word);
+  ids = rp_store_query_referral_ids (fixture->db.store, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+  g_assert_cmpuint (ids->len, <, n_all);
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), word);
+  count.list = list;
+  count.n_items = ids->len;
+  rp_test_wait_for (has_n_items, &count);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(RpReferral) item = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (rp_referral_get_id (item), ==, g_array_index (ids, gint64, i));
+    }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "list_stack")), ==,
+                   "list");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "referrals-search.png");
+
+  /* Nothing found: the empty state names the search. */
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "zzyzxqq");
+  count.n_items = 0;
+  rp_test_wait_for (has_n_items, &count);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "list_stack")), ==,
+                   "no-results");
+  g_assert_cmpstr (adw_status_page_get_title (no_results), ==, "No referrals match “zzyzxqq”");
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "referrals-search-none.png");
+
+  /* Emptied, the search lists everything again. */
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "");
+  count.n_items = n_all;
+  rp_test_wait_for (has_n_items, &count);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (fixture, "list_stack")), ==,
+                   "list");
+}
+
+/* (5) Screenshots with the demo network: the page, and the editor pre-filled with a partner. */
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -480,6 +583,8 @@ main (int   argc,
               fixture_set_up, test_decline, fixture_tear_down);
   g_test_add ("/app/referrals/locked-patient", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_locked_patient, fixture_tear_down);
+  g_test_add ("/app/referrals/search", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/app/referrals/screenshots", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_screenshots, fixture_tear_down);
 

@@ -82,6 +82,7 @@ static const char * const figure_names[] = {
   "timeline_open_ms",
   "timeline_scroll_page_ms",
   "referrals_open_ms",
+  "referrals_search_ms",
   "reminders_next_due_ms",
   "route_25_stops_ms",
   "map_viewport_ms",
@@ -1214,6 +1215,35 @@ measure_referrals_open (RpStore *store)
   measure_median (store, "referrals_open_ms", "referrals", run_referrals_open, NULL);
 }
 
+static gboolean
+run_referrals_search (RpStore  *store,
+                      gpointer  data,
+                      guint    *n_out,
+                      GError  **error)
+{
+  g_autoptr(RpReferralList) list = rp_referral_list_new (store);
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  guint n_items;
+
+  filter->search = g_strdup (data);
+  rp_referral_list_set_filter (list, filter);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < MIN (n_items, 50); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+
+  *n_out = n_items;
+  return TRUE;
+}
+
+/* referrals_search_ms: the Referrals page searching "knee" (a tenth of the referrals by reason,
+ * the most common kind of search), its count and its first 50 referrals. */
+static void
+measure_referrals_search (RpStore *store)
+{
+  measure_median (store, "referrals_search_ms", "referrals", run_referrals_search,
+                  (gpointer) "knee");
+}
+
 /* planner_suggestions_ms: "Who to visit" for this week with the default parameters. */
 static void
 measure_suggestions (RpStore *store)
@@ -1860,6 +1890,9 @@ main (int   argc,
 
   if (wants ("referrals_open_ms"))
     measure_referrals_open (db.store);
+
+  if (wants ("referrals_search_ms"))
+    measure_referrals_search (db.store);
 
   if (wants ("reminders_next_due_ms"))
     measure_next_due (db.store);

@@ -1,5 +1,6 @@
 /* test-store-referrals.c: referrals, transitions, sealed patients, meta, tasks, activities,
- * gift limits, the referral list model, and the migration from schema version 1.
+ * gift limits, the referral list model, searching referrals, and the migrations from schema
+ * versions 1 and 6.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +8,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
@@ -1563,6 +1565,269 @@ test_list_keyset (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 560);
 }
 
+/* Search */
+
+static RpReferral *
+add_referral_for (RpStore    *store,
+                  RpPartner  *partner,
+                  const char *referred_on,
+                  const char *reason,
+                  const char *service_line)
+{
+  g_autoptr(GError) error = NULL;
+  RpReferral *referral = rp_referral_new ();
+
+  rp_referral_set_partner_id (referral, rp_partner_get_id (partner));
+  rp_referral_set_referred_on (referral, referred_on);
+  rp_referral_set_reason (referral, reason);
+  rp_referral_set_service_line (referral, service_line);
+  g_assert_true (rp_store_insert_referral (store, referral, &error));
+  g_assert_no_error (error);
+  return referral;
+}
+
+static guint
+list_length (RpStore                *store,
+             const RpReferralFilter *filter)
+{
+  g_autoptr(RpReferralList) list = rp_referral_list_new (store);
+
+  rp_referral_list_set_filter (list, filter);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpPartner) okafor = add_partner (store, RP_PARTNER_KIND_PERSON, "Ngozi", "Okafor");
+  g_autoptr(RpPartner) pena = add_partner (store, RP_PARTNER_KIND_PERSON, "Luis", "Peña");
+  g_autoptr(RpPartner) clinic = add_partner (store, RP_PARTNER_KIND_ORGANIZATION, NULL,
+                                             "Riverside Orthopedics");
+  g_autoptr(RpReferral) r1 = add_referral_for (store, okafor, "2026-01-05", "Right knee pain",
+                                               "Sports medicine");
+  g_autoptr(RpReferral) r2 = add_referral_for (store, pena, "2026-01-06", "Rotator cuff tear",
+                                               "Shoulder");
+  g_autoptr(RpReferral) r3 = add_referral_for (store, clinic, "2026-01-07", "Hip fracture",
+                                               "Trauma");
+  g_autoptr(RpReferral) r4 = add_referral_for (store, pena, "2026-01-08", "Knee osteoarthritis",
+                                               "Joint replacement");
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  g_autoptr(RpReferralFilter) copy = NULL;
+  g_autoptr(RpReferralList) list = rp_referral_list_new (store);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The search is part of the filter. */
+  filter->search = g_strdup ("knee");
+  copy = rp_referral_filter_copy (filter);
+  g_assert_cmpstr (copy->search, ==, "knee");
+  g_assert_true (rp_referral_filter_equal (filter, copy));
+  g_free (copy->search);
+  copy->search = g_strdup ("hip");
+  g_assert_false (rp_referral_filter_equal (filter, copy));
+
+  /* A reason word, by prefix, whatever its case; newest first. */
+  ids = query (store, filter);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r4));
+  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r1));
+  g_clear_pointer (&ids, g_array_unref);
+  assert_list_matches (list, store, filter);
+
+  g_free (filter->search);
+  filter->search = g_strdup ("  KNE osteo ");
+  ids = query (store, filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r4));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* The service line. */
+  g_free (filter->search);
+  filter->search = g_strdup ("trauma");
+  ids = query (store, filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r3));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* The partner's name by prefix, accents folded: every referral of theirs. */
+  g_free (filter->search);
+  filter->search = g_strdup ("pen");
+  ids = query (store, filter);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r4));
+  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r2));
+  g_clear_pointer (&ids, g_array_unref);
+  assert_list_matches (list, store, filter);
+
+  /* Partner or reason: "ortho" finds the clinic's referral and the osteoarthritis one is not
+   * an "ortho…" word, so only the clinic's. */
+  g_free (filter->search);
+  filter->search = g_strdup ("ortho");
+  ids = query (store, filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r3));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Combined with a status filter, and counted as listed. */
+  g_assert_true (rp_store_move_referral (store, r1, RP_REFERRAL_STATUS_CONTACTED, NULL, NULL,
+                                         &error));
+  g_assert_no_error (error);
+  g_free (filter->search);
+  filter->search = g_strdup ("knee");
+  filter->any_status = FALSE;
+  filter->status = RP_REFERRAL_STATUS_CONTACTED;
+  ids = query (store, filter);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r1));
+  g_clear_pointer (&ids, g_array_unref);
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (list_length (store, filter), ==, 1);
+
+  filter->any_status = TRUE;
+  filter->open_only = TRUE;
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (list_length (store, filter), ==, 2);
+  filter->open_only = FALSE;
+
+  /* Nothing found; no word at all lists everything. */
+  g_free (filter->search);
+  filter->search = g_strdup ("zebra");
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (list_length (store, filter), ==, 0);
+  g_free (filter->search);
+  filter->search = g_strdup (" - ");
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (list_length (store, filter), ==, 4);
+
+  /* The index follows edits: a new reason is found, the old one no more. */
+  rp_referral_set_reason (r3, "Ankle sprain");
+  g_assert_true (rp_store_update_referral (store, r3, &error));
+  g_assert_no_error (error);
+  g_free (filter->search);
+  filter->search = g_strdup ("hip");
+  g_assert_cmpuint (list_length (store, filter), ==, 0);
+  g_free (filter->search);
+  filter->search = g_strdup ("ankle");
+  g_assert_cmpuint (list_length (store, filter), ==, 1);
+
+  /* A list that searches follows a new referral. */
+  {
+    g_autoptr(RpReferral) r5 = NULL;
+
+    rp_referral_list_set_filter (list, filter);
+    r5 = add_referral_for (store, okafor, "2026-02-01", "Ankle instability", "Foot & ankle");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+    assert_list_matches (list, store, filter);
+  }
+}
+
+/* Many matches take the other plan (checked while walking the index): the same rows. Loaded in
+ * bulk, the referrals are found all the same. */
+static void
+test_search_many (void)
+{
+  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bo", "Baker");
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  g_autoptr(RpReferralList) list = rp_referral_list_new (store);
+  g_autoptr(GError) error = NULL;
+
+  /* A bulk load, as the sample network and the bench: the index is rebuilt at the end. */
+  g_assert_true (rp_store_begin_bulk (store, &error));
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2025-%02u-%02u", i % 12 + 1, i % 28 + 1);
+      g_autoptr(RpReferral) referral = add_referral_for (store, i % 3 == 0 ? baker : adams, day,
+                                                         i % 2 == 0 ? "Knee pain" : "Hip pain",
+                                                         "");
+    }
+  g_assert_true (rp_store_end_bulk (store, TRUE, &error));
+  g_assert_no_error (error);
+
+  filter->search = g_strdup ("pain");
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (list_length (store, filter), ==, 5000);
+
+  g_free (filter->search);
+  filter->search = g_strdup ("knee");
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (list_length (store, filter), ==, 2500);
+
+  g_free (filter->search);
+  filter->search = g_strdup ("baker");
+  filter->any_status = FALSE;
+  filter->status = RP_REFERRAL_STATUS_RECEIVED;
+  assert_list_matches (list, store, filter);
+  g_assert_cmpuint (list_length (store, filter), ==, 1667);
+}
+
+/* Migration from schema version 6: the referrals already stored are found. */
+static void
+test_migrate_from_v6 (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  g_autoptr(GError) error = NULL;
+  RpStore *store;
+  sqlite3 *db = NULL;
+
+  dir = g_dir_make_tmp ("rapport-migrate-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "rapport.db", NULL);
+
+  store = rp_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RpPartner) okafor = add_partner (store, RP_PARTNER_KIND_PERSON, "Ngozi", "Okafor");
+    g_autoptr(RpReferral) r1 = add_referral_for (store, okafor, "2026-01-05", "Meniscus tear",
+                                                 "Sports medicine");
+    g_autoptr(RpReferral) r2 = add_referral_for (store, okafor, "2026-01-06", "Carpal tunnel",
+                                                 "Hand");
+  }
+  g_object_unref (store);
+
+  /* Back to what schema 6 was: no referral index. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE referral_fts;"
+                                 "DROP TRIGGER IF EXISTS referral_fts_ai;"
+                                 "DROP TRIGGER IF EXISTS referral_fts_ad;"
+                                 "DROP TRIGGER IF EXISTS referral_fts_au;"
+                                 "PRAGMA user_version = 6;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, 7);
+
+  filter->search = g_strdup ("menisc");
+  g_assert_cmpuint (list_length (store, filter), ==, 1);
+  g_free (filter->search);
+  filter->search = g_strdup ("hand");
+  g_assert_cmpuint (list_length (store, filter), ==, 1);
+  g_free (filter->search);
+  filter->search = g_strdup ("okafor");
+  g_assert_cmpuint (list_length (store, filter), ==, 2);
+
+  /* And the triggers keep it in step from now on. */
+  {
+    g_autoptr(RpPartner) pena = add_partner (store, RP_PARTNER_KIND_PERSON, "Luis", "Peña");
+    g_autoptr(RpReferral) r3 = add_referral_for (store, pena, "2026-01-07", "Meniscus repair",
+                                                 "");
+  }
+  g_free (filter->search);
+  filter->search = g_strdup ("meniscus");
+  g_assert_cmpuint (list_length (store, filter), ==, 2);
+
+  g_object_unref (store);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_rmdir (dir);
+}
+
 /* Migration from schema version 1 */
 
 static guint
@@ -1745,7 +2010,10 @@ main (int   argc,
   g_test_add_func ("/referral-list/items-changed", test_list_items_changed);
   g_test_add_func ("/referral-list/pages", test_list_pages);
   g_test_add_func ("/referral-list/keyset", test_list_keyset);
+  g_test_add_func ("/referral-list/search", test_search);
+  g_test_add_func ("/referral-list/search-many", test_search_many);
   g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/migrate/from-v6", test_migrate_from_v6);
 
   return g_test_run ();
 }
