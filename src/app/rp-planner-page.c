@@ -50,8 +50,26 @@ struct _RpPlannerPage
   GHashTable     *partners;              /* partner id → RpPartner of those visits */
   GPtrArray      *suggestions;           /* RpSuggestion, best first */
 
+  /* "Who to Visit" is computed off the main thread (see request_suggestions). */
+  guint           suggestions_idle_id;
+  guint           suggestions_serial;    /* bumped by each request: older results are dropped */
+  gboolean        suggestions_running;   /* a job is on a worker thread */
+  guint           data_generation;       /* bumped by each change of the store */
+  RpStore        *reader;                /* the workers' connection, while no job holds it */
+  gboolean        reader_failed;         /* no second connection: compute on this thread */
+  GCancellable   *cancellable;
+  guint           fill_tick_id;          /* adds the rows of the suggestions a few a frame */
+  guint           n_filled;
+  gboolean        fill_revealed;         /* the list has replaced the placeholder */
+
   GtkWidget      *day_columns[N_DAYS];
   GtkWidget      *row_popover;           /* the menu of the visit row last activated */
+
+  /* Timing, for G_MESSAGES_DEBUG=Rapport: from construction to the first frame and to the
+   * first suggestions. */
+  gint64          created_at;
+  gboolean        first_frame_logged;
+  gboolean        first_suggestions_logged;
 
   /* Template widgets */
   AdwWindowTitle *window_title;
@@ -61,6 +79,7 @@ struct _RpPlannerPage
   GtkLabel       *suggestions_subtitle;
   GtkStack       *suggestions_stack;
   GtkListBox     *suggestions_list;
+  GtkSpinner     *suggestions_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (RpPlannerPage, rp_planner_page, ADW_TYPE_BIN)
@@ -74,7 +93,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void reload (RpPlannerPage *self);
+static void reload (RpPlannerPage *self,
+                    gboolean       placeholder);
 
 /* Dates ---------------------------------------------------------------------------------------- */
 
@@ -1059,50 +1079,332 @@ create_suggestion_row (RpPlannerPage *self,
   return row;
 }
 
-static void
-rebuild_suggestions (RpPlannerPage *self)
+/* The suggestions take a pass over every partner: a quarter of a second on a network of 100,000
+ * the first time after a write. So the page asks for them and shows the week at once, with
+ * "Finding who is due…" in their place; a job computes them on a worker thread with its own
+ * read-only use of a second connection to the same file (WAL lets it read while this thread
+ * writes; opening it takes a millisecond), and the rows are added a few each frame when it is
+ * done.
+ *
+ * Requests are coalesced by an idle: the signals of one write make one job. Each
+ * request bumps a serial, and a result computed for an older one (another week or day, or data
+ * since changed) is dropped for a new job. The second connection keeps the store's statistics
+ * cache between jobs while nothing is written; any change of the store retires it, since its
+ * cache only counts its own writes. A store in memory (or a file a second connection cannot
+ * open) is read on this thread instead, still from the idle. */
+typedef struct
 {
-  RpStore *store = rp_context_get_store (self->context);
-  GSettings *settings = rp_context_get_settings (self->context);
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (RpGeoPoint));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *today = dup_today ();
+  RpStore  *reader;
+  char     *path;
+  char     *today;
+  char     *day;
+  GArray   *points;             /* RpGeoPoint of the selected day's visits */
+  guint     cadence_days[3];
+  RpDistanceUnit unit;
+  guint     serial;
+  guint     generation;
+} SuggestionsJob;
+
+static void
+suggestions_job_free (SuggestionsJob *job)
+{
+  g_clear_object (&job->reader);
+  g_free (job->path);
+  g_free (job->today);
+  g_free (job->day);
+  g_clear_pointer (&job->points, g_array_unref);
+  g_free (job);
+}
+
+static GPtrArray *
+suggestions_job_compute (SuggestionsJob *job,
+                         RpStore        *store,
+                         GError        **error)
+{
   RpSuggestionParams params;
-  GtkWidget *child;
 
   rp_suggestion_params_init (&params);
-  params.today = today;
-  params.cadence_days[0] = g_settings_get_uint (settings, "cadence-tier-a");
-  params.cadence_days[1] = g_settings_get_uint (settings, "cadence-tier-b");
-  params.cadence_days[2] = g_settings_get_uint (settings, "cadence-tier-c");
-  params.unit = distance_unit (self);
+  params.today = job->today;
+  params.day = job->day;
+  memcpy (params.cadence_days, job->cadence_days, sizeof params.cadence_days);
+  params.unit = job->unit;
+  params.planned_points = (const RpGeoPoint *) (gpointer) job->points->data;
+  params.n_planned_points = job->points->len;
+
+  return rp_visit_suggestions_compute (store, &params, error);
+}
+
+static void
+suggestions_job_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  SuggestionsJob *job = task_data;
+  gint64 start = g_get_monotonic_time ();
+  GError *error = NULL;
+  GPtrArray *suggestions;
+
+  if (job->reader == NULL)
+    {
+      job->reader = rp_store_open (job->path, &error);
+      g_debug ("Planner: second connection opened in %.1f ms",
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
+  if (job->reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  start = g_get_monotonic_time ();
+  suggestions = suggestions_job_compute (job, job->reader, &error);
+  g_debug ("Planner: suggestions computed in %.1f ms on a worker thread",
+           (g_get_monotonic_time () - start) / 1000.0);
+  if (suggestions == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, suggestions, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Fifty rows with their menus take longer than a frame: they are added a few milliseconds'
+ * worth at a time. */
+#define FILL_BUDGET_US 8000
+/* The list takes the place of "Finding who is due…" once it has a screenful of rows. */
+#define FILL_SCREENFUL 8
+
+/* Adds the next few rows; FALSE when the list is whole. */
+static gboolean
+fill_some (RpPlannerPage *self)
+{
+  gint64 deadline = g_get_monotonic_time () + FILL_BUDGET_US;
+  gboolean whole;
+
+  while (self->n_filled < self->suggestions->len && g_get_monotonic_time () < deadline)
+    {
+      RpSuggestion *suggestion = g_ptr_array_index (self->suggestions, self->n_filled++);
+
+      gtk_list_box_append (self->suggestions_list, create_suggestion_row (self, suggestion));
+    }
+
+  whole = self->n_filled == self->suggestions->len;
+
+  if (!self->fill_revealed && (whole || self->n_filled >= FILL_SCREENFUL))
+    {
+      self->fill_revealed = TRUE;
+      gtk_spinner_set_spinning (self->suggestions_spinner, FALSE);
+      gtk_stack_set_visible_child_name (self->suggestions_stack,
+                                        self->suggestions->len > 0 ? "list" : "empty");
+      if (!self->first_suggestions_logged)
+        g_debug ("Planner: first suggestions shown %.1f ms after the page was created",
+                 (g_get_monotonic_time () - self->created_at) / 1000.0);
+    }
+
+  if (whole && !self->first_suggestions_logged)
+    {
+      self->first_suggestions_logged = TRUE;
+      g_debug ("Planner: all %u suggestions shown %.1f ms after the page was created",
+               self->suggestions->len, (g_get_monotonic_time () - self->created_at) / 1000.0);
+    }
+
+  return !whole;
+}
+
+/* A tick callback rather than an idle: an idle below the redraw priority can wait for ever
+ * while the spinner animates, and one above it would delay the frames. */
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  RpPlannerPage *self = RP_PLANNER_PAGE (widget);
+
+  if (fill_some (self))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_filling (RpPlannerPage *self)
+{
+  if (self->fill_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick_id);
+  self->fill_tick_id = 0;
+}
+
+/* Replaces the list with @suggestions (taken): the first rows now, the others in the frames
+ * after; the list takes the place of "Finding who is due…" once it has a screenful. */
+static void
+show_suggestions (RpPlannerPage *self,
+                  GPtrArray     *suggestions)
+{
+  GtkWidget *child;
+
+  stop_filling (self);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  self->suggestions = suggestions;
+  self->n_filled = 0;
+  self->fill_revealed = FALSE;
+
+  /* gtk_list_box_remove_all needs GTK 4.12. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_list))) != NULL)
+    gtk_list_box_remove (self->suggestions_list, child);
+
+  if (fill_some (self))
+    self->fill_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL,
+                                                       NULL);
+}
+
+static void schedule_suggestions (RpPlannerPage *self);
+
+static void
+suggestions_job_done_cb (GObject      *source_object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(RpPlannerPage) self = user_data;
+  SuggestionsJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  suggestions = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Disposed meanwhile. */
+  if (self->context == NULL)
+    return;
+
+  self->suggestions_running = FALSE;
+
+  /* The connection serves the next job only if nothing was written since it was opened. */
+  if (job->reader != NULL && job->generation == self->data_generation && self->reader == NULL)
+    self->reader = g_steal_pointer (&job->reader);
+
+  if (suggestions == NULL && job->reader == NULL && self->reader == NULL)
+    {
+      /* No second connection: this thread reads from now on. */
+      g_debug ("Planner: computing suggestions on the main thread: %s", error->message);
+      self->reader_failed = TRUE;
+      schedule_suggestions (self);
+      return;
+    }
+
+  if (job->serial != self->suggestions_serial)
+    {
+      schedule_suggestions (self);
+      return;
+    }
+
+  if (suggestions == NULL)
+    {
+      g_warning ("Could not compute who to visit: %s", error->message);
+      suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_suggestion_free);
+    }
+
+  show_suggestions (self, g_steal_pointer (&suggestions));
+}
+
+static SuggestionsJob *
+suggestions_job_new (RpPlannerPage *self)
+{
+  GSettings *settings = rp_context_get_settings (self->context);
+  SuggestionsJob *job = g_new0 (SuggestionsJob, 1);
+
+  job->path = g_strdup (rp_store_get_path (rp_context_get_store (self->context)));
+  job->today = dup_today ();
+  job->cadence_days[0] = g_settings_get_uint (settings, "cadence-tier-a");
+  job->cadence_days[1] = g_settings_get_uint (settings, "cadence-tier-b");
+  job->cadence_days[2] = g_settings_get_uint (settings, "cadence-tier-c");
+  job->unit = distance_unit (self);
+  job->serial = self->suggestions_serial;
+  job->generation = self->data_generation;
+  job->points = g_array_new (FALSE, FALSE, sizeof (RpGeoPoint));
 
   /* The day decides which week's planned partners are left out; only a selected day's visits
    * count for nearness. */
-  params.day = self->days[0];
+  job->day = g_strdup (self->days[0]);
   if (self->selected_day >= 0)
     {
       g_autoptr(GPtrArray) visits = visits_of_day (self, self->days[self->selected_day], FALSE);
 
-      params.day = self->days[self->selected_day];
+      g_free (job->day);
+      job->day = g_strdup (self->days[self->selected_day]);
       for (guint i = 0; i < visits->len; i++)
         {
           RpGeoPoint point;
 
           if (visit_point (self, g_ptr_array_index (visits, i), &point))
-            g_array_append_val (points, point);
+            g_array_append_val (job->points, point);
         }
-      params.planned_points = (const RpGeoPoint *) (gpointer) points->data;
-      params.n_planned_points = points->len;
     }
 
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-  self->suggestions = rp_visit_suggestions_compute (store, &params, &error);
-  if (self->suggestions == NULL)
+  return job;
+}
+
+static gboolean
+suggestions_idle_cb (gpointer user_data)
+{
+  RpPlannerPage *self = user_data;
+  SuggestionsJob *job;
+  g_autoptr(GTask) task = NULL;
+
+  self->suggestions_idle_id = 0;
+
+  /* The job on its way starts the next one when it is done. */
+  if (self->suggestions_running)
+    return G_SOURCE_REMOVE;
+
+  job = suggestions_job_new (self);
+
+  if (self->reader_failed || g_strcmp0 (job->path, ":memory:") == 0)
     {
-      g_warning ("Could not compute who to visit: %s", error->message);
-      self->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_suggestion_free);
+      g_autoptr(GError) error = NULL;
+      GPtrArray *suggestions;
+
+      suggestions = suggestions_job_compute (job, rp_context_get_store (self->context), &error);
+      suggestions_job_free (job);
+      if (suggestions == NULL)
+        {
+          g_warning ("Could not compute who to visit: %s", error->message);
+          suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_suggestion_free);
+        }
+      show_suggestions (self, suggestions);
+      return G_SOURCE_REMOVE;
     }
+
+  job->reader = g_steal_pointer (&self->reader);
+  self->suggestions_running = TRUE;
+
+  task = g_task_new (NULL, self->cancellable, suggestions_job_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, suggestions_idle_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) suggestions_job_free);
+  g_task_run_in_thread (task, suggestions_job_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_suggestions (RpPlannerPage *self)
+{
+  /* Starting a job is quick (the worker thread does the work): the idle only gathers the
+   * requests of one change. */
+  if (self->suggestions_idle_id == 0)
+    self->suggestions_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, suggestions_idle_cb,
+                                                 self, NULL);
+}
+
+/* Asks for the suggestions of the week and day on show. With @placeholder the list makes way for
+ * "Finding who is due…" until they come (another week or day); otherwise the list on show stays
+ * until the new one replaces it (a change of the data). */
+static void
+request_suggestions (RpPlannerPage *self,
+                     gboolean       placeholder)
+{
+  self->suggestions_serial++;
 
   if (self->selected_day >= 0)
     {
@@ -1120,15 +1422,13 @@ rebuild_suggestions (RpPlannerPage *self)
                           _("Best first. Select a day to favour partners near its visits."));
     }
 
-  /* gtk_list_box_remove_all needs GTK 4.12. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestions_list))) != NULL)
-    gtk_list_box_remove (self->suggestions_list, child);
-  for (guint i = 0; i < self->suggestions->len; i++)
-    gtk_list_box_append (self->suggestions_list,
-                         create_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
+  if (placeholder || self->suggestions == NULL)
+    {
+      gtk_spinner_set_spinning (self->suggestions_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->suggestions_stack, "loading");
+    }
 
-  gtk_stack_set_visible_child_name (self->suggestions_stack,
-                                    self->suggestions->len > 0 ? "list" : "empty");
+  schedule_suggestions (self);
 }
 
 /* Loading -------------------------------------------------------------------------------------- */
@@ -1202,21 +1502,26 @@ load_visits (RpPlannerPage *self)
 }
 
 static void
-reload (RpPlannerPage *self)
+reload (RpPlannerPage *self,
+        gboolean       placeholder)
 {
   self->stale = FALSE;
 
   update_title (self);
   load_visits (self);
   rebuild_days (self);
-  rebuild_suggestions (self);
+  request_suggestions (self, placeholder);
 }
 
 static void
 store_changed_cb (RpPlannerPage *self)
 {
+  /* The second connection's statistics no longer hold. */
+  self->data_generation++;
+  g_clear_object (&self->reader);
+
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
+    reload (self, FALSE);
   else
     self->stale = TRUE;
 }
@@ -1225,7 +1530,7 @@ static void
 reload_if_stale (RpPlannerPage *self)
 {
   if (self->stale)
-    reload (self);
+    reload (self, FALSE);
 }
 
 static void
@@ -1246,7 +1551,7 @@ set_week (RpPlannerPage *self,
     }
   self->selected_day = -1;
 
-  reload (self);
+  reload (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEK]);
 }
 
@@ -1416,7 +1721,7 @@ select_day_action (GtkWidget  *widget,
   self->selected_day = index == self->selected_day ? -1 : index;
 
   rebuild_days (self);
-  rebuild_suggestions (self);
+  request_suggestions (self, TRUE);
 }
 
 static void
@@ -1763,6 +2068,22 @@ rp_planner_page_size_allocate (GtkWidget *widget,
     self->layout_idle_id = g_idle_add (layout_idle_cb, self);
 }
 
+static void
+rp_planner_page_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  RpPlannerPage *self = RP_PLANNER_PAGE (widget);
+
+  if (!self->first_frame_logged)
+    {
+      self->first_frame_logged = TRUE;
+      g_debug ("Planner: first frame %.1f ms after the page was created",
+               (g_get_monotonic_time () - self->created_at) / 1000.0);
+    }
+
+  GTK_WIDGET_CLASS (rp_planner_page_parent_class)->snapshot (widget, snapshot);
+}
+
 /* The settings the suggestions and distances are made with. */
 static const char * const planner_settings[] = {
   "distance-unit", "cadence-tier-a", "cadence-tier-b", "cadence-tier-c",
@@ -1780,7 +2101,10 @@ flap_folded_cb (RpPlannerPage *self,
 static void
 settings_changed_cb (RpPlannerPage *self)
 {
-  store_changed_cb (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self, FALSE);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -1805,6 +2129,8 @@ rp_planner_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "practice-changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "lists-changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (planner_settings); i++)
     {
       g_autofree char *signal = g_strconcat ("changed::", planner_settings[i], NULL);
@@ -1825,6 +2151,11 @@ rp_planner_page_dispose (GObject *object)
   RpPlannerPage *self = RP_PLANNER_PAGE (object);
 
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  g_clear_handle_id (&self->suggestions_idle_id, g_source_remove);
+  stop_filling (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->reader);
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_PLANNER_PAGE);
@@ -1913,6 +2244,7 @@ rp_planner_page_class_init (RpPlannerPageClass *klass)
   widget_class->get_request_mode = rp_planner_page_get_request_mode;
   widget_class->measure = rp_planner_page_measure;
   widget_class->size_allocate = rp_planner_page_size_allocate;
+  widget_class->snapshot = rp_planner_page_snapshot;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -1936,6 +2268,7 @@ rp_planner_page_class_init (RpPlannerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpPlannerPage, suggestions_subtitle);
   gtk_widget_class_bind_template_child (widget_class, RpPlannerPage, suggestions_stack);
   gtk_widget_class_bind_template_child (widget_class, RpPlannerPage, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, RpPlannerPage, suggestions_spinner);
 
   gtk_widget_class_install_action (widget_class, "planner.previous-week", NULL,
                                    previous_week_action);
@@ -1971,6 +2304,8 @@ rp_planner_page_init (RpPlannerPage *self)
   GtkEventController *controller;
   GtkShortcut *shortcut;
 
+  self->created_at = g_get_monotonic_time ();
+  self->cancellable = g_cancellable_new ();
   self->selected_day = -1;
   self->partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 

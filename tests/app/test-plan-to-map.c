@@ -177,6 +177,28 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Helpers */
 
+typedef struct
+{
+  GtkWidget  *page;
+  const char *uuid;
+} Suggested;
+
+/* An RpTestCondition: @data->uuid's row is in the Who to Visit list of @data->page. */
+static gboolean
+partner_suggested (gpointer data)
+{
+  Suggested *suggested = data;
+
+  return rp_test_find_named (suggested->page, suggested->uuid) != NULL;
+}
+
+/* An RpTestCondition: the opposite. */
+static gboolean
+partner_not_suggested (gpointer data)
+{
+  return !partner_suggested (data);
+}
+
 /* The day's best suggestion that has a place on the map. */
 static RpSuggestion *
 placed_suggestion (Fixture *fixture)
@@ -278,6 +300,7 @@ test_plan_to_map (Fixture       *fixture,
   GtkWidget *planner;
   GtkWidget *map_page;
   GtkWidget *stop;
+  Suggested suggested;
 
   g_assert_false (planned_on (fixture, partner_id));
 
@@ -290,15 +313,17 @@ test_plan_to_map (Fixture       *fixture,
   planner = rp_window_get_page (window, "planner");
   rp_test_wait_until_mapped (planner);
   g_assert_true (gtk_widget_activate_action (planner, "planner.select-day", "s", fixture->day));
-  rp_test_iterate_for (200);
-  g_assert_nonnull (rp_test_find_named (planner, rp_partner_get_uuid (partner)));
+  /* The suggestions are computed on a worker thread. */
+  suggested.page = planner;
+  suggested.uuid = rp_partner_get_uuid (partner);
+  rp_test_wait_for (partner_suggested, &suggested);
 
   /* One action plans the suggestion on the day. */
   g_assert_true (gtk_widget_activate_action (planner, "planner.plan-suggestion", "(xs)",
                                              partner_id, fixture->day));
   rp_test_iterate_for (50);
   g_assert_true (planned_on (fixture, partner_id));
-  g_assert_null (rp_test_find_named (planner, rp_partner_get_uuid (partner)));
+  rp_test_wait_for (partner_not_suggested, &suggested);
 
   /* The day on the map: the window switches to the Map page, whose route runs through the
    * partner's office, with a numbered stop there. */

@@ -77,6 +77,39 @@ fixture_tear_down (Fixture       *fixture,
     g_free (fixture->days[i]);
 }
 
+/* "Finding who is due…" is on show in place of the suggestions. */
+static gboolean
+suggestions_loading (RpPlannerPage *page)
+{
+  GtkWidget *loading = rp_test_find_named (GTK_WIDGET (page), "suggestions-loading");
+
+  g_assert_nonnull (loading);
+
+  return gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (loading))) == loading;
+}
+
+/* An RpTestCondition: the suggestions (computed on a worker thread) are on show. */
+static gboolean
+suggestions_shown (gpointer data)
+{
+  return !suggestions_loading (data);
+}
+
+typedef struct
+{
+  RpPlannerPage *page;
+  const char    *name;
+} NamedWidget;
+
+/* An RpTestCondition: no widget under @data->page is named @data->name. */
+static gboolean
+named_widget_gone (gpointer data)
+{
+  NamedWidget *named = data;
+
+  return rp_test_find_named (GTK_WIDGET (named->page), named->name) == NULL;
+}
+
 static GtkWindow *
 show_page (Fixture        *fixture,
            RpPlannerPage **page)
@@ -85,7 +118,8 @@ show_page (Fixture        *fixture,
 
   *page = RP_PLANNER_PAGE (rp_planner_page_new (fixture->db.context));
   window = rp_test_present_in_window (GTK_WIDGET (*page), 1360, 820);
-  rp_test_iterate_for (300);
+  rp_test_wait_for (suggestions_shown, *page);
+  rp_test_iterate_for (100);
 
   return window;
 }
@@ -290,10 +324,13 @@ test_planner_plan_suggestion (Fixture       *fixture,
   g_assert_cmpstr (rp_planned_visit_get_objective (visit), ==,
                    ((RpSuggestionReason *) g_ptr_array_index (suggestion->reasons, 0))->text);
 
-  /* It is on the day, and no longer suggested. */
+  /* It is on the day, and no longer suggested once the suggestions are computed again. */
   g_assert_nonnull (find_visit_row (page, day, rp_planned_visit_get_uuid (visit)));
-  g_assert_null (rp_test_find_named (GTK_WIDGET (page),
-                                     rp_partner_get_uuid (suggestion->partner)));
+  {
+    NamedWidget named = { page, rp_partner_get_uuid (suggestion->partner) };
+
+    rp_test_wait_for (named_widget_gone, &named);
+  }
 
   rp_test_destroy_window (window, TRUE);
 }
@@ -569,6 +606,39 @@ test_plan_visit_dialog (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
+/* The week is on show before the suggestions: "Finding who is due…" holds their place until a
+ * worker thread has computed them; another week shows it again. */
+static void
+test_planner_placeholder (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RpSuggestion) suggestion = first_suggestion (fixture);
+  RpPlannerPage *page = RP_PLANNER_PAGE (rp_planner_page_new (fixture->db.context));
+  GtkWindow *window;
+
+  /* Built, not yet computed: the days are there, the suggestions are not. */
+  g_assert_true (suggestions_loading (page));
+  g_assert_nonnull (rp_test_find_named (GTK_WIDGET (page), fixture->days[0]));
+  g_assert_null (rp_test_find_named (GTK_WIDGET (page),
+                                     rp_partner_get_uuid (suggestion->partner)));
+
+  window = rp_test_present_in_window (GTK_WIDGET (page), 1360, 820);
+  rp_test_wait_for (suggestions_shown, page);
+  g_assert_nonnull (rp_test_find_named (GTK_WIDGET (page),
+                                        rp_partner_get_uuid (suggestion->partner)));
+
+  /* Several requests in a row make one list, the last one's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "planner.next-week", NULL));
+  g_assert_true (suggestions_loading (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "planner.today", NULL));
+  g_assert_true (suggestions_loading (page));
+  rp_test_wait_for (suggestions_shown, page);
+  g_assert_nonnull (rp_test_find_named (GTK_WIDGET (page),
+                                        rp_partner_get_uuid (suggestion->partner)));
+
+  rp_test_destroy_window (window, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +647,8 @@ main (int   argc,
 
   g_test_add ("/planner/page/week", Fixture, NULL,
               fixture_set_up, test_planner_week, fixture_tear_down);
+  g_test_add ("/planner/page/placeholder", Fixture, NULL,
+              fixture_set_up, test_planner_placeholder, fixture_tear_down);
   g_test_add ("/planner/page/plan-suggestion", Fixture, NULL,
               fixture_set_up, test_planner_plan_suggestion, fixture_tear_down);
   g_test_add ("/planner/page/optimise-route", Fixture, NULL,
