@@ -4,7 +4,8 @@
  * setting allows), a day's route, the practice's locations, the partners (one marker per
  * partner, or a cluster badge where several share a grid cell at this zoom), the numbered stops
  * of the route, and the selected partner with their popover. The markers come from the store's
- * R*Tree query for the viewport, asked again a moment after the viewport stops moving.
+ * R*Tree query for the viewport, asked again a moment after the viewport stops moving. A small
+ * legend in a corner tells what the markers mean; its keys carry the markers' own style classes.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,6 +59,9 @@ struct _RpMapPage
   ShumateScale       *scale;
   ShumateLicense     *license;
   GtkRevealer        *route_revealer;
+  GtkRevealer        *legend_revealer;
+  GtkWidget          *legend;
+  GtkCheckButton     *legend_check;
   GtkLabel           *route_title;
   GtkLabel           *route_subtitle;
   GtkLabel           *count_label;
@@ -94,6 +98,9 @@ struct _RpMapPage
 };
 
 G_DEFINE_FINAL_TYPE (RpMapPage, rp_map_page, ADW_TYPE_BIN)
+
+/* Whether the user hid the legend: remembered for the session, for every window's map. */
+static gboolean legend_hidden = FALSE;
 
 enum {
   PROP_0,
@@ -1301,6 +1308,14 @@ fill_specialty_filter (RpMapPage *self,
   self->updating_filters = FALSE;
 }
 
+/* The legend: shown unless the user hid it from the Filters popover. */
+static void
+legend_toggled_cb (RpMapPage *self)
+{
+  legend_hidden = !gtk_check_button_get_active (self->legend_check);
+  gtk_revealer_set_reveal_child (self->legend_revealer, !legend_hidden);
+}
+
 static void
 filter_popover_show_cb (RpMapPage *self)
 {
@@ -1638,6 +1653,9 @@ rp_map_page_class_init (RpMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, scale);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, license);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, route_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RpMapPage, legend_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RpMapPage, legend);
+  gtk_widget_class_bind_template_child (widget_class, RpMapPage, legend_check);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, route_title);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, route_subtitle);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, count_label);
@@ -1645,6 +1663,7 @@ rp_map_page_class_init (RpMapPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
+  gtk_widget_class_bind_template_callback (widget_class, legend_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, place_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, route_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_cb);
@@ -1669,6 +1688,8 @@ rp_map_page_init (RpMapPage *self)
   self->updating_filters = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating_filters = FALSE;
+  gtk_check_button_set_active (self->legend_check, !legend_hidden);
+  legend_toggled_cb (self);
 
   self->filter = rp_partner_filter_new ();
   self->specialty_codes = g_ptr_array_new_with_free_func (g_free);

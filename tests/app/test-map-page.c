@@ -439,6 +439,107 @@ test_set_location (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
+/* The legend: six keys, each with the marker's own classes, and a word. */
+static void
+assert_legend (GtkWidget *page)
+{
+  static const struct {
+    const char *label;
+    const char *classes[3];
+  } expected[] = {
+    { "Tier A", { "map-legend-dot", "map-tier-a", NULL } },
+    { "Tier B", { "map-legend-dot", "map-tier-b", NULL } },
+    { "Tier C", { "map-legend-dot", "map-tier-c", NULL } },
+    { "Prospect", { "map-legend-dot", "map-prospect", NULL } },
+    { "Dormant", { "map-legend-dot", "map-dormant", NULL } },
+    { "Practice", { "map-practice", "map-practice-primary", NULL } },
+  };
+  GtkWidget *legend = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "legend");
+  GtkWidget *entry;
+  guint n_entries = 0;
+
+  g_assert_true (gtk_widget_has_css_class (legend, "map-legend"));
+  g_assert_true (gtk_widget_get_mapped (legend));
+
+  for (entry = gtk_widget_get_first_child (legend); entry != NULL;
+       entry = gtk_widget_get_next_sibling (entry))
+    {
+      GtkWidget *key_box = gtk_widget_get_first_child (entry);
+      GtkWidget *key = gtk_widget_get_first_child (key_box);
+      GtkLabel *label = GTK_LABEL (gtk_widget_get_next_sibling (key_box));
+      gboolean found = FALSE;
+
+      g_assert_true (gtk_widget_has_css_class (entry, "map-legend-entry"));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (key)), ==,
+                       GTK_ACCESSIBLE_ROLE_PRESENTATION);
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          if (g_strcmp0 (gtk_label_get_text (label), expected[i].label) != 0)
+            continue;
+          for (guint j = 0; expected[i].classes[j] != NULL; j++)
+            g_assert_true (gtk_widget_has_css_class (key, expected[i].classes[j]));
+          found = TRUE;
+        }
+      g_assert_true (found);
+      g_assert_true (gtk_widget_get_mapped (key));
+      g_assert_cmpint (gtk_widget_get_width (key), >, 0);
+      n_entries++;
+    }
+  g_assert_cmpuint (n_entries, ==, G_N_ELEMENTS (expected));
+}
+
+static void
+test_legend (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *page = rp_map_page_new (fixture->db.context);
+  GtkWindow *window = rp_test_present_in_window (page, 1280, 800);
+  GtkRevealer *revealer = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "legend_revealer");
+  GtkCheckButton *check = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "legend_check");
+  GtkWidget *other_page;
+  GtkWindow *other_window;
+
+  /* Shown at first, with its six keys; over the map, clear of the scale. */
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_check_button_get_active (check));
+  zoom_to (page, 40.0, -83.0, 10.0);
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  assert_legend (page);
+  rp_test_save_screenshot (GTK_WIDGET (window), "map-legend-1280.png");
+  rp_test_destroy_window (window, TRUE);
+
+  page = rp_map_page_new (fixture->db.context);
+  window = rp_test_present_in_window (page, 900, 800);
+  zoom_to (page, 40.0, -83.0, 10.0);
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  assert_legend (page);
+  rp_test_save_screenshot (GTK_WIDGET (window), "map-legend-900.png");
+
+  /* Hidden from the Filters popover; a new map remembers it, for the session. */
+  check = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "legend_check");
+  revealer = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "legend_revealer");
+  gtk_check_button_set_active (check, FALSE);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  other_page = rp_map_page_new (fixture->db.context);
+  other_window = rp_test_present_in_window (other_page, 800, 600);
+  g_assert_false (gtk_revealer_get_reveal_child (rp_test_template_child (other_page,
+                                                                          RP_TYPE_MAP_PAGE,
+                                                                          "legend_revealer")));
+  g_assert_false (gtk_check_button_get_active (rp_test_template_child (other_page,
+                                                                        RP_TYPE_MAP_PAGE,
+                                                                        "legend_check")));
+  rp_test_destroy_window (other_window, FALSE);
+
+  /* And shown again. */
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  assert_legend (page);
+
+  rp_test_destroy_window (window, TRUE);
+}
+
 static gboolean
 has_tile_layer (GtkWidget *page)
 {
@@ -505,6 +606,7 @@ main (int   argc,
   g_test_add ("/map/route", Fixture, NULL, fixture_set_up, test_route, fixture_tear_down);
   g_test_add ("/map/set-location", Fixture, NULL,
               fixture_set_up, test_set_location, fixture_tear_down);
+  g_test_add ("/map/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
   g_test_add ("/map/tiles-off", Fixture, NULL, fixture_set_up, test_tiles_off, fixture_tear_down);
 
   status = g_test_run ();
