@@ -50,6 +50,8 @@ struct _RpMapPage
   GtkDropDown        *tier_dropdown;
   GtkDropDown        *status_dropdown;
   GtkDropDown        *specialty_dropdown;
+  GtkDropDown        *within_dropdown;
+  GtkSwitch          *archived_switch;
   GtkMenuButton      *filter_button;
   GtkRevealer        *place_revealer;
   GtkLabel           *place_label;
@@ -80,6 +82,9 @@ struct _RpMapPage
   RpPartnerFilter    *filter;
   GPtrArray          *specialty_codes; /* the specialty dropdown's codes; "" is any */
   gboolean            updating_filters;
+  gboolean            has_origin;      /* the practice's location, for the "Within" filter */
+  double              origin_lat;
+  double              origin_lon;
   guint               query_id;
   gboolean            stale;           /* the store changed while the page was hidden */
   gboolean            placed_view;     /* the first view was chosen */
@@ -1332,6 +1337,8 @@ update_filter_button (RpMapPage *self)
   n_active += self->filter->any_tier ? 0 : 1;
   n_active += self->filter->any_status ? 0 : 1;
   n_active += self->filter->specialty_code != NULL && *self->filter->specialty_code != '\0';
+  n_active += self->filter->has_origin && self->filter->within_km > 0.0;
+  n_active += self->filter->archived ? 1 : 0;
 
   if (n_active > 0)
     /* Translators: the filter button when @n filters are on. */
@@ -1349,6 +1356,7 @@ filter_changed_cb (RpMapPage *self)
   guint tier = gtk_drop_down_get_selected (self->tier_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint specialty = gtk_drop_down_get_selected (self->specialty_dropdown);
+  guint within = gtk_drop_down_get_selected (self->within_dropdown);
 
   if (self->updating_filters)
     return;
@@ -1362,6 +1370,12 @@ filter_changed_cb (RpMapPage *self)
   self->filter->specialty_code = specialty < self->specialty_codes->len
                                  ? g_strdup (g_ptr_array_index (self->specialty_codes, specialty))
                                  : NULL;
+  self->filter->archived = gtk_switch_get_active (self->archived_switch);
+  self->filter->has_origin = self->has_origin;
+  self->filter->origin_lat = self->has_origin ? self->origin_lat : 0.0;
+  self->filter->origin_lon = self->has_origin ? self->origin_lon : 0.0;
+  self->filter->within_km = self->has_origin ? rp_page_within_km (within, distance_unit (self))
+                                             : 0.0;
   g_free (self->filter->search);
   self->filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_filter_button (self);
@@ -1382,6 +1396,26 @@ clear_filters_cb (RpMapPage *self)
   gtk_drop_down_set_selected (self->tier_dropdown, 0);
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_drop_down_set_selected (self->specialty_dropdown, 0);
+  gtk_drop_down_set_selected (self->within_dropdown, 0);
+  gtk_switch_set_active (self->archived_switch, FALSE);
+  self->updating_filters = FALSE;
+
+  filter_changed_cb (self);
+}
+
+/* The "Within" filter's choices in the distance unit, from the practice's location (read again
+ * when the practice or the unit changes); a new origin or unit is a new filter. */
+static void
+update_within_filter (RpMapPage *self)
+{
+  g_autoptr(RpLocation) origin = dup_origin (self);
+
+  self->has_origin = origin != NULL;
+  self->origin_lat = origin != NULL ? rp_location_get_latitude (origin) : 0.0;
+  self->origin_lon = origin != NULL ? rp_location_get_longitude (origin) : 0.0;
+
+  self->updating_filters = TRUE;
+  rp_page_fill_within (self->within_dropdown, distance_unit (self), self->has_origin);
   self->updating_filters = FALSE;
 
   filter_changed_cb (self);
@@ -1461,6 +1495,8 @@ visits_changed_cb (RpMapPage *self)
 static void
 practice_changed_cb (RpMapPage *self)
 {
+  update_within_filter (self);
+
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
@@ -1475,6 +1511,7 @@ distance_unit_changed_cb (RpMapPage *self)
 {
   shumate_scale_set_unit (self->scale, distance_unit (self) == RP_DISTANCE_UNIT_MILES
                                        ? SHUMATE_UNIT_IMPERIAL : SHUMATE_UNIT_METRIC);
+  update_within_filter (self);
   if (self->route_day != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     draw_route (self, FALSE);
 }
@@ -1644,6 +1681,8 @@ rp_map_page_class_init (RpMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, specialty_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpMapPage, within_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpMapPage, archived_switch);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, place_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpMapPage, place_label);

@@ -1,4 +1,4 @@
-/* rp-page-util.c: helpers that the Partners and Referrals pages share: list cells bound to the
+/* rp-page-util.c: helpers that the Partners, Referrals and Map pages share: list cells bound to the
  * row's item, chips, filter chips, toasts.
  *
  * Copyright 2026 The Rapport authors
@@ -10,6 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "rp-page-util.h"
+
+/* The "Within" filter's distances, in the page's unit (miles or kilometres). */
+static const guint within_distances[] = { 5, 10, 25, 50 };
 
 void
 rp_page_add_toast (GtkWidget *page,
@@ -135,4 +138,66 @@ rp_page_remove_all (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
+}
+
+char *
+rp_page_within_label (guint          index,
+                      RpDistanceUnit unit)
+{
+  guint value;
+
+  if (index == 0 || index > G_N_ELEMENTS (within_distances))
+    return g_strdup (_("Any Distance"));
+
+  value = within_distances[index - 1];
+  if (unit == RP_DISTANCE_UNIT_MILES)
+    /* Translators: a distance in whole miles in the "Within" filter. */
+    return g_strdup_printf (g_dngettext (NULL, "%u mile", "%u miles", value), value);
+
+  /* Translators: a distance in whole kilometres in the "Within" filter. */
+  return g_strdup_printf (_("%u km"), value);
+}
+
+double
+rp_page_within_km (guint          index,
+                   RpDistanceUnit unit)
+{
+  if (index == 0 || index > G_N_ELEMENTS (within_distances))
+    return 0.0;
+
+  return rp_distance_to_km (within_distances[index - 1], unit);
+}
+
+void
+rp_page_fill_within (GtkDropDown    *dropdown,
+                     RpDistanceUnit  unit,
+                     gboolean        has_origin)
+{
+  g_autoptr(GtkStringList) model = NULL;
+  guint selected;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  selected = gtk_drop_down_get_selected (dropdown);
+  model = gtk_string_list_new (NULL);
+  for (guint i = 0; i <= G_N_ELEMENTS (within_distances); i++)
+    {
+      g_autofree char *item = rp_page_within_label (i, unit);
+
+      gtk_string_list_append (model, item);
+    }
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected > G_N_ELEMENTS (within_distances) ||
+      !has_origin)
+    selected = 0;
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, selected);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (dropdown), has_origin);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown),
+                               has_origin
+                               ? NULL
+                               : _("Add the practice’s location in Preferences to filter by "
+                                   "distance"));
 }

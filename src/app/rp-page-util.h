@@ -1,4 +1,4 @@
-/* rp-page-util.h: helpers that the Partners and Referrals pages share: list cells bound to the
+/* rp-page-util.h: helpers that the Partners, Referrals and Map pages share: list cells bound to the
  * row's item, chips, filter chips, toasts.
  *
  * Copyright 2026 The Rapport authors
@@ -8,6 +8,8 @@
 #pragma once
 
 #include <adwaita.h>
+
+#include "rp-geo.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +38,19 @@ void           rp_page_bind_chip       (GtkListItem *list_item,
 GtkWidget     *rp_page_new_filter_chip (const char  *text);
 /* Removes every child of @box. */
 void           rp_page_remove_all      (GtkBox      *box);
+
+/* The "Within" filter of the Partners and Map pages: choice 0 is "Any Distance", then 5, 10, 25
+ * and 50 miles or kilometres by @unit, from the practice's location. */
+/* "10 miles" or "10 km": the @index-th choice's label. */
+char          *rp_page_within_label    (guint           index,
+                                        RpDistanceUnit  unit);
+/* The @index-th choice in kilometres; 0 for "Any Distance" (or no choice). */
+double         rp_page_within_km       (guint           index,
+                                        RpDistanceUnit  unit);
+/* Fills @dropdown with the choices in @unit, keeping its selection while @has_origin; without
+ * a practice location it is insensitive, at "Any Distance", and its tooltip says why. */
+void           rp_page_fill_within     (GtkDropDown    *dropdown,
+                                        RpDistanceUnit  unit,
+                                        gboolean        has_origin);
 
 G_END_DECLS

@@ -23,29 +23,7 @@ typedef enum
   CHIP_TARGET_LIST,
 } ChipKind;
 
-/* The "Within" filter's distances, in the page's unit (miles or kilometres). */
-static const guint within_distances[] = { 5, 10, 25, 50 };
-
 /* Filters */
-
-/* "10 mi": the @index-th item of the "Within" filter (1-based: 0 is "Any Distance"). */
-static char *
-within_label (RpPartnersPage *self,
-              guint           index)
-{
-  guint value;
-
-  if (index == 0 || index > G_N_ELEMENTS (within_distances))
-    return g_strdup (_("Any Distance"));
-
-  value = within_distances[index - 1];
-  if (self->distance_unit == RP_DISTANCE_UNIT_MILES)
-    /* Translators: a distance in whole miles in the "Within" filter. */
-    return g_strdup_printf (g_dngettext (NULL, "%u mile", "%u miles", value), value);
-
-  /* Translators: a distance in whole kilometres in the "Within" filter. */
-  return g_strdup_printf (_("%u km"), value);
-}
 
 static void
 rebuild_specialty_filter (RpPartnersPage *self)
@@ -203,7 +181,7 @@ _rp_partners_page_update_filter_bar (RpPartnersPage *self)
   if (filter->has_origin && filter->within_km > 0)
     {
       guint within = gtk_drop_down_get_selected (self->within_dropdown);
-      g_autofree char *distance = within_label (self, within);
+      g_autofree char *distance = rp_page_within_label (within, self->distance_unit);
       /* Translators: a filter chip, "Within 10 mi" (of the practice). */
       g_autofree char *text = g_strdup_printf (_("Within %s"), distance);
 
@@ -269,9 +247,7 @@ filter_changed_cb (RpPartnersPage *self)
   filter->has_origin = self->has_origin;
   filter->origin_lat = self->has_origin ? self->origin_lat : 0.0;
   filter->origin_lon = self->has_origin ? self->origin_lon : 0.0;
-  filter->within_km = 0.0;
-  if (self->has_origin && within > 0 && within <= G_N_ELEMENTS (within_distances))
-    filter->within_km = rp_distance_to_km (within_distances[within - 1], self->distance_unit);
+  filter->within_km = self->has_origin ? rp_page_within_km (within, self->distance_unit) : 0.0;
 
   g_free (filter->search);
   filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -315,32 +291,9 @@ _rp_partners_page_clear_filters (RpPartnersPage *self)
 void
 _rp_partners_page_update_within_filter (RpPartnersPage *self)
 {
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint selected = gtk_drop_down_get_selected (self->within_dropdown);
-
-  gtk_string_list_append (model, _("Any Distance"));
-  for (guint i = 0; i < G_N_ELEMENTS (within_distances); i++)
-    {
-      g_autofree char *item = within_label (self, i + 1);
-
-      gtk_string_list_append (model, item);
-    }
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected > G_N_ELEMENTS (within_distances) ||
-      !self->has_origin)
-    selected = 0;
-
   self->updating_filters = TRUE;
-  gtk_drop_down_set_model (self->within_dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (self->within_dropdown, selected);
+  rp_page_fill_within (self->within_dropdown, self->distance_unit, self->has_origin);
   self->updating_filters = FALSE;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->within_dropdown), self->has_origin);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->within_dropdown),
-                               self->has_origin
-                               ? NULL
-                               : _("Add the practice’s location in Preferences to filter by "
-                                   "distance"));
 
   /* The same choice in another unit, or no origin any more: a new distance. */
   filter_changed_cb (self);

@@ -540,6 +540,102 @@ test_legend (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
+typedef struct
+{
+  GtkWidget *page;
+  guint      n_partners;
+} PartnerWait;
+
+/* The markers (once the debounced query has run) count @n_partners partners. */
+static gboolean
+counts_partners (gpointer data)
+{
+  PartnerWait *wait = data;
+  guint n_partners = 0;
+
+  count_markers (wait->page, "partner-markers", NULL, &n_partners);
+
+  return n_partners == wait->n_partners;
+}
+
+static gboolean
+is_clear_filters (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Clear Filters") == 0;
+}
+
+/* The Filters popover has the Partners page's "Within" and "Show Archived Partners". */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) placed = placed_partners (fixture->db.store);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = rp_map_page_new (fixture->db.context);
+  GtkWindow *window = rp_test_present_in_window (page, 1100, 760);
+  GtkDropDown *within = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "within_dropdown");
+  GtkSwitch *archived = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "archived_switch");
+  GtkMenuButton *filter_button = rp_test_template_child (page, RP_TYPE_MAP_PAGE,
+                                                         "filter_button");
+  GtkWidget *clear = rp_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (filter_button)),
+                                         is_clear_filters, NULL);
+  PartnerWait wait = { page, placed->len };
+  RpPartner *gone = g_ptr_array_index (placed, 0);
+  guint n_near;
+
+  g_assert_nonnull (clear);
+
+  /* The whole region: every placed partner is counted, in a marker or a cluster. */
+  zoom_to (page, 40.0, -83.0, 7.0);
+  rp_test_wait_for (counts_partners, &wait);
+
+  /* The sample practice has a location: five of the unit and nearer, fewer partners. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (within)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (within)), ==, 5);
+  gtk_drop_down_set_selected (within, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (filter_button), ==, "_Filters (1)");
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  count_markers (page, "partner-markers", NULL, &n_near);
+  g_assert_cmpuint (n_near, <, placed->len);
+
+  gtk_popover_popup (gtk_menu_button_get_popover (filter_button));
+  rp_test_iterate_for (QUERY_SETTLE_MS);
+  rp_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (filter_button)),
+                           "map-filters-popover.png");
+  gtk_popover_popdown (gtk_menu_button_get_popover (filter_button));
+
+  gtk_drop_down_set_selected (within, 0);
+  g_assert_cmpstr (gtk_menu_button_get_label (filter_button), ==, "_Filters");
+  rp_test_wait_for (counts_partners, &wait);
+
+  /* An archived partner leaves the map, and is all it shows with "Show Archived Partners". */
+  g_assert_true (rp_store_set_partner_archived (fixture->db.store, rp_partner_get_id (gone),
+                                                TRUE, &error));
+  g_assert_no_error (error);
+  wait.n_partners = placed->len - 1;
+  rp_test_wait_for (counts_partners, &wait);
+
+  gtk_switch_set_active (archived, TRUE);
+  g_assert_cmpstr (gtk_menu_button_get_label (filter_button), ==, "_Filters (1)");
+  wait.n_partners = 1;
+  rp_test_wait_for (counts_partners, &wait);
+  g_assert_cmpuint (count_markers (page, "partner-markers", NULL, NULL), ==, 1);
+
+  /* Clear Filters: the current partners again, at any distance. */
+  gtk_drop_down_set_selected (within, 2);
+  g_assert_cmpstr (gtk_menu_button_get_label (filter_button), ==, "_Filters (2)");
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_false (gtk_switch_get_active (archived));
+  g_assert_cmpuint (gtk_drop_down_get_selected (within), ==, 0);
+  g_assert_cmpstr (gtk_menu_button_get_label (filter_button), ==, "_Filters");
+  wait.n_partners = placed->len - 1;
+  rp_test_wait_for (counts_partners, &wait);
+
+  rp_test_destroy_window (window, TRUE);
+}
+
 static gboolean
 has_tile_layer (GtkWidget *page)
 {
@@ -607,6 +703,7 @@ main (int   argc,
   g_test_add ("/map/set-location", Fixture, NULL,
               fixture_set_up, test_set_location, fixture_tear_down);
   g_test_add ("/map/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
+  g_test_add ("/map/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/map/tiles-off", Fixture, NULL, fixture_set_up, test_tiles_off, fixture_tear_down);
 
   status = g_test_run ();
