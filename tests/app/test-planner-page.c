@@ -609,7 +609,7 @@ test_plan_visit_dialog (Fixture       *fixture,
 /* The week is on show before the suggestions: "Finding who is due…" holds their place until a
  * worker thread has computed them; another week shows it again. */
 static void
-test_planner_placeholder (Fixture       *fixture,
+test_planner_loading (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(RpSuggestion) suggestion = first_suggestion (fixture);
@@ -647,8 +647,8 @@ main (int   argc,
 
   g_test_add ("/planner/page/week", Fixture, NULL,
               fixture_set_up, test_planner_week, fixture_tear_down);
-  g_test_add ("/planner/page/placeholder", Fixture, NULL,
-              fixture_set_up, test_planner_placeholder, fixture_tear_down);
+  g_test_add ("/planner/page/loading", Fixture, NULL,
+              fixture_set_up, test_planner_loading, fixture_tear_down);
   g_test_add ("/planner/page/plan-suggestion", Fixture, NULL,
               fixture_set_up, test_planner_plan_suggestion, fixture_tear_down);
   g_test_add ("/planner/page/optimise-route", Fixture, NULL,

@@ -1,0 +1,104 @@
+/* rp-planner-page-private.h: what the rp-planner-page*.c files share. Nothing outside
+ * RpPlannerPage includes it.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rp-geo.h"
+#include "rp-planner-page.h"
+
+G_BEGIN_DECLS
+
+#define N_DAYS 5
+
+/* Below this width of the page the day columns stack vertically. Side by side, the days need
+ * DAYS_MIN_WIDTH: when the "Who to Visit" pane leaves less, the pane folds over them. */
+#define WIDE_LAYOUT_MIN_WIDTH 900
+#define DAYS_MIN_WIDTH 700
+
+struct _RpPlannerPage
+{
+  AdwBin          parent_instance;
+
+  RpContext      *context;
+  char           *monday;                /* YYYY-MM-DD of the week on show */
+  char           *days[N_DAYS];          /* Monday…Friday of it */
+  int             selected_day;          /* 0…4, or -1 */
+  gboolean        stale;
+  gboolean        vertical;
+  guint           layout_idle_id;
+
+  GPtrArray      *visits;                /* RpPlannedVisit of the week, cancelled ones too */
+  GHashTable     *partners;              /* partner id → RpPartner of those visits */
+  GPtrArray      *suggestions;           /* RpSuggestion, best first */
+
+  /* "Who to Visit" is computed off the main thread (see request_suggestions). */
+  guint           suggestions_idle_id;
+  guint           suggestions_serial;    /* bumped by each request: older results are dropped */
+  gboolean        suggestions_running;   /* a job is on a worker thread */
+  guint           data_generation;       /* bumped by each change of the store */
+  RpStore        *reader;                /* the workers' connection, while no job holds it */
+  gboolean        reader_failed;         /* no second connection: compute on this thread */
+  GCancellable   *cancellable;
+  guint           fill_tick_id;          /* adds the rows of the suggestions a few a frame */
+  guint           n_filled;
+  gboolean        fill_revealed;         /* the list has replaced the spinner */
+
+  GtkWidget      *day_columns[N_DAYS];
+  GtkWidget      *row_popover;           /* the menu of the visit row last activated */
+
+  /* Timing, for G_MESSAGES_DEBUG=Rapport: from construction to the first frame and to the
+   * first suggestions. */
+  gint64          created_at;
+  gboolean        first_frame_logged;
+  gboolean        first_suggestions_logged;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  AdwFlap        *flap;
+  GtkScrolledWindow *days_scroller;
+  GtkBox         *days_box;
+  GtkLabel       *suggestions_subtitle;
+  GtkStack       *suggestions_stack;
+  GtkListBox     *suggestions_list;
+  GtkSpinner     *suggestions_spinner;
+};
+
+/* rp-planner-page.c */
+char           *_rp_planner_page_dup_today               (void);
+char           *_rp_planner_page_format_day              (const char     *day,
+                                                          const char     *format);
+void            _rp_planner_page_add_toast               (RpPlannerPage  *self,
+                                                          const char     *title);
+void            _rp_planner_page_add_error_toast         (RpPlannerPage  *self,
+                                                          const char     *what,
+                                                          const GError   *error);
+RpDistanceUnit  _rp_planner_page_distance_unit           (RpPlannerPage  *self);
+RpPartner      *_rp_planner_page_lookup_partner          (RpPlannerPage  *self,
+                                                          gint64          partner_id);
+gboolean        _rp_planner_page_visit_point             (RpPlannerPage  *self,
+                                                          RpPlannedVisit *visit,
+                                                          RpGeoPoint     *point);
+/* The visits of @day in their order (borrowed); cancelled ones only when @with_cancelled. */
+GPtrArray      *_rp_planner_page_visits_of_day           (RpPlannerPage  *self,
+                                                          const char     *day,
+                                                          gboolean        with_cancelled);
+
+/* rp-planner-page-days.c */
+GtkWidget      *_rp_planner_page_caption_label           (const char     *text,
+                                                          gboolean        dim);
+void            _rp_planner_page_rebuild_days            (RpPlannerPage  *self);
+void            _rp_planner_page_class_days_init         (GtkWidgetClass *widget_class);
+
+/* rp-planner-page-suggestions.c */
+void            _rp_planner_page_stop_filling            (RpPlannerPage  *self);
+void            _rp_planner_page_request_suggestions     (RpPlannerPage  *self,
+                                                          gboolean        show_spinner);
+void            _rp_planner_page_class_suggestions_init  (GtkWidgetClass *widget_class);
+
+G_END_DECLS
