@@ -397,45 +397,40 @@ static const char migration_5[] =
  *   direction alone in referral_tally, which triggers keep.
  * - Who to visit and the target score read every current partner's planning columns and every
  *   visit's time: a covering partial index of the first (a tenth of the partner table's pages)
- *   and a partial index of the visits' ids and times spare them the wide rows.
- * IF NOT EXISTS: a database taken back to an older version by hand may keep them. */
+ *   and a partial index of the visits' ids and times spare them the wide rows. */
 static const char migration_6[] =
-  "CREATE INDEX IF NOT EXISTS referral_by_day ON referral(referred_on);"
-  "CREATE INDEX IF NOT EXISTS referral_open_by_day ON referral(referred_on)"
+  "CREATE INDEX referral_by_day ON referral(referred_on);"
+  "CREATE INDEX referral_open_by_day ON referral(referred_on)"
   "  WHERE status IN ('received', 'contacted', 'scheduled', 'seen', 'no-show');"
   /* …by direction (and status) and day: the direction filter's pages, and the counts of every
    * filter of the page over a date range, from the index alone. */
-  "CREATE INDEX IF NOT EXISTS referral_by_direction ON referral(direction, referred_on);"
-  "CREATE INDEX IF NOT EXISTS referral_by_status_direction"
+  "CREATE INDEX referral_by_direction ON referral(direction, referred_on);"
+  "CREATE INDEX referral_by_status_direction"
   "  ON referral(status, direction, referred_on);"
-  "CREATE INDEX IF NOT EXISTS activity_visit_by_id ON activity(id, occurred_at)"
+  "CREATE INDEX activity_visit_by_id ON activity(id, occurred_at)"
   "  WHERE kind = 'visit';"
-  "CREATE INDEX IF NOT EXISTS partner_plan ON partner(id, tier, status, cadence_days,"
+  "CREATE INDEX partner_plan ON partner(id, tier, status, cadence_days,"
   "  influence, monthly_volume, lat, lon) WHERE archived_at IS NULL;"
 
   /* The Referrals page's counts: how many referrals there are of each status and direction,
    * kept by triggers (cascading deletes fire them too), so that the usual filters are counted
    * at once rather than over a million index entries. */
-  "CREATE TABLE IF NOT EXISTS referral_tally ("
+  "CREATE TABLE referral_tally ("
   "  status TEXT NOT NULL,"
   "  direction TEXT NOT NULL,"
   "  n INTEGER NOT NULL,"
   "  PRIMARY KEY (status, direction)"
   ") WITHOUT ROWID;"
-  "DELETE FROM referral_tally;"
   "INSERT INTO referral_tally (status, direction, n)"
   "  SELECT status, direction, COUNT(*) FROM referral GROUP BY status, direction;"
-  "DROP TRIGGER IF EXISTS referral_tally_insert;"
   "CREATE TRIGGER referral_tally_insert AFTER INSERT ON referral BEGIN"
   "  INSERT INTO referral_tally (status, direction, n) VALUES (NEW.status, NEW.direction, 1)"
   "    ON CONFLICT (status, direction) DO UPDATE SET n = n + 1;"
   "END;"
-  "DROP TRIGGER IF EXISTS referral_tally_delete;"
   "CREATE TRIGGER referral_tally_delete AFTER DELETE ON referral BEGIN"
   "  UPDATE referral_tally SET n = n - 1"
   "    WHERE status = OLD.status AND direction = OLD.direction;"
   "END;"
-  "DROP TRIGGER IF EXISTS referral_tally_update;"
   "CREATE TRIGGER referral_tally_update AFTER UPDATE OF status, direction ON referral"
   "  WHEN OLD.status IS NOT NEW.status OR OLD.direction IS NOT NEW.direction BEGIN"
   "  UPDATE referral_tally SET n = n - 1"
@@ -449,26 +444,22 @@ static const char migration_6[] =
 /* Schema 7: searching referrals. An external-content FTS5 index over each referral's reason and
  * service line, kept in step by triggers like partner_fts (rp_store_begin_bulk drops the insert
  * trigger and rebuilds the index at the end), and filled here from the referrals already
- * stored. IF NOT EXISTS, as in schema 6, for a database taken back by hand. No prefix indexes:
- * reasons are a few words from a small vocabulary, so a prefix query walks few terms, and at a
- * million referrals they would double the index. */
+ * stored. No prefix indexes: reasons are a few words from a small vocabulary, so a prefix
+ * query walks few terms, and at a million referrals they would double the index. */
 static const char migration_7[] =
-  "CREATE VIRTUAL TABLE IF NOT EXISTS referral_fts USING fts5("
+  "CREATE VIRTUAL TABLE referral_fts USING fts5("
   "  reason, service_line,"
   "  content='referral', content_rowid='id',"
   "  tokenize=\"unicode61 remove_diacritics 2\""
   ");"
-  "DROP TRIGGER IF EXISTS referral_fts_ai;"
   "CREATE TRIGGER referral_fts_ai AFTER INSERT ON referral BEGIN"
   "  INSERT INTO referral_fts(rowid, reason, service_line)"
   "  VALUES (new.id, new.reason, new.service_line);"
   "END;"
-  "DROP TRIGGER IF EXISTS referral_fts_ad;"
   "CREATE TRIGGER referral_fts_ad AFTER DELETE ON referral BEGIN"
   "  INSERT INTO referral_fts(referral_fts, rowid, reason, service_line)"
   "  VALUES ('delete', old.id, old.reason, old.service_line);"
   "END;"
-  "DROP TRIGGER IF EXISTS referral_fts_au;"
   "CREATE TRIGGER referral_fts_au AFTER UPDATE OF reason, service_line ON referral"
   "  WHEN old.reason IS NOT new.reason OR old.service_line IS NOT new.service_line BEGIN"
   "  INSERT INTO referral_fts(referral_fts, rowid, reason, service_line)"

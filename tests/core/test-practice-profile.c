@@ -394,7 +394,8 @@ exec_sql (sqlite3    *db,
 }
 
 /* Takes a file written by this build back to what version 4 wrote: no profile columns, no
- * practice_entry, no geocoding tables. */
+ * practice_entry, no geocoding tables, and none of the indexes, tables and triggers of the
+ * versions after 5, so that the migrations run as on a real version 4 file. */
 static void
 downgrade_to_v4 (const char *path)
 {
@@ -406,6 +407,23 @@ downgrade_to_v4 (const char *path)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_sql (db, "BEGIN");
+  /* Version 7 */
+  exec_sql (db, "DROP TRIGGER referral_fts_ai");
+  exec_sql (db, "DROP TRIGGER referral_fts_ad");
+  exec_sql (db, "DROP TRIGGER referral_fts_au");
+  exec_sql (db, "DROP TABLE referral_fts");
+  /* Version 6 */
+  exec_sql (db, "DROP TRIGGER referral_tally_insert");
+  exec_sql (db, "DROP TRIGGER referral_tally_delete");
+  exec_sql (db, "DROP TRIGGER referral_tally_update");
+  exec_sql (db, "DROP TABLE referral_tally");
+  exec_sql (db, "DROP INDEX referral_by_day");
+  exec_sql (db, "DROP INDEX referral_open_by_day");
+  exec_sql (db, "DROP INDEX referral_by_direction");
+  exec_sql (db, "DROP INDEX referral_by_status_direction");
+  exec_sql (db, "DROP INDEX activity_visit_by_id");
+  exec_sql (db, "DROP INDEX partner_plan");
+  /* Version 5 */
   exec_sql (db, "DROP INDEX IF EXISTS planned_visit_by_status");
   exec_sql (db, "DROP TABLE IF EXISTS practice_entry");
   exec_sql (db, "DROP TABLE IF EXISTS zcta");
