@@ -104,6 +104,18 @@ rp_page_bind_chip (GtkListItem *list_item,
 }
 
 GtkWidget *
+rp_page_new_empty_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+GtkWidget *
 rp_page_new_filter_chip (const char *text)
 {
   GtkWidget *button;

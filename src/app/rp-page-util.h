@@ -38,6 +38,9 @@ void           rp_page_bind_chip       (GtkListItem *list_item,
 GtkWidget     *rp_page_new_filter_chip (const char  *text);
 /* Removes every child of @box. */
 void           rp_page_remove_all      (GtkBox      *box);
+/* What an empty boxed list says ("No locations yet"): a dimmed label with room around it, for
+ * gtk_list_box_set_placeholder. */
+GtkWidget     *rp_page_new_empty_label (const char  *text);
 
 /* The "Within" filter of the Partners and Map pages: choice 0 is "Any Distance", then 5, 10, 25
  * and 50 miles or kilometres by @unit, from the practice's location. */

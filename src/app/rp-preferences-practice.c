@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-location-row.h"
+#include "rp-page-util.h"
 #include "rp-preferences-window-private.h"
 #include "rp-validate.h"
 
@@ -657,18 +658,6 @@ add_entry_clicked_cb (RpPreferencesWindow *self,
     }
 }
 
-static GtkWidget *
-new_placeholder (const char *text)
-{
-  GtkWidget *placeholder = gtk_label_new (text);
-
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-
-  return placeholder;
-}
-
 static void
 set_text (AdwEntryRow *row,
           const char  *text)
@@ -688,7 +677,7 @@ set_view_text (GtkTextView *view,
 void
 _rp_preferences_window_load_profile (RpPreferencesWindow *self)
 {
-  const char *placeholders[] = {
+  const char *empty_texts[] = {
     N_("No services yet"), N_("No providers yet"), N_("No success stories yet"),
   };
 
@@ -715,7 +704,7 @@ _rp_preferences_window_load_profile (RpPreferencesWindow *self)
       GListStore *store = rp_practice_get_entries (self->practice, kind);
       GtkListBox *list = get_entry_list (self, kind);
 
-      gtk_list_box_set_placeholder (list, new_placeholder (_(placeholders[kind])));
+      gtk_list_box_set_placeholder (list, rp_page_new_empty_label (_(empty_texts[kind])));
       gtk_list_box_bind_model (list, G_LIST_MODEL (store), create_entry_row, self, NULL);
       g_signal_connect_object (store, "items-changed", G_CALLBACK (entries_changed_cb), self,
                                G_CONNECT_SWAPPED);

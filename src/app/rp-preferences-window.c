@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-location-row.h"
+#include "rp-page-util.h"
 #include "rp-preferences-window-private.h"
 #include "rp-store.h"
 #include "rp-validate.h"
@@ -303,7 +304,6 @@ load_practice (RpPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
   GListStore *locations;
-  GtkWidget *placeholder;
   guint n_items;
 
   self->practice = rp_store_get_practice (rp_context_get_store (self->context), &error);
@@ -335,11 +335,8 @@ load_practice (RpPreferencesWindow *self)
   entry_changed_cb (self, GTK_EDITABLE (self->website_row));
   _rp_preferences_window_check_profile (self);
 
-  placeholder = gtk_label_new (_("No locations yet"));
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->locations_list, placeholder);
+  gtk_list_box_set_placeholder (self->locations_list,
+                                rp_page_new_empty_label (_("No locations yet")));
 
   locations = rp_practice_get_locations (self->practice);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (locations));

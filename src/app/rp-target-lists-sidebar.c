@@ -464,7 +464,7 @@ rp_target_lists_sidebar_init (RpTargetListsSidebar *self)
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (_("Target Lists"));
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *placeholder = gtk_label_new (_("No target lists yet"));
+  GtkWidget *empty_label = gtk_label_new (_("No target lists yet"));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
 
@@ -490,12 +490,12 @@ rp_target_lists_sidebar_init (RpTargetListsSidebar *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Target Lists"),
                                   -1);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 6);
-  gtk_widget_set_margin_bottom (placeholder, 6);
-  gtk_label_set_xalign (GTK_LABEL (placeholder), 0);
-  gtk_widget_set_margin_start (placeholder, 18);
-  gtk_list_box_set_placeholder (self->list_box, placeholder);
+  gtk_widget_add_css_class (empty_label, "dim-label");
+  gtk_widget_set_margin_top (empty_label, 6);
+  gtk_widget_set_margin_bottom (empty_label, 6);
+  gtk_label_set_xalign (GTK_LABEL (empty_label), 0);
+  gtk_widget_set_margin_start (empty_label, 18);
+  gtk_list_box_set_placeholder (self->list_box, empty_label);
   g_signal_connect_object (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
 
