@@ -2,7 +2,7 @@
  * includes it.
  *
  * A document is a flow of blocks (headings, paragraphs, lists, key–value rows, table rows, form
- * fields, images, QR codes, spaces, rules and page breaks) that rp-document.c lays out into
+ * fields, images, QR codes, spaces, rules and page breaks) that rp-document-layout.c lays out into
  * pages of drawing operations for a paper size. Labels are placed on their own grid.
  *
  * Copyright 2026 The Rapport authors
@@ -225,6 +225,8 @@ RpOp       *_rp_document_push_shape      (GPtrArray        *page,
 /* A new empty page at the end of the last pagination. */
 GPtrArray  *_rp_document_new_page        (RpDocument       *self);
 double      _rp_document_style_size      (RpTextStyle       style);
+/* Frees an RpBlock (the free function of self->blocks). */
+void        _rp_document_block_free      (gpointer          data);
 /* Lays the labels out on US Letter into self->pages; FALSE when there are none. */
 gboolean    _rp_document_paginate_labels (RpDocument       *self);
 

@@ -133,6 +133,9 @@ GPtrArray    *_rp_store_collect_tasks  (RpStore      *self,
 #define VISIT_FROM \
   " FROM planned_visit v JOIN partner p ON p.id = v.partner_id"
 
+/* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date (rp-store-planner.c). */
+gboolean        _rp_store_check_day            (const char   *day,
+                                                GError      **error);
 /* A row of VISIT_COLUMNS VISIT_FROM as a planned visit (rp-store-planner.c). */
 RpPlannedVisit *_rp_store_row_to_planned_visit (sqlite3_stmt *stmt);
 /* Every row of @stmt (VISIT_COLUMNS VISIT_FROM) as a planned visit; the statement is reset. */
