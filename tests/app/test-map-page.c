@@ -8,126 +8,20 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cairo.h>
-#include <glib/gstdio.h>
-#include <libsoup/soup.h>
 #include <shumate/shumate.h>
 
 #include "rp-map-page.h"
 #include "rp-test-app.h"
+#include "rp-test-tiles.h"
 
 /* Long enough for the debounced marker query and the tiles to land before a screenshot; no
  * assertion depends on it. */
 #define QUERY_SETTLE_MS 800
 
-/* A tile server on 127.0.0.1 that answers every /Z/X/Y.png with the same small picture. */
-typedef struct
-{
-  SoupServer *server;
-  GBytes     *png;
-  guint       n_requests;
-  char       *user_agent;
-} TileServer;
-
-static TileServer tile_server;
-
 typedef struct
 {
   RpTestDb db;
 } Fixture;
-
-static cairo_status_t
-append_png_cb (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A pale tile with a faint street grid, so a screenshot shows where the tiles are. */
-static GBytes *
-make_tile_png (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, 0.95, 0.94, 0.91);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
-  cairo_set_line_width (cr, 3.0);
-  for (int i = 0; i <= 256; i += 64)
-    {
-      cairo_move_to (cr, i, 0);
-      cairo_line_to (cr, i, 256);
-      cairo_move_to (cr, 0, i);
-      cairo_line_to (cr, 256, i);
-    }
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0.80, 0.88, 0.80);
-  cairo_rectangle (cr, 140, 20, 50, 30);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png_cb, png), ==,
-                   CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_byte_array_free_to_bytes (png);
-}
-
-static void
-tile_cb (SoupServer        *server,
-         SoupServerMessage *message,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  TileServer *tiles = user_data;
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  const char *agent;
-
-  /* "", Z, X, "Y.png" */
-  if (g_strv_length (parts) != 4 || !g_str_has_suffix (parts[3], ".png"))
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-
-  tiles->n_requests++;
-  agent = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
-                                        "User-Agent");
-  g_free (tiles->user_agent);
-  tiles->user_agent = g_strdup (agent);
-
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (tiles->png, NULL),
-                                    g_bytes_get_size (tiles->png));
-}
-
-static void
-start_tile_server (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *url = NULL;
-
-  tile_server.png = make_tile_png ();
-  tile_server.server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (tile_server.server, NULL, tile_cb, &tile_server, NULL);
-  soup_server_listen (tile_server.server, address, 0, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (tile_server.server);
-  g_assert_nonnull (uris);
-  url = g_strdup_printf ("http://127.0.0.1:%d/#Z#/#X#/#Y#.png", g_uri_get_port (uris->data));
-  g_setenv ("RAPPORT_TILE_URL", url, TRUE);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -216,12 +110,6 @@ has_markers (gpointer data)
   return wait->want_clusters ? clusters > 0 : clusters == 0;
 }
 
-static gboolean
-tiles_were_requested (gpointer data)
-{
-  return tile_server.n_requests > 0;
-}
-
 static void
 zoom_to (GtkWidget *page,
          double     lat,
@@ -274,8 +162,8 @@ test_markers_and_tiles (Fixture       *fixture,
   window = rp_test_present_in_window (page, 1100, 760);
 
   /* The first view is the practice; tiles come from the loopback server, with our name. */
-  rp_test_wait_for (tiles_were_requested, NULL);
-  g_assert_true (g_str_has_prefix (tile_server.user_agent, "Rapport/"));
+  rp_test_wait_for (rp_test_tiles_were_requested, NULL);
+  g_assert_true (g_str_has_prefix (rp_test_tiles_get_user_agent (), "Rapport/"));
 
   /* Zoomed in on a partner: everyone near has their own marker. */
   zoom_to (page, rp_partner_get_latitude (first), rp_partner_get_longitude (first), 17.0);
@@ -664,38 +552,15 @@ test_tiles_off (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cache_dir = g_dir_make_tmp ("rapport-map-cache-XXXXXX", NULL);
   int status;
 
-  /* A fresh tile cache, so that every run asks the tile server. */
-  g_assert_nonnull (cache_dir);
-  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
-
+  rp_test_tiles_start ("rapport-map-cache-XXXXXX");
   rp_test_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  start_tile_server ();
 
   g_test_add ("/map/markers-and-tiles", Fixture, NULL,
               fixture_set_up, test_markers_and_tiles, fixture_tear_down);
@@ -708,10 +573,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&tile_server.server);
-  g_clear_pointer (&tile_server.png, g_bytes_unref);
-  g_clear_pointer (&tile_server.user_agent, g_free);
-  remove_tree (cache_dir);
+  rp_test_tiles_stop ();
 
   return status;
 }

@@ -9,9 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <cairo.h>
-#include <glib/gstdio.h>
-#include <libsoup/soup.h>
 #include <shumate/shumate.h>
 
 #include "rp-ics.h"
@@ -19,6 +16,7 @@
 #include "rp-planner-page.h"
 #include "rp-route.h"
 #include "rp-test-app.h"
+#include "rp-test-tiles.h"
 #include "rp-visit-suggestions.h"
 #include "rp-window.h"
 
@@ -27,109 +25,10 @@
 
 typedef struct
 {
-  SoupServer *server;
-  GBytes     *png;
-  guint       n_requests;
-} TileServer;
-
-static TileServer tile_server;
-
-typedef struct
-{
   RpTestDb  db;
   char     *today;
   char     *day;       /* the week's Thursday: the day the test plans on */
 } Fixture;
-
-/* The loopback tile server */
-
-static cairo_status_t
-append_png_cb (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A checkerboard with a dark frame: unmistakable in a screenshot. */
-static GBytes *
-make_tile_png (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, 0.93, 0.90, 0.80);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0.78, 0.86, 0.95);
-  for (int y = 0; y < 4; y++)
-    for (int x = 0; x < 4; x++)
-      if ((x + y) % 2 == 0)
-        cairo_rectangle (cr, x * 64, y * 64, 64, 64);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0.45, 0.40, 0.35);
-  cairo_set_line_width (cr, 4.0);
-  cairo_rectangle (cr, 0, 0, 256, 256);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
-
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png_cb, png), ==,
-                   CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return g_byte_array_free_to_bytes (png);
-}
-
-static void
-tile_cb (SoupServer        *server,
-         SoupServerMessage *message,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  TileServer *tiles = user_data;
-
-  if (!g_str_has_suffix (path, ".png"))
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-
-  tiles->n_requests++;
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (tiles->png, NULL),
-                                    g_bytes_get_size (tiles->png));
-}
-
-static void
-start_tile_server (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *url = NULL;
-
-  tile_server.png = make_tile_png ();
-  tile_server.server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (tile_server.server, NULL, tile_cb, &tile_server, NULL);
-  soup_server_listen (tile_server.server, address, 0, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (tile_server.server);
-  g_assert_nonnull (uris);
-  url = g_strdup_printf ("http://127.0.0.1:%d/#Z#/#X#/#Y#.png", g_uri_get_port (uris->data));
-  g_setenv ("RAPPORT_TILE_URL", url, TRUE);
-}
-
-static gboolean
-tiles_were_requested (gpointer data)
-{
-  return tile_server.n_requests > 0;
-}
 
 /* Fixture */
 
@@ -345,7 +244,7 @@ test_plan_to_map (Fixture       *fixture,
     rp_test_template_child (map_page, RP_TYPE_MAP_PAGE, "route_revealer")));
 
   /* The tiles come from the loopback server and are drawn under the route. */
-  rp_test_wait_for (tiles_were_requested, NULL);
+  rp_test_wait_for (rp_test_tiles_were_requested, NULL);
   rp_test_iterate_for (SETTLE_MS);
   rp_test_save_screenshot (GTK_WIDGET (window), "h5-plan-to-map.png");
 
@@ -377,47 +276,22 @@ test_plan_to_map (Fixture       *fixture,
   rp_test_destroy_window (GTK_WINDOW (window), TRUE);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cache_dir = g_dir_make_tmp ("rapport-plan-map-cache-XXXXXX", NULL);
   int status;
 
-  /* A fresh tile cache, so that the tiles come from the loopback server. */
-  g_assert_nonnull (cache_dir);
-  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
-
+  rp_test_tiles_start ("rapport-plan-map-cache-XXXXXX");
   rp_test_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  start_tile_server ();
 
   g_test_add ("/plan-to-map/suggestion-on-route", Fixture, NULL,
               fixture_set_up, test_plan_to_map, fixture_tear_down);
 
   status = g_test_run ();
 
-  g_clear_object (&tile_server.server);
-  g_clear_pointer (&tile_server.png, g_bytes_unref);
-  remove_tree (cache_dir);
+  rp_test_tiles_stop ();
 
   return status;
 }
