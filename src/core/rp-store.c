@@ -28,27 +28,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The first 16 bytes of every SQLite 3 database file. */
-static const char sqlite_magic[16] = "SQLite format 3";
-
-#define SQLITE_HEADER_SIZE 100
-
-/* Reads the 100-byte header of @path and checks what can be checked without SQLite: that it is a
- * SQLite 3 file and not shorter than the size its header announces (a truncated copy). An empty
- * file is a new database. Nothing is written. */
+/* What can be told of @path without opening it: whether it exists and is a regular file. The
+ * file itself is only ever opened by SQLite: on Linux, closing any descriptor of a file drops
+ * every POSIX lock the process holds on it, so a plain open and close of the database here would
+ * silently break the locking of a connection the process already has (SQLite's "How To Corrupt
+ * An SQLite Database File", section 2.2). stat() opens no descriptor. */
 static gboolean
-check_header (const char *path,
-              gboolean   *exists,
-              GError    **error)
+stat_database (const char *path,
+               gboolean   *exists,
+               GError    **error)
 {
-  guchar header[SQLITE_HEADER_SIZE];
   GStatBuf st;
-  FILE *file;
-  size_t n_read;
-  guint32 page_size;
-  guint32 n_pages;
-  guint32 change_counter;
-  guint32 valid_for;
 
   *exists = FALSE;
 
@@ -70,62 +60,6 @@ check_header (const char *path,
     {
       g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
                    _("The database “%s” is not a regular file"), path);
-      return FALSE;
-    }
-
-  if (st.st_size == 0)
-    return TRUE;
-
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
-                   _("Cannot read the database “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  n_read = fread (header, 1, sizeof header, file);
-  fclose (file);
-
-  if (n_read < sizeof header || memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
-    {
-      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Rapport database"), path);
-      return FALSE;
-    }
-
-  /* Page size: big-endian at offset 16, where the value 1 means 65536. */
-  page_size = (header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-    {
-      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged (bad page size)"), path);
-      return FALSE;
-    }
-
-  if (st.st_size % page_size != 0)
-    {
-      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged (truncated)"), path);
-      return FALSE;
-    }
-
-  /* The in-header page count (offset 28) is valid when the version-valid-for number (offset 92)
-   * equals the change counter (offset 24); a file shorter than that count was cut short. */
-  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
-  n_pages = GUINT32_FROM_BE (*(guint32 *) (header + 28));
-  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
-
-  if (valid_for == change_counter && n_pages > 0 &&
-      (guint64) st.st_size < (guint64) n_pages * page_size)
-    {
-      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged (truncated)"), path);
       return FALSE;
     }
 
@@ -456,21 +390,20 @@ rp_store_check_file (const char *path,
   if (g_strcmp0 (path, ":memory:") == 0)
     return TRUE;
 
-  if (!check_header (path, &exists, error))
+  if (!stat_database (path, &exists, error))
     return FALSE;
 
   if (!exists)
     return TRUE;
 
-  /* Read-only and immutable, so SQLite creates no -wal or -shm file beside it and takes no
-   * lock: the file and its folder stay byte-for-byte as they are. */
-  {
-    g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-    g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
-    g_autofree char *immutable = g_strconcat (uri != NULL ? uri : "", "?immutable=1", NULL);
-
-    rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  }
+  /* Through SQLite, which reads the write-ahead log too (a main file shorter than its header
+   * says is normal during a checkpoint) and refuses a file cut short or not its own. Reading the
+   * version reads the schema page and writes nothing. Not SQLITE_OPEN_READONLY: a read-only
+   * connection to a WAL database cannot remove the -wal and -shm files it makes beside it, while
+   * a read-write one removes them on close when it is the last connection. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, 5000);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK)

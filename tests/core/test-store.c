@@ -16,6 +16,8 @@ typedef struct
   char *path;
 } Fixture;
 
+static const char *test_program;
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -612,12 +614,135 @@ test_practice (void)
   g_assert_cmpuint (rp_store_count_rows (store, "practice"), ==, 1);
 }
 
+/* Run as a second process by test_second_connection_keeps_locks: argv is --open-close DB. It
+ * opens the database, writes nothing and closes it; SQLite's last connection to close
+ * checkpoints the write-ahead log into the database and deletes it. */
+static int
+open_close_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  return 0;
+}
+
+static void
+run_open_close_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { test_program, "--open-close", path, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}
+
+/* A second way into the database from the same process; returns what must stay open (a
+ * worker's reader), or NULL. */
+typedef RpStore *(*SecondOpen) (const char *path);
+
+static RpStore *
+second_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static RpStore *
+second_open_reader (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static RpStore *
+second_check_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rp_store_check_file (path, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* The window's connection keeps committed work in the write-ahead log. Opening a second
+ * connection to the same file in the same process (a worker's reader, a command line handled by
+ * the running instance) must not drop the window's POSIX locks: on Linux, closing any descriptor
+ * of a file drops every lock the process holds on it, and another process then believes it is the
+ * last one, checkpoints and deletes the log the window still writes to. */
+static void
+test_second_connection_keeps_locks (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  static const SecondOpen second_opens[] = {
+    second_open_store, second_open_reader, second_check_file,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (second_opens); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RpStore) window = NULL;
+      g_autoptr(RpStore) reader = NULL;
+      g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+      GStatBuf before_child;
+      GStatBuf after_child;
+      g_autoptr(RpPartner) before = make_person ("Before", "Second", NULL);
+      g_autoptr(RpPartner) after = make_person ("After", "Checkpoint", NULL);
+      g_autoptr(RpStore) reopened = NULL;
+      g_autoptr(RpPartner) found = NULL;
+
+      g_remove (fixture->path);
+      window = rp_store_open (fixture->path, &error);
+      g_assert_no_error (error);
+      g_assert_true (rp_store_insert_partner (window, before, &error));
+
+      g_assert_cmpint (g_stat (wal, &before_child), ==, 0);
+      reader = second_opens[i] (fixture->path);
+      run_open_close_child (fixture->path);
+
+      /* The other process saw the window's connection and left its log alone. */
+      g_assert_cmpint (g_stat (wal, &after_child), ==, 0);
+      g_assert_cmpuint (before_child.st_ino, ==, after_child.st_ino);
+
+      /* Saved after the other process came and went: it must survive a normal close, whichever
+       * of the process's connections closes last. */
+      g_assert_true (rp_store_insert_partner (window, after, &error));
+      g_assert_no_error (error);
+      g_clear_object (&window);
+      g_clear_object (&reader);
+
+      reopened = rp_store_open (fixture->path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rp_store_count_partners (reopened, FALSE), ==, 2);
+      found = rp_store_find_partner_by_uuid (reopened, rp_partner_get_uuid (after), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  test_program = argv[0];
+  if (argc == 3 && g_str_equal (argv[1], "--open-close"))
+    return open_close_child (argv[2]);
+
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/store/open/second-connection-keeps-locks", Fixture, NULL,
+              fixture_setup, test_second_connection_keeps_locks, fixture_teardown);
   g_test_add ("/store/migrate-and-reopen", Fixture, NULL,
               fixture_setup, test_migrate_and_reopen, fixture_teardown);
   g_test_add_func ("/store/partner/round-trip", test_round_trip);
