@@ -3,7 +3,7 @@
 # a few rows in every table the later migrations must carry over. test-store-referrals opens a
 # copy of it to test the migration from version 1.
 #
-# The schema is migration_1 as it is in src/core/rp-store-schema.c (a shipped migration never
+# The schema is migration_1 as it is in src/core/store/rp-store-schema.c (a shipped migration never
 # changes, so the fixture stays valid). Run it again only to rebuild the committed file:
 #   /usr/bin/python3 tests/data/make-schema-v1.py
 #
