@@ -25,7 +25,15 @@ struct _RpStore
   guint       pending_signals;
   gboolean    wrote;        /* a transaction was committed since opening */
   GPtrArray  *bulk_triggers; /* CREATE TRIGGER statements dropped for a bulk load */
+  gboolean    read_only;    /* opened read-only, or the file cannot be written */
+  gboolean    file_read_only; /* the file or its medium cannot be written */
+  gboolean    had_wal;      /* the -wal and -shm files were there before this connection */
+  gboolean    had_shm;
+  gboolean    created;      /* the file was empty and this open made the schema */
 };
+
+/* How long a statement waits for another connection's lock before it fails. */
+#define RP_STORE_BUSY_TIMEOUT_MS 10000
 
 enum {
   RP_STORE_PENDING_PARTNERS = 1 << 0,

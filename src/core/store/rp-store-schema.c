@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "rp-store-private.h"
 
 /* Version 1: the whole data model of DESIGN.md.
@@ -506,44 +508,119 @@ read_user_version (RpStore *self,
   return version;
 }
 
-gboolean
-_rp_store_migrate (RpStore *self,
-                   GError **error)
+/* Sets Rapport's application_id on a database from before it was set (inside a transaction). */
+static gboolean
+claim_file (RpStore *self,
+            GError **error)
 {
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", RP_STORE_APPLICATION_ID);
+
+  return _rp_store_exec (self, sql, error);
+}
+
+static gboolean
+read_application_id (RpStore *self,
+                     gint64  *id,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = _rp_store_prepare (self, "PRAGMA application_id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _rp_store_set_error (self, sqlite3_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* One step: inside one IMMEDIATE transaction, reads the version (another process may have
+ * migrated since this one looked), and runs the next migration when it is still due. Sets
+ * *@done when the schema is current. */
+static gboolean
+migrate_step (RpStore  *self,
+              gboolean *done,
+              GError  **error)
+{
+  gint64 application_id = 0;
   int version;
 
-  version = read_user_version (self, error);
-  if (version < 0)
+  *done = FALSE;
+
+  if (!rp_store_begin (self, error))
     return FALSE;
+
+  version = read_user_version (self, error);
+  if (version < 0 || !read_application_id (self, &application_id, error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
 
   if (version > RP_STORE_SCHEMA_VERSION)
     {
+      rp_store_rollback (self);
       g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NEWER_SCHEMA,
-                   "This database was written by a newer version of Rapport "
-                   "(schema %d; this version reads up to %d)",
+                   _("This database was written by a newer version of Rapport "
+                     "(schema %d; this version reads up to %d)"),
                    version, RP_STORE_SCHEMA_VERSION);
       return FALSE;
     }
 
-  while (version < RP_STORE_SCHEMA_VERSION)
+  if (version == RP_STORE_SCHEMA_VERSION)
+    {
+      *done = TRUE;
+      if (application_id == RP_STORE_APPLICATION_ID)
+        {
+          /* Nothing to write: end the transaction without a commit's fsync. */
+          rp_store_rollback (self);
+          return TRUE;
+        }
+    }
+  else
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-
-      if (!rp_store_begin (self, error))
-        return FALSE;
 
       if (!_rp_store_exec (self, migrations[version], error) ||
           !_rp_store_exec (self, bump, error))
         {
-          g_prefix_error (error, "Could not upgrade the database to schema %d: ", version + 1);
+          g_prefix_error (error, _("Could not upgrade the database to schema %d: "), version + 1);
           rp_store_rollback (self);
           return FALSE;
         }
+    }
 
-      if (!rp_store_commit (self, error))
+  if (application_id != RP_STORE_APPLICATION_ID && !claim_file (self, error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
+
+  return rp_store_commit (self, error);
+}
+
+gboolean
+_rp_store_migrate (RpStore *self,
+                   GError **error)
+{
+  gboolean done = FALSE;
+
+  if (self->read_only)
+    {
+      /* rp_store_open_full checked the version; nothing can be written. */
+      return TRUE;
+    }
+
+  while (!done)
+    {
+      if (!migrate_step (self, &done, error))
         return FALSE;
-
-      version++;
     }
 
   return TRUE;

@@ -298,6 +298,24 @@ _rp_store_queue_signal (RpStore *self,
     emit_pending (self);
 }
 
+/* A connection to a file that cannot be written leaves the -wal and -shm files SQLite made
+ * beside it. Nobody can write to that file, so an empty log holds nothing: remove the two when
+ * this connection made them. */
+static void
+remove_read_only_leftovers (RpStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  GStatBuf st;
+
+  if (self->had_wal || g_stat (wal, &st) != 0 || st.st_size != 0)
+    return;
+
+  g_unlink (wal);
+  if (!self->had_shm)
+    g_unlink (shm);
+}
+
 static void
 rp_store_finalize (GObject *object)
 {
@@ -320,6 +338,9 @@ rp_store_finalize (GObject *object)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+
+  if (self->file_read_only)
+    remove_read_only_leftovers (self);
 
   g_clear_pointer (&self->path, g_free);
 
@@ -375,14 +396,196 @@ rp_store_init (RpStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
+/* SQLite reports through its log that a connection found a write-ahead log or rollback journal
+ * left by a process that did not close the database (a crash, a kill, a power cut) and replayed
+ * it. That is when the file gets a quick_check before use. The log is process-wide: it records
+ * the paths, and each open looks for its own. */
+static GMutex recovered_lock;
+static GHashTable *recovered_paths;
+
+static void
+sqlite_log_cb (void       *data,
+               int         code,
+               const char *message)
+{
+  const char *from;
+
+  if (code != SQLITE_NOTICE_RECOVER_WAL && code != SQLITE_NOTICE_RECOVER_ROLLBACK)
+    return;
+
+  /* "recovered N frames from WAL file PATH-wal" / "recovered N pages from PATH-journal" */
+  from = message != NULL ? strstr (message, " from ") : NULL;
+  if (from == NULL)
+    return;
+  from += strlen (" from ");
+  if (g_str_has_prefix (from, "WAL file "))
+    from += strlen ("WAL file ");
+
+  g_mutex_lock (&recovered_lock);
+  if (recovered_paths == NULL)
+    recovered_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (recovered_paths, g_strdup (from));
+  g_mutex_unlock (&recovered_lock);
+}
+
+static void
+install_sqlite_log (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* Only possible before SQLite initialises; if someone else in the process got there first
+       * the recovery notice is lost and only a requested check runs. */
+      sqlite3_config (SQLITE_CONFIG_LOG, sqlite_log_cb, NULL);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Whether SQLite replayed a journal of @path since the last call for it. */
+static gboolean
+take_recovered (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  gboolean found = FALSE;
+
+  g_mutex_lock (&recovered_lock);
+  if (recovered_paths != NULL)
+    {
+      found = g_hash_table_remove (recovered_paths, wal);
+      found |= g_hash_table_remove (recovered_paths, journal);
+    }
+  g_mutex_unlock (&recovered_lock);
+
+  return found;
+}
+
+static void
+set_open_error (const char *path,
+                sqlite3    *db,
+                int         rc,
+                GError    **error)
+{
+  const char *summary = describe_sqlite_error (rc);
+  RpStoreError code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = RP_STORE_ERROR_NOT_A_DATABASE;
+      break;
+    case SQLITE_CORRUPT:
+      code = RP_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = RP_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_READONLY:
+      code = RP_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CANTOPEN:
+      code = RP_STORE_ERROR_OPEN;
+      break;
+    default:
+      code = RP_STORE_ERROR_CORRUPT;
+      break;
+    }
+
+  g_set_error (error, RP_STORE_ERROR, code, "%s: %s", path,
+               summary != NULL ? summary
+                               : (db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc)));
+}
+
+typedef struct
+{
+  gint64 application_id;
+  int    user_version;
+  int    n_objects;      /* tables, indexes, triggers and views in sqlite_master */
+  int    n_ours;         /* of the tables every Rapport schema has: practice, partner */
+} FileIdentity;
+
+/* Reads what tells a Rapport database from any other SQLite file; reading the schema page is
+ * also where SQLite refuses a file cut short or not SQLite at all. Nothing is written. */
+static int
+read_identity (sqlite3      *db,
+               FileIdentity *identity)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT (SELECT application_id FROM pragma_application_id),"
+                           " (SELECT user_version FROM pragma_user_version),"
+                           " (SELECT count(*) FROM sqlite_master),"
+                           " (SELECT count(*) FROM sqlite_master"
+                           "  WHERE type = 'table' AND name IN ('practice', 'partner'))",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      identity->application_id = sqlite3_column_int64 (stmt, 0);
+      identity->user_version = sqlite3_column_int (stmt, 1);
+      identity->n_objects = sqlite3_column_int (stmt, 2);
+      identity->n_ours = sqlite3_column_int (stmt, 3);
+      rc = SQLITE_OK;
+    }
+
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Whether @identity is a Rapport database this build can open, an empty file to make one of,
+ * or neither (someone else's database, or one from a newer Rapport). */
+static gboolean
+check_identity (const char         *path,
+                const FileIdentity *identity,
+                GError            **error)
+{
+  gboolean ours;
+
+  if (identity->application_id == RP_STORE_APPLICATION_ID)
+    ours = TRUE;
+  else if (identity->application_id != 0)
+    ours = FALSE;
+  else if (identity->n_objects == 0 && identity->user_version == 0)
+    ours = TRUE;   /* empty: a new database */
+  else
+    /* Databases from before Rapport set its application_id: our version range and tables. */
+    ours = identity->user_version >= 1 && identity->user_version <= RP_STORE_SCHEMA_VERSION &&
+           identity->n_ours == 2;
+
+  if (!ours)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Rapport database (it belongs to another program); it was "
+                     "left as it is"),
+                   path);
+      return FALSE;
+    }
+
+  if (identity->user_version > RP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of Rapport (schema %d; this version "
+                     "reads up to %d)"),
+                   path, identity->user_version, RP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 rp_store_check_file (const char *path,
                      GError    **error)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  FileIdentity identity = { 0, };
   gboolean exists;
-  int version;
   int rc;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -396,44 +599,65 @@ rp_store_check_file (const char *path,
   if (!exists)
     return TRUE;
 
+  install_sqlite_log ();
+
   /* Through SQLite, which reads the write-ahead log too (a main file shorter than its header
    * says is normal during a checkpoint) and refuses a file cut short or not its own. Reading the
-   * version reads the schema page and writes nothing. Not SQLITE_OPEN_READONLY: a read-only
+   * identity reads the schema page and writes nothing. Not SQLITE_OPEN_READONLY: a read-only
    * connection to a WAL database cannot remove the -wal and -shm files it makes beside it, while
    * a read-write one removes them on close when it is the last connection. */
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, 5000);
+    rc = sqlite3_busy_timeout (db, RP_STORE_BUSY_TIMEOUT_MS);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
+    rc = read_identity (db, &identity);
 
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_OK)
     {
-      const char *summary = describe_sqlite_error (rc);
-
-      g_set_error (error, RP_STORE_ERROR,
-                   (rc & 0xff) == SQLITE_NOTADB ? RP_STORE_ERROR_NOT_A_DATABASE
-                                                : RP_STORE_ERROR_CORRUPT,
-                   "%s: %s", path,
-                   summary != NULL ? summary : (db != NULL ? sqlite3_errmsg (db)
-                                                           : sqlite3_errstr (rc)));
-      sqlite3_finalize (stmt);
+      set_open_error (path, db, rc, error);
       sqlite3_close_v2 (db);
       return FALSE;
     }
 
-  version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
   sqlite3_close_v2 (db);
+  return check_identity (path, &identity, error);
+}
 
-  if (version > RP_STORE_SCHEMA_VERSION)
+/* Runs PRAGMA quick_check and reports the first problems it finds. */
+gboolean
+rp_store_check_integrity (RpStore *self,
+                          GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_problems = 0;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(20)", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NEWER_SCHEMA,
-                   _("“%s” was written by a newer version of Rapport (schema %d; this version "
-                     "reads up to %d)"),
-                   path, version, RP_STORE_SCHEMA_VERSION);
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      rc = SQLITE_OK;
+      if (g_strcmp0 (line, "ok") == 0)
+        continue;
+      if (n_problems++ < 3)
+        g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", line);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      set_open_error (self->path, self->db, rc, error);
+      return FALSE;
+    }
+
+  if (n_problems > 0)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_CORRUPT,
+                   _("%s: the database is damaged (%s)"), self->path, problems->str);
       return FALSE;
     }
 
@@ -444,13 +668,20 @@ static gboolean
 apply_pragmas (RpStore *self,
                GError **error)
 {
+  if (self->read_only)
+    return _rp_store_exec (self,
+                           "PRAGMA foreign_keys = ON;"
+                           "PRAGMA temp_store = MEMORY;"
+                           "PRAGMA cache_size = -16000;",
+                           error);
+
   /* WAL lets the reminder service read while the window writes; synchronous=FULL so that a
-   * committed change survives a power cut; foreign keys keep the rows of a partner together. */
+   * committed change survives a power cut; foreign keys keep the rows of a partner together.
+   * The busy timeout was set first, so that these wait for a lock too. */
   return _rp_store_exec (self,
                          "PRAGMA foreign_keys = ON;"
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = FULL;"
-                         "PRAGMA busy_timeout = 5000;"
                          "PRAGMA temp_store = MEMORY;"
                          "PRAGMA cache_size = -16000;",
                          error);
@@ -460,44 +691,137 @@ RpStore *
 rp_store_open (const char *path,
                GError    **error)
 {
+  return rp_store_open_full (path, RP_STORE_OPEN_DEFAULT, error);
+}
+
+RpStore *
+rp_store_open_full (const char       *path,
+                    RpStoreOpenFlags  flags,
+                    GError          **error)
+{
   g_autoptr(RpStore) self = NULL;
+  FileIdentity identity = { 0, };
+  gboolean memory;
+  gboolean exists = FALSE;
+  gboolean may_create;
+  int open_flags;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Refuse what is not ours before SQLite opens it for writing. */
-  if (!rp_store_check_file (path, error))
-    return NULL;
-
-  if (g_strcmp0 (path, ":memory:") != 0)
+  if (*path == '\0')
     {
-      g_autofree char *dir = g_path_get_dirname (path);
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
+                           _("No database file was named"));
+      return NULL;
+    }
 
-      if (g_mkdir_with_parents (dir, 0700) != 0)
+  memory = g_strcmp0 (path, ":memory:") == 0;
+  may_create = (flags & (RP_STORE_OPEN_EXISTING | RP_STORE_OPEN_READ_ONLY)) == 0;
+
+  install_sqlite_log ();
+
+  if (!memory)
+    {
+      if (!stat_database (path, &exists, error))
+        return NULL;
+
+      if (!exists && !may_create)
         {
-          int saved_errno = errno;
-
-          g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
-                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                       _("There is no Rapport database at “%s”"), path);
           return NULL;
+        }
+
+      if (!exists)
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          if (g_mkdir_with_parents (dir, 0700) != 0)
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_OPEN,
+                           _("Cannot create the folder “%s”: %s"), dir,
+                           g_strerror (saved_errno));
+              return NULL;
+            }
         }
     }
 
   self = g_object_new (RP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = (flags & RP_STORE_OPEN_READ_ONLY) != 0;
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+  /* Read-write at SQLite's level even when asked to only read (the connection is then made
+   * query_only): a read-only connection leaves the -wal and -shm files it makes, while a
+   * read-write one, last to close, checkpoints nothing new and removes them. */
+  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | (may_create ? SQLITE_OPEN_CREATE : 0);
+  if (!memory)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      self->had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+      self->had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
-      _rp_store_set_error (self, rc, error);
-      g_prefix_error (error, "%s: ", path);
+      set_open_error (path, self->db, rc, error);
       return NULL;
     }
 
+  /* The file is private: patients' sealed details, and a network that is the practice's. SQLite
+   * gives its -wal and -shm files the mode of the database file. chmod() works on the name and
+   * opens no descriptor of the file. */
+  if (!memory && !exists)
+    g_chmod (path, 0600);
+
+  /* First of all, so that every later step waits for another process's lock instead of failing
+   * at once. */
+  sqlite3_busy_timeout (self->db, RP_STORE_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
+
+  /* A file that cannot be written (permissions, a read-only medium) opens read-only. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      self->read_only = TRUE;
+      self->file_read_only = TRUE;
+    }
+  else if (self->read_only)
+    {
+      rc = sqlite3_exec (self->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_open_error (path, self->db, rc, error);
+          return NULL;
+        }
+    }
+
+  /* Refuse what is not ours before anything is written to it: WAL mode alone would change its
+   * header. */
+  rc = read_identity (self->db, &identity);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (path, self->db, rc, error);
+      return NULL;
+    }
+  if (!check_identity (path, &identity, error))
+    return NULL;
+
+  if (self->read_only && identity.user_version != RP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_READ_ONLY,
+                   identity.user_version == 0
+                     ? _("“%s” is empty and cannot be written to")
+                     : _("“%s” is from an earlier version of Rapport and cannot be upgraded "
+                         "because it cannot be written to"),
+                   path);
+      return NULL;
+    }
 
   /* Proximity filters and sorts measure distances in SQL; Debian's SQLite has no sin/cos. */
   if (!_rp_store_register_geo_functions (self))
@@ -513,7 +837,33 @@ rp_store_open (const char *path,
       return NULL;
     }
 
+  self->created = identity.n_objects == 0;
+
+  /* A journal replayed on opening means the last writer did not close the file: check it
+   * before anything is read from it (and on request). */
+  if (!memory && ((flags & RP_STORE_OPEN_CHECK) != 0 || take_recovered (path)))
+    {
+      if (!rp_store_check_integrity (self, error))
+        return NULL;
+    }
+
   return g_steal_pointer (&self);
+}
+
+gboolean
+rp_store_is_read_only (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
+gboolean
+rp_store_get_created (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return self->created;
 }
 
 const char *

@@ -39,6 +39,18 @@ typedef enum
 /* The schema version this build writes and migrates to. */
 #define RP_STORE_SCHEMA_VERSION 7
 
+/* PRAGMA application_id of every Rapport database ("Rprt"), so that no other program's SQLite
+ * file is taken for one. */
+#define RP_STORE_APPLICATION_ID 0x52707274
+
+typedef enum
+{
+  RP_STORE_OPEN_DEFAULT   = 0,       /* read-write; creates the file and its folder if missing */
+  RP_STORE_OPEN_EXISTING  = 1 << 0,  /* never creates anything: a missing file is an error */
+  RP_STORE_OPEN_READ_ONLY = 1 << 1,  /* writes nothing; implies EXISTING */
+  RP_STORE_OPEN_CHECK     = 1 << 2,  /* runs quick_check before returning */
+} RpStoreOpenFlags;
+
 /* What a partner list shows: the Partners page's search entry, filters and sort column. */
 typedef struct
 {
@@ -89,6 +101,19 @@ GQuark       rp_store_error_quark            (void);
 /* Opens (creating when missing) and migrates the database at @path, or ":memory:". A file that
  * is not a usable Rapport database is refused with a GError and is not modified. */
 RpStore     *rp_store_open                   (const char       *path,
+                                              GError          **error);
+/* Opens @path as rp_store_open() does, with @flags. Whatever the flags, a file that is not a
+ * Rapport database (another program's SQLite file, random bytes, a file cut short, a newer
+ * schema) is refused unchanged, and a journal left by a crash gets a quick_check first. */
+RpStore     *rp_store_open_full              (const char       *path,
+                                              RpStoreOpenFlags  flags,
+                                              GError          **error);
+/* TRUE when nothing can be written: opened read-only, or the file or medium is. */
+gboolean     rp_store_is_read_only           (RpStore          *self);
+/* TRUE when the file was new or empty and this open made it a Rapport database. */
+gboolean     rp_store_get_created            (RpStore          *self);
+/* PRAGMA quick_check: FALSE with RP_STORE_ERROR_CORRUPT and the first problems found. */
+gboolean     rp_store_check_integrity        (RpStore          *self,
                                               GError          **error);
 /* Checks @path without creating or changing anything: TRUE when it is absent or a database this
  * build can open. */
