@@ -10,6 +10,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 #include <libsecret/secret.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 #include "rp-referral.h"
 #include "rp-sample.h"
 #include "rp-store.h"
+#include "rp-store-vault.h"
 #include "rp-vault.h"
 
 #define PATIENT_NAME  "Zoë Ångström-Kessler"
@@ -323,8 +325,19 @@ test_round_trip (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (rp_referral_get_has_patient (loaded));
 
-  /* A second vault (the next start) finds the key in the keyring: no new key, no recovery key,
-   * the same check. */
+  /* A second vault (the next start) finds the key in the keyring: no new key, the same check,
+   * and the same recovery key offered again until the user confirms saving it. */
+  again = unlocked_vault (fixture->store);
+  {
+    g_autofree char *offered_again = rp_vault_take_recovery_key (again);
+
+    g_assert_cmpstr (offered_again, ==, recovery_key);
+    g_assert_true (rp_vault_get_recovery_key_pending (again));
+    g_assert_true (rp_vault_confirm_recovery_key_saved (again, &error));
+    g_assert_no_error (error);
+    g_assert_false (rp_vault_get_recovery_key_pending (again));
+  }
+  g_clear_object (&again);
   again = unlocked_vault (fixture->store);
   g_assert_null (rp_vault_take_recovery_key (again));
   assert_meta (fixture->store, "vault-check", check);
@@ -762,12 +775,242 @@ test_sample (Fixture       *fixture,
     }
 }
 
+static const SecretSchema key_schema = {
+  "io.github.rapport.Rapport.PatientKey", SECRET_SCHEMA_NONE,
+  { { "database", SECRET_SCHEMA_ATTRIBUTE_STRING } },
+  0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+};
+
+static void
+forget_key_in_keyring (RpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = rp_store_dup_meta (store, "database-uuid");
+
+  secret_password_clear_sync (&key_schema, NULL, &error, "database", uuid, NULL);
+  g_assert_no_error (error);
+}
+
+/* Run by test_key_race: argv is --seal DB. Opens the database, unlocks (making the first key or
+ * waiting for another process's), seals one patient and prints its referral id. */
+static int
+seal_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, &error);
+  g_autoptr(RpVault) vault = NULL;
+  g_autoptr(RpReferral) referral = NULL;
+  g_autoptr(RpPatient) patient = make_patient ();
+
+  g_assert_no_error (error);
+  referral = add_referral (store);
+  vault = unlocked_vault (store);
+  g_assert_true (rp_vault_store_patient (vault, referral, patient, &error));
+  g_assert_no_error (error);
+  g_print ("%" G_GINT64_FORMAT "\n", rp_referral_get_id (referral));
+
+  return 0;
+}
+
+/* Finding 2: processes that make the first key at the same moment end with one key, and every
+ * patient any of them sealed opens with it. */
+static void
+test_key_race (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *self_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!require_mode ("keyring"))
+    return;
+
+  self_path = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/race-%u.db", fixture->dir, round);
+      const char *argv[] = { self_path, "--seal", path, NULL };
+      GPid pids[4];
+      int outs[G_N_ELEMENTS (pids)];
+      g_autoptr(RpStore) store = NULL;
+      g_autoptr(RpVault) vault = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+        {
+          g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                                   G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                                   &pids[i], NULL, &outs[i], NULL, &error));
+          g_assert_no_error (error);
+        }
+
+      store = rp_store_open (path, &error);
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+        {
+          g_autoptr(GIOChannel) channel = g_io_channel_unix_new (outs[i]);
+          g_autofree char *line = NULL;
+          g_autoptr(RpReferral) referral = NULL;
+          g_autoptr(RpPatient) opened = NULL;
+          int status = 0;
+
+          g_io_channel_set_close_on_unref (channel, TRUE);
+          g_io_channel_read_to_end (channel, &line, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+          g_spawn_check_wait_status (status, &error);
+          g_assert_no_error (error);
+          g_spawn_close_pid (pids[i]);
+
+          if (vault == NULL)
+            vault = unlocked_vault (store);
+          referral = rp_store_get_referral (store, g_ascii_strtoll (line, NULL, 10), &error);
+          g_assert_no_error (error);
+          opened = rp_vault_load_patient (vault, referral, &error);
+          g_assert_no_error (error);
+          assert_patient (opened);
+        }
+    }
+}
+
+/* Finding 6: a database that lost its key-check row while sealed patients exist never gets a
+ * new key; the key in the keyring is tried against a sealed patient, and so is the recovery
+ * key. */
+static void
+test_lost_check (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpVault) vault = NULL;
+  g_autoptr(RpReferral) referral = NULL;
+  g_autoptr(RpPatient) opened = NULL;
+  g_autofree char *recovery_key = NULL;
+  g_autofree char *check = NULL;
+
+  if (!require_mode ("keyring"))
+    return;
+
+  recovery_key = seal_one (fixture, &referral);
+  check = rp_store_dup_meta (fixture->store, "vault-check");
+  g_assert_nonnull (check);
+
+  /* The keyring still has the key: it opens a sealed patient, so the check is written again. */
+  g_assert_true (rp_store_set_meta (fixture->store, "vault-check", NULL, &error));
+  vault = unlocked_vault (fixture->store);
+  assert_meta (fixture->store, "vault-check", check);
+  g_clear_object (&vault);
+
+  /* Neither the check nor the key: no new key is made over the sealed patients. */
+  g_assert_true (rp_store_set_meta (fixture->store, "vault-check", NULL, &error));
+  forget_key_in_keyring (fixture->store);
+  vault = rp_vault_new (fixture->store);
+  rp_vault_unlock_sync (vault, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_vault_get_state (vault), ==, RP_VAULT_STATE_NEEDS_RECOVERY);
+  assert_meta (fixture->store, "vault-check", NULL);
+  g_assert_null (rp_vault_take_recovery_key (vault));
+
+  /* The right recovery key is taken (it opens a sealed patient) and the check comes back. */
+  g_assert_true (rp_vault_restore_sync (vault, recovery_key, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_vault_get_state (vault), ==, RP_VAULT_STATE_UNLOCKED);
+  assert_meta (fixture->store, "vault-check", check);
+  opened = rp_vault_load_patient (vault, referral, &error);
+  g_assert_no_error (error);
+  assert_patient (opened);
+}
+
+/* Run by test_locked_then_recover in a session with an unlocked keyring: argv is --seal-print
+ * DB; seals a patient and prints the referral id and the recovery key. */
+static int
+seal_print_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, &error);
+  g_autoptr(RpVault) vault = NULL;
+  g_autoptr(RpReferral) referral = NULL;
+  g_autoptr(RpPatient) patient = make_patient ();
+  g_autofree char *recovery_key = NULL;
+
+  g_assert_no_error (error);
+  referral = add_referral (store);
+  vault = unlocked_vault (store);
+  g_assert_true (rp_vault_store_patient (vault, referral, patient, &error));
+  recovery_key = rp_vault_take_recovery_key (vault);
+  g_assert_nonnull (recovery_key);
+  g_print ("%" G_GINT64_FORMAT " %s\n", rp_referral_get_id (referral), recovery_key);
+
+  return 0;
+}
+
+/* Finding 9: with the login keyring locked, the keyring is asked to unlock first; only once that
+ * fails is the recovery key asked for, and the message says so; the right recovery key then
+ * opens patient details for the session even though the locked keyring cannot keep it. */
+static void
+test_locked_then_recover (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpVault) vault = NULL;
+  g_autoptr(RpReferral) referral = NULL;
+  g_autoptr(RpPatient) opened = NULL;
+  g_autofree char *self_path = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *wrapper = g_getenv ("RAPPORT_KEYRING_WRAPPER");
+  int status = 0;
+
+  if (!require_mode ("locked"))
+    return;
+  g_assert_nonnull (wrapper);
+
+  /* Sealed on another computer whose keyring worked. */
+  g_clear_object (&fixture->store);
+  self_path = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { wrapper, "keyring", self_path, "--seal-print", fixture->path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                  &error);
+  }
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  words = g_strsplit (g_strstrip (out), " ", 2);
+  g_assert_cmpuint (g_strv_length (words), ==, 2);
+
+  fixture->store = rp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  vault = rp_vault_new (fixture->store);
+  rp_vault_unlock_sync (vault, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_vault_get_state (vault), ==, RP_VAULT_STATE_NEEDS_RECOVERY);
+  g_test_message ("%s", rp_vault_get_state_message (vault));
+  g_assert_nonnull (strstr (rp_vault_get_state_message (vault), "keyring stayed locked"));
+
+  g_assert_true (rp_vault_restore_sync (vault, words[1], NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_vault_get_state (vault), ==, RP_VAULT_STATE_UNLOCKED);
+  g_assert_nonnull (strstr (rp_vault_get_state_message (vault), "this session"));
+  referral = rp_store_get_referral (fixture->store, g_ascii_strtoll (words[0], NULL, 10), &error);
+  g_assert_no_error (error);
+  opened = rp_vault_load_patient (vault, referral, &error);
+  g_assert_no_error (error);
+  assert_patient (opened);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 5 && g_strcmp0 (argv[1], "--recover") == 0)
     return recover_child (argv);
+  if (argc == 3 && g_strcmp0 (argv[1], "--seal") == 0)
+    return seal_child (argv[2]);
+  if (argc == 3 && g_strcmp0 (argv[1], "--seal-print") == 0)
+    return seal_print_child (argv[2]);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -785,6 +1028,12 @@ main (int   argc,
               fixture_setup, test_tampered, fixture_teardown);
   g_test_add ("/vault/sample", Fixture, NULL,
               fixture_setup, test_sample, fixture_teardown);
+  g_test_add ("/vault/key-race", Fixture, NULL,
+              fixture_setup, test_key_race, fixture_teardown);
+  g_test_add ("/vault/lost-check", Fixture, NULL,
+              fixture_setup, test_lost_check, fixture_teardown);
+  g_test_add ("/vault/locked-then-recover", Fixture, NULL,
+              fixture_setup, test_locked_then_recover, fixture_teardown);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "rp-referral.h"
+#include "rp-store-vault.h"
 #include "rp-vault.h"
 
 /* The key and the index subkey derived from it, side by side in one sodium_malloc'd buffer. */
@@ -68,11 +69,33 @@ static GParamSpec *properties[N_PROPS];
 /* What an unlock carries from the database to the keyring and back. */
 typedef struct
 {
-  char   *uuid;
-  char   *check;
-  guint8 *new_key;        /* a key made by this unlock, sodium_malloc'd, or NULL */
-  char   *new_key_text;   /* its base64 text for the keyring, sodium_malloc'd, or NULL */
+  char     *uuid;
+  char     *check;
+  guint8   *new_key;        /* a key made by this unlock, sodium_malloc'd, or NULL */
+  char     *new_key_text;   /* its base64 text for the keyring, sodium_malloc'd, or NULL */
+  char     *new_check;      /* the check of new_key, recorded before the key is stored */
+  guint     n_waits;        /* look-ups repeated while another process stores its new key */
+  gboolean  tried_unlock;   /* the keyring was asked to unlock (it prompts) */
+  gboolean  unlock_refused; /* … and stayed locked */
 } UnlockData;
+
+/* What unlock_found decided. */
+typedef enum
+{
+  UNLOCK_DONE,        /* the state says what happened */
+  UNLOCK_STORE_KEY,   /* a new key was claimed in the database: store it in the keyring */
+  UNLOCK_LOOK_AGAIN,  /* another process is storing the key it claimed: look it up again */
+  UNLOCK_ASK_KEYRING, /* nothing found and the keyring is locked: ask it to unlock */
+} UnlockStep;
+
+/* While a new key's check is in the database and the key is not yet in the keyring, the
+ * database records when the claim was made; other processes wait that long for the key. */
+#define META_CLAIM        "vault-claim"
+/* Present while the recovery key of a new key has not been confirmed as saved. */
+#define META_PENDING      "vault-recovery-pending"
+#define CLAIM_SECONDS     120
+#define WAIT_INTERVAL_MS  200
+#define MAX_WAITS         50
 
 static const SecretSchema *
 get_schema (void)
@@ -126,6 +149,7 @@ unlock_data_free (gpointer user_data)
 
   g_free (data->uuid);
   g_free (data->check);
+  g_free (data->new_check);
   free_key (data->new_key);
   free_secret_text (data->new_key_text);
   g_free (data);
@@ -387,8 +411,16 @@ encode_key_text (const guint8 *key)
   return text;
 }
 
-/* Unlocking, in three steps that the sync and async versions share: read the database's facts,
- * decide from what the keyring returned, and finish after a new key is stored. */
+static gboolean key_opens_referral (RpVault      *self,
+                                    const guint8 *key,
+                                    gint64        referral_id);
+
+/* Unlocking, in steps that the sync and async versions share: read the database's facts,
+ * decide from what the keyring returned (claiming a new key in the database first when there is
+ * none), and finish after a new key is stored. The patient data key of a database is made once:
+ * its check row is recorded inside an IMMEDIATE transaction before the key goes to the keyring,
+ * so a second process finds the claim, waits for the key and uses it; no key is ever made while
+ * sealed rows exist. */
 static UnlockData *
 unlock_begin (RpVault  *self,
               GError  **error)
@@ -405,7 +437,6 @@ unlock_begin (RpVault  *self,
 
   data = g_new0 (UnlockData, 1);
   data->uuid = rp_store_dup_meta (self->store, META_UUID);
-  data->check = rp_store_dup_meta (self->store, META_CHECK);
 
   if (data->uuid == NULL || *data->uuid == '\0')
     {
@@ -421,21 +452,162 @@ unlock_begin (RpVault  *self,
   return data;
 }
 
-/* Returns TRUE when a new key must be stored in the keyring before unlocking finishes. */
+/* Seconds since the claim of a new key was recorded; G_MAXINT64 when none is. */
+static gint64
+claim_age (RpVault *self)
+{
+  g_autofree char *claim = rp_store_dup_meta (self->store, META_CLAIM);
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (claim == NULL || (when = g_date_time_new_from_iso8601 (claim, NULL)) == NULL)
+    return G_MAXINT64;
+
+  return g_date_time_difference (now, when) / G_TIME_SPAN_SECOND;
+}
+
+/* Records the check of a new key (and when it was claimed) if the database still has the check
+ * @expected (NULL: none) and no sealed rows, all inside one IMMEDIATE transaction. FALSE with no
+ * error when another process got there first. */
 static gboolean
+claim_new_key (RpVault     *self,
+               UnlockData  *data,
+               const char  *expected,
+               GError     **error)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *now = rp_store_now_iso ();
+  gint64 sealed;
+
+  if (!rp_store_begin (self->store, error))
+    return FALSE;
+
+  current = rp_store_dup_meta (self->store, META_CHECK);
+  sealed = rp_store_find_sealed_referral (self->store, error);
+  if (sealed < 0)
+    {
+      rp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (current, expected) != 0 || sealed > 0)
+    {
+      rp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!rp_store_set_meta (self->store, META_CHECK, data->new_check, error) ||
+      !rp_store_set_meta (self->store, META_CLAIM, now, error) ||
+      !rp_store_set_meta (self->store, META_PENDING, "1", error))
+    {
+      rp_store_rollback (self->store);
+      return FALSE;
+    }
+
+  return rp_store_commit (self->store, error);
+}
+
+/* Takes back a claim whose key never reached the keyring, if nothing was sealed with it. */
+static void
+abandon_claim (RpVault    *self,
+               UnlockData *data)
+{
+  g_autofree char *current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!rp_store_begin (self->store, &error))
+    goto failed;
+
+  current = rp_store_dup_meta (self->store, META_CHECK);
+  if (g_strcmp0 (current, data->new_check) == 0 &&
+      rp_store_find_sealed_referral (self->store, NULL) == 0)
+    {
+      if (!rp_store_set_meta (self->store, META_CHECK, NULL, &error) ||
+          !rp_store_set_meta (self->store, META_CLAIM, NULL, &error) ||
+          !rp_store_set_meta (self->store, META_PENDING, NULL, &error))
+        {
+          rp_store_rollback (self->store);
+          goto failed;
+        }
+    }
+
+  if (rp_store_commit (self->store, &error))
+    return;
+
+failed:
+  /* Harmless: the claim goes stale and, nothing being sealed under it, is replaced later. */
+  g_debug ("Could not take back the claim of a patient data key: %s",
+           error != NULL ? error->message : "?");
+}
+
+static void
+make_new_key (UnlockData *data)
+{
+  guint8 bytes[KEY_BYTES];
+
+  randombytes_buf (bytes, sizeof bytes);
+  free_key (data->new_key);
+  free_secret_text (data->new_key_text);
+  g_free (data->new_check);
+  data->new_key = new_key_buffer (bytes);
+  data->new_key_text = encode_key_text (bytes);
+  data->new_check = compute_check (data->new_key);
+  sodium_memzero (bytes, sizeof bytes);
+}
+
+/* The key is at hand: remember it, and keep its recovery key retrievable while the user has not
+ * confirmed saving it. */
+static void
+unlock_with (RpVault *self,
+             guint8  *key)
+{
+  g_autofree char *pending = rp_store_dup_meta (self->store, META_PENDING);
+
+  free_string (self->recovery_key);
+  self->recovery_key = pending != NULL ? encode_recovery_key (key) : NULL;
+
+  set_key (self, key);
+  set_state (self, RP_VAULT_STATE_UNLOCKED, NULL);
+}
+
+static void
+needs_recovery (RpVault    *self,
+                UnlockData *data,
+                const char *message)
+{
+  g_autofree char *full = NULL;
+
+  if (data->unlock_refused)
+    full = g_strdup_printf (_("The login keyring stayed locked (unlocking it was refused or "
+                              "failed). %s"), message);
+
+  set_key (self, NULL);
+  set_state (self, RP_VAULT_STATE_NEEDS_RECOVERY, full != NULL ? full : message);
+}
+
+static UnlockStep
 unlock_found (RpVault      *self,
               UnlockData   *data,
               const char   *secret,
               const GError *lookup_error)
 {
-  guint8 bytes[KEY_BYTES];
+  g_autoptr(GError) error = NULL;
+  gint64 sealed;
   guint8 *key;
 
   if (lookup_error != NULL)
     {
+      if (g_error_matches (lookup_error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) &&
+          !data->tried_unlock)
+        return UNLOCK_ASK_KEYRING;
+
       set_locked (self, lookup_error);
-      return FALSE;
+      return UNLOCK_DONE;
     }
+
+  /* Read again at every step: another process may have claimed or stored a key since. */
+  g_free (data->check);
+  data->check = rp_store_dup_meta (self->store, META_CHECK);
 
   if (secret != NULL)
     {
@@ -446,85 +618,184 @@ unlock_found (RpVault      *self,
           set_key (self, NULL);
           set_state (self, RP_VAULT_STATE_LOCKED,
                      _("Patient details are locked: the key in the login keyring is damaged"));
-          return FALSE;
+          return UNLOCK_DONE;
         }
 
-      if (data->check != NULL && !check_matches (key, data->check))
+      if (data->check != NULL)
+        {
+          if (!check_matches (key, data->check))
+            {
+              free_key (key);
+              needs_recovery (self, data,
+                              _("Patient details are locked: the key in the login keyring does "
+                                "not fit this database. Enter the recovery key to restore "
+                                "access."));
+              return UNLOCK_DONE;
+            }
+
+          if (data->new_check == NULL && claim_age (self) != G_MAXINT64)
+            {
+              /* The claim's key has arrived: the claim is over. */
+              if (!rp_store_set_meta (self->store, META_CLAIM, NULL, &error))
+                g_debug ("Could not end the key claim: %s", error->message);
+            }
+
+          unlock_with (self, key);
+          return UNLOCK_DONE;
+        }
+
+      /* The keyring has a key and the database no check: the key reached the keyring but its
+       * check was lost. Record it only if the key is this database's: it must open a sealed
+       * patient, when there is one. */
+      sealed = rp_store_find_sealed_referral (self->store, &error);
+      if (sealed < 0 || (sealed > 0 && !key_opens_referral (self, key, sealed)))
         {
           free_key (key);
-          set_key (self, NULL);
-          set_state (self, RP_VAULT_STATE_NEEDS_RECOVERY,
-                     _("Patient details are locked: the key in the login keyring does not fit "
-                       "this database. Enter the recovery key to restore access."));
-          return FALSE;
+          needs_recovery (self, data,
+                          _("Patient details are locked: the key in the login keyring does not "
+                            "open this database’s patient details. Enter the recovery key to "
+                            "restore access."));
+          return UNLOCK_DONE;
         }
 
-      if (data->check == NULL)
-        {
-          /* The key reached the keyring but the check did not reach the database (the
-           * application stopped in between): write it now. */
-          g_autofree char *check = compute_check (key);
-          g_autoptr(GError) error = NULL;
+      {
+        g_autofree char *check = compute_check (key);
 
-          if (!rp_store_set_meta (self->store, META_CHECK, check, &error))
-            g_warning ("Could not record the patient data key check: %s", error->message);
-        }
+        if (!rp_store_set_meta (self->store, META_CHECK, check, &error))
+          g_warning ("Could not record the patient data key check: %s", error->message);
+      }
 
-      set_key (self, key);
-      set_state (self, RP_VAULT_STATE_UNLOCKED, NULL);
-      return FALSE;
+      unlock_with (self, key);
+      return UNLOCK_DONE;
     }
+
+  /* No key in the keyring. A locked keyring may hide it: ask the keyring to unlock first (it
+   * prompts for the password), and only after a refusal offer the recovery key. */
+  if (!data->tried_unlock && data->check != NULL)
+    return UNLOCK_ASK_KEYRING;
 
   if (data->check != NULL)
     {
-      set_key (self, NULL);
-      set_state (self, RP_VAULT_STATE_NEEDS_RECOVERY,
-                 _("Patient details are locked: this computer’s keyring does not have their "
-                   "key. Enter the recovery key to restore access."));
-      return FALSE;
+      /* Another process claimed a key and is storing it right now: wait for it. */
+      if (claim_age (self) < CLAIM_SECONDS)
+        {
+          if (data->n_waits++ < MAX_WAITS)
+            return UNLOCK_LOOK_AGAIN;
+
+          set_key (self, NULL);
+          set_state (self, RP_VAULT_STATE_LOCKED,
+                     _("Patient details are locked: another Rapport is storing the key in the "
+                       "login keyring. Try again in a moment."));
+          return UNLOCK_DONE;
+        }
+
+      sealed = rp_store_find_sealed_referral (self->store, &error);
+      if (sealed != 0)
+        {
+          needs_recovery (self, data,
+                          _("Patient details are locked: this computer’s keyring does not have "
+                            "their key. Enter the recovery key to restore access."));
+          return UNLOCK_DONE;
+        }
+
+      /* A claim whose key never reached the keyring (the process stopped in between), and
+       * nothing sealed under it: a new key replaces it. */
     }
-
-  /* Neither the database nor the keyring knows a key: make one. */
-  randombytes_buf (bytes, sizeof bytes);
-  data->new_key = new_key_buffer (bytes);
-  data->new_key_text = encode_key_text (bytes);
-  sodium_memzero (bytes, sizeof bytes);
-
-  return TRUE;
-}
-
-static gboolean
-unlock_stored (RpVault      *self,
-               UnlockData   *data,
-               const GError *store_error,
-               GError      **error)
-{
-  g_autofree char *check = NULL;
-
-  if (store_error != NULL)
+  else
     {
-      /* Nothing is written to the database: the next unlock tries again. */
-      set_locked (self, store_error);
-      return TRUE;
+      sealed = rp_store_find_sealed_referral (self->store, &error);
+      if (sealed != 0)
+        {
+          /* Sealed rows but no check: never make a new key over them. */
+          needs_recovery (self, data,
+                          _("Patient details are locked: the database lost the check of its key. "
+                            "Enter the recovery key to restore access."));
+          return UNLOCK_DONE;
+        }
     }
 
-  check = compute_check (data->new_key);
-  if (!rp_store_set_meta (self->store, META_CHECK, check, error))
+  if (self->store != NULL && rp_store_is_read_only (self->store))
     {
       set_key (self, NULL);
       set_state (self, RP_VAULT_STATE_LOCKED,
-                 _("Patient details are locked: the database could not be written"));
-      return FALSE;
+                 _("Patient details are locked: the database is read-only"));
+      return UNLOCK_DONE;
     }
 
-  free_string (self->recovery_key);
-  self->recovery_key = encode_recovery_key (data->new_key);
+  make_new_key (data);
+  if (!claim_new_key (self, data, data->check, &error))
+    {
+      if (error != NULL)
+        {
+          set_key (self, NULL);
+          set_state (self, RP_VAULT_STATE_LOCKED,
+                     _("Patient details are locked: the database could not be written"));
+          return UNLOCK_DONE;
+        }
 
-  set_key (self, g_steal_pointer (&data->new_key));
-  set_state (self, RP_VAULT_STATE_UNLOCKED, NULL);
+      /* Another process claimed first: use its key once it is in the keyring. */
+      free_key (g_steal_pointer (&data->new_key));
+      g_clear_pointer (&data->new_key_text, free_secret_text);
+      g_clear_pointer (&data->new_check, g_free);
+      return UNLOCK_LOOK_AGAIN;
+    }
 
-  return TRUE;
+  return UNLOCK_STORE_KEY;
 }
+
+static void
+unlock_stored (RpVault      *self,
+               UnlockData   *data,
+               const GError *store_error)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (store_error != NULL)
+    {
+      /* The keyring refused the key: take the claim back so nothing refers to a lost key. */
+      abandon_claim (self, data);
+      set_locked (self, store_error);
+      return;
+    }
+
+  if (!rp_store_set_meta (self->store, META_CLAIM, NULL, &error))
+    g_debug ("Could not end the key claim: %s", error->message);
+
+  unlock_with (self, g_steal_pointer (&data->new_key));
+}
+
+/* Asks the secret service to unlock the default collection, which shows its password prompt.
+ * TRUE when it is unlocked afterwards. Blocking: run from a thread in the async path. */
+static gboolean
+ask_keyring_to_unlock (GCancellable *cancellable)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *objects;
+  int n_unlocked;
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, cancellable, &error);
+  if (service == NULL)
+    return FALSE;
+
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, cancellable, &error);
+  if (collection == NULL)
+    return FALSE;
+
+  if (!secret_collection_get_locked (collection))
+    return TRUE;
+
+  objects = g_list_append (NULL, collection);
+  n_unlocked = secret_service_unlock_sync (service, objects, cancellable, NULL, &error);
+  g_list_free (objects);
+
+  return n_unlocked > 0 && !secret_collection_get_locked (collection);
+}
+
+static void
+lookup_again (GTask *task);
 
 static void
 unlock_store_cb (GObject      *object,
@@ -535,21 +806,47 @@ unlock_store_cb (GObject      *object,
   RpVault *self = g_task_get_source_object (task);
   UnlockData *data = g_task_get_task_data (task);
   g_autoptr(GError) store_error = NULL;
-  g_autoptr(GError) error = NULL;
 
   secret_password_store_finish (result, &store_error);
 
   if (g_error_matches (store_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       && g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
+      abandon_claim (self, data);
       g_task_return_error (task, g_steal_pointer (&store_error));
       return;
     }
 
-  if (!unlock_stored (self, data, store_error, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  unlock_stored (self, data, store_error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+unlock_keyring_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  g_task_return_boolean (task, ask_keyring_to_unlock (cancellable));
+}
+
+static void
+unlock_keyring_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  UnlockData *data = g_task_get_task_data (task);
+
+  data->unlock_refused = !g_task_propagate_boolean (G_TASK (result), NULL);
+  lookup_again (g_steal_pointer (&task));
+}
+
+static gboolean
+look_again_cb (gpointer user_data)
+{
+  lookup_again (user_data);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -563,7 +860,7 @@ unlock_lookup_cb (GObject      *object,
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) lookup_error = NULL;
   char *secret;
-  gboolean must_store;
+  UnlockStep step;
 
   secret = secret_password_lookup_finish (result, &lookup_error);
 
@@ -574,21 +871,50 @@ unlock_lookup_cb (GObject      *object,
       return;
     }
 
-  must_store = unlock_found (self, data, secret, lookup_error);
+  step = unlock_found (self, data, secret, lookup_error);
   secret_password_free (secret);
 
-  if (!must_store)
+  switch (step)
     {
+    case UNLOCK_DONE:
       g_task_return_boolean (task, TRUE);
       return;
-    }
 
-  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT,
-                         _("Rapport patient data key"), data->new_key_text,
-                         cancellable,
-                         unlock_store_cb, g_steal_pointer (&task),
-                         "database", data->uuid,
-                         NULL);
+    case UNLOCK_LOOK_AGAIN:
+      g_timeout_add (WAIT_INTERVAL_MS, look_again_cb, g_steal_pointer (&task));
+      return;
+
+    case UNLOCK_ASK_KEYRING:
+      {
+        GTask *ask = g_task_new (self, cancellable, unlock_keyring_cb, g_steal_pointer (&task));
+
+        data->tried_unlock = TRUE;
+        g_task_run_in_thread (ask, unlock_keyring_thread);
+        g_object_unref (ask);
+        return;
+      }
+
+    case UNLOCK_STORE_KEY:
+    default:
+      secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT,
+                             _("Rapport patient data key"), data->new_key_text,
+                             cancellable,
+                             unlock_store_cb, g_steal_pointer (&task),
+                             "database", data->uuid,
+                             NULL);
+      return;
+    }
+}
+
+static void
+lookup_again (GTask *task)
+{
+  UnlockData *data = g_task_get_task_data (task);
+
+  secret_password_lookup (get_schema (), g_task_get_cancellable (task),
+                          unlock_lookup_cb, task,
+                          "database", data->uuid,
+                          NULL);
 }
 
 static void
@@ -715,10 +1041,6 @@ rp_vault_unlock_sync (RpVault       *self,
 {
   UnlockData *data;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GError) keyring_error = NULL;
-  char *secret;
-  gboolean must_store;
-  gboolean ok;
 
   g_return_val_if_fail (RP_IS_VAULT (self), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
@@ -734,40 +1056,60 @@ rp_vault_unlock_sync (RpVault       *self,
       return FALSE;
     }
 
-  secret = secret_password_lookup_sync (get_schema (), cancellable, &keyring_error,
-                                        "database", data->uuid,
-                                        NULL);
-  if (g_cancellable_is_cancelled (cancellable))
+  for (;;)
     {
+      g_autoptr(GError) keyring_error = NULL;
+      char *secret;
+      UnlockStep step;
+
+      secret = secret_password_lookup_sync (get_schema (), cancellable, &keyring_error,
+                                            "database", data->uuid,
+                                            NULL);
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          secret_password_free (secret);
+          unlock_data_free (data);
+          return !g_cancellable_set_error_if_cancelled (cancellable, error);
+        }
+
+      step = unlock_found (self, data, secret, keyring_error);
       secret_password_free (secret);
-      unlock_data_free (data);
-      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+
+      if (step == UNLOCK_DONE)
+        break;
+
+      if (step == UNLOCK_LOOK_AGAIN)
+        {
+          g_usleep (WAIT_INTERVAL_MS * 1000);
+          continue;
+        }
+
+      if (step == UNLOCK_ASK_KEYRING)
+        {
+          data->tried_unlock = TRUE;
+          data->unlock_refused = !ask_keyring_to_unlock (cancellable);
+          continue;
+        }
+
+      g_clear_error (&keyring_error);
+      secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT,
+                                  _("Rapport patient data key"), data->new_key_text,
+                                  cancellable, &keyring_error,
+                                  "database", data->uuid,
+                                  NULL);
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          abandon_claim (self, data);
+          unlock_data_free (data);
+          return !g_cancellable_set_error_if_cancelled (cancellable, error);
+        }
+
+      unlock_stored (self, data, keyring_error);
+      break;
     }
 
-  must_store = unlock_found (self, data, secret, keyring_error);
-  secret_password_free (secret);
-
-  if (!must_store)
-    {
-      unlock_data_free (data);
-      return TRUE;
-    }
-
-  secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT,
-                              _("Rapport patient data key"), data->new_key_text,
-                              cancellable, &keyring_error,
-                              "database", data->uuid,
-                              NULL);
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      unlock_data_free (data);
-      return !g_cancellable_set_error_if_cancelled (cancellable, error);
-    }
-
-  ok = unlock_stored (self, data, keyring_error, error);
   unlock_data_free (data);
-
-  return ok;
+  return TRUE;
 }
 
 void
@@ -824,6 +1166,45 @@ rp_vault_take_recovery_key (RpVault *self)
 }
 
 gboolean
+rp_vault_get_recovery_key_pending (RpVault *self)
+{
+  g_autofree char *pending = NULL;
+
+  g_return_val_if_fail (RP_IS_VAULT (self), FALSE);
+
+  pending = rp_store_dup_meta (self->store, META_PENDING);
+  return pending != NULL;
+}
+
+gboolean
+rp_vault_confirm_recovery_key_saved (RpVault  *self,
+                                     GError  **error)
+{
+  g_return_val_if_fail (RP_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_clear_pointer (&self->recovery_key, free_string);
+  return rp_store_set_meta (self->store, META_PENDING, NULL, error);
+}
+
+/* A recovery key fits when it matches the database's check or, with the check row lost, opens
+ * a sealed patient. With neither a check nor a sealed patient there is nothing to check it
+ * against, and it is not taken. */
+static gboolean
+recovery_key_fits (RpVault      *self,
+                   const guint8 *key,
+                   const char   *check)
+{
+  gint64 sealed;
+
+  if (check != NULL)
+    return check_matches (key, check);
+
+  sealed = rp_store_find_sealed_referral (self->store, NULL);
+  return sealed > 0 && key_opens_referral (self, key, sealed);
+}
+
+gboolean
 rp_vault_restore_sync (RpVault       *self,
                        const char    *recovery_key,
                        GCancellable  *cancellable,
@@ -861,13 +1242,27 @@ rp_vault_restore_sync (RpVault       *self,
   uuid = rp_store_dup_meta (self->store, META_UUID);
   check = rp_store_dup_meta (self->store, META_CHECK);
 
-  if (uuid == NULL || check == NULL || !check_matches (key, check))
+  if (uuid == NULL || !recovery_key_fits (self, key, check))
     {
       free_key (key);
       free_secret_text (key_text);
       g_set_error_literal (error, RP_VAULT_ERROR, RP_VAULT_ERROR_WRONG_KEY,
                            _("This recovery key does not belong to this database"));
       return FALSE;
+    }
+
+  /* Whoever types the recovery key has it: it need not be offered again. */
+  if (!rp_store_set_meta (self->store, META_PENDING, NULL, NULL))
+    g_debug ("Could not record that the recovery key is saved");
+
+  if (check == NULL)
+    {
+      g_autofree char *computed = compute_check (key);
+      g_autoptr(GError) meta_error = NULL;
+
+      /* The check row was lost; the key opened a sealed patient: record it again. */
+      if (!rp_store_set_meta (self->store, META_CHECK, computed, &meta_error))
+        g_warning ("Could not record the patient data key check: %s", meta_error->message);
     }
 
   secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT,
@@ -877,16 +1272,26 @@ rp_vault_restore_sync (RpVault       *self,
                               NULL);
   free_secret_text (key_text);
 
-  if (keyring_error != NULL)
+  if (g_cancellable_is_cancelled (cancellable))
     {
-      g_autofree char *message = describe_keyring_error (keyring_error);
-
       free_key (key);
-      g_set_error_literal (error, RP_VAULT_ERROR, RP_VAULT_ERROR_KEYRING, message);
-      return FALSE;
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
     }
 
   set_key (self, key);
+
+  if (keyring_error != NULL)
+    {
+      /* The key is right: patient details open for this session, even though the keyring (locked,
+       * or absent) could not keep it. Say so: the recovery key will be asked for again. */
+      g_autofree char *message =
+        g_strdup_printf (_("Patient details are open for this session only: the login keyring "
+                           "could not keep the key (%s)"), keyring_error->message);
+
+      set_state (self, RP_VAULT_STATE_UNLOCKED, message);
+      return TRUE;
+    }
+
   set_state (self, RP_VAULT_STATE_UNLOCKED, NULL);
 
   return TRUE;
@@ -946,11 +1351,11 @@ seal_field (RpVault    *self,
 }
 
 static char *
-open_field (RpVault     *self,
-            const char  *field,
-            RpReferral  *referral,
-            GBytes      *sealed,
-            GError     **error)
+open_field_with (const guint8 *key,
+                 const char   *field,
+                 RpReferral   *referral,
+                 GBytes       *sealed,
+                 GError      **error)
 {
   g_autofree char *ad = NULL;
   const guint8 *data;
@@ -974,7 +1379,7 @@ open_field (RpVault     *self,
   if (crypto_aead_xchacha20poly1305_ietf_decrypt (plain, &plain_len, NULL,
                                                   data + NONCE_BYTES, size - NONCE_BYTES,
                                                   (const guint8 *) ad, strlen (ad),
-                                                  data, self->key) != 0
+                                                  data, key) != 0
       || sodium_unpad (&unpadded_len, plain, plain_len, PAD_BLOCK) != 0
       || !g_utf8_validate ((const char *) plain, unpadded_len, NULL))
     {
@@ -993,6 +1398,44 @@ damaged:
   g_set_error_literal (error, RP_VAULT_ERROR, RP_VAULT_ERROR_DAMAGED,
                        _("The patient details of this referral are damaged and cannot be read"));
   return NULL;
+}
+
+static char *
+open_field (RpVault     *self,
+            const char  *field,
+            RpReferral  *referral,
+            GBytes      *sealed,
+            GError     **error)
+{
+  return open_field_with (self->key, field, referral, sealed, error);
+}
+
+/* Whether @key opens the sealed patient of referral @referral_id: the proof that a key is this
+ * database's when its check row is missing. */
+static gboolean
+key_opens_referral (RpVault      *self,
+                    const guint8 *key,
+                    gint64        referral_id)
+{
+  g_autoptr(RpReferral) referral = NULL;
+  g_autoptr(RpSealedPatient) sealed = NULL;
+  g_autofree char *value = NULL;
+  GBytes *field;
+
+  referral = rp_store_get_referral (self->store, referral_id, NULL);
+  sealed = rp_store_get_sealed_patient (self->store, referral_id, NULL);
+  if (referral == NULL || sealed == NULL)
+    return FALSE;
+
+  field = sealed->name != NULL ? sealed->name : sealed->mrn;
+  if (field == NULL)
+    return FALSE;
+
+  value = open_field_with (key, field == sealed->name ? "name" : "mrn", referral, field, NULL);
+  if (value != NULL)
+    sodium_memzero (value, strlen (value));
+
+  return value != NULL;
 }
 
 /* Case-folded, accents removed (NFKD without combining marks), runs of white space made one

@@ -71,11 +71,20 @@ void          rp_vault_unlock_async    (RpVault       *self,
 gboolean      rp_vault_unlock_finish   (RpVault       *self,
                                         GAsyncResult  *result,
                                         GError       **error);
-/* The recovery key of a key made by the last unlock, once: NULL afterwards or when the key was
- * found rather than made. The caller shows it and frees it. */
+/* The recovery key of this database's key, once per unlock, while it has not been confirmed as
+ * saved (see rp_vault_confirm_recovery_key_saved); NULL otherwise. The caller shows it and frees
+ * it. */
 char         *rp_vault_take_recovery_key (RpVault     *self);
-/* Restores the key from a recovery key: checks it against the database and stores it in the
- * keyring. A wrong key is refused and changes nothing. */
+/* TRUE while the recovery key of this database's key has not been confirmed as saved: every
+ * unlock makes it available again through rp_vault_take_recovery_key. */
+gboolean      rp_vault_get_recovery_key_pending (RpVault *self);
+/* The user saved the recovery key: it is not offered again. */
+gboolean      rp_vault_confirm_recovery_key_saved (RpVault  *self,
+                                                   GError  **error);
+/* Restores the key from a recovery key: checks it against the database (its key check, or a
+ * sealed patient when the check row is lost) and stores it in the keyring. A wrong key is
+ * refused and changes nothing. When the keyring cannot keep the key (locked, absent), patient
+ * details still open for this session and the state message says so. */
 gboolean      rp_vault_restore_sync    (RpVault       *self,
                                         const char    *recovery_key,
                                         GCancellable  *cancellable,
