@@ -77,6 +77,9 @@ GArray       *_rp_store_collect_ids    (RpStore      *self,
 /* Queue a change signal, emitted at the outermost commit (or at once outside a transaction). */
 void          _rp_store_queue_signal   (RpStore      *self,
                                         guint         pending);
+/* A backup into the backups folder before a schema migration (rp-store-backup.c). */
+gboolean      _rp_store_backup_before_upgrade (RpStore    *self,
+                                              GError    **error);
 /* Brings the schema from its user_version to RP_STORE_SCHEMA_VERSION, one transaction a step. */
 gboolean      _rp_store_migrate        (RpStore      *self,
                                         GError      **error);

@@ -617,6 +617,23 @@ _rp_store_migrate (RpStore *self,
       return TRUE;
     }
 
+  /* An existing database about to be upgraded is backed up first (outside any transaction:
+   * VACUUM INTO cannot run in one). Two processes may both back up: harmless. */
+  {
+    int version = read_user_version (self, error);
+
+    if (version < 0)
+      return FALSE;
+
+    if (version >= 1 && version < RP_STORE_SCHEMA_VERSION &&
+        !_rp_store_backup_before_upgrade (self, error))
+      {
+        g_prefix_error (error, _("The database was not upgraded, because it could not be backed "
+                                 "up first: "));
+        return FALSE;
+      }
+  }
+
   while (!done)
     {
       if (!migrate_step (self, &done, error))
