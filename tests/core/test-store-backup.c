@@ -364,6 +364,39 @@ test_backup_before_upgrade (Fixture       *fixture,
   g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
 }
 
+/* A database SQLite cannot read at all is moved aside, not deleted, and the backup takes its
+ * place. */
+static void
+test_replace_unreadable (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (fixture->path, &error);
+  g_autofree char *saved = NULL;
+  g_autofree char *kept_as = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  add_partners (store, "Saved", 7);
+  g_assert_true (rp_store_backup_now (fixture->path, RP_BACKUP_REASON_DAILY, &saved, &error));
+  g_clear_object (&store);
+
+  g_assert_true (g_file_set_contents (fixture->path, "scrambled beyond repair", -1, NULL));
+  store = rp_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  rp_store_replace_with_backup (fixture->path, saved, &kept_as, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (kept_as, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "scrambled beyond repair");
+
+  store = rp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_store_count_partners (store, FALSE), ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +412,7 @@ main (int   argc,
   ADD ("/store/backup/restore", test_restore);
   ADD ("/store/backup/restore-refuses-bad-copies", test_restore_refuses_bad_copies);
   ADD ("/store/backup/before-upgrade", test_backup_before_upgrade);
+  ADD ("/store/backup/replace-unreadable", test_replace_unreadable);
 
 #undef ADD
 

@@ -236,6 +236,7 @@ static gboolean
 backup_connection (sqlite3         *db,
                    const char      *database_path,
                    RpBackupReason   reason,
+                   gboolean         rotate,
                    char           **out_path,
                    GError         **error)
 {
@@ -245,7 +246,7 @@ backup_connection (sqlite3         *db,
   if (!vacuum_into (db, path, error))
     return FALSE;
 
-  if (!rp_store_rotate_backups (database_path, now, error))
+  if (rotate && !rp_store_rotate_backups (database_path, now, error))
     return FALSE;
 
   if (out_path != NULL)
@@ -261,7 +262,7 @@ _rp_store_backup_before_upgrade (RpStore  *self,
   if (self->path == NULL || g_strcmp0 (self->path, ":memory:") == 0)
     return TRUE;
 
-  return backup_connection (self->db, self->path, RP_BACKUP_REASON_UPGRADE, NULL, error);
+  return backup_connection (self->db, self->path, RP_BACKUP_REASON_UPGRADE, TRUE, NULL, error);
 }
 
 gboolean
@@ -296,7 +297,7 @@ rp_store_backup_now (const char      *database_path,
       return FALSE;
     }
 
-  ok = backup_connection (db, database_path, reason, out_path, error);
+  ok = backup_connection (db, database_path, reason, TRUE, out_path, error);
   sqlite3_close_v2 (db);
 
   return ok;
@@ -537,7 +538,9 @@ period_key (GDateTime  *when,
   return g_date_time_format (local, format);
 }
 
-/* Marks the newest backup of each of the @keep most recent periods (as @format names them). */
+/* Marks the newest backup of each of the @keep most recent periods (as @format names them).
+ * Only the regular ones (daily and asked for) count: a copy made before an upgrade or a restore
+ * has a rule of its own and must not push a day's regular backup out. */
 static void
 keep_newest_per_period (GPtrArray  *sorted,
                         const char *format,
@@ -549,7 +552,12 @@ keep_newest_per_period (GPtrArray  *sorted,
   for (guint i = 0; i < sorted->len && g_hash_table_size (periods) < keep; i++)
     {
       RpBackupInfo *info = g_ptr_array_index (sorted, i);
-      char *key = period_key (info->created, format);
+      char *key;
+
+      if (info->reason != RP_BACKUP_REASON_DAILY && info->reason != RP_BACKUP_REASON_MANUAL)
+        continue;
+
+      key = period_key (info->created, format);
 
       if (g_hash_table_contains (periods, key))
         {
@@ -667,8 +675,9 @@ rp_store_restore_from (RpStore     *self,
     return FALSE;
 
   /* Keep the database as it is now: a restore can be undone by restoring this. */
+  /* Not rotated yet: rotation must not remove the backup being restored. */
   if (g_strcmp0 (self->path, ":memory:") != 0 &&
-      !backup_connection (self->db, self->path, RP_BACKUP_REASON_RESTORE, NULL, error))
+      !backup_connection (self->db, self->path, RP_BACKUP_REASON_RESTORE, FALSE, NULL, error))
     {
       g_prefix_error (error, _("Nothing was restored: "));
       return FALSE;
@@ -715,5 +724,67 @@ rp_store_restore_from (RpStore     *self,
   _rp_store_queue_signal (self, RP_STORE_PENDING_PRACTICE | RP_STORE_PENDING_RECORDS |
                                 RP_STORE_PENDING_PARTNERS | RP_STORE_PENDING_VISITS |
                                 RP_STORE_PENDING_LISTS);
+
+  if (g_strcmp0 (self->path, ":memory:") != 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GError) rotate_error = NULL;
+
+      /* The restore is done; an old backup left over is no reason to report a failure. */
+      if (!rp_store_rotate_backups (self->path, now, &rotate_error))
+        g_debug ("Rotating backups after a restore: %s", rotate_error->message);
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_replace_with_backup (const char  *database_path,
+                              const char  *backup_path,
+                              char       **kept_as,
+                              GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(RpBackupInfo) info = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", database_path, stamp);
+  g_autoptr(RpStore) store = NULL;
+
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = rp_store_inspect_backup (backup_path, TRUE, error);
+  if (info == NULL)
+    return FALSE;
+
+  /* The unreadable file is kept, renamed, with its journal files: nothing is deleted. Renaming
+   * opens no descriptor of the file. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (database_path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not move “%s” aside: %s"), from, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  store = rp_store_open (database_path, error);
+  if (store == NULL || !rp_store_restore_from (store, backup_path, error))
+    return FALSE;
+
+  if (kept_as != NULL)
+    *kept_as = g_steal_pointer (&aside);
+
   return TRUE;
 }

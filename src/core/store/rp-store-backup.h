@@ -98,4 +98,13 @@ gboolean      rp_store_restore_from            (RpStore        *self,
                                                 const char     *backup_path,
                                                 GError        **error);
 
+/* For a database that cannot be opened at all: moves @database_path (and its -wal and -shm
+ * files) aside, to a name ending in ".damaged-TIME" given in @kept_as, then makes a new
+ * database there from @backup_path. The backup is checked first; when it does not pass, nothing
+ * is moved. */
+gboolean      rp_store_replace_with_backup     (const char     *database_path,
+                                                const char     *backup_path,
+                                                char          **kept_as,
+                                                GError        **error);
+
 G_END_DECLS
