@@ -87,6 +87,11 @@ struct _RpPreferencesWindow
   AdwPreferencesPage   *map_page;
   AdwActionRow         *gazetteer_row;
   AdwActionRow         *locate_row;
+
+  /* The "Backups" page, built in code (rp-preferences-backups.c) */
+  GtkButton            *backup_now_button;
+  AdwPreferencesGroup  *backups_group;
+  GPtrArray            *backup_rows;
 };
 
 /* rp-preferences-window.c */
@@ -111,6 +116,9 @@ void _rp_preferences_window_class_follow_ups_init     (GtkWidgetClass      *widg
 
 /* rp-preferences-map.c */
 void _rp_preferences_window_add_map_page              (RpPreferencesWindow *self);
+
+/* rp-preferences-backups.c */
+void _rp_preferences_window_add_backups_page          (RpPreferencesWindow *self);
 /* Imports @file into the zcta table; the row and a toast show the result. */
 void _rp_preferences_window_import_gazetteer          (RpPreferencesWindow *self,
                                                        GFile               *file);

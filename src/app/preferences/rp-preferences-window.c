@@ -421,6 +421,7 @@ rp_preferences_window_constructed (GObject *object)
   _rp_preferences_window_bind_reminder_settings (self);
   _rp_preferences_window_load_gift_limits (self);
   _rp_preferences_window_add_map_page (self);
+  _rp_preferences_window_add_backups_page (self);
 }
 
 static void
@@ -435,6 +436,7 @@ rp_preferences_window_dispose (GObject *object)
 
   g_clear_pointer (&self->gift_limits, g_array_unref);
   g_clear_pointer (&self->limit_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
   g_clear_object (&self->practice);
   g_clear_object (&self->context);
 
