@@ -1430,6 +1430,18 @@ describe_exit (Child *child)
   return g_strdup_printf ("exit status %d: %s", WEXITSTATUS (child->status), err);
 }
 
+/* GLib warnings and criticals a child printed: not a loss, but worth reading. */
+static void
+note_warnings (Child       *child,
+               TrialResult *result)
+{
+  g_auto(GStrv) lines = g_strsplit (child->err->str, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "WARNING") != NULL || strstr (lines[i], "CRITICAL") != NULL)
+      add_detail (result, "note: %s", lines[i]);
+}
+
 /* The finished lines of @child's output that start with @prefix. */
 static GPtrArray *
 child_lines (Child      *child,
@@ -1512,6 +1524,7 @@ run_checker (const char  *db,
 
   child = child_spawn ("check", args, FALSE, -1, 0);
   child_finish (child, CHILD_TIMEOUT_S);
+  note_warnings (child, result);
 
   if (!parse_result (child->out->str, result) || !child_succeeded (child))
     {
@@ -1572,6 +1585,7 @@ disk_full_run (const char  *db,
     g_debug ("the writer is gone already");
   child_finish (writer, CHILD_TIMEOUT_S);
   collect_commits (writer, reported);
+  note_warnings (writer, result);
 
   full = child_lines (writer, "full ");
   after = child_lines (writer, "after ");
@@ -1871,6 +1885,7 @@ run_kill_trials (Stress *s,
         }
 
       collect_commits (writer, reported);
+      note_warnings (writer, &result);
       if (!child_killed (writer) && !child_succeeded (writer))
         {
           g_autofree char *how = describe_exit (writer);
@@ -1940,6 +1955,7 @@ race_round (Stress  *s,
     {
       child_finish (racers[i], CHILD_TIMEOUT_S);
       collect_commits (racers[i], reported);
+      note_warnings (racers[i], &result);
       keys_made += count_lines (racers[i]->out, "made-key");
 
       if (!child_succeeded (racers[i]))
