@@ -1674,6 +1674,7 @@ typedef struct
   guint     mode_integrity[N_MODES];
   guint     mode_unreadable[N_MODES];
   gint64    mode_us[N_MODES];
+  GHashTable *reasons[N_MODES];   /* normalised detail → how many trials said it */
 
   guint     exact_trials;
   guint     exact_kills;
@@ -1686,6 +1687,42 @@ typedef struct
   gint64    writes_again;
   gint64    max_delay_us;
 } Stress;
+
+/* A detail without what changes from trial to trial (files, uuids, numbers), for the tally of
+ * reasons at the end. */
+static char *
+normalise_detail (const char *detail)
+{
+  static GRegex *file, *uuid, *number;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (file == NULL)
+    {
+      file = g_regex_new ("(?<![A-Za-z])/[^ :;,)]+", 0, 0, NULL);
+      uuid = g_regex_new ("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", 0, 0,
+                          NULL);
+      number = g_regex_new ("\\b[0-9]+\\b", 0, 0, NULL);
+    }
+
+  a = g_regex_replace_literal (file, detail, -1, 0, "FILE", 0, NULL);
+  b = g_regex_replace_literal (uuid, a, -1, 0, "UUID", 0, NULL);
+  return g_regex_replace_literal (number, b, -1, 0, "N", 0, NULL);
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  guint count_a = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char * const *) a));
+  guint count_b = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char * const *) b));
+
+  if (count_a != count_b)
+    return count_a > count_b ? -1 : 1;
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
 
 /* Adds a trial's result to the totals; prints it when it failed (or with --verbose). TRUE when
  * it failed. */
@@ -1710,6 +1747,15 @@ account (Stress      *s,
   s->mode_refused[mode] += result->refused;
   s->mode_integrity[mode] += result->integrity;
   s->mode_unreadable[mode] += result->unreadable;
+
+  for (guint i = 0; result->details != NULL && i < result->details->len; i++)
+    {
+      g_autofree char *reason = normalise_detail (g_ptr_array_index (result->details, i));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (s->reasons[mode], reason));
+
+      g_hash_table_replace (s->reasons[mode], g_steal_pointer (&reason),
+                            GUINT_TO_POINTER (count + 1));
+    }
 
   if ((failed && s->mode_failed[mode] <= MAX_DETAILS) || opt_verbose)
     {
@@ -2221,6 +2267,26 @@ choose_keyring (Stress      *s,
   return TRUE;
 }
 
+/* What the trials of @mode said, most frequent first. */
+static void
+print_reasons (Stress *s,
+               Mode    mode)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+
+  keys = g_hash_table_get_keys_as_array (s->reasons[mode], &n);
+  if (n == 0)
+    return;
+
+  g_qsort_with_data (keys, n, sizeof (gpointer), compare_counts, s->reasons[mode]);
+  g_print ("%s trials reported (times):\n", mode_names[mode]);
+  for (guint i = 0; i < n; i++)
+    g_print ("  %5u  %s\n",
+             GPOINTER_TO_UINT (g_hash_table_lookup (s->reasons[mode], keys[i])),
+             (const char *) keys[i]);
+}
+
 static void
 print_mode (Stress *s,
             Mode    mode)
@@ -2258,6 +2324,8 @@ run_parent (void)
 
   seed = opt_seed >= 0 ? (guint32) opt_seed : (guint32) (g_get_real_time () % G_MAXUINT32);
   s.rand = g_rand_new_with_seed (seed);
+  for (Mode mode = 0; mode < N_MODES; mode++)
+    s.reasons[mode] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (opt_workdir != NULL)
     {
@@ -2330,6 +2398,10 @@ run_parent (void)
   read_only_trial (&s, 3, TRUE, TRUE);
   s.mode_us[MODE_READ_ONLY] = g_get_monotonic_time () - start;
 
+  g_print ("\n");
+  for (Mode mode = 0; mode < N_MODES; mode++)
+    print_reasons (&s, mode);
+
   g_print ("\nkill trials: %u at an exact write call (%u killed there, the others finished "
            "first), %u at a random moment (%u killed)\n",
            s.exact_trials, s.exact_kills, s.random_trials, s.random_kills);
@@ -2347,6 +2419,8 @@ run_parent (void)
            s.trials, s.lost, s.refused, s.integrity, s.unreadable);
 
   g_rand_free (s.rand);
+  for (Mode mode = 0; mode < N_MODES; mode++)
+    g_hash_table_unref (s.reasons[mode]);
   g_free (s.workdir);
 
   return status;
