@@ -1814,7 +1814,7 @@ parse_writes (Child *child)
 
 /* Measures how many write calls a writer of WRITER_TRANSACTIONS transactions makes on a new
  * database and on an existing one, and how long a writer takes to its first commit on a new one
- * (the random kills spread over three times that). */
+ * (the random kills spread over three times that, at least 250 ms). */
 static gboolean
 calibrate (Stress *s)
 {
@@ -1849,7 +1849,9 @@ calibrate (Stress *s)
         s->writes_again = parse_writes (child);
     }
 
-  s->max_delay_us = MAX (3 * first_commit_us, 50000);
+  /* At least a quarter of a second, whatever one quick start measured: the later kills land in
+   * a writer with a WAL of some size, some during its automatic checkpoints. */
+  s->max_delay_us = MAX (3 * first_commit_us, 250000);
   g_print ("calibration: a writer of %d transactions makes %" G_GINT64_FORMAT " write calls on "
            "a new database, %" G_GINT64_FORMAT " on an existing one; first commit after %"
            G_GINT64_FORMAT " ms; random kills within %" G_GINT64_FORMAT " ms\n",
