@@ -620,7 +620,8 @@ failed:
   return FALSE;
 }
 
-/* A vault for @store, or NULL (with a "vault" line on stdout) when it does not unlock. */
+/* An unlocked vault for @store, or NULL when it does not unlock. Says "made-key" when this
+ * process made the database's key (which only one process ever should). */
 static RpVault *
 open_vault (RpStore  *store,
             GError  **error)
@@ -1578,7 +1579,8 @@ disk_full_run (const char  *db,
   children_pump (&writer, 1, g_get_monotonic_time () + CHILD_TIMEOUT_S * G_USEC_PER_SEC,
                  "full ", 1);
 
-  if (remount_dir != NULL && mount ("tmpfs", remount_dir, "tmpfs", MS_REMOUNT, TMPFS_SIZE_BACK) != 0)
+  if (remount_dir != NULL
+      && mount ("tmpfs", remount_dir, "tmpfs", MS_REMOUNT, TMPFS_SIZE_BACK) != 0)
     add_detail (result, "could not give the tmpfs its space back: %s", g_strerror (errno));
 
   if (write (writer->in_fd, "\n", 1) != 1)
