@@ -123,7 +123,9 @@ vacuum_into (sqlite3     *db,
              const char  *dest,
              GError     **error)
 {
-  g_autofree char *tmp = g_strconcat (dest, ".partial", NULL);
+  /* Unique to this call: two processes may back up the same database in the same second. */
+  g_autofree char *tmp = g_strdup_printf ("%s.%d-%08x.partial", dest, (int) getpid (),
+                                          g_random_int ());
   g_autofree char *dir = g_path_get_dirname (dest);
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -171,17 +173,22 @@ vacuum_into (sqlite3     *db,
       return FALSE;
     }
 
-  if (g_rename (tmp, dest) != 0)
+  /* link() and unlink() rather than rename(): a backup of the same name made meanwhile by
+   * another process is never replaced. */
+  if (link (tmp, dest) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write the backup “%s”: %s"), dest, g_strerror (saved_errno));
+                   saved_errno == EEXIST ? _("“%s” already exists; a backup never replaces a file")
+                                         : _("Could not write the backup “%s”: %s"),
+                   dest, g_strerror (saved_errno));
       g_unlink (tmp);
       return FALSE;
     }
+  g_unlink (tmp);
 
-  /* The rename itself must survive a power cut. */
+  /* The new name itself must survive a power cut. */
   {
     int fd = g_open (dir, O_RDONLY | O_DIRECTORY, 0);
 
@@ -241,10 +248,24 @@ backup_connection (sqlite3         *db,
                    GError         **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *path = new_backup_path (database_path, reason, now);
+  g_autofree char *path = NULL;
 
-  if (!vacuum_into (db, path, error))
-    return FALSE;
+  /* Another process may take the same name first: then the next serial. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      g_free (path);
+      path = new_backup_path (database_path, reason, now);
+      if (vacuum_into (db, path, &local_error))
+        break;
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) || attempt >= 10)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
 
   if (rotate && !rp_store_rotate_backups (database_path, now, error))
     return FALSE;

@@ -585,12 +585,25 @@ migrate_step (RpStore  *self,
     }
   else
     {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      /* A new database is made in one transaction, all steps at once: another process opening
+       * it meanwhile waits, then finds it complete, never half made. An existing one is
+       * upgraded a step a transaction. */
+      int last = version == 0 ? RP_STORE_SCHEMA_VERSION : version + 1;
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", last);
 
-      if (!_rp_store_exec (self, migrations[version], error) ||
-          !_rp_store_exec (self, bump, error))
+      for (int step = version; step < last; step++)
         {
-          g_prefix_error (error, _("Could not upgrade the database to schema %d: "), version + 1);
+          if (!_rp_store_exec (self, migrations[step], error))
+            {
+              g_prefix_error (error, _("Could not upgrade the database to schema %d: "),
+                              step + 1);
+              rp_store_rollback (self);
+              return FALSE;
+            }
+        }
+
+      if (!_rp_store_exec (self, bump, error))
+        {
           rp_store_rollback (self);
           return FALSE;
         }

@@ -677,10 +677,26 @@ apply_pragmas (RpStore *self,
 
   /* WAL lets the reminder service read while the window writes; synchronous=FULL so that a
    * committed change survives a power cut; foreign keys keep the rows of a partner together.
-   * The busy timeout was set first, so that these wait for a lock too. */
+   * Switching a new file to WAL needs it to itself for a moment, and SQLite does not wait for
+   * that: while another process is making the same new database, try again for as long as the
+   * busy timeout. */
+  {
+    gint64 deadline = g_get_monotonic_time () + RP_STORE_BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+    int rc;
+
+    while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK)
+      {
+        if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
+          {
+            _rp_store_set_error (self, rc, error);
+            return FALSE;
+          }
+        g_usleep (20 * 1000);
+      }
+  }
+
   return _rp_store_exec (self,
                          "PRAGMA foreign_keys = ON;"
-                         "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = FULL;"
                          "PRAGMA temp_store = MEMORY;"
                          "PRAGMA cache_size = -16000;",
