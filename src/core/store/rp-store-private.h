@@ -54,6 +54,16 @@ gboolean      _rp_store_step_done      (RpStore      *self,
 void          _rp_store_bind_text      (sqlite3_stmt *stmt,
                                         int           index,
                                         const char   *text);
+/* The stable key of a new row: @uuid when the object has one (imports, the seeded sample), else
+ * a fresh one. */
+char         *_rp_store_dup_uuid_or_new (const char  *uuid);
+/* @value, or @now when it is empty: the created-at of a new row that brings none. */
+const char   *_rp_store_or_now         (const char   *value,
+                                        const char   *now);
+/* Binds @id, or NULL for 0 (no row), to a foreign key column. */
+void          _rp_store_bind_id        (sqlite3_stmt *stmt,
+                                        int           index,
+                                        gint64        id);
 /* The column as a string: "" for NULL. */
 const char   *_rp_store_column_text    (sqlite3_stmt *stmt,
                                         int           column);
@@ -103,45 +113,9 @@ gboolean      _rp_store_locate_partners        (RpStore               *self,
                                                 gboolean              *placed,
                                                 GError               **error);
 
-/* Tasks: the columns every task query reads, in the order of the enum below. */
-#define TASK_COLUMNS \
-  "t.id, t.uuid, t.kind, t.title, t.notes, t.partner_id, t.referral_id, t.due_on, t.due_time," \
-  " t.done_at, t.snoozed_until, t.notified_at, t.rule_key, t.created_at, t.updated_at," \
-  " p.display_name"
-
-#define TASK_FROM \
-  " FROM task t LEFT JOIN partner p ON p.id = t.partner_id"
-
-enum {
-  TASK_ID, TASK_UUID, TASK_KIND, TASK_TITLE, TASK_NOTES, TASK_PARTNER_ID, TASK_REFERRAL_ID,
-  TASK_DUE_ON, TASK_DUE_TIME, TASK_DONE_AT, TASK_SNOOZED_UNTIL, TASK_NOTIFIED_AT, TASK_RULE_KEY,
-  TASK_CREATED_AT, TASK_UPDATED_AT, TASK_PARTNER_NAME,
-};
-
-/* A row of TASK_COLUMNS TASK_FROM as a task (rp-store-tasks.c). */
-RpTask       *_rp_store_row_to_task    (sqlite3_stmt *stmt);
-/* Every row of @stmt (TASK_COLUMNS TASK_FROM) as a task; the statement is reset. */
-GPtrArray    *_rp_store_collect_tasks  (RpStore      *self,
-                                        sqlite3_stmt *stmt,
+/* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date (rp-store-visits.c). */
+gboolean      _rp_store_check_day      (const char   *day,
                                         GError      **error);
-
-/* Planned visits: the columns every visit query reads, with the partner's name. */
-#define VISIT_COLUMNS \
-  "v.id, v.uuid, v.partner_id, v.planned_on, v.position, v.objective, v.status, v.activity_id," \
-  " v.created_at, p.display_name"
-
-#define VISIT_FROM \
-  " FROM planned_visit v JOIN partner p ON p.id = v.partner_id"
-
-/* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date (rp-store-planner.c). */
-gboolean        _rp_store_check_day            (const char   *day,
-                                                GError      **error);
-/* A row of VISIT_COLUMNS VISIT_FROM as a planned visit (rp-store-planner.c). */
-RpPlannedVisit *_rp_store_row_to_planned_visit (sqlite3_stmt *stmt);
-/* Every row of @stmt (VISIT_COLUMNS VISIT_FROM) as a planned visit; the statement is reset. */
-GPtrArray      *_rp_store_collect_visits       (RpStore      *self,
-                                                sqlite3_stmt *stmt,
-                                                GError      **error);
 
 /* Loads the partners with @ids as rp_store_load_partners() does, into *@partners, and returns a
  * table from each one's id (gint64*) to it; the table borrows the partners from *@partners.

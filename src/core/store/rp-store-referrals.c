@@ -631,6 +631,83 @@ dup_partner_name (RpStore *self,
 }
 
 gboolean
+rp_store_insert_referral (RpStore    *self,
+                          RpReferral *referral,
+                          GError    **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+  guint satisfaction;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_REFERRAL (referral), FALSE);
+
+  if (rp_referral_get_partner_id (referral) <= 0 ||
+      *rp_referral_get_referred_on (referral) == '\0')
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                           _("A referral needs a partner and a date"));
+      return FALSE;
+    }
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO referral (uuid, partner_id, direction, referred_on,"
+                            " reason, service_line, urgency, status, status_reason, notes,"
+                            " outcome, satisfaction, created_at, updated_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = rp_store_now_iso ();
+  uuid = _rp_store_dup_uuid_or_new (rp_referral_get_uuid (referral));
+  satisfaction = rp_referral_get_satisfaction (referral);
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rp_referral_get_partner_id (referral));
+  sqlite3_bind_text (stmt, 3, rp_enum_to_nick (RP_TYPE_REFERRAL_DIRECTION,
+                                               rp_referral_get_direction (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rp_referral_get_referred_on (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, rp_referral_get_reason (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, rp_referral_get_service_line (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, rp_enum_to_nick (RP_TYPE_URGENCY,
+                                               rp_referral_get_urgency (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS,
+                                               rp_referral_get_status (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, rp_referral_get_status_reason (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, rp_referral_get_notes (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, rp_referral_get_outcome (referral), -1, SQLITE_TRANSIENT);
+  if (satisfaction > 0)
+    sqlite3_bind_int (stmt, 12, satisfaction);
+  sqlite3_bind_text (stmt, 13, _rp_store_or_now (rp_referral_get_created_at (referral), now), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, _rp_store_or_now (rp_referral_get_updated_at (referral), now), -1,
+                     SQLITE_TRANSIENT);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (!_rp_store_step_done (self, stmt, error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
+
+  rp_referral_set_id (referral, sqlite3_last_insert_rowid (self->db));
+  rp_referral_set_uuid (referral, uuid);
+  if (*rp_referral_get_created_at (referral) == '\0')
+    rp_referral_set_created_at (referral, now);
+
+  /* The partner list shows referral counts. */
+  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS | RP_STORE_PENDING_RECORDS);
+  return rp_store_commit (self, error);
+}
+
+gboolean
 rp_store_update_referral (RpStore    *self,
                           RpReferral *referral,
                           GError    **error)
@@ -746,6 +823,74 @@ status_keeps_reason (RpReferralStatus status)
   return status == RP_REFERRAL_STATUS_DECLINED ||
          status == RP_REFERRAL_STATUS_NO_SHOW ||
          status == RP_REFERRAL_STATUS_LOST;
+}
+
+gboolean
+rp_store_add_referral_transition (RpStore          *self,
+                                  RpReferral       *referral,
+                                  RpReferralStatus  to,
+                                  const char       *occurred_at,
+                                  GError          **error)
+{
+  g_autofree char *uuid = rp_store_new_uuid ();
+  g_autofree char *now = rp_store_now_iso ();
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+  const char *when;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_REFERRAL (referral), FALSE);
+  g_return_val_if_fail (rp_referral_get_id (referral) > 0, FALSE);
+
+  when = _rp_store_or_now (occurred_at, now);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  insert = _rp_store_prepare (self,
+                              "INSERT INTO referral_transition (uuid, referral_id, from_status,"
+                              " to_status, occurred_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (insert == NULL)
+    goto failed;
+
+  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 2, rp_referral_get_id (referral));
+  sqlite3_bind_text (insert, 3, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS,
+                                                 rp_referral_get_status (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS, to), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, when, -1, SQLITE_TRANSIENT);
+
+  if (!_rp_store_step_done (self, insert, error))
+    goto failed;
+
+  update = _rp_store_prepare (self,
+                              "UPDATE referral SET status = ?1, updated_at = ?2 WHERE id = ?3",
+                              error);
+  if (update == NULL)
+    goto failed;
+
+  sqlite3_bind_text (update, 1, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS, to), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, when, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (update, 3, rp_referral_get_id (referral));
+
+  if (!_rp_store_step_done (self, update, error))
+    goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
+
+  if (!rp_store_commit (self, error))
+    return FALSE;
+
+  rp_referral_set_status (referral, to);
+  return TRUE;
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -1035,67 +1180,4 @@ rp_store_find_referrals_by_index (RpStore    *self,
   bind_bytes (stmt, 1, index);
 
   return _rp_store_collect_ids (self, stmt, error);
-}
-
-/* Meta */
-
-char *
-rp_store_dup_meta (RpStore    *self,
-                   const char *key)
-{
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  g_return_val_if_fail (RP_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  stmt = _rp_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup (_rp_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
-}
-
-/* @value NULL removes the key. Facts about the database are not records: no signal. */
-gboolean
-rp_store_set_meta (RpStore    *self,
-                   const char *key,
-                   const char *value,
-                   GError    **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  if (value != NULL)
-    stmt = _rp_store_prepare (self,
-                              "INSERT INTO meta (key, value) VALUES (?1, ?2)"
-                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                              error);
-  else
-    stmt = _rp_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-
-  if (!_rp_store_step_done (self, stmt, error))
-    goto failed;
-
-  return rp_store_commit (self, error);
-
-failed:
-  rp_store_rollback (self);
-  return FALSE;
 }

@@ -220,6 +220,30 @@ _rp_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+char *
+_rp_store_dup_uuid_or_new (const char *uuid)
+{
+  return uuid != NULL && *uuid != '\0' ? g_strdup (uuid) : rp_store_new_uuid ();
+}
+
+const char *
+_rp_store_or_now (const char *value,
+                  const char *now)
+{
+  return value != NULL && *value != '\0' ? value : now;
+}
+
+void
+_rp_store_bind_id (sqlite3_stmt *stmt,
+                   int           index,
+                   gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 const char *
 _rp_store_column_text (sqlite3_stmt *stmt,
                        int           column)
@@ -763,4 +787,65 @@ rp_store_optimize (RpStore *self,
                          "INSERT INTO referral_fts(referral_fts) VALUES ('optimize');"
                          "ANALYZE;",
                          error);
+}
+
+char *
+rp_store_dup_meta (RpStore    *self,
+                   const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = _rp_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (_rp_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+/* @value NULL removes the key. Facts about the database are not records: no signal. */
+gboolean
+rp_store_set_meta (RpStore    *self,
+                   const char *key,
+                   const char *value,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (value != NULL)
+    stmt = _rp_store_prepare (self,
+                              "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  else
+    stmt = _rp_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+
+  if (!_rp_store_step_done (self, stmt, error))
+    goto failed;
+
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
 }
