@@ -9,7 +9,7 @@
 #include <sqlite3.h>
 
 #include "rp-store.h"
-#include "rp-timeline-list.h"
+#include "rp-timeline-filter.h"
 
 G_BEGIN_DECLS
 

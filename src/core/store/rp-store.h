@@ -12,9 +12,11 @@
 #include "rp-enums.h"
 #include "rp-geo.h"
 #include "rp-partner.h"
+#include "rp-partner-filter.h"
 #include "rp-planned-visit.h"
 #include "rp-practice.h"
 #include "rp-referral.h"
+#include "rp-referral-filter.h"
 #include "rp-task.h"
 #include "rp-types.h"
 
@@ -38,38 +40,6 @@ typedef enum
 
 /* The schema version this build writes and migrates to. */
 #define RP_STORE_SCHEMA_VERSION 7
-
-/* What a partner list shows: the Partners page's search entry, filters and sort column. */
-typedef struct
-{
-  char            *search;          /* the user's text; NULL or "" = everyone */
-  gboolean         any_tier;
-  RpTier           tier;
-  gboolean         any_status;
-  RpPartnerStatus  status;
-  char            *specialty_code;  /* NULL or "" = any */
-  gboolean         archived;        /* TRUE: the archived partners instead of the current ones */
-  RpPartnerSort    sort;
-  gboolean         descending;
-  char            *today;           /* YYYY-MM-DD the 90-day window ends on; NULL = local today */
-  /* Proximity (the maps issue): the practice's origin; each loaded partner's "distance-km" is
-   * measured from it, RP_PARTNER_SORT_DISTANCE sorts by it (unplaced partners last) and
-   * @within_km > 0 keeps the partners that near (by haversine). */
-  gboolean         has_origin;
-  double           origin_lat;
-  double           origin_lon;
-  double           within_km;       /* 0 = no distance filter */
-  gint64           target_list_id;  /* 0 = any; else the members of that target list */
-} RpPartnerFilter;
-
-#define RP_TYPE_PARTNER_FILTER (rp_partner_filter_get_type ())
-GType            rp_partner_filter_get_type      (void) G_GNUC_CONST;
-RpPartnerFilter *rp_partner_filter_new           (void);
-RpPartnerFilter *rp_partner_filter_copy          (const RpPartnerFilter *filter);
-void             rp_partner_filter_free          (RpPartnerFilter       *filter);
-gboolean         rp_partner_filter_equal         (const RpPartnerFilter *a,
-                                                  const RpPartnerFilter *b);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpPartnerFilter, rp_partner_filter_free)
 
 /* One row of the specialty filter: a NUCC code, its label, how many partners have it. */
 typedef struct
@@ -202,33 +172,6 @@ gboolean     rp_store_optimize               (RpStore          *self,
                                               GError          **error);
 
 /* ── Referrals, tasks, activities (the referrals issue; rp-store-referrals.c) ─────────────── */
-
-/* What the Referrals page lists. */
-typedef struct
-{
-  gboolean             any_status;
-  RpReferralStatus     status;
-  gboolean             open_only;        /* received…seen and no-show */
-  gboolean             any_direction;
-  RpReferralDirection  direction;
-  gint64               partner_id;       /* 0 = every partner */
-  char                *from;             /* YYYY-MM-DD inclusive, NULL = open-ended */
-  char                *to;               /* YYYY-MM-DD inclusive */
-  guint                open_longer_than_days; /* 0 = no such filter; implies open_only */
-  char                *today;            /* YYYY-MM-DD; NULL = local today */
-  /* Words: the referrals whose partner matches them all (as rp_store_match_partner_ids) or
-   * whose reason and service line do (FTS5 prefix match); NULL or no word = every referral. */
-  char                *search;
-} RpReferralFilter;
-
-#define RP_TYPE_REFERRAL_FILTER (rp_referral_filter_get_type ())
-GType             rp_referral_filter_get_type  (void) G_GNUC_CONST;
-RpReferralFilter *rp_referral_filter_new       (void);
-RpReferralFilter *rp_referral_filter_copy      (const RpReferralFilter *filter);
-void              rp_referral_filter_free      (RpReferralFilter       *filter);
-gboolean          rp_referral_filter_equal     (const RpReferralFilter *a,
-                                                const RpReferralFilter *b);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpReferralFilter, rp_referral_filter_free)
 
 /* One status change of a referral. Its arrival is not one: that is the referral's own
  * referred-on and created-at. */
