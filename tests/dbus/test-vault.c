@@ -16,6 +16,8 @@
 #include "rp-partner.h"
 #include "rp-referral.h"
 #include "rp-sample.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
 #include "rp-store.h"
 #include "rp-vault.h"
 

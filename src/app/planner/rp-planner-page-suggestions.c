@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-planner-page-private.h"
+#include "rp-store-visits.h"
 #include "rp-visit-suggestions.h"
 
 /* Suggestions ---------------------------------------------------------------------------------- */

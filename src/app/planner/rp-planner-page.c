@@ -22,6 +22,8 @@
 #include "rp-ics.h"
 #include "rp-page-util.h"
 #include "rp-planner-page-private.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 
 G_DEFINE_FINAL_TYPE (RpPlannerPage, rp_planner_page, ADW_TYPE_BIN)
 

@@ -26,7 +26,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-ics.h"
-#include "rp-store-private.h"
+#include "rp-store-partners.h"
+#include "rp-store-plan-stats.h"
+#include "rp-store-target-lists.h"
 #include "rp-visit-suggestions.h"
 
 #define DEFAULT_NEAR_KM 5.0
@@ -344,7 +346,6 @@ rp_visit_suggestions_compute (RpStore                  *store,
   g_autoptr(GArray) candidates = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) lists = NULL;
-  g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GHashTable) list_names = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
@@ -435,7 +436,8 @@ rp_visit_suggestions_compute (RpStore                  *store,
                                               candidate->index).partner_id);
     }
 
-  by_id = _rp_store_load_partners_by_id (store, ids, today, &partners, error);
+  by_id = rp_store_load_partners_by_id (store, (const gint64 *) (gpointer) ids->data, ids->len,
+                                        today, error);
   if (by_id == NULL)
     return NULL;
 

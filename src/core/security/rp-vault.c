@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "rp-referral.h"
+#include "rp-store-referrals.h"
 #include "rp-vault.h"
 
 /* The key and the index subkey derived from it, side by side in one sodium_malloc'd buffer. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rp-store-activities.h"
 #include "rp-store-private.h"
 
 gboolean

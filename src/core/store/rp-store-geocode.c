@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rp-store-geocode.h"
 #include "rp-store-private.h"
 
 #define UNPLACED_COLUMNS \

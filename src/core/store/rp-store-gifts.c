@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rp-store-gifts.h"
+#include "rp-store-partners.h"
 #include "rp-store-private.h"
 
 #define GIFT_YEAR_MIN 1990

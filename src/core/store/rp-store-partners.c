@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rp-store-partners.h"
 #include "rp-store-private.h"
 #include "rp-validate.h"
 
@@ -899,25 +900,29 @@ rp_store_load_partners (RpStore      *self,
 }
 
 GHashTable *
-_rp_store_load_partners_by_id (RpStore      *self,
-                               const GArray *ids,
-                               const char   *today,
-                               GPtrArray   **partners,
-                               GError      **error)
+rp_store_load_partners_by_id (RpStore      *self,
+                              const gint64 *ids,
+                              guint         n_ids,
+                              const char   *today,
+                              GError      **error)
 {
+  g_autoptr(GPtrArray) partners = NULL;
   GHashTable *by_id;
 
-  *partners = rp_store_load_partners (self, (const gint64 *) ids->data, ids->len, today, error);
-  if (*partners == NULL)
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  partners = rp_store_load_partners (self, ids, n_ids, today, error);
+  if (partners == NULL)
     return NULL;
 
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < (*partners)->len; i++)
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < partners->len; i++)
     {
-      RpPartner *partner = g_ptr_array_index (*partners, i);
+      RpPartner *partner = g_ptr_array_index (partners, i);
 
       g_hash_table_insert (by_id, g_memdup2 (&(gint64) { rp_partner_get_id (partner) },
-                                             sizeof (gint64)), partner);
+                                             sizeof (gint64)), g_object_ref (partner));
     }
 
   return by_id;

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "rp-store-plan-stats.h"
 #include "rp-store-private.h"
 
 /* ── Planning statistics ──────────────────────────────────────────────────────────────── */

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "rp-store-practice.h"
 #include "rp-store-private.h"
 
 static gboolean

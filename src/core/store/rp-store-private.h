@@ -1,4 +1,5 @@
-/* rp-store-private.h: what the rp-store-*.c files share. Nothing outside src/core includes it.
+/* rp-store-private.h: what the rp-store-*.c files share. Nothing outside src/core/store
+ * includes it.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,8 +9,10 @@
 
 #include <sqlite3.h>
 
+#include "rp-geo.h"
+#include "rp-partner-filter.h"
+#include "rp-referral-filter.h"
 #include "rp-store.h"
-#include "rp-timeline-filter.h"
 
 G_BEGIN_DECLS
 
@@ -116,26 +119,6 @@ gboolean      _rp_store_locate_partners        (RpStore               *self,
 /* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date (rp-store-visits.c). */
 gboolean      _rp_store_check_day      (const char   *day,
                                         GError      **error);
-
-/* Loads the partners with @ids as rp_store_load_partners() does, into *@partners, and returns a
- * table from each one's id (gint64*) to it; the table borrows the partners from *@partners.
- * NULL with @error set on failure (rp-store-partners.c). */
-GHashTable     *_rp_store_load_partners_by_id  (RpStore      *self,
-                                                const GArray *ids,
-                                                const char   *today,
-                                                GPtrArray   **partners,
-                                                GError      **error);
-
-/* Timelines (rp-store-timeline.c). Up to @limit RpTimelineItem objects that @filter selects,
- * newest first, all strictly older than @before_key (an item's sort key; NULL: from the
- * newest). Each source is read with a keyset query on an index and a LIMIT, so every page costs
- * the same at any depth. @today (local YYYY-MM-DD) words the day labels. */
-GPtrArray    *_rp_store_timeline_page  (RpStore                *self,
-                                        const RpTimelineFilter *filter,
-                                        const char             *before_key,
-                                        guint                   limit,
-                                        const char             *today,
-                                        GError                **error);
 
 /* The referral list's pages (rp-store-referrals.c). Appends to @ids the ids of up to @limit
  * referrals of @filter in list order (newest first by referred_on, then id), all after

@@ -11,6 +11,7 @@
 
 #include "rp-referral-status.h"
 #include "rp-store-private.h"
+#include "rp-store-referrals.h"
 
 /* The columns every referral read selects, in the order row_to_referral() reads them. The
  * partner's name comes with it for lists; the patient columns only say whether one is stored. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-store-private.h"
+#include "rp-store-target-lists.h"
 
 /* ── Target lists ─────────────────────────────────────────────────────────────────────── */
 

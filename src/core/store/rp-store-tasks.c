@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-store-private.h"
+#include "rp-store-tasks.h"
 
 /* The columns every task query reads, in the order of the enum below. */
 #define TASK_COLUMNS \

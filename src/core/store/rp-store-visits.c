@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-store-private.h"
+#include "rp-store-visits.h"
 
 /* The columns every visit query reads, with the partner's name, in the order of the enum below. */
 #define VISIT_COLUMNS \

@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "rp-store-private.h"
+#include "rp-store-timeline.h"
 #include "rp-timeline-item-private.h"
 #include "rp-timeline-list.h"
 
@@ -104,13 +104,12 @@ read_page (RpTimelineList *self,
            GError        **error)
 {
   g_autofree char *today = dup_local_today ();
-  const char *before = NULL;
+  RpTimelineItem *last = NULL;
 
   if (self->items->len > 0)
-    before = _rp_timeline_item_get_sort_key (g_ptr_array_index (self->items,
-                                                                self->items->len - 1));
+    last = g_ptr_array_index (self->items, self->items->len - 1);
 
-  return _rp_store_timeline_page (self->store, self->filter, before, limit, today, error);
+  return rp_store_list_timeline_page (self->store, self->filter, last, limit, today, error);
 }
 
 /* Starts again from the newest entry, keeping as many rows loaded as before. */
