@@ -110,6 +110,27 @@ failed:
   return FALSE;
 }
 
+static RpActivity *
+row_to_activity (sqlite3_stmt *stmt)
+{
+  RpActivity *activity = rp_activity_new (_rp_store_column_enum (stmt, 2, RP_TYPE_ACTIVITY_KIND,
+                                                                 RP_ACTIVITY_KIND_NOTE));
+
+  rp_activity_set_id (activity, sqlite3_column_int64 (stmt, 0));
+  rp_activity_set_uuid (activity, _rp_store_column_text (stmt, 1));
+  rp_activity_set_occurred_at (activity, _rp_store_column_text (stmt, 3));
+  rp_activity_set_contact_person (activity, _rp_store_column_text (stmt, 4));
+  rp_activity_set_summary (activity, _rp_store_column_text (stmt, 5));
+  rp_activity_set_materials (activity, _rp_store_column_text (stmt, 6));
+  rp_activity_set_referral_id (activity, MAX (sqlite3_column_int64 (stmt, 7), 0));
+  rp_activity_set_cost_cents (activity, MAX (sqlite3_column_int64 (stmt, 8), 0));
+  rp_activity_set_follow_up_needed (activity, sqlite3_column_int (stmt, 9) != 0);
+  rp_activity_set_created_at (activity, _rp_store_column_text (stmt, 10));
+  g_object_set (activity, "updated-at", _rp_store_column_text (stmt, 11), NULL);
+
+  return activity;
+}
+
 RpActivity *
 rp_store_get_activity (RpStore *self,
                        gint64   id,
@@ -121,45 +142,13 @@ rp_store_get_activity (RpStore *self,
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT id, uuid, kind, occurred_at, contact_person, summary,"
-                            " materials, referral_id, cost_cents, follow_up_needed, created_at,"
-                            " updated_at FROM activity WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      activity = rp_activity_new (_rp_store_column_enum (stmt, 2, RP_TYPE_ACTIVITY_KIND,
-                                                         RP_ACTIVITY_KIND_NOTE));
-      rp_activity_set_id (activity, sqlite3_column_int64 (stmt, 0));
-      rp_activity_set_uuid (activity, _rp_store_column_text (stmt, 1));
-      rp_activity_set_occurred_at (activity, _rp_store_column_text (stmt, 3));
-      rp_activity_set_contact_person (activity, _rp_store_column_text (stmt, 4));
-      rp_activity_set_summary (activity, _rp_store_column_text (stmt, 5));
-      rp_activity_set_materials (activity, _rp_store_column_text (stmt, 6));
-      rp_activity_set_referral_id (activity, MAX (sqlite3_column_int64 (stmt, 7), 0));
-      rp_activity_set_cost_cents (activity, MAX (sqlite3_column_int64 (stmt, 8), 0));
-      rp_activity_set_follow_up_needed (activity, sqlite3_column_int (stmt, 9) != 0);
-      rp_activity_set_created_at (activity, _rp_store_column_text (stmt, 10));
-      g_object_set (activity, "updated-at", _rp_store_column_text (stmt, 11), NULL);
-    }
-  else if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                           _("No such activity"));
-    }
-  else
-    {
-      _rp_store_set_error (self, rc, error);
-    }
-
-  sqlite3_reset (stmt);
-
+  activity = _rp_store_read_row_by_key (self,
+                                        "SELECT id, uuid, kind, occurred_at, contact_person,"
+                                        " summary, materials, referral_id, cost_cents,"
+                                        " follow_up_needed, created_at, updated_at"
+                                        " FROM activity WHERE id = ?1",
+                                        id, NULL, (RpStoreReadRow) row_to_activity,
+                                        _("No such activity"), error);
   if (activity == NULL)
     return NULL;
 

@@ -354,39 +354,6 @@ rp_store_delete_partner (RpStore *self,
   return TRUE;
 }
 
-static RpPartner *
-get_partner_where (RpStore    *self,
-                   const char *sql,
-                   gint64      id,
-                   const char *text,
-                   GError    **error)
-{
-  sqlite3_stmt *stmt;
-  RpPartner *partner = NULL;
-  int rc;
-
-  stmt = _rp_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    partner = row_to_partner (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                         _("No such partner"));
-  else
-    _rp_store_set_error (self, rc, error);
-
-  sqlite3_reset (stmt);
-  return partner;
-}
-
 RpPartner *
 rp_store_get_partner (RpStore *self,
                       gint64   id,
@@ -394,8 +361,10 @@ rp_store_get_partner (RpStore *self,
 {
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE id = ?1",
-                            id, NULL, error);
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " PARTNER_COLUMNS " FROM partner WHERE id = ?1",
+                                    id, NULL, (RpStoreReadRow) row_to_partner,
+                                    _("No such partner"), error);
 }
 
 RpPartner *
@@ -406,8 +375,10 @@ rp_store_find_partner_by_npi (RpStore    *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (npi != NULL, NULL);
 
-  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE npi = ?1",
-                            0, npi, error);
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " PARTNER_COLUMNS " FROM partner WHERE npi = ?1",
+                                    0, npi, (RpStoreReadRow) row_to_partner,
+                                    _("No such partner"), error);
 }
 
 RpPartner *
@@ -418,8 +389,10 @@ rp_store_find_partner_by_uuid (RpStore    *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE uuid = ?1",
-                            0, uuid, error);
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " PARTNER_COLUMNS " FROM partner WHERE uuid = ?1",
+                                    0, uuid, (RpStoreReadRow) row_to_partner,
+                                    _("No such partner"), error);
 }
 
 guint
@@ -487,32 +460,13 @@ _rp_store_build_match_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-static char *
-today_string (const RpPartnerFilter *filter)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (filter != NULL && filter->today != NULL && *filter->today != '\0')
-    return g_strdup (filter->today);
-
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* The first day of the 90-day window that ends on @today (YYYY-MM-DD). */
 static char *
 window_start (const char *today)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", today);
+  char *start = _rp_store_shift_day (today, -89);
 
-  day = g_date_time_new_from_iso8601 (iso, NULL);
-  if (day == NULL)
-    return g_strdup (today);
-
-  start = g_date_time_add_days (day, -89);
-  return g_date_time_format (start, "%Y-%m-%d");
+  return start != NULL ? start : g_strdup (today);
 }
 
 #define REFERRALS_90D_EXPR \
@@ -768,7 +722,7 @@ rp_store_query_partner_ids (RpStore               *self,
   _rp_store_bind_filter_conditions (stmt, filter, match);
   if ((index = sqlite3_bind_parameter_index (stmt, ":since")) > 0)
     {
-      today = today_string (filter);
+      today = _rp_store_dup_today (filter->today);
       since = window_start (today);
       sqlite3_bind_text (stmt, index, since, -1, SQLITE_STATIC);
     }
@@ -802,9 +756,7 @@ rp_store_match_partner_ids (RpStore    *self,
                             GError    **error)
 {
   g_autofree char *match = NULL;
-  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -819,22 +771,7 @@ rp_store_match_partner_ids (RpStore    *self,
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return _rp_store_collect_ids (self, stmt, error);
 }
 
 GPtrArray *
@@ -859,12 +796,7 @@ rp_store_load_partners (RpStore      *self,
   if (stmt == NULL)
     return NULL;
 
-  if (today == NULL || *today == '\0')
-    {
-      RpPartnerFilter defaults = { 0 };
-
-      today = today_owned = today_string (&defaults);
-    }
+  today = today_owned = _rp_store_dup_today (today);
   since = window_start (today);
 
   partners = g_ptr_array_new_full (n_ids, g_object_unref);
@@ -928,13 +860,23 @@ rp_store_load_partners_by_id (RpStore      *self,
   return by_id;
 }
 
+static RpSpecialtyCount *
+row_to_specialty_count (sqlite3_stmt *stmt)
+{
+  RpSpecialtyCount *count = g_new0 (RpSpecialtyCount, 1);
+
+  count->code = g_strdup (_rp_store_column_text (stmt, 0));
+  count->label = g_strdup (_rp_store_column_text (stmt, 1));
+  count->count = (guint) sqlite3_column_int (stmt, 2);
+
+  return count;
+}
+
 GPtrArray *
 rp_store_list_specialties (RpStore *self,
                            GError **error)
 {
-  g_autoptr(GPtrArray) result = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -946,25 +888,6 @@ rp_store_list_specialties (RpStore *self,
   if (stmt == NULL)
     return NULL;
 
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_specialty_count_free);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RpSpecialtyCount *count = g_new0 (RpSpecialtyCount, 1);
-
-      count->code = g_strdup (_rp_store_column_text (stmt, 0));
-      count->label = g_strdup (_rp_store_column_text (stmt, 1));
-      count->count = (guint) sqlite3_column_int (stmt, 2);
-      g_ptr_array_add (result, count);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&result);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_specialty_count,
+                              (GDestroyNotify) rp_specialty_count_free, error);
 }

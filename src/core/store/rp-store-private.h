@@ -38,7 +38,8 @@ enum {
   RP_STORE_PENDING_LISTS    = 1 << 4,
 };
 
-/* The prepared statement for @sql (cached by its text), reset and with its bindings cleared. Never NULL unless preparing failed, in which case @error is set. */
+/* The prepared statement for @sql (cached by its text), reset and with its bindings cleared.
+ * Never NULL unless preparing failed, in which case @error is set. */
 sqlite3_stmt *_rp_store_prepare        (RpStore      *self,
                                         const char   *sql,
                                         GError      **error);
@@ -79,6 +80,33 @@ int           _rp_store_column_enum    (sqlite3_stmt *stmt,
 GArray       *_rp_store_collect_ids    (RpStore      *self,
                                         sqlite3_stmt *stmt,
                                         GError      **error);
+/* Makes a new object or struct from the current row of a statement; every area has its own, for
+ * the columns its queries select. */
+typedef gpointer (*RpStoreReadRow) (sqlite3_stmt *stmt);
+/* Steps @stmt (its parameters bound) and reads its row with @read_row. With no row: NULL, with
+ * RP_STORE_ERROR_NOT_FOUND and the message @not_found unless that is NULL. The statement is
+ * reset. */
+gpointer      _rp_store_read_row       (RpStore         *self,
+                                        sqlite3_stmt    *stmt,
+                                        RpStoreReadRow   read_row,
+                                        const char      *not_found,
+                                        GError         **error);
+/* Prepares @sql, binds its ?1 to @key_text, or to @key_id when @key_text is NULL, and reads its
+ * row as _rp_store_read_row() does: an object by its id, uuid, NPI or rule key. */
+gpointer      _rp_store_read_row_by_key (RpStore         *self,
+                                         const char      *sql,
+                                         gint64           key_id,
+                                         const char      *key_text,
+                                         RpStoreReadRow   read_row,
+                                         const char      *not_found,
+                                         GError         **error);
+/* Every row of @stmt read with @read_row, in a GPtrArray that frees them with @free_row; the
+ * statement is reset. NULL with @error set on failure. */
+GPtrArray    *_rp_store_read_rows      (RpStore         *self,
+                                        sqlite3_stmt    *stmt,
+                                        RpStoreReadRow   read_row,
+                                        GDestroyNotify   free_row,
+                                        GError         **error);
 /* Queue a change signal, emitted at the outermost commit (or at once outside a transaction). */
 void          _rp_store_queue_signal   (RpStore      *self,
                                         guint         pending);
@@ -116,6 +144,11 @@ gboolean      _rp_store_locate_partners        (RpStore               *self,
                                                 gboolean              *placed,
                                                 GError               **error);
 
+/* @today (YYYY-MM-DD) when it is set, else the local today: what a filter's "today" means. */
+char         *_rp_store_dup_today      (const char   *today);
+/* @day (YYYY-MM-DD) moved by @days, or NULL when @day is not a date. */
+char         *_rp_store_shift_day      (const char   *day,
+                                        int           days);
 /* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date (rp-store-visits.c). */
 gboolean      _rp_store_check_day      (const char   *day,
                                         GError      **error);

@@ -90,35 +90,6 @@ column_bytes (sqlite3_stmt *stmt,
   return g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
 }
 
-static char *
-today_or_local (const char *today)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (today != NULL && *today != '\0')
-    return g_strdup (today);
-
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* @day (YYYY-MM-DD) moved by @days, or NULL when @day is not a date. */
-static char *
-add_days (const char *day,
-          int         days)
-{
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) moved = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", day);
-
-  start = g_date_time_new_from_iso8601 (iso, NULL);
-  if (start == NULL)
-    return NULL;
-
-  moved = g_date_time_add_days (start, days);
-  return g_date_time_format (moved, "%Y-%m-%d");
-}
-
 static gboolean
 is_empty_text (const char *text)
 {
@@ -235,8 +206,8 @@ prepare_referral_query (RpStore                *self,
 
   if (filter->open_longer_than_days > 0)
     {
-      today = today_or_local (filter->today);
-      cutoff = add_days (today, -(int) MIN (filter->open_longer_than_days, 100000));
+      today = _rp_store_dup_today (filter->today);
+      cutoff = _rp_store_shift_day (today, -(int) MIN (filter->open_longer_than_days, 100000));
       if (cutoff == NULL)
         {
           g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
@@ -512,31 +483,12 @@ rp_store_get_referral (RpStore *self,
                        gint64   id,
                        GError **error)
 {
-  RpReferral *referral = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT " REFERRAL_COLUMNS REFERRAL_FROM " WHERE r.id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    referral = row_to_referral (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                         _("No such referral"));
-  else
-    _rp_store_set_error (self, rc, error);
-
-  sqlite3_reset (stmt);
-  return referral;
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " REFERRAL_COLUMNS REFERRAL_FROM " WHERE r.id = ?1",
+                                    id, NULL, (RpStoreReadRow) row_to_referral,
+                                    _("No such referral"), error);
 }
 
 /* The partner's display name, "" when there is none. */
@@ -913,14 +865,32 @@ failed:
   return FALSE;
 }
 
+static RpTransition *
+row_to_transition (sqlite3_stmt *stmt)
+{
+  RpTransition *transition = g_new0 (RpTransition, 1);
+  int from;
+
+  transition->id = sqlite3_column_int64 (stmt, 0);
+  transition->has_from = rp_enum_from_nick (RP_TYPE_REFERRAL_STATUS,
+                                            (const char *) sqlite3_column_text (stmt, 1),
+                                            &from);
+  transition->from = transition->has_from ? (RpReferralStatus) from
+                                          : RP_REFERRAL_STATUS_RECEIVED;
+  transition->to = _rp_store_column_enum (stmt, 2, RP_TYPE_REFERRAL_STATUS,
+                                          RP_REFERRAL_STATUS_RECEIVED);
+  transition->occurred_at = g_strdup (_rp_store_column_text (stmt, 3));
+  transition->note = g_strdup (_rp_store_column_text (stmt, 4));
+
+  return transition;
+}
+
 GPtrArray *
 rp_store_list_transitions (RpStore *self,
                            gint64   referral_id,
                            GError **error)
 {
-  g_autoptr(GPtrArray) transitions = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -934,36 +904,8 @@ rp_store_list_transitions (RpStore *self,
 
   sqlite3_bind_int64 (stmt, 1, referral_id);
 
-  transitions = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_transition_free);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RpTransition *transition = g_new0 (RpTransition, 1);
-      int from;
-
-      transition->id = sqlite3_column_int64 (stmt, 0);
-      transition->has_from = rp_enum_from_nick (RP_TYPE_REFERRAL_STATUS,
-                                                (const char *) sqlite3_column_text (stmt, 1),
-                                                &from);
-      transition->from = transition->has_from ? (RpReferralStatus) from
-                                              : RP_REFERRAL_STATUS_RECEIVED;
-      transition->to = _rp_store_column_enum (stmt, 2, RP_TYPE_REFERRAL_STATUS,
-                                              RP_REFERRAL_STATUS_RECEIVED);
-      transition->occurred_at = g_strdup (_rp_store_column_text (stmt, 3));
-      transition->note = g_strdup (_rp_store_column_text (stmt, 4));
-
-      g_ptr_array_add (transitions, transition);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&transitions);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_transition,
+                              (GDestroyNotify) rp_transition_free, error);
 }
 
 /* Sealed patients */
@@ -1026,50 +968,36 @@ failed:
   return FALSE;
 }
 
+static RpSealedPatient *
+row_to_sealed_patient (sqlite3_stmt *stmt)
+{
+  RpSealedPatient *sealed = g_new0 (RpSealedPatient, 1);
+
+  sealed->name = column_bytes (stmt, 0);
+  sealed->date_of_birth = column_bytes (stmt, 1);
+  sealed->mrn = column_bytes (stmt, 2);
+  sealed->phone = column_bytes (stmt, 3);
+  sealed->mrn_index = column_bytes (stmt, 4);
+  sealed->name_dob_index = column_bytes (stmt, 5);
+
+  return sealed;
+}
+
 RpSealedPatient *
 rp_store_get_sealed_patient (RpStore *self,
                              gint64   referral_id,
                              GError **error)
 {
   g_autoptr(RpSealedPatient) sealed = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT patient_name, patient_dob, patient_mrn, patient_phone,"
-                            " patient_mrn_index, patient_name_dob_index FROM referral"
-                            " WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, referral_id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      sealed = g_new0 (RpSealedPatient, 1);
-      sealed->name = column_bytes (stmt, 0);
-      sealed->date_of_birth = column_bytes (stmt, 1);
-      sealed->mrn = column_bytes (stmt, 2);
-      sealed->phone = column_bytes (stmt, 3);
-      sealed->mrn_index = column_bytes (stmt, 4);
-      sealed->name_dob_index = column_bytes (stmt, 5);
-    }
-  else if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                           _("No such referral"));
-    }
-  else
-    {
-      _rp_store_set_error (self, rc, error);
-    }
-
-  sqlite3_reset (stmt);
-
+  sealed = _rp_store_read_row_by_key (self,
+                                      "SELECT patient_name, patient_dob, patient_mrn,"
+                                      " patient_phone, patient_mrn_index,"
+                                      " patient_name_dob_index FROM referral WHERE id = ?1",
+                                      referral_id, NULL, (RpStoreReadRow) row_to_sealed_patient,
+                                      _("No such referral"), error);
   if (sealed == NULL)
     return NULL;
 

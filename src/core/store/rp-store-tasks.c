@@ -65,61 +65,6 @@ row_to_task (sqlite3_stmt *stmt)
   return task;
 }
 
-static RpTask *
-get_task_where (RpStore    *self,
-                const char *sql,
-                gint64      id,
-                const char *text,
-                GError    **error)
-{
-  sqlite3_stmt *stmt;
-  RpTask *task = NULL;
-  int rc;
-
-  stmt = _rp_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    task = row_to_task (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND, _("No such task"));
-  else
-    _rp_store_set_error (self, rc, error);
-
-  sqlite3_reset (stmt);
-  return task;
-}
-
-/* Every row of @stmt (TASK_COLUMNS TASK_FROM) as a task; the statement is reset. */
-static GPtrArray *
-collect_tasks (RpStore      *self,
-               sqlite3_stmt *stmt,
-               GError      **error)
-{
-  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tasks, row_to_task (stmt));
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&tasks);
-}
-
 RpTask *
 rp_store_get_task (RpStore *self,
                    gint64   id,
@@ -127,8 +72,9 @@ rp_store_get_task (RpStore *self,
 {
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  return get_task_where (self, "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.id = ?1",
-                         id, NULL, error);
+  return _rp_store_read_row_by_key (self, "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.id = ?1",
+                                    id, NULL, (RpStoreReadRow) row_to_task, _("No such task"),
+                                    error);
 }
 
 RpTask *
@@ -139,8 +85,10 @@ rp_store_find_task_by_rule_key (RpStore    *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (rule_key != NULL, NULL);
 
-  return get_task_where (self, "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.rule_key = ?1",
-                         0, rule_key, error);
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.rule_key = ?1",
+                                    0, rule_key, (RpStoreReadRow) row_to_task,
+                                    _("No such task"), error);
 }
 
 GPtrArray *
@@ -170,7 +118,8 @@ rp_store_list_open_tasks (RpStore    *self,
   if (until != NULL && *until != '\0')
     sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
 
-  return collect_tasks (self, stmt, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_task, g_object_unref,
+                              error);
 }
 
 GPtrArray *
@@ -191,7 +140,8 @@ rp_store_list_partner_tasks (RpStore *self,
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
 
-  return collect_tasks (self, stmt, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_task, g_object_unref,
+                              error);
 }
 
 gboolean
@@ -504,7 +454,8 @@ rp_store_list_due_unnotified (RpStore    *self,
   sqlite3_bind_text (stmt, 2, time, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, default_time, -1, SQLITE_TRANSIENT);
 
-  return collect_tasks (self, stmt, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_task, g_object_unref,
+                              error);
 }
 
 gboolean

@@ -180,29 +180,6 @@ renumber_day (RpStore     *self,
   return write_day_order (self, day, (const gint64 *) ids->data, ids->len, error);
 }
 
-/* Every row of @stmt (VISIT_COLUMNS VISIT_FROM) as a planned visit; the statement is reset. */
-static GPtrArray *
-collect_visits (RpStore      *self,
-                sqlite3_stmt *stmt,
-                GError      **error)
-{
-  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (visits, row_to_planned_visit (stmt));
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&visits);
-}
-
 GPtrArray *
 rp_store_list_visits_between (RpStore    *self,
                               const char *from,
@@ -229,7 +206,8 @@ rp_store_list_visits_between (RpStore    *self,
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, include_cancelled ? 1 : 0);
 
-  return collect_visits (self, stmt, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_planned_visit,
+                              g_object_unref, error);
 }
 
 RpPlannedVisit *
@@ -237,29 +215,11 @@ rp_store_get_planned_visit (RpStore *self,
                             gint64   id,
                             GError **error)
 {
-  RpPlannedVisit *visit = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self, "SELECT " VISIT_COLUMNS VISIT_FROM " WHERE v.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    visit = row_to_planned_visit (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                         _("The planned visit no longer exists"));
-  else if (rc != SQLITE_ROW)
-    _rp_store_set_error (self, rc, error);
-
-  return visit;
+  return _rp_store_read_row_by_key (self, "SELECT " VISIT_COLUMNS VISIT_FROM " WHERE v.id = ?1",
+                                    id, NULL, (RpStoreReadRow) row_to_planned_visit,
+                                    _("The planned visit no longer exists"), error);
 }
 
 GPtrArray *
@@ -282,7 +242,8 @@ rp_store_list_planned_visits (RpStore    *self,
 
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
 
-  return collect_visits (self, stmt, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_planned_visit,
+                              g_object_unref, error);
 }
 
 gboolean

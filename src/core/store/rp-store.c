@@ -293,6 +293,83 @@ _rp_store_collect_ids (RpStore      *self,
   return g_steal_pointer (&ids);
 }
 
+gpointer
+_rp_store_read_row (RpStore         *self,
+                    sqlite3_stmt    *stmt,
+                    RpStoreReadRow   read_row,
+                    const char      *not_found,
+                    GError         **error)
+{
+  gpointer row = NULL;
+  int rc;
+
+  g_assert (RP_IS_STORE (self));
+  g_assert (stmt != NULL);
+  g_assert (read_row != NULL);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    row = read_row (stmt);
+  else if (rc == SQLITE_DONE && not_found != NULL)
+    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND, not_found);
+  else if (rc != SQLITE_DONE)
+    _rp_store_set_error (self, rc, error);
+
+  sqlite3_reset (stmt);
+  return row;
+}
+
+gpointer
+_rp_store_read_row_by_key (RpStore         *self,
+                           const char      *sql,
+                           gint64           key_id,
+                           const char      *key_text,
+                           RpStoreReadRow   read_row,
+                           const char      *not_found,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (key_text != NULL)
+    sqlite3_bind_text (stmt, 1, key_text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, key_id);
+
+  return _rp_store_read_row (self, stmt, read_row, not_found, error);
+}
+
+GPtrArray *
+_rp_store_read_rows (RpStore         *self,
+                     sqlite3_stmt    *stmt,
+                     RpStoreReadRow   read_row,
+                     GDestroyNotify   free_row,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  g_assert (RP_IS_STORE (self));
+  g_assert (stmt != NULL);
+  g_assert (read_row != NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 static void
 emit_pending (RpStore *self)
 {
@@ -583,6 +660,35 @@ rp_store_now_iso (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+_rp_store_dup_today (const char *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (today != NULL && *today != '\0')
+    return g_strdup (today);
+
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+_rp_store_shift_day (const char *day,
+                     int         days)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", day);
+
+  /* In UTC a day is always 24 hours, so moving by days never lands on another date. */
+  start = g_date_time_new_from_iso8601 (iso, NULL);
+  if (start == NULL)
+    return NULL;
+
+  moved = g_date_time_add_days (start, days);
+  return g_date_time_format (moved, "%Y-%m-%d");
 }
 
 gboolean
