@@ -1,5 +1,5 @@
-/* rp-store-referrals.c: reading and moving referrals, their transitions and sealed patients,
- * and the meta table. Tasks, activities and gift limits are in rp-store-tasks.c.
+/* rp-store-referrals.c: writing, reading and moving referrals, their status transitions, their
+ * sealed patients and the blind-index look-up.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
