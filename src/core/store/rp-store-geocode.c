@@ -415,18 +415,13 @@ GPtrArray *
 rp_store_list_unplaced_partners (RpStore  *self,
                                  GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT " UNPLACED_COLUMNS UNPLACED_FROM " ORDER BY p.sort_name, p.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_unplaced_partner,
-                              (GDestroyNotify) rp_unplaced_partner_free, error);
+  return _rp_store_query_rows (self,
+                               "SELECT " UNPLACED_COLUMNS UNPLACED_FROM
+                               " ORDER BY p.sort_name, p.id",
+                               (RpStoreReadRow) row_to_unplaced_partner,
+                               (GDestroyNotify) rp_unplaced_partner_free, error);
 }
 
 guint
@@ -453,17 +448,11 @@ GPtrArray *
 rp_store_list_geocode_errors (RpStore  *self,
                               GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT " UNPLACED_COLUMNS UNPLACED_FROM " AND g.error <> ''"
-                            " ORDER BY p.sort_name, p.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_unplaced_partner,
-                              (GDestroyNotify) rp_unplaced_partner_free, error);
+  return _rp_store_query_rows (self,
+                               "SELECT " UNPLACED_COLUMNS UNPLACED_FROM " AND g.error <> ''"
+                               " ORDER BY p.sort_name, p.id",
+                               (RpStoreReadRow) row_to_unplaced_partner,
+                               (GDestroyNotify) rp_unplaced_partner_free, error);
 }

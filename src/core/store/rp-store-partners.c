@@ -876,18 +876,12 @@ GPtrArray *
 rp_store_list_specialties (RpStore *self,
                            GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT specialty_code, min(specialty_label), count(*) FROM partner"
-                            " WHERE archived_at IS NULL AND specialty_code != ''"
-                            " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_specialty_count,
-                              (GDestroyNotify) rp_specialty_count_free, error);
+  return _rp_store_query_rows (self,
+                               "SELECT specialty_code, min(specialty_label), count(*)"
+                               " FROM partner WHERE archived_at IS NULL AND specialty_code != ''"
+                               " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
+                               (RpStoreReadRow) row_to_specialty_count,
+                               (GDestroyNotify) rp_specialty_count_free, error);
 }

@@ -107,6 +107,12 @@ GPtrArray    *_rp_store_read_rows      (RpStore         *self,
                                         RpStoreReadRow   read_row,
                                         GDestroyNotify   free_row,
                                         GError         **error);
+/* Prepares @sql, which takes no parameter, and reads every row as _rp_store_read_rows() does. */
+GPtrArray    *_rp_store_query_rows     (RpStore         *self,
+                                        const char      *sql,
+                                        RpStoreReadRow   read_row,
+                                        GDestroyNotify   free_row,
+                                        GError         **error);
 /* Queue a change signal, emitted at the outermost commit (or at once outside a transaction). */
 void          _rp_store_queue_signal   (RpStore      *self,
                                         guint         pending);

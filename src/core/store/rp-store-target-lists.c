@@ -72,20 +72,15 @@ GPtrArray *
 rp_store_list_target_lists (RpStore *self,
                             GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT l.id, l.uuid, l.name, l.created_at,"
-                            " (SELECT count(*) FROM target_list_member m WHERE m.list_id = l.id)"
-                            " FROM target_list l ORDER BY l.name COLLATE NOCASE, l.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_target_list_info,
-                              (GDestroyNotify) rp_target_list_info_free, error);
+  return _rp_store_query_rows (self,
+                               "SELECT l.id, l.uuid, l.name, l.created_at,"
+                               " (SELECT count(*) FROM target_list_member m"
+                               "  WHERE m.list_id = l.id)"
+                               " FROM target_list l ORDER BY l.name COLLATE NOCASE, l.id",
+                               (RpStoreReadRow) row_to_target_list_info,
+                               (GDestroyNotify) rp_target_list_info_free, error);
 }
 
 gint64

@@ -370,6 +370,22 @@ _rp_store_read_rows (RpStore         *self,
   return g_steal_pointer (&rows);
 }
 
+GPtrArray *
+_rp_store_query_rows (RpStore         *self,
+                      const char      *sql,
+                      RpStoreReadRow   read_row,
+                      GDestroyNotify   free_row,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  return _rp_store_read_rows (self, stmt, read_row, free_row, error);
+}
+
 static void
 emit_pending (RpStore *self)
 {
