@@ -86,7 +86,7 @@ typedef enum
   RP_VISIT_STATUS_CANCELLED,
 } RpVisitStatus;
 
-/* The ordered parts of a practice profile (the packets issue). */
+/* The ordered parts of a practice profile, printed in the referral packet. */
 typedef enum
 {
   RP_PRACTICE_ENTRY_SERVICE,    /* title + one paragraph */
@@ -94,7 +94,7 @@ typedef enum
   RP_PRACTICE_ENTRY_STORY,      /* quote (body), attribution (title); never a patient identifier */
 } RpPracticeEntryKind;
 
-/* Where a partner's coordinates came from (the maps issue). */
+/* Where a partner's coordinates came from. */
 typedef enum
 {
   RP_GEOCODE_SOURCE_MANUAL,     /* "Set Location" on the map, or typed */

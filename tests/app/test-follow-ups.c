@@ -11,6 +11,8 @@
 #include "rp-activity-dialog.h"
 #include "rp-follow-up-rules.h"
 #include "rp-follow-ups-page.h"
+#include "rp-store-partners.h"
+#include "rp-store-tasks.h"
 #include "rp-test-app.h"
 #include "rp-timeline-page.h"
 #include "rp-timeline-view.h"

@@ -11,6 +11,8 @@
 #include <shumate/shumate.h>
 
 #include "rp-map-page.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 #include "rp-test-app.h"
 #include "rp-test-tiles.h"
 

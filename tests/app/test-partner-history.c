@@ -14,6 +14,7 @@
 #include "rp-partner-detail.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page.h"
+#include "rp-store-gifts.h"
 #include "rp-test-app.h"
 #include "rp-timeline-page.h"
 #include "rp-timeline-view.h"

@@ -9,10 +9,14 @@
 #include <adwaita.h>
 
 #include "rp-column-sorter.h"
+#include "rp-geo.h"
 #include "rp-partner-detail.h"
 #include "rp-partner-editor.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
+#include "rp-store-target-lists.h"
 #include "rp-test-app.h"
 
 typedef struct

@@ -15,6 +15,7 @@
 #include "rp-map-page.h"
 #include "rp-planner-page.h"
 #include "rp-route.h"
+#include "rp-store-visits.h"
 #include "rp-test-app.h"
 #include "rp-test-tiles.h"
 #include "rp-visit-suggestions.h"

@@ -13,6 +13,9 @@
 #include "rp-plan-visit-dialog.h"
 #include "rp-planner-page.h"
 #include "rp-route.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
+#include "rp-store-visits.h"
 #include "rp-test-app.h"
 #include "rp-visit-suggestions.h"
 

@@ -13,6 +13,8 @@
 
 #include "rp-geocode-dialog.h"
 #include "rp-preferences-window-private.h"
+#include "rp-store-geocode.h"
+#include "rp-store-partners.h"
 #include "rp-test-app.h"
 
 typedef struct

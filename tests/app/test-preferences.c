@@ -12,6 +12,7 @@
 #include "rp-application.h"
 #include "rp-letter.h"
 #include "rp-preferences-window.h"
+#include "rp-store-gifts.h"
 #include "rp-test-app.h"
 
 typedef struct

@@ -16,6 +16,9 @@
 
 #include "rp-print-actions-private.h"
 #include "rp-print-job.h"
+#include "rp-store-partners.h"
+#include "rp-store-tasks.h"
+#include "rp-store-visits.h"
 #include "rp-test-app.h"
 #include "rp-window.h"
 

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rp-preferences-window.h"
+#include "rp-store-practice.h"
 #include "rp-test-app.h"
 
 typedef struct

@@ -17,6 +17,7 @@
 #include "rp-referral-editor.h"
 #include "rp-referral-status.h"
 #include "rp-referrals-page.h"
+#include "rp-store-tasks.h"
 #include "rp-test-app.h"
 #include "rp-timeline-view.h"
 #include "rp-window.h"

@@ -15,6 +15,9 @@
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
 #include "rp-referrals-page.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
+#include "rp-store-tasks.h"
 #include "rp-test-app.h"
 
 typedef struct

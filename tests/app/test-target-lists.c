@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "rp-partners-page.h"
+#include "rp-store-partners.h"
+#include "rp-store-target-lists.h"
 #include "rp-target-list-dialog.h"
 #include "rp-target-lists-sidebar.h"
 #include "rp-test-app.h"

@@ -13,6 +13,7 @@
 #include "rp-partners-page.h"
 #include "rp-preferences-window.h"
 #include "rp-recovery-key-dialog.h"
+#include "rp-store-practice.h"
 #include "rp-test-app.h"
 #include "rp-window.h"
 

@@ -12,6 +12,10 @@
 
 #include "rp-document.h"
 #include "rp-sample.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
+#include "rp-store-target-lists.h"
+#include "rp-store-visits.h"
 #include "rp-store.h"
 
 #define TODAY "2026-11-27"

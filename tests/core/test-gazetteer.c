@@ -10,6 +10,8 @@
 
 #include "rp-gazetteer.h"
 #include "rp-geocode-job.h"
+#include "rp-store-geocode.h"
+#include "rp-store-partners.h"
 #include "rp-store.h"
 
 /* The Census layout: the last header carries trailing spaces, as the real files do. */

@@ -13,6 +13,8 @@
 
 #include "rp-geocode-job.h"
 #include "rp-geocoder.h"
+#include "rp-store-geocode.h"
+#include "rp-store-partners.h"
 #include "rp-store.h"
 
 typedef struct

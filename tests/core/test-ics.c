@@ -13,6 +13,8 @@
 #include <libical/ical.h>
 
 #include "rp-ics.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 #include "rp-store.h"
 
 static void

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include "rp-partner-list.h"
+#include "rp-store-geo.h"
+#include "rp-store-partners.h"
 #include "rp-store.h"
 
 #define KM_PER_DEGREE_LAT 111.19492664455873

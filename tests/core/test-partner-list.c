@@ -5,6 +5,7 @@
  */
 
 #include "rp-partner-list.h"
+#include "rp-store-partners.h"
 
 typedef struct
 {

@@ -12,6 +12,13 @@
 
 #include <glib/gstdio.h>
 
+#include "rp-store-activities.h"
+#include "rp-store-partners.h"
+#include "rp-store-plan-stats.h"
+#include "rp-store-referrals.h"
+#include "rp-store-target-lists.h"
+#include "rp-store-tasks.h"
+#include "rp-store-visits.h"
 #include "rp-store.h"
 #include "rp-target-score.h"
 #include "rp-visit-suggestions.h"

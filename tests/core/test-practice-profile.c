@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rp-sample.h"
+#include "rp-store-practice.h"
 #include "rp-store.h"
 
 static const char png_magic[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR-not-really-a-png";

@@ -9,6 +9,9 @@
 
 #include "rp-clock.h"
 #include "rp-reminder-rules.h"
+#include "rp-store-partners.h"
+#include "rp-store-tasks.h"
+#include "rp-store-visits.h"
 #include "rp-store.h"
 
 /* Clock */

@@ -8,6 +8,10 @@
 
 #include "rp-follow-up-rules.h"
 #include "rp-referral-status.h"
+#include "rp-store-activities.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
+#include "rp-store-tasks.h"
 #include "rp-store.h"
 #include "rp-vault.h"
 

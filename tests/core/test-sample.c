@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "rp-sample.h"
+#include "rp-store-geocode.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
 #include "rp-validate.h"
 
 /* A sample in a database file, so the test can read it back with its own read-only connection:

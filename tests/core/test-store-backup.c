@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "rp-store.h"
+#include "rp-store-partners.h"
 #include "rp-store-backup.h"
 
 typedef struct

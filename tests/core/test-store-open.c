@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "rp-store.h"
+#include "rp-store-partners.h"
 
 typedef struct
 {

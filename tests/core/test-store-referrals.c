@@ -12,6 +12,11 @@
 
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
+#include "rp-store-activities.h"
+#include "rp-store-gifts.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
+#include "rp-store-tasks.h"
 #include "rp-store.h"
 
 typedef struct

@@ -8,6 +8,12 @@
 #include <string.h>
 
 #include "rp-partner-list.h"
+#include "rp-store-activities.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
+#include "rp-store-referrals.h"
+#include "rp-store-tasks.h"
+#include "rp-store-visits.h"
 #include "rp-store.h"
 
 typedef struct

@@ -4,6 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "rp-store-activities.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
+#include "rp-store-tasks.h"
 #include "rp-timeline-list.h"
 
 typedef struct

@@ -18,6 +18,9 @@
 #include "rp-context.h"
 #include "rp-follow-up-rules.h"
 #include "rp-reminder-service.h"
+#include "rp-store-partners.h"
+#include "rp-store-tasks.h"
+#include "rp-store-visits.h"
 #include "rp-store.h"
 #include "rp-vault.h"
 

@@ -17,6 +17,8 @@
 #include "rp-partner.h"
 #include "rp-referral.h"
 #include "rp-sample.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
 #include "rp-store.h"
 #include "rp-store-vault.h"
 #include "rp-vault.h"

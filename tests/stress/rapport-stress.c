@@ -95,6 +95,8 @@
 #include "rp-patient.h"
 #include "rp-referral.h"
 #include "rp-store.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
 #include "rp-vault.h"
 
 #define SERIES_LENGTH      10     /* kill trials per database */

@@ -22,6 +22,10 @@
 #include "rp-follow-ups-page.h"
 #include "rp-follow-up-rules.h"
 #include "rp-letter-dialog.h"
+#include "rp-store-gifts.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
+#include "rp-store-tasks.h"
 #include "rp-window.h"
 
 /* The most rows one section shows; the rest are counted in its description. */

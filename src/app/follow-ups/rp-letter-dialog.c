@@ -10,6 +10,7 @@
 
 #include "rp-follow-up-rules.h"
 #include "rp-letter-dialog.h"
+#include "rp-store-practice.h"
 
 struct _RpLetterDialog
 {

@@ -15,6 +15,7 @@
 
 #include "rp-geocode-dialog.h"
 #include "rp-geocode-job.h"
+#include "rp-store-geocode.h"
 
 /* The summary lists at most this many failures; the rest are counted. */
 #define MAX_FAILURE_ROWS 200

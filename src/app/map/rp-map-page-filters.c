@@ -9,9 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-location.h"
 #include "rp-map-page-private.h"
 #include "rp-page-util.h"
 #include "rp-specialties.h"
+#include "rp-store-partners.h"
 
 /* Whether the user hid the legend: remembered for the session, for every window's map. */
 static gboolean legend_hidden = FALSE;

@@ -13,6 +13,9 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-map-page-private.h"
+#include "rp-store-geo.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
 #include "rp-window.h"
 
 /* Counts */

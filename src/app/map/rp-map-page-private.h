@@ -10,7 +10,10 @@
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
+#include "rp-geo.h"
 #include "rp-map-page.h"
+#include "rp-partner-filter.h"
+#include "rp-partner.h"
 #include "rp-store.h"
 #include "rp-tile-source.h"
 

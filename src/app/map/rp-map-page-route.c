@@ -10,7 +10,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rp-location.h"
 #include "rp-map-page-private.h"
+#include "rp-store-geocode.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 
 /* Set-location mode */
 

@@ -19,6 +19,9 @@
 #include "rp-geocode-dialog.h"
 #include "rp-map-page-private.h"
 #include "rp-page-util.h"
+#include "rp-store-geo.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
 #include "rp-store.h"
 #include "rp-tile-source.h"
 

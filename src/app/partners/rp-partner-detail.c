@@ -11,6 +11,8 @@
 #include "rp-activity-dialog.h"
 #include "rp-partner-detail.h"
 #include "rp-specialties.h"
+#include "rp-store-geocode.h"
+#include "rp-store-gifts.h"
 #include "rp-timeline-page.h"
 #include "rp-timeline-view.h"
 #include "rp-window.h"

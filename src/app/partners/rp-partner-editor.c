@@ -10,6 +10,7 @@
 
 #include "rp-partner-editor.h"
 #include "rp-specialties.h"
+#include "rp-store-partners.h"
 #include "rp-validate.h"
 
 /* The text fields, each an AdwEntryRow of the template bound to the RpPartner property of the

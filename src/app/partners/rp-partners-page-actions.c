@@ -15,6 +15,7 @@
 #include "rp-partners-page-private.h"
 #include "rp-referral-editor.h"
 #include "rp-sample.h"
+#include "rp-store-partners.h"
 
 /* Toasts */
 

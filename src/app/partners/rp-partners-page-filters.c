@@ -11,6 +11,7 @@
 #include "rp-page-util.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page-private.h"
+#include "rp-store-partners.h"
 
 /* What a chip of the filter bar removes. */
 typedef enum

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "rp-geo.h"
 #include "rp-partner-detail.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page.h"

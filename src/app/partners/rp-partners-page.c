@@ -12,6 +12,8 @@
 #include "rp-partner-list.h"
 #include "rp-partners-page-private.h"
 #include "rp-specialties.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
 
 G_DEFINE_FINAL_TYPE (RpPartnersPage, rp_partners_page, ADW_TYPE_BIN)
 

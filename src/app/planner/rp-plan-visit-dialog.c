@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "rp-plan-visit-dialog.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 #include "rp-window.h"
 
 #define N_CHOICES 10

@@ -12,8 +12,11 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-page-util.h"
+#include "rp-partner.h"
 #include "rp-planner-page-private.h"
 #include "rp-route.h"
+#include "rp-store-practice.h"
+#include "rp-store-visits.h"
 
 /* Helpers -------------------------------------------------------------------------------------- */
 

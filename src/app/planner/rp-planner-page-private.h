@@ -41,9 +41,6 @@ struct _RpPlannerPage
   guint           suggestions_idle_id;
   guint           suggestions_serial;    /* bumped by each request: older results are dropped */
   gboolean        suggestions_running;   /* a job is on a worker thread */
-  guint           data_generation;       /* bumped by each change of the store */
-  RpStore        *reader;                /* the workers' connection, while no job holds it */
-  gboolean        reader_failed;         /* no second connection: compute on this thread */
   GCancellable   *cancellable;
   guint           fill_tick_id;          /* adds the rows of the suggestions a few a frame */
   guint           n_filled;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-planner-page-private.h"
+#include "rp-store-visits.h"
 #include "rp-visit-suggestions.h"
 
 /* Suggestions ---------------------------------------------------------------------------------- */
@@ -169,94 +170,18 @@ create_suggestion_row (RpPlannerPage *self,
 
 /* The suggestions take a pass over every partner: a quarter of a second on a network of 100,000
  * the first time after a write. So the page asks for them and shows the week at once, with
- * "Finding who is due…" in their place; a job computes them on a worker thread with its own
- * read-only use of a second connection to the same file (WAL lets it read while this thread
- * writes; opening it takes a millisecond), and the rows are added a few each frame when it is
- * done.
+ * "Finding who is due…" in their place; rp_visit_suggestions_compute_async() computes them on a
+ * worker thread with its own connection to the database, and the rows are added a few each frame
+ * when they come.
  *
- * Requests are coalesced by an idle: the signals of one write make one job. Each
- * request bumps a serial, and a result computed for an older one (another week or day, or data
- * since changed) is dropped for a new job. The second connection keeps the store's statistics
- * cache between jobs while nothing is written; any change of the store retires it, since its
- * cache only counts its own writes. A store in memory (or a file a second connection cannot
- * open) is read on this thread instead, still from the idle. */
+ * Requests are coalesced by an idle: the signals of one write make one request. Each request
+ * bumps a serial, and a result computed for an older one (another week or day, or data since
+ * changed) is dropped for a new request. */
 typedef struct
 {
-  RpStore  *reader;
-  char     *path;
-  char     *today;
-  char     *day;
-  GArray   *points;             /* RpGeoPoint of the selected day's visits */
-  guint     cadence_days[3];
-  RpDistanceUnit unit;
-  guint     serial;
-  guint     generation;
-} SuggestionsJob;
-
-static void
-suggestions_job_free (SuggestionsJob *job)
-{
-  g_clear_object (&job->reader);
-  g_free (job->path);
-  g_free (job->today);
-  g_free (job->day);
-  g_clear_pointer (&job->points, g_array_unref);
-  g_free (job);
-}
-
-static GPtrArray *
-suggestions_job_compute (SuggestionsJob *job,
-                         RpStore        *store,
-                         GError        **error)
-{
-  RpSuggestionParams params;
-
-  rp_suggestion_params_init (&params);
-  params.today = job->today;
-  params.day = job->day;
-  memcpy (params.cadence_days, job->cadence_days, sizeof params.cadence_days);
-  params.unit = job->unit;
-  params.planned_points = (const RpGeoPoint *) (gpointer) job->points->data;
-  params.n_planned_points = job->points->len;
-
-  return rp_visit_suggestions_compute (store, &params, error);
-}
-
-static void
-suggestions_job_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  SuggestionsJob *job = task_data;
-  gint64 start = g_get_monotonic_time ();
-  GError *error = NULL;
-  GPtrArray *suggestions;
-
-  if (job->reader == NULL)
-    {
-      job->reader = rp_store_open (job->path, &error);
-      g_debug ("Planner: second connection opened in %.1f ms",
-               (g_get_monotonic_time () - start) / 1000.0);
-    }
-  if (job->reader == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  start = g_get_monotonic_time ();
-  suggestions = suggestions_job_compute (job, job->reader, &error);
-  g_debug ("Planner: suggestions computed in %.1f ms on a worker thread",
-           (g_get_monotonic_time () - start) / 1000.0);
-  if (suggestions == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, suggestions, (GDestroyNotify) g_ptr_array_unref);
-}
+  RpPlannerPage *self;
+  guint          serial;
+} SuggestionsRequest;
 
 /* Fifty rows with their menus take longer than a frame: they are added a few milliseconds'
  * worth at a time. */
@@ -351,16 +276,18 @@ show_suggestions (RpPlannerPage *self,
 static void schedule_suggestions (RpPlannerPage *self);
 
 static void
-suggestions_job_done_cb (GObject      *source_object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+suggestions_done_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  g_autoptr(RpPlannerPage) self = user_data;
-  SuggestionsJob *job = g_task_get_task_data (G_TASK (result));
+  SuggestionsRequest *request = user_data;
+  g_autoptr(RpPlannerPage) self = g_steal_pointer (&request->self);
+  guint serial = request->serial;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
 
-  suggestions = g_task_propagate_pointer (G_TASK (result), &error);
+  g_free (request);
+  suggestions = rp_visit_suggestions_compute_finish (RP_STORE (source_object), result, &error);
 
   /* Disposed meanwhile. */
   if (self->context == NULL)
@@ -368,20 +295,7 @@ suggestions_job_done_cb (GObject      *source_object,
 
   self->suggestions_running = FALSE;
 
-  /* The connection serves the next job only if nothing was written since it was opened. */
-  if (job->reader != NULL && job->generation == self->data_generation && self->reader == NULL)
-    self->reader = g_steal_pointer (&job->reader);
-
-  if (suggestions == NULL && job->reader == NULL && self->reader == NULL)
-    {
-      /* No second connection: this thread reads from now on. */
-      g_debug ("Planner: computing suggestions on the main thread: %s", error->message);
-      self->reader_failed = TRUE;
-      schedule_suggestions (self);
-      return;
-    }
-
-  if (job->serial != self->suggestions_serial)
+  if (serial != self->suggestions_serial)
     {
       schedule_suggestions (self);
       return;
@@ -396,82 +310,56 @@ suggestions_job_done_cb (GObject      *source_object,
   show_suggestions (self, g_steal_pointer (&suggestions));
 }
 
-static SuggestionsJob *
-suggestions_job_new (RpPlannerPage *self)
+static gboolean
+suggestions_idle_cb (gpointer user_data)
 {
+  RpPlannerPage *self = user_data;
   GSettings *settings = rp_context_get_settings (self->context);
-  SuggestionsJob *job = g_new0 (SuggestionsJob, 1);
+  g_autofree char *today = _rp_planner_page_dup_today ();
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (RpGeoPoint));
+  SuggestionsRequest *request;
+  RpSuggestionParams params;
 
-  job->path = g_strdup (rp_store_get_path (rp_context_get_store (self->context)));
-  job->today = _rp_planner_page_dup_today ();
-  job->cadence_days[0] = g_settings_get_uint (settings, "cadence-tier-a");
-  job->cadence_days[1] = g_settings_get_uint (settings, "cadence-tier-b");
-  job->cadence_days[2] = g_settings_get_uint (settings, "cadence-tier-c");
-  job->unit = _rp_planner_page_distance_unit (self);
-  job->serial = self->suggestions_serial;
-  job->generation = self->data_generation;
-  job->points = g_array_new (FALSE, FALSE, sizeof (RpGeoPoint));
+  self->suggestions_idle_id = 0;
+
+  /* The request on its way makes the next one when it is done. */
+  if (self->suggestions_running)
+    return G_SOURCE_REMOVE;
+
+  rp_suggestion_params_init (&params);
+  params.today = today;
+  params.cadence_days[0] = g_settings_get_uint (settings, "cadence-tier-a");
+  params.cadence_days[1] = g_settings_get_uint (settings, "cadence-tier-b");
+  params.cadence_days[2] = g_settings_get_uint (settings, "cadence-tier-c");
+  params.unit = _rp_planner_page_distance_unit (self);
 
   /* The day decides which week's planned partners are left out; only a selected day's visits
    * count for nearness. */
-  job->day = g_strdup (self->days[0]);
+  params.day = self->days[0];
   if (self->selected_day >= 0)
     {
       g_autoptr(GPtrArray) visits =
         _rp_planner_page_visits_of_day (self, self->days[self->selected_day], FALSE);
 
-      g_free (job->day);
-      job->day = g_strdup (self->days[self->selected_day]);
+      params.day = self->days[self->selected_day];
       for (guint i = 0; i < visits->len; i++)
         {
           RpGeoPoint point;
 
           if (_rp_planner_page_visit_point (self, g_ptr_array_index (visits, i), &point))
-            g_array_append_val (job->points, point);
+            g_array_append_val (points, point);
         }
     }
+  params.planned_points = (const RpGeoPoint *) (gpointer) points->data;
+  params.n_planned_points = points->len;
 
-  return job;
-}
+  request = g_new0 (SuggestionsRequest, 1);
+  request->self = g_object_ref (self);
+  request->serial = self->suggestions_serial;
 
-static gboolean
-suggestions_idle_cb (gpointer user_data)
-{
-  RpPlannerPage *self = user_data;
-  SuggestionsJob *job;
-  g_autoptr(GTask) task = NULL;
-
-  self->suggestions_idle_id = 0;
-
-  /* The job on its way starts the next one when it is done. */
-  if (self->suggestions_running)
-    return G_SOURCE_REMOVE;
-
-  job = suggestions_job_new (self);
-
-  if (self->reader_failed || g_strcmp0 (job->path, ":memory:") == 0)
-    {
-      g_autoptr(GError) error = NULL;
-      GPtrArray *suggestions;
-
-      suggestions = suggestions_job_compute (job, rp_context_get_store (self->context), &error);
-      suggestions_job_free (job);
-      if (suggestions == NULL)
-        {
-          g_warning ("Could not compute who to visit: %s", error->message);
-          suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_suggestion_free);
-        }
-      show_suggestions (self, suggestions);
-      return G_SOURCE_REMOVE;
-    }
-
-  job->reader = g_steal_pointer (&self->reader);
   self->suggestions_running = TRUE;
-
-  task = g_task_new (NULL, self->cancellable, suggestions_job_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, suggestions_idle_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) suggestions_job_free);
-  g_task_run_in_thread (task, suggestions_job_thread);
+  rp_visit_suggestions_compute_async (rp_context_get_store (self->context), &params,
+                                      self->cancellable, suggestions_done_cb, request);
 
   return G_SOURCE_REMOVE;
 }
@@ -479,7 +367,7 @@ suggestions_idle_cb (gpointer user_data)
 static void
 schedule_suggestions (RpPlannerPage *self)
 {
-  /* Starting a job is quick (the worker thread does the work): the idle only gathers the
+  /* Starting a request is quick (a worker thread does the work): the idle only gathers the
    * requests of one change. */
   if (self->suggestions_idle_id == 0)
     self->suggestions_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, suggestions_idle_cb,

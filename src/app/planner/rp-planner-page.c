@@ -22,6 +22,8 @@
 #include "rp-ics.h"
 #include "rp-page-util.h"
 #include "rp-planner-page-private.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 
 G_DEFINE_FINAL_TYPE (RpPlannerPage, rp_planner_page, ADW_TYPE_BIN)
 
@@ -318,10 +320,6 @@ reload (RpPlannerPage *self,
 static void
 store_changed_cb (RpPlannerPage *self)
 {
-  /* The second connection's statistics no longer hold. */
-  self->data_generation++;
-  g_clear_object (&self->reader);
-
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload (self, FALSE);
   else
@@ -662,7 +660,6 @@ rp_planner_page_dispose (GObject *object)
   _rp_planner_page_stop_filling (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->reader);
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_PLANNER_PAGE);

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "rp-geo.h"
+#include "rp-store-practice.h"
+#include "rp-store-target-lists.h"
 #include "rp-target-list-dialog.h"
 #include "rp-target-score.h"
 

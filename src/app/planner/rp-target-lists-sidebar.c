@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-page-util.h"
+#include "rp-store-target-lists.h"
 #include "rp-target-list-dialog.h"
 #include "rp-target-lists-sidebar.h"
 #include "rp-target-score.h"

@@ -12,6 +12,7 @@
 #include "rp-activity-dialog.h"
 #include "rp-letter.h"
 #include "rp-preferences-window-private.h"
+#include "rp-store-gifts.h"
 #include "rp-store.h"
 
 #define TEMPLATE_SAVE_DELAY_MS 500

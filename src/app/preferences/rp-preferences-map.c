@@ -13,6 +13,7 @@
 #include "rp-gazetteer.h"
 #include "rp-geocode-dialog.h"
 #include "rp-preferences-window-private.h"
+#include "rp-store-geocode.h"
 
 /* The distance-unit setting's values, in the combo row's order. */
 static const char * const distance_units[] = { "auto", "miles", "kilometers" };

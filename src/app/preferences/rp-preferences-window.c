@@ -14,6 +14,7 @@
 #include "rp-location-row.h"
 #include "rp-page-util.h"
 #include "rp-preferences-window-private.h"
+#include "rp-store-practice.h"
 #include "rp-store.h"
 #include "rp-validate.h"
 

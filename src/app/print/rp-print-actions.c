@@ -17,6 +17,10 @@
 #include "rp-letter.h"
 #include "rp-print-actions-private.h"
 #include "rp-print-job.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
+#include "rp-store-tasks.h"
+#include "rp-store-visits.h"
 #include "rp-window.h"
 
 typedef struct

@@ -12,6 +12,7 @@
 #include "rp-follow-up-rules.h"
 #include "rp-referral-detail.h"
 #include "rp-referral-status.h"
+#include "rp-store-referrals.h"
 #include "rp-vault.h"
 
 struct _RpReferralDetail

@@ -12,6 +12,7 @@
 
 #include "rp-page-util.h"
 #include "rp-partner-list.h"
+#include "rp-partner.h"
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
 #include "rp-referrals-page-private.h"

@@ -16,6 +16,7 @@
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
 #include "rp-referrals-page-private.h"
+#include "rp-store-partners.h"
 #include "rp-window.h"
 
 G_DEFINE_FINAL_TYPE (RpReferralsPage, rp_referrals_page, ADW_TYPE_BIN)

@@ -20,6 +20,8 @@
 #include "rp-recovery-key-dialog.h"
 #include "rp-reminder-service.h"
 #include "rp-sample.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
 #include "rp-store.h"
 #include "rp-window.h"
 

@@ -26,6 +26,9 @@
 
 #include "rp-follow-up-rules.h"
 #include "rp-reminder-service.h"
+#include "rp-store-partners.h"
+#include "rp-store-tasks.h"
+#include "rp-store-visits.h"
 
 /* libnotify 0.8 declares no autoptr cleanup for its notifications. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NotifyNotification, g_object_unref)

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-store-partners.h"
 #include "rp-timeline-page.h"
 #include "rp-window.h"
 

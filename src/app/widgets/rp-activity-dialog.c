@@ -13,6 +13,8 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-follow-up-rules.h"
+#include "rp-store-gifts.h"
+#include "rp-store-partners.h"
 
 #define MAX_PARTNER_MATCHES 8
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-document-private.h"
+#include "rp-partner.h"
 
 /* Avery 5160, in points */
 #define LABEL_WIDTH 189.0      /* 2.625 in */

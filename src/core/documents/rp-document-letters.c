@@ -12,6 +12,7 @@
 
 #include "rp-document-private.h"
 #include "rp-letter.h"
+#include "rp-store-documents.h"
 
 static gboolean
 is_set (const char *text)

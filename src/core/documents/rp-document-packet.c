@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "rp-document-private.h"
+#include "rp-partner.h"
+#include "rp-store-documents.h"
 
 /* The success stories quoted on the cover; the others follow the services. */
 #define COVER_STORIES 2

@@ -13,6 +13,9 @@
 #include "rp-document-private.h"
 #include "rp-geo.h"
 #include "rp-route.h"
+#include "rp-store-partners.h"
+#include "rp-store-target-lists.h"
+#include "rp-store-visits.h"
 
 static GDate *
 parse_day (const char *day)

@@ -19,7 +19,8 @@
 #include <libical/ical.h>
 
 #include "rp-ics.h"
-#include "rp-store-private.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 
 #define DAY_START_MINUTES (9 * 60)
 #define VISIT_MINUTES 45
@@ -489,7 +490,6 @@ export_week (RpStore     *store,
              GError     **error)
 {
   g_autoptr(GPtrArray) visits = NULL;
-  g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autofree char *sunday = NULL;
@@ -527,7 +527,8 @@ export_week (RpStore     *store,
       g_array_append_val (ids, id);
     }
 
-  by_id = _rp_store_load_partners_by_id (store, ids, NULL, &partners, error);
+  by_id = rp_store_load_partners_by_id (store, (const gint64 *) (gpointer) ids->data, ids->len,
+                                        NULL, error);
   if (by_id == NULL)
     return NULL;
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-gazetteer.h"
+#include "rp-store-geocode.h"
 
 G_DEFINE_QUARK (rp-gazetteer-error-quark, rp_gazetteer_error)
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-geocode-job.h"
+#include "rp-store-geocode.h"
 
 /* Partners placed per idle callback, and per transaction, offline. */
 #define CHUNK 200

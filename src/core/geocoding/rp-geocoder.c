@@ -18,6 +18,7 @@
 #include <libsoup/soup.h>
 
 #include "rp-geocoder.h"
+#include "rp-store-geocode.h"
 
 #define USER_AGENT "Rapport/" PACKAGE_VERSION " (io.github.rapport.Rapport)"
 #define MIN_INTERVAL_US G_USEC_PER_SEC

@@ -5,6 +5,7 @@
  */
 
 #include "rp-activity.h"
+#include "rp-model-util.h"
 
 struct _RpActivity
 {
@@ -47,34 +48,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Empty strings are kept as NULL, so that the many blank fields of rows loaded from the store cost
- * no allocation; the getters hand "" back. Returns whether the value changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: @value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static inline const char *
-str_or_empty (const char *str)
-{
-  return str != NULL ? str : "";
-}
 
 static void
 rp_activity_finalize (GObject *object)
@@ -148,7 +121,7 @@ rp_activity_get_property (GObject    *object,
       break;
 
     case PROP_UPDATED_AT:
-      g_value_set_string (value, str_or_empty (self->updated_at));
+      g_value_set_string (value, rp_model_str_or_empty (self->updated_at));
       break;
 
     default:
@@ -211,7 +184,7 @@ rp_activity_set_property (GObject      *object,
       break;
 
     case PROP_UPDATED_AT:
-      if (set_string (&self->updated_at, g_value_get_string (value)))
+      if (rp_model_set_string (&self->updated_at, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
 
@@ -333,7 +306,7 @@ rp_activity_get_uuid (RpActivity *self)
 {
   g_return_val_if_fail (RP_IS_ACTIVITY (self), NULL);
 
-  return str_or_empty (self->uuid);
+  return rp_model_str_or_empty (self->uuid);
 }
 
 void
@@ -342,7 +315,7 @@ rp_activity_set_uuid (RpActivity *self,
 {
   g_return_if_fail (RP_IS_ACTIVITY (self));
 
-  if (!set_string (&self->uuid, uuid))
+  if (!rp_model_set_string (&self->uuid, uuid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
@@ -375,7 +348,7 @@ rp_activity_get_occurred_at (RpActivity *self)
 {
   g_return_val_if_fail (RP_IS_ACTIVITY (self), NULL);
 
-  return str_or_empty (self->occurred_at);
+  return rp_model_str_or_empty (self->occurred_at);
 }
 
 void
@@ -384,7 +357,7 @@ rp_activity_set_occurred_at (RpActivity *self,
 {
   g_return_if_fail (RP_IS_ACTIVITY (self));
 
-  if (!set_string (&self->occurred_at, occurred_at))
+  if (!rp_model_set_string (&self->occurred_at, occurred_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OCCURRED_AT]);
@@ -395,7 +368,7 @@ rp_activity_get_contact_person (RpActivity *self)
 {
   g_return_val_if_fail (RP_IS_ACTIVITY (self), NULL);
 
-  return str_or_empty (self->contact_person);
+  return rp_model_str_or_empty (self->contact_person);
 }
 
 void
@@ -404,7 +377,7 @@ rp_activity_set_contact_person (RpActivity *self,
 {
   g_return_if_fail (RP_IS_ACTIVITY (self));
 
-  if (!set_string (&self->contact_person, contact_person))
+  if (!rp_model_set_string (&self->contact_person, contact_person))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT_PERSON]);
@@ -415,7 +388,7 @@ rp_activity_get_summary (RpActivity *self)
 {
   g_return_val_if_fail (RP_IS_ACTIVITY (self), NULL);
 
-  return str_or_empty (self->summary);
+  return rp_model_str_or_empty (self->summary);
 }
 
 void
@@ -424,7 +397,7 @@ rp_activity_set_summary (RpActivity *self,
 {
   g_return_if_fail (RP_IS_ACTIVITY (self));
 
-  if (!set_string (&self->summary, summary))
+  if (!rp_model_set_string (&self->summary, summary))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
@@ -435,7 +408,7 @@ rp_activity_get_materials (RpActivity *self)
 {
   g_return_val_if_fail (RP_IS_ACTIVITY (self), NULL);
 
-  return str_or_empty (self->materials);
+  return rp_model_str_or_empty (self->materials);
 }
 
 void
@@ -444,7 +417,7 @@ rp_activity_set_materials (RpActivity *self,
 {
   g_return_if_fail (RP_IS_ACTIVITY (self));
 
-  if (!set_string (&self->materials, materials))
+  if (!rp_model_set_string (&self->materials, materials))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATERIALS]);
@@ -521,7 +494,7 @@ rp_activity_get_created_at (RpActivity *self)
 {
   g_return_val_if_fail (RP_IS_ACTIVITY (self), NULL);
 
-  return str_or_empty (self->created_at);
+  return rp_model_str_or_empty (self->created_at);
 }
 
 void
@@ -530,7 +503,7 @@ rp_activity_set_created_at (RpActivity *self,
 {
   g_return_if_fail (RP_IS_ACTIVITY (self));
 
-  if (!set_string (&self->created_at, created_at))
+  if (!rp_model_set_string (&self->created_at, created_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);

@@ -5,6 +5,7 @@
  */
 
 #include "rp-location.h"
+#include "rp-model-util.h"
 
 struct _RpLocation
 {
@@ -48,34 +49,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Empty strings are kept as NULL, so that the many blank fields of rows loaded from the store cost
- * no allocation; the getters hand "" back. Returns whether the value changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: @value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static inline const char *
-str_or_empty (const char *str)
-{
-  return str != NULL ? str : "";
-}
 
 /* Appends @part after @separator, or alone while @str is empty. Empty parts are skipped, so that a
  * partial address still reads naturally. */
@@ -398,7 +371,7 @@ rp_location_get_uuid (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->uuid);
+  return rp_model_str_or_empty (self->uuid);
 }
 
 void
@@ -407,7 +380,7 @@ rp_location_set_uuid (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->uuid, uuid))
+  if (!rp_model_set_string (&self->uuid, uuid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
@@ -418,7 +391,7 @@ rp_location_get_name (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->name);
+  return rp_model_str_or_empty (self->name);
 }
 
 void
@@ -427,7 +400,7 @@ rp_location_set_name (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->name, name))
+  if (!rp_model_set_string (&self->name, name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
@@ -438,7 +411,7 @@ rp_location_get_street (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->street);
+  return rp_model_str_or_empty (self->street);
 }
 
 void
@@ -447,7 +420,7 @@ rp_location_set_street (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->street, street))
+  if (!rp_model_set_string (&self->street, street))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STREET]);
@@ -458,7 +431,7 @@ rp_location_get_city (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->city);
+  return rp_model_str_or_empty (self->city);
 }
 
 void
@@ -467,7 +440,7 @@ rp_location_set_city (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->city, city))
+  if (!rp_model_set_string (&self->city, city))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITY]);
@@ -478,7 +451,7 @@ rp_location_get_state (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->state);
+  return rp_model_str_or_empty (self->state);
 }
 
 void
@@ -487,7 +460,7 @@ rp_location_set_state (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->state, state))
+  if (!rp_model_set_string (&self->state, state))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -498,7 +471,7 @@ rp_location_get_zip (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->zip);
+  return rp_model_str_or_empty (self->zip);
 }
 
 void
@@ -507,7 +480,7 @@ rp_location_set_zip (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->zip, zip))
+  if (!rp_model_set_string (&self->zip, zip))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZIP]);
@@ -518,7 +491,7 @@ rp_location_get_phone (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->phone);
+  return rp_model_str_or_empty (self->phone);
 }
 
 void
@@ -527,7 +500,7 @@ rp_location_set_phone (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->phone, phone))
+  if (!rp_model_set_string (&self->phone, phone))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
@@ -538,7 +511,7 @@ rp_location_get_fax (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->fax);
+  return rp_model_str_or_empty (self->fax);
 }
 
 void
@@ -547,7 +520,7 @@ rp_location_set_fax (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->fax, fax))
+  if (!rp_model_set_string (&self->fax, fax))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAX]);
@@ -558,7 +531,7 @@ rp_location_get_hours (RpLocation *self)
 {
   g_return_val_if_fail (RP_IS_LOCATION (self), NULL);
 
-  return str_or_empty (self->hours);
+  return rp_model_str_or_empty (self->hours);
 }
 
 void
@@ -567,7 +540,7 @@ rp_location_set_hours (RpLocation *self,
 {
   g_return_if_fail (RP_IS_LOCATION (self));
 
-  if (!set_string (&self->hours, hours))
+  if (!rp_model_set_string (&self->hours, hours))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS]);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-partner.h"
+#include "rp-model-util.h"
 
 struct _RpPartner
 {
@@ -111,34 +112,6 @@ static const guint tier_cadence_days[] = {
   [RP_TIER_C] = 90,
 };
 
-/* Empty strings are kept as NULL, so that the many blank fields of rows loaded from the store cost
- * no allocation; the getters hand "" back. Returns whether the value changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: @value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static inline const char *
-str_or_empty (const char *str)
-{
-  return str != NULL ? str : "";
-}
-
 /* Appends @part after @separator, or alone while @str is empty. Empty parts are skipped, so that
  * partial names and addresses still read naturally. */
 static void
@@ -212,10 +185,10 @@ update_names (RpPartner *self)
   g_autofree char *display_name = build_display_name (self);
   g_autofree char *sort_name = build_sort_name (self);
 
-  if (set_string (&self->display_name, display_name))
+  if (rp_model_set_string (&self->display_name, display_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 
-  if (set_string (&self->sort_name, sort_name))
+  if (rp_model_set_string (&self->sort_name, sort_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_NAME]);
 }
 
@@ -877,7 +850,7 @@ rp_partner_get_uuid (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->uuid);
+  return rp_model_str_or_empty (self->uuid);
 }
 
 void
@@ -886,7 +859,7 @@ rp_partner_set_uuid (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->uuid, uuid))
+  if (!rp_model_set_string (&self->uuid, uuid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
@@ -920,7 +893,7 @@ rp_partner_get_prefix (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->prefix);
+  return rp_model_str_or_empty (self->prefix);
 }
 
 void
@@ -929,7 +902,7 @@ rp_partner_set_prefix (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->prefix, prefix))
+  if (!rp_model_set_string (&self->prefix, prefix))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFIX]);
@@ -941,7 +914,7 @@ rp_partner_get_first_name (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->first_name);
+  return rp_model_str_or_empty (self->first_name);
 }
 
 void
@@ -950,7 +923,7 @@ rp_partner_set_first_name (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->first_name, first_name))
+  if (!rp_model_set_string (&self->first_name, first_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
@@ -962,7 +935,7 @@ rp_partner_get_last_name (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->last_name);
+  return rp_model_str_or_empty (self->last_name);
 }
 
 void
@@ -971,7 +944,7 @@ rp_partner_set_last_name (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->last_name, last_name))
+  if (!rp_model_set_string (&self->last_name, last_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_NAME]);
@@ -983,7 +956,7 @@ rp_partner_get_credentials (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->credentials);
+  return rp_model_str_or_empty (self->credentials);
 }
 
 void
@@ -992,7 +965,7 @@ rp_partner_set_credentials (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->credentials, credentials))
+  if (!rp_model_set_string (&self->credentials, credentials))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREDENTIALS]);
@@ -1004,7 +977,7 @@ rp_partner_get_organization (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->organization);
+  return rp_model_str_or_empty (self->organization);
 }
 
 void
@@ -1013,7 +986,7 @@ rp_partner_set_organization (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->organization, organization))
+  if (!rp_model_set_string (&self->organization, organization))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATION]);
@@ -1025,7 +998,7 @@ rp_partner_get_display_name (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->display_name);
+  return rp_model_str_or_empty (self->display_name);
 }
 
 const char *
@@ -1033,7 +1006,7 @@ rp_partner_get_sort_name (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->sort_name);
+  return rp_model_str_or_empty (self->sort_name);
 }
 
 const char *
@@ -1041,7 +1014,7 @@ rp_partner_get_npi (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->npi);
+  return rp_model_str_or_empty (self->npi);
 }
 
 void
@@ -1050,7 +1023,7 @@ rp_partner_set_npi (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->npi, npi))
+  if (!rp_model_set_string (&self->npi, npi))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NPI]);
@@ -1061,7 +1034,7 @@ rp_partner_get_specialty_code (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->specialty_code);
+  return rp_model_str_or_empty (self->specialty_code);
 }
 
 void
@@ -1070,7 +1043,7 @@ rp_partner_set_specialty_code (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->specialty_code, code))
+  if (!rp_model_set_string (&self->specialty_code, code))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPECIALTY_CODE]);
@@ -1081,7 +1054,7 @@ rp_partner_get_specialty_label (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->specialty_label);
+  return rp_model_str_or_empty (self->specialty_label);
 }
 
 void
@@ -1090,7 +1063,7 @@ rp_partner_set_specialty_label (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->specialty_label, label))
+  if (!rp_model_set_string (&self->specialty_label, label))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPECIALTY_LABEL]);
@@ -1101,7 +1074,7 @@ rp_partner_get_street (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->street);
+  return rp_model_str_or_empty (self->street);
 }
 
 void
@@ -1110,7 +1083,7 @@ rp_partner_set_street (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->street, street))
+  if (!rp_model_set_string (&self->street, street))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STREET]);
@@ -1121,7 +1094,7 @@ rp_partner_get_city (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->city);
+  return rp_model_str_or_empty (self->city);
 }
 
 void
@@ -1130,7 +1103,7 @@ rp_partner_set_city (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->city, city))
+  if (!rp_model_set_string (&self->city, city))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITY]);
@@ -1141,7 +1114,7 @@ rp_partner_get_state (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->state);
+  return rp_model_str_or_empty (self->state);
 }
 
 void
@@ -1150,7 +1123,7 @@ rp_partner_set_state (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->state, state))
+  if (!rp_model_set_string (&self->state, state))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -1161,7 +1134,7 @@ rp_partner_get_zip (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->zip);
+  return rp_model_str_or_empty (self->zip);
 }
 
 void
@@ -1170,7 +1143,7 @@ rp_partner_set_zip (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->zip, zip))
+  if (!rp_model_set_string (&self->zip, zip))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZIP]);
@@ -1225,7 +1198,7 @@ rp_partner_get_phone (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->phone);
+  return rp_model_str_or_empty (self->phone);
 }
 
 void
@@ -1234,7 +1207,7 @@ rp_partner_set_phone (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->phone, phone))
+  if (!rp_model_set_string (&self->phone, phone))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
@@ -1245,7 +1218,7 @@ rp_partner_get_fax (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->fax);
+  return rp_model_str_or_empty (self->fax);
 }
 
 void
@@ -1254,7 +1227,7 @@ rp_partner_set_fax (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->fax, fax))
+  if (!rp_model_set_string (&self->fax, fax))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAX]);
@@ -1265,7 +1238,7 @@ rp_partner_get_email (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->email);
+  return rp_model_str_or_empty (self->email);
 }
 
 void
@@ -1274,7 +1247,7 @@ rp_partner_set_email (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->email, email))
+  if (!rp_model_set_string (&self->email, email))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
@@ -1285,7 +1258,7 @@ rp_partner_get_office_contact (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->office_contact);
+  return rp_model_str_or_empty (self->office_contact);
 }
 
 void
@@ -1294,7 +1267,7 @@ rp_partner_set_office_contact (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->office_contact, office_contact))
+  if (!rp_model_set_string (&self->office_contact, office_contact))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFICE_CONTACT]);
@@ -1305,7 +1278,7 @@ rp_partner_get_best_time (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->best_time);
+  return rp_model_str_or_empty (self->best_time);
 }
 
 void
@@ -1314,7 +1287,7 @@ rp_partner_set_best_time (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->best_time, best_time))
+  if (!rp_model_set_string (&self->best_time, best_time))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BEST_TIME]);
@@ -1454,7 +1427,7 @@ rp_partner_get_tags (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->tags);
+  return rp_model_str_or_empty (self->tags);
 }
 
 void
@@ -1463,7 +1436,7 @@ rp_partner_set_tags (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->tags, tags))
+  if (!rp_model_set_string (&self->tags, tags))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
@@ -1474,7 +1447,7 @@ rp_partner_get_notes (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->notes);
+  return rp_model_str_or_empty (self->notes);
 }
 
 void
@@ -1483,7 +1456,7 @@ rp_partner_set_notes (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->notes, notes))
+  if (!rp_model_set_string (&self->notes, notes))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
@@ -1494,7 +1467,7 @@ rp_partner_get_created_at (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->created_at);
+  return rp_model_str_or_empty (self->created_at);
 }
 
 void
@@ -1503,7 +1476,7 @@ rp_partner_set_created_at (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->created_at, created_at))
+  if (!rp_model_set_string (&self->created_at, created_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
@@ -1514,7 +1487,7 @@ rp_partner_get_updated_at (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->updated_at);
+  return rp_model_str_or_empty (self->updated_at);
 }
 
 void
@@ -1523,7 +1496,7 @@ rp_partner_set_updated_at (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->updated_at, updated_at))
+  if (!rp_model_set_string (&self->updated_at, updated_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
@@ -1534,7 +1507,7 @@ rp_partner_get_archived_at (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->archived_at);
+  return rp_model_str_or_empty (self->archived_at);
 }
 
 void
@@ -1547,7 +1520,7 @@ rp_partner_set_archived_at (RpPartner  *self,
 
   was_archived = rp_partner_get_archived (self);
 
-  if (!set_string (&self->archived_at, archived_at))
+  if (!rp_model_set_string (&self->archived_at, archived_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED_AT]);
@@ -1569,7 +1542,7 @@ rp_partner_get_last_contact_at (RpPartner *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
 
-  return str_or_empty (self->last_contact_at);
+  return rp_model_str_or_empty (self->last_contact_at);
 }
 
 void
@@ -1578,7 +1551,7 @@ rp_partner_set_last_contact_at (RpPartner  *self,
 {
   g_return_if_fail (RP_IS_PARTNER (self));
 
-  if (!set_string (&self->last_contact_at, last_contact_at))
+  if (!rp_model_set_string (&self->last_contact_at, last_contact_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CONTACT_AT]);

@@ -5,6 +5,7 @@
  */
 
 #include "rp-planned-visit.h"
+#include "rp-model-util.h"
 
 struct _RpPlannedVisit
 {
@@ -40,34 +41,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Empty strings are kept as NULL, so that the many blank fields of rows loaded from the store cost
- * no allocation; the getters hand "" back. Returns whether the value changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: @value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static inline const char *
-str_or_empty (const char *str)
-{
-  return str != NULL ? str : "";
-}
 
 static void
 rp_planned_visit_finalize (GObject *object)
@@ -293,7 +266,7 @@ rp_planned_visit_get_uuid (RpPlannedVisit *self)
 {
   g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), NULL);
 
-  return str_or_empty (self->uuid);
+  return rp_model_str_or_empty (self->uuid);
 }
 
 void
@@ -302,7 +275,7 @@ rp_planned_visit_set_uuid (RpPlannedVisit *self,
 {
   g_return_if_fail (RP_IS_PLANNED_VISIT (self));
 
-  if (!set_string (&self->uuid, uuid))
+  if (!rp_model_set_string (&self->uuid, uuid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
@@ -335,7 +308,7 @@ rp_planned_visit_get_planned_on (RpPlannedVisit *self)
 {
   g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), NULL);
 
-  return str_or_empty (self->planned_on);
+  return rp_model_str_or_empty (self->planned_on);
 }
 
 void
@@ -344,7 +317,7 @@ rp_planned_visit_set_planned_on (RpPlannedVisit *self,
 {
   g_return_if_fail (RP_IS_PLANNED_VISIT (self));
 
-  if (!set_string (&self->planned_on, planned_on))
+  if (!rp_model_set_string (&self->planned_on, planned_on))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANNED_ON]);
@@ -376,7 +349,7 @@ rp_planned_visit_get_objective (RpPlannedVisit *self)
 {
   g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), NULL);
 
-  return str_or_empty (self->objective);
+  return rp_model_str_or_empty (self->objective);
 }
 
 void
@@ -385,7 +358,7 @@ rp_planned_visit_set_objective (RpPlannedVisit *self,
 {
   g_return_if_fail (RP_IS_PLANNED_VISIT (self));
 
-  if (!set_string (&self->objective, objective))
+  if (!rp_model_set_string (&self->objective, objective))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECTIVE]);
@@ -440,7 +413,7 @@ rp_planned_visit_get_created_at (RpPlannedVisit *self)
 {
   g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), NULL);
 
-  return str_or_empty (self->created_at);
+  return rp_model_str_or_empty (self->created_at);
 }
 
 void
@@ -449,7 +422,7 @@ rp_planned_visit_set_created_at (RpPlannedVisit *self,
 {
   g_return_if_fail (RP_IS_PLANNED_VISIT (self));
 
-  if (!set_string (&self->created_at, created_at))
+  if (!rp_model_set_string (&self->created_at, created_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
@@ -461,7 +434,7 @@ rp_planned_visit_get_partner_name (RpPlannedVisit *self)
 {
   g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), NULL);
 
-  return str_or_empty (self->partner_name);
+  return rp_model_str_or_empty (self->partner_name);
 }
 
 void
@@ -470,7 +443,7 @@ rp_planned_visit_set_partner_name (RpPlannedVisit *self,
 {
   g_return_if_fail (RP_IS_PLANNED_VISIT (self));
 
-  if (!set_string (&self->partner_name, partner_name))
+  if (!rp_model_set_string (&self->partner_name, partner_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_NAME]);

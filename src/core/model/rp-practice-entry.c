@@ -5,6 +5,7 @@
  */
 
 #include "rp-practice-entry.h"
+#include "rp-model-util.h"
 
 struct _RpPracticeEntry
 {
@@ -32,33 +33,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Empty strings are kept as NULL; the getters hand "" back. Returns whether the value changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: @value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static inline const char *
-str_or_empty (const char *str)
-{
-  return str != NULL ? str : "";
-}
 
 static void
 rp_practice_entry_finalize (GObject *object)
@@ -88,7 +62,7 @@ rp_practice_entry_get_property (GObject    *object,
       break;
 
     case PROP_UUID:
-      g_value_set_string (value, str_or_empty (self->uuid));
+      g_value_set_string (value, rp_model_str_or_empty (self->uuid));
       break;
 
     case PROP_KIND:
@@ -96,15 +70,15 @@ rp_practice_entry_get_property (GObject    *object,
       break;
 
     case PROP_TITLE:
-      g_value_set_string (value, str_or_empty (self->title));
+      g_value_set_string (value, rp_model_str_or_empty (self->title));
       break;
 
     case PROP_DETAIL:
-      g_value_set_string (value, str_or_empty (self->detail));
+      g_value_set_string (value, rp_model_str_or_empty (self->detail));
       break;
 
     case PROP_BODY:
-      g_value_set_string (value, str_or_empty (self->body));
+      g_value_set_string (value, rp_model_str_or_empty (self->body));
       break;
 
     default:
@@ -244,7 +218,7 @@ rp_practice_entry_get_uuid (RpPracticeEntry *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE_ENTRY (self), NULL);
 
-  return str_or_empty (self->uuid);
+  return rp_model_str_or_empty (self->uuid);
 }
 
 void
@@ -253,7 +227,7 @@ rp_practice_entry_set_uuid (RpPracticeEntry *self,
 {
   g_return_if_fail (RP_IS_PRACTICE_ENTRY (self));
 
-  if (set_string (&self->uuid, uuid))
+  if (rp_model_set_string (&self->uuid, uuid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
@@ -270,7 +244,7 @@ rp_practice_entry_get_title (RpPracticeEntry *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE_ENTRY (self), NULL);
 
-  return str_or_empty (self->title);
+  return rp_model_str_or_empty (self->title);
 }
 
 void
@@ -279,7 +253,7 @@ rp_practice_entry_set_title (RpPracticeEntry *self,
 {
   g_return_if_fail (RP_IS_PRACTICE_ENTRY (self));
 
-  if (set_string (&self->title, title))
+  if (rp_model_set_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -288,7 +262,7 @@ rp_practice_entry_get_detail (RpPracticeEntry *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE_ENTRY (self), NULL);
 
-  return str_or_empty (self->detail);
+  return rp_model_str_or_empty (self->detail);
 }
 
 void
@@ -297,7 +271,7 @@ rp_practice_entry_set_detail (RpPracticeEntry *self,
 {
   g_return_if_fail (RP_IS_PRACTICE_ENTRY (self));
 
-  if (set_string (&self->detail, detail))
+  if (rp_model_set_string (&self->detail, detail))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
 }
 
@@ -306,7 +280,7 @@ rp_practice_entry_get_body (RpPracticeEntry *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE_ENTRY (self), NULL);
 
-  return str_or_empty (self->body);
+  return rp_model_str_or_empty (self->body);
 }
 
 void
@@ -315,6 +289,6 @@ rp_practice_entry_set_body (RpPracticeEntry *self,
 {
   g_return_if_fail (RP_IS_PRACTICE_ENTRY (self));
 
-  if (set_string (&self->body, body))
+  if (rp_model_set_string (&self->body, body))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
 }

@@ -5,6 +5,7 @@
  */
 
 #include "rp-practice.h"
+#include "rp-model-util.h"
 
 struct _RpPractice
 {
@@ -65,34 +66,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Empty strings are kept as NULL, so that the many blank fields of rows loaded from the store cost
- * no allocation; the getters hand "" back. Returns whether the value changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: @value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static inline const char *
-str_or_empty (const char *str)
-{
-  return str != NULL ? str : "";
-}
 
 /* Returns the item at @position without a reference of its own: the list holds one for as long as
  * the item stays in it. */
@@ -197,43 +170,43 @@ rp_practice_get_property (GObject    *object,
       break;
 
     case PROP_REFERRAL_URL:
-      g_value_set_string (value, str_or_empty (self->referral_url));
+      g_value_set_string (value, rp_model_str_or_empty (self->referral_url));
       break;
 
     case PROP_REFERRAL_PHONE:
-      g_value_set_string (value, str_or_empty (self->referral_phone));
+      g_value_set_string (value, rp_model_str_or_empty (self->referral_phone));
       break;
 
     case PROP_REFERRAL_FAX:
-      g_value_set_string (value, str_or_empty (self->referral_fax));
+      g_value_set_string (value, rp_model_str_or_empty (self->referral_fax));
       break;
 
     case PROP_URGENT_LINE:
-      g_value_set_string (value, str_or_empty (self->urgent_line));
+      g_value_set_string (value, rp_model_str_or_empty (self->urgent_line));
       break;
 
     case PROP_WHAT_TO_SEND:
-      g_value_set_string (value, str_or_empty (self->what_to_send));
+      g_value_set_string (value, rp_model_str_or_empty (self->what_to_send));
       break;
 
     case PROP_TURNAROUND:
-      g_value_set_string (value, str_or_empty (self->turnaround));
+      g_value_set_string (value, rp_model_str_or_empty (self->turnaround));
       break;
 
     case PROP_INSURANCES:
-      g_value_set_string (value, str_or_empty (self->insurances));
+      g_value_set_string (value, rp_model_str_or_empty (self->insurances));
       break;
 
     case PROP_LIAISON_NAME:
-      g_value_set_string (value, str_or_empty (self->liaison_name));
+      g_value_set_string (value, rp_model_str_or_empty (self->liaison_name));
       break;
 
     case PROP_LIAISON_PHONE:
-      g_value_set_string (value, str_or_empty (self->liaison_phone));
+      g_value_set_string (value, rp_model_str_or_empty (self->liaison_phone));
       break;
 
     case PROP_LIAISON_EMAIL:
-      g_value_set_string (value, str_or_empty (self->liaison_email));
+      g_value_set_string (value, rp_model_str_or_empty (self->liaison_email));
       break;
 
     case PROP_SERVICES:
@@ -296,7 +269,7 @@ rp_practice_set_property (GObject      *object,
       break;
 
     case PROP_LOGO_TYPE:
-      if (set_string (&self->logo_type, g_value_get_string (value)))
+      if (rp_model_set_string (&self->logo_type, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
 
@@ -514,7 +487,7 @@ rp_practice_get_uuid (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->uuid);
+  return rp_model_str_or_empty (self->uuid);
 }
 
 void
@@ -523,7 +496,7 @@ rp_practice_set_uuid (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->uuid, uuid))
+  if (!rp_model_set_string (&self->uuid, uuid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
@@ -534,7 +507,7 @@ rp_practice_get_name (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->name);
+  return rp_model_str_or_empty (self->name);
 }
 
 void
@@ -543,7 +516,7 @@ rp_practice_set_name (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->name, name))
+  if (!rp_model_set_string (&self->name, name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
@@ -554,7 +527,7 @@ rp_practice_get_phone (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->phone);
+  return rp_model_str_or_empty (self->phone);
 }
 
 void
@@ -563,7 +536,7 @@ rp_practice_set_phone (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->phone, phone))
+  if (!rp_model_set_string (&self->phone, phone))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
@@ -574,7 +547,7 @@ rp_practice_get_fax (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->fax);
+  return rp_model_str_or_empty (self->fax);
 }
 
 void
@@ -583,7 +556,7 @@ rp_practice_set_fax (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->fax, fax))
+  if (!rp_model_set_string (&self->fax, fax))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAX]);
@@ -594,7 +567,7 @@ rp_practice_get_email (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->email);
+  return rp_model_str_or_empty (self->email);
 }
 
 void
@@ -603,7 +576,7 @@ rp_practice_set_email (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->email, email))
+  if (!rp_model_set_string (&self->email, email))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
@@ -614,7 +587,7 @@ rp_practice_get_website (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->website);
+  return rp_model_str_or_empty (self->website);
 }
 
 void
@@ -623,7 +596,7 @@ rp_practice_set_website (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->website, website))
+  if (!rp_model_set_string (&self->website, website))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEBSITE]);
@@ -672,7 +645,7 @@ rp_practice_get_logo_type (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->logo_type);
+  return rp_model_str_or_empty (self->logo_type);
 }
 
 void
@@ -700,7 +673,7 @@ rp_practice_set_logo (RpPractice *self,
       self->logo = logo;
     }
 
-  type_changed = set_string (&self->logo_type, mime_type);
+  type_changed = rp_model_set_string (&self->logo_type, mime_type);
 
   if (logo_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO]);
@@ -713,7 +686,7 @@ rp_practice_get_referral_url (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->referral_url);
+  return rp_model_str_or_empty (self->referral_url);
 }
 
 void
@@ -722,7 +695,7 @@ rp_practice_set_referral_url (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->referral_url, referral_url))
+  if (!rp_model_set_string (&self->referral_url, referral_url))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRAL_URL]);
@@ -733,7 +706,7 @@ rp_practice_get_referral_phone (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->referral_phone);
+  return rp_model_str_or_empty (self->referral_phone);
 }
 
 void
@@ -742,7 +715,7 @@ rp_practice_set_referral_phone (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->referral_phone, referral_phone))
+  if (!rp_model_set_string (&self->referral_phone, referral_phone))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRAL_PHONE]);
@@ -753,7 +726,7 @@ rp_practice_get_referral_fax (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->referral_fax);
+  return rp_model_str_or_empty (self->referral_fax);
 }
 
 void
@@ -762,7 +735,7 @@ rp_practice_set_referral_fax (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->referral_fax, referral_fax))
+  if (!rp_model_set_string (&self->referral_fax, referral_fax))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRAL_FAX]);
@@ -773,7 +746,7 @@ rp_practice_get_urgent_line (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->urgent_line);
+  return rp_model_str_or_empty (self->urgent_line);
 }
 
 void
@@ -782,7 +755,7 @@ rp_practice_set_urgent_line (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->urgent_line, urgent_line))
+  if (!rp_model_set_string (&self->urgent_line, urgent_line))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URGENT_LINE]);
@@ -793,7 +766,7 @@ rp_practice_get_what_to_send (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->what_to_send);
+  return rp_model_str_or_empty (self->what_to_send);
 }
 
 void
@@ -802,7 +775,7 @@ rp_practice_set_what_to_send (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->what_to_send, what_to_send))
+  if (!rp_model_set_string (&self->what_to_send, what_to_send))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHAT_TO_SEND]);
@@ -813,7 +786,7 @@ rp_practice_get_turnaround (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->turnaround);
+  return rp_model_str_or_empty (self->turnaround);
 }
 
 void
@@ -822,7 +795,7 @@ rp_practice_set_turnaround (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->turnaround, turnaround))
+  if (!rp_model_set_string (&self->turnaround, turnaround))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TURNAROUND]);
@@ -833,7 +806,7 @@ rp_practice_get_insurances (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->insurances);
+  return rp_model_str_or_empty (self->insurances);
 }
 
 void
@@ -842,7 +815,7 @@ rp_practice_set_insurances (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->insurances, insurances))
+  if (!rp_model_set_string (&self->insurances, insurances))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSURANCES]);
@@ -853,7 +826,7 @@ rp_practice_get_liaison_name (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->liaison_name);
+  return rp_model_str_or_empty (self->liaison_name);
 }
 
 void
@@ -862,7 +835,7 @@ rp_practice_set_liaison_name (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->liaison_name, liaison_name))
+  if (!rp_model_set_string (&self->liaison_name, liaison_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIAISON_NAME]);
@@ -873,7 +846,7 @@ rp_practice_get_liaison_phone (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->liaison_phone);
+  return rp_model_str_or_empty (self->liaison_phone);
 }
 
 void
@@ -882,7 +855,7 @@ rp_practice_set_liaison_phone (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->liaison_phone, liaison_phone))
+  if (!rp_model_set_string (&self->liaison_phone, liaison_phone))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIAISON_PHONE]);
@@ -893,7 +866,7 @@ rp_practice_get_liaison_email (RpPractice *self)
 {
   g_return_val_if_fail (RP_IS_PRACTICE (self), NULL);
 
-  return str_or_empty (self->liaison_email);
+  return rp_model_str_or_empty (self->liaison_email);
 }
 
 void
@@ -902,7 +875,7 @@ rp_practice_set_liaison_email (RpPractice *self,
 {
   g_return_if_fail (RP_IS_PRACTICE (self));
 
-  if (!set_string (&self->liaison_email, liaison_email))
+  if (!rp_model_set_string (&self->liaison_email, liaison_email))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIAISON_EMAIL]);

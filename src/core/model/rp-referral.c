@@ -5,6 +5,7 @@
  */
 
 #include "rp-referral.h"
+#include "rp-model-util.h"
 
 struct _RpReferral
 {
@@ -54,34 +55,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Empty strings are kept as NULL, so that the many blank fields of rows loaded from the store cost
- * no allocation; the getters hand "" back. Returns whether the value changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: @value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static inline const char *
-str_or_empty (const char *str)
-{
-  return str != NULL ? str : "";
-}
 
 static void
 rp_referral_finalize (GObject *object)
@@ -403,7 +376,7 @@ rp_referral_get_uuid (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->uuid);
+  return rp_model_str_or_empty (self->uuid);
 }
 
 void
@@ -412,7 +385,7 @@ rp_referral_set_uuid (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->uuid, uuid))
+  if (!rp_model_set_string (&self->uuid, uuid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
@@ -467,7 +440,7 @@ rp_referral_get_referred_on (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->referred_on);
+  return rp_model_str_or_empty (self->referred_on);
 }
 
 void
@@ -476,7 +449,7 @@ rp_referral_set_referred_on (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->referred_on, referred_on))
+  if (!rp_model_set_string (&self->referred_on, referred_on))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRED_ON]);
@@ -487,7 +460,7 @@ rp_referral_get_reason (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->reason);
+  return rp_model_str_or_empty (self->reason);
 }
 
 void
@@ -496,7 +469,7 @@ rp_referral_set_reason (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->reason, reason))
+  if (!rp_model_set_string (&self->reason, reason))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASON]);
@@ -507,7 +480,7 @@ rp_referral_get_service_line (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->service_line);
+  return rp_model_str_or_empty (self->service_line);
 }
 
 void
@@ -516,7 +489,7 @@ rp_referral_set_service_line (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->service_line, service_line))
+  if (!rp_model_set_string (&self->service_line, service_line))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVICE_LINE]);
@@ -571,7 +544,7 @@ rp_referral_get_status_reason (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->status_reason);
+  return rp_model_str_or_empty (self->status_reason);
 }
 
 void
@@ -580,7 +553,7 @@ rp_referral_set_status_reason (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->status_reason, status_reason))
+  if (!rp_model_set_string (&self->status_reason, status_reason))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_REASON]);
@@ -591,7 +564,7 @@ rp_referral_get_notes (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->notes);
+  return rp_model_str_or_empty (self->notes);
 }
 
 void
@@ -600,7 +573,7 @@ rp_referral_set_notes (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->notes, notes))
+  if (!rp_model_set_string (&self->notes, notes))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
@@ -611,7 +584,7 @@ rp_referral_get_outcome (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->outcome);
+  return rp_model_str_or_empty (self->outcome);
 }
 
 void
@@ -620,7 +593,7 @@ rp_referral_set_outcome (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->outcome, outcome))
+  if (!rp_model_set_string (&self->outcome, outcome))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
@@ -653,7 +626,7 @@ rp_referral_get_created_at (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->created_at);
+  return rp_model_str_or_empty (self->created_at);
 }
 
 void
@@ -662,7 +635,7 @@ rp_referral_set_created_at (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->created_at, created_at))
+  if (!rp_model_set_string (&self->created_at, created_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
@@ -673,7 +646,7 @@ rp_referral_get_updated_at (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->updated_at);
+  return rp_model_str_or_empty (self->updated_at);
 }
 
 void
@@ -682,7 +655,7 @@ rp_referral_set_updated_at (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->updated_at, updated_at))
+  if (!rp_model_set_string (&self->updated_at, updated_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
@@ -693,7 +666,7 @@ rp_referral_get_partner_name (RpReferral *self)
 {
   g_return_val_if_fail (RP_IS_REFERRAL (self), NULL);
 
-  return str_or_empty (self->partner_name);
+  return rp_model_str_or_empty (self->partner_name);
 }
 
 void
@@ -702,7 +675,7 @@ rp_referral_set_partner_name (RpReferral *self,
 {
   g_return_if_fail (RP_IS_REFERRAL (self));
 
-  if (!set_string (&self->partner_name, partner_name))
+  if (!rp_model_set_string (&self->partner_name, partner_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_NAME]);

@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (RpReferral, rp_referral, RP, REFERRAL, GObject)
 /* Properties: "id", "uuid", "partner-id", "direction", "referred-on" (YYYY-MM-DD), "reason",
  * "service-line", "urgency", "status", "status-reason", "notes", "outcome", "satisfaction" (0 =
  * not recorded, else 1-5), "created-at", "updated-at". Patient identifiers are not properties of
- * this object: they travel encrypted (see the referrals issue). */
+ * this object: they travel sealed by RpVault (see RpSealedPatient in rp-store-referrals.h). */
 RpReferral          *rp_referral_new                (void);
 gint64               rp_referral_get_id             (RpReferral          *self);
 void                 rp_referral_set_id             (RpReferral          *self,

@@ -5,6 +5,7 @@
  */
 
 #include "rp-task.h"
+#include "rp-model-util.h"
 
 struct _RpTask
 {
@@ -53,34 +54,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Empty strings are kept as NULL, so that the many blank fields of rows loaded from the store cost
- * no allocation; the getters hand "" back. Returns whether the value changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  /* Copy before freeing: @value may point into the old string. */
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static inline const char *
-str_or_empty (const char *str)
-{
-  return str != NULL ? str : "";
-}
 
 static void
 rp_task_finalize (GObject *object)
@@ -170,7 +143,7 @@ rp_task_get_property (GObject    *object,
       break;
 
     case PROP_UPDATED_AT:
-      g_value_set_string (value, str_or_empty (self->updated_at));
+      g_value_set_string (value, rp_model_str_or_empty (self->updated_at));
       break;
 
     case PROP_PARTNER_NAME:
@@ -253,7 +226,7 @@ rp_task_set_property (GObject      *object,
       break;
 
     case PROP_UPDATED_AT:
-      if (set_string (&self->updated_at, g_value_get_string (value)))
+      if (rp_model_set_string (&self->updated_at, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
 
@@ -404,7 +377,7 @@ rp_task_get_uuid (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->uuid);
+  return rp_model_str_or_empty (self->uuid);
 }
 
 void
@@ -413,7 +386,7 @@ rp_task_set_uuid (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->uuid, uuid))
+  if (!rp_model_set_string (&self->uuid, uuid))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
@@ -446,7 +419,7 @@ rp_task_get_title (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->title);
+  return rp_model_str_or_empty (self->title);
 }
 
 void
@@ -455,7 +428,7 @@ rp_task_set_title (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->title, title))
+  if (!rp_model_set_string (&self->title, title))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -466,7 +439,7 @@ rp_task_get_notes (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->notes);
+  return rp_model_str_or_empty (self->notes);
 }
 
 void
@@ -475,7 +448,7 @@ rp_task_set_notes (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->notes, notes))
+  if (!rp_model_set_string (&self->notes, notes))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
@@ -530,7 +503,7 @@ rp_task_get_due_on (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->due_on);
+  return rp_model_str_or_empty (self->due_on);
 }
 
 void
@@ -539,7 +512,7 @@ rp_task_set_due_on (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->due_on, due_on))
+  if (!rp_model_set_string (&self->due_on, due_on))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_ON]);
@@ -550,7 +523,7 @@ rp_task_get_due_time (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->due_time);
+  return rp_model_str_or_empty (self->due_time);
 }
 
 void
@@ -559,7 +532,7 @@ rp_task_set_due_time (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->due_time, due_time))
+  if (!rp_model_set_string (&self->due_time, due_time))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_TIME]);
@@ -570,7 +543,7 @@ rp_task_get_done_at (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->done_at);
+  return rp_model_str_or_empty (self->done_at);
 }
 
 void
@@ -583,7 +556,7 @@ rp_task_set_done_at (RpTask     *self,
 
   was_done = self->done_at != NULL;
 
-  if (!set_string (&self->done_at, done_at))
+  if (!rp_model_set_string (&self->done_at, done_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE_AT]);
@@ -596,7 +569,7 @@ rp_task_get_snoozed_until (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->snoozed_until);
+  return rp_model_str_or_empty (self->snoozed_until);
 }
 
 void
@@ -605,7 +578,7 @@ rp_task_set_snoozed_until (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->snoozed_until, snoozed_until))
+  if (!rp_model_set_string (&self->snoozed_until, snoozed_until))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNOOZED_UNTIL]);
@@ -616,7 +589,7 @@ rp_task_get_notified_at (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->notified_at);
+  return rp_model_str_or_empty (self->notified_at);
 }
 
 void
@@ -625,7 +598,7 @@ rp_task_set_notified_at (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->notified_at, notified_at))
+  if (!rp_model_set_string (&self->notified_at, notified_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTIFIED_AT]);
@@ -636,7 +609,7 @@ rp_task_get_rule_key (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->rule_key);
+  return rp_model_str_or_empty (self->rule_key);
 }
 
 void
@@ -645,7 +618,7 @@ rp_task_set_rule_key (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->rule_key, rule_key))
+  if (!rp_model_set_string (&self->rule_key, rule_key))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULE_KEY]);
@@ -656,7 +629,7 @@ rp_task_get_created_at (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->created_at);
+  return rp_model_str_or_empty (self->created_at);
 }
 
 void
@@ -665,7 +638,7 @@ rp_task_set_created_at (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->created_at, created_at))
+  if (!rp_model_set_string (&self->created_at, created_at))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
@@ -676,7 +649,7 @@ rp_task_get_partner_name (RpTask *self)
 {
   g_return_val_if_fail (RP_IS_TASK (self), NULL);
 
-  return str_or_empty (self->partner_name);
+  return rp_model_str_or_empty (self->partner_name);
 }
 
 void
@@ -685,7 +658,7 @@ rp_task_set_partner_name (RpTask     *self,
 {
   g_return_if_fail (RP_IS_TASK (self));
 
-  if (!set_string (&self->partner_name, partner_name))
+  if (!rp_model_set_string (&self->partner_name, partner_name))
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_NAME]);

@@ -10,6 +10,10 @@
 #include <string.h>
 
 #include "rp-follow-up-rules.h"
+#include "rp-store-activities.h"
+#include "rp-store-partners.h"
+#include "rp-store-referrals.h"
+#include "rp-store-tasks.h"
 
 /* Helpers */
 

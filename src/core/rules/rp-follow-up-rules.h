@@ -21,8 +21,12 @@
 
 #include <gio/gio.h>
 
+#include "rp-activity.h"
+#include "rp-enums.h"
 #include "rp-patient.h"
+#include "rp-referral.h"
 #include "rp-store.h"
+#include "rp-task.h"
 #include "rp-vault.h"
 
 G_BEGIN_DECLS

@@ -16,7 +16,10 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
-#include "rp-store-private.h"
+#include "rp-store-partners.h"
+#include "rp-store-plan-stats.h"
+#include "rp-store-practice.h"
+#include "rp-store-target-lists.h"
 #include "rp-target-score.h"
 
 #define DEFAULT_MAX_KM 50.0
@@ -138,7 +141,6 @@ rank (RpStore              *store,
   g_autoptr(GArray) stats = NULL;
   g_autoptr(GArray) scored = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GPtrArray) candidates = NULL;
   g_autofree char *today = NULL;
@@ -214,7 +216,8 @@ rank (RpStore              *store,
     g_array_append_val (ids, g_array_index (stats, RpPartnerPlanStats,
                                             g_array_index (scored, Scored, i).index).partner_id);
 
-  by_id = _rp_store_load_partners_by_id (store, ids, today, &partners, error);
+  by_id = rp_store_load_partners_by_id (store, (const gint64 *) (gpointer) ids->data, ids->len,
+                                        today, error);
   if (by_id == NULL)
     return NULL;
 

@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "rp-geo.h"
+#include "rp-partner-filter.h"
 #include "rp-partner.h"
 #include "rp-store.h"
 

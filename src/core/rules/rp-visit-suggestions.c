@@ -14,6 +14,15 @@
  *   target list    20 for a member of a target list who was never visited.
  *   near planned   5 + 15 × (1 − distance / near_km) within near_km of a visit that day.
  *
+ * rp_visit_suggestions_compute_async() runs the same on a worker thread, with a second
+ * connection to the same database file: WAL lets it read while the window's connection writes,
+ * and opening it takes a millisecond. The connection is kept for the next call, with the
+ * statistics it has cached, while nothing is written; any change of the store retires it (its
+ * caches count only its own writes, and a result from before the change is stale anyway), and it
+ * is closed when the store is finalized. One connection serves one job at a time: a job takes it
+ * and gives it back, and jobs that overlap open their own. A store in memory, or a file a second
+ * connection cannot open, is read on the calling thread instead.
+ *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,7 +35,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-ics.h"
-#include "rp-store-private.h"
+#include "rp-store-partners.h"
+#include "rp-store-plan-stats.h"
+#include "rp-store-target-lists.h"
 #include "rp-visit-suggestions.h"
 
 #define DEFAULT_NEAR_KM 5.0
@@ -308,6 +319,255 @@ explain (const RpPartnerPlanStats *stats,
   return reasons;
 }
 
+/* The worker connection ───────────────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  char            *path;
+  RpStore         *idle;          /* the second connection, while no job holds it */
+  guint            generation;    /* bumped by each change of the store */
+  gboolean         failed;        /* a second connection could not be opened: read on the
+                                   * calling thread from now on */
+} Worker;
+
+static Worker *
+worker_ref (Worker *worker)
+{
+  g_atomic_ref_count_inc (&worker->ref_count);
+  return worker;
+}
+
+static void
+worker_unref (Worker *worker)
+{
+  if (!g_atomic_ref_count_dec (&worker->ref_count))
+    return;
+
+  g_clear_object (&worker->idle);
+  g_mutex_clear (&worker->mutex);
+  g_free (worker->path);
+  g_free (worker);
+}
+
+static void
+store_changed_cb (RpStore *store,
+                  Worker  *worker)
+{
+  RpStore *retired;
+
+  g_mutex_lock (&worker->mutex);
+  worker->generation++;
+  retired = g_steal_pointer (&worker->idle);
+  g_mutex_unlock (&worker->mutex);
+
+  /* No job holds it, so it may be closed on this thread. */
+  g_clear_object (&retired);
+}
+
+/* The worker of @store, made on first use and freed with the store (jobs hold references). */
+static Worker *
+worker_get (RpStore *store)
+{
+  static const char * const signals[] = {
+    "partners-changed", "records-changed", "visits-changed", "lists-changed", "practice-changed",
+  };
+  static GQuark quark;
+  Worker *worker;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("rp-visit-suggestions-worker");
+
+  worker = g_object_get_qdata (G_OBJECT (store), quark);
+  if (worker != NULL)
+    return worker;
+
+  worker = g_new0 (Worker, 1);
+  g_atomic_ref_count_init (&worker->ref_count);
+  g_mutex_init (&worker->mutex);
+  worker->path = g_strdup (rp_store_get_path (store));
+  g_object_set_qdata_full (G_OBJECT (store), quark, worker, (GDestroyNotify) worker_unref);
+
+  /* The store's handlers go with it, before the qdata, so they never outlive the worker. */
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    g_signal_connect (store, signals[i], G_CALLBACK (store_changed_cb), worker);
+
+  return worker;
+}
+
+/* The idle connection, if there is one; the caller owns it until worker_give_back(). */
+static RpStore *
+worker_take (Worker *worker,
+             guint  *generation)
+{
+  RpStore *reader;
+
+  g_mutex_lock (&worker->mutex);
+  reader = g_steal_pointer (&worker->idle);
+  *generation = worker->generation;
+  g_mutex_unlock (&worker->mutex);
+
+  return reader;
+}
+
+/* Keeps @reader for the next job when nothing was written since @generation and no other
+ * connection is kept; closes it otherwise. */
+static void
+worker_give_back (Worker  *worker,
+                  RpStore *reader,
+                  guint    generation)
+{
+  g_mutex_lock (&worker->mutex);
+  if (generation == worker->generation && worker->idle == NULL)
+    worker->idle = g_steal_pointer (&reader);
+  g_mutex_unlock (&worker->mutex);
+
+  g_clear_object (&reader);
+}
+
+/* One computation: @params points into the job's own copies. */
+typedef struct
+{
+  Worker             *worker;
+  RpSuggestionParams  params;
+  char               *today;
+  char               *day;
+  GArray             *points;     /* RpGeoPoint */
+  gboolean            no_reader;  /* the second connection could not be opened */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->worker, worker_unref);
+  g_free (job->today);
+  g_free (job->day);
+  g_clear_pointer (&job->points, g_array_unref);
+  g_free (job);
+}
+
+static Job *
+job_new (Worker                   *worker,
+         const RpSuggestionParams *params)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->worker = worker_ref (worker);
+  job->today = g_strdup (params->today);
+  job->day = g_strdup (params->day);
+  job->points = g_array_sized_new (FALSE, FALSE, sizeof (RpGeoPoint), params->n_planned_points);
+  if (params->n_planned_points > 0)
+    g_array_append_vals (job->points, params->planned_points, params->n_planned_points);
+
+  job->params = *params;
+  job->params.today = job->today;
+  job->params.day = job->day;
+  job->params.planned_points = (const RpGeoPoint *) (gpointer) job->points->data;
+
+  return job;
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(RpStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *suggestions;
+  guint generation;
+  gint64 start;
+
+  reader = worker_take (job->worker, &generation);
+  if (reader == NULL)
+    {
+      start = g_get_monotonic_time ();
+      reader = rp_store_open (job->worker->path, &error);
+      if (reader == NULL)
+        {
+          job->no_reader = TRUE;
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_debug ("Visit suggestions: second connection opened in %.1f ms",
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      worker_give_back (job->worker, g_steal_pointer (&reader), generation);
+      return;
+    }
+
+  start = g_get_monotonic_time ();
+  suggestions = rp_visit_suggestions_compute (reader, &job->params, &error);
+  g_debug ("Visit suggestions: computed in %.1f ms on a worker thread",
+           (g_get_monotonic_time () - start) / 1000.0);
+
+  worker_give_back (job->worker, g_steal_pointer (&reader), generation);
+
+  if (suggestions == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, suggestions, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Computes on this thread with the store's own connection, and ends @task with the result. */
+static void
+compute_here (GTask                    *task,
+              RpStore                  *store,
+              const RpSuggestionParams *params)
+{
+  GError *error = NULL;
+  GPtrArray *suggestions;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  suggestions = rp_visit_suggestions_compute (store, params, &error);
+  if (suggestions == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, suggestions, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The worker thread's job is done: its result is the caller's, unless it could not open a
+ * connection, in which case this thread computes (and every later call too). */
+static void
+thread_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  RpStore *store = g_task_get_source_object (task);
+  GError *error = NULL;
+  GPtrArray *suggestions;
+
+  suggestions = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (suggestions == NULL && job->no_reader)
+    {
+      g_debug ("Visit suggestions: computing on the calling thread: %s", error->message);
+      g_clear_error (&error);
+
+      g_mutex_lock (&job->worker->mutex);
+      job->worker->failed = TRUE;
+      g_mutex_unlock (&job->worker->mutex);
+
+      compute_here (task, store, &job->params);
+      return;
+    }
+
+  if (suggestions == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, suggestions, (GDestroyNotify) g_ptr_array_unref);
+}
+
 void
 rp_suggestion_free (RpSuggestion *suggestion)
 {
@@ -344,7 +604,6 @@ rp_visit_suggestions_compute (RpStore                  *store,
   g_autoptr(GArray) candidates = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) lists = NULL;
-  g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GHashTable) list_names = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
@@ -435,7 +694,8 @@ rp_visit_suggestions_compute (RpStore                  *store,
                                               candidate->index).partner_id);
     }
 
-  by_id = _rp_store_load_partners_by_id (store, ids, today, &partners, error);
+  by_id = rp_store_load_partners_by_id (store, (const gint64 *) (gpointer) ids->data, ids->len,
+                                        today, error);
   if (by_id == NULL)
     return NULL;
 
@@ -465,4 +725,56 @@ rp_visit_suggestions_compute (RpStore                  *store,
     }
 
   return g_steal_pointer (&suggestions);
+}
+
+void
+rp_visit_suggestions_compute_async (RpStore                  *store,
+                                    const RpSuggestionParams *params,
+                                    GCancellable             *cancellable,
+                                    GAsyncReadyCallback       callback,
+                                    gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+  Worker *worker;
+  gboolean failed;
+
+  g_return_if_fail (RP_IS_STORE (store));
+  g_return_if_fail (params != NULL);
+  g_return_if_fail (params->planned_points != NULL || params->n_planned_points == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rp_visit_suggestions_compute_async);
+
+  worker = worker_get (store);
+
+  g_mutex_lock (&worker->mutex);
+  failed = worker->failed;
+  g_mutex_unlock (&worker->mutex);
+
+  /* A second connection to a store in memory would open another, empty database. */
+  if (failed || g_strcmp0 (worker->path, ":memory:") == 0)
+    {
+      compute_here (task, store, params);
+      return;
+    }
+
+  thread_task = g_task_new (NULL, cancellable, thread_done_cb, g_object_ref (task));
+  g_task_set_source_tag (thread_task, compute_thread);
+  g_task_set_task_data (thread_task, job_new (worker, params), (GDestroyNotify) job_free);
+  g_task_run_in_thread (thread_task, compute_thread);
+}
+
+GPtrArray *
+rp_visit_suggestions_compute_finish (RpStore       *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rp_visit_suggestions_compute_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

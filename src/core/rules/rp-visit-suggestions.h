@@ -11,7 +11,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "rp-geo.h"
 #include "rp-partner.h"
@@ -67,8 +67,23 @@ void       rp_suggestion_params_init (RpSuggestionParams *params);
 /* Current, active or prospect partners not already planned in the week of @params->day (or of
  * today), best first (GPtrArray of RpSuggestion). One pass of indexed queries: fast at
  * 100,000 partners. */
-GPtrArray *rp_visit_suggestions_compute (RpStore                  *store,
-                                         const RpSuggestionParams *params,
-                                         GError                  **error);
+GPtrArray *rp_visit_suggestions_compute        (RpStore                  *store,
+                                                const RpSuggestionParams *params,
+                                                GError                  **error);
+
+/* The same, computed on a worker thread: a pass over every partner takes a quarter of a second
+ * at 100,000 partners, too long for the main loop. The worker reads the database file through a
+ * second connection of its own, which it keeps between calls while @store is not written to
+ * (see rp-visit-suggestions.c). @params is copied. The callback runs in the thread-default main
+ * context of the call; cancelling @cancellable ends it with G_IO_ERROR_CANCELLED. */
+void       rp_visit_suggestions_compute_async  (RpStore                  *store,
+                                                const RpSuggestionParams *params,
+                                                GCancellable             *cancellable,
+                                                GAsyncReadyCallback       callback,
+                                                gpointer                  user_data);
+/* GPtrArray of RpSuggestion, best first; NULL with @error set on failure. */
+GPtrArray *rp_visit_suggestions_compute_finish (RpStore                  *store,
+                                                GAsyncResult             *result,
+                                                GError                  **error);
 
 G_END_DECLS

@@ -12,6 +12,10 @@
 
 #include "rp-sample-data.h"
 #include "rp-sample-private.h"
+#include "rp-store-activities.h"
+#include "rp-store-referrals.h"
+#include "rp-store-tasks.h"
+#include "rp-store-visits.h"
 
 /* Referrals and the contacts they bring -------------------------------------------------------- */
 

@@ -7,6 +7,9 @@
 
 #pragma once
 
+#include "rp-activity.h"
+#include "rp-enums.h"
+#include "rp-referral.h"
 #include "rp-sample.h"
 #include "rp-sample-data.h"
 

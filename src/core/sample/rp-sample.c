@@ -19,6 +19,9 @@
 #include "rp-sample-data.h"
 #include "rp-sample-private.h"
 #include "rp-specialties.h"
+#include "rp-store-geocode.h"
+#include "rp-store-partners.h"
+#include "rp-store-practice.h"
 #include "rp-validate.h"
 
 static const SizeParams size_params[] = {

@@ -14,6 +14,7 @@
 
 #include "rp-referral.h"
 #include "rp-store-vault.h"
+#include "rp-store-referrals.h"
 #include "rp-vault.h"
 
 /* The key and the index subkey derived from it, side by side in one sodium_malloc'd buffer. */

@@ -17,8 +17,10 @@
 
 #include "config.h"
 
+#include "rp-geo.h"
 #include "rp-id-cache.h"
 #include "rp-partner-list.h"
+#include "rp-store-partners.h"
 
 #define PAGE_SIZE 64
 /* Past this many cached partners the cache starts again from the page being read. */

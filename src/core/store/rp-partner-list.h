@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "rp-partner-filter.h"
 #include "rp-store.h"
 
 G_BEGIN_DECLS

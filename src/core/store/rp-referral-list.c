@@ -24,6 +24,7 @@
 #include "rp-id-cache.h"
 #include "rp-referral-list.h"
 #include "rp-store-private.h"
+#include "rp-store-referrals.h"
 
 #define PAGE_SIZE 64
 /* Ids are read this many at a time (a multiple of PAGE_SIZE, so that the cache's pages are

@@ -11,7 +11,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rp-store-documents.h"
 #include "rp-store-private.h"
+#include "rp-store-referrals.h"
 
 gboolean
 rp_store_count_partner_year (RpStore              *self,

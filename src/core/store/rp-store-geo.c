@@ -18,6 +18,7 @@
 
 #include <math.h>
 
+#include "rp-store-geo.h"
 #include "rp-store-private.h"
 
 typedef struct

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rp-store-geocode.h"
 #include "rp-store-private.h"
 
 #define UNPLACED_COLUMNS \
@@ -317,46 +318,36 @@ rp_store_lookup_zcta (RpStore     *self,
   return FALSE;
 }
 
+static RpGeocodeCacheEntry *
+row_to_geocode_cache_entry (sqlite3_stmt *stmt)
+{
+  RpGeocodeCacheEntry *entry = g_new0 (RpGeocodeCacheEntry, 1);
+
+  entry->query = g_strdup (_rp_store_column_text (stmt, 0));
+  entry->found = sqlite3_column_type (stmt, 1) != SQLITE_NULL &&
+                 sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+  entry->lat = sqlite3_column_double (stmt, 1);
+  entry->lon = sqlite3_column_double (stmt, 2);
+  entry->display_name = g_strdup (_rp_store_column_text (stmt, 3));
+  entry->fetched_at = g_strdup (_rp_store_column_text (stmt, 4));
+
+  return entry;
+}
+
 RpGeocodeCacheEntry *
 rp_store_get_geocode_cache (RpStore     *self,
                             const char  *query,
                             GError     **error)
 {
-  RpGeocodeCacheEntry *entry;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT lat, lon, display_name, fetched_at FROM geocode_cache"
-                            " WHERE query = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  entry = g_new0 (RpGeocodeCacheEntry, 1);
-  entry->query = g_strdup (query);
-  entry->found = sqlite3_column_type (stmt, 0) != SQLITE_NULL &&
-                 sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-  entry->lat = sqlite3_column_double (stmt, 0);
-  entry->lon = sqlite3_column_double (stmt, 1);
-  entry->display_name = g_strdup (_rp_store_column_text (stmt, 2));
-  entry->fetched_at = g_strdup (_rp_store_column_text (stmt, 3));
-  sqlite3_reset (stmt);
-
-  return entry;
+  /* Nothing cached is no error: NULL for a not-found message. */
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT query, lat, lon, display_name, fetched_at"
+                                    " FROM geocode_cache WHERE query = ?1",
+                                    0, query, (RpStoreReadRow) row_to_geocode_cache_entry,
+                                    NULL, error);
 }
 
 gboolean
@@ -404,54 +395,33 @@ failed:
   return FALSE;
 }
 
-static GPtrArray *
-collect_unplaced (RpStore      *self,
-                  sqlite3_stmt *stmt,
-                  GError      **error)
+static RpUnplacedPartner *
+row_to_unplaced_partner (sqlite3_stmt *stmt)
 {
-  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) rp_unplaced_partner_free);
-  int rc;
+  RpUnplacedPartner *partner = g_new0 (RpUnplacedPartner, 1);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RpUnplacedPartner *partner = g_new0 (RpUnplacedPartner, 1);
+  partner->partner_id = sqlite3_column_int64 (stmt, 0);
+  partner->name = g_strdup (_rp_store_column_text (stmt, 1));
+  partner->street = g_strdup (_rp_store_column_text (stmt, 2));
+  partner->city = g_strdup (_rp_store_column_text (stmt, 3));
+  partner->state = g_strdup (_rp_store_column_text (stmt, 4));
+  partner->zip = g_strdup (_rp_store_column_text (stmt, 5));
+  partner->error = g_strdup (_rp_store_column_text (stmt, 6));
 
-      partner->partner_id = sqlite3_column_int64 (stmt, 0);
-      partner->name = g_strdup (_rp_store_column_text (stmt, 1));
-      partner->street = g_strdup (_rp_store_column_text (stmt, 2));
-      partner->city = g_strdup (_rp_store_column_text (stmt, 3));
-      partner->state = g_strdup (_rp_store_column_text (stmt, 4));
-      partner->zip = g_strdup (_rp_store_column_text (stmt, 5));
-      partner->error = g_strdup (_rp_store_column_text (stmt, 6));
-      g_ptr_array_add (partners, partner);
-    }
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&partners);
+  return partner;
 }
 
 GPtrArray *
 rp_store_list_unplaced_partners (RpStore  *self,
                                  GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT " UNPLACED_COLUMNS UNPLACED_FROM " ORDER BY p.sort_name, p.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  return collect_unplaced (self, stmt, error);
+  return _rp_store_query_rows (self,
+                               "SELECT " UNPLACED_COLUMNS UNPLACED_FROM
+                               " ORDER BY p.sort_name, p.id",
+                               (RpStoreReadRow) row_to_unplaced_partner,
+                               (GDestroyNotify) rp_unplaced_partner_free, error);
 }
 
 guint
@@ -478,16 +448,11 @@ GPtrArray *
 rp_store_list_geocode_errors (RpStore  *self,
                               GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT " UNPLACED_COLUMNS UNPLACED_FROM " AND g.error <> ''"
-                            " ORDER BY p.sort_name, p.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  return collect_unplaced (self, stmt, error);
+  return _rp_store_query_rows (self,
+                               "SELECT " UNPLACED_COLUMNS UNPLACED_FROM " AND g.error <> ''"
+                               " ORDER BY p.sort_name, p.id",
+                               (RpStoreReadRow) row_to_unplaced_partner,
+                               (GDestroyNotify) rp_unplaced_partner_free, error);
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rp-store-partners.h"
 #include "rp-store-private.h"
 #include "rp-validate.h"
 
@@ -26,78 +27,6 @@ enum {
   COL_TAGS, COL_NOTES, COL_LAST_CONTACT_AT, COL_CREATED_AT, COL_UPDATED_AT, COL_ARCHIVED_AT,
   N_PARTNER_COLUMNS
 };
-
-G_DEFINE_BOXED_TYPE (RpPartnerFilter, rp_partner_filter, rp_partner_filter_copy,
-                     rp_partner_filter_free)
-
-RpPartnerFilter *
-rp_partner_filter_new (void)
-{
-  RpPartnerFilter *filter = g_new0 (RpPartnerFilter, 1);
-
-  filter->any_tier = TRUE;
-  filter->any_status = TRUE;
-  filter->sort = RP_PARTNER_SORT_NAME;
-
-  return filter;
-}
-
-RpPartnerFilter *
-rp_partner_filter_copy (const RpPartnerFilter *filter)
-{
-  RpPartnerFilter *copy;
-
-  g_return_val_if_fail (filter != NULL, NULL);
-
-  copy = g_memdup2 (filter, sizeof *filter);
-  copy->search = g_strdup (filter->search);
-  copy->specialty_code = g_strdup (filter->specialty_code);
-  copy->today = g_strdup (filter->today);
-
-  return copy;
-}
-
-void
-rp_partner_filter_free (RpPartnerFilter *filter)
-{
-  if (filter == NULL)
-    return;
-
-  g_free (filter->search);
-  g_free (filter->specialty_code);
-  g_free (filter->today);
-  g_free (filter);
-}
-
-static gboolean
-str_equal_empty (const char *a,
-                 const char *b)
-{
-  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
-}
-
-gboolean
-rp_partner_filter_equal (const RpPartnerFilter *a,
-                         const RpPartnerFilter *b)
-{
-  g_return_val_if_fail (a != NULL, FALSE);
-  g_return_val_if_fail (b != NULL, FALSE);
-
-  return str_equal_empty (a->search, b->search) &&
-         a->any_tier == b->any_tier &&
-         (a->any_tier || a->tier == b->tier) &&
-         a->any_status == b->any_status &&
-         (a->any_status || a->status == b->status) &&
-         str_equal_empty (a->specialty_code, b->specialty_code) &&
-         a->archived == b->archived &&
-         a->sort == b->sort &&
-         a->descending == b->descending &&
-         str_equal_empty (a->today, b->today) &&
-         a->has_origin == b->has_origin &&
-         (!a->has_origin || (a->origin_lat == b->origin_lat && a->origin_lon == b->origin_lon)) &&
-         a->within_km == b->within_km &&
-         a->target_list_id == b->target_list_id;
-}
 
 void
 rp_specialty_count_free (RpSpecialtyCount *count)
@@ -425,39 +354,6 @@ rp_store_delete_partner (RpStore *self,
   return TRUE;
 }
 
-static RpPartner *
-get_partner_where (RpStore    *self,
-                   const char *sql,
-                   gint64      id,
-                   const char *text,
-                   GError    **error)
-{
-  sqlite3_stmt *stmt;
-  RpPartner *partner = NULL;
-  int rc;
-
-  stmt = _rp_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    partner = row_to_partner (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                         _("No such partner"));
-  else
-    _rp_store_set_error (self, rc, error);
-
-  sqlite3_reset (stmt);
-  return partner;
-}
-
 RpPartner *
 rp_store_get_partner (RpStore *self,
                       gint64   id,
@@ -465,8 +361,10 @@ rp_store_get_partner (RpStore *self,
 {
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE id = ?1",
-                            id, NULL, error);
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " PARTNER_COLUMNS " FROM partner WHERE id = ?1",
+                                    id, NULL, (RpStoreReadRow) row_to_partner,
+                                    _("No such partner"), error);
 }
 
 RpPartner *
@@ -477,8 +375,10 @@ rp_store_find_partner_by_npi (RpStore    *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (npi != NULL, NULL);
 
-  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE npi = ?1",
-                            0, npi, error);
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " PARTNER_COLUMNS " FROM partner WHERE npi = ?1",
+                                    0, npi, (RpStoreReadRow) row_to_partner,
+                                    _("No such partner"), error);
 }
 
 RpPartner *
@@ -489,8 +389,10 @@ rp_store_find_partner_by_uuid (RpStore    *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
 
-  return get_partner_where (self, "SELECT " PARTNER_COLUMNS " FROM partner WHERE uuid = ?1",
-                            0, uuid, error);
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " PARTNER_COLUMNS " FROM partner WHERE uuid = ?1",
+                                    0, uuid, (RpStoreReadRow) row_to_partner,
+                                    _("No such partner"), error);
 }
 
 guint
@@ -558,32 +460,13 @@ _rp_store_build_match_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-static char *
-today_string (const RpPartnerFilter *filter)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (filter != NULL && filter->today != NULL && *filter->today != '\0')
-    return g_strdup (filter->today);
-
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* The first day of the 90-day window that ends on @today (YYYY-MM-DD). */
 static char *
 window_start (const char *today)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", today);
+  char *start = _rp_store_shift_day (today, -89);
 
-  day = g_date_time_new_from_iso8601 (iso, NULL);
-  if (day == NULL)
-    return g_strdup (today);
-
-  start = g_date_time_add_days (day, -89);
-  return g_date_time_format (start, "%Y-%m-%d");
+  return start != NULL ? start : g_strdup (today);
 }
 
 #define REFERRALS_90D_EXPR \
@@ -839,7 +722,7 @@ rp_store_query_partner_ids (RpStore               *self,
   _rp_store_bind_filter_conditions (stmt, filter, match);
   if ((index = sqlite3_bind_parameter_index (stmt, ":since")) > 0)
     {
-      today = today_string (filter);
+      today = _rp_store_dup_today (filter->today);
       since = window_start (today);
       sqlite3_bind_text (stmt, index, since, -1, SQLITE_STATIC);
     }
@@ -873,9 +756,7 @@ rp_store_match_partner_ids (RpStore    *self,
                             GError    **error)
 {
   g_autofree char *match = NULL;
-  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -890,22 +771,7 @@ rp_store_match_partner_ids (RpStore    *self,
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return _rp_store_collect_ids (self, stmt, error);
 }
 
 GPtrArray *
@@ -930,12 +796,7 @@ rp_store_load_partners (RpStore      *self,
   if (stmt == NULL)
     return NULL;
 
-  if (today == NULL || *today == '\0')
-    {
-      RpPartnerFilter defaults = { 0 };
-
-      today = today_owned = today_string (&defaults);
-    }
+  today = today_owned = _rp_store_dup_today (today);
   since = window_start (today);
 
   partners = g_ptr_array_new_full (n_ids, g_object_unref);
@@ -971,67 +832,56 @@ rp_store_load_partners (RpStore      *self,
 }
 
 GHashTable *
-_rp_store_load_partners_by_id (RpStore      *self,
-                               const GArray *ids,
-                               const char   *today,
-                               GPtrArray   **partners,
-                               GError      **error)
+rp_store_load_partners_by_id (RpStore      *self,
+                              const gint64 *ids,
+                              guint         n_ids,
+                              const char   *today,
+                              GError      **error)
 {
+  g_autoptr(GPtrArray) partners = NULL;
   GHashTable *by_id;
 
-  *partners = rp_store_load_partners (self, (const gint64 *) ids->data, ids->len, today, error);
-  if (*partners == NULL)
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  partners = rp_store_load_partners (self, ids, n_ids, today, error);
+  if (partners == NULL)
     return NULL;
 
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < (*partners)->len; i++)
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < partners->len; i++)
     {
-      RpPartner *partner = g_ptr_array_index (*partners, i);
+      RpPartner *partner = g_ptr_array_index (partners, i);
 
       g_hash_table_insert (by_id, g_memdup2 (&(gint64) { rp_partner_get_id (partner) },
-                                             sizeof (gint64)), partner);
+                                             sizeof (gint64)), g_object_ref (partner));
     }
 
   return by_id;
+}
+
+static RpSpecialtyCount *
+row_to_specialty_count (sqlite3_stmt *stmt)
+{
+  RpSpecialtyCount *count = g_new0 (RpSpecialtyCount, 1);
+
+  count->code = g_strdup (_rp_store_column_text (stmt, 0));
+  count->label = g_strdup (_rp_store_column_text (stmt, 1));
+  count->count = (guint) sqlite3_column_int (stmt, 2);
+
+  return count;
 }
 
 GPtrArray *
 rp_store_list_specialties (RpStore *self,
                            GError **error)
 {
-  g_autoptr(GPtrArray) result = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT specialty_code, min(specialty_label), count(*) FROM partner"
-                            " WHERE archived_at IS NULL AND specialty_code != ''"
-                            " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_specialty_count_free);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RpSpecialtyCount *count = g_new0 (RpSpecialtyCount, 1);
-
-      count->code = g_strdup (_rp_store_column_text (stmt, 0));
-      count->label = g_strdup (_rp_store_column_text (stmt, 1));
-      count->count = (guint) sqlite3_column_int (stmt, 2);
-      g_ptr_array_add (result, count);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&result);
+  return _rp_store_query_rows (self,
+                               "SELECT specialty_code, min(specialty_label), count(*)"
+                               " FROM partner WHERE archived_at IS NULL AND specialty_code != ''"
+                               " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
+                               (RpStoreReadRow) row_to_specialty_count,
+                               (GDestroyNotify) rp_specialty_count_free, error);
 }

@@ -8,26 +8,10 @@
 
 #include <string.h>
 
+#include "rp-store-plan-stats.h"
 #include "rp-store-private.h"
 
 /* ── Planning statistics ──────────────────────────────────────────────────────────────── */
-
-/* @day (YYYY-MM-DD) moved by @days, or NULL when it is not a date. */
-static char *
-shift_day (const char *day,
-           int         days)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) shifted = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT12:00:00Z", day);
-
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  if (date == NULL)
-    return NULL;
-
-  shifted = g_date_time_add_days (date, days);
-  return g_date_time_format (shifted, "%Y-%m-%d");
-}
 
 /* Finds a partner's stats by id. Ids are mostly dense, so a table indexed by id less the
  * smallest one finds them in one step; a binary search over the ids alone (compact, so that it
@@ -741,8 +725,8 @@ rp_store_query_plan_stats (RpStore    *self,
     return NULL;
 
   period_days = MAX (period_days, 1);
-  recent_start = shift_day (today, -(int) period_days + 1);
-  previous_start = shift_day (today, -2 * (int) period_days + 1);
+  recent_start = _rp_store_shift_day (today, -(int) period_days + 1);
+  previous_start = _rp_store_shift_day (today, -2 * (int) period_days + 1);
 
   stats = read_partners (self, error);
   if (stats == NULL)

@@ -1,4 +1,5 @@
-/* rp-store-private.h: what the rp-store-*.c files share. Nothing outside src/core includes it.
+/* rp-store-private.h: what the rp-store-*.c files share. Nothing outside src/core/store
+ * includes it.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,8 +9,10 @@
 
 #include <sqlite3.h>
 
+#include "rp-geo.h"
+#include "rp-partner-filter.h"
+#include "rp-referral-filter.h"
 #include "rp-store.h"
-#include "rp-timeline-list.h"
 
 G_BEGIN_DECLS
 
@@ -43,7 +46,8 @@ enum {
   RP_STORE_PENDING_LISTS    = 1 << 4,
 };
 
-/* The prepared statement for @sql (cached by its text), reset and with its bindings cleared. Never NULL unless preparing failed, in which case @error is set. */
+/* The prepared statement for @sql (cached by its text), reset and with its bindings cleared.
+ * Never NULL unless preparing failed, in which case @error is set. */
 sqlite3_stmt *_rp_store_prepare        (RpStore      *self,
                                         const char   *sql,
                                         GError      **error);
@@ -62,6 +66,16 @@ gboolean      _rp_store_step_done      (RpStore      *self,
 void          _rp_store_bind_text      (sqlite3_stmt *stmt,
                                         int           index,
                                         const char   *text);
+/* The stable key of a new row: @uuid when the object has one (imports, the seeded sample), else
+ * a fresh one. */
+char         *_rp_store_dup_uuid_or_new (const char  *uuid);
+/* @value, or @now when it is empty: the created-at of a new row that brings none. */
+const char   *_rp_store_or_now         (const char   *value,
+                                        const char   *now);
+/* Binds @id, or NULL for 0 (no row), to a foreign key column. */
+void          _rp_store_bind_id        (sqlite3_stmt *stmt,
+                                        int           index,
+                                        gint64        id);
 /* The column as a string: "" for NULL. */
 const char   *_rp_store_column_text    (sqlite3_stmt *stmt,
                                         int           column);
@@ -74,6 +88,39 @@ int           _rp_store_column_enum    (sqlite3_stmt *stmt,
 GArray       *_rp_store_collect_ids    (RpStore      *self,
                                         sqlite3_stmt *stmt,
                                         GError      **error);
+/* Makes a new object or struct from the current row of a statement; every area has its own, for
+ * the columns its queries select. */
+typedef gpointer (*RpStoreReadRow) (sqlite3_stmt *stmt);
+/* Steps @stmt (its parameters bound) and reads its row with @read_row. With no row: NULL, with
+ * RP_STORE_ERROR_NOT_FOUND and the message @not_found unless that is NULL. The statement is
+ * reset. */
+gpointer      _rp_store_read_row       (RpStore         *self,
+                                        sqlite3_stmt    *stmt,
+                                        RpStoreReadRow   read_row,
+                                        const char      *not_found,
+                                        GError         **error);
+/* Prepares @sql, binds its ?1 to @key_text, or to @key_id when @key_text is NULL, and reads its
+ * row as _rp_store_read_row() does: an object by its id, uuid, NPI or rule key. */
+gpointer      _rp_store_read_row_by_key (RpStore         *self,
+                                         const char      *sql,
+                                         gint64           key_id,
+                                         const char      *key_text,
+                                         RpStoreReadRow   read_row,
+                                         const char      *not_found,
+                                         GError         **error);
+/* Every row of @stmt read with @read_row, in a GPtrArray that frees them with @free_row; the
+ * statement is reset. NULL with @error set on failure. */
+GPtrArray    *_rp_store_read_rows      (RpStore         *self,
+                                        sqlite3_stmt    *stmt,
+                                        RpStoreReadRow   read_row,
+                                        GDestroyNotify   free_row,
+                                        GError         **error);
+/* Prepares @sql, which takes no parameter, and reads every row as _rp_store_read_rows() does. */
+GPtrArray    *_rp_store_query_rows     (RpStore         *self,
+                                        const char      *sql,
+                                        RpStoreReadRow   read_row,
+                                        GDestroyNotify   free_row,
+                                        GError         **error);
 /* Queue a change signal, emitted at the outermost commit (or at once outside a transaction). */
 void          _rp_store_queue_signal   (RpStore      *self,
                                         guint         pending);
@@ -114,65 +161,14 @@ gboolean      _rp_store_locate_partners        (RpStore               *self,
                                                 gboolean              *placed,
                                                 GError               **error);
 
-/* Tasks: the columns every task query reads, in the order of the enum below. */
-#define TASK_COLUMNS \
-  "t.id, t.uuid, t.kind, t.title, t.notes, t.partner_id, t.referral_id, t.due_on, t.due_time," \
-  " t.done_at, t.snoozed_until, t.notified_at, t.rule_key, t.created_at, t.updated_at," \
-  " p.display_name"
-
-#define TASK_FROM \
-  " FROM task t LEFT JOIN partner p ON p.id = t.partner_id"
-
-enum {
-  TASK_ID, TASK_UUID, TASK_KIND, TASK_TITLE, TASK_NOTES, TASK_PARTNER_ID, TASK_REFERRAL_ID,
-  TASK_DUE_ON, TASK_DUE_TIME, TASK_DONE_AT, TASK_SNOOZED_UNTIL, TASK_NOTIFIED_AT, TASK_RULE_KEY,
-  TASK_CREATED_AT, TASK_UPDATED_AT, TASK_PARTNER_NAME,
-};
-
-/* A row of TASK_COLUMNS TASK_FROM as a task (rp-store-tasks.c). */
-RpTask       *_rp_store_row_to_task    (sqlite3_stmt *stmt);
-/* Every row of @stmt (TASK_COLUMNS TASK_FROM) as a task; the statement is reset. */
-GPtrArray    *_rp_store_collect_tasks  (RpStore      *self,
-                                        sqlite3_stmt *stmt,
+/* @today (YYYY-MM-DD) when it is set, else the local today: what a filter's "today" means. */
+char         *_rp_store_dup_today      (const char   *today);
+/* @day (YYYY-MM-DD) moved by @days, or NULL when @day is not a date. */
+char         *_rp_store_shift_day      (const char   *day,
+                                        int           days);
+/* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date (rp-store-visits.c). */
+gboolean      _rp_store_check_day      (const char   *day,
                                         GError      **error);
-
-/* Planned visits: the columns every visit query reads, with the partner's name. */
-#define VISIT_COLUMNS \
-  "v.id, v.uuid, v.partner_id, v.planned_on, v.position, v.objective, v.status, v.activity_id," \
-  " v.created_at, p.display_name"
-
-#define VISIT_FROM \
-  " FROM planned_visit v JOIN partner p ON p.id = v.partner_id"
-
-/* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date (rp-store-planner.c). */
-gboolean        _rp_store_check_day            (const char   *day,
-                                                GError      **error);
-/* A row of VISIT_COLUMNS VISIT_FROM as a planned visit (rp-store-planner.c). */
-RpPlannedVisit *_rp_store_row_to_planned_visit (sqlite3_stmt *stmt);
-/* Every row of @stmt (VISIT_COLUMNS VISIT_FROM) as a planned visit; the statement is reset. */
-GPtrArray      *_rp_store_collect_visits       (RpStore      *self,
-                                                sqlite3_stmt *stmt,
-                                                GError      **error);
-
-/* Loads the partners with @ids as rp_store_load_partners() does, into *@partners, and returns a
- * table from each one's id (gint64*) to it; the table borrows the partners from *@partners.
- * NULL with @error set on failure (rp-store-partners.c). */
-GHashTable     *_rp_store_load_partners_by_id  (RpStore      *self,
-                                                const GArray *ids,
-                                                const char   *today,
-                                                GPtrArray   **partners,
-                                                GError      **error);
-
-/* Timelines (rp-store-timeline.c). Up to @limit RpTimelineItem objects that @filter selects,
- * newest first, all strictly older than @before_key (an item's sort key; NULL: from the
- * newest). Each source is read with a keyset query on an index and a LIMIT, so every page costs
- * the same at any depth. @today (local YYYY-MM-DD) words the day labels. */
-GPtrArray    *_rp_store_timeline_page  (RpStore                *self,
-                                        const RpTimelineFilter *filter,
-                                        const char             *before_key,
-                                        guint                   limit,
-                                        const char             *today,
-                                        GError                **error);
 
 /* The referral list's pages (rp-store-referrals.c). Appends to @ids the ids of up to @limit
  * referrals of @filter in list order (newest first by referred_on, then id), all after

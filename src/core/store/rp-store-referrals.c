@@ -1,5 +1,5 @@
-/* rp-store-referrals.c: reading and moving referrals, their transitions and sealed patients,
- * and the meta table. Tasks, activities and gift limits are in rp-store-tasks.c.
+/* rp-store-referrals.c: writing, reading and moving referrals, their status transitions, their
+ * sealed patients and the blind-index look-up.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,7 @@
 
 #include "rp-referral-status.h"
 #include "rp-store-private.h"
+#include "rp-store-referrals.h"
 
 /* The columns every referral read selects, in the order row_to_referral() reads them. The
  * partner's name comes with it for lists; the patient columns only say whether one is stored. */
@@ -28,78 +29,6 @@ enum {
   REF_SERVICE_LINE, REF_URGENCY, REF_STATUS, REF_STATUS_REASON, REF_NOTES, REF_OUTCOME,
   REF_SATISFACTION, REF_CREATED_AT, REF_UPDATED_AT, REF_PARTNER_NAME, REF_HAS_PATIENT,
 };
-
-/* Filter */
-
-G_DEFINE_BOXED_TYPE (RpReferralFilter, rp_referral_filter, rp_referral_filter_copy,
-                     rp_referral_filter_free)
-
-RpReferralFilter *
-rp_referral_filter_new (void)
-{
-  RpReferralFilter *filter = g_new0 (RpReferralFilter, 1);
-
-  filter->any_status = TRUE;
-  filter->any_direction = TRUE;
-
-  return filter;
-}
-
-RpReferralFilter *
-rp_referral_filter_copy (const RpReferralFilter *filter)
-{
-  RpReferralFilter *copy;
-
-  g_return_val_if_fail (filter != NULL, NULL);
-
-  copy = g_memdup2 (filter, sizeof *filter);
-  copy->from = g_strdup (filter->from);
-  copy->to = g_strdup (filter->to);
-  copy->today = g_strdup (filter->today);
-  copy->search = g_strdup (filter->search);
-
-  return copy;
-}
-
-void
-rp_referral_filter_free (RpReferralFilter *filter)
-{
-  if (filter == NULL)
-    return;
-
-  g_free (filter->from);
-  g_free (filter->to);
-  g_free (filter->today);
-  g_free (filter->search);
-  g_free (filter);
-}
-
-static gboolean
-str_equal_empty (const char *a,
-                 const char *b)
-{
-  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
-}
-
-gboolean
-rp_referral_filter_equal (const RpReferralFilter *a,
-                          const RpReferralFilter *b)
-{
-  g_return_val_if_fail (a != NULL, FALSE);
-  g_return_val_if_fail (b != NULL, FALSE);
-
-  return a->any_status == b->any_status &&
-         (a->any_status || a->status == b->status) &&
-         !a->open_only == !b->open_only &&
-         a->any_direction == b->any_direction &&
-         (a->any_direction || a->direction == b->direction) &&
-         a->partner_id == b->partner_id &&
-         str_equal_empty (a->from, b->from) &&
-         str_equal_empty (a->to, b->to) &&
-         a->open_longer_than_days == b->open_longer_than_days &&
-         str_equal_empty (a->today, b->today) &&
-         str_equal_empty (a->search, b->search);
-}
 
 void
 rp_transition_free (RpTransition *transition)
@@ -159,35 +88,6 @@ column_bytes (sqlite3_stmt *stmt,
     return NULL;
 
   return g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
-}
-
-static char *
-today_or_local (const char *today)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (today != NULL && *today != '\0')
-    return g_strdup (today);
-
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* @day (YYYY-MM-DD) moved by @days, or NULL when @day is not a date. */
-static char *
-add_days (const char *day,
-          int         days)
-{
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) moved = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", day);
-
-  start = g_date_time_new_from_iso8601 (iso, NULL);
-  if (start == NULL)
-    return NULL;
-
-  moved = g_date_time_add_days (start, days);
-  return g_date_time_format (moved, "%Y-%m-%d");
 }
 
 static gboolean
@@ -306,8 +206,8 @@ prepare_referral_query (RpStore                *self,
 
   if (filter->open_longer_than_days > 0)
     {
-      today = today_or_local (filter->today);
-      cutoff = add_days (today, -(int) MIN (filter->open_longer_than_days, 100000));
+      today = _rp_store_dup_today (filter->today);
+      cutoff = _rp_store_shift_day (today, -(int) MIN (filter->open_longer_than_days, 100000));
       if (cutoff == NULL)
         {
           g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
@@ -583,31 +483,12 @@ rp_store_get_referral (RpStore *self,
                        gint64   id,
                        GError **error)
 {
-  RpReferral *referral = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT " REFERRAL_COLUMNS REFERRAL_FROM " WHERE r.id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    referral = row_to_referral (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                         _("No such referral"));
-  else
-    _rp_store_set_error (self, rc, error);
-
-  sqlite3_reset (stmt);
-  return referral;
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " REFERRAL_COLUMNS REFERRAL_FROM " WHERE r.id = ?1",
+                                    id, NULL, (RpStoreReadRow) row_to_referral,
+                                    _("No such referral"), error);
 }
 
 /* The partner's display name, "" when there is none. */
@@ -628,6 +509,83 @@ dup_partner_name (RpStore *self,
   sqlite3_reset (stmt);
 
   return name != NULL ? name : g_strdup ("");
+}
+
+gboolean
+rp_store_insert_referral (RpStore    *self,
+                          RpReferral *referral,
+                          GError    **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+  guint satisfaction;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_REFERRAL (referral), FALSE);
+
+  if (rp_referral_get_partner_id (referral) <= 0 ||
+      *rp_referral_get_referred_on (referral) == '\0')
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                           _("A referral needs a partner and a date"));
+      return FALSE;
+    }
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO referral (uuid, partner_id, direction, referred_on,"
+                            " reason, service_line, urgency, status, status_reason, notes,"
+                            " outcome, satisfaction, created_at, updated_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = rp_store_now_iso ();
+  uuid = _rp_store_dup_uuid_or_new (rp_referral_get_uuid (referral));
+  satisfaction = rp_referral_get_satisfaction (referral);
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rp_referral_get_partner_id (referral));
+  sqlite3_bind_text (stmt, 3, rp_enum_to_nick (RP_TYPE_REFERRAL_DIRECTION,
+                                               rp_referral_get_direction (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, rp_referral_get_referred_on (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, rp_referral_get_reason (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, rp_referral_get_service_line (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, rp_enum_to_nick (RP_TYPE_URGENCY,
+                                               rp_referral_get_urgency (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS,
+                                               rp_referral_get_status (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, rp_referral_get_status_reason (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, rp_referral_get_notes (referral), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, rp_referral_get_outcome (referral), -1, SQLITE_TRANSIENT);
+  if (satisfaction > 0)
+    sqlite3_bind_int (stmt, 12, satisfaction);
+  sqlite3_bind_text (stmt, 13, _rp_store_or_now (rp_referral_get_created_at (referral), now), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, _rp_store_or_now (rp_referral_get_updated_at (referral), now), -1,
+                     SQLITE_TRANSIENT);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (!_rp_store_step_done (self, stmt, error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
+
+  rp_referral_set_id (referral, sqlite3_last_insert_rowid (self->db));
+  rp_referral_set_uuid (referral, uuid);
+  if (*rp_referral_get_created_at (referral) == '\0')
+    rp_referral_set_created_at (referral, now);
+
+  /* The partner list shows referral counts. */
+  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS | RP_STORE_PENDING_RECORDS);
+  return rp_store_commit (self, error);
 }
 
 gboolean
@@ -749,6 +707,74 @@ status_keeps_reason (RpReferralStatus status)
 }
 
 gboolean
+rp_store_add_referral_transition (RpStore          *self,
+                                  RpReferral       *referral,
+                                  RpReferralStatus  to,
+                                  const char       *occurred_at,
+                                  GError          **error)
+{
+  g_autofree char *uuid = rp_store_new_uuid ();
+  g_autofree char *now = rp_store_now_iso ();
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+  const char *when;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_REFERRAL (referral), FALSE);
+  g_return_val_if_fail (rp_referral_get_id (referral) > 0, FALSE);
+
+  when = _rp_store_or_now (occurred_at, now);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  insert = _rp_store_prepare (self,
+                              "INSERT INTO referral_transition (uuid, referral_id, from_status,"
+                              " to_status, occurred_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (insert == NULL)
+    goto failed;
+
+  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 2, rp_referral_get_id (referral));
+  sqlite3_bind_text (insert, 3, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS,
+                                                 rp_referral_get_status (referral)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS, to), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, when, -1, SQLITE_TRANSIENT);
+
+  if (!_rp_store_step_done (self, insert, error))
+    goto failed;
+
+  update = _rp_store_prepare (self,
+                              "UPDATE referral SET status = ?1, updated_at = ?2 WHERE id = ?3",
+                              error);
+  if (update == NULL)
+    goto failed;
+
+  sqlite3_bind_text (update, 1, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS, to), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, when, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (update, 3, rp_referral_get_id (referral));
+
+  if (!_rp_store_step_done (self, update, error))
+    goto failed;
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
+
+  if (!rp_store_commit (self, error))
+    return FALSE;
+
+  rp_referral_set_status (referral, to);
+  return TRUE;
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
 rp_store_move_referral (RpStore          *self,
                         RpReferral       *referral,
                         RpReferralStatus  to,
@@ -839,14 +865,32 @@ failed:
   return FALSE;
 }
 
+static RpTransition *
+row_to_transition (sqlite3_stmt *stmt)
+{
+  RpTransition *transition = g_new0 (RpTransition, 1);
+  int from;
+
+  transition->id = sqlite3_column_int64 (stmt, 0);
+  transition->has_from = rp_enum_from_nick (RP_TYPE_REFERRAL_STATUS,
+                                            (const char *) sqlite3_column_text (stmt, 1),
+                                            &from);
+  transition->from = transition->has_from ? (RpReferralStatus) from
+                                          : RP_REFERRAL_STATUS_RECEIVED;
+  transition->to = _rp_store_column_enum (stmt, 2, RP_TYPE_REFERRAL_STATUS,
+                                          RP_REFERRAL_STATUS_RECEIVED);
+  transition->occurred_at = g_strdup (_rp_store_column_text (stmt, 3));
+  transition->note = g_strdup (_rp_store_column_text (stmt, 4));
+
+  return transition;
+}
+
 GPtrArray *
 rp_store_list_transitions (RpStore *self,
                            gint64   referral_id,
                            GError **error)
 {
-  g_autoptr(GPtrArray) transitions = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -860,36 +904,8 @@ rp_store_list_transitions (RpStore *self,
 
   sqlite3_bind_int64 (stmt, 1, referral_id);
 
-  transitions = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_transition_free);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RpTransition *transition = g_new0 (RpTransition, 1);
-      int from;
-
-      transition->id = sqlite3_column_int64 (stmt, 0);
-      transition->has_from = rp_enum_from_nick (RP_TYPE_REFERRAL_STATUS,
-                                                (const char *) sqlite3_column_text (stmt, 1),
-                                                &from);
-      transition->from = transition->has_from ? (RpReferralStatus) from
-                                              : RP_REFERRAL_STATUS_RECEIVED;
-      transition->to = _rp_store_column_enum (stmt, 2, RP_TYPE_REFERRAL_STATUS,
-                                              RP_REFERRAL_STATUS_RECEIVED);
-      transition->occurred_at = g_strdup (_rp_store_column_text (stmt, 3));
-      transition->note = g_strdup (_rp_store_column_text (stmt, 4));
-
-      g_ptr_array_add (transitions, transition);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&transitions);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_transition,
+                              (GDestroyNotify) rp_transition_free, error);
 }
 
 /* Sealed patients */
@@ -952,50 +968,36 @@ failed:
   return FALSE;
 }
 
+static RpSealedPatient *
+row_to_sealed_patient (sqlite3_stmt *stmt)
+{
+  RpSealedPatient *sealed = g_new0 (RpSealedPatient, 1);
+
+  sealed->name = column_bytes (stmt, 0);
+  sealed->date_of_birth = column_bytes (stmt, 1);
+  sealed->mrn = column_bytes (stmt, 2);
+  sealed->phone = column_bytes (stmt, 3);
+  sealed->mrn_index = column_bytes (stmt, 4);
+  sealed->name_dob_index = column_bytes (stmt, 5);
+
+  return sealed;
+}
+
 RpSealedPatient *
 rp_store_get_sealed_patient (RpStore *self,
                              gint64   referral_id,
                              GError **error)
 {
   g_autoptr(RpSealedPatient) sealed = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT patient_name, patient_dob, patient_mrn, patient_phone,"
-                            " patient_mrn_index, patient_name_dob_index FROM referral"
-                            " WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, referral_id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      sealed = g_new0 (RpSealedPatient, 1);
-      sealed->name = column_bytes (stmt, 0);
-      sealed->date_of_birth = column_bytes (stmt, 1);
-      sealed->mrn = column_bytes (stmt, 2);
-      sealed->phone = column_bytes (stmt, 3);
-      sealed->mrn_index = column_bytes (stmt, 4);
-      sealed->name_dob_index = column_bytes (stmt, 5);
-    }
-  else if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                           _("No such referral"));
-    }
-  else
-    {
-      _rp_store_set_error (self, rc, error);
-    }
-
-  sqlite3_reset (stmt);
-
+  sealed = _rp_store_read_row_by_key (self,
+                                      "SELECT patient_name, patient_dob, patient_mrn,"
+                                      " patient_phone, patient_mrn_index,"
+                                      " patient_name_dob_index FROM referral WHERE id = ?1",
+                                      referral_id, NULL, (RpStoreReadRow) row_to_sealed_patient,
+                                      _("No such referral"), error);
   if (sealed == NULL)
     return NULL;
 
@@ -1035,67 +1037,4 @@ rp_store_find_referrals_by_index (RpStore    *self,
   bind_bytes (stmt, 1, index);
 
   return _rp_store_collect_ids (self, stmt, error);
-}
-
-/* Meta */
-
-char *
-rp_store_dup_meta (RpStore    *self,
-                   const char *key)
-{
-  sqlite3_stmt *stmt;
-  char *value = NULL;
-
-  g_return_val_if_fail (RP_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  stmt = _rp_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup (_rp_store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  return value;
-}
-
-/* @value NULL removes the key. Facts about the database are not records: no signal. */
-gboolean
-rp_store_set_meta (RpStore    *self,
-                   const char *key,
-                   const char *value,
-                   GError    **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  if (value != NULL)
-    stmt = _rp_store_prepare (self,
-                              "INSERT INTO meta (key, value) VALUES (?1, ?2)"
-                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                              error);
-  else
-    stmt = _rp_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-
-  if (!_rp_store_step_done (self, stmt, error))
-    goto failed;
-
-  return rp_store_commit (self, error);
-
-failed:
-  rp_store_rollback (self);
-  return FALSE;
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-store-private.h"
+#include "rp-store-target-lists.h"
 
 /* ── Target lists ─────────────────────────────────────────────────────────────────────── */
 
@@ -53,46 +54,33 @@ check_list_changed (RpStore  *self,
   return FALSE;
 }
 
+static RpTargetListInfo *
+row_to_target_list_info (sqlite3_stmt *stmt)
+{
+  RpTargetListInfo *info = g_new0 (RpTargetListInfo, 1);
+
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->uuid = g_strdup (_rp_store_column_text (stmt, 1));
+  info->name = g_strdup (_rp_store_column_text (stmt, 2));
+  info->created_at = g_strdup (_rp_store_column_text (stmt, 3));
+  info->n_members = (guint) MAX (sqlite3_column_int (stmt, 4), 0);
+
+  return info;
+}
+
 GPtrArray *
 rp_store_list_target_lists (RpStore *self,
                             GError **error)
 {
-  g_autoptr(GPtrArray) lists = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT l.id, l.uuid, l.name, l.created_at,"
-                            " (SELECT count(*) FROM target_list_member m WHERE m.list_id = l.id)"
-                            " FROM target_list l ORDER BY l.name COLLATE NOCASE, l.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  lists = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_target_list_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RpTargetListInfo *info = g_new0 (RpTargetListInfo, 1);
-
-      info->id = sqlite3_column_int64 (stmt, 0);
-      info->uuid = g_strdup (_rp_store_column_text (stmt, 1));
-      info->name = g_strdup (_rp_store_column_text (stmt, 2));
-      info->created_at = g_strdup (_rp_store_column_text (stmt, 3));
-      info->n_members = (guint) MAX (sqlite3_column_int (stmt, 4), 0);
-      g_ptr_array_add (lists, info);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&lists);
+  return _rp_store_query_rows (self,
+                               "SELECT l.id, l.uuid, l.name, l.created_at,"
+                               " (SELECT count(*) FROM target_list_member m"
+                               "  WHERE m.list_id = l.id)"
+                               " FROM target_list l ORDER BY l.name COLLATE NOCASE, l.id",
+                               (RpStoreReadRow) row_to_target_list_info,
+                               (GDestroyNotify) rp_target_list_info_free, error);
 }
 
 gint64

@@ -1,4 +1,10 @@
-/* rp-store-tasks.c: reading and updating tasks, reading activities, and the yearly gift limits.
+/* rp-store-tasks.c: writing, reading and updating tasks, and what the reminder service asks of
+ * them.
+ *
+ * Due moments are compared as local "YYYY-MM-DDTHH:MM" text, a task without a time taking the
+ * default reminder time. The partial index task_unnotified_by_due (open, not notified tasks by
+ * due day and time) serves every reminder query, so none reads the tasks already notified or
+ * done.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,11 +15,29 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-store-private.h"
+#include "rp-store-tasks.h"
 
-/* Tasks */
+/* The columns every task query reads, in the order of the enum below. */
+#define TASK_COLUMNS \
+  "t.id, t.uuid, t.kind, t.title, t.notes, t.partner_id, t.referral_id, t.due_on, t.due_time," \
+  " t.done_at, t.snoozed_until, t.notified_at, t.rule_key, t.created_at, t.updated_at," \
+  " p.display_name"
 
-RpTask *
-_rp_store_row_to_task (sqlite3_stmt *stmt)
+#define TASK_FROM \
+  " FROM task t LEFT JOIN partner p ON p.id = t.partner_id"
+
+enum {
+  TASK_ID, TASK_UUID, TASK_KIND, TASK_TITLE, TASK_NOTES, TASK_PARTNER_ID, TASK_REFERRAL_ID,
+  TASK_DUE_ON, TASK_DUE_TIME, TASK_DONE_AT, TASK_SNOOZED_UNTIL, TASK_NOTIFIED_AT, TASK_RULE_KEY,
+  TASK_CREATED_AT, TASK_UPDATED_AT, TASK_PARTNER_NAME,
+};
+
+/* The due time of a task in SQL, @default_time (?N) standing in for none. */
+#define EFFECTIVE_TIME(param) "CASE WHEN t.due_time = '' THEN " param " ELSE t.due_time END"
+
+/* A row of TASK_COLUMNS TASK_FROM as a task. */
+static RpTask *
+row_to_task (sqlite3_stmt *stmt)
 {
   RpTask *task = rp_task_new (_rp_store_column_enum (stmt, TASK_KIND, RP_TYPE_TASK_KIND,
                                                      RP_TASK_KIND_FOLLOW_UP));
@@ -41,60 +65,6 @@ _rp_store_row_to_task (sqlite3_stmt *stmt)
   return task;
 }
 
-static RpTask *
-get_task_where (RpStore    *self,
-                const char *sql,
-                gint64      id,
-                const char *text,
-                GError    **error)
-{
-  sqlite3_stmt *stmt;
-  RpTask *task = NULL;
-  int rc;
-
-  stmt = _rp_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    task = _rp_store_row_to_task (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND, _("No such task"));
-  else
-    _rp_store_set_error (self, rc, error);
-
-  sqlite3_reset (stmt);
-  return task;
-}
-
-GPtrArray *
-_rp_store_collect_tasks (RpStore      *self,
-                         sqlite3_stmt *stmt,
-                         GError      **error)
-{
-  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tasks, _rp_store_row_to_task (stmt));
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&tasks);
-}
-
 RpTask *
 rp_store_get_task (RpStore *self,
                    gint64   id,
@@ -102,8 +72,9 @@ rp_store_get_task (RpStore *self,
 {
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  return get_task_where (self, "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.id = ?1",
-                         id, NULL, error);
+  return _rp_store_read_row_by_key (self, "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.id = ?1",
+                                    id, NULL, (RpStoreReadRow) row_to_task, _("No such task"),
+                                    error);
 }
 
 RpTask *
@@ -114,8 +85,10 @@ rp_store_find_task_by_rule_key (RpStore    *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (rule_key != NULL, NULL);
 
-  return get_task_where (self, "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.rule_key = ?1",
-                         0, rule_key, error);
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT " TASK_COLUMNS TASK_FROM " WHERE t.rule_key = ?1",
+                                    0, rule_key, (RpStoreReadRow) row_to_task,
+                                    _("No such task"), error);
 }
 
 GPtrArray *
@@ -145,7 +118,8 @@ rp_store_list_open_tasks (RpStore    *self,
   if (until != NULL && *until != '\0')
     sqlite3_bind_text (stmt, 1, until, -1, SQLITE_TRANSIENT);
 
-  return _rp_store_collect_tasks (self, stmt, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_task, g_object_unref,
+                              error);
 }
 
 GPtrArray *
@@ -166,7 +140,74 @@ rp_store_list_partner_tasks (RpStore *self,
 
   sqlite3_bind_int64 (stmt, 1, partner_id);
 
-  return _rp_store_collect_tasks (self, stmt, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_task, g_object_unref,
+                              error);
+}
+
+gboolean
+rp_store_insert_task (RpStore *self,
+                      RpTask  *task,
+                      GError **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_TASK (task), FALSE);
+
+  if (*rp_task_get_due_on (task) == '\0')
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                           _("A task needs a due date"));
+      return FALSE;
+    }
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO task (uuid, kind, title, notes, partner_id, referral_id,"
+                            " due_on, due_time, done_at, snoozed_until, notified_at, rule_key,"
+                            " created_at, updated_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = rp_store_now_iso ();
+  uuid = _rp_store_dup_uuid_or_new (rp_task_get_uuid (task));
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rp_enum_to_nick (RP_TYPE_TASK_KIND, rp_task_get_kind (task)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, rp_task_get_title (task), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, rp_task_get_notes (task), -1, SQLITE_TRANSIENT);
+  _rp_store_bind_id (stmt, 5, rp_task_get_partner_id (task));
+  _rp_store_bind_id (stmt, 6, rp_task_get_referral_id (task));
+  sqlite3_bind_text (stmt, 7, rp_task_get_due_on (task), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, rp_task_get_due_time (task), -1, SQLITE_TRANSIENT);
+  _rp_store_bind_text (stmt, 9, rp_task_get_done_at (task));
+  _rp_store_bind_text (stmt, 10, rp_task_get_snoozed_until (task));
+  _rp_store_bind_text (stmt, 11, rp_task_get_notified_at (task));
+  _rp_store_bind_text (stmt, 12, rp_task_get_rule_key (task));
+  sqlite3_bind_text (stmt, 13, _rp_store_or_now (rp_task_get_created_at (task), now), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (!_rp_store_step_done (self, stmt, error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
+  rp_task_set_id (task, sqlite3_last_insert_rowid (self->db));
+  rp_task_set_uuid (task, uuid);
+  if (*rp_task_get_created_at (task) == '\0')
+    rp_task_set_created_at (task, now);
+
+  return rp_store_commit (self, error);
 }
 
 gboolean
@@ -318,337 +359,153 @@ failed:
   return FALSE;
 }
 
-/* Activities */
+/* Reminders */
 
-RpActivity *
-rp_store_get_activity (RpStore *self,
-                       gint64   id,
-                       GError **error)
+/* Splits a local "YYYY-MM-DDTHH:MM" into its day and time; a bare day means its whole day. */
+static gboolean
+split_moment (const char  *moment,
+              char       **day,
+              char       **time,
+              GError     **error)
 {
-  g_autoptr(RpActivity) activity = NULL;
+  if (moment == NULL || strlen (moment) < 10 ||
+      (moment[10] != '\0' && moment[10] != 'T' && moment[10] != ' '))
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                   _("“%s” is not a date and time"), moment != NULL ? moment : "");
+      return FALSE;
+    }
+
+  *day = g_strndup (moment, 10);
+  *time = g_strdup (moment[10] != '\0' ? moment + 11 : "23:59");
+  return TRUE;
+}
+
+char *
+rp_store_dup_next_due (RpStore    *self,
+                       const char *default_time,
+                       GError    **error)
+{
   sqlite3_stmt *stmt;
+  char *next = NULL;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (default_time != NULL, NULL);
 
+  /* The earliest day comes from the front of the partial index; that day's tasks are one range
+   * of it, whose minimum time (tasks without one at @default_time) is the moment. */
   stmt = _rp_store_prepare (self,
-                            "SELECT id, uuid, kind, occurred_at, contact_person, summary,"
-                            " materials, referral_id, cost_cents, follow_up_needed, created_at,"
-                            " updated_at FROM activity WHERE id = ?1",
+                            "SELECT t.due_on, min(" EFFECTIVE_TIME ("?1") ") FROM task t"
+                            " WHERE t.done_at IS NULL AND t.notified_at IS NULL"
+                            " AND t.due_on = (SELECT due_on FROM task"
+                            "   WHERE done_at IS NULL AND notified_at IS NULL"
+                            "   ORDER BY due_on LIMIT 1)",
                             error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 1, default_time, -1, SQLITE_TRANSIENT);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      activity = rp_activity_new (_rp_store_column_enum (stmt, 2, RP_TYPE_ACTIVITY_KIND,
-                                                         RP_ACTIVITY_KIND_NOTE));
-      rp_activity_set_id (activity, sqlite3_column_int64 (stmt, 0));
-      rp_activity_set_uuid (activity, _rp_store_column_text (stmt, 1));
-      rp_activity_set_occurred_at (activity, _rp_store_column_text (stmt, 3));
-      rp_activity_set_contact_person (activity, _rp_store_column_text (stmt, 4));
-      rp_activity_set_summary (activity, _rp_store_column_text (stmt, 5));
-      rp_activity_set_materials (activity, _rp_store_column_text (stmt, 6));
-      rp_activity_set_referral_id (activity, MAX (sqlite3_column_int64 (stmt, 7), 0));
-      rp_activity_set_cost_cents (activity, MAX (sqlite3_column_int64 (stmt, 8), 0));
-      rp_activity_set_follow_up_needed (activity, sqlite3_column_int (stmt, 9) != 0);
-      rp_activity_set_created_at (activity, _rp_store_column_text (stmt, 10));
-      g_object_set (activity, "updated-at", _rp_store_column_text (stmt, 11), NULL);
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        next = g_strdup_printf ("%sT%s", _rp_store_column_text (stmt, 0),
+                                _rp_store_column_text (stmt, 1));
     }
-  else if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                           _("No such activity"));
-    }
-  else
+  else if (rc != SQLITE_DONE)
     {
       _rp_store_set_error (self, rc, error);
     }
 
   sqlite3_reset (stmt);
-
-  if (activity == NULL)
-    return NULL;
-
-  stmt = _rp_store_prepare (self,
-                            "SELECT partner_id FROM activity_partner WHERE activity_id = ?1"
-                            " ORDER BY partner_id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    rp_activity_add_partner_id (activity, sqlite3_column_int64 (stmt, 0));
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&activity);
-}
-
-/* Gift limits */
-
-#define GIFT_YEAR_MIN 1990
-#define GIFT_YEAR_MAX 2200
-
-GArray *
-rp_store_list_gift_limits (RpStore *self,
-                           GError **error)
-{
-  g_autoptr(GArray) limits = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (RP_IS_STORE (self), NULL);
-
-  stmt = _rp_store_prepare (self, "SELECT year, limit_cents FROM gift_limit ORDER BY year",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  limits = g_array_new (FALSE, FALSE, sizeof (RpGiftLimit));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RpGiftLimit limit = {
-        .year = sqlite3_column_int (stmt, 0),
-        .limit_cents = sqlite3_column_int64 (stmt, 1),
-      };
-
-      g_array_append_val (limits, limit);
-    }
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&limits);
-}
-
-gboolean
-rp_store_set_gift_limit (RpStore *self,
-                         int      year,
-                         gint64   limit_cents,
-                         GError **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-
-  if (year < GIFT_YEAR_MIN || year > GIFT_YEAR_MAX)
-    {
-      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
-                   _("The year must be between %d and %d"), GIFT_YEAR_MIN, GIFT_YEAR_MAX);
-      return FALSE;
-    }
-
-  if (limit_cents < 0)
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
-                           _("The limit cannot be negative"));
-      return FALSE;
-    }
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  stmt = _rp_store_prepare (self,
-                            "INSERT INTO gift_limit (year, limit_cents) VALUES (?1, ?2)"
-                            " ON CONFLICT (year) DO UPDATE SET limit_cents = excluded.limit_cents",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_int64 (stmt, 2, limit_cents);
-
-  if (!_rp_store_step_done (self, stmt, error))
-    goto failed;
-
-  /* The near-limit list and the partner pane's warnings depend on it. */
-  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
-  return rp_store_commit (self, error);
-
-failed:
-  rp_store_rollback (self);
-  return FALSE;
-}
-
-gboolean
-rp_store_remove_gift_limit (RpStore *self,
-                            int      year,
-                            GError **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  stmt = _rp_store_prepare (self, "DELETE FROM gift_limit WHERE year = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_int (stmt, 1, year);
-
-  if (!_rp_store_step_done (self, stmt, error))
-    goto failed;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                   _("There is no limit for %d"), year);
-      goto failed;
-    }
-
-  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
-  return rp_store_commit (self, error);
-
-failed:
-  rp_store_rollback (self);
-  return FALSE;
-}
-
-/* A year before every year in the table takes the earliest limit: CMS's amounts only grow, so
- * that is the closest figure there is. */
-gint64
-rp_store_get_gift_limit (RpStore  *self,
-                         int       year,
-                         gboolean *exact)
-{
-  sqlite3_stmt *stmt;
-  gint64 limit = -1;
-  int found_year = 0;
-
-  g_return_val_if_fail (RP_IS_STORE (self), -1);
-
-  if (exact != NULL)
-    *exact = FALSE;
-
-  stmt = _rp_store_prepare (self,
-                            "SELECT year, limit_cents FROM gift_limit"
-                            " ORDER BY year > ?1, abs(year - ?1) LIMIT 1",
-                            NULL);
-  if (stmt == NULL)
-    return -1;
-
-  sqlite3_bind_int (stmt, 1, year);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found_year = sqlite3_column_int (stmt, 0);
-      limit = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-
-  if (exact != NULL)
-    *exact = limit >= 0 && found_year == year;
-
-  return limit;
-}
-
-/* The first instant of @year and of the next one, as stored (UTC). */
-static void
-year_bounds (int    year,
-             char **start,
-             char **end)
-{
-  *start = g_strdup_printf ("%04d-01-01", year);
-  *end = g_strdup_printf ("%04d-01-01", year + 1);
-}
-
-gint64
-rp_store_get_gift_total (RpStore *self,
-                         gint64   partner_id,
-                         int      year)
-{
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  sqlite3_stmt *stmt;
-  gint64 total = 0;
-
-  g_return_val_if_fail (RP_IS_STORE (self), 0);
-
-  /* cost_share_cents > 0 selects the partial index of gifts. */
-  stmt = _rp_store_prepare (self,
-                            "SELECT coalesce(sum(ap.cost_share_cents), 0) FROM activity_partner ap"
-                            " JOIN activity a ON a.id = ap.activity_id"
-                            " WHERE ap.partner_id = ?1 AND ap.cost_share_cents > 0"
-                            " AND a.occurred_at >= ?2 AND a.occurred_at < ?3",
-                            NULL);
-  if (stmt == NULL)
-    return 0;
-
-  year_bounds (year, &start, &end);
-  sqlite3_bind_int64 (stmt, 1, partner_id);
-  sqlite3_bind_text (stmt, 2, start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, end, -1, SQLITE_STATIC);
-
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    total = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return total;
+  return next;
 }
 
 GPtrArray *
-rp_store_list_near_gift_limit (RpStore *self,
-                               int      year,
-                               double   fraction,
-                               GError **error)
+rp_store_list_due_unnotified (RpStore    *self,
+                              const char *until,
+                              const char *default_time,
+                              GError    **error)
 {
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
   sqlite3_stmt *stmt;
-  gint64 limit;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
-  g_return_val_if_fail (fraction >= 0.0, NULL);
+  g_return_val_if_fail (until != NULL, NULL);
+  g_return_val_if_fail (default_time != NULL, NULL);
 
-  limit = rp_store_get_gift_limit (self, year, NULL);
-  if (limit < 0)
-    return g_ptr_array_new_with_free_func (g_object_unref);
+  if (!split_moment (until, &day, &time, error))
+    return NULL;
 
-  /* Only physicians (persons) are capped; archived partners no longer concern the user. */
   stmt = _rp_store_prepare (self,
-                            "SELECT p.id FROM (SELECT ap.partner_id, sum(ap.cost_share_cents)"
-                            "   AS total FROM activity_partner ap"
-                            "   JOIN activity a ON a.id = ap.activity_id"
-                            "   WHERE ap.cost_share_cents > 0"
-                            "   AND a.occurred_at >= ?1 AND a.occurred_at < ?2"
-                            "   GROUP BY ap.partner_id HAVING total >= ?3) AS g"
-                            " JOIN partner p ON p.id = g.partner_id"
-                            " WHERE p.kind = 'person' AND p.archived_at IS NULL"
-                            " ORDER BY g.total DESC, p.sort_name, p.id",
+                            "SELECT " TASK_COLUMNS TASK_FROM
+                            " WHERE t.done_at IS NULL AND t.notified_at IS NULL"
+                            " AND t.due_on <= ?1"
+                            " AND (t.due_on < ?1 OR " EFFECTIVE_TIME ("?3") " <= ?2)"
+                            " ORDER BY t.due_on, " EFFECTIVE_TIME ("?3") ", t.id",
                             error);
   if (stmt == NULL)
     return NULL;
 
-  year_bounds (year, &start, &end);
-  sqlite3_bind_text (stmt, 1, start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
-  /* A total of nothing is never near a limit, even a limit of zero. */
-  sqlite3_bind_double (stmt, 3, MAX (fraction * (double) limit, 1.0));
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, time, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, default_time, -1, SQLITE_TRANSIENT);
 
-  ids = _rp_store_collect_ids (self, stmt, error);
-  if (ids == NULL)
-    return NULL;
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_task, g_object_unref,
+                              error);
+}
 
-  return rp_store_load_partners (self, (const gint64 *) (gpointer) ids->data, ids->len, NULL,
-                                 error);
+gboolean
+rp_store_mark_notified (RpStore      *self,
+                        const gint64 *task_ids,
+                        guint         n_task_ids,
+                        const char   *notified_at,
+                        GError      **error)
+{
+  g_autofree char *now = NULL;
+  guint changes = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (task_ids != NULL || n_task_ids == 0, FALSE);
+
+  if (n_task_ids == 0)
+    return TRUE;
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  now = rp_store_now_iso ();
+
+  for (guint i = 0; i < n_task_ids; i++)
+    {
+      sqlite3_stmt *stmt;
+
+      stmt = _rp_store_prepare (self,
+                                "UPDATE task SET notified_at = ?1, updated_at = ?2 WHERE id = ?3",
+                                error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_text (stmt, 1, notified_at != NULL && *notified_at != '\0' ? notified_at : now,
+                         -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, task_ids[i]);
+
+      if (!_rp_store_step_done (self, stmt, error))
+        goto failed;
+
+      changes += (guint) sqlite3_changes (self->db);
+    }
+
+  if (changes > 0)
+    _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
+
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
 }

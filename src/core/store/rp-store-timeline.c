@@ -23,6 +23,7 @@
 
 #include "rp-referral-status.h"
 #include "rp-store-private.h"
+#include "rp-store-timeline.h"
 #include "rp-timeline-item-private.h"
 
 /* The source letters; at the same instant a higher letter comes first. */
@@ -882,12 +883,12 @@ compare_newest_first (gconstpointer a,
 }
 
 GPtrArray *
-_rp_store_timeline_page (RpStore                *self,
-                         const RpTimelineFilter *filter,
-                         const char             *before_key,
-                         guint                   limit,
-                         const char             *today,
-                         GError                **error)
+rp_store_list_timeline_page (RpStore                *self,
+                             const RpTimelineFilter *filter,
+                             RpTimelineItem         *after,
+                             guint                   limit,
+                             const char             *today,
+                             GError                **error)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *to_next = NULL;
@@ -897,9 +898,11 @@ _rp_store_timeline_page (RpStore                *self,
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (after == NULL || RP_IS_TIMELINE_ITEM (after), NULL);
   g_return_val_if_fail (limit > 0, NULL);
 
-  if (!parse_bound (before_key, &bound, error))
+  /* The page continues from the previous one's last sort key. */
+  if (!parse_bound (after != NULL ? _rp_timeline_item_get_sort_key (after) : NULL, &bound, error))
     return NULL;
 
   query.filter = filter;

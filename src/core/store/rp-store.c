@@ -220,6 +220,30 @@ _rp_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+char *
+_rp_store_dup_uuid_or_new (const char *uuid)
+{
+  return uuid != NULL && *uuid != '\0' ? g_strdup (uuid) : rp_store_new_uuid ();
+}
+
+const char *
+_rp_store_or_now (const char *value,
+                  const char *now)
+{
+  return value != NULL && *value != '\0' ? value : now;
+}
+
+void
+_rp_store_bind_id (sqlite3_stmt *stmt,
+                   int           index,
+                   gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 const char *
 _rp_store_column_text (sqlite3_stmt *stmt,
                        int           column)
@@ -267,6 +291,99 @@ _rp_store_collect_ids (RpStore      *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+gpointer
+_rp_store_read_row (RpStore         *self,
+                    sqlite3_stmt    *stmt,
+                    RpStoreReadRow   read_row,
+                    const char      *not_found,
+                    GError         **error)
+{
+  gpointer row = NULL;
+  int rc;
+
+  g_assert (RP_IS_STORE (self));
+  g_assert (stmt != NULL);
+  g_assert (read_row != NULL);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    row = read_row (stmt);
+  else if (rc == SQLITE_DONE && not_found != NULL)
+    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND, not_found);
+  else if (rc != SQLITE_DONE)
+    _rp_store_set_error (self, rc, error);
+
+  sqlite3_reset (stmt);
+  return row;
+}
+
+gpointer
+_rp_store_read_row_by_key (RpStore         *self,
+                           const char      *sql,
+                           gint64           key_id,
+                           const char      *key_text,
+                           RpStoreReadRow   read_row,
+                           const char      *not_found,
+                           GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (key_text != NULL)
+    sqlite3_bind_text (stmt, 1, key_text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, key_id);
+
+  return _rp_store_read_row (self, stmt, read_row, not_found, error);
+}
+
+GPtrArray *
+_rp_store_read_rows (RpStore         *self,
+                     sqlite3_stmt    *stmt,
+                     RpStoreReadRow   read_row,
+                     GDestroyNotify   free_row,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  g_assert (RP_IS_STORE (self));
+  g_assert (stmt != NULL);
+  g_assert (read_row != NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+_rp_store_query_rows (RpStore         *self,
+                      const char      *sql,
+                      RpStoreReadRow   read_row,
+                      GDestroyNotify   free_row,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _rp_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  return _rp_store_read_rows (self, stmt, read_row, free_row, error);
 }
 
 static void
@@ -927,6 +1044,35 @@ rp_store_now_iso (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+char *
+_rp_store_dup_today (const char *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (today != NULL && *today != '\0')
+    return g_strdup (today);
+
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+_rp_store_shift_day (const char *day,
+                     int         days)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", day);
+
+  /* In UTC a day is always 24 hours, so moving by days never lands on another date. */
+  start = g_date_time_new_from_iso8601 (iso, NULL);
+  if (start == NULL)
+    return NULL;
+
+  moved = g_date_time_add_days (start, days);
+  return g_date_time_format (moved, "%Y-%m-%d");
+}
+
 gboolean
 rp_store_begin (RpStore *self,
                 GError **error)
@@ -1129,4 +1275,65 @@ rp_store_optimize (RpStore *self,
                          "INSERT INTO referral_fts(referral_fts) VALUES ('optimize');"
                          "ANALYZE;",
                          error);
+}
+
+char *
+rp_store_dup_meta (RpStore    *self,
+                   const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = _rp_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (_rp_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+/* @value NULL removes the key. Facts about the database are not records: no signal. */
+gboolean
+rp_store_set_meta (RpStore    *self,
+                   const char *key,
+                   const char *value,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (value != NULL)
+    stmt = _rp_store_prepare (self,
+                              "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  else
+    stmt = _rp_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+
+  if (!_rp_store_step_done (self, stmt, error))
+    goto failed;
+
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
 }

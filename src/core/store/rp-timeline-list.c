@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "rp-store-private.h"
+#include "rp-store-timeline.h"
 #include "rp-timeline-item-private.h"
 #include "rp-timeline-list.h"
 
@@ -38,9 +38,6 @@ static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RpTimelineList, rp_timeline_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
-
-G_DEFINE_BOXED_TYPE (RpTimelineFilter, rp_timeline_filter,
-                     rp_timeline_filter_copy, rp_timeline_filter_free)
 
 enum {
   PROP_0,
@@ -107,13 +104,12 @@ read_page (RpTimelineList *self,
            GError        **error)
 {
   g_autofree char *today = dup_local_today ();
-  const char *before = NULL;
+  RpTimelineItem *last = NULL;
 
   if (self->items->len > 0)
-    before = _rp_timeline_item_get_sort_key (g_ptr_array_index (self->items,
-                                                                self->items->len - 1));
+    last = g_ptr_array_index (self->items, self->items->len - 1);
 
-  return _rp_store_timeline_page (self->store, self->filter, before, limit, today, error);
+  return rp_store_list_timeline_page (self->store, self->filter, last, limit, today, error);
 }
 
 /* Starts again from the newest entry, keeping as many rows loaded as before. */
@@ -357,61 +353,6 @@ rp_timeline_list_init (RpTimelineList *self)
   self->filter = rp_timeline_filter_new ();
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->page_size = DEFAULT_PAGE_SIZE;
-}
-
-RpTimelineFilter *
-rp_timeline_filter_new (void)
-{
-  RpTimelineFilter *filter = g_new0 (RpTimelineFilter, 1);
-
-  filter->referrals = TRUE;
-  filter->activities = TRUE;
-  filter->tasks = TRUE;
-  filter->any_tier = TRUE;
-
-  return filter;
-}
-
-RpTimelineFilter *
-rp_timeline_filter_copy (const RpTimelineFilter *filter)
-{
-  RpTimelineFilter *copy;
-
-  g_return_val_if_fail (filter != NULL, NULL);
-
-  copy = g_memdup2 (filter, sizeof *filter);
-  copy->from = g_strdup (filter->from);
-  copy->to = g_strdup (filter->to);
-
-  return copy;
-}
-
-void
-rp_timeline_filter_free (RpTimelineFilter *filter)
-{
-  if (filter == NULL)
-    return;
-
-  g_free (filter->from);
-  g_free (filter->to);
-  g_free (filter);
-}
-
-gboolean
-rp_timeline_filter_equal (const RpTimelineFilter *a,
-                          const RpTimelineFilter *b)
-{
-  g_return_val_if_fail (a != NULL, FALSE);
-  g_return_val_if_fail (b != NULL, FALSE);
-
-  return !a->referrals == !b->referrals &&
-         !a->activities == !b->activities &&
-         !a->tasks == !b->tasks &&
-         a->partner_id == b->partner_id &&
-         !a->any_tier == !b->any_tier &&
-         (a->any_tier || a->tier == b->tier) &&
-         g_strcmp0 (a->from, b->from) == 0 &&
-         g_strcmp0 (a->to, b->to) == 0;
 }
 
 RpTimelineList *

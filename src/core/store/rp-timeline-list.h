@@ -16,31 +16,10 @@
 #include <gio/gio.h>
 
 #include "rp-store.h"
+#include "rp-timeline-filter.h"
 #include "rp-timeline-item.h"
 
 G_BEGIN_DECLS
-
-/* Which entries a timeline shows. */
-typedef struct
-{
-  gboolean   referrals;     /* status changes */
-  gboolean   activities;
-  gboolean   tasks;         /* tasks due and done */
-  gint64     partner_id;    /* 0 = every partner */
-  gboolean   any_tier;
-  RpTier     tier;
-  char      *from;          /* YYYY-MM-DD inclusive, NULL = no bound */
-  char      *to;            /* YYYY-MM-DD inclusive */
-} RpTimelineFilter;
-
-#define RP_TYPE_TIMELINE_FILTER (rp_timeline_filter_get_type ())
-GType             rp_timeline_filter_get_type (void) G_GNUC_CONST;
-RpTimelineFilter *rp_timeline_filter_new      (void);   /* everything, every partner */
-RpTimelineFilter *rp_timeline_filter_copy     (const RpTimelineFilter *filter);
-void              rp_timeline_filter_free     (RpTimelineFilter       *filter);
-gboolean          rp_timeline_filter_equal    (const RpTimelineFilter *a,
-                                               const RpTimelineFilter *b);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpTimelineFilter, rp_timeline_filter_free)
 
 #define RP_TYPE_TIMELINE_LIST (rp_timeline_list_get_type ())
 G_DECLARE_FINAL_TYPE (RpTimelineList, rp_timeline_list, RP, TIMELINE_LIST, GObject)

@@ -1,4 +1,4 @@
-/* rp-store-records.c: the practice profile, and writing referrals, activities, tasks and visits.
+/* rp-store-practice.c: the practice profile, its locations and its entries.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,37 +6,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
+#include "rp-store-practice.h"
 #include "rp-store-private.h"
-
-/* The stable key of a new row: the object's own when it has one (imports, the seeded sample),
- * else a fresh one. */
-static char *
-dup_uuid_or_new (const char *uuid)
-{
-  return uuid != NULL && *uuid != '\0' ? g_strdup (uuid) : rp_store_new_uuid ();
-}
-
-static const char *
-or_now (const char *value,
-        const char *now)
-{
-  return value != NULL && *value != '\0' ? value : now;
-}
-
-static void
-bind_nullable_id (sqlite3_stmt *stmt,
-                  int           index,
-                  gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* Practice */
 
 static gboolean
 load_locations (RpStore    *self,
@@ -206,7 +177,7 @@ save_location (RpStore    *self,
                const char *now,
                GError    **error)
 {
-  g_autofree char *uuid = dup_uuid_or_new (rp_location_get_uuid (location));
+  g_autofree char *uuid = _rp_store_dup_uuid_or_new (rp_location_get_uuid (location));
   sqlite3_stmt *stmt;
 
   stmt = _rp_store_prepare (self,
@@ -223,7 +194,7 @@ save_location (RpStore    *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_nullable_id (stmt, 1, rp_location_get_id (location));
+  _rp_store_bind_id (stmt, 1, rp_location_get_id (location));
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, practice_id);
   sqlite3_bind_int (stmt, 4, position);
@@ -260,7 +231,7 @@ save_entry (RpStore         *self,
             guint            position,
             GError         **error)
 {
-  g_autofree char *uuid = dup_uuid_or_new (rp_practice_entry_get_uuid (entry));
+  g_autofree char *uuid = _rp_store_dup_uuid_or_new (rp_practice_entry_get_uuid (entry));
   const char *kind = rp_enum_to_nick (RP_TYPE_PRACTICE_ENTRY_KIND,
                                       rp_practice_entry_get_kind (entry));
   sqlite3_stmt *stmt;
@@ -274,7 +245,7 @@ save_entry (RpStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_nullable_id (stmt, 1, rp_practice_entry_get_id (entry));
+  _rp_store_bind_id (stmt, 1, rp_practice_entry_get_id (entry));
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, practice_id);
   sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
@@ -350,7 +321,7 @@ rp_store_save_practice (RpStore    *self,
   if (!rp_store_begin (self, error))
     return FALSE;
 
-  uuid = dup_uuid_or_new (rp_practice_get_uuid (practice));
+  uuid = _rp_store_dup_uuid_or_new (rp_practice_get_uuid (practice));
   stmt = _rp_store_prepare (self,
                             "INSERT INTO practice (id, uuid, name, phone, fax, email, website,"
                             " created_at, updated_at, logo, logo_type, referral_url,"
@@ -368,7 +339,7 @@ rp_store_save_practice (RpStore    *self,
   if (stmt == NULL)
     goto failed;
 
-  bind_nullable_id (stmt, 1, rp_practice_get_id (practice));
+  _rp_store_bind_id (stmt, 1, rp_practice_get_id (practice));
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, rp_practice_get_name (practice), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, rp_practice_get_phone (practice), -1, SQLITE_TRANSIENT);
@@ -432,376 +403,4 @@ rp_store_save_practice (RpStore    *self,
 failed:
   rp_store_rollback (self);
   return FALSE;
-}
-
-/* Records */
-
-gboolean
-rp_store_insert_referral (RpStore    *self,
-                          RpReferral *referral,
-                          GError    **error)
-{
-  g_autofree char *now = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
-  guint satisfaction;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RP_IS_REFERRAL (referral), FALSE);
-
-  if (rp_referral_get_partner_id (referral) <= 0 ||
-      *rp_referral_get_referred_on (referral) == '\0')
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
-                           _("A referral needs a partner and a date"));
-      return FALSE;
-    }
-
-  stmt = _rp_store_prepare (self,
-                            "INSERT INTO referral (uuid, partner_id, direction, referred_on,"
-                            " reason, service_line, urgency, status, status_reason, notes,"
-                            " outcome, satisfaction, created_at, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  now = rp_store_now_iso ();
-  uuid = dup_uuid_or_new (rp_referral_get_uuid (referral));
-  satisfaction = rp_referral_get_satisfaction (referral);
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, rp_referral_get_partner_id (referral));
-  sqlite3_bind_text (stmt, 3, rp_enum_to_nick (RP_TYPE_REFERRAL_DIRECTION,
-                                               rp_referral_get_direction (referral)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, rp_referral_get_referred_on (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, rp_referral_get_reason (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, rp_referral_get_service_line (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, rp_enum_to_nick (RP_TYPE_URGENCY,
-                                               rp_referral_get_urgency (referral)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS,
-                                               rp_referral_get_status (referral)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, rp_referral_get_status_reason (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, rp_referral_get_notes (referral), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, rp_referral_get_outcome (referral), -1, SQLITE_TRANSIENT);
-  if (satisfaction > 0)
-    sqlite3_bind_int (stmt, 12, satisfaction);
-  sqlite3_bind_text (stmt, 13, or_now (rp_referral_get_created_at (referral), now), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 14, or_now (rp_referral_get_updated_at (referral), now), -1,
-                     SQLITE_TRANSIENT);
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  if (!_rp_store_step_done (self, stmt, error))
-    {
-      rp_store_rollback (self);
-      return FALSE;
-    }
-
-  rp_referral_set_id (referral, sqlite3_last_insert_rowid (self->db));
-  rp_referral_set_uuid (referral, uuid);
-  if (*rp_referral_get_created_at (referral) == '\0')
-    rp_referral_set_created_at (referral, now);
-
-  /* The partner list shows referral counts. */
-  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS | RP_STORE_PENDING_RECORDS);
-  return rp_store_commit (self, error);
-}
-
-gboolean
-rp_store_add_referral_transition (RpStore          *self,
-                                  RpReferral       *referral,
-                                  RpReferralStatus  to,
-                                  const char       *occurred_at,
-                                  GError          **error)
-{
-  g_autofree char *uuid = rp_store_new_uuid ();
-  g_autofree char *now = rp_store_now_iso ();
-  sqlite3_stmt *insert;
-  sqlite3_stmt *update;
-  const char *when;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RP_IS_REFERRAL (referral), FALSE);
-  g_return_val_if_fail (rp_referral_get_id (referral) > 0, FALSE);
-
-  when = or_now (occurred_at, now);
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  insert = _rp_store_prepare (self,
-                              "INSERT INTO referral_transition (uuid, referral_id, from_status,"
-                              " to_status, occurred_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                              error);
-  if (insert == NULL)
-    goto failed;
-
-  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 2, rp_referral_get_id (referral));
-  sqlite3_bind_text (insert, 3, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS,
-                                                 rp_referral_get_status (referral)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS, to), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, when, -1, SQLITE_TRANSIENT);
-
-  if (!_rp_store_step_done (self, insert, error))
-    goto failed;
-
-  update = _rp_store_prepare (self,
-                              "UPDATE referral SET status = ?1, updated_at = ?2 WHERE id = ?3",
-                              error);
-  if (update == NULL)
-    goto failed;
-
-  sqlite3_bind_text (update, 1, rp_enum_to_nick (RP_TYPE_REFERRAL_STATUS, to), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (update, 2, when, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (update, 3, rp_referral_get_id (referral));
-
-  if (!_rp_store_step_done (self, update, error))
-    goto failed;
-
-  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
-
-  if (!rp_store_commit (self, error))
-    return FALSE;
-
-  rp_referral_set_status (referral, to);
-  return TRUE;
-
-failed:
-  rp_store_rollback (self);
-  return FALSE;
-}
-
-gboolean
-rp_store_insert_activity (RpStore    *self,
-                          RpActivity *activity,
-                          GError    **error)
-{
-  g_autofree char *now = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
-  GArray *partner_ids;
-  gint64 activity_id;
-  gint64 share = 0;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RP_IS_ACTIVITY (activity), FALSE);
-
-  partner_ids = rp_activity_get_partner_ids (activity);
-  if (partner_ids->len == 0)
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
-                           _("An activity needs at least one partner"));
-      return FALSE;
-    }
-
-  now = rp_store_now_iso ();
-  uuid = dup_uuid_or_new (rp_activity_get_uuid (activity));
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  stmt = _rp_store_prepare (self,
-                            "INSERT INTO activity (uuid, kind, occurred_at, contact_person,"
-                            " summary, materials, referral_id, cost_cents, follow_up_needed,"
-                            " created_at, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, rp_enum_to_nick (RP_TYPE_ACTIVITY_KIND,
-                                               rp_activity_get_kind (activity)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, or_now (rp_activity_get_occurred_at (activity), now), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, rp_activity_get_contact_person (activity), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, rp_activity_get_summary (activity), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, rp_activity_get_materials (activity), -1, SQLITE_TRANSIENT);
-  bind_nullable_id (stmt, 7, rp_activity_get_referral_id (activity));
-  sqlite3_bind_int64 (stmt, 8, rp_activity_get_cost_cents (activity));
-  sqlite3_bind_int (stmt, 9, rp_activity_get_follow_up_needed (activity) ? 1 : 0);
-  sqlite3_bind_text (stmt, 10, or_now (rp_activity_get_created_at (activity), now), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
-
-  if (!_rp_store_step_done (self, stmt, error))
-    goto failed;
-
-  activity_id = sqlite3_last_insert_rowid (self->db);
-
-  /* A gift's or meal's cost is attributed in equal shares to the partners present. */
-  if (rp_activity_get_cost_cents (activity) > 0)
-    share = rp_activity_get_cost_cents (activity) / partner_ids->len;
-
-  stmt = _rp_store_prepare (self,
-                            "INSERT OR IGNORE INTO activity_partner (activity_id, partner_id,"
-                            " cost_share_cents) VALUES (?1, ?2, ?3)",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-
-  for (guint i = 0; i < partner_ids->len; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, activity_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (partner_ids, gint64, i));
-      sqlite3_bind_int64 (stmt, 3, share);
-
-      if (!_rp_store_step_done (self, stmt, error))
-        goto failed;
-    }
-
-  /* Last contact is a column of the partner list. */
-  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS | RP_STORE_PENDING_RECORDS);
-
-  if (!rp_store_commit (self, error))
-    return FALSE;
-
-  rp_activity_set_id (activity, activity_id);
-  rp_activity_set_uuid (activity, uuid);
-  if (*rp_activity_get_created_at (activity) == '\0')
-    rp_activity_set_created_at (activity, now);
-  return TRUE;
-
-failed:
-  rp_store_rollback (self);
-  return FALSE;
-}
-
-gboolean
-rp_store_insert_task (RpStore *self,
-                      RpTask  *task,
-                      GError **error)
-{
-  g_autofree char *now = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RP_IS_TASK (task), FALSE);
-
-  if (*rp_task_get_due_on (task) == '\0')
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
-                           _("A task needs a due date"));
-      return FALSE;
-    }
-
-  stmt = _rp_store_prepare (self,
-                            "INSERT INTO task (uuid, kind, title, notes, partner_id, referral_id,"
-                            " due_on, due_time, done_at, snoozed_until, notified_at, rule_key,"
-                            " created_at, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  now = rp_store_now_iso ();
-  uuid = dup_uuid_or_new (rp_task_get_uuid (task));
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, rp_enum_to_nick (RP_TYPE_TASK_KIND, rp_task_get_kind (task)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, rp_task_get_title (task), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, rp_task_get_notes (task), -1, SQLITE_TRANSIENT);
-  bind_nullable_id (stmt, 5, rp_task_get_partner_id (task));
-  bind_nullable_id (stmt, 6, rp_task_get_referral_id (task));
-  sqlite3_bind_text (stmt, 7, rp_task_get_due_on (task), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, rp_task_get_due_time (task), -1, SQLITE_TRANSIENT);
-  _rp_store_bind_text (stmt, 9, rp_task_get_done_at (task));
-  _rp_store_bind_text (stmt, 10, rp_task_get_snoozed_until (task));
-  _rp_store_bind_text (stmt, 11, rp_task_get_notified_at (task));
-  _rp_store_bind_text (stmt, 12, rp_task_get_rule_key (task));
-  sqlite3_bind_text (stmt, 13, or_now (rp_task_get_created_at (task), now), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  if (!_rp_store_step_done (self, stmt, error))
-    {
-      rp_store_rollback (self);
-      return FALSE;
-    }
-
-  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
-  rp_task_set_id (task, sqlite3_last_insert_rowid (self->db));
-  rp_task_set_uuid (task, uuid);
-  if (*rp_task_get_created_at (task) == '\0')
-    rp_task_set_created_at (task, now);
-
-  return rp_store_commit (self, error);
-}
-
-gboolean
-rp_store_insert_planned_visit (RpStore        *self,
-                               RpPlannedVisit *visit,
-                               GError        **error)
-{
-  g_autofree char *now = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RP_IS_PLANNED_VISIT (visit), FALSE);
-
-  if (rp_planned_visit_get_partner_id (visit) <= 0 ||
-      *rp_planned_visit_get_planned_on (visit) == '\0')
-    {
-      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
-                           _("A planned visit needs a partner and a day"));
-      return FALSE;
-    }
-
-  stmt = _rp_store_prepare (self,
-                            "INSERT INTO planned_visit (uuid, partner_id, planned_on, position,"
-                            " objective, status, activity_id, created_at, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  now = rp_store_now_iso ();
-  uuid = dup_uuid_or_new (rp_planned_visit_get_uuid (visit));
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, rp_planned_visit_get_partner_id (visit));
-  sqlite3_bind_text (stmt, 3, rp_planned_visit_get_planned_on (visit), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, rp_planned_visit_get_position (visit));
-  sqlite3_bind_text (stmt, 5, rp_planned_visit_get_objective (visit), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, rp_enum_to_nick (RP_TYPE_VISIT_STATUS,
-                                               rp_planned_visit_get_status (visit)),
-                     -1, SQLITE_STATIC);
-  bind_nullable_id (stmt, 7, rp_planned_visit_get_activity_id (visit));
-  sqlite3_bind_text (stmt, 8, or_now (rp_planned_visit_get_created_at (visit), now), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
-
-  if (!rp_store_begin (self, error))
-    return FALSE;
-
-  if (!_rp_store_step_done (self, stmt, error))
-    {
-      rp_store_rollback (self);
-      return FALSE;
-    }
-
-  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS | RP_STORE_PENDING_VISITS);
-  rp_planned_visit_set_id (visit, sqlite3_last_insert_rowid (self->db));
-  rp_planned_visit_set_uuid (visit, uuid);
-  if (*rp_planned_visit_get_created_at (visit) == '\0')
-    rp_planned_visit_set_created_at (visit, now);
-
-  return rp_store_commit (self, error);
 }

@@ -1,4 +1,4 @@
-/* rp-store-planner.c: the outreach planner's visits.
+/* rp-store-visits.c: the visits planned with the outreach planner.
  *
  * A day's visits that are not cancelled are numbered 0…n-1 by "position", the driving order;
  * every write that adds, moves, cancels or deletes one renumbers the days it touches, so the
@@ -17,13 +17,21 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-store-private.h"
+#include "rp-store-visits.h"
+
+/* The columns every visit query reads, with the partner's name, in the order of the enum below. */
+#define VISIT_COLUMNS \
+  "v.id, v.uuid, v.partner_id, v.planned_on, v.position, v.objective, v.status, v.activity_id," \
+  " v.created_at, p.display_name"
+
+#define VISIT_FROM \
+  " FROM planned_visit v JOIN partner p ON p.id = v.partner_id"
 
 enum {
   VISIT_ID, VISIT_UUID, VISIT_PARTNER_ID, VISIT_PLANNED_ON, VISIT_POSITION, VISIT_OBJECTIVE,
   VISIT_STATUS, VISIT_ACTIVITY_ID, VISIT_CREATED_AT, VISIT_PARTNER_NAME,
 };
 
-/* A local calendar day as stored: exactly "YYYY-MM-DD" and a real date. */
 gboolean
 _rp_store_check_day (const char  *day,
                      GError     **error)
@@ -42,8 +50,9 @@ _rp_store_check_day (const char  *day,
   return FALSE;
 }
 
-RpPlannedVisit *
-_rp_store_row_to_planned_visit (sqlite3_stmt *stmt)
+/* A row of VISIT_COLUMNS VISIT_FROM as a planned visit. */
+static RpPlannedVisit *
+row_to_planned_visit (sqlite3_stmt *stmt)
 {
   RpPlannedVisit *visit = rp_planned_visit_new ();
 
@@ -172,28 +181,6 @@ renumber_day (RpStore     *self,
 }
 
 GPtrArray *
-_rp_store_collect_visits (RpStore      *self,
-                          sqlite3_stmt *stmt,
-                          GError      **error)
-{
-  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (visits, _rp_store_row_to_planned_visit (stmt));
-
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&visits);
-}
-
-GPtrArray *
 rp_store_list_visits_between (RpStore    *self,
                               const char *from,
                               const char *to,
@@ -219,7 +206,8 @@ rp_store_list_visits_between (RpStore    *self,
   sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, include_cancelled ? 1 : 0);
 
-  return _rp_store_collect_visits (self, stmt, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_planned_visit,
+                              g_object_unref, error);
 }
 
 RpPlannedVisit *
@@ -227,29 +215,97 @@ rp_store_get_planned_visit (RpStore *self,
                             gint64   id,
                             GError **error)
 {
-  RpPlannedVisit *visit = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = _rp_store_prepare (self, "SELECT " VISIT_COLUMNS VISIT_FROM " WHERE v.id = ?1", error);
+  return _rp_store_read_row_by_key (self, "SELECT " VISIT_COLUMNS VISIT_FROM " WHERE v.id = ?1",
+                                    id, NULL, (RpStoreReadRow) row_to_planned_visit,
+                                    _("The planned visit no longer exists"), error);
+}
+
+GPtrArray *
+rp_store_list_planned_visits (RpStore    *self,
+                              const char *day,
+                              GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (day != NULL, NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT " VISIT_COLUMNS VISIT_FROM
+                            " WHERE v.planned_on = ?1 AND v.status = 'planned'"
+                            " ORDER BY v.position, v.id",
+                            error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    visit = _rp_store_row_to_planned_visit (stmt);
-  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
 
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
-                         _("The planned visit no longer exists"));
-  else if (rc != SQLITE_ROW)
-    _rp_store_set_error (self, rc, error);
+  return _rp_store_read_rows (self, stmt, (RpStoreReadRow) row_to_planned_visit,
+                              g_object_unref, error);
+}
 
-  return visit;
+gboolean
+rp_store_insert_planned_visit (RpStore        *self,
+                               RpPlannedVisit *visit,
+                               GError        **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PLANNED_VISIT (visit), FALSE);
+
+  if (rp_planned_visit_get_partner_id (visit) <= 0 ||
+      *rp_planned_visit_get_planned_on (visit) == '\0')
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                           _("A planned visit needs a partner and a day"));
+      return FALSE;
+    }
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO planned_visit (uuid, partner_id, planned_on, position,"
+                            " objective, status, activity_id, created_at, updated_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  now = rp_store_now_iso ();
+  uuid = _rp_store_dup_uuid_or_new (rp_planned_visit_get_uuid (visit));
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rp_planned_visit_get_partner_id (visit));
+  sqlite3_bind_text (stmt, 3, rp_planned_visit_get_planned_on (visit), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, rp_planned_visit_get_position (visit));
+  sqlite3_bind_text (stmt, 5, rp_planned_visit_get_objective (visit), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, rp_enum_to_nick (RP_TYPE_VISIT_STATUS,
+                                               rp_planned_visit_get_status (visit)),
+                     -1, SQLITE_STATIC);
+  _rp_store_bind_id (stmt, 7, rp_planned_visit_get_activity_id (visit));
+  sqlite3_bind_text (stmt, 8, _rp_store_or_now (rp_planned_visit_get_created_at (visit), now), -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  if (!_rp_store_step_done (self, stmt, error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS | RP_STORE_PENDING_VISITS);
+  rp_planned_visit_set_id (visit, sqlite3_last_insert_rowid (self->db));
+  rp_planned_visit_set_uuid (visit, uuid);
+  if (*rp_planned_visit_get_created_at (visit) == '\0')
+    rp_planned_visit_set_created_at (visit, now);
+
+  return rp_store_commit (self, error);
 }
 
 RpPlannedVisit *

@@ -1,0 +1,43 @@
+/* rp-referral-filter.h: which referrals the Referrals page lists.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "rp-enums.h"
+
+G_BEGIN_DECLS
+
+/* What the Referrals page lists. */
+typedef struct
+{
+  gboolean             any_status;
+  RpReferralStatus     status;
+  gboolean             open_only;        /* received…seen and no-show */
+  gboolean             any_direction;
+  RpReferralDirection  direction;
+  gint64               partner_id;       /* 0 = every partner */
+  char                *from;             /* YYYY-MM-DD inclusive, NULL = open-ended */
+  char                *to;               /* YYYY-MM-DD inclusive */
+  guint                open_longer_than_days; /* 0 = no such filter; implies open_only */
+  char                *today;            /* YYYY-MM-DD; NULL = local today */
+  /* Words: the referrals whose partner matches them all (as rp_store_match_partner_ids) or
+   * whose reason and service line do (FTS5 prefix match); NULL or no word = every referral. */
+  char                *search;
+} RpReferralFilter;
+
+#define RP_TYPE_REFERRAL_FILTER (rp_referral_filter_get_type ())
+GType             rp_referral_filter_get_type  (void) G_GNUC_CONST;
+/* Every referral, any status and direction. */
+RpReferralFilter *rp_referral_filter_new       (void);
+RpReferralFilter *rp_referral_filter_copy      (const RpReferralFilter *filter);
+void              rp_referral_filter_free      (RpReferralFilter       *filter);
+gboolean          rp_referral_filter_equal     (const RpReferralFilter *a,
+                                                const RpReferralFilter *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpReferralFilter, rp_referral_filter_free)
+
+G_END_DECLS
