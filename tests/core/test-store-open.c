@@ -19,6 +19,7 @@
 
 #include "rp-store.h"
 #include "rp-store-partners.h"
+#include "rp-store-tasks.h"
 
 typedef struct
 {
@@ -448,6 +449,60 @@ test_file_mode (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 }
 
+/* Finding 7: a read-only database cannot record that a reminder was sent; the record goes to the
+ * user's state folder, so the reminder is sent once, and the database file is left as it was. */
+static void
+test_read_only_reminders (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpTask) task = rp_task_new (RP_TASK_KIND_FOLLOW_UP);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *next = NULL;
+  gint64 id;
+
+  store = rp_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  rp_task_set_title (task, "Call the office back");
+  rp_task_set_due_on (task, "2026-12-01");
+  g_assert_true (rp_store_insert_task (store, task, &error));
+  id = rp_task_get_id (task);
+  g_clear_object (&store);
+  before = checksum_file (fixture->path);
+
+  for (guint run = 0; run < 2; run++)
+    {
+      store = rp_store_open_full (fixture->path, RP_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      due = rp_store_list_due_unnotified (store, "2026-12-07T09:00", "09:00", &error);
+      g_assert_no_error (error);
+
+      if (run == 0)
+        {
+          /* The first run sends it and records that it did. */
+          g_assert_cmpuint (due->len, ==, 1);
+          g_assert_true (rp_store_mark_notified (store, &id, 1, NULL, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          /* The next run (another process) finds it sent. */
+          g_assert_cmpuint (due->len, ==, 0);
+          next = rp_store_dup_next_due (store, "09:00", &error);
+          g_assert_no_error (error);
+          g_assert_null (next);
+        }
+      g_clear_pointer (&due, g_ptr_array_unref);
+      g_clear_object (&store);
+    }
+
+  after = checksum_file (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +512,13 @@ main (int   argc,
     return grow_and_die_child (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "--race"))
     return race_child (argv[2]);
+
+  /* The state folder, where a read-only database's reminders are recorded: a private one. */
+  {
+    g_autofree char *state = g_dir_make_tmp ("rapport-state-XXXXXX", NULL);
+
+    g_setenv ("XDG_STATE_HOME", state, TRUE);
+  }
 
   g_test_init (&argc, &argv, NULL);
 
@@ -471,6 +533,7 @@ main (int   argc,
   ADD ("/store/open/read-only-creates-nothing", test_read_only_opens_create_nothing);
   ADD ("/store/open/overwritten-pages", test_overwritten_pages);
   ADD ("/store/open/file-mode", test_file_mode);
+  ADD ("/store/open/read-only-reminders", test_read_only_reminders);
 
 #undef ADD
 

@@ -32,6 +32,7 @@ struct _RpStore
   gboolean    file_read_only; /* the file or its medium cannot be written */
   gboolean    had_wal;      /* the -wal and -shm files were there before this connection */
   gboolean    had_shm;
+  GHashTable *notified_elsewhere; /* read-only: task ids notified, kept in the state folder */
   gboolean    created;      /* the file was empty and this open made the schema */
 };
 
@@ -127,6 +128,9 @@ void          _rp_store_queue_signal   (RpStore      *self,
 /* A backup into the backups folder before a schema migration (rp-store-backup.c). */
 gboolean      _rp_store_backup_before_upgrade (RpStore    *self,
                                               GError    **error);
+/* For a read-only database, the SQL function rp_notified_elsewhere (task id) that says a task
+ * was notified although its row could not record it (rp-store-tasks.c). */
+gboolean      _rp_store_register_task_functions (RpStore   *self);
 /* Brings the schema from its user_version to RP_STORE_SCHEMA_VERSION, one transaction a step. */
 gboolean      _rp_store_migrate        (RpStore      *self,
                                         GError      **error);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "rp-store-private.h"
@@ -381,6 +383,112 @@ split_moment (const char  *moment,
   return TRUE;
 }
 
+/* A read-only database cannot record that a reminder was sent: the ids of the tasks notified go
+ * to a file of the user's state folder instead, one per database, so that a reminder still comes
+ * once. The ids of a read-only database cannot change. */
+static char *
+dup_ledger_path (RpStore *self)
+{
+  g_autofree char *uuid = rp_store_dup_meta (self, "database-uuid");
+  g_autofree char *name = NULL;
+
+  if (uuid == NULL)
+    return NULL;
+
+  name = g_strconcat (uuid, ".ini", NULL);
+  return g_build_filename (g_get_user_state_dir (), "rapport", "notified", name, NULL);
+}
+
+static GHashTable *
+ensure_notified_elsewhere (RpStore *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GKeyFile) file = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  if (self->notified_elsewhere != NULL)
+    return self->notified_elsewhere;
+
+  self->notified_elsewhere = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  path = dup_ledger_path (self);
+  file = g_key_file_new ();
+  if (path == NULL || !g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return self->notified_elsewhere;
+
+  keys = g_key_file_get_keys (file, "notified", NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = g_ascii_strtoll (keys[i], NULL, 10);
+      g_hash_table_insert (self->notified_elsewhere, id,
+                           g_key_file_get_string (file, "notified", keys[i], NULL));
+    }
+
+  return self->notified_elsewhere;
+}
+
+static gboolean
+save_notified_elsewhere (RpStore  *self,
+                         GError  **error)
+{
+  g_autofree char *path = dup_ledger_path (self);
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, RP_STORE_ERROR, RP_STORE_ERROR_READ_ONLY,
+                           "The database has no identity to keep its reminders by");
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, ensure_notified_elsewhere (self));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      char name[32];
+
+      g_snprintf (name, sizeof name, "%" G_GINT64_FORMAT, *(gint64 *) key);
+      g_key_file_set_string (file, "notified", name, value != NULL ? value : "");
+    }
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  data = g_key_file_to_data (file, NULL, NULL);
+  return g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+static void
+notified_elsewhere_func (sqlite3_context  *context,
+                         int               argc,
+                         sqlite3_value   **argv)
+{
+  RpStore *self = sqlite3_user_data (context);
+  gint64 id = sqlite3_value_int64 (argv[0]);
+
+  sqlite3_result_int (context,
+                      g_hash_table_contains (ensure_notified_elsewhere (self), &id) ? 1 : 0);
+}
+
+gboolean
+_rp_store_register_task_functions (RpStore *self)
+{
+  return sqlite3_create_function (self->db, "rp_notified_elsewhere", 1,
+                                  SQLITE_UTF8, self, notified_elsewhere_func,
+                                  NULL, NULL) == SQLITE_OK;
+}
+
 char *
 rp_store_dup_next_due (RpStore    *self,
                        const char *default_time,
@@ -395,13 +503,24 @@ rp_store_dup_next_due (RpStore    *self,
 
   /* The earliest day comes from the front of the partial index; that day's tasks are one range
    * of it, whose minimum time (tasks without one at @default_time) is the moment. */
-  stmt = _rp_store_prepare (self,
-                            "SELECT t.due_on, min(" EFFECTIVE_TIME ("?1") ") FROM task t"
-                            " WHERE t.done_at IS NULL AND t.notified_at IS NULL"
-                            " AND t.due_on = (SELECT due_on FROM task"
-                            "   WHERE done_at IS NULL AND notified_at IS NULL"
-                            "   ORDER BY due_on LIMIT 1)",
-                            error);
+  if (self->read_only)
+    stmt = _rp_store_prepare (self,
+                              "SELECT t.due_on, min(" EFFECTIVE_TIME ("?1") ") FROM task t"
+                              " WHERE t.done_at IS NULL AND t.notified_at IS NULL"
+                              " AND NOT rp_notified_elsewhere (t.id)"
+                              " AND t.due_on = (SELECT due_on FROM task"
+                              "   WHERE done_at IS NULL AND notified_at IS NULL"
+                              "   AND NOT rp_notified_elsewhere (id)"
+                              "   ORDER BY due_on LIMIT 1)",
+                              error);
+  else
+    stmt = _rp_store_prepare (self,
+                              "SELECT t.due_on, min(" EFFECTIVE_TIME ("?1") ") FROM task t"
+                              " WHERE t.done_at IS NULL AND t.notified_at IS NULL"
+                              " AND t.due_on = (SELECT due_on FROM task"
+                              "   WHERE done_at IS NULL AND notified_at IS NULL"
+                              "   ORDER BY due_on LIMIT 1)",
+                              error);
   if (stmt == NULL)
     return NULL;
 
@@ -440,13 +559,23 @@ rp_store_list_due_unnotified (RpStore    *self,
   if (!split_moment (until, &day, &time, error))
     return NULL;
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT " TASK_COLUMNS TASK_FROM
-                            " WHERE t.done_at IS NULL AND t.notified_at IS NULL"
-                            " AND t.due_on <= ?1"
-                            " AND (t.due_on < ?1 OR " EFFECTIVE_TIME ("?3") " <= ?2)"
-                            " ORDER BY t.due_on, " EFFECTIVE_TIME ("?3") ", t.id",
-                            error);
+  if (self->read_only)
+    stmt = _rp_store_prepare (self,
+                              "SELECT " TASK_COLUMNS TASK_FROM
+                              " WHERE t.done_at IS NULL AND t.notified_at IS NULL"
+                              " AND NOT rp_notified_elsewhere (t.id)"
+                              " AND t.due_on <= ?1"
+                              " AND (t.due_on < ?1 OR " EFFECTIVE_TIME ("?3") " <= ?2)"
+                              " ORDER BY t.due_on, " EFFECTIVE_TIME ("?3") ", t.id",
+                              error);
+  else
+    stmt = _rp_store_prepare (self,
+                              "SELECT " TASK_COLUMNS TASK_FROM
+                              " WHERE t.done_at IS NULL AND t.notified_at IS NULL"
+                              " AND t.due_on <= ?1"
+                              " AND (t.due_on < ?1 OR " EFFECTIVE_TIME ("?3") " <= ?2)"
+                              " ORDER BY t.due_on, " EFFECTIVE_TIME ("?3") ", t.id",
+                              error);
   if (stmt == NULL)
     return NULL;
 
@@ -474,10 +603,25 @@ rp_store_mark_notified (RpStore      *self,
   if (n_task_ids == 0)
     return TRUE;
 
+  now = rp_store_now_iso ();
+
+  if (self->read_only)
+    {
+      GHashTable *notified = ensure_notified_elsewhere (self);
+
+      for (guint i = 0; i < n_task_ids; i++)
+        g_hash_table_insert (notified, g_memdup2 (&task_ids[i], sizeof (gint64)),
+                             g_strdup (notified_at != NULL && *notified_at != '\0' ? notified_at
+                                                                                   : now));
+      if (!save_notified_elsewhere (self, error))
+        return FALSE;
+
+      _rp_store_queue_signal (self, RP_STORE_PENDING_RECORDS);
+      return TRUE;
+    }
+
   if (!rp_store_begin (self, error))
     return FALSE;
-
-  now = rp_store_now_iso ();
 
   for (guint i = 0; i < n_task_ids; i++)
     {

@@ -460,6 +460,7 @@ rp_store_finalize (GObject *object)
     remove_read_only_leftovers (self);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->notified_elsewhere, g_hash_table_unref);
 
   G_OBJECT_CLASS (rp_store_parent_class)->finalize (object);
 }
@@ -958,6 +959,13 @@ rp_store_open_full (const char       *path,
 
   /* Proximity filters and sorts measure distances in SQL; Debian's SQLite has no sin/cos. */
   if (!_rp_store_register_geo_functions (self))
+    {
+      _rp_store_set_error (self, sqlite3_errcode (self->db), error);
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  if (self->read_only && !_rp_store_register_task_functions (self))
     {
       _rp_store_set_error (self, sqlite3_errcode (self->db), error);
       g_prefix_error (error, "%s: ", path);
