@@ -13,116 +13,7 @@
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
 #include "rp-store.h"
-
-typedef struct
-{
-  guint n_signals;
-  guint position;
-  guint removed;
-  guint added;
-} ItemsChanged;
-
-static void
-items_changed_cb (GListModel   *model,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
-                  ItemsChanged *record)
-{
-  record->n_signals++;
-  record->position = position;
-  record->removed = removed;
-  record->added = added;
-}
-
-static void
-count_cb (gpointer  instance,
-          guint    *count)
-{
-  (*count)++;
-}
-
-static void
-notify_count_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static RpStore *
-open_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  RpStore *store = rp_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static RpPartner *
-add_partner (RpStore       *store,
-             RpPartnerKind  kind,
-             const char    *first,
-             const char    *last)
-{
-  g_autoptr(GError) error = NULL;
-  RpPartner *partner = rp_partner_new (kind);
-
-  if (kind == RP_PARTNER_KIND_PERSON)
-    {
-      rp_partner_set_first_name (partner, first);
-      rp_partner_set_last_name (partner, last);
-    }
-  else
-    {
-      rp_partner_set_organization (partner, last);
-    }
-
-  g_assert_true (rp_store_insert_partner (store, partner, &error));
-  g_assert_no_error (error);
-  return partner;
-}
-
-static RpReferral *
-add_referral (RpStore             *store,
-              RpPartner           *partner,
-              RpReferralDirection  direction,
-              const char          *referred_on,
-              RpReferralStatus     status)
-{
-  g_autoptr(GError) error = NULL;
-  RpReferral *referral = rp_referral_new ();
-
-  rp_referral_set_partner_id (referral, rp_partner_get_id (partner));
-  rp_referral_set_direction (referral, direction);
-  rp_referral_set_referred_on (referral, referred_on);
-  rp_referral_set_status (referral, status);
-  rp_referral_set_reason (referral, "Knee pain");
-  g_assert_true (rp_store_insert_referral (store, referral, &error));
-  g_assert_no_error (error);
-  return referral;
-}
-
-static gint64
-id_at (GArray *ids,
-       guint   i)
-{
-  return g_array_index (ids, gint64, i);
-}
-
-static GArray *
-query (RpStore                *store,
-       const RpReferralFilter *filter)
-{
-  g_autoptr(GError) error = NULL;
-  GArray *ids = rp_store_query_referral_ids (store, filter, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ids);
-  return ids;
-}
+#include "rp-test-core.h"
 
 /* Filter boxed type */
 
@@ -167,9 +58,9 @@ test_filter_boxed (void)
 static void
 test_query_filters (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
   g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
   g_autoptr(RpReferral) r1 = NULL;
   g_autoptr(RpReferral) r2 = NULL;
@@ -178,78 +69,78 @@ test_query_filters (void)
   g_autoptr(RpReferral) r5 = NULL;
   g_autoptr(GArray) ids = NULL;
 
-  r1 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                     RP_REFERRAL_STATUS_RECEIVED);
-  r2 = add_referral (store, adams, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-02-10",
-                     RP_REFERRAL_STATUS_LOOP_CLOSED);
-  r3 = add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-02-10",
-                     RP_REFERRAL_STATUS_NO_SHOW);
-  r4 = add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-03-01",
-                     RP_REFERRAL_STATUS_DECLINED);
-  r5 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-03-08",
-                     RP_REFERRAL_STATUS_SCHEDULED);
+  r1 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                             RP_REFERRAL_STATUS_RECEIVED);
+  r2 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-02-10",
+                             RP_REFERRAL_STATUS_LOOP_CLOSED);
+  r3 = rp_test_add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-02-10",
+                             RP_REFERRAL_STATUS_NO_SHOW);
+  r4 = rp_test_add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-03-01",
+                             RP_REFERRAL_STATUS_DECLINED);
+  r5 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-03-08",
+                             RP_REFERRAL_STATUS_SCHEDULED);
 
   /* Everything, newest first; on the same day the later id first. */
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 5);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r5));
-  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r4));
-  g_assert_cmpint (id_at (ids, 2), ==, rp_referral_get_id (r3));
-  g_assert_cmpint (id_at (ids, 3), ==, rp_referral_get_id (r2));
-  g_assert_cmpint (id_at (ids, 4), ==, rp_referral_get_id (r1));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r5));
+  g_assert_cmpint (rp_test_id_at (ids, 1), ==, rp_referral_get_id (r4));
+  g_assert_cmpint (rp_test_id_at (ids, 2), ==, rp_referral_get_id (r3));
+  g_assert_cmpint (rp_test_id_at (ids, 3), ==, rp_referral_get_id (r2));
+  g_assert_cmpint (rp_test_id_at (ids, 4), ==, rp_referral_get_id (r1));
   g_clear_pointer (&ids, g_array_unref);
 
   /* One status. */
   filter->any_status = FALSE;
   filter->status = RP_REFERRAL_STATUS_NO_SHOW;
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r3));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r3));
   g_clear_pointer (&ids, g_array_unref);
   filter->any_status = TRUE;
 
   /* Open only: received, scheduled and no-show, not loop closed or declined. */
   filter->open_only = TRUE;
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 3);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r5));
-  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r3));
-  g_assert_cmpint (id_at (ids, 2), ==, rp_referral_get_id (r1));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r5));
+  g_assert_cmpint (rp_test_id_at (ids, 1), ==, rp_referral_get_id (r3));
+  g_assert_cmpint (rp_test_id_at (ids, 2), ==, rp_referral_get_id (r1));
   g_clear_pointer (&ids, g_array_unref);
   filter->open_only = FALSE;
 
   /* Direction. */
   filter->any_direction = FALSE;
   filter->direction = RP_REFERRAL_DIRECTION_OUTBOUND;
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r2));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r2));
   g_clear_pointer (&ids, g_array_unref);
   filter->direction = RP_REFERRAL_DIRECTION_INBOUND;
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 4);
   g_clear_pointer (&ids, g_array_unref);
   filter->any_direction = TRUE;
 
   /* Partner. */
   filter->partner_id = rp_partner_get_id (baker);
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 2);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r4));
-  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r3));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r4));
+  g_assert_cmpint (rp_test_id_at (ids, 1), ==, rp_referral_get_id (r3));
   g_clear_pointer (&ids, g_array_unref);
   filter->partner_id = 0;
 
   /* Date range, both ends inclusive. */
   filter->from = g_strdup ("2026-02-10");
   filter->to = g_strdup ("2026-03-01");
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 3);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r4));
-  g_assert_cmpint (id_at (ids, 2), ==, rp_referral_get_id (r2));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r4));
+  g_assert_cmpint (rp_test_id_at (ids, 2), ==, rp_referral_get_id (r2));
   g_clear_pointer (&ids, g_array_unref);
   g_clear_pointer (&filter->to, g_free);
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 4);
   g_clear_pointer (&ids, g_array_unref);
   g_clear_pointer (&filter->from, g_free);
@@ -258,28 +149,28 @@ test_query_filters (void)
    * too recent, r4 is not open. */
   filter->today = g_strdup ("2026-03-10");
   filter->open_longer_than_days = 7;
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 2);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r3));
-  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r1));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r3));
+  g_assert_cmpint (rp_test_id_at (ids, 1), ==, rp_referral_get_id (r1));
   g_clear_pointer (&ids, g_array_unref);
 
   /* Exactly N days is not longer than N. */
   g_free (filter->today);
   filter->today = g_strdup ("2026-03-15");
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 2);
   g_clear_pointer (&ids, g_array_unref);
   g_free (filter->today);
   filter->today = g_strdup ("2026-03-16");
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 3);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r5));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r5));
   g_clear_pointer (&ids, g_array_unref);
 
   /* Combined with a partner. */
   filter->partner_id = rp_partner_get_id (adams);
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 2);
   g_clear_pointer (&ids, g_array_unref);
 
@@ -298,8 +189,8 @@ test_query_filters (void)
 static void
 test_load_and_get (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
   g_autoptr(RpReferral) r1 = NULL;
   g_autoptr(RpReferral) r2 = NULL;
   g_autoptr(RpReferral) loaded = NULL;
@@ -307,10 +198,10 @@ test_load_and_get (void)
   g_autoptr(GError) error = NULL;
   gint64 ids[3];
 
-  r1 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                     RP_REFERRAL_STATUS_RECEIVED);
-  r2 = add_referral (store, adams, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-01-06",
-                     RP_REFERRAL_STATUS_CONTACTED);
+  r1 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                             RP_REFERRAL_STATUS_RECEIVED);
+  r2 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-01-06",
+                             RP_REFERRAL_STATUS_CONTACTED);
 
   /* In the order asked, skipping ids that do not exist. */
   ids[0] = rp_referral_get_id (r2);
@@ -345,9 +236,9 @@ test_load_and_get (void)
 static void
 test_update (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
   g_autoptr(RpReferral) referral = NULL;
   g_autoptr(RpReferral) loaded = NULL;
   g_autoptr(RpReferral) ghost = NULL;
@@ -355,11 +246,11 @@ test_update (void)
   guint records = 0;
   guint partners = 0;
 
-  referral = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                           RP_REFERRAL_STATUS_RECEIVED);
+  referral = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                                   RP_REFERRAL_STATUS_RECEIVED);
 
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &records);
-  g_signal_connect (store, "partners-changed", G_CALLBACK (count_cb), &partners);
+  rp_test_count_signal (store, "records-changed", &records);
+  rp_test_count_signal (store, "partners-changed", &partners);
 
   rp_referral_set_partner_id (referral, rp_partner_get_id (baker));
   rp_referral_set_direction (referral, RP_REFERRAL_DIRECTION_OUTBOUND);
@@ -424,8 +315,8 @@ test_update (void)
 static void
 test_move_legal (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
   g_autoptr(RpReferral) referral = NULL;
   g_autoptr(RpReferral) loaded = NULL;
   g_autoptr(GPtrArray) transitions = NULL;
@@ -434,11 +325,11 @@ test_move_legal (void)
   guint records = 0;
   guint notified = 0;
 
-  referral = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                           RP_REFERRAL_STATUS_RECEIVED);
+  referral = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                                   RP_REFERRAL_STATUS_RECEIVED);
 
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &records);
-  g_signal_connect (referral, "notify::status", G_CALLBACK (notify_count_cb), &notified);
+  rp_test_count_signal (store, "records-changed", &records);
+  rp_test_count_notify (referral, "status", &notified);
 
   /* Times given out of order: the list sorts by when they happened. */
   g_assert_true (rp_store_move_referral (store, referral, RP_REFERRAL_STATUS_CONTACTED, NULL,
@@ -494,15 +385,15 @@ test_move_legal (void)
 static void
 test_move_reason (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
   g_autoptr(RpReferral) referral = NULL;
   g_autoptr(RpReferral) loaded = NULL;
   g_autoptr(GPtrArray) transitions = NULL;
   g_autoptr(GError) error = NULL;
 
-  referral = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                           RP_REFERRAL_STATUS_RECEIVED);
+  referral = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                                   RP_REFERRAL_STATUS_RECEIVED);
 
   g_assert_true (rp_store_move_referral (store, referral, RP_REFERRAL_STATUS_SCHEDULED, NULL,
                                          NULL, &error));
@@ -538,8 +429,8 @@ test_move_reason (void)
 static void
 test_move_illegal (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
   g_autoptr(RpReferral) referral = NULL;
   g_autoptr(RpReferral) stale = NULL;
   g_autoptr(RpReferral) loaded = NULL;
@@ -548,12 +439,12 @@ test_move_illegal (void)
   guint records = 0;
   guint before;
 
-  referral = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                           RP_REFERRAL_STATUS_RECEIVED);
+  referral = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                                   RP_REFERRAL_STATUS_RECEIVED);
   g_assert_true (rp_store_move_referral (store, referral, RP_REFERRAL_STATUS_SEEN, NULL, NULL,
                                          &error));
   before = rp_store_count_rows (store, "referral_transition");
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &records);
+  rp_test_count_signal (store, "records-changed", &records);
 
   /* Backwards. */
   g_assert_false (rp_store_move_referral (store, referral, RP_REFERRAL_STATUS_CONTACTED, NULL,
@@ -614,8 +505,8 @@ opaque (const char *prefix)
 static void
 test_sealed_patient (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
   g_autoptr(RpReferral) r1 = NULL;
   g_autoptr(RpReferral) r2 = NULL;
   g_autoptr(RpReferral) r3 = NULL;
@@ -628,19 +519,19 @@ test_sealed_patient (void)
   RpSealedPatient sealed = { 0 };
   guint records = 0;
 
-  r1 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                     RP_REFERRAL_STATUS_RECEIVED);
-  r2 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-09",
-                     RP_REFERRAL_STATUS_RECEIVED);
-  r3 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-07",
-                     RP_REFERRAL_STATUS_RECEIVED);
+  r1 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                             RP_REFERRAL_STATUS_RECEIVED);
+  r2 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-09",
+                             RP_REFERRAL_STATUS_RECEIVED);
+  r3 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-07",
+                             RP_REFERRAL_STATUS_RECEIVED);
 
   /* No patient yet: NULL and no error. */
   got = rp_store_get_sealed_patient (store, rp_referral_get_id (r1), &error);
   g_assert_no_error (error);
   g_assert_null (got);
 
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &records);
+  rp_test_count_signal (store, "records-changed", &records);
 
   sealed.name = opaque ("n");
   sealed.date_of_birth = opaque ("d");
@@ -685,13 +576,13 @@ test_sealed_patient (void)
   ids = rp_store_find_referrals_by_index (store, "mrn", mrn_index, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 2);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r2));
-  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r1));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r2));
+  g_assert_cmpint (rp_test_id_at (ids, 1), ==, rp_referral_get_id (r1));
   g_clear_pointer (&ids, g_array_unref);
 
   ids = rp_store_find_referrals_by_index (store, "name-dob", sealed.name_dob_index, &error);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r1));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r1));
   g_clear_pointer (&ids, g_array_unref);
 
   ids = rp_store_find_referrals_by_index (store, "mrn", other_index, &error);
@@ -731,7 +622,7 @@ test_sealed_patient (void)
 static void
 test_meta (void)
 {
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *check = NULL;
@@ -744,7 +635,7 @@ test_meta (void)
 
   g_assert_null (rp_store_dup_meta (store, "vault-check"));
 
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &records);
+  rp_test_count_signal (store, "records-changed", &records);
 
   g_assert_true (rp_store_set_meta (store, "vault-check", "AAEC", &error));
   g_assert_no_error (error);
@@ -794,9 +685,9 @@ add_task (RpStore    *store,
 static void
 test_tasks (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
   g_autoptr(RpReferral) referral = NULL;
   g_autoptr(RpTask) t1 = NULL;
   g_autoptr(RpTask) t2 = NULL;
@@ -807,8 +698,8 @@ test_tasks (void)
   g_autoptr(GError) error = NULL;
   guint records = 0;
 
-  referral = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                           RP_REFERRAL_STATUS_RECEIVED);
+  referral = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                                   RP_REFERRAL_STATUS_RECEIVED);
 
   t1 = add_task (store, RP_TASK_KIND_THANK_YOU, adams, referral, "2026-01-07", "", "thank-you:1");
   t2 = add_task (store, RP_TASK_KIND_FOLLOW_UP, baker, NULL, "2026-01-06", "14:00", NULL);
@@ -867,7 +758,7 @@ test_tasks (void)
   g_clear_pointer (&tasks, g_ptr_array_unref);
 
   /* Update: snooze and retitle. */
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &records);
+  rp_test_count_signal (store, "records-changed", &records);
   rp_task_set_due_on (t2, "2026-01-13");
   rp_task_set_snoozed_until (t2, "2026-01-13T08:00:00Z");
   rp_task_set_notified_at (t2, "2026-01-06T14:00:00Z");
@@ -916,9 +807,9 @@ test_tasks (void)
 static void
 test_complete_tasks (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
   g_autoptr(RpReferral) r1 = NULL;
   g_autoptr(RpReferral) r2 = NULL;
   g_autoptr(RpTask) thanks1 = NULL;
@@ -931,17 +822,17 @@ test_complete_tasks (void)
   guint n_done = 99;
   guint records = 0;
 
-  r1 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                     RP_REFERRAL_STATUS_RECEIVED);
-  r2 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-06",
-                     RP_REFERRAL_STATUS_RECEIVED);
+  r1 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                             RP_REFERRAL_STATUS_RECEIVED);
+  r2 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-06",
+                             RP_REFERRAL_STATUS_RECEIVED);
   thanks1 = add_task (store, RP_TASK_KIND_THANK_YOU, adams, r1, "2026-01-07", "", NULL);
   thanks2 = add_task (store, RP_TASK_KIND_THANK_YOU, adams, r2, "2026-01-08", "", NULL);
   update1 = add_task (store, RP_TASK_KIND_LOOP_UPDATE, adams, r1, "2026-01-09", "", NULL);
   follow_a = add_task (store, RP_TASK_KIND_FOLLOW_UP, adams, NULL, "2026-01-09", "", NULL);
   follow_b = add_task (store, RP_TASK_KIND_FOLLOW_UP, baker, NULL, "2026-01-09", "", NULL);
 
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &records);
+  rp_test_count_signal (store, "records-changed", &records);
 
   /* Kind and referral: only r1's thank-you. */
   g_assert_true (rp_store_complete_tasks (store, RP_TASK_KIND_THANK_YOU, rp_referral_get_id (r1),
@@ -1000,8 +891,8 @@ test_task_entity (void)
   guint done_notified = 0;
   gboolean done;
 
-  g_signal_connect (task, "notify::partner-name", G_CALLBACK (notify_count_cb), &name_notified);
-  g_signal_connect (task, "notify::done", G_CALLBACK (notify_count_cb), &done_notified);
+  rp_test_count_notify (task, "partner-name", &name_notified);
+  rp_test_count_notify (task, "done", &done_notified);
 
   g_assert_cmpstr (rp_task_get_partner_name (task), ==, "");
   rp_task_set_partner_name (task, "Ann Adams");
@@ -1032,10 +923,8 @@ test_referral_entity (void)
   g_autofree char *name = NULL;
   gboolean has_patient;
 
-  g_signal_connect (referral, "notify::partner-name", G_CALLBACK (notify_count_cb),
-                            &name_notified);
-  g_signal_connect (referral, "notify::has-patient", G_CALLBACK (notify_count_cb),
-                            &patient_notified);
+  rp_test_count_notify (referral, "partner-name", &name_notified);
+  rp_test_count_notify (referral, "has-patient", &patient_notified);
 
   g_assert_cmpstr (rp_referral_get_partner_name (referral), ==, "");
   g_object_set (referral, "partner-name", "Ann Adams", NULL);
@@ -1057,17 +946,17 @@ test_referral_entity (void)
 static void
 test_activity (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
   g_autoptr(RpReferral) referral = NULL;
   g_autoptr(RpActivity) activity = rp_activity_new (RP_ACTIVITY_KIND_EVENT);
   g_autoptr(RpActivity) loaded = NULL;
   g_autoptr(GError) error = NULL;
   GArray *partner_ids;
 
-  referral = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                           RP_REFERRAL_STATUS_RECEIVED);
+  referral = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                                   RP_REFERRAL_STATUS_RECEIVED);
 
   rp_activity_set_occurred_at (activity, "2026-01-08T12:00:00Z");
   rp_activity_set_contact_person (activity, "Front desk");
@@ -1129,7 +1018,7 @@ add_gift (RpStore    *store,
 static void
 test_gift_limits (void)
 {
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(GArray) limits = NULL;
   g_autoptr(GError) error = NULL;
   gboolean exact = FALSE;
@@ -1151,7 +1040,7 @@ test_gift_limits (void)
   g_assert_cmpint (rp_store_get_gift_limit (store, 2027, &exact), ==, 51900);
   g_assert_false (exact);
 
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &records);
+  rp_test_count_signal (store, "records-changed", &records);
 
   g_assert_true (rp_store_set_gift_limit (store, 2026, 53000, &error));
   g_assert_no_error (error);
@@ -1201,12 +1090,12 @@ test_gift_limits (void)
 static void
 test_gift_totals (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
-  g_autoptr(RpPartner) clark = add_partner (store, RP_PARTNER_KIND_PERSON, "Cy", "Clark");
-  g_autoptr(RpPartner) clinic = add_partner (store, RP_PARTNER_KIND_ORGANIZATION, NULL,
-                                             "Dublin Clinic");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpPartner) clark = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Cy", "Clark");
+  g_autoptr(RpPartner) clinic = rp_test_add_partner (store, RP_PARTNER_KIND_ORGANIZATION, NULL,
+                                                     "Dublin Clinic");
   g_autoptr(GPtrArray) near = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1276,9 +1165,9 @@ reason_at (GListModel *model,
 static void
 test_list_items_changed (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
   g_autoptr(RpReferralList) list = NULL;
   g_autoptr(RpReferral) r1 = NULL;
   g_autoptr(RpReferral) r2 = NULL;
@@ -1286,15 +1175,15 @@ test_list_items_changed (void)
   g_autoptr(RpReferral) r4 = NULL;
   g_autoptr(RpReferral) held = NULL;
   g_autoptr(GError) error = NULL;
-  ItemsChanged record = { 0 };
+  RpTestItemsChanged record = { 0 };
   guint notified = 0;
 
-  r1 = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
-                     RP_REFERRAL_STATUS_RECEIVED);
-  r2 = add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-10",
-                     RP_REFERRAL_STATUS_RECEIVED);
-  r3 = add_referral (store, adams, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-01-20",
-                     RP_REFERRAL_STATUS_RECEIVED);
+  r1 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05",
+                             RP_REFERRAL_STATUS_RECEIVED);
+  r2 = rp_test_add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-10",
+                             RP_REFERRAL_STATUS_RECEIVED);
+  r3 = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-01-20",
+                             RP_REFERRAL_STATUS_RECEIVED);
   rp_referral_set_reason (r1, "one");
   rp_referral_set_reason (r2, "two");
   rp_referral_set_reason (r3, "three");
@@ -1303,8 +1192,8 @@ test_list_items_changed (void)
   g_assert_true (rp_store_update_referral (store, r3, &error));
 
   list = rp_referral_list_new (store);
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &record);
-  g_signal_connect (list, "notify::n-items", G_CALLBACK (notify_count_cb), &notified);
+  rp_test_items_changed_connect (&record, list);
+  rp_test_count_notify (list, "n-items", &notified);
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == RP_TYPE_REFERRAL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
@@ -1316,8 +1205,8 @@ test_list_items_changed (void)
   g_assert_cmpuint (rp_referral_list_find (list, 4242), ==, G_MAXUINT);
 
   /* A new referral between two adds exactly one row at its place. */
-  r4 = add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-15",
-                     RP_REFERRAL_STATUS_RECEIVED);
+  r4 = rp_test_add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-15",
+                             RP_REFERRAL_STATUS_RECEIVED);
   g_assert_cmpuint (record.n_signals, ==, 1);
   g_assert_cmpuint (record.position, ==, 1);
   g_assert_cmpuint (record.removed, ==, 0);
@@ -1356,7 +1245,7 @@ test_list_items_changed (void)
     g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
     guint filter_notified = 0;
 
-    g_signal_connect (list, "notify::filter", G_CALLBACK (notify_count_cb), &filter_notified);
+    rp_test_count_notify (list, "filter", &filter_notified);
 
     filter->open_only = TRUE;
     filter->from = g_strdup ("2026-01-11");
@@ -1395,8 +1284,8 @@ test_list_items_changed (void)
 static void
 test_list_pages (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
   g_autoptr(RpReferralList) list = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1409,8 +1298,8 @@ test_list_pages (void)
       g_autoptr(GDateTime) moved = g_date_time_add_days (day, i);
       g_autofree char *iso = g_date_time_format (moved, "%Y-%m-%d");
 
-      referral = add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, iso,
-                               RP_REFERRAL_STATUS_RECEIVED);
+      referral = rp_test_add_referral (store, adams, RP_REFERRAL_DIRECTION_INBOUND, iso,
+                                       RP_REFERRAL_STATUS_RECEIVED);
     }
   g_assert_true (rp_store_commit (store, &error));
 
@@ -1437,7 +1326,7 @@ assert_list_matches (RpReferralList         *list,
                      RpStore                *store,
                      const RpReferralFilter *filter)
 {
-  g_autoptr(GArray) ids = query (store, filter);
+  g_autoptr(GArray) ids = rp_test_query_referral_ids (store, filter);
   g_autoptr(RpReferralList) fresh = rp_referral_list_new (store);
 
   rp_referral_list_set_filter (list, filter);
@@ -1446,15 +1335,15 @@ assert_list_matches (RpReferralList         *list,
   /* A row not read yet is found where it is, and so is every other one afterwards. */
   rp_referral_list_set_filter (fresh, filter);
   if (ids->len > 0)
-    g_assert_cmpuint (rp_referral_list_find (fresh, id_at (ids, ids->len - 1)), ==,
+    g_assert_cmpuint (rp_referral_list_find (fresh, rp_test_id_at (ids, ids->len - 1)), ==,
                       ids->len - 1);
 
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(RpReferral) referral = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      g_assert_cmpint (rp_referral_get_id (referral), ==, id_at (ids, i));
-      g_assert_cmpuint (rp_referral_list_find (fresh, id_at (ids, i)), ==, i);
+      g_assert_cmpint (rp_referral_get_id (referral), ==, rp_test_id_at (ids, i));
+      g_assert_cmpuint (rp_referral_list_find (fresh, rp_test_id_at (ids, i)), ==, i);
     }
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), ids->len));
 }
@@ -1462,9 +1351,9 @@ assert_list_matches (RpReferralList         *list,
 static void
 test_list_keyset (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bo", "Baker");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bo", "Baker");
   g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
   g_autoptr(RpReferralList) list = NULL;
   g_autoptr(RpReferral) newest = NULL;
@@ -1474,7 +1363,7 @@ test_list_keyset (void)
     RP_REFERRAL_STATUS_RECEIVED, RP_REFERRAL_STATUS_SEEN, RP_REFERRAL_STATUS_LOST,
     RP_REFERRAL_STATUS_CONTACTED,
   };
-  ItemsChanged record = { 0 };
+  RpTestItemsChanged record = { 0 };
 
   /* 700 referrals, three or four a day (the id breaks the ties), of both partners, directions
    * and several statuses: more than two chunks of ids. */
@@ -1486,10 +1375,10 @@ test_list_keyset (void)
       g_autoptr(GDateTime) moved = g_date_time_add_days (day, (i * 7) % 200);
       g_autofree char *iso = g_date_time_format (moved, "%Y-%m-%d");
 
-      referral = add_referral (store, i % 5 == 0 ? baker : adams,
-                               i % 3 == 0 ? RP_REFERRAL_DIRECTION_OUTBOUND
-                                          : RP_REFERRAL_DIRECTION_INBOUND,
-                               iso, statuses[i % G_N_ELEMENTS (statuses)]);
+      referral = rp_test_add_referral (store, i % 5 == 0 ? baker : adams,
+                                       i % 3 == 0 ? RP_REFERRAL_DIRECTION_OUTBOUND
+                                                  : RP_REFERRAL_DIRECTION_INBOUND,
+                                       iso, statuses[i % G_N_ELEMENTS (statuses)]);
     }
   g_assert_true (rp_store_commit (store, &error));
   g_assert_no_error (error);
@@ -1530,9 +1419,9 @@ test_list_keyset (void)
   g_clear_object (&list);
   list = rp_referral_list_new (store);
   held = g_list_model_get_item (G_LIST_MODEL (list), 5);
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &record);
-  newest = add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-01",
-                         RP_REFERRAL_STATUS_RECEIVED);
+  rp_test_items_changed_connect (&record, list);
+  newest = rp_test_add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-01",
+                                 RP_REFERRAL_STATUS_RECEIVED);
   g_assert_cmpuint (record.n_signals, ==, 1);
   g_assert_cmpuint (record.position, ==, 0);
   g_assert_cmpuint (record.removed, ==, 0);
@@ -1599,11 +1488,12 @@ list_length (RpStore                *store,
 static void
 test_search (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) okafor = add_partner (store, RP_PARTNER_KIND_PERSON, "Ngozi", "Okafor");
-  g_autoptr(RpPartner) pena = add_partner (store, RP_PARTNER_KIND_PERSON, "Luis", "Peña");
-  g_autoptr(RpPartner) clinic = add_partner (store, RP_PARTNER_KIND_ORGANIZATION, NULL,
-                                             "Riverside Orthopedics");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) okafor = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ngozi",
+                                                     "Okafor");
+  g_autoptr(RpPartner) pena = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Luis", "Peña");
+  g_autoptr(RpPartner) clinic = rp_test_add_partner (store, RP_PARTNER_KIND_ORGANIZATION, NULL,
+                                                     "Riverside Orthopedics");
   g_autoptr(RpReferral) r1 = add_referral_for (store, okafor, "2026-01-05", "Right knee pain",
                                                "Sports medicine");
   g_autoptr(RpReferral) r2 = add_referral_for (store, pena, "2026-01-06", "Rotator cuff tear",
@@ -1628,35 +1518,35 @@ test_search (void)
   g_assert_false (rp_referral_filter_equal (filter, copy));
 
   /* A reason word, by prefix, whatever its case; newest first. */
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 2);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r4));
-  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r1));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r4));
+  g_assert_cmpint (rp_test_id_at (ids, 1), ==, rp_referral_get_id (r1));
   g_clear_pointer (&ids, g_array_unref);
   assert_list_matches (list, store, filter);
 
   g_free (filter->search);
   filter->search = g_strdup ("  KNE osteo ");
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r4));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r4));
   g_clear_pointer (&ids, g_array_unref);
 
   /* The service line. */
   g_free (filter->search);
   filter->search = g_strdup ("trauma");
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r3));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r3));
   g_clear_pointer (&ids, g_array_unref);
 
   /* The partner's name by prefix, accents folded: every referral of theirs. */
   g_free (filter->search);
   filter->search = g_strdup ("pen");
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 2);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r4));
-  g_assert_cmpint (id_at (ids, 1), ==, rp_referral_get_id (r2));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r4));
+  g_assert_cmpint (rp_test_id_at (ids, 1), ==, rp_referral_get_id (r2));
   g_clear_pointer (&ids, g_array_unref);
   assert_list_matches (list, store, filter);
 
@@ -1664,9 +1554,9 @@ test_search (void)
    * an "ortho…" word, so only the clinic's. */
   g_free (filter->search);
   filter->search = g_strdup ("ortho");
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r3));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r3));
   g_clear_pointer (&ids, g_array_unref);
 
   /* Combined with a status filter, and counted as listed. */
@@ -1677,9 +1567,9 @@ test_search (void)
   filter->search = g_strdup ("knee");
   filter->any_status = FALSE;
   filter->status = RP_REFERRAL_STATUS_CONTACTED;
-  ids = query (store, filter);
+  ids = rp_test_query_referral_ids (store, filter);
   g_assert_cmpuint (ids->len, ==, 1);
-  g_assert_cmpint (id_at (ids, 0), ==, rp_referral_get_id (r1));
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (r1));
   g_clear_pointer (&ids, g_array_unref);
   assert_list_matches (list, store, filter);
   g_assert_cmpuint (list_length (store, filter), ==, 1);
@@ -1727,9 +1617,9 @@ test_search (void)
 static void
 test_search_many (void)
 {
-  g_autoptr(RpStore) store = open_store ();
-  g_autoptr(RpPartner) adams = add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
-  g_autoptr(RpPartner) baker = add_partner (store, RP_PARTNER_KIND_PERSON, "Bo", "Baker");
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bo", "Baker");
   g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
   g_autoptr(RpReferralList) list = rp_referral_list_new (store);
   g_autoptr(GError) error = NULL;
@@ -1767,21 +1657,18 @@ test_search_many (void)
 static void
 test_migrate_from_v6 (void)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
   g_autoptr(GError) error = NULL;
+  RpTestStore tmp;
   RpStore *store;
   sqlite3 *db = NULL;
 
-  dir = g_dir_make_tmp ("rapport-migrate-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "rapport.db", NULL);
-
-  store = rp_store_open (path, &error);
+  rp_test_store_make_dir (&tmp, "rapport-migrate-XXXXXX");
+  store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(RpPartner) okafor = add_partner (store, RP_PARTNER_KIND_PERSON, "Ngozi", "Okafor");
+    g_autoptr(RpPartner) okafor = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ngozi",
+                                                       "Okafor");
     g_autoptr(RpReferral) r1 = add_referral_for (store, okafor, "2026-01-05", "Meniscus tear",
                                                  "Sports medicine");
     g_autoptr(RpReferral) r2 = add_referral_for (store, okafor, "2026-01-06", "Carpal tunnel",
@@ -1790,7 +1677,7 @@ test_migrate_from_v6 (void)
   g_object_unref (store);
 
   /* Back to what schema 6 was: no referral index. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE referral_fts;"
                                  "DROP TRIGGER IF EXISTS referral_fts_ai;"
@@ -1800,7 +1687,7 @@ test_migrate_from_v6 (void)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  store = rp_store_open (path, &error);
+  store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rp_store_get_schema_version (store), ==, 7);
 
@@ -1815,7 +1702,7 @@ test_migrate_from_v6 (void)
 
   /* And the triggers keep it in step from now on. */
   {
-    g_autoptr(RpPartner) pena = add_partner (store, RP_PARTNER_KIND_PERSON, "Luis", "Peña");
+    g_autoptr(RpPartner) pena = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Luis", "Peña");
     g_autoptr(RpReferral) r3 = add_referral_for (store, pena, "2026-01-07", "Meniscus repair",
                                                  "");
   }
@@ -1824,8 +1711,8 @@ test_migrate_from_v6 (void)
   g_assert_cmpuint (list_length (store, filter), ==, 2);
 
   g_object_unref (store);
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_rmdir (dir);
+  g_assert_cmpint (g_unlink (tmp.path), ==, 0);
+  rp_test_store_close (&tmp);
 }
 
 /* Migration from schema version 1 */
@@ -1842,8 +1729,6 @@ test_migrate_from_v1 (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *fixture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *uuid = NULL;
   g_autoptr(RpStore) store = NULL;
@@ -1855,18 +1740,17 @@ test_migrate_from_v1 (void)
   g_autoptr(GPtrArray) transitions = NULL;
   g_autoptr(GArray) limits = NULL;
   g_autoptr(GArray) matches = NULL;
+  RpTestStore tmp;
   gsize length;
 
   fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-v1.db", NULL);
   g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
   g_assert_no_error (error);
 
-  dir = g_dir_make_tmp ("rapport-migrate-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "rapport.db", NULL);
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  rp_test_store_make_dir (&tmp, "rapport-migrate-XXXXXX");
+  g_assert_true (g_file_set_contents (tmp.path, contents, length, &error));
 
-  store = rp_store_open (path, &error);
+  store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
@@ -1956,7 +1840,7 @@ test_migrate_from_v1 (void)
   g_clear_object (&store);
 
   /* Opening again does not migrate twice nor change the uuid. */
-  store = rp_store_open (path, &error);
+  store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
   {
     g_autofree char *again = rp_store_dup_meta (store, "database-uuid");
@@ -1974,15 +1858,7 @@ test_migrate_from_v1 (void)
     g_assert_cmpmem (after, after_length, contents, length);
   }
 
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (wal);
-    g_remove (shm);
-    g_remove (path);
-    g_rmdir (dir);
-  }
+  rp_test_store_close (&tmp);
 }
 
 int

@@ -1,0 +1,275 @@
+/* rp-test-core.c: what the core tests share.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "rp-test-core.h"
+
+/* Files and folders */
+
+void
+rp_test_remove_dir (const char *path)
+{
+  GStatBuf info;
+
+  if (g_lstat (path, &info) != 0)
+    return;
+
+  /* A link is removed, never followed. */
+  if (S_ISDIR (info.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          rp_test_remove_dir (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+char *
+rp_test_checksum_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Stores */
+
+RpStore *
+rp_test_open_memory_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  RpStore *store = rp_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+void
+rp_test_store_make_dir (RpTestStore *tmp,
+                        const char  *dir_template)
+{
+  g_autoptr(GError) error = NULL;
+
+  tmp->dir = g_dir_make_tmp (dir_template, &error);
+  g_assert_no_error (error);
+  tmp->path = g_build_filename (tmp->dir, "rapport.db", NULL);
+  tmp->store = NULL;
+}
+
+void
+rp_test_store_open (RpTestStore *tmp,
+                    const char  *dir_template)
+{
+  g_autoptr(GError) error = NULL;
+
+  rp_test_store_make_dir (tmp, dir_template);
+  tmp->store = rp_store_open (tmp->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tmp->store);
+}
+
+void
+rp_test_store_close (RpTestStore *tmp)
+{
+  g_clear_object (&tmp->store);
+  if (tmp->dir != NULL)
+    rp_test_remove_dir (tmp->dir);
+  g_clear_pointer (&tmp->path, g_free);
+  g_clear_pointer (&tmp->dir, g_free);
+}
+
+void
+rp_test_store_set_up (RpTestStore   *fixture,
+                      gconstpointer  data)
+{
+  rp_test_store_open (fixture, "rapport-test-XXXXXX");
+}
+
+void
+rp_test_store_set_up_dir (RpTestStore   *fixture,
+                          gconstpointer  data)
+{
+  rp_test_store_make_dir (fixture, "rapport-test-XXXXXX");
+}
+
+void
+rp_test_store_tear_down (RpTestStore   *fixture,
+                         gconstpointer  data)
+{
+  rp_test_store_close (fixture);
+}
+
+/* Signals */
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+gulong
+rp_test_count_signal (gpointer    instance,
+                      const char *detailed_signal,
+                      guint      *count)
+{
+  *count = 0;
+  /* Swapped, the counter comes first and the signal's own arguments, whatever they are, after
+   * it, where count_cb does not look. */
+  return g_signal_connect_swapped (instance, detailed_signal, G_CALLBACK (count_cb), count);
+}
+
+gulong
+rp_test_count_notify (gpointer    object,
+                      const char *property,
+                      guint      *count)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+  return rp_test_count_signal (object, signal, count);
+}
+
+static void
+items_changed_cb (GListModel         *model,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  RpTestItemsChanged *record)
+{
+  gboolean appended = removed == 0 && position == record->n_items;
+
+  record->appends_only = (record->n_signals == 0 || record->appends_only) && appended;
+  record->n_signals++;
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->n_items = g_list_model_get_n_items (model);
+}
+
+gulong
+rp_test_items_changed_connect (RpTestItemsChanged *record,
+                               gpointer            model)
+{
+  g_assert_true (G_IS_LIST_MODEL (model));
+
+  *record = (RpTestItemsChanged) { 0 };
+  record->n_items = g_list_model_get_n_items (model);
+  return g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), record);
+}
+
+/* Partners and referrals */
+
+RpPartner *
+rp_test_make_person (const char *first,
+                     const char *last,
+                     const char *npi)
+{
+  RpPartner *partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
+
+  rp_partner_set_prefix (partner, "Dr.");
+  rp_partner_set_first_name (partner, first);
+  rp_partner_set_last_name (partner, last);
+  rp_partner_set_credentials (partner, "MD");
+  rp_partner_set_organization (partner, "Olentangy Family Medicine");
+  rp_partner_set_specialty_code (partner, "207Q00000X");
+  rp_partner_set_specialty_label (partner, "Family Medicine");
+  rp_partner_set_city (partner, "Worthington");
+  rp_partner_set_state (partner, "OH");
+  rp_partner_set_zip (partner, "43085");
+  if (npi != NULL)
+    rp_partner_set_npi (partner, npi);
+
+  return partner;
+}
+
+gint64
+rp_test_insert_partner (RpStore   *store,
+                        RpPartner *partner)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rp_store_insert_partner (store, partner, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_partner_get_id (partner), >, 0);
+
+  return rp_partner_get_id (partner);
+}
+
+RpPartner *
+rp_test_add_partner (RpStore       *store,
+                     RpPartnerKind  kind,
+                     const char    *first,
+                     const char    *last)
+{
+  RpPartner *partner = rp_partner_new (kind);
+
+  if (kind == RP_PARTNER_KIND_PERSON)
+    {
+      rp_partner_set_first_name (partner, first);
+      rp_partner_set_last_name (partner, last);
+    }
+  else
+    {
+      rp_partner_set_organization (partner, last);
+    }
+
+  rp_test_insert_partner (store, partner);
+  return partner;
+}
+
+RpReferral *
+rp_test_add_referral (RpStore             *store,
+                      RpPartner           *partner,
+                      RpReferralDirection  direction,
+                      const char          *referred_on,
+                      RpReferralStatus     status)
+{
+  g_autoptr(GError) error = NULL;
+  RpReferral *referral = rp_referral_new ();
+
+  rp_referral_set_partner_id (referral, rp_partner_get_id (partner));
+  rp_referral_set_direction (referral, direction);
+  rp_referral_set_referred_on (referral, referred_on);
+  rp_referral_set_status (referral, status);
+  rp_referral_set_reason (referral, "Knee pain");
+  g_assert_true (rp_store_insert_referral (store, referral, &error));
+  g_assert_no_error (error);
+  return referral;
+}
+
+GArray *
+rp_test_query_referral_ids (RpStore                *store,
+                            const RpReferralFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = rp_store_query_referral_ids (store, filter, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  return ids;
+}
+
+gint64
+rp_test_id_at (GArray *ids,
+               guint   index)
+{
+  g_assert_cmpuint (index, <, ids->len);
+  return g_array_index (ids, gint64, index);
+}
