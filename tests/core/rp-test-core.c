@@ -273,3 +273,27 @@ rp_test_id_at (GArray *ids,
   g_assert_cmpuint (index, <, ids->len);
   return g_array_index (ids, gint64, index);
 }
+
+/* Geocoding */
+
+void
+rp_test_finish_geocode_job (RpGeocodeJob *job,
+                            gboolean      cancel_after_first)
+{
+  guint finished = 0;
+  gulong handler = rp_test_count_signal (job, "finished", &finished);
+
+  g_assert_true (rp_geocode_job_get_running (job));
+
+  if (cancel_after_first)
+    {
+      while (rp_geocode_job_get_n_done (job) == 0)
+        g_main_context_iteration (NULL, TRUE);
+      rp_geocode_job_cancel (job);
+    }
+  while (finished == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (rp_geocode_job_get_running (job));
+  g_signal_handler_disconnect (job, handler);
+}

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "rp-geocode-job.h"
 #include "rp-store.h"
 
 G_BEGIN_DECLS
@@ -112,5 +113,12 @@ GArray     *rp_test_query_referral_ids    (RpStore                *store,
 /* The id at @index of an array of gint64 ids. */
 gint64      rp_test_id_at                 (GArray                 *ids,
                                            guint                   index);
+
+/* Geocoding */
+
+/* Runs the main loop until @job, started and running, emits "finished"; when @cancel_after_first,
+ * it is cancelled as soon as it has done its first partners. */
+void        rp_test_finish_geocode_job    (RpGeocodeJob           *job,
+                                           gboolean                cancel_after_first);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "rp-geocode-job.h"
 #include "rp-geocoder.h"
 #include "rp-store.h"
+#include "rp-test-core.h"
 
 typedef struct
 {
@@ -349,13 +350,6 @@ add_partner (RpStore    *store,
 }
 
 static void
-finished_cb (RpGeocodeJob *job,
-             gboolean     *finished)
-{
-  *finished = TRUE;
-}
-
-static void
 test_job_online (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -366,7 +360,6 @@ test_job_online (Fixture       *fixture,
   g_autoptr(RpPartner) fallback = NULL;
   g_autoptr(GError) error = NULL;
   RpZctaEntry zcta = { "43085", 40.1, -83.02 };
-  gboolean finished = FALSE;
   gint64 adams, baker;
 
   rp_store_import_zcta (fixture->store, &zcta, 1, &error);
@@ -378,11 +371,9 @@ test_job_online (Fixture       *fixture,
 
   job = rp_geocode_job_new (fixture->store, TRUE);
   rp_geocode_job_set_geocoder (job, geocoder);
-  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), &finished);
   rp_geocode_job_start (job, &error);
   g_assert_no_error (error);
-  while (!finished)
-    g_main_context_iteration (NULL, TRUE);
+  rp_test_finish_geocode_job (job, FALSE);
 
   g_assert_cmpuint (rp_geocode_job_get_n_done (job), ==, 3);
   g_assert_cmpuint (rp_geocode_job_get_n_placed (job), ==, 2);
@@ -408,7 +399,6 @@ test_job_online_cancel (Fixture       *fixture,
   g_autoptr(RpGeocoder) geocoder = make_geocoder (fixture);
   g_autoptr(RpGeocodeJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean finished = FALSE;
 
   add_partner (fixture->store, "Adams", "1 A St", "43085");
   add_partner (fixture->store, "Baker", "2 B St", "43085");
@@ -416,15 +406,10 @@ test_job_online_cancel (Fixture       *fixture,
 
   job = rp_geocode_job_new (fixture->store, TRUE);
   rp_geocode_job_set_geocoder (job, geocoder);
-  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), &finished);
   rp_geocode_job_start (job, &error);
   g_assert_no_error (error);
 
-  while (rp_geocode_job_get_n_done (job) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  rp_geocode_job_cancel (job);
-  while (!finished)
-    g_main_context_iteration (NULL, TRUE);
+  rp_test_finish_geocode_job (job, TRUE);
 
   g_assert_true (rp_geocode_job_get_cancelled (job));
   g_assert_cmpuint (rp_geocode_job_get_n_placed (job), ==, 1);

@@ -10,6 +10,7 @@
 #include "rp-clock.h"
 #include "rp-reminder-rules.h"
 #include "rp-store.h"
+#include "rp-test-core.h"
 
 /* Clock */
 
@@ -55,13 +56,6 @@ add_tagged_timer (RpClock   *clock,
   return rp_clock_add_timer (clock, when, timer_cb, tag, timer_destroy);
 }
 
-static void
-count_cb (gpointer  instance,
-          guint    *count)
-{
-  (*count)++;
-}
-
 static GDateTime *
 utc (int year,
      int month,
@@ -91,7 +85,7 @@ test_clock_fixed_order (void)
   now = rp_clock_get_now (clock);
   g_assert_true (g_date_time_equal (now, start));
 
-  g_signal_connect (clock, "changed", G_CALLBACK (count_cb), &n_changed);
+  rp_test_count_signal (clock, "changed", &n_changed);
 
   add_tagged_timer (clock, at10, &log, 'c');
   add_tagged_timer (clock, at9, &log, 'a');
@@ -440,17 +434,6 @@ test_rules_dst (void)
 
 /* Store */
 
-static RpStore *
-open_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  RpStore *store = rp_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 static RpTask *
 add_task (RpStore    *store,
           gint64      partner_id,
@@ -508,7 +491,7 @@ static void
 test_store_next_due (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(RpPartner) partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
   g_autoptr(RpTask) untimed = NULL;
   g_autoptr(RpTask) timed = NULL;
@@ -565,7 +548,7 @@ test_store_next_due (void)
   g_clear_error (&error);
 
   /* Notified tasks drop out, in one transaction with one change signal. */
-  g_signal_connect (store, "records-changed", G_CALLBACK (count_cb), &n_changed);
+  rp_test_count_signal (store, "records-changed", &n_changed);
   ids[0] = rp_task_get_id (timed);
   ids[1] = rp_task_get_id (untimed);
   g_assert_true (rp_store_mark_notified (store, ids, 2, "2026-03-03T09:00:00Z", &error));
@@ -598,7 +581,7 @@ static void
 test_store_reschedule_clears_notified (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(RpTask) task = add_task (store, 0, "2026-03-03", "", NULL, "2026-03-03T09:00:00Z");
   g_autoptr(RpTask) reread = NULL;
   g_autofree char *next = NULL;
@@ -655,7 +638,7 @@ static void
 test_store_planned_visits (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(RpPartner) partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
   g_autoptr(GPtrArray) visits = NULL;
   const struct { const char *day; guint position; RpVisitStatus status; } rows[] = {
@@ -702,7 +685,7 @@ static void
 test_store_next_due_100000 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (4);
   g_autoptr(GPtrArray) due = NULL;
   g_autofree char *next = NULL;

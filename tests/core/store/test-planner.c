@@ -14,16 +14,10 @@
 
 #include "rp-store.h"
 #include "rp-target-score.h"
+#include "rp-test-core.h"
 #include "rp-visit-suggestions.h"
 
 #define TODAY "2026-11-25"      /* a Wednesday; its week runs 2026-11-23…29 */
-
-static void
-count_cb (RpStore *store,
-          guint   *count)
-{
-  (*count)++;
-}
 
 static gint64
 add_partner (RpStore    *store,
@@ -81,17 +75,6 @@ add_referrals (RpStore    *store,
     }
 }
 
-static RpStore *
-open_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  RpStore *store = rp_store_open (":memory:", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 static gint64
 visit_id_at (GPtrArray *visits,
              guint      index)
@@ -125,7 +108,7 @@ list_day (RpStore    *store,
 static void
 test_visits (void)
 {
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RpPlannedVisit) a = NULL;
   g_autoptr(RpPlannedVisit) b = NULL;
@@ -142,8 +125,8 @@ test_visits (void)
 
   pa = add_partner (store, "Alpha", RP_TIER_A, 0, 0);
   pb = add_partner (store, "Bravo", RP_TIER_B, 0, 0);
-  g_signal_connect (store, "visits-changed", G_CALLBACK (count_cb), &n_visits_changed);
-  g_signal_connect (store, "lists-changed", G_CALLBACK (count_cb), &n_lists_changed);
+  rp_test_count_signal (store, "visits-changed", &n_visits_changed);
+  rp_test_count_signal (store, "lists-changed", &n_lists_changed);
 
   a = rp_store_plan_visit (store, pa, "2026-11-23", "Bring pads", &error);
   g_assert_no_error (error);
@@ -272,7 +255,7 @@ test_visits (void)
 static void
 test_target_lists (void)
 {
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lists = NULL;
   g_autoptr(GArray) members = NULL;
@@ -285,7 +268,7 @@ test_target_lists (void)
   ids[1] = add_partner (store, "Two", RP_TIER_B, 0, 0);
   ids[2] = ids[0];                               /* a repeat keeps its first place */
   ids[3] = add_partner (store, "Three", RP_TIER_C, 0, 0);
-  g_signal_connect (store, "lists-changed", G_CALLBACK (count_cb), &n_lists_changed);
+  rp_test_count_signal (store, "lists-changed", &n_lists_changed);
 
   list_id = rp_store_create_target_list (store, "  Spring ortho push ", ids, 4, &error);
   g_assert_no_error (error);
@@ -371,7 +354,7 @@ find_reason (RpSuggestion           *suggestion,
 static void
 test_suggestions (void)
 {
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(RpPlannedVisit) planned = NULL;
@@ -545,7 +528,7 @@ candidate_id (GPtrArray *candidates,
 static void
 test_target_score (void)
 {
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ranked = NULL;
   RpTargetParams params;
@@ -663,7 +646,7 @@ csv_row_cb (int   c,
 static void
 test_target_csv (void)
 {
-  g_autoptr(RpStore) store = open_store ();
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("rapport-csv-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "list.csv", NULL);
@@ -766,16 +749,15 @@ static void
 test_plan_stats_follow_writes (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rapport-planner-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
   g_autoptr(RpStore) store = NULL;
   g_autoptr(RpTask) task = rp_task_new (RP_TASK_KIND_FOLLOW_UP);
   g_autoptr(RpPlannedVisit) planned = NULL;
   RpPartnerPlanStats stats;
+  RpTestStore tmp;
   gint64 partner;
 
-  g_assert_no_error (error);
-  store = rp_store_open (path, &error);
+  rp_test_store_make_dir (&tmp, "rapport-planner-XXXXXX");
+  store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
 
   partner = add_partner (store, "Cached", RP_TIER_A, 40.0, -83.0);
@@ -837,7 +819,7 @@ test_plan_stats_follow_writes (void)
 
   /* Another connection's writes. */
   {
-    g_autoptr(RpStore) other = rp_store_open (path, &error);
+    g_autoptr(RpStore) other = rp_store_open (tmp.path, &error);
 
     g_assert_no_error (error);
     add_referrals (other, partner, "2026-11-03", 1);
@@ -848,14 +830,7 @@ test_plan_stats_follow_writes (void)
   g_assert_cmpstr (stats.last_visit_on, ==, "2026-11-24");
 
   g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const suffixes[] = { "", "-wal", "-shm" };
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
+  rp_test_store_close (&tmp);
 }
 
 /* The last visit is a local day, across daylight saving time changes. */
@@ -880,7 +855,7 @@ test_plan_stats_local_day (void)
 
   g_setenv ("TZ", "America/New_York", TRUE);
   tzset ();
-  store = open_store ();
+  store = rp_test_open_memory_store ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
