@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 /* Files and folders */
 
-/* Deletes @path and, when it is a folder, everything below it; a missing @path is no error. */
+/* Deletes @path and, when it is a folder, everything below it (read-only folders too, and links
+ * without following them); a missing @path is no error. */
 void        rp_test_remove_dir            (const char             *path);
 /* The SHA-256 of the file at @path, in hex; fails the test when the file cannot be read. */
 char       *rp_test_checksum_file         (const char             *path);
