@@ -53,6 +53,18 @@ rp_test_checksum_file (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+/* Dates */
+
+GDateTime *
+rp_test_utc (int year,
+             int month,
+             int day,
+             int hour,
+             int minute)
+{
+  return g_date_time_new_utc (year, month, day, hour, minute, 0);
+}
+
 /* Stores */
 
 RpStore *

@@ -22,6 +22,15 @@ void        rp_test_remove_dir            (const char             *path);
 /* The SHA-256 of the file at @path, in hex; fails the test when the file cannot be read. */
 char       *rp_test_checksum_file         (const char             *path);
 
+/* Dates */
+
+/* @year-@month-@day @hour:@minute:00 UTC. */
+GDateTime  *rp_test_utc                   (int                     year,
+                                           int                     month,
+                                           int                     day,
+                                           int                     hour,
+                                           int                     minute);
+
 /* Stores */
 
 /* An empty store in memory; fails the test when it does not open. */
