@@ -270,6 +270,61 @@ rp_test_add_referral (RpStore             *store,
   return referral;
 }
 
+/* Planning */
+
+gint64
+rp_test_add_active_person (RpStore    *store,
+                           const char *last,
+                           RpTier      tier,
+                           double      lat,
+                           double      lon)
+{
+  g_autoptr(RpPartner) partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
+
+  rp_partner_set_first_name (partner, "Test");
+  rp_partner_set_last_name (partner, last);
+  rp_partner_set_tier (partner, tier);
+  rp_partner_set_status (partner, RP_PARTNER_STATUS_ACTIVE);
+  if (lat != 0 || lon != 0)
+    rp_partner_set_location (partner, lat, lon);
+
+  return rp_test_insert_partner (store, partner);
+}
+
+void
+rp_test_add_visit_activity (RpStore    *store,
+                            gint64      partner_id,
+                            const char *day)
+{
+  g_autoptr(RpActivity) activity = rp_activity_new (RP_ACTIVITY_KIND_VISIT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = g_strdup_printf ("%sT15:00:00Z", day);
+
+  rp_activity_set_occurred_at (activity, when);
+  rp_activity_add_partner_id (activity, partner_id);
+  g_assert_true (rp_store_insert_activity (store, activity, &error));
+  g_assert_no_error (error);
+}
+
+void
+rp_test_add_referrals (RpStore    *store,
+                       gint64      partner_id,
+                       const char *day,
+                       guint       count)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(RpReferral) referral = rp_referral_new ();
+      g_autoptr(GError) error = NULL;
+
+      rp_referral_set_partner_id (referral, partner_id);
+      rp_referral_set_direction (referral, RP_REFERRAL_DIRECTION_INBOUND);
+      rp_referral_set_referred_on (referral, day);
+      g_assert_true (rp_store_insert_referral (store, referral, &error));
+      g_assert_no_error (error);
+    }
+}
+
 GArray *
 rp_test_query_referral_ids (RpStore                *store,
                             const RpReferralFilter *filter)

@@ -117,6 +117,25 @@ RpReferral *rp_test_add_referral          (RpStore                *store,
                                            const char             *referred_on,
                                            RpReferralStatus        status);
 
+/* Planning: partners with a tier and a place, their visits and referrals */
+
+/* An active person "Test @last" of @tier, placed at @lat, @lon unless both are 0, inserted into
+ * @store; returns the id. */
+gint64      rp_test_add_active_person     (RpStore                *store,
+                                           const char             *last,
+                                           RpTier                  tier,
+                                           double                  lat,
+                                           double                  lon);
+/* A visit to @partner_id on @day (YYYY-MM-DD) at 15:00 UTC, inserted into @store. */
+void        rp_test_add_visit_activity    (RpStore                *store,
+                                           gint64                  partner_id,
+                                           const char             *day);
+/* @count inbound referrals of @partner_id referred on @day, inserted into @store. */
+void        rp_test_add_referrals         (RpStore                *store,
+                                           gint64                  partner_id,
+                                           const char             *day,
+                                           guint                   count);
+
 /* The ids rp_store_query_referral_ids () lists for @filter, failing the test on an error. */
 GArray     *rp_test_query_referral_ids    (RpStore                *store,
                                            const RpReferralFilter *filter);
