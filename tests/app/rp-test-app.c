@@ -88,6 +88,12 @@ rp_test_is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+gboolean
+rp_test_has_items (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
 void
 rp_test_wait_until_mapped (gpointer widget)
 {

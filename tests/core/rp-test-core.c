@@ -270,6 +270,26 @@ rp_test_add_referral (RpStore             *store,
   return referral;
 }
 
+RpTask *
+rp_test_find_open_task (RpStore    *store,
+                        RpTaskKind  kind,
+                        gint64      referral_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tasks = rp_store_list_open_tasks (store, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      RpTask *task = g_ptr_array_index (tasks, i);
+
+      if (rp_task_get_kind (task) == kind && rp_task_get_referral_id (task) == referral_id)
+        return g_object_ref (task);
+    }
+
+  return NULL;
+}
+
 /* Planning */
 
 gint64

@@ -117,6 +117,11 @@ RpReferral *rp_test_add_referral          (RpStore                *store,
                                            const char             *referred_on,
                                            RpReferralStatus        status);
 
+/* The open task of @kind that belongs to referral @referral_id, or NULL. */
+RpTask     *rp_test_find_open_task        (RpStore                *store,
+                                           RpTaskKind              kind,
+                                           gint64                  referral_id);
+
 /* Planning: partners with a tier and a place, their visits and referrals */
 
 /* An active person "Test @last" of @tier, placed at @lat, @lon unless both are 0, inserted into
