@@ -190,7 +190,7 @@ rp_test_items_changed_connect (RpTestItemsChanged *record,
   return g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), record);
 }
 
-/* Partners and referrals */
+/* Partners, referrals and tasks */
 
 RpPartner *
 rp_test_make_person (const char *first,
@@ -270,6 +270,26 @@ rp_test_add_referral (RpStore             *store,
   return referral;
 }
 
+GArray *
+rp_test_query_referral_ids (RpStore                *store,
+                            const RpReferralFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = rp_store_query_referral_ids (store, filter, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  return ids;
+}
+
+gint64
+rp_test_id_at (GArray *ids,
+               guint   index)
+{
+  g_assert_cmpuint (index, <, ids->len);
+  return g_array_index (ids, gint64, index);
+}
+
 RpTask *
 rp_test_find_open_task (RpStore    *store,
                         RpTaskKind  kind,
@@ -343,26 +363,6 @@ rp_test_add_referrals (RpStore    *store,
       g_assert_true (rp_store_insert_referral (store, referral, &error));
       g_assert_no_error (error);
     }
-}
-
-GArray *
-rp_test_query_referral_ids (RpStore                *store,
-                            const RpReferralFilter *filter)
-{
-  g_autoptr(GError) error = NULL;
-  GArray *ids = rp_store_query_referral_ids (store, filter, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (ids);
-  return ids;
-}
-
-gint64
-rp_test_id_at (GArray *ids,
-               guint   index)
-{
-  g_assert_cmpuint (index, <, ids->len);
-  return g_array_index (ids, gint64, index);
 }
 
 /* Geocoding */

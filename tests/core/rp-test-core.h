@@ -1,5 +1,6 @@
 /* rp-test-core.h: what the core tests share (temporary folders and stores, counting signals,
- * recording items-changed, and the partners and referrals many tests start from).
+ * recording items-changed, waiting for a geocode job, and the partners, referrals and tasks many
+ * tests start from).
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -93,7 +94,7 @@ typedef struct
 gulong      rp_test_items_changed_connect (RpTestItemsChanged     *record,
                                            gpointer                model);
 
-/* Partners and referrals */
+/* Partners, referrals and tasks */
 
 /* "Dr. @first @last, MD" of Olentangy Family Medicine in Worthington, OH 43085 (family
  * medicine), with @npi unless it is NULL; not stored. */
@@ -116,6 +117,13 @@ RpReferral *rp_test_add_referral          (RpStore                *store,
                                            RpReferralDirection     direction,
                                            const char             *referred_on,
                                            RpReferralStatus        status);
+
+/* The ids rp_store_query_referral_ids () lists for @filter, failing the test on an error. */
+GArray     *rp_test_query_referral_ids    (RpStore                *store,
+                                           const RpReferralFilter *filter);
+/* The id at @index of an array of gint64 ids. */
+gint64      rp_test_id_at                 (GArray                 *ids,
+                                           guint                   index);
 
 /* The open task of @kind that belongs to referral @referral_id, or NULL. */
 RpTask     *rp_test_find_open_task        (RpStore                *store,
@@ -140,13 +148,6 @@ void        rp_test_add_referrals         (RpStore                *store,
                                            gint64                  partner_id,
                                            const char             *day,
                                            guint                   count);
-
-/* The ids rp_store_query_referral_ids () lists for @filter, failing the test on an error. */
-GArray     *rp_test_query_referral_ids    (RpStore                *store,
-                                           const RpReferralFilter *filter);
-/* The id at @index of an array of gint64 ids. */
-gint64      rp_test_id_at                 (GArray                 *ids,
-                                           guint                   index);
 
 /* Geocoding */
 
