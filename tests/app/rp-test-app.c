@@ -7,12 +7,12 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 
 #include "rapport-resources.h"
 #include "rp-application.h"
 #include "rp-sample.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
 
 #define WAIT_SECONDS 10
 
@@ -88,6 +88,12 @@ rp_test_is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
+gboolean
+rp_test_has_items (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
 void
 rp_test_wait_until_mapped (gpointer widget)
 {
@@ -137,22 +143,12 @@ rp_test_db_make_context (RpTestDb           *db,
 void
 rp_test_db_close (RpTestDb *db)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&db->context);
   g_clear_object (&db->settings);
   g_clear_object (&db->store);
 
   /* The database and its WAL files. */
-  dir = g_dir_open (db->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (db->dir, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (db->dir);
+  rp_test_remove_dir (db->dir);
   g_clear_pointer (&db->path, g_free);
   g_clear_pointer (&db->dir, g_free);
 }

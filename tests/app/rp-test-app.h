@@ -33,6 +33,8 @@ void       rp_test_wait_for          (RpTestCondition       condition,
                                       gpointer              data);
 /* An RpTestCondition: @data (a GtkWidget) is mapped. */
 gboolean   rp_test_is_mapped         (gpointer              data);
+/* An RpTestCondition: @data (a GListModel) has items. */
+gboolean   rp_test_has_items         (gpointer              data);
 void       rp_test_wait_until_mapped (gpointer              widget);
 
 /* A temporary database and its context */

@@ -8,9 +8,9 @@
 #include "config.h"
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "rp-test-core.h"
 #include "rp-test-tiles.h"
 
 typedef struct
@@ -96,24 +96,6 @@ tile_cb (SoupServer        *server,
                                     g_bytes_get_size (tiles->png));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 void
 rp_test_tiles_start (const char *cache_template)
 {
@@ -162,7 +144,7 @@ rp_test_tiles_stop (void)
   g_clear_pointer (&tile_server.png, g_bytes_unref);
   g_clear_pointer (&tile_server.user_agent, g_free);
   if (tile_server.cache_dir != NULL)
-    remove_tree (tile_server.cache_dir);
+    rp_test_remove_dir (tile_server.cache_dir);
   g_clear_pointer (&tile_server.cache_dir, g_free);
   tile_server.n_requests = 0;
 }

@@ -7,8 +7,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
+
+#include "rp-test-core.h"
 
 typedef struct
 {
@@ -42,29 +43,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  rp_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -116,19 +98,6 @@ assert_one_error_line (const char *text)
 }
 
 static char *
-checksum_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static char *
 database_option (const char *path)
 {
   return g_strconcat ("--database=", path, NULL);
@@ -137,7 +106,7 @@ database_option (const char *path)
 static void
 assert_refused_unchanged (const char *path)
 {
-  g_autofree char *before = checksum_file (path);
+  g_autofree char *before = rp_test_checksum_file (path);
   g_autofree char *option = database_option (path);
   const char *variants[][3] = {
     { option, NULL, NULL },
@@ -158,7 +127,7 @@ assert_refused_unchanged (const char *path)
       assert_one_error_line (result.err);
       g_assert_cmpstr (result.out, ==, "");
 
-      after = checksum_file (path);
+      after = rp_test_checksum_file (path);
       g_assert_cmpstr (before, ==, after);
       g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
@@ -293,13 +262,13 @@ test_sample_network (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   /* Filled already: refused, and nothing added. */
-  before = checksum_file (path);
+  before = rp_test_checksum_file (path);
   run_rapport (&second, args);
   g_assert_cmpint (second.exit_status, ==, 1);
   assert_one_error_line (second.err);
   g_assert_nonnull (strstr (second.err, "already"));
   g_assert_cmpstr (second.out, ==, "");
-  after = checksum_file (path);
+  after = rp_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
 }
 

@@ -20,6 +20,7 @@
 #include "rp-store-tasks.h"
 #include "rp-store-visits.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
 #include "rp-window.h"
 
 /* The Monday of the sample's week (the sample is made around Friday 27 November 2026). */
@@ -46,34 +47,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          g_chmod (child, 0755);
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_chmod (fixture->out_dir, 0755);
-  remove_tree (fixture->out_dir);
+  rp_test_remove_dir (fixture->out_dir);
   g_free (fixture->out_dir);
   rp_test_db_close (&fixture->db);
 }

@@ -19,6 +19,7 @@
 #include "rp-referrals-page.h"
 #include "rp-store-tasks.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
 #include "rp-timeline-view.h"
 #include "rp-window.h"
 
@@ -75,33 +76,6 @@ show_page (Fixture    *fixture,
   rp_test_iterate_for (100);
 
   return page;
-}
-
-static gboolean
-has_items (gpointer data)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
-}
-
-/* The open task of @kind the rules made for referral @referral_id, or NULL. */
-static RpTask *
-find_open_task (RpStore    *store,
-                RpTaskKind  kind,
-                gint64      referral_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) tasks = rp_store_list_open_tasks (store, NULL, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      RpTask *task = g_ptr_array_index (tasks, i);
-
-      if (rp_task_get_kind (task) == kind && rp_task_get_referral_id (task) == referral_id)
-        return g_object_ref (task);
-    }
-
-  return NULL;
 }
 
 /* The row of @task on the Follow-ups page (the page names each row by its task's UUID). */
@@ -195,7 +169,7 @@ test_referral_flow (Fixture       *fixture,
   /* Partners: select a partner; "Add Referral…" opens the editor with the partner filled in. */
   partners_page = show_page (fixture, "partners");
   selection = rp_test_page_selection (partners_page, RP_TYPE_PARTNERS_PAGE);
-  rp_test_wait_for (has_items, selection);
+  rp_test_wait_for (rp_test_has_items, selection);
   gtk_single_selection_set_selected (selection, 0);
   partner_detail = rp_test_template_child (partners_page, RP_TYPE_PARTNERS_PAGE, "detail");
   partner = rp_partner_detail_get_partner (RP_PARTNER_DETAIL (partner_detail));
@@ -229,7 +203,7 @@ test_referral_flow (Fixture       *fixture,
                                         partner_name);
   selection = rp_test_page_selection (referrals_page, RP_TYPE_REFERRALS_PAGE);
   referrals = gtk_single_selection_get_model (selection);
-  rp_test_wait_for (has_items, referrals);
+  rp_test_wait_for (rp_test_has_items, referrals);
   for (guint i = 0; i < g_list_model_get_n_items (referrals) && referral == NULL; i++)
     {
       g_autoptr(RpReferral) item = g_list_model_get_item (referrals, i);
@@ -247,11 +221,11 @@ test_referral_flow (Fixture       *fixture,
   g_assert_cmpint (rp_referral_get_direction (referral), ==, RP_REFERRAL_DIRECTION_INBOUND);
 
   /* Recorded: the thank-you task is on the Follow-ups page. */
-  thank_you = find_open_task (fixture->db.store, RP_TASK_KIND_THANK_YOU, referral_id);
+  thank_you = rp_test_find_open_task (fixture->db.store, RP_TASK_KIND_THANK_YOU, referral_id);
   g_assert_nonnull (thank_you);
   g_assert_cmpint (rp_task_get_partner_id (thank_you), ==, partner_id);
   g_assert_nonnull (follow_ups_row (fixture, thank_you));
-  g_assert_null (find_open_task (fixture->db.store, RP_TASK_KIND_LOOP_UPDATE, referral_id));
+  g_assert_null (rp_test_find_open_task (fixture->db.store, RP_TASK_KIND_LOOP_UPDATE, referral_id));
 
   /* The next-step button, until the loop is closed. */
   referrals_page = show_page (fixture, "referrals");
@@ -275,7 +249,8 @@ test_referral_flow (Fixture       *fixture,
           GtkWidget *row;
 
           /* Seen: the update to the referrer is due, on the Follow-ups page. */
-          update = find_open_task (fixture->db.store, RP_TASK_KIND_LOOP_UPDATE, referral_id);
+          update = rp_test_find_open_task (fixture->db.store, RP_TASK_KIND_LOOP_UPDATE,
+                                           referral_id);
           g_assert_nonnull (update);
           g_assert_cmpint (rp_task_get_partner_id (update), ==, partner_id);
           row = follow_ups_row (fixture, update);
@@ -293,7 +268,7 @@ test_referral_flow (Fixture       *fixture,
 
   /* Loop closed: the update task is done, and gone from the Follow-ups page. */
   g_assert_nonnull (update);
-  g_assert_null (find_open_task (fixture->db.store, RP_TASK_KIND_LOOP_UPDATE, referral_id));
+  g_assert_null (rp_test_find_open_task (fixture->db.store, RP_TASK_KIND_LOOP_UPDATE, referral_id));
   g_assert_null (follow_ups_row (fixture, update));
 
   /* The partner's timeline: the status changes, newest first. */

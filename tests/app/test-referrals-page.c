@@ -19,6 +19,7 @@
 #include "rp-store-referrals.h"
 #include "rp-store-tasks.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
 
 typedef struct
 {
@@ -113,29 +114,13 @@ page_list (Fixture *fixture)
 }
 
 static gboolean
-has_items (gpointer data)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
-}
-
-static gboolean
 task_is_open (RpStore    *store,
               RpTaskKind  kind,
               gint64      referral_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) tasks = rp_store_list_open_tasks (store, NULL, &error);
+  g_autoptr(RpTask) task = rp_test_find_open_task (store, kind, referral_id);
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      RpTask *task = g_ptr_array_index (tasks, i);
-
-      if (rp_task_get_kind (task) == kind && rp_task_get_referral_id (task) == referral_id)
-        return TRUE;
-    }
-
-  return FALSE;
+  return task != NULL;
 }
 
 /* Fills the editor the page opened and saves: the partner is picked by searching. */
@@ -157,7 +142,7 @@ record_from_editor (Fixture *fixture)
   gtk_editable_set_text (editor_child (editor, "partner_entry"), "Okafor");
   list_view = editor_child (editor, "partner_list_view");
   partners = G_LIST_MODEL (gtk_list_view_get_model (list_view));
-  rp_test_wait_for (has_items, partners);
+  rp_test_wait_for (rp_test_has_items, partners);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u",
                                              0));
   g_assert_true (rp_referral_editor_get_can_save (editor));
@@ -322,7 +307,7 @@ test_decline (Fixture       *fixture,
   g_assert_false (task_is_open (fixture->db.store, RP_TASK_KIND_THANK_YOU,
                                 rp_referral_get_id (referral)));
 
-  rp_test_wait_for (has_items, page_list (fixture));
+  rp_test_wait_for (rp_test_has_items, page_list (fixture));
   gtk_single_selection_set_selected (page_selection (fixture), 0);
   g_assert_cmpstr (chip_text (fixture), ==, "Received");
 
@@ -394,7 +379,7 @@ test_locked_patient (Fixture       *fixture,
   rp_rules_record_referral (fixture->db.store, vault, referral, NULL, &settings, now, &error);
   g_assert_no_error (error);
 
-  rp_test_wait_for (has_items, page_list (fixture));
+  rp_test_wait_for (rp_test_has_items, page_list (fixture));
   gtk_single_selection_set_selected (page_selection (fixture), 0);
   shown = gtk_single_selection_get_selected_item (page_selection (fixture));
 

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # make-schema-v1.py: writes tests/data/schema-v1.db, a Rapport database at schema version 1 with
-# a few rows in every table the later migrations must carry over. test-store-referrals opens a
-# copy of it to test the migration from version 1.
+# a few rows in every table the later migrations must carry over. test-store-schema opens a copy
+# of it to test the migration from version 1.
 #
 # The schema is migration_1 as it is in src/core/store/rp-store-schema.c (a shipped migration never
 # changes, so the fixture stays valid). Run it again only to rebuild the committed file:

@@ -10,7 +10,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
@@ -22,6 +21,7 @@
 #include "rp-store-tasks.h"
 #include "rp-store-visits.h"
 #include "rp-store.h"
+#include "rp-test-core.h"
 #include "rp-vault.h"
 
 #define BUS_NAME   "org.freedesktop.Notifications"
@@ -281,20 +281,6 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -304,7 +290,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
+  rp_test_remove_dir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

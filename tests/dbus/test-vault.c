@@ -21,60 +21,13 @@
 #include "rp-store-referrals.h"
 #include "rp-store.h"
 #include "rp-store-vault.h"
+#include "rp-test-core.h"
 #include "rp-vault.h"
 
 #define PATIENT_NAME  "Zoë Ångström-Kessler"
 #define PATIENT_DOB   "1958-03-14"
 #define PATIENT_MRN   "SV-204117"
 #define PATIENT_PHONE "614-555-0142"
-
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  RpStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("rapport-vault-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "rapport.db", NULL);
-  fixture->store = rp_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_remove (child);
-    }
-
-  g_rmdir (dir);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
 
 /* The tests need the session that with-keyring.sh made for them; elsewhere they skip. */
 static gboolean
@@ -241,7 +194,7 @@ unlock_async (RpVault *vault)
 }
 
 static void
-test_round_trip (Fixture       *fixture,
+test_round_trip (RpTestStore   *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -357,7 +310,7 @@ test_round_trip (Fixture       *fixture,
 }
 
 static void
-test_no_service (Fixture       *fixture,
+test_no_service (RpTestStore   *fixture,
                  gconstpointer  data)
 {
   const char *mode = data;
@@ -421,7 +374,7 @@ test_no_service (Fixture       *fixture,
 /* Puts a new key in the keyring and a patient in @fixture's database; returns the recovery
  * key. */
 static char *
-seal_one (Fixture     *fixture,
+seal_one (RpTestStore *fixture,
           RpReferral **out_referral)
 {
   g_autoptr(GError) error = NULL;
@@ -557,7 +510,7 @@ recover (RpStore    *store,
 }
 
 static void
-test_wrong_recovery_key (Fixture       *fixture,
+test_wrong_recovery_key (RpTestStore   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -611,7 +564,7 @@ recover_child (char **argv)
 }
 
 static void
-test_recovery (Fixture       *fixture,
+test_recovery (RpTestStore   *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -650,7 +603,7 @@ test_recovery (Fixture       *fixture,
 }
 
 static void
-test_tampered (Fixture       *fixture,
+test_tampered (RpTestStore   *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -720,7 +673,7 @@ test_tampered (Fixture       *fixture,
 
 /* The demo network's referrals get fictional patients, sealed: none is readable in the file. */
 static void
-test_sample (Fixture       *fixture,
+test_sample (RpTestStore   *fixture,
              gconstpointer  data)
 {
   const char *needles[] = {
@@ -817,7 +770,7 @@ seal_child (const char *path)
 /* Finding 2: processes that make the first key at the same moment end with one key, and every
  * patient any of them sealed opens with it. */
 static void
-test_key_race (Fixture       *fixture,
+test_key_race (RpTestStore   *fixture,
                gconstpointer  data)
 {
   g_autofree char *self_path = NULL;
@@ -880,7 +833,7 @@ test_key_race (Fixture       *fixture,
  * new key; the key in the keyring is tried against a sealed patient, and so is the recovery
  * key. */
 static void
-test_lost_check (Fixture       *fixture,
+test_lost_check (RpTestStore   *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -950,7 +903,7 @@ seal_print_child (const char *path)
  * fails is the recovery key asked for, and the message says so; the right recovery key then
  * opens patient details for the session even though the locked keyring cannot keep it. */
 static void
-test_locked_then_recover (Fixture       *fixture,
+test_locked_then_recover (RpTestStore   *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -1016,26 +969,26 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/vault/round-trip", Fixture, NULL,
-              fixture_setup, test_round_trip, fixture_teardown);
-  g_test_add ("/vault/no-service", Fixture, "none",
-              fixture_setup, test_no_service, fixture_teardown);
-  g_test_add ("/vault/locked-keyring", Fixture, "locked",
-              fixture_setup, test_no_service, fixture_teardown);
-  g_test_add ("/vault/recovery", Fixture, NULL,
-              fixture_setup, test_recovery, fixture_teardown);
-  g_test_add ("/vault/wrong-recovery-key", Fixture, NULL,
-              fixture_setup, test_wrong_recovery_key, fixture_teardown);
-  g_test_add ("/vault/tampered", Fixture, NULL,
-              fixture_setup, test_tampered, fixture_teardown);
-  g_test_add ("/vault/sample", Fixture, NULL,
-              fixture_setup, test_sample, fixture_teardown);
-  g_test_add ("/vault/key-race", Fixture, NULL,
-              fixture_setup, test_key_race, fixture_teardown);
-  g_test_add ("/vault/lost-check", Fixture, NULL,
-              fixture_setup, test_lost_check, fixture_teardown);
-  g_test_add ("/vault/locked-then-recover", Fixture, NULL,
-              fixture_setup, test_locked_then_recover, fixture_teardown);
+  g_test_add ("/vault/round-trip", RpTestStore, NULL, rp_test_store_set_up,
+              test_round_trip, rp_test_store_tear_down);
+  g_test_add ("/vault/no-service", RpTestStore, "none", rp_test_store_set_up,
+              test_no_service, rp_test_store_tear_down);
+  g_test_add ("/vault/locked-keyring", RpTestStore, "locked", rp_test_store_set_up,
+              test_no_service, rp_test_store_tear_down);
+  g_test_add ("/vault/recovery", RpTestStore, NULL, rp_test_store_set_up,
+              test_recovery, rp_test_store_tear_down);
+  g_test_add ("/vault/wrong-recovery-key", RpTestStore, NULL, rp_test_store_set_up,
+              test_wrong_recovery_key, rp_test_store_tear_down);
+  g_test_add ("/vault/tampered", RpTestStore, NULL, rp_test_store_set_up,
+              test_tampered, rp_test_store_tear_down);
+  g_test_add ("/vault/sample", RpTestStore, NULL, rp_test_store_set_up,
+              test_sample, rp_test_store_tear_down);
+  g_test_add ("/vault/key-race", RpTestStore, NULL, rp_test_store_set_up,
+              test_key_race, rp_test_store_tear_down);
+  g_test_add ("/vault/lost-check", RpTestStore, NULL, rp_test_store_set_up,
+              test_lost_check, rp_test_store_tear_down);
+  g_test_add ("/vault/locked-then-recover", RpTestStore, NULL, rp_test_store_set_up,
+              test_locked_then_recover, rp_test_store_tear_down);
 
   return g_test_run ();
 }

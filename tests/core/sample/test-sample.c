@@ -5,7 +5,6 @@
  */
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -13,18 +12,17 @@
 #include "rp-store-geocode.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
+#include "rp-test-core.h"
 #include "rp-validate.h"
 
 /* A sample in a database file, so the test can read it back with its own read-only connection:
  * the store has no query for tasks by due date yet, and the checks below want plain counts. */
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  RpStore *store;
-  sqlite3 *db;
-  GDate    today;
-  char     today_iso[11];
+  RpTestStore tmp;
+  sqlite3    *db;
+  GDate       today;
+  char        today_iso[11];
 } Fixture;
 
 static void
@@ -43,41 +41,25 @@ fixture_generate (Fixture *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("rapport-sample-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = rp_store_open (f->path, &error);
-  g_assert_no_error (error);
+  rp_test_store_open (&f->tmp, "rapport-sample-XXXXXX");
 
   g_date_clear (&f->today, 1);
   g_date_set_dmy (&f->today, day, month, year);
   date_iso (&f->today, f->today_iso);
 
-  g_assert_true (rp_sample_generate (f->store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED,
+  g_assert_true (rp_sample_generate (f->tmp.store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED,
                                      &f->today, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &f->db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (f->tmp.path, &f->db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
 }
 
 static void
 fixture_clear (Fixture *f)
 {
-  const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
   sqlite3_close (f->db);
-  g_clear_object (&f->store);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-
-  g_free (f->path);
-  g_free (f->dir);
+  rp_test_store_close (&f->tmp);
 }
 
 /* The single integer a query with text parameters ?1, ?2… returns. */
@@ -165,7 +147,7 @@ check_week (Fixture *f)
 static void
 check_tasks (Fixture *f)
 {
-  gint64 n_tasks = rp_store_count_rows (f->store, "task");
+  gint64 n_tasks = rp_store_count_rows (f->tmp.store, "task");
 
   g_assert_cmpint (n_tasks, >=, 30);
   g_assert_cmpint (n_tasks, <=, 50);
@@ -204,11 +186,11 @@ check_history (Fixture *f)
   g_date_subtract_months (&start, 18);
   date_iso (&start, start_iso);
 
-  g_assert_cmpint (rp_store_count_partners (f->store, FALSE), ==, 60);
-  g_assert_cmpint (rp_store_count_rows (f->store, "referral"), ==, 900);
-  g_assert_cmpint (rp_store_count_rows (f->store, "activity"), >=, 450);
-  g_assert_cmpint (rp_store_count_rows (f->store, "activity"), <=, 560);
-  g_assert_cmpint (rp_store_count_rows (f->store, "referral_transition"), >=, 2000);
+  g_assert_cmpint (rp_store_count_partners (f->tmp.store, FALSE), ==, 60);
+  g_assert_cmpint (rp_store_count_rows (f->tmp.store, "referral"), ==, 900);
+  g_assert_cmpint (rp_store_count_rows (f->tmp.store, "activity"), >=, 450);
+  g_assert_cmpint (rp_store_count_rows (f->tmp.store, "activity"), <=, 560);
+  g_assert_cmpint (rp_store_count_rows (f->tmp.store, "referral_transition"), >=, 2000);
 
   /* 18 months ending today, nothing from the future. */
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM referral WHERE referred_on < ?1"
@@ -276,7 +258,7 @@ check_history (Fixture *f)
 static void
 check_partners (Fixture *f)
 {
-  g_autoptr(GPtrArray) partners = load_all_partners (f->store, f->today_iso);
+  g_autoptr(GPtrArray) partners = load_all_partners (f->tmp.store, f->today_iso);
   guint n_orgs = 0, n_doctors = 0, n_accented = 0, n_tier_a = 0, n_active = 0;
   g_autoptr(GHashTable) npis = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -309,7 +291,7 @@ check_partners (Fixture *f)
         {
           RpGeocodeSource source = RP_GEOCODE_SOURCE_NONE;
 
-          g_assert_true (rp_store_get_partner_geocode (f->store, rp_partner_get_id (partner),
+          g_assert_true (rp_store_get_partner_geocode (f->tmp.store, rp_partner_get_id (partner),
                                                        &source, NULL, &error));
           g_assert_no_error (error);
           g_assert_cmpint (source, ==, RP_GEOCODE_SOURCE_SAMPLE);
@@ -377,7 +359,7 @@ static void
 check_practice (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpPractice) practice = rp_store_get_practice (f->store, &error);
+  g_autoptr(RpPractice) practice = rp_store_get_practice (f->tmp.store, &error);
   GListModel *locations;
   RpLocation *origin;
 

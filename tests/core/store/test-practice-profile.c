@@ -4,30 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "rp-sample.h"
 #include "rp-store-practice.h"
 #include "rp-store.h"
+#include "rp-test-core.h"
 
 static const char png_magic[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR-not-really-a-png";
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static void
-count_signal_cb (RpStore *store,
-                 guint   *count)
-{
-  (*count)++;
-}
 
 static RpPracticeEntry *
 peek_entry (RpPractice          *practice,
@@ -60,45 +45,9 @@ add_entry (RpPractice          *practice,
   g_list_store_append (rp_practice_get_entries (practice, kind), entry);
 }
 
-/* A store in a temporary folder, so that the test can count rows behind its back. */
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  RpStore *store;
-} TmpStore;
-
-static void
-tmp_store_open (TmpStore *tmp)
-{
-  g_autoptr(GError) error = NULL;
-
-  tmp->dir = g_dir_make_tmp ("rapport-practice-XXXXXX", &error);
-  g_assert_no_error (error);
-  tmp->path = g_build_filename (tmp->dir, "rapport.db", NULL);
-  tmp->store = rp_store_open (tmp->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-tmp_store_close (TmpStore *tmp)
-{
-  const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  g_clear_object (&tmp->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (tmp->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (tmp->dir);
-  g_free (tmp->path);
-  g_free (tmp->dir);
-}
-
+/* The rows of practice_entry, counted behind the store's back on a connection of its own. */
 static guint
-count_entry_rows (TmpStore *tmp)
+count_entry_rows (RpTestStore *tmp)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -171,7 +120,7 @@ test_entry_properties (void)
   g_object_get (entry, "kind", &kind, NULL);
   g_assert_cmpint (kind, ==, RP_PRACTICE_ENTRY_PROVIDER);
 
-  g_signal_connect (entry, "notify", G_CALLBACK (count_notify_cb), &notified);
+  rp_test_count_signal (entry, "notify", &notified);
   rp_practice_entry_set_detail (entry, "DO");
   rp_practice_entry_set_detail (entry, "DO");
   rp_practice_entry_set_title (entry, "Dr. Daniel Reyes");
@@ -191,7 +140,7 @@ test_practice_properties (void)
   g_autofree char *insurances = NULL;
   guint notified = 0;
 
-  g_signal_connect (practice, "notify", G_CALLBACK (count_notify_cb), &notified);
+  rp_test_count_signal (practice, "notify", &notified);
 
   rp_practice_set_logo (practice, logo, "image/svg+xml");
   g_assert_cmpuint (notified, ==, 2);
@@ -267,14 +216,14 @@ static void
 test_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
-  TmpStore tmp = { 0 };
+  RpTestStore tmp;
   RpStore *store;
   g_autoptr(RpPractice) practice = make_full_practice ();
   g_autoptr(RpPractice) read = NULL;
   g_autoptr(RpPractice) empty = NULL;
   guint changed = 0;
 
-  tmp_store_open (&tmp);
+  rp_test_store_open (&tmp, "rapport-practice-XXXXXX");
   store = tmp.store;
 
   /* Before anything is saved the profile is empty, with empty lists. */
@@ -283,7 +232,7 @@ test_round_trip (void)
   g_assert_null (rp_practice_get_logo (empty));
   g_assert_cmpuint (n_entries (empty, RP_PRACTICE_ENTRY_SERVICE), ==, 0);
 
-  g_signal_connect (store, "practice-changed", G_CALLBACK (count_signal_cb), &changed);
+  rp_test_count_signal (store, "practice-changed", &changed);
   g_assert_true (rp_store_save_practice (store, practice, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
@@ -314,14 +263,14 @@ test_round_trip (void)
   g_assert_cmpstr (rp_practice_get_logo_type (read), ==, "");
   g_assert_cmpstr (rp_practice_get_liaison_name (read), ==, "Jordan Ellis");
 
-  tmp_store_close (&tmp);
+  rp_test_store_close (&tmp);
 }
 
 static void
 test_edit_keeps_uuids (void)
 {
   g_autoptr(GError) error = NULL;
-  TmpStore tmp = { 0 };
+  RpTestStore tmp;
   RpStore *store;
   g_autoptr(RpPractice) practice = make_full_practice ();
   g_autoptr(RpPractice) edited = NULL;
@@ -334,7 +283,7 @@ test_edit_keeps_uuids (void)
   GListStore *services;
   guint changed = 0;
 
-  tmp_store_open (&tmp);
+  rp_test_store_open (&tmp, "rapport-practice-XXXXXX");
   store = tmp.store;
   g_assert_true (rp_store_save_practice (store, practice, &error));
   g_assert_no_error (error);
@@ -357,7 +306,7 @@ test_edit_keeps_uuids (void)
   add_entry (edited, RP_PRACTICE_ENTRY_SERVICE, "Physical therapy", NULL, "Both locations.");
   g_list_store_remove_all (rp_practice_get_entries (edited, RP_PRACTICE_ENTRY_STORY));
 
-  g_signal_connect (store, "practice-changed", G_CALLBACK (count_signal_cb), &changed);
+  rp_test_count_signal (store, "practice-changed", &changed);
   g_assert_true (rp_store_save_practice (store, edited, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
@@ -378,7 +327,7 @@ test_edit_keeps_uuids (void)
   /* The removed rows are gone, not orphaned. */
   g_assert_cmpuint (count_entry_rows (&tmp), ==, 5);
 
-  tmp_store_close (&tmp);
+  rp_test_store_close (&tmp);
 }
 
 static void
@@ -445,15 +394,14 @@ static void
 test_migrate_from_v4 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rapport-practice-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RpStore) store = NULL;
   g_autoptr(RpPractice) practice = rp_practice_new ();
   g_autoptr(RpPractice) read = NULL;
   g_autoptr(RpLocation) location = rp_location_new ();
   g_autofree char *uuid = NULL;
+  RpTestStore tmp;
 
-  g_assert_no_error (error);
+  rp_test_store_make_dir (&tmp, "rapport-practice-XXXXXX");
 
   rp_practice_set_name (practice, "Scioto Valley Orthopedics");
   rp_practice_set_fax (practice, "(614) 555-0101");
@@ -461,15 +409,15 @@ test_migrate_from_v4 (void)
   rp_location_set_coordinates (location, 40.0334, -83.0312);
   g_list_store_append (rp_practice_get_locations (practice), location);
 
-  store = rp_store_open (path, &error);
+  store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
   g_assert_true (rp_store_save_practice (store, practice, &error));
   uuid = g_strdup (rp_practice_get_uuid (practice));
   g_clear_object (&store);
 
-  downgrade_to_v4 (path);
+  downgrade_to_v4 (tmp.path);
 
-  store = rp_store_open (path, &error);
+  store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
 
@@ -492,21 +440,14 @@ test_migrate_from_v4 (void)
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  store = rp_store_open (path, &error);
+  store = rp_store_open (tmp.path, &error);
   g_clear_object (&read);
   read = rp_store_get_practice (store, &error);
   g_assert_cmpstr (rp_practice_get_turnaround (read), ==, "Seen within a week");
   g_assert_cmpuint (n_entries (read, RP_PRACTICE_ENTRY_STORY), ==, 1);
   g_clear_object (&store);
 
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
-    {
-      g_autofree char *file = g_strconcat (path, suffix, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  rp_test_store_close (&tmp);
 }
 
 static RpPractice *

@@ -6,35 +6,7 @@
 
 #include "rp-partner-list.h"
 #include "rp-store-partners.h"
-
-typedef struct
-{
-  guint n_signals;
-  guint position;
-  guint removed;
-  guint added;
-} ItemsChanged;
-
-static void
-items_changed_cb (GListModel   *model,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
-                  ItemsChanged *record)
-{
-  record->n_signals++;
-  record->position = position;
-  record->removed = removed;
-  record->added = added;
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
+#include "rp-test-core.h"
 
 static RpPartner *
 add_partner (RpStore    *store,
@@ -43,15 +15,13 @@ add_partner (RpStore    *store,
              const char *city,
              RpTier      tier)
 {
-  g_autoptr(GError) error = NULL;
   RpPartner *partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
 
   rp_partner_set_first_name (partner, first);
   rp_partner_set_last_name (partner, last);
   rp_partner_set_city (partner, city);
   rp_partner_set_tier (partner, tier);
-  rp_store_insert_partner (store, partner, &error);
-  g_assert_no_error (error);
+  rp_test_insert_partner (store, partner);
 
   return partner;
 }
@@ -77,7 +47,7 @@ test_items_changed_ranges (void)
   g_autoptr(RpPartner) clark = NULL;
   g_autoptr(RpPartner) bell = NULL;
   g_autoptr(RpPartner) held = NULL;
-  ItemsChanged record = { 0 };
+  RpTestItemsChanged record = { 0 };
   guint notified = 0;
 
   adams = add_partner (store, "Ann", "Adams", "Dublin", RP_TIER_A);
@@ -85,8 +55,8 @@ test_items_changed_ranges (void)
   clark = add_partner (store, "Cy", "Clark", "Columbus", RP_TIER_C);
 
   list = rp_partner_list_new (store);
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &record);
-  g_signal_connect (list, "notify::n-items", G_CALLBACK (count_notify_cb), &notified);
+  rp_test_items_changed_connect (&record, list);
+  rp_test_count_notify (list, "n-items", &notified);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == RP_TYPE_PARTNER);

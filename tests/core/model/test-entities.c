@@ -11,6 +11,7 @@
 #include "rp-practice.h"
 #include "rp-referral.h"
 #include "rp-task.h"
+#include "rp-test-core.h"
 
 /* The core library logs under this domain (see src/core/meson.build). */
 #define CORE_LOG_DOMAIN "Rapport"
@@ -29,25 +30,6 @@ entity_type (guint i)
   };
 
   return i < G_N_ELEMENTS (types) ? types[i] : G_TYPE_INVALID;
-}
-
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
-static guint
-connect_counter (gpointer    object,
-                 const char *property,
-                 guint      *count)
-{
-  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
-
-  *count = 0;
-  return g_signal_connect (object, signal, G_CALLBACK (count_notify_cb), count);
 }
 
 /* A value of @pspec's type that differs from its default, for the generic property tests. */
@@ -254,9 +236,9 @@ test_partner_display_name_notify (void)
   RpPartner *partner = create_person ("Dr.", "Maria", "Lopez", "MD");
   guint display_count, sort_count, last_name_count;
 
-  connect_counter (partner, "display-name", &display_count);
-  connect_counter (partner, "sort-name", &sort_count);
-  connect_counter (partner, "last-name", &last_name_count);
+  rp_test_count_notify (partner, "display-name", &display_count);
+  rp_test_count_notify (partner, "sort-name", &sort_count);
+  rp_test_count_notify (partner, "last-name", &last_name_count);
 
   rp_partner_set_last_name (partner, "López");
   g_assert_cmpuint (last_name_count, ==, 1);
@@ -296,7 +278,7 @@ test_partner_cadence (void)
   RpPartner *partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
   guint count;
 
-  connect_counter (partner, "effective-cadence-days", &count);
+  rp_test_count_notify (partner, "effective-cadence-days", &count);
 
   rp_partner_set_tier (partner, RP_TIER_A);
   g_assert_cmpuint (rp_partner_get_effective_cadence_days (partner), ==, 14);
@@ -328,7 +310,7 @@ test_partner_location (void)
   guint count;
 
   g_assert_false (rp_partner_get_has_location (partner));
-  connect_counter (partner, "has-location", &count);
+  rp_test_count_notify (partner, "has-location", &count);
 
   rp_partner_set_location (partner, 41.8789, -87.6359);
   g_assert_true (rp_partner_get_has_location (partner));
@@ -385,7 +367,7 @@ test_partner_archived (void)
   RpPartner *partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
   guint count;
 
-  connect_counter (partner, "archived", &count);
+  rp_test_count_notify (partner, "archived", &count);
 
   rp_partner_set_archived_at (partner, "2026-01-15T10:00:00Z");
   g_assert_true (rp_partner_get_archived (partner));
@@ -500,7 +482,7 @@ test_location_coordinates (void)
   RpLocation *location = rp_location_new ();
   guint count;
 
-  connect_counter (location, "has-coordinates", &count);
+  rp_test_count_notify (location, "has-coordinates", &count);
   g_assert_false (rp_location_get_has_coordinates (location));
 
   rp_location_set_coordinates (location, 41.8789, -87.6359);
@@ -697,7 +679,7 @@ test_property_roundtrip (void)
           g_test_message ("%s:%s", g_type_name (type), pspecs[i]->name);
 
           init_other_value (pspecs[i], &value);
-          handler = connect_counter (object, pspecs[i]->name, &count);
+          handler = rp_test_count_notify (object, pspecs[i]->name, &count);
 
           g_object_set_property (object, pspecs[i]->name, &value);
           g_assert_cmpuint (count, ==, 1);

@@ -15,93 +15,17 @@
 #include "rp-store-tasks.h"
 #include "rp-store-visits.h"
 #include "rp-store.h"
-
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+#include "rp-test-core.h"
 
 static const char *test_program;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("rapport-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "rapport.db", NULL);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_remove (child);
-    }
-
-  g_rmdir (dir);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  remove_dir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static RpPartner *
-make_person (const char *first,
-             const char *last,
-             const char *npi)
-{
-  RpPartner *partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
-
-  rp_partner_set_prefix (partner, "Dr.");
-  rp_partner_set_first_name (partner, first);
-  rp_partner_set_last_name (partner, last);
-  rp_partner_set_credentials (partner, "MD");
-  rp_partner_set_organization (partner, "Olentangy Family Medicine");
-  rp_partner_set_specialty_code (partner, "207Q00000X");
-  rp_partner_set_specialty_label (partner, "Family Medicine");
-  rp_partner_set_city (partner, "Worthington");
-  rp_partner_set_state (partner, "OH");
-  rp_partner_set_zip (partner, "43085");
-  if (npi != NULL)
-    rp_partner_set_npi (partner, npi);
-
-  return partner;
-}
-
-static char *
-checksum_file (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static void
-test_migrate_and_reopen (Fixture       *fixture,
+test_migrate_and_reopen (RpTestStore   *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpPartner) partner = make_person ("Maria", "López", "1234567893");
+  g_autoptr(RpPartner) partner = rp_test_make_person ("Maria", "López", "1234567893");
   g_autoptr(RpPartner) again = NULL;
 
   store = rp_store_open (fixture->path, &error);
@@ -130,7 +54,7 @@ test_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = rp_store_open (":memory:", &error);
-  g_autoptr(RpPartner) partner = make_person ("Anh", "Nguyễn", "1234567893");
+  g_autoptr(RpPartner) partner = rp_test_make_person ("Anh", "Nguyễn", "1234567893");
   g_autoptr(RpPartner) read = NULL;
   g_autoptr(RpPartner) by_npi = NULL;
   g_autoptr(RpPartner) by_uuid = NULL;
@@ -205,9 +129,9 @@ test_invalid_partner (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = rp_store_open (":memory:", &error);
   g_autoptr(RpPartner) nameless = rp_partner_new (RP_PARTNER_KIND_PERSON);
-  g_autoptr(RpPartner) bad_npi = make_person ("Jo", "Bad", "1234567890");
-  g_autoptr(RpPartner) first = make_person ("Ann", "First", "1234567893");
-  g_autoptr(RpPartner) duplicate = make_person ("Ann", "Second", "1234567893");
+  g_autoptr(RpPartner) bad_npi = rp_test_make_person ("Jo", "Bad", "1234567890");
+  g_autoptr(RpPartner) first = rp_test_make_person ("Ann", "First", "1234567893");
+  g_autoptr(RpPartner) duplicate = rp_test_make_person ("Ann", "Second", "1234567893");
 
   g_assert_false (rp_store_insert_partner (store, nameless, &error));
   g_assert_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID);
@@ -244,8 +168,8 @@ test_search (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = rp_store_open (":memory:", &error);
-  g_autoptr(RpPartner) pena = make_person ("José", "Peña", NULL);
-  g_autoptr(RpPartner) mill = make_person ("Sarah", "Miller", NULL);
+  g_autoptr(RpPartner) pena = rp_test_make_person ("José", "Peña", NULL);
+  g_autoptr(RpPartner) mill = rp_test_make_person ("Sarah", "Miller", NULL);
   g_autoptr(RpPartner) clinic = rp_partner_new (RP_PARTNER_KIND_ORGANIZATION);
   g_autoptr(GArray) ids = NULL;
 
@@ -334,14 +258,14 @@ test_search (void)
 }
 
 static void
-test_failed_transaction_leaves_file (Fixture       *fixture,
+test_failed_transaction_leaves_file (RpTestStore   *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpPartner) first = make_person ("Ann", "First", "1234567893");
-  g_autoptr(RpPartner) second = make_person ("Bea", "Second", NULL);
-  g_autoptr(RpPartner) clash = make_person ("Cy", "Clash", "1234567893");
+  g_autoptr(RpPartner) first = rp_test_make_person ("Ann", "First", "1234567893");
+  g_autoptr(RpPartner) second = rp_test_make_person ("Bea", "Second", NULL);
+  g_autoptr(RpPartner) clash = rp_test_make_person ("Cy", "Clash", "1234567893");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -350,7 +274,7 @@ test_failed_transaction_leaves_file (Fixture       *fixture,
   g_assert_true (rp_store_insert_partner (store, first, &error));
   g_clear_object (&store);   /* closing checkpoints the WAL into the file */
 
-  before = checksum_file (fixture->path);
+  before = rp_test_checksum_file (fixture->path);
 
   store = rp_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -364,7 +288,7 @@ test_failed_transaction_leaves_file (Fixture       *fixture,
   g_assert_cmpuint (rp_store_count_partners (store, FALSE), ==, 1);
   g_clear_object (&store);
 
-  after = checksum_file (fixture->path);
+  after = rp_test_checksum_file (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
   /* An inner failure dooms the outer transaction even if the caller commits. */
@@ -382,7 +306,7 @@ assert_refused_untouched (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = NULL;
-  g_autofree char *before = checksum_file (path);
+  g_autofree char *before = rp_test_checksum_file (path);
   g_autofree char *after = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
@@ -395,13 +319,13 @@ assert_refused_untouched (const char *path,
   g_assert_null (store);
   g_assert_error (error, RP_STORE_ERROR, code);
 
-  after = checksum_file (path);
+  after = rp_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
 static void
-test_refuse_random_bytes (Fixture       *fixture,
+test_refuse_random_bytes (RpTestStore   *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
@@ -415,7 +339,7 @@ test_refuse_random_bytes (Fixture       *fixture,
 }
 
 static void
-test_refuse_truncated (Fixture       *fixture,
+test_refuse_truncated (RpTestStore   *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -427,7 +351,7 @@ test_refuse_truncated (Fixture       *fixture,
   for (guint i = 0; i < 200; i++)
     {
       g_autofree char *last = g_strdup_printf ("Partner%u", i);
-      g_autoptr(RpPartner) partner = make_person ("Pat", last, NULL);
+      g_autoptr(RpPartner) partner = rp_test_make_person ("Pat", last, NULL);
 
       rp_partner_set_notes (partner, "A note long enough to fill several pages of the database.");
       g_assert_true (rp_store_insert_partner (store, partner, &error));
@@ -443,7 +367,7 @@ test_refuse_truncated (Fixture       *fixture,
 }
 
 static void
-test_refuse_newer_schema (Fixture       *fixture,
+test_refuse_newer_schema (RpTestStore   *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -466,7 +390,7 @@ test_refuse_newer_schema (Fixture       *fixture,
 }
 
 static void
-test_missing_file_is_fine (Fixture       *fixture,
+test_missing_file_is_fine (RpTestStore   *fixture,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -477,22 +401,15 @@ test_missing_file_is_fine (Fixture       *fixture,
 }
 
 static void
-count_cb (gpointer  instance,
-          guint    *count)
-{
-  (*count)++;
-}
-
-static void
 test_signals_at_commit (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = rp_store_open (":memory:", &error);
-  g_autoptr(RpPartner) a = make_person ("Ann", "A", NULL);
-  g_autoptr(RpPartner) b = make_person ("Ben", "B", NULL);
+  g_autoptr(RpPartner) a = rp_test_make_person ("Ann", "A", NULL);
+  g_autoptr(RpPartner) b = rp_test_make_person ("Ben", "B", NULL);
   guint count = 0;
 
-  g_signal_connect (store, "partners-changed", G_CALLBACK (count_cb), &count);
+  rp_test_count_signal (store, "partners-changed", &count);
 
   g_assert_true (rp_store_begin (store, &error));
   g_assert_true (rp_store_insert_partner (store, a, &error));
@@ -510,7 +427,7 @@ test_records_and_last_contact (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = rp_store_open (":memory:", &error);
-  g_autoptr(RpPartner) partner = make_person ("Ann", "A", NULL);
+  g_autoptr(RpPartner) partner = rp_test_make_person ("Ann", "A", NULL);
   g_autoptr(RpPartner) read = NULL;
   g_autoptr(RpReferral) referral = rp_referral_new ();
   g_autoptr(RpActivity) visit = rp_activity_new (RP_ACTIVITY_KIND_VISIT);
@@ -688,7 +605,7 @@ second_check_file (const char *path)
  * of a file drops every lock the process holds on it, and another process then believes it is the
  * last one, checkpoints and deletes the log the window still writes to. */
 static void
-test_second_connection_keeps_locks (Fixture       *fixture,
+test_second_connection_keeps_locks (RpTestStore   *fixture,
                                     gconstpointer  data)
 {
   static const SecondOpen second_opens[] = {
@@ -703,8 +620,8 @@ test_second_connection_keeps_locks (Fixture       *fixture,
       g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
       GStatBuf before_child;
       GStatBuf after_child;
-      g_autoptr(RpPartner) before = make_person ("Before", "Second", NULL);
-      g_autoptr(RpPartner) after = make_person ("After", "Checkpoint", NULL);
+      g_autoptr(RpPartner) before = rp_test_make_person ("Before", "Second", NULL);
+      g_autoptr(RpPartner) after = rp_test_make_person ("After", "Checkpoint", NULL);
       g_autoptr(RpStore) reopened = NULL;
       g_autoptr(RpPartner) found = NULL;
 
@@ -747,23 +664,25 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/store/open/second-connection-keeps-locks", Fixture, NULL,
-              fixture_setup, test_second_connection_keeps_locks, fixture_teardown);
-  g_test_add ("/store/migrate-and-reopen", Fixture, NULL,
-              fixture_setup, test_migrate_and_reopen, fixture_teardown);
+  /* RpTestStore: a fresh folder and database path for each test; it opens the store itself. */
+  g_test_add ("/store/open/second-connection-keeps-locks", RpTestStore, NULL,
+              rp_test_store_set_up_dir, test_second_connection_keeps_locks,
+              rp_test_store_tear_down);
+  g_test_add ("/store/migrate-and-reopen", RpTestStore, NULL, rp_test_store_set_up_dir,
+              test_migrate_and_reopen, rp_test_store_tear_down);
   g_test_add_func ("/store/partner/round-trip", test_round_trip);
   g_test_add_func ("/store/partner/invalid", test_invalid_partner);
   g_test_add_func ("/store/partner/search", test_search);
-  g_test_add ("/store/transaction/failure-leaves-file", Fixture, NULL,
-              fixture_setup, test_failed_transaction_leaves_file, fixture_teardown);
-  g_test_add ("/store/open/random-bytes", Fixture, NULL,
-              fixture_setup, test_refuse_random_bytes, fixture_teardown);
-  g_test_add ("/store/open/truncated", Fixture, NULL,
-              fixture_setup, test_refuse_truncated, fixture_teardown);
-  g_test_add ("/store/open/newer-schema", Fixture, NULL,
-              fixture_setup, test_refuse_newer_schema, fixture_teardown);
-  g_test_add ("/store/open/missing-file", Fixture, NULL,
-              fixture_setup, test_missing_file_is_fine, fixture_teardown);
+  g_test_add ("/store/transaction/failure-leaves-file", RpTestStore, NULL, rp_test_store_set_up_dir,
+              test_failed_transaction_leaves_file, rp_test_store_tear_down);
+  g_test_add ("/store/open/random-bytes", RpTestStore, NULL, rp_test_store_set_up_dir,
+              test_refuse_random_bytes, rp_test_store_tear_down);
+  g_test_add ("/store/open/truncated", RpTestStore, NULL, rp_test_store_set_up_dir,
+              test_refuse_truncated, rp_test_store_tear_down);
+  g_test_add ("/store/open/newer-schema", RpTestStore, NULL, rp_test_store_set_up_dir,
+              test_refuse_newer_schema, rp_test_store_tear_down);
+  g_test_add ("/store/open/missing-file", RpTestStore, NULL, rp_test_store_set_up_dir,
+              test_missing_file_is_fine, rp_test_store_tear_down);
   g_test_add_func ("/store/signals-at-commit", test_signals_at_commit);
   g_test_add_func ("/store/records", test_records_and_last_contact);
   g_test_add_func ("/store/practice", test_practice);

@@ -5,13 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "rp-partner-list.h"
 #include "rp-store-geo.h"
 #include "rp-store-partners.h"
 #include "rp-store.h"
+#include "rp-test-core.h"
 
 #define KM_PER_DEGREE_LAT 111.19492664455873
 
@@ -19,17 +19,15 @@ static const RpGeoPoint origin = { 39.9612, -82.9988 };
 
 typedef struct
 {
-  char    *dir;
-  char    *path;
-  RpStore *store;
-  gint64   near;       /* 1 km north, tier A, active, "Lopez" */
-  gint64   north;      /* 8 km north, tier B, prospect */
-  gint64   east;       /* about 20 km east, tier C, dormant */
-  gint64   twin1;      /* two partners in the same building 5 km south, tier B and C */
-  gint64   twin2;
-  gint64   cleveland;  /* 203 km away, tier A */
-  gint64   unplaced;   /* no coordinates */
-  gint64   archived;   /* next to the origin, archived */
+  RpTestStore tmp;
+  gint64      near;       /* 1 km north, tier A, active, "Lopez" */
+  gint64      north;      /* 8 km north, tier B, prospect */
+  gint64      east;       /* about 20 km east, tier C, dormant */
+  gint64      twin1;      /* two partners in the same building 5 km south, tier B and C */
+  gint64      twin2;
+  gint64      cleveland;  /* 203 km away, tier A */
+  gint64      unplaced;   /* no coordinates */
+  gint64      archived;   /* next to the origin, archived */
 } Network;
 
 static gint64
@@ -50,7 +48,7 @@ add_partner (Network         *net,
   rp_partner_set_status (partner, status);
   if (placed)
     rp_partner_set_location (partner, lat, lon);
-  g_assert_true (rp_store_insert_partner (net->store, partner, &error));
+  g_assert_true (rp_store_insert_partner (net->tmp.store, partner, &error));
   g_assert_no_error (error);
 
   return rp_partner_get_id (partner);
@@ -63,11 +61,7 @@ network_setup (Network       *net,
   g_autoptr(GError) error = NULL;
   double dlat_km = 1.0 / KM_PER_DEGREE_LAT;
 
-  net->dir = g_dir_make_tmp ("rapport-map-XXXXXX", &error);
-  g_assert_no_error (error);
-  net->path = g_build_filename (net->dir, "rapport.db", NULL);
-  net->store = rp_store_open (net->path, &error);
-  g_assert_no_error (error);
+  rp_test_store_open (&net->tmp, "rapport-map-XXXXXX");
 
   net->near = add_partner (net, "Lopez", RP_TIER_A, RP_PARTNER_STATUS_ACTIVE, TRUE,
                            origin.lat + dlat_km, origin.lon);
@@ -84,7 +78,7 @@ network_setup (Network       *net,
   net->unplaced = add_partner (net, "Nowhere", RP_TIER_A, RP_PARTNER_STATUS_ACTIVE, FALSE, 0, 0);
   net->archived = add_partner (net, "Archer", RP_TIER_A, RP_PARTNER_STATUS_ACTIVE, TRUE,
                                origin.lat, origin.lon + 0.001);
-  g_assert_true (rp_store_set_partner_archived (net->store, net->archived, TRUE, &error));
+  g_assert_true (rp_store_set_partner_archived (net->tmp.store, net->archived, TRUE, &error));
   g_assert_no_error (error);
 }
 
@@ -92,18 +86,7 @@ static void
 network_teardown (Network       *net,
                   gconstpointer  data)
 {
-  const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&net->store);
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (net->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (net->dir);
-  g_free (net->path);
-  g_free (net->dir);
+  rp_test_store_close (&net->tmp);
 }
 
 /* Writes a target list with @members straight into the file, as another connection would. */
@@ -117,7 +100,7 @@ add_target_list (Network      *net,
   sqlite3_stmt *stmt = NULL;
   gint64 list_id;
 
-  g_assert_cmpint (sqlite3_open (net->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (net->tmp.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO target_list (uuid, name, created_at,"
                                        " updated_at) VALUES (?1, ?2, '2026-11-27T10:00:00Z',"
                                        " '2026-11-27T10:00:00Z')", -1, &stmt, NULL),
@@ -196,7 +179,7 @@ query_markers (Network               *net,
                double                 cell)
 {
   g_autoptr(GError) error = NULL;
-  GArray *markers = rp_store_query_map_markers (net->store, filter, box, cell, cell, &error);
+  GArray *markers = rp_store_query_map_markers (net->tmp.store, filter, box, cell, cell, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (markers);
@@ -365,10 +348,10 @@ test_markers_follow_changes (Network       *net,
   g_clear_pointer (&markers, g_array_unref);
 
   /* Moved to Cleveland through the store. */
-  east = rp_store_get_partner (net->store, net->east, &error);
+  east = rp_store_get_partner (net->tmp.store, net->east, &error);
   g_assert_no_error (error);
   rp_partner_set_location (east, 41.5, -81.7);
-  g_assert_true (rp_store_update_partner (net->store, east, &error));
+  g_assert_true (rp_store_update_partner (net->tmp.store, east, &error));
   g_assert_no_error (error);
   markers = query_markers (net, filter, &columbus_box, 0);
   g_assert_cmpuint (markers->len, ==, 4);
@@ -376,7 +359,7 @@ test_markers_follow_changes (Network       *net,
   g_clear_pointer (&markers, g_array_unref);
 
   /* Another process promotes a partner to tier A. */
-  g_assert_cmpint (sqlite3_open (net->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (net->tmp.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE partner SET tier = 'a' WHERE last_name = 'Nordin'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -385,12 +368,12 @@ test_markers_follow_changes (Network       *net,
   g_clear_pointer (&markers, g_array_unref);
 
   /* A change rolled back leaves no trace. */
-  g_assert_true (rp_store_begin (net->store, &error));
-  g_assert_true (rp_store_set_partner_archived (net->store, net->near, TRUE, &error));
+  g_assert_true (rp_store_begin (net->tmp.store, &error));
+  g_assert_true (rp_store_set_partner_archived (net->tmp.store, net->near, TRUE, &error));
   markers = query_markers (net, filter, &columbus_box, 0);
   g_assert_null (find_marker (markers, net->near));
   g_clear_pointer (&markers, g_array_unref);
-  rp_store_rollback (net->store);
+  rp_store_rollback (net->tmp.store);
   markers = query_markers (net, filter, &columbus_box, 0);
   g_assert_nonnull (find_marker (markers, net->near));
 }
@@ -400,7 +383,7 @@ query_ids (Network               *net,
            const RpPartnerFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  GArray *ids = rp_store_query_partner_ids (net->store, filter, &error);
+  GArray *ids = rp_store_query_partner_ids (net->tmp.store, filter, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (ids);
@@ -550,7 +533,7 @@ test_partner_list_distance (Network       *net,
                             gconstpointer  data)
 {
   g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
-  g_autoptr(RpPartnerList) list = rp_partner_list_new (net->store);
+  g_autoptr(RpPartnerList) list = rp_partner_list_new (net->tmp.store);
   g_autoptr(RpPartner) first = NULL;
   g_autoptr(RpPartner) last = NULL;
 

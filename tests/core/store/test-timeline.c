@@ -8,50 +8,20 @@
 #include "rp-store-partners.h"
 #include "rp-store-referrals.h"
 #include "rp-store-tasks.h"
+#include "rp-test-core.h"
 #include "rp-timeline-list.h"
-
-typedef struct
-{
-  guint n_signals;
-  guint position;
-  guint removed;
-  guint added;
-  gboolean appends_only;
-  guint n_before;
-} ItemsChanged;
-
-static void
-items_changed_cb (GListModel   *model,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
-                  ItemsChanged *record)
-{
-  if (record->n_signals == 0)
-    record->appends_only = TRUE;
-  if (removed != 0 || position != record->n_before)
-    record->appends_only = FALSE;
-
-  record->n_signals++;
-  record->position = position;
-  record->removed = removed;
-  record->added = added;
-  record->n_before = g_list_model_get_n_items (model);
-}
 
 static RpPartner *
 add_partner (RpStore    *store,
              const char *last,
              RpTier      tier)
 {
-  g_autoptr(GError) error = NULL;
   RpPartner *partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
 
   rp_partner_set_first_name (partner, "Ann");
   rp_partner_set_last_name (partner, last);
   rp_partner_set_tier (partner, tier);
-  rp_store_insert_partner (store, partner, &error);
-  g_assert_no_error (error);
+  rp_test_insert_partner (store, partner);
 
   return partner;
 }
@@ -249,7 +219,7 @@ test_filters (Fixture       *fixture,
 {
   g_autoptr(RpTimelineFilter) filter = rp_timeline_filter_new ();
   g_autoptr(RpTimelineList) list = NULL;
-  ItemsChanged record = { 0 };
+  RpTestItemsChanged record = { 0 };
 
   filter->referrals = FALSE;
   filter->tasks = FALSE;
@@ -289,7 +259,7 @@ test_filters (Fixture       *fixture,
 
   /* Changing the filter of a live list starts again. */
   list = rp_timeline_list_new (fixture->store, NULL);
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  rp_test_items_changed_connect (&record, list);
   rp_timeline_list_set_filter (list, filter);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
   g_assert_cmpuint (record.position, ==, 0);
@@ -305,7 +275,7 @@ test_paging (void)
   g_autoptr(RpTimelineList) list = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(RpActivity) newest = NULL;
-  ItemsChanged record = { 0 };
+  RpTestItemsChanged record = { 0 };
   guint n_pages = 1;
   guint n;
 
@@ -331,9 +301,8 @@ test_paging (void)
     }
 
   list = g_object_new (RP_TYPE_TIMELINE_LIST, "store", store, "page-size", 5, NULL);
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &record);
-  record.n_before = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_assert_cmpuint (record.n_before, ==, 5);
+  rp_test_items_changed_connect (&record, list);
+  g_assert_cmpuint (record.n_items, ==, 5);
   g_assert_false (rp_timeline_list_get_complete (list));
 
   while (!rp_timeline_list_get_complete (list))
@@ -386,7 +355,7 @@ test_auto_load (void)
   g_autoptr(RpPartner) partner = NULL;
   g_autoptr(RpTimelineList) list = NULL;
   g_autoptr(RpTimelineItem) item = NULL;
-  ItemsChanged record = { 0 };
+  RpTestItemsChanged record = { 0 };
 
   store = rp_store_open (":memory:", &error);
   g_assert_no_error (error);
@@ -399,8 +368,8 @@ test_auto_load (void)
     }
 
   list = g_object_new (RP_TYPE_TIMELINE_LIST, "store", store, "page-size", 5, NULL);
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &record);
-  record.n_before = 5;
+  rp_test_items_changed_connect (&record, list);
+  g_assert_cmpuint (record.n_items, ==, 5);
 
   /* Reading the last loaded row loads the next page later, not from inside get_item. */
   item = g_list_model_get_item (G_LIST_MODEL (list), 4);

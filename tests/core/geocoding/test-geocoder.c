@@ -16,6 +16,7 @@
 #include "rp-store-geocode.h"
 #include "rp-store-partners.h"
 #include "rp-store.h"
+#include "rp-test-core.h"
 
 typedef struct
 {
@@ -351,13 +352,6 @@ add_partner (RpStore    *store,
 }
 
 static void
-finished_cb (RpGeocodeJob *job,
-             gboolean     *finished)
-{
-  *finished = TRUE;
-}
-
-static void
 test_job_online (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -368,7 +362,6 @@ test_job_online (Fixture       *fixture,
   g_autoptr(RpPartner) fallback = NULL;
   g_autoptr(GError) error = NULL;
   RpZctaEntry zcta = { "43085", 40.1, -83.02 };
-  gboolean finished = FALSE;
   gint64 adams, baker;
 
   rp_store_import_zcta (fixture->store, &zcta, 1, &error);
@@ -380,11 +373,9 @@ test_job_online (Fixture       *fixture,
 
   job = rp_geocode_job_new (fixture->store, TRUE);
   rp_geocode_job_set_geocoder (job, geocoder);
-  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), &finished);
   rp_geocode_job_start (job, &error);
   g_assert_no_error (error);
-  while (!finished)
-    g_main_context_iteration (NULL, TRUE);
+  rp_test_finish_geocode_job (job, FALSE);
 
   g_assert_cmpuint (rp_geocode_job_get_n_done (job), ==, 3);
   g_assert_cmpuint (rp_geocode_job_get_n_placed (job), ==, 2);
@@ -410,7 +401,6 @@ test_job_online_cancel (Fixture       *fixture,
   g_autoptr(RpGeocoder) geocoder = make_geocoder (fixture);
   g_autoptr(RpGeocodeJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean finished = FALSE;
 
   add_partner (fixture->store, "Adams", "1 A St", "43085");
   add_partner (fixture->store, "Baker", "2 B St", "43085");
@@ -418,15 +408,10 @@ test_job_online_cancel (Fixture       *fixture,
 
   job = rp_geocode_job_new (fixture->store, TRUE);
   rp_geocode_job_set_geocoder (job, geocoder);
-  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), &finished);
   rp_geocode_job_start (job, &error);
   g_assert_no_error (error);
 
-  while (rp_geocode_job_get_n_done (job) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  rp_geocode_job_cancel (job);
-  while (!finished)
-    g_main_context_iteration (NULL, TRUE);
+  rp_test_finish_geocode_job (job, TRUE);
 
   g_assert_true (rp_geocode_job_get_cancelled (job));
   g_assert_cmpuint (rp_geocode_job_get_n_placed (job), ==, 1);

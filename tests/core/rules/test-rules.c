@@ -13,6 +13,7 @@
 #include "rp-store-referrals.h"
 #include "rp-store-tasks.h"
 #include "rp-store.h"
+#include "rp-test-core.h"
 #include "rp-vault.h"
 
 #define N_STATUSES (RP_REFERRAL_STATUS_LOST + 1)
@@ -29,21 +30,6 @@ typedef struct
   GDateTime *now;        /* Friday 2026-11-27, 15:00 UTC */
 } Fixture;
 
-static RpPartner *
-make_person (const char *first,
-             const char *last)
-{
-  RpPartner *partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
-
-  rp_partner_set_prefix (partner, "Dr.");
-  rp_partner_set_first_name (partner, first);
-  rp_partner_set_last_name (partner, last);
-  rp_partner_set_credentials (partner, "MD");
-  rp_partner_set_organization (partner, "Olentangy Family Medicine");
-
-  return partner;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -53,11 +39,11 @@ fixture_setup (Fixture       *fixture,
   fixture->store = rp_store_open (":memory:", &error);
   g_assert_no_error (error);
 
-  fixture->partner = make_person ("Maria", "López");
+  fixture->partner = rp_test_make_person ("Maria", "López", NULL);
   rp_store_insert_partner (fixture->store, fixture->partner, &error);
   g_assert_no_error (error);
 
-  fixture->other = make_person ("Anh", "Nguyễn");
+  fixture->other = rp_test_make_person ("Anh", "Nguyễn", NULL);
   rp_store_insert_partner (fixture->store, fixture->other, &error);
   g_assert_no_error (error);
 

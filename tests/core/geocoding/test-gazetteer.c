@@ -13,6 +13,7 @@
 #include "rp-store-geocode.h"
 #include "rp-store-partners.h"
 #include "rp-store.h"
+#include "rp-test-core.h"
 
 /* The Census layout: the last header carries trailing spaces, as the real files do. */
 static const char sample[] =
@@ -231,13 +232,6 @@ test_import_national (void)
 }
 
 static void
-count_cb (RpStore *store,
-          guint   *count)
-{
-  (*count)++;
-}
-
-static void
 test_set_location (void)
 {
   g_autoptr(RpStore) store = rp_store_open (":memory:", NULL);
@@ -251,7 +245,7 @@ test_set_location (void)
 
   ann = add_partner (store, "Adams", "43085");
   bob = add_partner (store, "Baker", "99999");
-  g_signal_connect (store, "partners-changed", G_CALLBACK (count_cb), &signals);
+  rp_test_count_signal (store, "partners-changed", &signals);
 
   g_assert_cmpuint (rp_store_count_unplaced_partners (store), ==, 2);
   unplaced = rp_store_list_unplaced_partners (store, &error);
@@ -386,13 +380,6 @@ test_geocode_cache (void)
 }
 
 static void
-finished_cb (RpGeocodeJob *job,
-             gboolean     *finished)
-{
-  *finished = TRUE;
-}
-
-static void
 test_job_offline (void)
 {
   g_autoptr(RpStore) store = rp_store_open (":memory:", NULL);
@@ -403,7 +390,6 @@ test_job_offline (void)
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RpPartner) placed = NULL;
-  gboolean finished = FALSE;
   gint64 ann;
 
   result = rp_gazetteer_import (store, file, NULL, &error);
@@ -414,14 +400,12 @@ test_job_offline (void)
   add_partner (store, "Clark", "");
 
   job = rp_geocode_job_new (store, FALSE);
-  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), &finished);
   g_assert_true (rp_geocode_job_start (job, &error));
   g_assert_no_error (error);
   g_assert_true (rp_geocode_job_get_running (job));
   g_assert_cmpuint (rp_geocode_job_get_n_total (job), ==, 3);
 
-  while (!finished)
-    g_main_context_iteration (NULL, TRUE);
+  rp_test_finish_geocode_job (job, FALSE);
 
   g_assert_false (rp_geocode_job_get_running (job));
   g_assert_cmpuint (rp_geocode_job_get_n_done (job), ==, 3);
@@ -454,7 +438,6 @@ test_job_cancel (void)
   g_autoptr(RpGazetteerResult) result = NULL;
   g_autoptr(RpGeocodeJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean finished = FALSE;
   guint placed;
 
   result = rp_gazetteer_import (store, file, NULL, &error);
@@ -471,16 +454,11 @@ test_job_cancel (void)
   g_assert_no_error (error);
 
   job = rp_geocode_job_new (store, FALSE);
-  g_signal_connect (job, "finished", G_CALLBACK (finished_cb), &finished);
   rp_geocode_job_start (job, &error);
   g_assert_no_error (error);
 
   /* One chunk, then cancel: what was placed stays placed. */
-  while (rp_geocode_job_get_n_done (job) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  rp_geocode_job_cancel (job);
-  while (!finished)
-    g_main_context_iteration (NULL, TRUE);
+  rp_test_finish_geocode_job (job, TRUE);
 
   g_assert_true (rp_geocode_job_get_cancelled (job));
   placed = rp_geocode_job_get_n_placed (job);
