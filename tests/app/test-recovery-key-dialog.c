@@ -16,6 +16,7 @@
 #include "rp-recovery-key-dialog.h"
 #include "rp-store.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
 #include "rp-vault.h"
 
 #define KEY "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD-EFGH-IJKL-MNOP-QRSA"
@@ -104,6 +105,18 @@ test_enter (void)
       goto out;
     }
   recovery_key = rp_vault_take_recovery_key (vault);
+  {
+    /* A sealed patient: without one a lost key loses nothing and a new key is simply made. */
+    g_autoptr(RpPartner) partner = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ada",
+                                                        "Sealed");
+    g_autoptr(RpReferral) referral =
+      rp_test_add_referral (store, partner, RP_REFERRAL_DIRECTION_INBOUND, "2026-11-02",
+                            RP_REFERRAL_STATUS_RECEIVED);
+    g_autoptr(RpPatient) patient = rp_patient_new ("Ada Sealed", "1960-01-01", "MRN-1", "");
+
+    g_assert_true (rp_vault_store_patient (vault, referral, patient, &error));
+    g_assert_no_error (error);
+  }
   uuid = rp_store_dup_meta (store, "database-uuid");
   secret_password_clear_sync (&schema, NULL, &error, "database", uuid, NULL);
   g_assert_no_error (error);

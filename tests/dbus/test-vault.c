@@ -758,7 +758,14 @@ seal_child (const char *path)
   g_autoptr(RpPatient) patient = make_patient ();
 
   g_assert_no_error (error);
-  referral = add_referral (store);
+  {
+    /* A partner of its own: racing processes would collide on one NPI. */
+    g_autoptr(RpPartner) partner = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Racer",
+                                                        "Process");
+
+    referral = rp_test_add_referral (store, partner, RP_REFERRAL_DIRECTION_INBOUND,
+                                     "2026-11-02", RP_REFERRAL_STATUS_RECEIVED);
+  }
   vault = unlocked_vault (store);
   g_assert_true (rp_vault_store_patient (vault, referral, patient, &error));
   g_assert_no_error (error);

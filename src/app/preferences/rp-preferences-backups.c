@@ -19,6 +19,37 @@
 
 static void refresh_backups (RpPreferencesWindow *self);
 
+/* What a worker's task carries: the database path, and the window as a weak reference, so that
+ * a listing still running never keeps a closed window alive. */
+typedef struct
+{
+  GWeakRef  window;
+  char     *path;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_weak_ref_clear (&job->window);
+  g_free (job->path);
+  g_free (job);
+}
+
+static GTask *
+new_job (RpPreferencesWindow *self,
+         GAsyncReadyCallback  callback)
+{
+  Job *job = g_new0 (Job, 1);
+  GTask *task = g_task_new (NULL, NULL, callback, NULL);
+
+  g_weak_ref_init (&job->window, self);
+  job->path = g_strdup (rp_store_get_path (rp_context_get_store (self->context)));
+  g_task_set_task_data (task, job, job_free);
+  return task;
+}
+
 static char *
 format_when (GDateTime *created)
 {
@@ -221,8 +252,9 @@ list_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  Job *job = task_data;
   GError *error = NULL;
-  GPtrArray *backups = rp_store_list_backups (task_data, &error);
+  GPtrArray *backups = rp_store_list_backups (job->path, &error);
 
   if (backups == NULL)
     g_task_return_error (task, error);
@@ -244,7 +276,8 @@ list_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(RpPreferencesWindow) self = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RpPreferencesWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = NULL;
@@ -252,7 +285,7 @@ list_done_cb (GObject      *object,
   guint64 total = 0;
 
   backups = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->backups_group == NULL)
+  if (self == NULL || self->backups_group == NULL)
     return;
 
   clear_rows (self);
@@ -304,10 +337,8 @@ list_done_cb (GObject      *object,
 static void
 refresh_backups (RpPreferencesWindow *self)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, list_done_cb, g_object_ref (self));
-  const char *path = rp_store_get_path (rp_context_get_store (self->context));
+  g_autoptr(GTask) task = new_job (self, list_done_cb);
 
-  g_task_set_task_data (task, g_strdup (path), g_free);
   g_task_run_in_thread (task, list_thread);
 }
 
@@ -317,9 +348,10 @@ backup_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  Job *job = task_data;
   GError *error = NULL;
 
-  if (rp_store_backup_now (task_data, RP_BACKUP_REASON_MANUAL, NULL, &error))
+  if (rp_store_backup_now (job->path, RP_BACKUP_REASON_MANUAL, NULL, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -330,8 +362,12 @@ backup_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(RpPreferencesWindow) self = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RpPreferencesWindow) self = g_weak_ref_get (&job->window);
   g_autoptr(GError) error = NULL;
+
+  if (self == NULL)
+    return;
 
   if (self->backup_now_button != NULL)
     gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), TRUE);
@@ -351,11 +387,9 @@ backup_done_cb (GObject      *object,
 static void
 backup_now_clicked_cb (RpPreferencesWindow *self)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, backup_done_cb, g_object_ref (self));
-  const char *path = rp_store_get_path (rp_context_get_store (self->context));
+  g_autoptr(GTask) task = new_job (self, backup_done_cb);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), FALSE);
-  g_task_set_task_data (task, g_strdup (path), g_free);
   g_task_run_in_thread (task, backup_thread);
 }
 

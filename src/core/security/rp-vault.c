@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
@@ -94,7 +97,7 @@ typedef enum
 #define META_CLAIM        "vault-claim"
 /* Present while the recovery key of a new key has not been confirmed as saved. */
 #define META_PENDING      "vault-recovery-pending"
-#define CLAIM_SECONDS     120
+#define CLAIM_SECONDS     60
 #define WAIT_INTERVAL_MS  200
 #define MAX_WAITS         50
 
@@ -453,16 +456,40 @@ unlock_begin (RpVault  *self,
   return data;
 }
 
-/* Seconds since the claim of a new key was recorded; G_MAXINT64 when none is. */
+/* A claim reads "TIME PID HOST": when, and which process on which computer, made it. */
+static char *
+make_claim (void)
+{
+  g_autofree char *now = rp_store_now_iso ();
+
+  return g_strdup_printf ("%s %d %s", now, (int) getpid (), g_get_host_name ());
+}
+
+/* Seconds since the claim of a new key was recorded; G_MAXINT64 when none is, or when the
+ * process that made it on this computer is gone (it stopped before the key reached the
+ * keyring: nobody will store it, no need to wait). */
 static gint64
 claim_age (RpVault *self)
 {
   g_autofree char *claim = rp_store_dup_meta (self->store, META_CLAIM);
+  g_auto(GStrv) parts = NULL;
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (claim == NULL || (when = g_date_time_new_from_iso8601 (claim, NULL)) == NULL)
+  if (claim == NULL)
     return G_MAXINT64;
+
+  parts = g_strsplit (claim, " ", 3);
+  if (parts[0] == NULL || (when = g_date_time_new_from_iso8601 (parts[0], NULL)) == NULL)
+    return G_MAXINT64;
+
+  if (parts[1] != NULL && parts[2] != NULL && g_str_equal (parts[2], g_get_host_name ()))
+    {
+      pid_t pid = (pid_t) g_ascii_strtoll (parts[1], NULL, 10);
+
+      if (pid > 0 && pid != getpid () && kill (pid, 0) != 0 && errno == ESRCH)
+        return G_MAXINT64;
+    }
 
   return g_date_time_difference (now, when) / G_TIME_SPAN_SECOND;
 }
@@ -477,7 +504,7 @@ claim_new_key (RpVault     *self,
                GError     **error)
 {
   g_autofree char *current = NULL;
-  g_autofree char *now = rp_store_now_iso ();
+  g_autofree char *claim = make_claim ();
   gint64 sealed;
 
   if (!rp_store_begin (self->store, error))
@@ -498,7 +525,7 @@ claim_new_key (RpVault     *self,
     }
 
   if (!rp_store_set_meta (self->store, META_CHECK, data->new_check, error) ||
-      !rp_store_set_meta (self->store, META_CLAIM, now, error) ||
+      !rp_store_set_meta (self->store, META_CLAIM, claim, error) ||
       !rp_store_set_meta (self->store, META_PENDING, "1", error))
     {
       rp_store_rollback (self->store);
