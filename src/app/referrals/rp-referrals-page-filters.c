@@ -338,6 +338,20 @@ search_changed_cb (RpReferralsPage *self)
   _rp_referrals_page_set_filter (self, filter);
 }
 
+void
+_rp_referrals_page_clear_search (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->updating_filters = FALSE;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  g_clear_pointer (&filter->search, g_free);
+  _rp_referrals_page_set_filter (self, filter);
+}
+
 static void
 stop_search_cb (RpReferralsPage *self)
 {

@@ -85,6 +85,8 @@ void _rp_referrals_page_update_actions        (RpReferralsPage          *self);
 /* rp-referrals-page-filters.c */
 void _rp_referrals_page_update_filter_bar     (RpReferralsPage          *self);
 void _rp_referrals_page_clear_filters         (RpReferralsPage          *self);
+/* Empties the search entry and the list's search at once. */
+void _rp_referrals_page_clear_search          (RpReferralsPage          *self);
 void _rp_referrals_page_setup_partner_row_cb  (GtkSignalListItemFactory *factory,
                                                GtkListItem              *list_item);
 void _rp_referrals_page_class_filters_init    (GtkWidgetClass           *widget_class);

@@ -10,13 +10,11 @@
 
 #include "rp-page-util.h"
 #include "rp-partner-list.h"
-#include "rp-partners-page.h"
 #include "rp-referral-detail.h"
 #include "rp-referral-editor.h"
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
 #include "rp-referrals-page-private.h"
-#include "rp-window.h"
 
 G_DEFINE_FINAL_TYPE (RpReferralsPage, rp_referrals_page, ADW_TYPE_BIN)
 
@@ -465,6 +463,26 @@ row_activated_cb (RpReferralsPage *self,
     adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
+/* Scrolls the list to self->selected_id; FALSE when the list does not hold it. */
+static gboolean
+scroll_to_selected (RpReferralsPage *self)
+{
+  guint position = rp_referral_list_find (self->list, self->selected_id);
+
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+
+  return TRUE;
+}
+
 static void
 referral_saved_cb (GtkWidget       *editor,
                    RpReferral      *referral,
@@ -475,19 +493,8 @@ referral_saved_cb (GtkWidget       *editor,
   self->selected_id = rp_referral_get_id (referral);
   reselect (self);
 
-  if (rp_referral_list_find (self->list, self->selected_id) != G_MAXUINT)
+  if (scroll_to_selected (self))
     {
-      guint position = rp_referral_list_find (self->list, self->selected_id);
-      GtkWidget *child;
-
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          if (GTK_IS_LIST_VIEW (child))
-            gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        }
-
       rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (_("Referral recorded")));
       return;
     }
@@ -559,19 +566,9 @@ open_partner_cb (RpReferralsPage  *self,
                  gint64            partner_id,
                  RpReferralDetail *detail)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *partners_page;
-
   /* In the window: the Partners page, with the partner selected. */
-  if (RP_IS_WINDOW (root) && rp_window_set_visible_page_name (RP_WINDOW (root), "partners"))
-    {
-      partners_page = rp_window_get_page (RP_WINDOW (root), "partners");
-      if (RP_IS_PARTNERS_PAGE (partners_page))
-        {
-          rp_partners_page_select_partner (RP_PARTNERS_PAGE (partners_page), partner_id);
-          return;
-        }
-    }
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partner", "x", partner_id))
+    return;
 
   /* Elsewhere, the list narrows to that partner's referrals, which is useful all the same. */
   rp_referrals_page_set_partner_filter (self, partner_id,
@@ -840,6 +837,32 @@ rp_referrals_page_get_selected_partner_id (RpReferralsPage *self)
   g_return_val_if_fail (RP_IS_REFERRALS_PAGE (self), 0);
 
   return self->selected_partner_id;
+}
+
+void
+rp_referrals_page_select_referral (RpReferralsPage *self,
+                                   gint64           referral_id)
+{
+  g_return_if_fail (RP_IS_REFERRALS_PAGE (self));
+  g_return_if_fail (referral_id > 0);
+
+  if (self->list == NULL)
+    return;
+
+  self->selected_id = referral_id;
+
+  /* A search or filter that hides the referral gives way: it was asked for. */
+  if (rp_referral_list_find (self->list, referral_id) == G_MAXUINT)
+    {
+      _rp_referrals_page_clear_filters (self);
+      _rp_referrals_page_clear_search (self);
+    }
+  reselect (self);
+  scroll_to_selected (self);
+
+  /* Folded, the detail pane is the point of asking. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
 void
