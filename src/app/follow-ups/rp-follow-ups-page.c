@@ -22,7 +22,6 @@
 #include "rp-follow-ups-page.h"
 #include "rp-follow-up-rules.h"
 #include "rp-letter-dialog.h"
-#include "rp-window.h"
 
 /* The most rows one section shows; the rest are counted in its description. */
 #define MAX_ROWS_PER_SECTION 100
@@ -691,12 +690,9 @@ open_partner_action (GtkWidget  *widget,
 {
   RpFollowUpsPage *self = RP_FOLLOW_UPS_PAGE (widget);
   RpTask *task = lookup_task (self, parameter);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (task == NULL || !RP_IS_WINDOW (root))
-    return;
-
-  rp_window_show_partner (RP_WINDOW (root), rp_task_get_partner_id (task));
+  if (task != NULL)
+    gtk_widget_activate_action (widget, "win.show-partner", "x", rp_task_get_partner_id (task));
 }
 
 static void

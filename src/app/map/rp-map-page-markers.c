@@ -13,7 +13,6 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-map-page-private.h"
-#include "rp-window.h"
 
 /* Counts */
 
@@ -580,15 +579,13 @@ open_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   RpMapPage *self = RP_MAP_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   gint64 id = self->selected_id;
 
   if (id <= 0)
     return;
 
   _rp_map_page_remove_selection (self);
-  if (RP_IS_WINDOW (root))
-    rp_window_show_partner (RP_WINDOW (root), id);
+  gtk_widget_activate_action (widget, "win.show-partner", "x", id);
 }
 
 static void

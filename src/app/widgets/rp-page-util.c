@@ -1,5 +1,5 @@
-/* rp-page-util.c: helpers that the Partners, Referrals and Map pages share: list cells bound to the
- * row's item, chips, filter chips, toasts.
+/* rp-page-util.c: helpers that the pages and dialogs share: toasts, whether a window action is
+ * there, list cells bound to the row's item, chips, filter chips.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,6 +33,65 @@ rp_page_add_toast (GtkWidget *page,
   /* Only a page outside a window (a test) has no overlay. */
   g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
   g_object_unref (toast);
+}
+
+/* Breadth first: the window's own overlay, not one nested in a page or a pane. */
+static AdwToastOverlay *
+find_toast_overlay (GtkWidget *widget)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_queue_push_tail (queue, widget);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *current = g_queue_pop_head (queue);
+
+      if (ADW_IS_TOAST_OVERLAY (current))
+        return ADW_TOAST_OVERLAY (current);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (current);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  return NULL;
+}
+
+void
+rp_page_add_window_toast (GtkWindow *window,
+                          AdwToast  *toast)
+{
+  AdwToastOverlay *overlay;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = find_toast_overlay (GTK_WIDGET (window));
+  if (overlay != NULL)
+    {
+      adw_toast_overlay_add_toast (overlay, toast);
+      return;
+    }
+
+  g_debug ("No toast overlay for: %s", adw_toast_get_title (toast));
+  g_object_unref (toast);
+}
+
+gboolean
+rp_page_has_window_action (GtkWidget  *widget,
+                           const char *name)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  /* An application window is the action group GTK finds its "win." actions in. */
+  root = gtk_widget_get_root (widget);
+
+  return GTK_IS_APPLICATION_WINDOW (root) &&
+         g_action_group_has_action (G_ACTION_GROUP (root), name);
 }
 
 GtkExpression *

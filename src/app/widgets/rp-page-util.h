@@ -1,5 +1,5 @@
-/* rp-page-util.h: helpers that the Partners, Referrals and Map pages share: list cells bound to the
- * row's item, chips, filter chips, toasts.
+/* rp-page-util.h: helpers that the pages and dialogs share: toasts, whether a window action is
+ * there, list cells bound to the row's item, chips, filter chips.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +17,15 @@ G_BEGIN_DECLS
  * has none, and the toast is only logged. */
 void           rp_page_add_toast       (GtkWidget   *page,
                                         AdwToast    *toast);
+/* Shows @toast (taking it) in @window's own toast overlay, the outermost one, which covers the
+ * whole window: for dialogs and window-wide actions, which are not inside a page. A window
+ * without one only logs the toast. */
+void           rp_page_add_window_toast (GtkWindow  *window,
+                                         AdwToast   *toast);
+/* Whether @widget's window has the action "win.@name", so that a button activating it does
+ * something: FALSE in a window other than an application window (a test's plain window). */
+gboolean       rp_page_has_window_action (GtkWidget  *widget,
+                                          const char *name);
 /* An expression for @property of the list item's item, of type @item_type. */
 GtkExpression *rp_page_item_property   (GType        item_type,
                                         const char  *property);
