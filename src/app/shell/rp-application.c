@@ -13,7 +13,6 @@
 #include "rp-autostart.h"
 #include "rp-clock.h"
 #include "rp-command-line.h"
-#include "rp-follow-ups-page.h"
 #include "rp-preferences-window.h"
 #include "rp-recovery-key-dialog.h"
 #include "rp-reminder-service.h"
@@ -133,18 +132,12 @@ reminders_open_task_cb (RpApplication     *self,
                         gint64             task_id,
                         RpReminderService *reminders)
 {
-  RpWindow *window;
-  GtkWidget *page;
-
   g_assert (RP_IS_APPLICATION (self));
 
   show_follow_ups (self);
 
   /* "Open" raises the window at that task. */
-  window = ensure_main_window (self);
-  page = rp_window_get_page (window, "follow-ups");
-  if (RP_IS_FOLLOW_UPS_PAGE (page) &&
-      !rp_follow_ups_page_show_task (RP_FOLLOW_UPS_PAGE (page), task_id))
+  if (!rp_window_show_task (ensure_main_window (self), task_id))
     g_debug ("Task %" G_GINT64_FORMAT " is not on the Follow-ups page", task_id);
 }
 

@@ -895,6 +895,23 @@ rp_window_show_on_map (RpWindow *self,
     rp_map_page_show_partner (RP_MAP_PAGE (page), partner_id);
 }
 
+gboolean
+rp_window_show_task (RpWindow *self,
+                     gint64    task_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (RP_IS_WINDOW (self), FALSE);
+
+  if (!rp_window_set_visible_page_name (self, "follow-ups"))
+    return FALSE;
+
+  page = rp_window_get_page (self, "follow-ups");
+
+  return RP_IS_FOLLOW_UPS_PAGE (page) &&
+         rp_follow_ups_page_show_task (RP_FOLLOW_UPS_PAGE (page), task_id);
+}
+
 RpReminderService *
 rp_window_get_reminder_service (RpWindow *self)
 {

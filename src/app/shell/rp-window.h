@@ -49,6 +49,10 @@ void        rp_window_show_history          (RpWindow       *self,
                                              gint64          partner_id);
 void        rp_window_show_on_map           (RpWindow       *self,
                                              gint64          partner_id);
+/* The Follow-ups page, at the task's row with the focus (a reminder's "Open"); FALSE when the
+ * page does not show the task. */
+gboolean    rp_window_show_task             (RpWindow       *self,
+                                             gint64          task_id);
 RpReminderService *rp_window_get_reminder_service (RpWindow          *self);
 void        rp_window_set_reminder_service  (RpWindow          *self,
                                              RpReminderService *reminders);
