@@ -18,9 +18,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rp-activity-dialog.h"
 #include "rp-follow-ups-page.h"
 #include "rp-follow-up-rules.h"
+#include "rp-format.h"
 #include "rp-letter-dialog.h"
 
 /* The most rows one section shows; the rest are counted in its description. */

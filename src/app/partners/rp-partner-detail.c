@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rp-activity-dialog.h"
+#include "rp-format.h"
 #include "rp-page-util.h"
 #include "rp-partner-detail.h"
 #include "rp-specialties.h"
