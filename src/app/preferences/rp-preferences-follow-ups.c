@@ -11,6 +11,7 @@
 
 #include "rp-format.h"
 #include "rp-letter.h"
+#include "rp-page-util.h"
 #include "rp-preferences-window-private.h"
 #include "rp-store.h"
 
@@ -192,7 +193,7 @@ edit_limit_activate_cb (RpPreferencesWindow *self,
 
   if (cents < 0)
     {
-      _rp_preferences_window_set_invalid (GTK_WIDGET (entry), TRUE);
+      rp_page_set_invalid (GTK_WIDGET (entry), TRUE);
       return;
     }
 
@@ -221,7 +222,7 @@ static void
 amount_changed_cb (RpPreferencesWindow *self,
                    GtkEditable         *editable)
 {
-  _rp_preferences_window_set_invalid (GTK_WIDGET (editable), FALSE);
+  rp_page_set_invalid (GTK_WIDGET (editable), FALSE);
 }
 
 static void
@@ -453,7 +454,7 @@ add_limit_clicked_cb (RpPreferencesWindow *self,
   cents = rp_parse_money (gtk_editable_get_text (amount), -1);
   if (cents < 0)
     {
-      _rp_preferences_window_set_invalid (GTK_WIDGET (amount), TRUE);
+      rp_page_set_invalid (GTK_WIDGET (amount), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (amount));
       return;
     }

@@ -93,8 +93,6 @@ struct _RpPreferencesWindow
 void _rp_preferences_window_show_toast                (RpPreferencesWindow *self,
                                                        const char          *title,
                                                        gboolean             offer_discard);
-void _rp_preferences_window_set_invalid               (GtkWidget           *widget,
-                                                       gboolean             invalid);
 
 /* rp-preferences-practice.c */
 void     _rp_preferences_window_load_profile         (RpPreferencesWindow *self);

@@ -66,22 +66,6 @@ _rp_preferences_window_show_toast (RpPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
-void
-_rp_preferences_window_set_invalid (GtkWidget *widget,
-                                    gboolean   invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE
-                                       : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 static gboolean
 is_valid (RpPreferencesWindow *self)
 {

@@ -193,21 +193,6 @@ _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
 }
 
 static void
-set_entry_valid (GtkEntry *entry,
-                 gboolean  valid)
-{
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-}
-
-static void
 filter_changed_cb (RpReferralsPage *self)
 {
   g_autoptr(RpReferralFilter) filter = NULL;
@@ -237,8 +222,8 @@ filter_changed_cb (RpReferralsPage *self)
   /* A date being typed is not applied until it is a whole, valid date. */
   from_valid = parse_day_entry (self->from_entry, &from);
   to_valid = parse_day_entry (self->to_entry, &to);
-  set_entry_valid (self->from_entry, from_valid);
-  set_entry_valid (self->to_entry, to_valid);
+  rp_page_set_invalid (GTK_WIDGET (self->from_entry), !from_valid);
+  rp_page_set_invalid (GTK_WIDGET (self->to_entry), !to_valid);
   if (from_valid)
     {
       g_free (filter->from);

@@ -1,5 +1,5 @@
 /* rp-page-util.c: helpers that the pages and dialogs share: toasts, whether a window action is
- * there, list cells bound to the row's item, chips, filter chips.
+ * there, fields marked invalid, list cells bound to the row's item, chips, filter chips.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -92,6 +92,50 @@ rp_page_has_window_action (GtkWidget  *widget,
 
   return GTK_IS_APPLICATION_WINDOW (root) &&
          g_action_group_has_action (G_ACTION_GROUP (root), name);
+}
+
+void
+rp_page_set_invalid (GtkWidget *widget,
+                     gboolean   invalid)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (invalid)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE
+                                       : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+void
+rp_entry_row_set_error (AdwEntryRow  *row,
+                        const GError *error)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
 }
 
 GtkExpression *

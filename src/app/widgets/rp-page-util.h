@@ -1,5 +1,5 @@
 /* rp-page-util.h: helpers that the pages and dialogs share: toasts, whether a window action is
- * there, list cells bound to the row's item, chips, filter chips.
+ * there, fields marked invalid, list cells bound to the row's item, chips, filter chips.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +26,14 @@ void           rp_page_add_window_toast (GtkWindow  *window,
  * something: FALSE in a window other than an application window (a test's plain window). */
 gboolean       rp_page_has_window_action (GtkWidget  *widget,
                                           const char *name);
+/* Marks @widget (an entry or an entry row) as holding a value that cannot be used, or clears
+ * the mark: the "error" style, and the invalid state for assistive technologies. */
+void           rp_page_set_invalid       (GtkWidget    *widget,
+                                          gboolean      invalid);
+/* Marks @row as holding an invalid value (@error's message, in its tooltip and accessible
+ * description, tells what is wrong), or clears the mark when @error is NULL. */
+void           rp_entry_row_set_error    (AdwEntryRow  *row,
+                                          const GError *error);
 /* An expression for @property of the list item's item, of type @item_type. */
 GtkExpression *rp_page_item_property   (GType        item_type,
                                         const char  *property);
