@@ -36,7 +36,6 @@ struct _RpReferralsPage
   /* The partner filter's label. */
   char                *partner_name;
 
-  guint                folded_source;
 
   AdwHeaderBar        *header_bar;
   AdwWindowTitle      *window_title;

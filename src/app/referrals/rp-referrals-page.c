@@ -251,25 +251,6 @@ setup_column (GtkColumnViewColumn *column,
   gtk_column_view_column_set_factory (column, factory);
 }
 
-/* The flap folds during its size allocation; the Show Details button follows just after. */
-static gboolean
-update_detail_button (gpointer user_data)
-{
-  RpReferralsPage *self = user_data;
-
-  self->folded_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_button), adw_flap_get_folded (self->flap));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flap_folded_cb (RpReferralsPage *self)
-{
-  if (self->folded_source == 0)
-    self->folded_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_detail_button, self, NULL);
-}
-
 /* Selection */
 
 static void
@@ -655,7 +636,6 @@ rp_referrals_page_dispose (GObject *object)
 {
   RpReferralsPage *self = RP_REFERRALS_PAGE (object);
 
-  g_clear_handle_id (&self->folded_source, g_source_remove);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -812,9 +792,7 @@ rp_referrals_page_init (RpReferralsPage *self)
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self);
-  g_object_bind_property (self->flap, "reveal-flap", self->detail_button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  rp_page_bind_detail_button (self->flap, self->detail_button);
 
   _rp_referrals_page_update_actions (self);
 }

@@ -14,6 +14,47 @@
 /* The "Within" filter's distances, in the page's unit (miles or kilometres). */
 static const guint within_distances[] = { 5, 10, 25, 50 };
 
+/* A page's Show Details button (rp_page_bind_detail_button), kept as the flap's data. */
+typedef struct
+{
+  AdwFlap   *flap;
+  GtkWidget *button;   /* weak */
+  guint      idle_id;
+} DetailButton;
+
+static void
+detail_button_free (gpointer data)
+{
+  DetailButton *state = data;
+
+  g_clear_handle_id (&state->idle_id, g_source_remove);
+  g_clear_weak_pointer (&state->button);
+  g_free (state);
+}
+
+static gboolean
+update_detail_button_cb (gpointer user_data)
+{
+  DetailButton *state = user_data;
+
+  state->idle_id = 0;
+  if (state->button != NULL)
+    gtk_widget_set_visible (state->button, adw_flap_get_folded (state->flap));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap folds during its size allocation, when the header bar, already allocated, cannot
+ * change; the Show Details button appears just after, before the frame is drawn. */
+static void
+flap_folded_cb (AdwFlap      *flap,
+                GParamSpec   *pspec,
+                DetailButton *state)
+{
+  if (state->idle_id == 0)
+    state->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_detail_button_cb, state, NULL);
+}
+
 void
 rp_page_add_toast (GtkWidget *page,
                    AdwToast  *toast)
@@ -218,14 +259,39 @@ rp_page_new_empty_label (const char *text)
   return label;
 }
 
-GtkWidget *
-rp_page_new_filter_chip (const char *text)
+void
+rp_page_bind_detail_button (AdwFlap         *flap,
+                            GtkToggleButton *button)
+{
+  DetailButton *state;
+
+  g_return_if_fail (ADW_IS_FLAP (flap));
+  g_return_if_fail (GTK_IS_TOGGLE_BUTTON (button));
+
+  state = g_new0 (DetailButton, 1);
+  state->flap = flap;
+  g_set_weak_pointer (&state->button, GTK_WIDGET (button));
+  g_object_set_data_full (G_OBJECT (flap), "rp-detail-button", state, detail_button_free);
+
+  g_signal_connect (flap, "notify::folded", G_CALLBACK (flap_folded_cb), state);
+  g_object_bind_property (flap, "reveal-flap", button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+void
+rp_page_add_filter_chip (GtkBox     *chips,
+                         const char *text,
+                         int         kind,
+                         GCallback   clicked_cb,
+                         gpointer    user_data)
 {
   GtkWidget *button;
   GtkWidget *box;
   g_autofree char *a11y = NULL;
 
-  g_return_val_if_fail (text != NULL, NULL);
+  g_return_if_fail (GTK_IS_BOX (chips));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (clicked_cb != NULL);
 
   button = gtk_button_new ();
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
@@ -241,7 +307,40 @@ rp_page_new_filter_chip (const char *text)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
                                   -1);
 
-  return button;
+  g_object_set_data (G_OBJECT (button), "rp-chip-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (button, "clicked", clicked_cb, user_data);
+  gtk_box_append (chips, button);
+}
+
+int
+rp_page_get_filter_chip_kind (GtkButton *chip)
+{
+  g_return_val_if_fail (GTK_IS_BUTTON (chip), 0);
+
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chip), "rp-chip-kind"));
+}
+
+void
+rp_page_show_filter_count (GtkMenuButton *filter_button,
+                           GtkRevealer   *revealer,
+                           guint          n_active)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (filter_button));
+  g_return_if_fail (revealer == NULL || GTK_IS_REVEALER (revealer));
+
+  if (revealer != NULL)
+    gtk_revealer_set_reveal_child (revealer, n_active > 0);
+
+  if (n_active > 0)
+    /* Translators: the filter button when @n filters are on. */
+    label = g_strdup_printf (_("_Filters (%u)"), n_active);
+  gtk_menu_button_set_label (filter_button, label != NULL ? label : _("_Filters"));
+  if (n_active > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (filter_button), "accent");
 }
 
 void

@@ -50,9 +50,27 @@ void           rp_page_bind_chip       (GtkListItem *list_item,
                                         const char  *property,
                                         GCallback    text_func,
                                         GCallback    classes_func);
-/* A button that removes the filter @text names: a chip with a close icon, its tooltip and
- * accessible name saying so. */
-GtkWidget     *rp_page_new_filter_chip (const char  *text);
+/* The Show Details button of a page whose detail pane is @flap's flap: it toggles the pane, and
+ * shows only while @flap is folded. */
+void           rp_page_bind_detail_button (AdwFlap         *flap,
+                                           GtkToggleButton *button);
+
+/* Filter chips: one a filter that is on, under the page's header bar, each removing its filter. */
+/* Appends to @chips a button that removes the filter @text names: a chip with a close icon, its
+ * tooltip and accessible name saying so. @clicked_cb (a GtkButton::clicked handler, given
+ * @user_data) tells which filter by rp_page_get_filter_chip_kind. */
+void           rp_page_add_filter_chip    (GtkBox          *chips,
+                                           const char      *text,
+                                           int              kind,
+                                           GCallback        clicked_cb,
+                                           gpointer         user_data);
+/* The @kind @chip was added with. */
+int            rp_page_get_filter_chip_kind (GtkButton     *chip);
+/* Shows that @n_active filters are on: the filter button labelled "_Filters (2)" and
+ * highlighted, and the chips' @revealer (if any) open; with none, neither. */
+void           rp_page_show_filter_count  (GtkMenuButton   *filter_button,
+                                           GtkRevealer     *revealer,
+                                           guint            n_active);
 /* Removes every child of @box. */
 void           rp_page_remove_all      (GtkBox      *box);
 /* What an empty boxed list says ("No locations yet"): a dimmed label with room around it, for
