@@ -22,6 +22,7 @@
 #include "rp-follow-up-rules.h"
 #include "rp-format.h"
 #include "rp-letter-dialog.h"
+#include "rp-page-util.h"
 
 /* The most rows one section shows; the rest are counted in its description. */
 #define MAX_ROWS_PER_SECTION 100
@@ -59,12 +60,7 @@ static void
 add_toast (RpFollowUpsPage *self,
            const char      *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-  else
-    g_debug ("No toast overlay for: %s", title);
+  rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 static void

@@ -92,12 +92,7 @@ static void
 add_toast (RpPartnerDetail *self,
            const char      *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-  else
-    g_debug ("No toast overlay for: %s", title);
+  rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 /* Shows @value as the row's title, or hides the row when there is nothing to show, so that the
