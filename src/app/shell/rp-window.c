@@ -12,6 +12,7 @@
 #include "rp-activity-dialog.h"
 #include "rp-follow-ups-page.h"
 #include "rp-map-page.h"
+#include "rp-page-util.h"
 #include "rp-partners-page.h"
 #include "rp-plan-visit-dialog.h"
 #include "rp-planner-page.h"
@@ -97,29 +98,6 @@ find_page_info (const char *name,
   return NULL;
 }
 
-static AdwHeaderBar *
-find_header_bar (GtkWidget *widget)
-{
-  g_autoptr(GQueue) queue = g_queue_new ();
-
-  /* Breadth first: the page's own top bar, not one nested deeper (in a dialog or a pane). */
-  g_queue_push_tail (queue, widget);
-  while (!g_queue_is_empty (queue))
-    {
-      GtkWidget *current = g_queue_pop_head (queue);
-
-      if (ADW_IS_HEADER_BAR (current))
-        return ADW_HEADER_BAR (current);
-
-      for (GtkWidget *child = gtk_widget_get_first_child (current);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_queue_push_tail (queue, child);
-    }
-
-  return NULL;
-}
-
 static void
 back_clicked_cb (RpWindow  *self,
                  GtkButton *button)
@@ -136,7 +114,8 @@ static void
 adopt_page_header_bar (RpWindow  *self,
                        GtkWidget *page)
 {
-  AdwHeaderBar *header_bar = find_header_bar (page);
+  /* The page's own top bar, not one nested deeper (in a dialog or a pane). */
+  GtkWidget *header_bar = rp_page_find_outermost (page, ADW_TYPE_HEADER_BAR);
   GtkWidget *back;
 
   if (header_bar == NULL)
@@ -153,7 +132,7 @@ adopt_page_header_bar (RpWindow  *self,
   g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (back, "clicked", G_CALLBACK (back_clicked_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_header_bar_pack_start (header_bar, back);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), back);
 
   /* Back comes first, before the page's own buttons. */
   if (GTK_IS_BOX (gtk_widget_get_parent (back)))

@@ -76,19 +76,23 @@ rp_page_add_toast (GtkWidget *page,
   g_object_unref (toast);
 }
 
-/* Breadth first: the window's own overlay, not one nested in a page or a pane. */
-static AdwToastOverlay *
-find_toast_overlay (GtkWidget *widget)
+GtkWidget *
+rp_page_find_outermost (GtkWidget *widget,
+                        GType      type)
 {
-  g_autoptr(GQueue) queue = g_queue_new ();
+  g_autoptr(GQueue) queue = NULL;
 
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  /* Breadth first: the widget's own, not one nested deeper (in a page, a pane, a dialog). */
+  queue = g_queue_new ();
   g_queue_push_tail (queue, widget);
   while (!g_queue_is_empty (queue))
     {
       GtkWidget *current = g_queue_pop_head (queue);
 
-      if (ADW_IS_TOAST_OVERLAY (current))
-        return ADW_TOAST_OVERLAY (current);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (current, type))
+        return current;
 
       for (GtkWidget *child = gtk_widget_get_first_child (current);
            child != NULL;
@@ -103,15 +107,15 @@ void
 rp_page_add_window_toast (GtkWindow *window,
                           AdwToast  *toast)
 {
-  AdwToastOverlay *overlay;
+  GtkWidget *overlay;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  overlay = find_toast_overlay (GTK_WIDGET (window));
+  overlay = rp_page_find_outermost (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      adw_toast_overlay_add_toast (overlay, toast);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
       return;
     }
 

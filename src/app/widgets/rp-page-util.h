@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * has none, and the toast is only logged. */
 void           rp_page_add_toast       (GtkWidget   *page,
                                         AdwToast    *toast);
+/* The widget of @type closest to the top under @widget (@widget included), or NULL. */
+GtkWidget     *rp_page_find_outermost   (GtkWidget  *widget,
+                                         GType       type);
 /* Shows @toast (taking it) in @window's own toast overlay, the outermost one, which covers the
  * whole window: for dialogs and window-wide actions, which are not inside a page. A window
  * without one only logs the toast. */
