@@ -27,9 +27,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-validate_website (const char  *text,
-                  GError     **error)
+gboolean
+_rp_preferences_window_validate_web_address (const char  *text,
+                                             const char  *message,
+                                             GError     **error)
 {
   g_autofree char *with_scheme = NULL;
 
@@ -44,8 +45,7 @@ validate_website (const char  *text,
                        G_URI_FLAGS_NONE, NULL)))
     return TRUE;
 
-  g_set_error_literal (error, RP_VALIDATE_ERROR, RP_VALIDATE_ERROR_INVALID,
-                       _("Enter a web address, such as www.example.com"));
+  g_set_error_literal (error, RP_VALIDATE_ERROR, RP_VALIDATE_ERROR_INVALID, message);
   return FALSE;
 }
 
@@ -270,7 +270,8 @@ entry_changed_cb (RpPreferencesWindow *self,
     }
   else if (editable == GTK_EDITABLE (self->website_row))
     {
-      validate_website (text, &error);
+      _rp_preferences_window_validate_web_address (
+        text, _("Enter a web address, such as www.example.com"), &error);
       rp_entry_row_set_error (self->website_row, error);
       rp_practice_set_website (self->practice, text);
     }
