@@ -9,8 +9,8 @@
 
 #include <adwaita.h>
 
-#include "rp-activity-dialog.h"
 #include "rp-follow-up-rules.h"
+#include "rp-format.h"
 #include "rp-partner-detail.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page.h"

@@ -13,8 +13,12 @@
 #include "rp-partners-page.h"
 #include "rp-preferences-window.h"
 #include "rp-recovery-key-dialog.h"
+#include "rp-referral-detail.h"
+#include "rp-referrals-page.h"
 #include "rp-store-practice.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
+#include "rp-timeline-page.h"
 #include "rp-window.h"
 
 typedef struct
@@ -173,6 +177,78 @@ test_window_folded (Fixture       *fixture,
                  gtk_widget_get_parent (gtk_widget_get_parent (page)));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Pages reach one another only through the window's actions: win.show-referral,
+ * win.show-partner and win.show-history, activated from a page, show the page that was asked for
+ * with the referral or partner selected. */
+static void
+test_window_navigation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(RpReferral) referral = NULL;
+  g_autoptr(GError) error = NULL;
+  RpWindow *window;
+  GtkWidget *partners;
+  GtkWidget *referrals;
+  GtkWidget *timeline;
+  RpReferralDetail *detail;
+  gint64 referral_id;
+  gint64 partner_id;
+
+  ids = rp_store_query_referral_ids (fixture->db.store, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 1);
+  referral_id = g_array_index (ids, gint64, ids->len - 1);
+  referral = rp_store_get_referral (fixture->db.store, referral_id, &error);
+  g_assert_no_error (error);
+  partner_id = rp_referral_get_partner_id (referral);
+
+  window = g_object_ref_sink (rp_window_new (NULL, fixture->db.context));
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (GTK_WIDGET (window));
+
+  /* The Referrals page, filtered so that the referral is hidden. */
+  g_assert_true (rp_window_set_visible_page_name (window, "referrals"));
+  referrals = rp_window_get_page (window, "referrals");
+  rp_test_wait_until_mapped (referrals);
+  rp_referrals_page_set_partner_filter (RP_REFERRALS_PAGE (referrals), G_MAXINT32, "Nobody");
+
+  /* From the Partners page: the referral, the filter given way. */
+  g_assert_true (rp_window_set_visible_page_name (window, "partners"));
+  partners = rp_window_get_page (window, "partners");
+  rp_test_wait_until_mapped (partners);
+  g_assert_true (gtk_widget_activate_action (partners, "win.show-referral", "x", referral_id));
+  rp_test_iterate_for (100);
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "referrals");
+  detail = rp_test_template_child (referrals, RP_TYPE_REFERRALS_PAGE, "detail");
+  g_assert_nonnull (rp_referral_detail_get_referral (detail));
+  g_assert_cmpint (rp_referral_get_id (rp_referral_detail_get_referral (detail)), ==,
+                   referral_id);
+  g_assert_cmpint (rp_referrals_page_get_selected_partner_id (RP_REFERRALS_PAGE (referrals)), ==,
+                   partner_id);
+
+  /* From the Referrals page: its partner on the Partners page. */
+  g_assert_true (gtk_widget_activate_action (referrals, "win.show-partner", "x", partner_id));
+  rp_test_iterate_for (100);
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "partners");
+  g_assert_cmpint (rp_partners_page_get_selected_partner_id (RP_PARTNERS_PAGE (partners)), ==,
+                   partner_id);
+
+  /* From the Partners page: the partner's history on the Timeline page. */
+  g_assert_true (gtk_widget_activate_action (partners, "win.show-history", "x", partner_id));
+  rp_test_iterate_for (100);
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "timeline");
+  timeline = rp_window_get_page (window, "timeline");
+  g_assert_cmpint (rp_timeline_view_get_filter (
+                     rp_timeline_page_get_view (RP_TIMELINE_PAGE (timeline)))->partner_id,
+                   ==, partner_id);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_iterate_for (50);
   g_assert_finalize_object (window);
 }
 
@@ -456,6 +532,8 @@ main (int   argc,
               fixture_set_up, test_window_unknown_last_page, fixture_tear_down);
   g_test_add ("/app/window/folded", Fixture, NULL,
               fixture_set_up, test_window_folded, fixture_tear_down);
+  g_test_add ("/app/window/navigation", Fixture, NULL,
+              fixture_set_up, test_window_navigation, fixture_tear_down);
   g_test_add ("/app/preferences/save", Fixture, NULL,
               fixture_set_up, test_preferences_save, fixture_tear_down);
   g_test_add ("/app/preferences/discard", Fixture, NULL,

@@ -18,15 +18,15 @@
 
 #include <glib/gi18n.h>
 
-#include "rp-activity-dialog.h"
 #include "rp-follow-ups-page.h"
 #include "rp-follow-up-rules.h"
+#include "rp-format.h"
 #include "rp-letter-dialog.h"
+#include "rp-page-util.h"
 #include "rp-store-gifts.h"
 #include "rp-store-partners.h"
 #include "rp-store-referrals.h"
 #include "rp-store-tasks.h"
-#include "rp-window.h"
 
 /* The most rows one section shows; the rest are counted in its description. */
 #define MAX_ROWS_PER_SECTION 100
@@ -64,12 +64,7 @@ static void
 add_toast (RpFollowUpsPage *self,
            const char      *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-  else
-    g_debug ("No toast overlay for: %s", title);
+  rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 static void
@@ -695,12 +690,9 @@ open_partner_action (GtkWidget  *widget,
 {
   RpFollowUpsPage *self = RP_FOLLOW_UPS_PAGE (widget);
   RpTask *task = lookup_task (self, parameter);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (task == NULL || !RP_IS_WINDOW (root))
-    return;
-
-  rp_window_show_partner (RP_WINDOW (root), rp_task_get_partner_id (task));
+  if (task != NULL)
+    gtk_widget_activate_action (widget, "win.show-partner", "x", rp_task_get_partner_id (task));
 }
 
 static void

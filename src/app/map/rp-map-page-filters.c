@@ -105,7 +105,6 @@ filter_popover_show_cb (RpMapPage *self)
 static void
 update_filter_button (RpMapPage *self)
 {
-  g_autofree char *label = NULL;
   guint n_active = 0;
 
   n_active += self->filter->any_tier ? 0 : 1;
@@ -114,14 +113,7 @@ update_filter_button (RpMapPage *self)
   n_active += self->filter->has_origin && self->filter->within_km > 0.0;
   n_active += self->filter->archived ? 1 : 0;
 
-  if (n_active > 0)
-    /* Translators: the filter button when @n filters are on. */
-    label = g_strdup_printf (_("_Filters (%u)"), n_active);
-  gtk_menu_button_set_label (self->filter_button, label != NULL ? label : _("_Filters"));
-  if (n_active > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  rp_page_show_filter_count (self->filter_button, NULL, n_active);
 }
 
 static void

@@ -16,7 +16,6 @@
 #include "rp-store-geo.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
-#include "rp-window.h"
 
 /* Counts */
 
@@ -583,15 +582,13 @@ open_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   RpMapPage *self = RP_MAP_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   gint64 id = self->selected_id;
 
   if (id <= 0)
     return;
 
   _rp_map_page_remove_selection (self);
-  if (RP_IS_WINDOW (root))
-    rp_window_show_partner (RP_WINDOW (root), id);
+  gtk_widget_activate_action (widget, "win.show-partner", "x", id);
 }
 
 static void

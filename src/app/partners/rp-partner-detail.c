@@ -8,14 +8,13 @@
 
 #include <glib/gi18n.h>
 
-#include "rp-activity-dialog.h"
+#include "rp-format.h"
+#include "rp-page-util.h"
 #include "rp-partner-detail.h"
 #include "rp-specialties.h"
 #include "rp-store-geocode.h"
 #include "rp-store-gifts.h"
-#include "rp-timeline-page.h"
 #include "rp-timeline-view.h"
-#include "rp-window.h"
 
 struct _RpPartnerDetail
 {
@@ -95,12 +94,7 @@ static void
 add_toast (RpPartnerDetail *self,
            const char      *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-  else
-    g_debug ("No toast overlay for: %s", title);
+  rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 /* Shows @value as the row's title, or hides the row when there is nothing to show, so that the
@@ -695,25 +689,13 @@ send_email_cb (RpPartnerDetail *self)
 static void
 show_history_cb (RpPartnerDetail *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(RpPartner) partner = NULL;
-  GtkWidget *page;
-
-  if (self->partner == NULL || !RP_IS_WINDOW (root))
-    return;
-
-  /* Switching pages may change the selection, and with it the partner. */
-  partner = g_object_ref (self->partner);
-  if (!rp_window_set_visible_page_name (RP_WINDOW (root), "timeline"))
-    return;
-
-  page = rp_window_get_page (RP_WINDOW (root), "timeline");
-  if (RP_IS_TIMELINE_PAGE (page))
-    rp_timeline_page_set_partner (RP_TIMELINE_PAGE (page), rp_partner_get_id (partner),
-                                  rp_partner_get_display_name (partner));
+  if (self->partner != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-history", "x",
+                                rp_partner_get_id (self->partner));
 }
 
-/* "Show All" needs the window's Timeline page; elsewhere (a test's plain window) it is hidden. */
+/* "Show All" needs the window's Timeline page (win.show-history); elsewhere (a test's plain
+ * window) it is hidden. */
 static void
 rp_partner_detail_root (GtkWidget *widget)
 {
@@ -722,7 +704,7 @@ rp_partner_detail_root (GtkWidget *widget)
   GTK_WIDGET_CLASS (rp_partner_detail_parent_class)->root (widget);
 
   gtk_widget_set_visible (GTK_WIDGET (self->show_history_button),
-                          RP_IS_WINDOW (gtk_widget_get_root (widget)));
+                          rp_page_has_window_action (widget, "show-history"));
 }
 
 static void

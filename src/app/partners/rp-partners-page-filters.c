@@ -101,7 +101,7 @@ static void
 chip_clicked_cb (GtkButton      *button,
                  RpPartnersPage *self)
 {
-  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "chip-kind"));
+  ChipKind kind = rp_page_get_filter_chip_kind (button);
 
   switch (kind)
     {
@@ -135,18 +135,13 @@ add_chip (RpPartnersPage *self,
           ChipKind        kind,
           const char     *text)
 {
-  GtkWidget *button = rp_page_new_filter_chip (text);
-
-  g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (kind));
-  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
-  gtk_box_append (self->filter_chips, button);
+  rp_page_add_filter_chip (self->filter_chips, text, kind, G_CALLBACK (chip_clicked_cb), self);
 }
 
 void
 _rp_partners_page_update_filter_bar (RpPartnersPage *self)
 {
   const RpPartnerFilter *filter = rp_partner_list_get_filter (self->list);
-  g_autofree char *button_label = NULL;
   guint n_active = 0;
 
   rp_page_remove_all (self->filter_chips);
@@ -201,17 +196,7 @@ _rp_partners_page_update_filter_bar (RpPartnersPage *self)
       n_active++;
     }
 
-  gtk_revealer_set_reveal_child (self->filter_revealer, n_active > 0);
-
-  if (n_active > 0)
-    /* Translators: the filter button when @n filters are on. */
-    button_label = g_strdup_printf (_("_Filters (%u)"), n_active);
-  gtk_menu_button_set_label (self->filter_button, button_label != NULL ? button_label
-                                                                         : _("_Filters"));
-  if (n_active > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  rp_page_show_filter_count (self->filter_button, self->filter_revealer, n_active);
 }
 
 static void

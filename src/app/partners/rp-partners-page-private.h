@@ -60,7 +60,6 @@ struct _RpPartnersPage
   char                *target_list_name;
 
   guint                columns_source;
-  guint                folded_source;
 
   /* Until the page's first frame, the view shows a slice of the list (see show_first_rows()). */
   GtkSliceListModel   *first_rows;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-page-util.h"
 #include "rp-partner-detail.h"
 #include "rp-partner-list.h"
 #include "rp-partners-page-private.h"
@@ -181,26 +182,6 @@ _rp_partners_page_scroll_to_position (RpPartnersPage *self,
 
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
-}
-
-/* The flap folds during its size allocation, when the header bar, already allocated, cannot
- * change; the Show Details button appears just after, before the frame is drawn. */
-static gboolean
-update_detail_button (gpointer user_data)
-{
-  RpPartnersPage *self = user_data;
-
-  self->folded_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_button), adw_flap_get_folded (self->flap));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flap_folded_cb (RpPartnersPage *self)
-{
-  if (self->folded_source == 0)
-    self->folded_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_detail_button, self, NULL);
 }
 
 /* Selection */
@@ -680,7 +661,6 @@ rp_partners_page_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_handle_id (&self->columns_source, g_source_remove);
-  g_clear_handle_id (&self->folded_source, g_source_remove);
   stop_first_rows (self);
 
   if (self->column_view_sorter != NULL)
@@ -868,9 +848,7 @@ rp_partners_page_init (RpPartnersPage *self)
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self);
-  g_object_bind_property (self->flap, "reveal-flap", self->detail_button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  rp_page_bind_detail_button (self->flap, self->detail_button);
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->specialty_dropdown, expression);

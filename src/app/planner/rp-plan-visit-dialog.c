@@ -13,10 +13,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-page-util.h"
 #include "rp-plan-visit-dialog.h"
 #include "rp-store-partners.h"
 #include "rp-store-visits.h"
-#include "rp-window.h"
 
 #define N_CHOICES 10
 
@@ -150,8 +150,8 @@ plan_activated (GSimpleAction *action,
   /* Translators: a toast, "Visit to Dr. Ann Lee planned for Tuesday 24 November". */
   message = g_strdup_printf (_("Visit to %s planned for %s"), data->partner_name, when);
 
-  if (data->parent != NULL && RP_IS_WINDOW (data->parent))
-    rp_window_add_toast (RP_WINDOW (data->parent), adw_toast_new (message));
+  if (data->parent != NULL)
+    rp_page_add_window_toast (data->parent, adw_toast_new (message));
 
   gtk_window_destroy (window);
 }
@@ -284,8 +284,8 @@ rp_plan_visit_dialog_present (GtkWindow *parent,
       g_autofree char *message = g_strdup_printf ("%s: %s", _("Could not open the partner"),
                                                   error->message);
 
-      if (parent != NULL && RP_IS_WINDOW (parent))
-        rp_window_add_toast (RP_WINDOW (parent), adw_toast_new (message));
+      if (parent != NULL)
+        rp_page_add_window_toast (parent, adw_toast_new (message));
       else
         g_debug ("%s", message);
       return;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-location-row.h"
+#include "rp-page-util.h"
 #include "rp-validate.h"
 
 struct _RpLocationRow
@@ -451,30 +452,4 @@ rp_location_row_focus_name (RpLocationRow *self)
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-}
-
-void
-rp_entry_row_set_error (AdwEntryRow  *row,
-                        const GError *error)
-{
-  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
-
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
-                                      -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-    }
 }

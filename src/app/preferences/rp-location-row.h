@@ -24,9 +24,4 @@ gboolean    rp_location_row_is_valid     (RpLocationRow *self);
 /* Expands the row and puts the cursor in its name. */
 void        rp_location_row_focus_name   (RpLocationRow *self);
 
-/* Marks @row as holding an invalid value (@error's message tells what is wrong), or clears the
- * mark when @error is NULL. Shared by the editors of the Preferences window. */
-void        rp_entry_row_set_error       (AdwEntryRow   *row,
-                                          const GError  *error);
-
 G_END_DECLS

@@ -9,8 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rp-activity-dialog.h"
+#include "rp-format.h"
 #include "rp-letter.h"
+#include "rp-page-util.h"
 #include "rp-preferences-window-private.h"
 #include "rp-store-gifts.h"
 #include "rp-store.h"
@@ -165,52 +166,6 @@ _rp_preferences_window_bind_follow_up_settings (RpPreferencesWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
-/* "519", "$519.00", "1,200.5" → cents; -1 when it is not an amount of zero or more. */
-static gint64
-parse_dollars (const char *text)
-{
-  g_autoptr(GString) digits = g_string_new (NULL);
-  gint64 whole = 0;
-  gint64 cents = 0;
-  guint n_decimals = 0;
-  guint n_digits = 0;
-  const char *dot;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    if (*p != '$' && *p != ',' && *p != ' ')
-      g_string_append_c (digits, *p);
-
-  dot = strchr (digits->str, '.');
-  for (const char *p = digits->str; *p != '\0'; p++)
-    {
-      if (p == dot)
-        continue;
-      if (!g_ascii_isdigit (*p))
-        return -1;
-
-      n_digits++;
-      if (dot != NULL && p > dot)
-        {
-          if (++n_decimals > 2)
-            return -1;
-          cents = cents * 10 + (*p - '0');
-        }
-      else
-        {
-          whole = whole * 10 + (*p - '0');
-          if (whole > G_MAXINT32)
-            return -1;
-        }
-    }
-
-  if (n_digits == 0)
-    return -1;
-  if (n_decimals == 1)
-    cents *= 10;
-
-  return whole * 100 + cents;
-}
-
 static void G_GNUC_PRINTF (2, 3)
 show_error_toast (RpPreferencesWindow *self,
                   const char          *format,
@@ -231,7 +186,7 @@ edit_limit_activate_cb (RpPreferencesWindow *self,
                         GtkEntry            *entry)
 {
   int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "rp-year"));
-  gint64 cents = parse_dollars (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gint64 cents = rp_parse_money (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
   GtkWidget *popover;
   g_autoptr(GError) error = NULL;
 
@@ -239,7 +194,7 @@ edit_limit_activate_cb (RpPreferencesWindow *self,
 
   if (cents < 0)
     {
-      _rp_preferences_window_set_invalid (GTK_WIDGET (entry), TRUE);
+      rp_page_set_invalid (GTK_WIDGET (entry), TRUE);
       return;
     }
 
@@ -268,7 +223,7 @@ static void
 amount_changed_cb (RpPreferencesWindow *self,
                    GtkEditable         *editable)
 {
-  _rp_preferences_window_set_invalid (GTK_WIDGET (editable), FALSE);
+  rp_page_set_invalid (GTK_WIDGET (editable), FALSE);
 }
 
 static void
@@ -497,10 +452,10 @@ add_limit_clicked_cb (RpPreferencesWindow *self,
 
   gtk_spin_button_update (self->add_limit_year_spin);
   year = gtk_spin_button_get_value_as_int (self->add_limit_year_spin);
-  cents = parse_dollars (gtk_editable_get_text (amount));
+  cents = rp_parse_money (gtk_editable_get_text (amount), -1);
   if (cents < 0)
     {
-      _rp_preferences_window_set_invalid (GTK_WIDGET (amount), TRUE);
+      rp_page_set_invalid (GTK_WIDGET (amount), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (amount));
       return;
     }

@@ -178,27 +178,6 @@ logo_remove_clicked_cb (RpPreferencesWindow *self,
 
 /* How to refer, insurances, liaison -------------------------------------------------------- */
 
-static gboolean
-validate_url (const char  *text,
-              GError     **error)
-{
-  g_autofree char *with_scheme = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return TRUE;
-
-  if (strchr (text, ' ') == NULL &&
-      strchr (text, '.') != NULL &&
-      (g_uri_is_valid (text, G_URI_FLAGS_NONE, NULL) ||
-       g_uri_is_valid ((with_scheme = g_strconcat ("https://", text, NULL)),
-                       G_URI_FLAGS_NONE, NULL)))
-    return TRUE;
-
-  g_set_error_literal (error, RP_VALIDATE_ERROR, RP_VALIDATE_ERROR_INVALID,
-                       _("Enter a web address, such as www.example.com/refer"));
-  return FALSE;
-}
-
 static void
 profile_entry_changed_cb (RpPreferencesWindow *self,
                           GtkEditable         *editable)
@@ -212,7 +191,8 @@ profile_entry_changed_cb (RpPreferencesWindow *self,
 
   if (row == self->referral_url_row)
     {
-      validate_url (text, &error);
+      _rp_preferences_window_validate_web_address (
+        text, _("Enter a web address, such as www.example.com/refer"), &error);
       rp_practice_set_referral_url (self->practice, text);
     }
   else if (row == self->referral_phone_row)

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "rp-page-util.h"
 #include "rp-preferences-window-private.h"
 
 /* "9:05" or "09:05" → "09:05"; NULL when @text is not a time of day. */
@@ -61,7 +62,7 @@ time_changed_cb (RpPreferencesWindow *self,
 {
   g_autofree char *time = normalize_time (gtk_editable_get_text (editable));
 
-  _rp_preferences_window_set_invalid (GTK_WIDGET (editable), time == NULL);
+  rp_page_set_invalid (GTK_WIDGET (editable), time == NULL);
 }
 
 static void

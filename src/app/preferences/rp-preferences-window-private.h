@@ -98,8 +98,11 @@ struct _RpPreferencesWindow
 void _rp_preferences_window_show_toast                (RpPreferencesWindow *self,
                                                        const char          *title,
                                                        gboolean             offer_discard);
-void _rp_preferences_window_set_invalid               (GtkWidget           *widget,
-                                                       gboolean             invalid);
+/* TRUE for a web address ("example.com/refer" as well as "https://…") or nothing; otherwise
+ * sets @error to @message. */
+gboolean _rp_preferences_window_validate_web_address (const char           *text,
+                                                      const char           *message,
+                                                      GError              **error);
 
 /* rp-preferences-practice.c */
 void     _rp_preferences_window_load_profile         (RpPreferencesWindow *self);

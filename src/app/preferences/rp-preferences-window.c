@@ -28,9 +28,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-validate_website (const char  *text,
-                  GError     **error)
+gboolean
+_rp_preferences_window_validate_web_address (const char  *text,
+                                             const char  *message,
+                                             GError     **error)
 {
   g_autofree char *with_scheme = NULL;
 
@@ -45,8 +46,7 @@ validate_website (const char  *text,
                        G_URI_FLAGS_NONE, NULL)))
     return TRUE;
 
-  g_set_error_literal (error, RP_VALIDATE_ERROR, RP_VALIDATE_ERROR_INVALID,
-                       _("Enter a web address, such as www.example.com"));
+  g_set_error_literal (error, RP_VALIDATE_ERROR, RP_VALIDATE_ERROR_INVALID, message);
   return FALSE;
 }
 
@@ -65,22 +65,6 @@ _rp_preferences_window_show_toast (RpPreferencesWindow *self,
     }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
-}
-
-void
-_rp_preferences_window_set_invalid (GtkWidget *widget,
-                                    gboolean   invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE
-                                       : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
 }
 
 static gboolean
@@ -287,7 +271,8 @@ entry_changed_cb (RpPreferencesWindow *self,
     }
   else if (editable == GTK_EDITABLE (self->website_row))
     {
-      validate_website (text, &error);
+      _rp_preferences_window_validate_web_address (
+        text, _("Enter a web address, such as www.example.com"), &error);
       rp_entry_row_set_error (self->website_row, error);
       rp_practice_set_website (self->practice, text);
     }

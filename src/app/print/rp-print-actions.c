@@ -15,13 +15,13 @@
 #include <stdio.h>
 
 #include "rp-letter.h"
+#include "rp-page-util.h"
 #include "rp-print-actions-private.h"
 #include "rp-print-job.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
 #include "rp-store-tasks.h"
 #include "rp-store-visits.h"
-#include "rp-window.h"
 
 typedef struct
 {
@@ -63,12 +63,13 @@ static void
 add_toast (PrintActions *actions,
            AdwToast     *toast)
 {
-  g_autoptr(AdwToast) owned = toast;
-
-  if (actions->window != NULL && RP_IS_WINDOW (actions->window))
-    rp_window_add_toast (RP_WINDOW (actions->window), g_steal_pointer (&owned));
+  if (actions->window != NULL)
+    rp_page_add_window_toast (actions->window, toast);
   else
-    g_debug ("No window for the toast: %s", adw_toast_get_title (toast));
+    {
+      g_debug ("No window for the toast: %s", adw_toast_get_title (toast));
+      g_object_unref (toast);
+    }
 }
 
 static void

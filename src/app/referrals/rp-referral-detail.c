@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-follow-up-rules.h"
+#include "rp-page-util.h"
 #include "rp-referral-detail.h"
 #include "rp-referral-status.h"
 #include "rp-store-referrals.h"
@@ -83,7 +84,6 @@ add_toast (RpReferralDetail *self,
            const char       *message,
            gboolean          is_error)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast = adw_toast_new (message);
 
   if (is_error)
@@ -93,15 +93,7 @@ add_toast (RpReferralDetail *self,
       adw_toast_set_timeout (toast, 0);
     }
 
-  if (overlay != NULL)
-    {
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
-
-  /* Only a pane outside a window (a test) has no overlay. */
-  g_debug ("No toast overlay for: %s", message);
-  g_object_unref (toast);
+  rp_page_add_toast (GTK_WIDGET (self), toast);
 }
 
 static gboolean

@@ -71,7 +71,7 @@ static void
 chip_clicked_cb (GtkButton       *button,
                  RpReferralsPage *self)
 {
-  ChipKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "chip-kind"));
+  ChipKind kind = rp_page_get_filter_chip_kind (button);
 
   switch (kind)
     {
@@ -107,18 +107,13 @@ add_chip (RpReferralsPage *self,
           ChipKind         kind,
           const char      *text)
 {
-  GtkWidget *button = rp_page_new_filter_chip (text);
-
-  g_object_set_data (G_OBJECT (button), "chip-kind", GINT_TO_POINTER (kind));
-  g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
-  gtk_box_append (self->filter_chips, button);
+  rp_page_add_filter_chip (self->filter_chips, text, kind, G_CALLBACK (chip_clicked_cb), self);
 }
 
 void
 _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
 {
   const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
-  g_autofree char *button_label = NULL;
   guint n_active = 0;
 
   rp_page_remove_all (self->filter_chips);
@@ -178,34 +173,9 @@ _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
       n_active++;
     }
 
-  gtk_revealer_set_reveal_child (self->filter_revealer, n_active > 0);
-
-  if (n_active > 0)
-    /* Translators: the filter button when @n filters are on. */
-    button_label = g_strdup_printf (_("_Filters (%u)"), n_active);
-  gtk_menu_button_set_label (self->filter_button, button_label != NULL ? button_label
-                                                                         : _("_Filters"));
-  if (n_active > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  rp_page_show_filter_count (self->filter_button, self->filter_revealer, n_active);
 
   _rp_referrals_page_update_actions (self);
-}
-
-static void
-set_entry_valid (GtkEntry *entry,
-                 gboolean  valid)
-{
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
 }
 
 static void
@@ -238,8 +208,8 @@ filter_changed_cb (RpReferralsPage *self)
   /* A date being typed is not applied until it is a whole, valid date. */
   from_valid = parse_day_entry (self->from_entry, &from);
   to_valid = parse_day_entry (self->to_entry, &to);
-  set_entry_valid (self->from_entry, from_valid);
-  set_entry_valid (self->to_entry, to_valid);
+  rp_page_set_invalid (GTK_WIDGET (self->from_entry), !from_valid);
+  rp_page_set_invalid (GTK_WIDGET (self->to_entry), !to_valid);
   if (from_valid)
     {
       g_free (filter->from);
@@ -336,6 +306,20 @@ search_changed_cb (RpReferralsPage *self)
   filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
   g_free (filter->search);
   filter->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  _rp_referrals_page_set_filter (self, filter);
+}
+
+void
+_rp_referrals_page_clear_search (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->updating_filters = FALSE;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  g_clear_pointer (&filter->search, g_free);
   _rp_referrals_page_set_filter (self, filter);
 }
 

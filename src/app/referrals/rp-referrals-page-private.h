@@ -36,7 +36,6 @@ struct _RpReferralsPage
   /* The partner filter's label. */
   char                *partner_name;
 
-  guint                folded_source;
 
   AdwHeaderBar        *header_bar;
   AdwWindowTitle      *window_title;
@@ -85,6 +84,8 @@ void _rp_referrals_page_update_actions        (RpReferralsPage          *self);
 /* rp-referrals-page-filters.c */
 void _rp_referrals_page_update_filter_bar     (RpReferralsPage          *self);
 void _rp_referrals_page_clear_filters         (RpReferralsPage          *self);
+/* Empties the search entry and the list's search at once. */
+void _rp_referrals_page_clear_search          (RpReferralsPage          *self);
 void _rp_referrals_page_setup_partner_row_cb  (GtkSignalListItemFactory *factory,
                                                GtkListItem              *list_item);
 void _rp_referrals_page_class_filters_init    (GtkWidgetClass           *widget_class);

@@ -10,14 +10,12 @@
 
 #include "rp-page-util.h"
 #include "rp-partner-list.h"
-#include "rp-partners-page.h"
 #include "rp-referral-detail.h"
 #include "rp-referral-editor.h"
 #include "rp-referral-list.h"
 #include "rp-referral-status.h"
 #include "rp-referrals-page-private.h"
 #include "rp-store-partners.h"
-#include "rp-window.h"
 
 G_DEFINE_FINAL_TYPE (RpReferralsPage, rp_referrals_page, ADW_TYPE_BIN)
 
@@ -254,25 +252,6 @@ setup_column (GtkColumnViewColumn *column,
   gtk_column_view_column_set_factory (column, factory);
 }
 
-/* The flap folds during its size allocation; the Show Details button follows just after. */
-static gboolean
-update_detail_button (gpointer user_data)
-{
-  RpReferralsPage *self = user_data;
-
-  self->folded_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_button), adw_flap_get_folded (self->flap));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flap_folded_cb (RpReferralsPage *self)
-{
-  if (self->folded_source == 0)
-    self->folded_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_detail_button, self, NULL);
-}
-
 /* Selection */
 
 static void
@@ -466,6 +445,26 @@ row_activated_cb (RpReferralsPage *self,
     adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
+/* Scrolls the list to self->selected_id; FALSE when the list does not hold it. */
+static gboolean
+scroll_to_selected (RpReferralsPage *self)
+{
+  guint position = rp_referral_list_find (self->list, self->selected_id);
+
+  if (position == G_MAXUINT)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+
+  return TRUE;
+}
+
 static void
 referral_saved_cb (GtkWidget       *editor,
                    RpReferral      *referral,
@@ -476,19 +475,8 @@ referral_saved_cb (GtkWidget       *editor,
   self->selected_id = rp_referral_get_id (referral);
   reselect (self);
 
-  if (rp_referral_list_find (self->list, self->selected_id) != G_MAXUINT)
+  if (scroll_to_selected (self))
     {
-      guint position = rp_referral_list_find (self->list, self->selected_id);
-      GtkWidget *child;
-
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          if (GTK_IS_LIST_VIEW (child))
-            gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        }
-
       rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (_("Referral recorded")));
       return;
     }
@@ -560,19 +548,9 @@ open_partner_cb (RpReferralsPage  *self,
                  gint64            partner_id,
                  RpReferralDetail *detail)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *partners_page;
-
   /* In the window: the Partners page, with the partner selected. */
-  if (RP_IS_WINDOW (root) && rp_window_set_visible_page_name (RP_WINDOW (root), "partners"))
-    {
-      partners_page = rp_window_get_page (RP_WINDOW (root), "partners");
-      if (RP_IS_PARTNERS_PAGE (partners_page))
-        {
-          rp_partners_page_select_partner (RP_PARTNERS_PAGE (partners_page), partner_id);
-          return;
-        }
-    }
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partner", "x", partner_id))
+    return;
 
   /* Elsewhere, the list narrows to that partner's referrals, which is useful all the same. */
   rp_referrals_page_set_partner_filter (self, partner_id,
@@ -659,7 +637,6 @@ rp_referrals_page_dispose (GObject *object)
 {
   RpReferralsPage *self = RP_REFERRALS_PAGE (object);
 
-  g_clear_handle_id (&self->folded_source, g_source_remove);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -816,9 +793,7 @@ rp_referrals_page_init (RpReferralsPage *self)
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self);
-  g_object_bind_property (self->flap, "reveal-flap", self->detail_button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  rp_page_bind_detail_button (self->flap, self->detail_button);
 
   _rp_referrals_page_update_actions (self);
 }
@@ -841,6 +816,32 @@ rp_referrals_page_get_selected_partner_id (RpReferralsPage *self)
   g_return_val_if_fail (RP_IS_REFERRALS_PAGE (self), 0);
 
   return self->selected_partner_id;
+}
+
+void
+rp_referrals_page_select_referral (RpReferralsPage *self,
+                                   gint64           referral_id)
+{
+  g_return_if_fail (RP_IS_REFERRALS_PAGE (self));
+  g_return_if_fail (referral_id > 0);
+
+  if (self->list == NULL)
+    return;
+
+  self->selected_id = referral_id;
+
+  /* A search or filter that hides the referral gives way: it was asked for. */
+  if (rp_referral_list_find (self->list, referral_id) == G_MAXUINT)
+    {
+      _rp_referrals_page_clear_filters (self);
+      _rp_referrals_page_clear_search (self);
+    }
+  reselect (self);
+  scroll_to_selected (self);
+
+  /* Folded, the detail pane is the point of asking. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
 void

@@ -23,6 +23,9 @@ G_DECLARE_FINAL_TYPE (RpReferralsPage, rp_referrals_page, RP, REFERRALS_PAGE, Ad
  * referrals.clear-filters. */
 GtkWidget *rp_referrals_page_new                  (RpContext       *context);
 gint64     rp_referrals_page_get_selected_partner_id (RpReferralsPage *self);
+/* Selects and shows the referral (clearing a search or filter that hides it). */
+void       rp_referrals_page_select_referral      (RpReferralsPage *self,
+                                                   gint64           referral_id);
 /* Shows only the referrals of one partner (0: every partner again); @name labels the filter. */
 void       rp_referrals_page_set_partner_filter   (RpReferralsPage *self,
                                                    gint64           partner_id,

@@ -6,16 +6,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "rp-application.h"
 #include "rp-autostart.h"
 #include "rp-clock.h"
-#include "rp-document.h"
-#include "rp-follow-ups-page.h"
-#include "rp-ics.h"
+#include "rp-command-line.h"
 #include "rp-preferences-window.h"
 #include "rp-recovery-key-dialog.h"
 #include "rp-reminder-service.h"
@@ -41,320 +38,6 @@ struct _RpApplication
 };
 
 G_DEFINE_FINAL_TYPE (RpApplication, rp_application, ADW_TYPE_APPLICATION)
-
-/* Every option works without a window or a display: they are all handled in
- * handle_local_options, before the application registers or opens a window. */
-static const GOptionEntry option_entries[] = {
-  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use the database at PATH instead of the default one"), N_("PATH") },
-  { "sample-network", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Fill an empty database with a sample referral network, then exit"), NULL },
-  { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Send the reminders that are due now, then exit"), NULL },
-  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a week’s planned visits to FILE (iCalendar: .ics), then exit"), N_("FILE") },
-  { "week", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The week --export writes, as YYYY-Www (default: the current week)"), N_("WEEK") },
-  { "packet", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the referral packet for PARTNER (id, NPI or uuid) to --output, then exit"),
-    N_("PARTNER") },
-  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("The PDF file --packet writes"), N_("FILE.pdf") },
-  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Start without a window, only to send reminders"), NULL },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Show the version, then exit"), NULL },
-  { NULL }
-};
-
-/* Errors on the command line are one line each, "rapport: <message>", so that scripts and
- * people see at once which program complained. */
-static void
-print_error (const char *message)
-{
-  g_autofree char *line = g_strdup (message);
-
-  g_strdelimit (line, "\r\n", ' ');
-  g_printerr ("rapport: %s\n", g_strstrip (line));
-}
-
-/* GApplication prints its own option-parsing errors ("Unknown option --bogus") without the
- * program name; this handler, installed only while the command line is handled, adds it. */
-static void
-print_with_program_name (const char *message)
-{
-  if (g_str_has_prefix (message, "rapport: "))
-    fputs (message, stderr);
-  else
-    fprintf (stderr, "rapport: %s", message);
-  fflush (stderr);
-}
-
-static GDate *
-local_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_new_dmy (g_date_time_get_day_of_month (now),
-                         g_date_time_get_month (now),
-                         g_date_time_get_year (now));
-}
-
-static int
-fill_sample_network (const char *path)
-{
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpVault) vault = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *recovery_key = NULL;
-  GDate *today;
-  gboolean ok;
-
-  store = rp_store_open (path, &error);
-  if (store == NULL)
-    {
-      print_error (error->message);
-      return 1;
-    }
-
-  /* The generator only fills an empty database: it must never mix invented partners with the
-   * user's own. */
-  if (rp_store_count_partners (store, FALSE) + rp_store_count_partners (store, TRUE) > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” already holds partners; --sample-network only fills an "
-                           "empty database"),
-                         path);
-
-      print_error (message);
-      return 1;
-    }
-
-  /* The sample's patients are sealed like real ones: with a key in the login keyring. */
-  vault = rp_vault_new (store);
-  if (!rp_vault_unlock_sync (vault, NULL, &error))
-    {
-      print_error (error->message);
-      return 1;
-    }
-
-  today = local_today ();
-  ok = rp_sample_generate_with_vault (store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
-                                      vault, NULL, NULL, &error);
-  g_date_free (today);
-
-  /* The key is made (and in the keyring) even when the sample then fails: show its recovery
-   * key in any case, as it is never shown again. */
-  recovery_key = rp_vault_take_recovery_key (vault);
-  if (recovery_key != NULL)
-    {
-      g_print (_("Patient details are encrypted with a new key kept in your login keyring. Keep "
-                 "this recovery key somewhere safe; it is shown only once:\n%s\n"),
-               recovery_key);
-      memset (recovery_key, 0, strlen (recovery_key));
-    }
-
-  if (!ok)
-    {
-      print_error (error->message);
-      return 1;
-    }
-
-  g_print (_("Added the sample network to “%s” (partners: %u, referrals: %u, activities: %u, "
-             "tasks: %u)\n"),
-           path,
-           rp_store_count_partners (store, FALSE),
-           rp_store_count_rows (store, "referral"),
-           rp_store_count_rows (store, "activity"),
-           rp_store_count_rows (store, "task"));
-
-  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
-    g_print ("%s\n", _("Patient details were left out: the keyring is not available"));
-
-  return 0;
-}
-
-/* `rapport --check-reminders`, for a cron job or a systemd timer: what is due now (overdue
- * included) is sent once; what was sent before is not sent again, as notified-at is stored. */
-static int
-check_reminders (const char *path)
-{
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(RpContext) context = NULL;
-  g_autoptr(RpClock) clock = NULL;
-  g_autoptr(RpReminderService) reminders = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_notified = 0;
-
-  store = rp_store_open (path, &error);
-  if (store == NULL)
-    {
-      print_error (error->message);
-      return 1;
-    }
-
-  settings = g_settings_new (RP_SETTINGS_SCHEMA_ID);
-  context = rp_context_new (store, settings);
-  clock = rp_clock_new_system ();
-  reminders = rp_reminder_service_new (context, clock);
-
-  /* With no notification server nothing is marked notified: the next run (or the app) sends
-   * it. The exit status tells a timer unit that this run did not deliver. */
-  if (!rp_reminder_service_check_now (reminders, &n_notified, &error))
-    {
-      g_autofree char *message =
-        /* Translators: %s is the reason, such as "The name is not activatable". */
-        g_strdup_printf (_("Could not send reminders: %s"), error->message);
-
-      print_error (message);
-      return 1;
-    }
-
-  if (n_notified > 0)
-    g_print (ngettext ("Sent %u reminder\n", "Sent %u reminders\n", n_notified), n_notified);
-  else
-    g_print ("%s\n", _("Nothing is due"));
-
-  return 0;
-}
-
-/* `rapport --export=FILE.ics [--week=YYYY-Www]`: the week's planned visits as an iCalendar file
- * for GNOME Calendar or Outlook. Nothing is written when anything fails. */
-static int
-export_week (const char *path,
-             const char *export_path,
-             const char *iso_week)
-{
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *monday = NULL;
-  g_autofree char *week = NULL;
-  g_autofree char *lower = g_ascii_strdown (export_path, -1);
-  g_autofree char *display = g_filename_display_name (export_path);
-  guint n_events = 0;
-
-  if (!g_str_has_suffix (lower, ".ics"))
-    {
-      g_autofree char *message =
-        /* Translators: %s is a file name. */
-        g_strdup_printf (_("Cannot export to “%s”: the supported format is iCalendar (.ics)"),
-                         display);
-
-      print_error (message);
-      return 1;
-    }
-
-  if (iso_week != NULL)
-    {
-      monday = rp_week_monday_from_iso (iso_week, &error);
-      if (monday == NULL)
-        {
-          print_error (error->message);
-          return 1;
-        }
-    }
-  else
-    {
-      monday = rp_week_monday (NULL);
-    }
-
-  store = rp_store_open (path, &error);
-  if (store == NULL)
-    {
-      print_error (error->message);
-      return 1;
-    }
-
-  if (!rp_ics_write_week (store, monday, export_path, &n_events, &error))
-    {
-      g_autofree char *message =
-        /* Translators: the first %s is a file name, the second the reason. */
-        g_strdup_printf (_("Could not export to “%s”: %s"), display, error->message);
-
-      print_error (message);
-      return 1;
-    }
-
-  week = rp_week_to_iso (monday);
-  g_print (ngettext ("Exported %u visit of %s to %s\n", "Exported %u visits of %s to %s\n",
-                     n_events),
-           n_events, week, display);
-  return 0;
-}
-
-static RpPartner *
-find_partner (RpStore    *store,
-              const char *key)
-{
-  gboolean digits = *key != '\0' && strspn (key, "0123456789") == strlen (key);
-  RpPartner *partner = NULL;
-
-  if (digits && strlen (key) == 10)
-    partner = rp_store_find_partner_by_npi (store, key, NULL);
-  if (partner == NULL && digits && strlen (key) < 18)
-    partner = rp_store_get_partner (store, g_ascii_strtoll (key, NULL, 10), NULL);
-  if (partner == NULL && !digits)
-    partner = rp_store_find_partner_by_uuid (store, key, NULL);
-  return partner;
-}
-
-/* `rapport --packet=PARTNER --output=FILE.pdf`: one partner's referral packet as a PDF, on the
- * locale's paper. Nothing is written when anything fails. */
-static int
-write_packet (const char *path,
-              const char *key,
-              const char *output)
-{
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpPractice) practice = NULL;
-  g_autoptr(RpPartner) partner = NULL;
-  g_autoptr(RpDocument) document = NULL;
-  g_autoptr(GPtrArray) partners = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *display = g_filename_display_name (output);
-  RpPacketOptions options = { TRUE, NULL };
-  guint n_pages;
-
-  store = rp_store_open (path, &error);
-  if (store == NULL)
-    {
-      print_error (error->message);
-      return 1;
-    }
-
-  partner = find_partner (store, key);
-  if (partner == NULL)
-    {
-      g_autofree char *message =
-        /* Translators: %s is what was typed after --packet= */
-        g_strdup_printf (_("No partner has the id, NPI or uuid “%s”"), key);
-
-      print_error (message);
-      return 1;
-    }
-
-  practice = rp_store_get_practice (store, &error);
-  if (practice == NULL)
-    {
-      print_error (error != NULL ? error->message : _("The practice profile cannot be read"));
-      return 1;
-    }
-
-  g_ptr_array_add (partners, partner);
-  document = rp_document_new_packets (store, practice, partners, &options);
-  if (!rp_document_write_pdf (document, output, rp_paper_size_for_locale (), &error))
-    {
-      print_error (error->message);
-      return 1;
-    }
-
-  n_pages = rp_document_get_n_pages (document);
-  g_print (ngettext ("Wrote a %u-page packet for %s to %s\n",
-                     "Wrote a %u-page packet for %s to %s\n", n_pages),
-           n_pages, rp_partner_get_display_name (partner), display);
-  return 0;
-}
 
 static GtkWindow *
 find_main_window (RpApplication *self)
@@ -452,18 +135,12 @@ reminders_open_task_cb (RpApplication     *self,
                         gint64             task_id,
                         RpReminderService *reminders)
 {
-  RpWindow *window;
-  GtkWidget *page;
-
   g_assert (RP_IS_APPLICATION (self));
 
   show_follow_ups (self);
 
   /* "Open" raises the window at that task. */
-  window = ensure_main_window (self);
-  page = rp_window_get_page (window, "follow-ups");
-  if (RP_IS_FOLLOW_UPS_PAGE (page) &&
-      !rp_follow_ups_page_show_task (RP_FOLLOW_UPS_PAGE (page), task_id))
+  if (!rp_window_show_task (ensure_main_window (self), task_id))
     g_debug ("Task %" G_GINT64_FORMAT " is not on the Follow-ups page", task_id);
 }
 
@@ -530,7 +207,7 @@ start_at_login_changed_cb (RpApplication *self,
       if (window != NULL)
         rp_window_add_toast (RP_WINDOW (window), adw_toast_new (message));
       else
-        print_error (message);
+        rp_command_line_print_error (message);
     }
 }
 
@@ -732,7 +409,7 @@ rp_application_local_command_line (GApplication   *application,
   GPrintFunc old_handler;
   gboolean ret;
 
-  old_handler = g_set_printerr_handler (print_with_program_name);
+  old_handler = g_set_printerr_handler (rp_command_line_print_with_program_name);
   ret = G_APPLICATION_CLASS (rp_application_parent_class)->local_command_line (application,
                                                                                 arguments,
                                                                                 exit_status);
@@ -748,12 +425,11 @@ rp_application_handle_local_options (GApplication *application,
   RpApplication *self = RP_APPLICATION (application);
   g_autoptr(GError) error = NULL;
   const char *path = NULL;
+  int status;
 
+  /* The one command that needs no database. */
   if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("rapport %s\n", PACKAGE_VERSION);
-      return 0;
-    }
+    return rp_command_line_run_version ();
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0')
     {
@@ -772,46 +448,14 @@ rp_application_handle_local_options (GApplication *application,
    * only, so that it is never opened for writing, let alone migrated. */
   if (!rp_store_check_file (self->database_path, &error))
     {
-      print_error (error->message);
+      rp_command_line_print_error (error->message);
       return 1;
     }
 
-  if (g_variant_dict_contains (options, "sample-network"))
-    return fill_sample_network (self->database_path);
-
-  if (g_variant_dict_contains (options, "check-reminders"))
-    return check_reminders (self->database_path);
-
-  {
-    const char *export_path = NULL;
-    const char *iso_week = NULL;
-
-    g_variant_dict_lookup (options, "week", "&s", &iso_week);
-    if (g_variant_dict_lookup (options, "export", "^&ay", &export_path) &&
-        export_path[0] != '\0')
-      return export_week (self->database_path, export_path, iso_week);
-
-    if (iso_week != NULL)
-      {
-        print_error (_("--week only goes with --export=FILE.ics"));
-        return 1;
-      }
-  }
-
-  {
-    const char *packet = NULL;
-    const char *output = NULL;
-
-    g_variant_dict_lookup (options, "packet", "&s", &packet);
-    g_variant_dict_lookup (options, "output", "^&ay", &output);
-    if (packet != NULL && output != NULL && *packet != '\0' && *output != '\0')
-      return write_packet (self->database_path, packet, output);
-    if (packet != NULL || output != NULL)
-      {
-        print_error (_("--packet=PARTNER and --output=FILE.pdf go together"));
-        return 1;
-      }
-  }
+  /* A command that runs and exits (--export…): the window's instance is never started. */
+  status = rp_command_line_handle (options, self->database_path);
+  if (status >= 0)
+    return status;
 
   self->background = g_variant_dict_contains (options, "background");
 
@@ -819,7 +463,7 @@ rp_application_handle_local_options (GApplication *application,
    * window) without opening the database itself. Registering runs startup in the primary. */
   if (!g_application_register (application, NULL, &error))
     {
-      print_error (error->message);
+      rp_command_line_print_error (error->message);
       return 1;
     }
 
@@ -829,7 +473,7 @@ rp_application_handle_local_options (GApplication *application,
 
   if (!open_database (self, &error))
     {
-      print_error (error->message);
+      rp_command_line_print_error (error->message);
       return 1;
     }
 
@@ -879,7 +523,7 @@ rp_application_activate (GApplication *application)
 
       if (!open_database (self, &error))
         {
-          print_error (error->message);
+          rp_command_line_print_error (error->message);
           g_application_quit (application);
           return;
         }
@@ -950,9 +594,7 @@ rp_application_class_init (RpApplicationClass *klass)
 static void
 rp_application_init (RpApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Look after your practice’s referral network."));
+  rp_command_line_add_options (G_APPLICATION (self));
 }
 
 RpApplication *

@@ -12,11 +12,13 @@
 #include "rp-activity-dialog.h"
 #include "rp-follow-ups-page.h"
 #include "rp-map-page.h"
+#include "rp-page-util.h"
 #include "rp-partners-page.h"
 #include "rp-plan-visit-dialog.h"
 #include "rp-planner-page.h"
 #include "rp-print-actions.h"
 #include "rp-referrals-page.h"
+#include "rp-store-partners.h"
 #include "rp-target-lists-sidebar.h"
 #include "rp-timeline-page.h"
 #include "rp-window.h"
@@ -97,29 +99,6 @@ find_page_info (const char *name,
   return NULL;
 }
 
-static AdwHeaderBar *
-find_header_bar (GtkWidget *widget)
-{
-  g_autoptr(GQueue) queue = g_queue_new ();
-
-  /* Breadth first: the page's own top bar, not one nested deeper (in a dialog or a pane). */
-  g_queue_push_tail (queue, widget);
-  while (!g_queue_is_empty (queue))
-    {
-      GtkWidget *current = g_queue_pop_head (queue);
-
-      if (ADW_IS_HEADER_BAR (current))
-        return ADW_HEADER_BAR (current);
-
-      for (GtkWidget *child = gtk_widget_get_first_child (current);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_queue_push_tail (queue, child);
-    }
-
-  return NULL;
-}
-
 static void
 back_clicked_cb (RpWindow  *self,
                  GtkButton *button)
@@ -136,7 +115,8 @@ static void
 adopt_page_header_bar (RpWindow  *self,
                        GtkWidget *page)
 {
-  AdwHeaderBar *header_bar = find_header_bar (page);
+  /* The page's own top bar, not one nested deeper (in a dialog or a pane). */
+  GtkWidget *header_bar = rp_page_find_outermost (page, ADW_TYPE_HEADER_BAR);
   GtkWidget *back;
 
   if (header_bar == NULL)
@@ -153,7 +133,7 @@ adopt_page_header_bar (RpWindow  *self,
   g_object_bind_property (self->leaflet, "folded", back, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (back, "clicked", G_CALLBACK (back_clicked_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_header_bar_pack_start (header_bar, back);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), back);
 
   /* Back comes first, before the page's own buttons. */
   if (GTK_IS_BOX (gtk_widget_get_parent (back)))
@@ -290,19 +270,30 @@ sidebar_row_selected_cb (RpWindow      *self,
     rp_window_set_visible_page_name (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* Shows the page called @name (creating it the first time) and, folded, brings it in instead of
+ * the sidebar: where the window routes a request from a page or the sidebar. */
+static GtkWidget *
+present_page (RpWindow   *self,
+              const char *name)
+{
+  if (!rp_window_set_visible_page_name (self, name))
+    return NULL;
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
+
+  return rp_window_get_page (self, name);
+}
+
 /* A saved target list: the Partners page, showing its members. */
 static void
 target_list_activated_cb (RpWindow   *self,
                           gint64      list_id,
                           const char *name)
 {
-  GtkWidget *page;
+  GtkWidget *page = present_page (self, "partners");
 
-  rp_window_set_visible_page_name (self, "partners");
-  page = rp_window_get_page (self, "partners");
   if (RP_IS_PARTNERS_PAGE (page))
     rp_partners_page_show_target_list (RP_PARTNERS_PAGE (page), list_id, name);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
 }
 
 static void
@@ -428,15 +419,16 @@ reminders_notify_cb (RpWindow          *self,
   update_reminder_banner (self);
 }
 
+/* The window's actions. Pages never call the window or each other: they activate these
+ * ("win.show-partner" with a partner id…), and the window routes each to the page that does it,
+ * through that page's public API. */
+
 static void
 show_follow_ups_activated (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
 {
-  RpWindow *self = RP_WINDOW (user_data);
-
-  rp_window_set_visible_page_name (self, "follow-ups");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
+  present_page (RP_WINDOW (user_data), "follow-ups");
 }
 
 static void
@@ -453,6 +445,36 @@ log_activity_activated (GSimpleAction *action,
 }
 
 static void
+show_partner_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  gint64 partner_id = g_variant_get_int64 (parameter);
+
+  if (partner_id > 0)
+    rp_window_show_partner (RP_WINDOW (user_data), partner_id);
+}
+
+static void
+show_referral_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  gint64 referral_id = g_variant_get_int64 (parameter);
+
+  if (referral_id > 0)
+    rp_window_show_referral (RP_WINDOW (user_data), referral_id);
+}
+
+static void
+show_history_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  rp_window_show_history (RP_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
 show_on_map_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -465,15 +487,10 @@ show_day_on_map_activated (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
 {
-  RpWindow *self = RP_WINDOW (user_data);
-  GtkWidget *page;
+  GtkWidget *page = present_page (RP_WINDOW (user_data), "map");
 
-  if (!rp_window_set_visible_page_name (self, "map"))
-    return;
-
-  page = rp_window_get_page (self, "map");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
-  rp_map_page_show_day (RP_MAP_PAGE (page), g_variant_get_string (parameter, NULL));
+  if (RP_IS_MAP_PAGE (page))
+    rp_map_page_show_day (RP_MAP_PAGE (page), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -492,6 +509,9 @@ plan_visit_activated (GSimpleAction *action,
 
 static const GActionEntry win_entries[] = {
   { .name = "log-activity", .activate = log_activity_activated },
+  { .name = "show-partner", .activate = show_partner_activated, .parameter_type = "x" },
+  { .name = "show-referral", .activate = show_referral_activated, .parameter_type = "x" },
+  { .name = "show-history", .activate = show_history_activated, .parameter_type = "x" },
   { .name = "show-on-map", .activate = show_on_map_activated, .parameter_type = "x" },
   { .name = "show-day-on-map", .activate = show_day_on_map_activated, .parameter_type = "s" },
   { .name = "plan-visit", .activate = plan_visit_activated, .parameter_type = "x" },
@@ -798,12 +818,47 @@ rp_window_show_partner (RpWindow *self,
   g_return_if_fail (RP_IS_WINDOW (self));
   g_return_if_fail (partner_id > 0);
 
-  if (!rp_window_set_visible_page_name (self, "partners"))
-    return;
+  page = present_page (self, "partners");
+  if (RP_IS_PARTNERS_PAGE (page))
+    rp_partners_page_select_partner (RP_PARTNERS_PAGE (page), partner_id);
+}
 
-  page = rp_window_get_page (self, "partners");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
-  rp_partners_page_select_partner (RP_PARTNERS_PAGE (page), partner_id);
+void
+rp_window_show_referral (RpWindow *self,
+                         gint64    referral_id)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (referral_id > 0);
+
+  page = present_page (self, "referrals");
+  if (RP_IS_REFERRALS_PAGE (page))
+    rp_referrals_page_select_referral (RP_REFERRALS_PAGE (page), referral_id);
+}
+
+void
+rp_window_show_history (RpWindow *self,
+                        gint64    partner_id)
+{
+  g_autoptr(RpPartner) partner = NULL;
+  GtkWidget *page;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+
+  /* The partner filter is labelled with the name; a partner deleted meanwhile has no history
+   * left to show. */
+  if (partner_id > 0)
+    {
+      partner = rp_store_get_partner (rp_context_get_store (self->context), partner_id, NULL);
+      if (partner == NULL)
+        return;
+    }
+
+  page = present_page (self, "timeline");
+  if (RP_IS_TIMELINE_PAGE (page))
+    rp_timeline_page_set_partner (RP_TIMELINE_PAGE (page), MAX (partner_id, 0),
+                                  partner != NULL ? rp_partner_get_display_name (partner) : NULL);
 }
 
 void
@@ -815,12 +870,26 @@ rp_window_show_on_map (RpWindow *self,
   g_return_if_fail (RP_IS_WINDOW (self));
   g_return_if_fail (partner_id > 0);
 
-  if (!rp_window_set_visible_page_name (self, "map"))
-    return;
+  page = present_page (self, "map");
+  if (RP_IS_MAP_PAGE (page))
+    rp_map_page_show_partner (RP_MAP_PAGE (page), partner_id);
+}
 
-  page = rp_window_get_page (self, "map");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_box));
-  rp_map_page_show_partner (RP_MAP_PAGE (page), partner_id);
+gboolean
+rp_window_show_task (RpWindow *self,
+                     gint64    task_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (RP_IS_WINDOW (self), FALSE);
+
+  if (!rp_window_set_visible_page_name (self, "follow-ups"))
+    return FALSE;
+
+  page = rp_window_get_page (self, "follow-ups");
+
+  return RP_IS_FOLLOW_UPS_PAGE (page) &&
+         rp_follow_ups_page_show_task (RP_FOLLOW_UPS_PAGE (page), task_id);
 }
 
 RpReminderService *

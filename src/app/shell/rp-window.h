@@ -32,12 +32,28 @@ GtkWidget  *rp_window_get_page              (RpWindow       *self,
                                              const char     *name);
 void        rp_window_add_toast             (RpWindow       *self,
                                              AdwToast       *toast);
-/* Switches to the Partners page and selects the partner. */
+/* What the window's actions do. Pages activate the actions (gtk_widget_activate_action), never
+ * these functions, and never one another:
+ *   win.show-partner (x partner id)     the Partners page, the partner selected
+ *   win.show-referral (x referral id)   the Referrals page, the referral selected
+ *   win.show-history (x partner id)     the Timeline page with the partner's entries (0: all)
+ *   win.show-on-map (x partner id)      the Map page, centred on the partner, popover open
+ *   win.show-day-on-map (s YYYY-MM-DD)  the Map page with the day's planned route
+ *   win.plan-visit (x partner id)       "Plan Visit" for the partner (0: the page's partner)
+ *   win.log-activity                    "Log Activity" (Ctrl+L) for the page's partner
+ *   win.show-follow-ups                 the Follow-ups page */
 void        rp_window_show_partner          (RpWindow       *self,
                                              gint64          partner_id);
-/* The Map page, centred on the partner with their popover open. */
+void        rp_window_show_referral         (RpWindow       *self,
+                                             gint64          referral_id);
+void        rp_window_show_history          (RpWindow       *self,
+                                             gint64          partner_id);
 void        rp_window_show_on_map           (RpWindow       *self,
                                              gint64          partner_id);
+/* The Follow-ups page, at the task's row with the focus (a reminder's "Open"); FALSE when the
+ * page does not show the task. */
+gboolean    rp_window_show_task             (RpWindow       *self,
+                                             gint64          task_id);
 RpReminderService *rp_window_get_reminder_service (RpWindow          *self);
 void        rp_window_set_reminder_service  (RpWindow          *self,
                                              RpReminderService *reminders);

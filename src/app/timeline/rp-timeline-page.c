@@ -10,7 +10,6 @@
 
 #include "rp-store-partners.h"
 #include "rp-timeline-page.h"
-#include "rp-window.h"
 
 /* How many partners the partner filter's search offers. */
 #define MAX_PARTNER_MATCHES 8
@@ -145,10 +144,7 @@ static void
 partner_activated_cb (RpTimelinePage *self,
                       gint64          partner_id)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (RP_IS_WINDOW (root))
-    rp_window_show_partner (RP_WINDOW (root), partner_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partner", "x", partner_id);
 }
 
 static GtkWidget *

@@ -13,6 +13,7 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-follow-up-rules.h"
+#include "rp-format.h"
 #include "rp-store-gifts.h"
 #include "rp-store-partners.h"
 
@@ -77,12 +78,6 @@ static const struct
 };
 
 static gboolean
-is_empty (const char *str)
-{
-  return str == NULL || *str == '\0';
-}
-
-static gboolean
 kind_has_cost (RpActivityKind kind)
 {
   return kind == RP_ACTIVITY_KIND_EVENT;
@@ -96,47 +91,11 @@ current_year (void)
   return g_date_time_get_year (now);
 }
 
-/* "12.50", "$1,200", "15" → cents; -1 when it is not an amount. */
+/* The cost field: left empty, no cost. */
 static gint64
-parse_money (const char *text)
+parse_cost (RpActivityDialog *self)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
-  gint64 whole = 0;
-  gint64 cents = 0;
-  const char *dot;
-  guint n_decimals = 0;
-
-  if (is_empty (text))
-    return 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != '$' && *p != ',' && *p != ' ')
-      g_string_append_c (digits, *p);
-
-  dot = strchr (digits->str, '.');
-  for (const char *p = digits->str; *p != '\0'; p++)
-    {
-      if (p == dot)
-        continue;
-      if (!g_ascii_isdigit (*p))
-        return -1;
-      if (dot != NULL && p > dot)
-        {
-          if (++n_decimals > 2)
-            return -1;
-          cents = cents * 10 + (*p - '0');
-        }
-      else
-        {
-          whole = whole * 10 + (*p - '0');
-          if (whole > G_MAXINT32)
-            return -1;
-        }
-    }
-  if (n_decimals == 1)
-    cents *= 10;
-
-  return whole * 100 + cents;
+  return rp_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->cost_row)), 0);
 }
 
 static void
@@ -179,7 +138,7 @@ static gboolean
 update_cost (RpActivityDialog *self)
 {
   RpStore *store = rp_context_get_store (self->context);
-  gint64 cost = parse_money (gtk_editable_get_text (GTK_EDITABLE (self->cost_row)));
+  gint64 cost = parse_cost (self);
   g_autoptr(GArray) ids = dup_attendees (self);
   g_autoptr(GString) text = g_string_new (NULL);
   int year = current_year ();
@@ -500,7 +459,7 @@ log_now (RpActivityDialog *self)
     }
   if (kind_has_cost (self->kind))
     {
-      cost = parse_money (gtk_editable_get_text (GTK_EDITABLE (self->cost_row)));
+      cost = parse_cost (self);
       if (cost < 0)
         {
           show_error (self, _("Write the cost as an amount in dollars, like 45.50."));
@@ -907,25 +866,4 @@ rp_activity_dialog_add_present (RpActivityDialog *self,
   g_return_if_fail (RP_IS_ACTIVITY_DIALOG (self));
 
   add_present_row (self, partner_id);
-}
-
-char *
-rp_format_money (gint64 cents)
-{
-  g_autoptr(GString) digits = NULL;
-  gboolean negative = cents < 0;
-  gint64 whole;
-  int n;
-
-  if (negative)
-    cents = -cents;
-  whole = cents / 100;
-
-  digits = g_string_new (NULL);
-  g_string_printf (digits, "%" G_GINT64_FORMAT, whole);
-  /* Thousands separators, US style: the limit is a US law's, in dollars. */
-  for (n = (int) digits->len - 3; n > 0; n -= 3)
-    g_string_insert_c (digits, n, ',');
-
-  return g_strdup_printf ("%s$%s.%02d", negative ? "-" : "", digits->str, (int) (cents % 100));
 }

@@ -35,7 +35,4 @@ void       rp_activity_dialog_set_cost      (RpActivityDialog *self,
 void       rp_activity_dialog_add_present   (RpActivityDialog *self,
                                              gint64            partner_id);
 
-/* "$1,234.50". */
-char      *rp_format_money                  (gint64            cents);
-
 G_END_DECLS

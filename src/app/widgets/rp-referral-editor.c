@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-follow-up-rules.h"
+#include "rp-page-util.h"
 #include "rp-partner-list.h"
 #include "rp-patient.h"
 #include "rp-referral-editor.h"
@@ -89,21 +90,6 @@ is_valid_day (const char *text,
          g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) year);
 }
 
-static void
-set_row_invalid (AdwEntryRow *row,
-                 gboolean     invalid)
-{
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 static gboolean
 vault_unlocked (RpReferralEditor *self)
 {
@@ -150,8 +136,8 @@ validate (RpReferralEditor *self)
   gboolean date_ok = is_valid_day (date, FALSE);
   gboolean dob_ok = is_valid_day (dob, TRUE);
 
-  set_row_invalid (self->date_row, !date_ok);
-  set_row_invalid (self->patient_dob_row, !dob_ok && vault_unlocked (self));
+  rp_page_set_invalid (GTK_WIDGET (self->date_row), !date_ok);
+  rp_page_set_invalid (GTK_WIDGET (self->patient_dob_row), !dob_ok && vault_unlocked (self));
 
   if (patient != NULL && !rp_patient_is_valid (patient, NULL))
     patient_error = _("A patient needs at least a name or an MRN");
@@ -160,8 +146,10 @@ validate (RpReferralEditor *self)
 
   gtk_label_set_text (self->patient_error_label, patient_error != NULL ? patient_error : "");
   gtk_widget_set_visible (GTK_WIDGET (self->patient_error_label), patient_error != NULL);
-  set_row_invalid (self->patient_name_row, patient != NULL && patient_error != NULL && dob_ok);
-  set_row_invalid (self->patient_mrn_row, patient != NULL && patient_error != NULL && dob_ok);
+  rp_page_set_invalid (GTK_WIDGET (self->patient_name_row),
+                       patient != NULL && patient_error != NULL && dob_ok);
+  rp_page_set_invalid (GTK_WIDGET (self->patient_mrn_row),
+                       patient != NULL && patient_error != NULL && dob_ok);
 
   set_can_save (self, self->partner != NULL && date_ok &&
                       (patient_error == NULL || !vault_unlocked (self)));
