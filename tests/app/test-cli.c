@@ -108,8 +108,9 @@ assert_refused_unchanged (const char *path)
 {
   g_autofree char *before = rp_test_checksum_file (path);
   g_autofree char *option = database_option (path);
+  /* Commands say why in one line and exit; the window asks instead (test-database-problem). */
   const char *variants[][3] = {
-    { option, NULL, NULL },
+    { option, "--check-reminders", NULL },
     { option, "--sample-network", NULL },
   };
 
@@ -414,12 +415,16 @@ test_export (Fixture       *fixture,
   const char *bad_format[] = { option, export_csv, NULL };
   const char *week_alone[] = { option, "--week=2026-W48", NULL };
   const char *current[] = { option, export_ics, NULL };
-  const char *empty_week[] = { option, export_ics, "--week=2020-W01", NULL };
+  const char *empty_week[] = { option, export_ics, "--week=2020-W01", "--force", NULL };
+  const char *no_force[] = { option, export_ics, "--week=2020-W01", NULL };
   g_auto(Result) bad_week_result = { 0 };
   g_auto(Result) bad_format_result = { 0 };
   g_auto(Result) week_alone_result = { 0 };
   g_auto(Result) current_result = { 0 };
   g_auto(Result) empty_result = { 0 };
+  g_auto(Result) no_force_result = { 0 };
+  g_autofree char *exported = NULL;
+  g_autofree char *kept = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   guint n_events;
 
@@ -451,6 +456,15 @@ test_export (Fixture       *fixture,
                           g_date_time_get_week_of_year (now));
   expected = g_strdup_printf ("Exported %u visits of %s to %s\n", n_events, week, ics);
   g_assert_cmpstr (current_result.out, ==, expected);
+
+  /* An existing file is replaced only when asked to. */
+  exported = rp_test_checksum_file (ics);
+  run_rapport (&no_force_result, no_force);
+  g_assert_cmpint (no_force_result.exit_status, !=, 0);
+  assert_one_error_line (no_force_result.err);
+  g_assert_nonnull (strstr (no_force_result.err, "--force"));
+  kept = rp_test_checksum_file (ics);
+  g_assert_cmpstr (exported, ==, kept);
 
   /* Another week, empty: a calendar with no events, still exit 0. */
   run_rapport (&empty_result, empty_week);
