@@ -38,6 +38,7 @@ struct _RpApplication
   gboolean           held;           /* one g_application_hold for reminders with no window */
   gboolean           quitting;       /* app.quit is closing the windows: no holding on */
   GError            *open_error;     /* the database could not be opened: ask what to do */
+  guint              backup_timer_id; /* looks every few hours whether a daily backup is due */
 };
 
 G_DEFINE_FINAL_TYPE (RpApplication, rp_application, ADW_TYPE_APPLICATION)
@@ -261,6 +262,15 @@ back_up_if_due (const char *path)
 }
 
 static gboolean
+backup_timer_cb (gpointer user_data)
+{
+  RpApplication *self = user_data;
+
+  back_up_if_due (self->database_path);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
 open_database (RpApplication  *self,
                GError        **error)
 {
@@ -283,6 +293,8 @@ open_database (RpApplication  *self,
 
   start_reminders (self);
   back_up_if_due (self->database_path);
+  /* Rapport may run for weeks in the background: look again every six hours. */
+  self->backup_timer_id = g_timeout_add_seconds (6 * 60 * 60, backup_timer_cb, self);
 
   return TRUE;
 }
@@ -663,6 +675,7 @@ rp_application_dispose (GObject *object)
   if (self->reminders != NULL)
     rp_reminder_service_stop (self->reminders);
   g_clear_handle_id (&self->start_reminders_id, g_source_remove);
+  g_clear_handle_id (&self->backup_timer_id, g_source_remove);
   g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
