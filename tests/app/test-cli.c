@@ -169,6 +169,49 @@ test_bad_option (Fixture       *fixture,
   assert_one_error_line (missing_result.err);
 }
 
+/* Findings 5 and 7: an empty --database= is an error, and commands that only read or send
+ * create no database and no folder at a mistyped path. */
+static void
+test_no_accidental_database (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *typo_dir = g_build_filename (fixture->dir, "tpyo", NULL);
+  g_autofree char *typo = g_build_filename (typo_dir, "rapport.db", NULL);
+  g_autofree char *option = database_option (typo);
+  g_autofree char *ics = g_build_filename (fixture->dir, "week.ics", NULL);
+  g_autofree char *export_ics = g_strconcat ("--export=", ics, NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "packet.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--output=", pdf, NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *backup = g_strconcat ("--backup=", copy, NULL);
+  const char *empty[] = { "--database=", "--check-reminders", NULL };
+  const char *commands[][4] = {
+    { option, "--check-reminders", NULL, NULL },
+    { option, export_ics, NULL, NULL },
+    { option, "--packet=1", output, NULL },
+    { option, backup, NULL, NULL },
+  };
+  g_auto(Result) empty_result = { 0 };
+
+  run_rapport (&empty_result, empty);
+  g_assert_cmpint (empty_result.exit_status, !=, 0);
+  assert_one_error_line (empty_result.err);
+  g_assert_nonnull (strstr (empty_result.err, "--database"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Result) result = { 0 };
+
+      run_rapport (&result, commands[i]);
+      g_assert_cmpint (result.exit_status, !=, 0);
+      assert_one_error_line (result.err);
+      g_assert_false (g_file_test (typo_dir, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    }
+}
+
 static void
 test_random_bytes (Fixture       *fixture,
                    gconstpointer  data)
@@ -545,6 +588,8 @@ main (int   argc,
   g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
   g_test_add ("/cli/bad-option", Fixture, NULL, fixture_set_up, test_bad_option,
               fixture_tear_down);
+  g_test_add ("/cli/refuse/no-accidental-database", Fixture, NULL, fixture_set_up,
+              test_no_accidental_database, fixture_tear_down);
   g_test_add ("/cli/refuse/random-bytes", Fixture, NULL, fixture_set_up, test_random_bytes,
               fixture_tear_down);
   g_test_add ("/cli/refuse/truncated", Fixture, NULL, fixture_set_up, test_truncated,

@@ -265,8 +265,9 @@ rp_command_line_run_check_reminders (const char *path)
   g_return_val_if_fail (path != NULL, 1);
 
   /* A file that cannot be written opens read-only: what is sent is then recorded in the state
-   * folder, so it is not sent again. */
-  store = open_for_command (path, RP_STORE_OPEN_EXISTING);
+   * folder, so it is not sent again. Checked first (quick_check): no reminder is sent from a
+   * database with damaged pages. */
+  store = open_for_command (path, RP_STORE_OPEN_EXISTING | RP_STORE_OPEN_CHECK);
   if (store == NULL)
     return 1;
 
