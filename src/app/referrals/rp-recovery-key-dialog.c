@@ -61,12 +61,18 @@ apply_mode (RpRecoveryKeyDialog *self)
     }
   else
     {
+      const char *why = self->vault != NULL ? rp_vault_get_state_message (self->vault) : NULL;
+
       gtk_label_set_text (self->heading_label, _("Enter Your Recovery Key"));
+      /* The vault says which happened: the keyring stayed locked (its unlock prompt was refused)
+       * or it has no key for this database. */
       gtk_label_set_text (self->explanation_label,
-                          _("This database holds encrypted patient details, but the login "
-                            "keyring on this computer does not have their key. Enter the "
-                            "recovery key that was shown when the key was made to read them "
-                            "again."));
+                          why != NULL && *why != '\0'
+                            ? why
+                            : _("This database holds encrypted patient details, but the login "
+                                "keyring on this computer does not have their key. Enter the "
+                                "recovery key that was shown when the key was made to read them "
+                                "again."));
       gtk_window_set_default_widget (GTK_WINDOW (self), self->restore_button);
       gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->key_entry));
     }
