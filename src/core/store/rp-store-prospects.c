@@ -544,7 +544,10 @@ rp_store_search_prospects (RpStore                *self,
                            guint                   limit,
                            GError                **error)
 {
+  /* The filters pick and sort the ids on the prospect table alone; only the page's rows are then
+   * joined to their labels and volumes. */
   g_autoptr(GString) sql = g_string_new ("SELECT " PROSPECT_COLUMNS
+                                         " JOIN (SELECT p.id AS page_id FROM prospect p"
                                          " WHERE p.deactivated_on IS NULL");
   g_autofree char *match = NULL;
   g_autofree char *specialty = NULL;
@@ -583,7 +586,8 @@ rp_store_search_prospects (RpStore                *self,
     g_string_append (sql, " AND p.distance_km <= ?6");
   if (!filter->include_decided)
     g_string_append (sql, " AND p.decision = ''");
-  g_string_append (sql, " ORDER BY p.score DESC, p.id LIMIT ?7");
+  g_string_append (sql, " ORDER BY p.score DESC, p.id LIMIT ?7) page ON page.page_id = p.id"
+                        " ORDER BY p.score DESC, p.id");
 
   /* Not cached: one text per combination of filters. */
   stmt = _rp_store_prepare (self, g_intern_string (sql->str), error);
