@@ -479,7 +479,7 @@ build (RpProspectsPage *self)
   self->search_entry = GTK_SEARCH_ENTRY (search);
   g_object_set (search, "placeholder-text", _("Search prospects"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search prospects by name, organisation or city"), -1);
+                                  _("Search prospects by name, organization or city"), -1);
   gtk_widget_set_hexpand (search, TRUE);
   g_signal_connect_swapped (search, "search-changed", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (GTK_BOX (filters), search);

@@ -112,7 +112,7 @@ run_nppes (GVariantDict *options,
       else
         {
           rp_nppes_filter_clear (&filter);
-          return fail (_("--entity is 1 (individuals) or 2 (organisations)"));
+          return fail (_("--entity is 1 (individuals) or 2 (organizations)"));
         }
     }
 

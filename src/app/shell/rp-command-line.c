@@ -61,7 +61,7 @@ static const GOptionEntry option_entries[] = {
     N_("With --import-nppes: only these taxonomy codes, code prefixes or NUCC groupings "
        "(comma-separated)"), N_("CODES") },
   { "entity", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --import-nppes: 1 for individuals only, 2 for organisations only"), N_("1|2") },
+    N_("With --import-nppes: 1 for individuals only, 2 for organizations only"), N_("1|2") },
   { "import-taxonomy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the NUCC taxonomy (.csv), then exit"), N_("FILE") },
   { "import-medicare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
