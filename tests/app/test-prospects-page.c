@@ -17,7 +17,9 @@
 #include "rp-nucc-import.h"
 #include "rp-partner.h"
 #include "rp-prospect-item.h"
+#include "rp-partner-detail.h"
 #include "rp-prospects-page.h"
+#include "rp-registry-hint.h"
 #include "rp-store-geocode.h"
 #include "rp-store-partners.h"
 #include "rp-store-prospects.h"
@@ -266,6 +268,57 @@ test_page (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
+/* A partner added from the registry whose registry record then changes: the pane shows the
+ * hint, and its Update button takes the registry's address. */
+static void
+test_registry_hint (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  g_autoptr(GPtrArray) rows = rp_store_search_prospects (store, NULL, 1, NULL);
+  RpProspect *p = g_ptr_array_index (rows, 0);
+  g_autoptr(RpPartner) partner = NULL;
+  g_autoptr(RpPartner) updated = NULL;
+  g_autoptr(GError) error = NULL;
+  RpProspectRecord moved = { .npi = p->npi, .entity = p->entity, .street = "700 NEW OFFICE PKWY",
+                             .street2 = "", .city = p->city, .state = p->state, .zip = p->zip,
+                             .phone = p->phone, .taxonomy_code = p->taxonomy_code,
+                             .last_update = "2026-11-02" };
+  gint64 partner_id;
+  GtkWidget *detail = rp_partner_detail_new ();
+  GtkWindow *window;
+  RpRegistryHint *hint;
+  GtkWidget *button;
+
+  partner_id = rp_store_add_prospect_as_partner (store, p->id, RP_TIER_B,
+                                                 RP_PARTNER_STATUS_ACTIVE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_begin (store, &error));
+  g_assert_true (rp_store_save_partner_registry (store, &moved, &error));
+  g_assert_true (rp_store_commit (store, &error));
+
+  partner = rp_store_get_partner (store, partner_id, &error);
+  rp_partner_detail_set_context (RP_PARTNER_DETAIL (detail), fixture->db.context);
+  rp_partner_detail_set_partner (RP_PARTNER_DETAIL (detail), partner);
+  window = rp_test_present_in_window (detail, 700, 900);
+  rp_test_iterate_for (300);
+
+  hint = rp_test_find_by_type (detail, RP_TYPE_REGISTRY_HINT);
+  g_assert_nonnull (hint);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  rp_test_save_screenshot (GTK_WIDGET (window), "partner-registry-hint.png");
+
+  button = rp_test_find_widget (GTK_WIDGET (hint), is_button_labelled, "_Update");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  rp_test_iterate_for (200);
+  updated = rp_store_get_partner (store, partner_id, &error);
+  g_assert_cmpstr (rp_partner_get_street (updated), ==, "700 NEW OFFICE PKWY");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint)));
+
+  rp_test_destroy_window (window, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +327,9 @@ main (int   argc,
 
   g_test_add ("/prospects-page/list-filter-add", Fixture, NULL, fixture_set_up, test_page,
               fixture_tear_down);
+
+  g_test_add ("/prospects-page/registry-hint", Fixture, NULL, fixture_set_up,
+              test_registry_hint, fixture_tear_down);
 
   return g_test_run ();
 }

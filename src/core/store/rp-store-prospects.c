@@ -14,6 +14,7 @@
 #include "rp-store-partners.h"
 #include "rp-store-private.h"
 #include "rp-store-prospects.h"
+#include "rp-validate.h"
 
 /* The display name of a provider: "Dr. Jane A. Doe, M.D." or the organisation's name. */
 static char *
@@ -551,7 +552,6 @@ rp_store_search_prospects (RpStore                *self,
                                          " WHERE p.deactivated_on IS NULL");
   g_autofree char *match = NULL;
   g_autofree char *specialty = NULL;
-  g_autofree char *organization = NULL;
   RpProspectFilter none = { 0 };
   sqlite3_stmt *stmt;
   GPtrArray *rows;
@@ -561,11 +561,52 @@ rp_store_search_prospects (RpStore                *self,
   if (filter == NULL)
     filter = &none;
 
+  /* Words of the search, and of the organization (a column filter), are one FTS5 query. */
   if (filter->search != NULL)
     match = _rp_store_build_match_query (filter->search);
+  if (filter->organization != NULL && *filter->organization != '\0')
+    {
+      g_autofree char *words = _rp_store_build_match_query (filter->organization);
+
+      if (words != NULL)
+        {
+          char *both = g_strdup_printf ("%s%sorganization : (%s)", match != NULL ? match : "",
+                                        match != NULL ? " " : "", words);
+
+          g_free (match);
+          match = both;
+        }
+    }
   if (match != NULL)
-    g_string_append (sql, " AND p.id IN (SELECT rowid FROM prospect_fts WHERE prospect_fts MATCH"
-                          " ?1)");
+    {
+      /* A common word matches thousands of prospects: then walking the undecided ones best
+       * first and keeping the matches reads an index only, where sorting every match would
+       * read each one's row. A rare word is faster the other way round. */
+      gboolean many = FALSE;
+      sqlite3_stmt *count = _rp_store_prepare (self,
+                                               "SELECT count(*) FROM (SELECT rowid FROM"
+                                               " prospect_fts WHERE prospect_fts MATCH ?1"
+                                               " LIMIT 2000)", error);
+
+      if (count == NULL)
+        return NULL;
+      sqlite3_bind_text (count, 1, match, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (count) == SQLITE_ROW)
+        many = sqlite3_column_int (count, 0) >= 2000;
+      sqlite3_reset (count);
+
+      if (many && !filter->include_decided && filter->taxonomy_code == NULL &&
+          (filter->city == NULL || *filter->city == '\0'))
+        {
+          g_string_truncate (sql, 0);
+          g_string_append (sql, "SELECT " PROSPECT_COLUMNS
+                                " JOIN (SELECT p.id AS page_id FROM prospect p"
+                                " INDEXED BY prospect_open_by_score"
+                                " WHERE p.deactivated_on IS NULL AND p.decision = ''");
+        }
+      g_string_append (sql, " AND p.id IN (SELECT rowid FROM prospect_fts WHERE prospect_fts"
+                            " MATCH ?1)");
+    }
   if (filter->taxonomy_code != NULL && *filter->taxonomy_code != '\0')
     g_string_append (sql, " AND p.taxonomy_code = ?2");
   if (filter->specialty != NULL && *filter->specialty != '\0')
@@ -577,11 +618,6 @@ rp_store_search_prospects (RpStore                *self,
     }
   if (filter->city != NULL && *filter->city != '\0')
     g_string_append (sql, " AND p.city = ?4 COLLATE NOCASE");
-  if (filter->organization != NULL && *filter->organization != '\0')
-    {
-      organization = g_strdup_printf ("%%%s%%", filter->organization);
-      g_string_append (sql, " AND p.organization LIKE ?5");
-    }
   if (filter->max_distance_km > 0)
     g_string_append (sql, " AND p.distance_km <= ?6");
   if (!filter->include_decided)
@@ -601,8 +637,6 @@ rp_store_search_prospects (RpStore                *self,
     sqlite3_bind_text (stmt, 3, specialty, -1, SQLITE_TRANSIENT);
   if (filter->city != NULL && *filter->city != '\0')
     sqlite3_bind_text (stmt, 4, filter->city, -1, SQLITE_TRANSIENT);
-  if (organization != NULL)
-    sqlite3_bind_text (stmt, 5, organization, -1, SQLITE_TRANSIENT);
   if (filter->max_distance_km > 0)
     sqlite3_bind_double (stmt, 6, filter->max_distance_km);
   sqlite3_bind_int (stmt, 7, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
@@ -726,7 +760,11 @@ rp_store_add_prospect_as_partner (RpStore         *self,
     {
       rp_partner_set_zip (partner, zip);
     }
-  rp_partner_set_phone (partner, p->phone);
+  {
+    g_autofree char *phone = rp_format_phone (p->phone);
+
+    rp_partner_set_phone (partner, phone);
+  }
   rp_partner_set_tier (partner, tier);
   rp_partner_set_status (partner, status);
   if (p->placed)
@@ -954,7 +992,11 @@ rp_store_apply_registry (RpStore *self,
       rp_partner_set_zip (partner, d->zip);
     }
   if (d->phone_differs)
-    rp_partner_set_phone (partner, d->phone);
+    {
+      g_autofree char *phone = rp_format_phone (d->phone);
+
+      rp_partner_set_phone (partner, phone);
+    }
   if (d->taxonomy_differs)
     {
       const RpSpecialty *specialty = rp_specialties_lookup (d->taxonomy_code);

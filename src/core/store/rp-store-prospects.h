@@ -148,7 +148,7 @@ typedef struct
   const char *taxonomy_code;   /* exact code, or NULL */
   const char *specialty;       /* text in the NUCC label (classification, specialization) */
   const char *city;            /* exact, case-insensitive */
-  const char *organization;    /* text in the organisation name */
+  const char *organization;    /* words, prefix-matched on the organization name */
   double      max_distance_km; /* <= 0: any */
   gboolean    include_decided; /* also those added or dismissed */
 } RpProspectFilter;

@@ -515,6 +515,9 @@ static const char migration_8[] =
   "  updated_at TEXT NOT NULL"
   ");"
   "CREATE INDEX prospect_by_score ON prospect(score DESC, id) WHERE deactivated_on IS NULL;"
+  /* The Prospects page's default list: the undecided ones, best first, from the index alone. */
+  "CREATE INDEX prospect_open_by_score ON prospect(score DESC, id)"
+  "  WHERE deactivated_on IS NULL AND decision = '';"
   "CREATE INDEX prospect_by_taxonomy ON prospect(taxonomy_code, score DESC)"
   "  WHERE deactivated_on IS NULL;"
   "CREATE INDEX prospect_by_city ON prospect(city COLLATE NOCASE, score DESC)"
