@@ -11,6 +11,7 @@
 #include "rp-format.h"
 #include "rp-page-util.h"
 #include "rp-partner-detail.h"
+#include "rp-registry-hint.h"
 #include "rp-specialties.h"
 #include "rp-store-geocode.h"
 #include "rp-store-gifts.h"
@@ -69,6 +70,7 @@ struct _RpPartnerDetail
   AdwPreferencesGroup *history_group;
   GtkBox     *history_box;
   GtkButton  *show_history_button;
+  RpRegistryHint *registry_hint;
 };
 
 #define RESOURCE_PATH "/io/github/rapport/Rapport/ui/rp-partner-detail.ui"
@@ -602,6 +604,9 @@ update_partner (RpPartnerDetail *self)
 
   update_gifts (self);
   update_history (self);
+  if (self->context != NULL)
+    rp_registry_hint_update (self->registry_hint, rp_context_get_store (self->context),
+                             rp_partner_get_id (partner));
 
   footer = dup_footer (partner);
   gtk_label_set_text (self->footer_label, footer);
@@ -853,6 +858,12 @@ static void
 rp_partner_detail_init (RpPartnerDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The "registry differs" hint, above the practice details it concerns. */
+  self->registry_hint = RP_REGISTRY_HINT (rp_registry_hint_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->practice_group))),
+                              GTK_WIDGET (self->registry_hint),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->practice_group)));
 
   /* One colour for the bar, and the row's own warning and error classes past 80 % and 100 %,
    * rather than the bar's default low/high/full steps. */

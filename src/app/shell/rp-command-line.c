@@ -16,6 +16,7 @@
 #include "rp-application.h"
 #include "rp-clock.h"
 #include "rp-command-line.h"
+#include "rp-command-line-registry.h"
 #include "rp-document.h"
 #include "rp-ics.h"
 #include "rp-reminder-service.h"
@@ -54,6 +55,26 @@ static const GOptionEntry option_entries[] = {
     N_("Start without a window, only to send reminders"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version, then exit"), NULL },
+  { "import-nppes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the providers of the national NPI file (NPPES, .csv or .zip) as prospects, "
+       "then exit"), N_("FILE") },
+  { "state", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-nppes: only providers practising in this state"), N_("XX") },
+  { "zip", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-nppes: only ZIP codes starting so (comma-separated)"), N_("430,431") },
+  { "within", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-nppes: only within this distance of the practice’s locations"),
+    N_("25mi") },
+  { "taxonomy", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-nppes: only these taxonomy codes, code prefixes or NUCC groupings "
+       "(comma-separated)"), N_("CODES") },
+  { "entity", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-nppes: 1 for individuals only, 2 for organizations only"), N_("1|2") },
+  { "import-taxonomy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the NUCC taxonomy (.csv), then exit"), N_("FILE") },
+  { "import-medicare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import Medicare patients per provider (CMS “by Provider” .csv), then exit"),
+    N_("FILE") },
   { NULL }
 };
 
@@ -557,6 +578,12 @@ rp_command_line_handle (GVariantDict *options,
 
   if (g_variant_dict_lookup (options, "restore", "^&ay", &restore_path) && *restore_path != '\0')
     return rp_command_line_run_restore (path, restore_path);
+  {
+    int status = rp_command_line_handle_registry (options, path);
+
+    if (status >= 0)
+      return status;
+  }
 
   if (g_variant_dict_contains (options, "sample-network"))
     return rp_command_line_run_sample_network (path);

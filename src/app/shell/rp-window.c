@@ -21,6 +21,7 @@
 #include "rp-store-partners.h"
 #include "rp-target-lists-sidebar.h"
 #include "rp-timeline-page.h"
+#include "rp-prospects-page.h"
 #include "rp-window.h"
 
 struct _RpWindow
@@ -82,6 +83,7 @@ static const RpPageInfo page_infos[] = {
   { "referrals", N_("Referrals"), "mail-forward-symbolic", rp_referrals_page_new },
   { "timeline", N_("Timeline"), "document-open-recent-symbolic", rp_timeline_page_new },
   { "follow-ups", N_("Follow-ups"), "alarm-symbolic", rp_follow_ups_page_new },
+  { "prospects", N_("Prospects"), "system-search-symbolic", rp_prospects_page_new },
 };
 
 static const RpPageInfo *

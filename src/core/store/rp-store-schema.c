@@ -471,6 +471,112 @@ static const char migration_7[] =
   "END;"
   "INSERT INTO referral_fts(referral_fts) VALUES ('rebuild');";
 
+/* Schema 8: public registries (NPPES, NUCC, Medicare; src/core/registry).
+ *
+ * - prospect: providers of the national NPI file that an import's filters kept, not partners.
+ *   Keyed by NPI; re-imports update a row only when its Last Update Date is later, and never
+ *   touch the user's decision (added to partners, dismissed) or the partner it became. Its
+ *   score is kept in the row (rp_store_rescore_prospects) so the page reads it from an index.
+ * - prospect_fts: search over names, organisation and city, kept by triggers.
+ * - nucc_taxonomy: the NUCC code set's labels; medicare_volume: Medicare patients per NPI and
+ *   year; partner_registry: what the NPI file says of each partner's NPI, compared with the
+ *   partner for the "registry differs" hint. */
+static const char migration_8[] =
+  "CREATE TABLE prospect ("
+  "  id INTEGER PRIMARY KEY,"
+  "  npi TEXT NOT NULL UNIQUE CHECK (length(npi) = 10 AND npi NOT GLOB '*[^0-9]*'),"
+  "  entity INTEGER NOT NULL CHECK (entity IN (1, 2)),"
+  "  display_name TEXT NOT NULL,"
+  "  prefix TEXT NOT NULL DEFAULT '',"
+  "  first_name TEXT NOT NULL DEFAULT '',"
+  "  middle_name TEXT NOT NULL DEFAULT '',"
+  "  last_name TEXT NOT NULL DEFAULT '',"
+  "  credentials TEXT NOT NULL DEFAULT '',"
+  "  organization TEXT NOT NULL DEFAULT '',"
+  "  street TEXT NOT NULL DEFAULT '',"
+  "  street2 TEXT NOT NULL DEFAULT '',"
+  "  city TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT '',"
+  "  zip TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  fax TEXT NOT NULL DEFAULT '',"
+  "  taxonomy_code TEXT NOT NULL DEFAULT '',"
+  "  taxonomy_codes TEXT NOT NULL DEFAULT '',"
+  "  last_update TEXT NOT NULL DEFAULT '',"
+  "  deactivated_on TEXT,"
+  "  lat REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),"
+  "  lon REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),"
+  "  distance_km REAL,"
+  "  org_size INTEGER NOT NULL DEFAULT 1,"
+  "  score REAL NOT NULL DEFAULT 0,"
+  "  decision TEXT NOT NULL DEFAULT '' CHECK (decision IN ('', 'added', 'dismissed')),"
+  "  partner_id INTEGER REFERENCES partner(id) ON DELETE SET NULL,"
+  "  imported_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX prospect_by_score ON prospect(score DESC, id) WHERE deactivated_on IS NULL;"
+  /* The Prospects page's default list: the undecided ones, best first, from the index alone. */
+  "CREATE INDEX prospect_open_by_score ON prospect(score DESC, id)"
+  "  WHERE deactivated_on IS NULL AND decision = '';"
+  "CREATE INDEX prospect_by_taxonomy ON prospect(taxonomy_code, score DESC)"
+  "  WHERE deactivated_on IS NULL;"
+  "CREATE INDEX prospect_by_city ON prospect(city COLLATE NOCASE, score DESC)"
+  "  WHERE deactivated_on IS NULL;"
+  "CREATE INDEX prospect_by_partner ON prospect(partner_id) WHERE partner_id IS NOT NULL;"
+  "CREATE VIRTUAL TABLE prospect_fts USING fts5("
+  "  display_name, organization, city,"
+  "  content='prospect', content_rowid='id',"
+  "  tokenize=\"unicode61 remove_diacritics 2\", prefix='1 2 3'"
+  ");"
+  "CREATE TRIGGER prospect_fts_ai AFTER INSERT ON prospect BEGIN"
+  "  INSERT INTO prospect_fts(rowid, display_name, organization, city)"
+  "  VALUES (new.id, new.display_name, new.organization, new.city);"
+  "END;"
+  "CREATE TRIGGER prospect_fts_ad AFTER DELETE ON prospect BEGIN"
+  "  INSERT INTO prospect_fts(prospect_fts, rowid, display_name, organization, city)"
+  "  VALUES ('delete', old.id, old.display_name, old.organization, old.city);"
+  "END;"
+  "CREATE TRIGGER prospect_fts_au AFTER UPDATE OF display_name, organization, city ON prospect"
+  "  WHEN old.display_name IS NOT new.display_name OR old.organization IS NOT new.organization"
+  "    OR old.city IS NOT new.city BEGIN"
+  "  INSERT INTO prospect_fts(prospect_fts, rowid, display_name, organization, city)"
+  "  VALUES ('delete', old.id, old.display_name, old.organization, old.city);"
+  "  INSERT INTO prospect_fts(rowid, display_name, organization, city)"
+  "  VALUES (new.id, new.display_name, new.organization, new.city);"
+  "END;"
+
+  "CREATE TABLE nucc_taxonomy ("
+  "  code TEXT PRIMARY KEY,"
+  "  grouping TEXT NOT NULL DEFAULT '',"
+  "  classification TEXT NOT NULL DEFAULT '',"
+  "  specialization TEXT NOT NULL DEFAULT '',"
+  "  display_name TEXT NOT NULL DEFAULT '',"
+  "  section TEXT NOT NULL DEFAULT ''"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE medicare_volume ("
+  "  npi TEXT PRIMARY KEY,"
+  "  year INTEGER NOT NULL,"
+  "  provider_type TEXT NOT NULL DEFAULT '',"
+  "  patients INTEGER NOT NULL CHECK (patients >= 0),"
+  "  services INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE partner_registry ("
+  "  npi TEXT PRIMARY KEY,"
+  "  street TEXT NOT NULL DEFAULT '',"
+  "  street2 TEXT NOT NULL DEFAULT '',"
+  "  city TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT '',"
+  "  zip TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  fax TEXT NOT NULL DEFAULT '',"
+  "  taxonomy_code TEXT NOT NULL DEFAULT '',"
+  "  last_update TEXT NOT NULL DEFAULT '',"
+  "  deactivated_on TEXT,"
+  "  seen_at TEXT NOT NULL"
+  ") WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -479,6 +585,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -357,6 +357,12 @@ downgrade_to_v4 (const char *path)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_sql (db, "BEGIN");
+  /* Version 8 */
+  exec_sql (db, "DROP TABLE prospect_fts");
+  exec_sql (db, "DROP TABLE prospect");
+  exec_sql (db, "DROP TABLE nucc_taxonomy");
+  exec_sql (db, "DROP TABLE medicare_volume");
+  exec_sql (db, "DROP TABLE partner_registry");
   /* Version 7 */
   exec_sql (db, "DROP TRIGGER referral_fts_ai");
   exec_sql (db, "DROP TRIGGER referral_fts_ad");

@@ -1,0 +1,232 @@
+/* rp-command-line-registry.c: see rp-command-line-registry.h.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "rp-command-line-registry.h"
+#include "rp-command-line.h"
+#include "rp-medicare-import.h"
+#include "rp-nppes-import.h"
+#include "rp-nucc-import.h"
+#include "rp-store.h"
+
+/* On a terminal, one line of progress rewritten in place. */
+static void
+progress_cb (const RpRegistryProgress *progress,
+             gpointer                  user_data)
+{
+  g_autofree char *read = g_format_size (progress->bytes_read);
+  g_autofree char *total = progress->bytes_total > 0 ? g_format_size (progress->bytes_total)
+                                                     : g_strdup ("?");
+
+  /* Translators: progress of an import; "1.2 GB of 9.4 GB, kept 4,102, 251,000 rows/s". */
+  g_printerr (_("\r%s of %s read, %'" G_GUINT64_FORMAT " rows kept, %'.0f rows/s   "),
+              read, total, progress->rows_kept, progress->rows_per_s);
+}
+
+static GStrv
+split_list (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, ", ", -1);
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (list, g_strdup (parts[i]));
+  g_ptr_array_add (list, NULL);
+  return (GStrv) g_ptr_array_free (list, FALSE);
+}
+
+static int
+fail (const char *message)
+{
+  rp_command_line_print_error (message);
+  return 1;
+}
+
+static int
+run_nppes (GVariantDict *options,
+           const char   *path,
+           const char   *file_path)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_path);
+  g_autoptr(RpNppesResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const char *state = NULL, *zip = NULL, *within = NULL, *taxonomy = NULL, *entity = NULL;
+  RpNppesFilter filter = { 0 };
+  gboolean tty = isatty (STDERR_FILENO);
+  int status = 0;
+
+  g_variant_dict_lookup (options, "state", "&s", &state);
+  g_variant_dict_lookup (options, "zip", "&s", &zip);
+  g_variant_dict_lookup (options, "within", "&s", &within);
+  g_variant_dict_lookup (options, "taxonomy", "&s", &taxonomy);
+  g_variant_dict_lookup (options, "entity", "&s", &entity);
+
+  if (state != NULL)
+    {
+      if (strlen (state) != 2 || !g_ascii_isalpha (state[0]) || !g_ascii_isalpha (state[1]))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a state; give its two letters, as OH"), state);
+          return fail (message);
+        }
+      filter.state = g_ascii_strup (state, -1);
+    }
+  if (zip != NULL)
+    {
+      filter.zip_prefixes = split_list (zip);
+      for (guint i = 0; filter.zip_prefixes[i] != NULL; i++)
+        if (strspn (filter.zip_prefixes[i], "0123456789") != strlen (filter.zip_prefixes[i]) ||
+            strlen (filter.zip_prefixes[i]) > 9)
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("“%s” is not the start of a ZIP code"), filter.zip_prefixes[i]);
+            rp_nppes_filter_clear (&filter);
+            return fail (message);
+          }
+    }
+  if (within != NULL && !rp_nppes_parse_distance (within, &filter.within_km, &error))
+    {
+      rp_nppes_filter_clear (&filter);
+      return fail (error->message);
+    }
+  if (taxonomy != NULL)
+    filter.taxonomies = g_strsplit (taxonomy, ",", -1);
+  if (entity != NULL)
+    {
+      if (g_str_equal (entity, "1"))
+        filter.entity = 1;
+      else if (g_str_equal (entity, "2"))
+        filter.entity = 2;
+      else
+        {
+          rp_nppes_filter_clear (&filter);
+          return fail (_("--entity is 1 (individuals) or 2 (organizations)"));
+        }
+    }
+
+  store = rp_store_open (path, &error);
+  if (store == NULL)
+    {
+      rp_nppes_filter_clear (&filter);
+      return fail (error->message);
+    }
+
+  result = rp_nppes_import (store, file, &filter, tty ? progress_cb : NULL, NULL, NULL, &error);
+  if (tty)
+    g_printerr ("\n");
+  if (result == NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+      g_autofree char *message =
+        /* Translators: the first %s is a file name, the second the reason. */
+        g_strdup_printf (_("Could not import “%s”: %s"), display, error->message);
+
+      status = fail (message);
+    }
+  else
+    {
+      summary = rp_nppes_result_dup_summary (result);
+      g_print ("%s\n", summary);
+    }
+  rp_nppes_filter_clear (&filter);
+  return status;
+}
+
+static int
+run_taxonomy (const char *path,
+              const char *file_path)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_path);
+  g_autoptr(RpNuccResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  store = rp_store_open (path, &error);
+  if (store == NULL)
+    return fail (error->message);
+
+  result = rp_nucc_import (store, file, NULL, &error);
+  if (result == NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("Could not import “%s”: %s"), display,
+                                                  error->message);
+      return fail (message);
+    }
+  summary = rp_nucc_result_dup_summary (result);
+  g_print ("%s\n", summary);
+  return 0;
+}
+
+static int
+run_medicare (const char *path,
+              const char *file_path)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_path);
+  g_autoptr(RpMedicareResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  store = rp_store_open (path, &error);
+  if (store == NULL)
+    return fail (error->message);
+
+  result = rp_medicare_import (store, file, 0, NULL, &error);
+  if (result == NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("Could not import “%s”: %s"), display,
+                                                  error->message);
+      return fail (message);
+    }
+  summary = rp_medicare_result_dup_summary (result);
+  g_print ("%s\n", summary);
+  return 0;
+}
+
+int
+rp_command_line_handle_registry (GVariantDict *options,
+                                 const char   *path)
+{
+  static const char * const filters[] = { "state", "zip", "within", "taxonomy", "entity" };
+  const char *file_path = NULL;
+
+  g_return_val_if_fail (options != NULL, 1);
+  g_return_val_if_fail (path != NULL, 1);
+
+  if (g_variant_dict_lookup (options, "import-nppes", "^&ay", &file_path) && *file_path != '\0')
+    return run_nppes (options, path, file_path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    if (g_variant_dict_contains (options, filters[i]))
+      {
+        g_autofree char *message =
+          /* Translators: %s is an option such as --state */
+          g_strdup_printf (_("--%s only goes with --import-nppes=FILE"), filters[i]);
+        return fail (message);
+      }
+
+  if (g_variant_dict_lookup (options, "import-taxonomy", "^&ay", &file_path) &&
+      *file_path != '\0')
+    return run_taxonomy (path, file_path);
+
+  if (g_variant_dict_lookup (options, "import-medicare", "^&ay", &file_path) &&
+      *file_path != '\0')
+    return run_medicare (path, file_path);
+
+  return -1;
+}

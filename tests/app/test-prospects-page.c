@@ -1,0 +1,335 @@
+/* test-prospects-page.c: the Prospects page on imported registry files (generated with the real
+ * headers): its list, filters, "Add to Partners" and "Add to Target List" (Xvfb).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "../bench/rp-registry-gen.h"
+#include "rp-medicare-import.h"
+#include "rp-nppes-import.h"
+#include "rp-nucc-import.h"
+#include "rp-partner.h"
+#include "rp-prospect-item.h"
+#include "rp-partner-detail.h"
+#include "rp-prospects-page.h"
+#include "rp-registry-hint.h"
+#include "rp-store-geocode.h"
+#include "rp-store-partners.h"
+#include "rp-store-prospects.h"
+#include "rp-store-target-lists.h"
+#include "rp-test-app.h"
+
+typedef struct
+{
+  RpTestDb db;
+} Fixture;
+
+static void
+write_file (const char *path,
+            int         kind)
+{
+  FILE *out = fopen (path, "wb");
+
+  g_assert_nonnull (out);
+  if (kind == 0)
+    rp_registry_gen_write_nppes (out, 6000, 3, 0);
+  else if (kind == 1)
+    rp_registry_gen_write_nucc (out);
+  else
+    rp_registry_gen_write_medicare (out, 6000, 3);
+  g_assert_cmpint (fclose (out), ==, 0);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *names[] = { "npidata_pfile_20251006-20251012.csv", "nucc_taxonomy_250.csv",
+                          "MUP_PHY_R25_P05_V10_D23_Prov.csv" };
+  g_autoptr(GArray) zcta = g_array_new (FALSE, FALSE, sizeof (RpZctaEntry));
+  g_autoptr(GError) error = NULL;
+  RpNppesFilter filter = { .state = (char *) "OH" };
+
+  rp_test_db_open (&fixture->db, "rapport-prospects-XXXXXX");
+  rp_test_db_add_sample (&fixture->db, NULL);
+  rp_test_db_make_context (&fixture->db, NULL);
+
+  /* ZIP centroids around Columbus (the sample practice's city) and the other Ohio cities. */
+  for (guint i = 1; i <= 20; i++)
+    {
+      const struct { const char *zip3; double lat, lon; } cities[] = {
+        { "432", 39.96, -83.00 }, { "430", 40.10, -82.90 }, { "441", 41.50, -81.69 },
+        { "452", 39.10, -84.51 }, { "454", 39.76, -84.19 }, { "436", 41.65, -83.54 },
+        { "443", 41.08, -81.52 },
+      };
+
+      for (guint c = 0; c < G_N_ELEMENTS (cities); c++)
+        {
+          RpZctaEntry entry = { "", cities[c].lat + i * 0.01, cities[c].lon - i * 0.01 };
+
+          g_snprintf (entry.zip, sizeof entry.zip, "%s%02u", cities[c].zip3, i);
+          g_array_append_val (zcta, entry);
+        }
+    }
+  g_assert_true (rp_store_import_zcta (fixture->db.store, (RpZctaEntry *) zcta->data, zcta->len,
+                                       &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->db.dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      write_file (path, (int) i);
+      if (i == 0)
+        {
+          g_autoptr(RpNppesResult) result =
+            rp_nppes_import (fixture->db.store, file, &filter, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (result->rows_kept, >, 200);
+        }
+      else if (i == 1)
+        {
+          g_autoptr(RpNuccResult) result = rp_nucc_import (fixture->db.store, file, NULL, &error);
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_autoptr(RpMedicareResult) result = rp_medicare_import (fixture->db.store, file, 0,
+                                                                   NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  rp_test_db_close (&fixture->db);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              data) == 0;
+}
+
+static gboolean
+has_no_dialog (gpointer data)
+{
+  return rp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+static gboolean
+is_multi_list (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) &&
+         GTK_IS_MULTI_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return rp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_page (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *page = rp_prospects_page_new (fixture->db.context);
+  GtkWindow *window;
+  GListModel *model = rp_prospects_page_get_model (RP_PROSPECTS_PAGE (page));
+  GtkListView *list;
+  GtkSelectionModel *selection;
+  GtkWidget *add;
+  GtkWidget *target;
+  AdwMessageDialog *dialog;
+  GtkEntry *city = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(RpProspectItem) first = NULL;
+  g_autoptr(RpProspectItem) second = NULL;
+  g_autoptr(RpPartner) partner = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  guint partners_before = rp_store_count_partners (fixture->db.store, FALSE);
+  guint n_all;
+  char npi[11];
+
+  window = rp_test_present_in_window (page, 1100, 700);
+  rp_test_iterate_for (300);
+
+  n_all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_all, >, 200);
+  /* Best first; every row has a specialty label from the NUCC import. */
+  for (guint i = 0; i + 1 < n_all; i++)
+    {
+      g_autoptr(RpProspectItem) a = g_list_model_get_item (model, i);
+      g_autoptr(RpProspectItem) b = g_list_model_get_item (model, i + 1);
+
+      g_assert_cmpfloat (rp_prospect_item_get_prospect (a)->score, >=,
+                         rp_prospect_item_get_prospect (b)->score);
+      g_assert_cmpstr (rp_prospect_item_get_prospect (a)->taxonomy_label, !=, "");
+    }
+  rp_test_save_screenshot (GTK_WIDGET (window), "prospects-page.png");
+
+  /* The city filter. */
+  rp_test_collect_by_type (page, GTK_TYPE_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i)), "City") == 0)
+      city = g_ptr_array_index (entries, i);
+  g_assert_nonnull (city);
+  gtk_editable_set_text (GTK_EDITABLE (city), "columbus");
+  rp_test_iterate_for (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_all);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RpProspectItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (rp_prospect_item_get_prospect (item)->city, ==, "COLUMBUS");
+    }
+  rp_test_save_screenshot (GTK_WIDGET (window), "prospects-page-columbus.png");
+
+  /* Add the first two as partners, tier A. */
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  g_strlcpy (npi, rp_prospect_item_get_prospect (first)->npi, sizeof npi);
+  /* The prospects' list, not a drop-down's. */
+  list = GTK_LIST_VIEW (rp_test_find_widget (page, is_multi_list, NULL));
+  selection = gtk_list_view_get_model (list);
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  add = rp_test_find_widget (page, is_button_labelled, "_Add to Partners…");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  gtk_widget_activate (add);
+  rp_test_wait_for (has_dialog, NULL);
+  dialog = rp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  rp_test_iterate_for (200);
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "prospects-add-dialog.png");
+  {
+    GtkDropDown *tier = rp_test_find_by_type (adw_message_dialog_get_extra_child (dialog),
+                                              GTK_TYPE_DROP_DOWN);
+    gtk_drop_down_set_selected (tier, 0);
+  }
+  /* As a click on "Add" does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_wait_for (has_no_dialog, NULL);
+  rp_test_iterate_for (300);
+
+  g_assert_cmpuint (rp_store_count_partners (fixture->db.store, FALSE), ==, partners_before + 2);
+  partner = rp_store_find_partner_by_npi (fixture->db.store, npi, NULL);
+  g_assert_nonnull (partner);
+  g_assert_cmpint (rp_partner_get_tier (partner), ==, RP_TIER_A);
+  g_assert_cmpstr (rp_partner_get_specialty_code (partner), ==,
+                   rp_prospect_item_get_prospect (first)->taxonomy_code);
+  g_assert_true (rp_partner_get_has_location (partner));
+  /* Added ones leave the list. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RpProspectItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (rp_prospect_item_get_prospect (item)->npi, !=, npi);
+    }
+
+  /* Three more to a new target list. */
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  target = rp_test_find_widget (page, is_button_labelled, "Add to _Target List…");
+  gtk_widget_activate (target);
+  rp_test_wait_for (has_dialog, NULL);
+  dialog = rp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (dialog, "add");
+  rp_test_iterate_for (300);
+  g_assert_cmpuint (rp_store_count_partners (fixture->db.store, FALSE), ==, partners_before + 5);
+  lists = rp_store_list_target_lists (fixture->db.store, NULL);
+  g_assert_nonnull (lists);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < lists->len; i++)
+      {
+        RpTargetListInfo *info = g_ptr_array_index (lists, i);
+
+        if (g_str_has_prefix (info->name, "Prospects of ") && info->n_members == 3)
+          found = TRUE;
+      }
+    g_assert_true (found);
+  }
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+/* A partner added from the registry whose registry record then changes: the pane shows the
+ * hint, and its Update button takes the registry's address. */
+static void
+test_registry_hint (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  g_autoptr(GPtrArray) rows = rp_store_search_prospects (store, NULL, 1, NULL);
+  RpProspect *p = g_ptr_array_index (rows, 0);
+  g_autoptr(RpPartner) partner = NULL;
+  g_autoptr(RpPartner) updated = NULL;
+  g_autoptr(GError) error = NULL;
+  RpProspectRecord moved = { .npi = p->npi, .entity = p->entity, .street = "700 NEW OFFICE PKWY",
+                             .street2 = "", .city = p->city, .state = p->state, .zip = p->zip,
+                             .phone = p->phone, .taxonomy_code = p->taxonomy_code,
+                             .last_update = "2026-11-02" };
+  gint64 partner_id;
+  GtkWidget *detail = rp_partner_detail_new ();
+  GtkWindow *window;
+  RpRegistryHint *hint;
+  GtkWidget *button;
+
+  partner_id = rp_store_add_prospect_as_partner (store, p->id, RP_TIER_B,
+                                                 RP_PARTNER_STATUS_ACTIVE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_begin (store, &error));
+  g_assert_true (rp_store_save_partner_registry (store, &moved, &error));
+  g_assert_true (rp_store_commit (store, &error));
+
+  partner = rp_store_get_partner (store, partner_id, &error);
+  rp_partner_detail_set_context (RP_PARTNER_DETAIL (detail), fixture->db.context);
+  rp_partner_detail_set_partner (RP_PARTNER_DETAIL (detail), partner);
+  window = rp_test_present_in_window (detail, 700, 900);
+  rp_test_iterate_for (300);
+
+  hint = rp_test_find_by_type (detail, RP_TYPE_REGISTRY_HINT);
+  g_assert_nonnull (hint);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  rp_test_save_screenshot (GTK_WIDGET (window), "partner-registry-hint.png");
+
+  button = rp_test_find_widget (GTK_WIDGET (hint), is_button_labelled, "_Update");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  rp_test_iterate_for (200);
+  updated = rp_store_get_partner (store, partner_id, &error);
+  g_assert_cmpstr (rp_partner_get_street (updated), ==, "700 NEW OFFICE PKWY");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint)));
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rp_test_init (&argc, &argv);
+
+  g_test_add ("/prospects-page/list-filter-add", Fixture, NULL, fixture_set_up, test_page,
+              fixture_tear_down);
+
+  g_test_add ("/prospects-page/registry-hint", Fixture, NULL, fixture_set_up,
+              test_registry_hint, fixture_tear_down);
+
+  return g_test_run ();
+}
