@@ -40,12 +40,15 @@ static char *locale_dir;
  * sources, and the Spanish catalogue's translated ones. */
 static GHashTable *english;
 static GHashTable *spanish;
+/* The Spanish interface strings without their mnemonic underscores, as labels show them. */
+static GHashTable *spanish_shown;
 
 typedef struct
 {
   RpTestDb   db;
   GPtrArray *untranslated; /* "where: string" */
   GHashTable *seen;        /* strings already reported */
+  GPtrArray *clipped;      /* "where: string" of interface labels shown cut short */
 } Fixture;
 
 static const char * const window_keys[] = {
@@ -299,6 +302,32 @@ check_string_list (Fixture    *fixture,
                 gtk_string_list_get_string (GTK_STRING_LIST (model), i), NULL);
 }
 
+/* A label of the interface (its text is one of the catalogue's translations) that is on show but
+ * narrower than its text: cut off, or ellipsized. Names and other data are left alone: lists cut
+ * them short by design. Wrapping labels take the width they get. */
+static void
+check_clipped (Fixture    *fixture,
+               const char *where,
+               GtkLabel   *label)
+{
+  const char *text = gtk_label_get_text (label);
+  PangoLayout *layout;
+  int width = 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || gtk_label_get_wrap (label) ||
+      text == NULL || !g_hash_table_contains (spanish_shown, text))
+    return;
+
+  /* The label's layout is laid out in the width the label got: ellipsized, or wider than it
+   * (a label that cannot ellipsize is cut at its edge). */
+  layout = gtk_label_get_layout (label);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (pango_layout_is_ellipsized (layout) || width > gtk_widget_get_width (GTK_WIDGET (label)))
+    g_ptr_array_add (fixture->clipped,
+                     g_strdup_printf ("%s: “%s” (%d px of text, %d px shown)", where, text,
+                                      width, gtk_widget_get_width (GTK_WIDGET (label))));
+}
+
 static void
 check_widget (Fixture    *fixture,
               const char *where,
@@ -314,6 +343,9 @@ check_widget (Fixture    *fixture,
    * is what the user typed, and is left alone. */
   for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
     check_string_property (fixture, where, G_OBJECT (widget), properties[i], context);
+
+  if (GTK_IS_LABEL (widget))
+    check_clipped (fixture, where, GTK_LABEL (widget));
 
   if (GTK_IS_MENU_BUTTON (widget))
     check_menu (fixture, where, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
@@ -359,6 +391,11 @@ assert_all_translated (Fixture *fixture)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
+  /* Cut-off labels are for a person to judge on the screenshots (some are cut in English too):
+   * listed, not failed. */
+  for (guint i = 0; i < fixture->clipped->len; i++)
+    g_test_message ("Clipped: %s", (char *) g_ptr_array_index (fixture->clipped, i));
+
   for (guint i = 0; i < fixture->untranslated->len; i++)
     g_string_append_printf (list, "\n  %s", (char *) g_ptr_array_index (fixture->untranslated, i));
 
@@ -383,6 +420,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_int (fixture->db.settings, "window-height", 800);
 
   fixture->untranslated = g_ptr_array_new_with_free_func (g_free);
+  fixture->clipped = g_ptr_array_new_with_free_func (g_free);
   fixture->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -391,6 +429,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_pointer (&fixture->untranslated, g_ptr_array_unref);
+  g_clear_pointer (&fixture->clipped, g_ptr_array_unref);
   g_clear_pointer (&fixture->seen, g_hash_table_unref);
   rp_test_db_close (&fixture->db);
 }
@@ -609,6 +648,20 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  spanish_shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, spanish);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        g_auto(GStrv) parts = g_strsplit (value, "_", -1);
+
+        g_hash_table_add (spanish_shown, g_strjoinv ("", parts));
+      }
+  }
+
   g_test_add_func ("/translation/catalogue", test_translation_catalogue);
   g_test_add ("/translation/detects-english", Fixture, NULL,
               fixture_set_up, test_translation_detects_english, fixture_tear_down);
@@ -623,5 +676,6 @@ main (int   argc,
   remove_locale_dir ();
   g_hash_table_unref (english);
   g_hash_table_unref (spanish);
+  g_hash_table_unref (spanish_shown);
   return status;
 }
