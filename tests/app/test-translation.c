@@ -461,6 +461,30 @@ test_translation_catalogue (void)
   g_assert_cmpstr (date, ==, "martes 24 de noviembre");
 }
 
+/* The rapport program itself, started with LANG=es_US.UTF-8 (and the catalogue of the build
+ * tree, RAPPORT_LOCALEDIR, which the test's environment carries): its --help is in Spanish. */
+static void
+test_translation_command_line (void)
+{
+  const char *argv[] = { g_getenv ("RAPPORT_BIN"), "--help", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  g_assert_nonnull (strstr (out, "Cuide la red de derivaciones de su consultorio."));
+  g_assert_nonnull (strstr (out, "Mostrar la versión y salir"));
+  g_assert_nonnull (strstr (out, "--database=RUTA"));
+  g_assert_null (strstr (out, "Show the version, then exit"));
+}
+
 static void
 walk_page (Fixture    *fixture,
            RpWindow   *window,
@@ -663,6 +687,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/translation/catalogue", test_translation_catalogue);
+  g_test_add_func ("/translation/command-line", test_translation_command_line);
   g_test_add ("/translation/detects-english", Fixture, NULL,
               fixture_set_up, test_translation_detects_english, fixture_tear_down);
   g_test_add ("/translation/main-pages", Fixture, NULL,
