@@ -24,12 +24,16 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rp-activity-dialog.h"
+#include "rp-partner-editor.h"
 #include "rp-partners-page.h"
 #include "rp-preferences-window.h"
+#include "rp-referral-editor.h"
 #include "rp-referrals-page.h"
 #include "rp-sample-data.h"
 #include "rp-test-app.h"
 #include "rp-test-core.h"
+#include "rp-target-list-dialog.h"
 #include "rp-test-tiles.h"
 #include "rp-window.h"
 
@@ -585,6 +589,42 @@ test_translation_preferences (Fixture       *fixture,
   assert_all_translated (fixture);
 }
 
+static void
+walk_dialog (Fixture    *fixture,
+             GtkWidget  *dialog,
+             const char *name)
+{
+  g_autofree char *picture = g_strdup_printf ("es-%s.png", name);
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (dialog);
+  rp_test_iterate_for (800);
+  check_widget (fixture, name, dialog, NULL);
+  rp_test_save_screenshot (dialog, picture);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* The windows a liaison fills in most: a partner, a referral, an activity, a target list. */
+static void
+test_translation_dialogs (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RpPartner) partner = rp_store_get_partner (fixture->db.store, 1, NULL);
+
+  rp_test_load_style ();
+  g_assert_nonnull (partner);
+
+  walk_dialog (fixture, rp_partner_editor_new (fixture->db.store, NULL), "partner-editor-new");
+  walk_dialog (fixture, rp_partner_editor_new (fixture->db.store, partner), "partner-editor");
+  walk_dialog (fixture, rp_referral_editor_new (fixture->db.context, partner), "referral-editor");
+  walk_dialog (fixture, rp_activity_dialog_new (fixture->db.context, 1, NULL), "activity-dialog");
+  walk_dialog (fixture, rp_target_list_dialog_new (fixture->db.context), "target-list-dialog");
+
+  assert_all_translated (fixture);
+}
+
 /* The keyboard shortcuts window (its strings have the context "shortcut window"). */
 static void
 test_translation_shortcuts (Fixture       *fixture,
@@ -694,6 +734,8 @@ main (int   argc,
               fixture_set_up, test_translation_main_pages, fixture_tear_down);
   g_test_add ("/translation/preferences", Fixture, NULL,
               fixture_set_up, test_translation_preferences, fixture_tear_down);
+  g_test_add ("/translation/dialogs", Fixture, NULL,
+              fixture_set_up, test_translation_dialogs, fixture_tear_down);
   g_test_add ("/translation/shortcuts", Fixture, NULL,
               fixture_set_up, test_translation_shortcuts, fixture_tear_down);
 
