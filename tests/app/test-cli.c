@@ -108,8 +108,9 @@ assert_refused_unchanged (const char *path)
 {
   g_autofree char *before = rp_test_checksum_file (path);
   g_autofree char *option = database_option (path);
+  /* Commands say why in one line and exit; the window asks instead (test-database-problem). */
   const char *variants[][3] = {
-    { option, NULL, NULL },
+    { option, "--check-reminders", NULL },
     { option, "--sample-network", NULL },
   };
 
@@ -166,6 +167,49 @@ test_bad_option (Fixture       *fixture,
   run_rapport (&missing_result, missing);
   g_assert_cmpint (missing_result.exit_status, !=, 0);
   assert_one_error_line (missing_result.err);
+}
+
+/* Findings 5 and 7: an empty --database= is an error, and commands that only read or send
+ * create no database and no folder at a mistyped path. */
+static void
+test_no_accidental_database (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *typo_dir = g_build_filename (fixture->dir, "tpyo", NULL);
+  g_autofree char *typo = g_build_filename (typo_dir, "rapport.db", NULL);
+  g_autofree char *option = database_option (typo);
+  g_autofree char *ics = g_build_filename (fixture->dir, "week.ics", NULL);
+  g_autofree char *export_ics = g_strconcat ("--export=", ics, NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "packet.pdf", NULL);
+  g_autofree char *output = g_strconcat ("--output=", pdf, NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *backup = g_strconcat ("--backup=", copy, NULL);
+  const char *empty[] = { "--database=", "--check-reminders", NULL };
+  const char *commands[][4] = {
+    { option, "--check-reminders", NULL, NULL },
+    { option, export_ics, NULL, NULL },
+    { option, "--packet=1", output, NULL },
+    { option, backup, NULL, NULL },
+  };
+  g_auto(Result) empty_result = { 0 };
+
+  run_rapport (&empty_result, empty);
+  g_assert_cmpint (empty_result.exit_status, !=, 0);
+  assert_one_error_line (empty_result.err);
+  g_assert_nonnull (strstr (empty_result.err, "--database"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Result) result = { 0 };
+
+      run_rapport (&result, commands[i]);
+      g_assert_cmpint (result.exit_status, !=, 0);
+      assert_one_error_line (result.err);
+      g_assert_false (g_file_test (typo_dir, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    }
 }
 
 static void
@@ -414,12 +458,16 @@ test_export (Fixture       *fixture,
   const char *bad_format[] = { option, export_csv, NULL };
   const char *week_alone[] = { option, "--week=2026-W48", NULL };
   const char *current[] = { option, export_ics, NULL };
-  const char *empty_week[] = { option, export_ics, "--week=2020-W01", NULL };
+  const char *empty_week[] = { option, export_ics, "--week=2020-W01", "--force", NULL };
+  const char *no_force[] = { option, export_ics, "--week=2020-W01", NULL };
   g_auto(Result) bad_week_result = { 0 };
   g_auto(Result) bad_format_result = { 0 };
   g_auto(Result) week_alone_result = { 0 };
   g_auto(Result) current_result = { 0 };
   g_auto(Result) empty_result = { 0 };
+  g_auto(Result) no_force_result = { 0 };
+  g_autofree char *exported = NULL;
+  g_autofree char *kept = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   guint n_events;
 
@@ -451,6 +499,15 @@ test_export (Fixture       *fixture,
                           g_date_time_get_week_of_year (now));
   expected = g_strdup_printf ("Exported %u visits of %s to %s\n", n_events, week, ics);
   g_assert_cmpstr (current_result.out, ==, expected);
+
+  /* An existing file is replaced only when asked to. */
+  exported = rp_test_checksum_file (ics);
+  run_rapport (&no_force_result, no_force);
+  g_assert_cmpint (no_force_result.exit_status, !=, 0);
+  assert_one_error_line (no_force_result.err);
+  g_assert_nonnull (strstr (no_force_result.err, "--force"));
+  kept = rp_test_checksum_file (ics);
+  g_assert_cmpstr (exported, ==, kept);
 
   /* Another week, empty: a calendar with no events, still exit 0. */
   run_rapport (&empty_result, empty_week);
@@ -531,6 +588,8 @@ main (int   argc,
   g_test_add ("/cli/version", Fixture, NULL, fixture_set_up, test_version, fixture_tear_down);
   g_test_add ("/cli/bad-option", Fixture, NULL, fixture_set_up, test_bad_option,
               fixture_tear_down);
+  g_test_add ("/cli/refuse/no-accidental-database", Fixture, NULL, fixture_set_up,
+              test_no_accidental_database, fixture_tear_down);
   g_test_add ("/cli/refuse/random-bytes", Fixture, NULL, fixture_set_up, test_random_bytes,
               fixture_tear_down);
   g_test_add ("/cli/refuse/truncated", Fixture, NULL, fixture_set_up, test_truncated,

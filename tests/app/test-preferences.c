@@ -13,7 +13,9 @@
 #include "rp-letter.h"
 #include "rp-preferences-window.h"
 #include "rp-store-gifts.h"
+#include "rp-store-backup.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
 
 typedef struct
 {
@@ -332,6 +334,63 @@ test_preferences_gift_limits (Fixture       *fixture,
   close_preferences (preferences);
 }
 
+static gboolean
+has_n_backups (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n = 0;
+
+  rp_test_collect_by_type (args[0], GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      if (g_object_get_data (buttons->pdata[i], "backup-path") != NULL &&
+          gtk_widget_get_mapped (buttons->pdata[i]))
+        n++;
+    }
+
+  return n == GPOINTER_TO_UINT (args[1]);
+}
+
+/* The Backups page: Back Up Now makes one (on a worker thread) and the list shows it with its
+ * counts and a Restore button. */
+static void
+test_preferences_backups (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *preferences;
+  GtkWidget *row;
+  GtkWidget *button;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer args[2];
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (rp_test_add_partner (fixture->db.store, RP_PARTNER_KIND_PERSON, "Pat",
+                                         "Backed"));
+
+  preferences = open_preferences (fixture);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "backups");
+  args[0] = preferences;
+  args[1] = GUINT_TO_POINTER (0);
+  rp_test_wait_for (has_n_backups, args);
+
+  row = find_row (preferences, "Back Up Now");
+  g_assert_nonnull (row);
+  button = rp_test_find_by_type (row, GTK_TYPE_BUTTON);
+  click (button);
+  args[1] = GUINT_TO_POINTER (1);
+  rp_test_wait_for (has_n_backups, args);
+
+  listed = rp_store_list_backups (fixture->db.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpuint (((RpBackupInfo *) listed->pdata[0])->n_partners, ==, 3);
+
+  rp_test_save_screenshot (preferences, "preferences-backups.png");
+  close_preferences (preferences);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +403,8 @@ main (int   argc,
               fixture_set_up, test_preferences_templates, fixture_tear_down);
   g_test_add ("/app/preferences/follow-ups/gift-limits", Fixture, NULL,
               fixture_set_up, test_preferences_gift_limits, fixture_tear_down);
+  g_test_add ("/app/preferences/backups", Fixture, NULL,
+              fixture_set_up, test_preferences_backups, fixture_tear_down);
 
   return g_test_run ();
 }

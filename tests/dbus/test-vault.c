@@ -20,6 +20,7 @@
 #include "rp-store-partners.h"
 #include "rp-store-referrals.h"
 #include "rp-store.h"
+#include "rp-store-backup.h"
 #include "rp-store-vault.h"
 #include "rp-test-core.h"
 #include "rp-vault.h"
@@ -963,12 +964,96 @@ test_locked_then_recover (RpTestStore   *fixture,
   assert_patient (opened);
 }
 
+/* Run by test_backup_restore_new_home in a fresh session and home: argv is
+ * --restore-new-home BACKUP DB REFERRAL-ID RECOVERY-KEY PARTNERS REFERRALS. */
+static int
+restore_new_home_child (char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+
+  g_assert_cmpstr (g_getenv ("RAPPORT_KEYRING_MODE"), ==, "keyring");
+
+  /* A new computer: a new, empty database, the backup restored into it. */
+  store = rp_store_open (argv[3], &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_restore_from (store, argv[2], &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_store_count_rows (store, "partner"), ==, g_ascii_strtoull (argv[6], NULL, 10));
+  g_assert_cmpuint (rp_store_count_rows (store, "referral"), ==, g_ascii_strtoull (argv[7], NULL, 10));
+
+  /* The keyring here has no key: the recovery key opens the sealed patient again. */
+  recover (store, g_ascii_strtoll (argv[4], NULL, 10), argv[5]);
+  g_print ("restored\n");
+
+  return 0;
+}
+
+/* A backup holds the same ciphertext as the database, never plaintext; restored on another
+ * computer (a fresh home and keyring), the counts are the same and the patient opens with the
+ * recovery key. */
+static void
+test_backup_restore_new_home (RpTestStore   *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpReferral) referral = NULL;
+  g_autofree char *recovery_key = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "moved.db", NULL);
+  g_autofree char *new_db = g_build_filename (fixture->dir, "new-home", "rapport.db", NULL);
+  g_autofree char *self_path = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *partners = NULL;
+  g_autofree char *referrals = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *wrapper = g_getenv ("RAPPORT_KEYRING_WRAPPER");
+  int status = 0;
+
+  if (!require_mode ("keyring"))
+    return;
+  g_assert_nonnull (wrapper);
+
+  recovery_key = seal_one (fixture, &referral);
+  g_object_unref (add_referral (fixture->store));
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, rp_referral_get_id (referral));
+  partners = g_strdup_printf ("%u", rp_store_count_rows (fixture->store, "partner"));
+  referrals = g_strdup_printf ("%u", rp_store_count_rows (fixture->store, "referral"));
+  g_assert_true (rp_store_backup_to (fixture->store, backup, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+
+  /* No patient identifier in the backup's bytes. */
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  g_assert_false (contains_bytes (contents, length, PATIENT_MRN, strlen (PATIENT_MRN)));
+  g_assert_false (contains_bytes (contents, length, PATIENT_PHONE, strlen (PATIENT_PHONE)));
+
+  self_path = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { wrapper, "keyring", self_path, "--restore-new-home", backup, new_db,
+                           id, recovery_key, partners, referrals, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                  &error);
+  }
+  g_assert_no_error (error);
+  g_test_message ("child: %s%s", out, err);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "restored"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 5 && g_strcmp0 (argv[1], "--recover") == 0)
     return recover_child (argv);
+  if (argc == 8 && g_strcmp0 (argv[1], "--restore-new-home") == 0)
+    return restore_new_home_child (argv);
   if (argc == 3 && g_strcmp0 (argv[1], "--seal") == 0)
     return seal_child (argv[2]);
   if (argc == 3 && g_strcmp0 (argv[1], "--seal-print") == 0)
@@ -990,6 +1075,8 @@ main (int   argc,
               test_tampered, rp_test_store_tear_down);
   g_test_add ("/vault/sample", RpTestStore, NULL, rp_test_store_set_up,
               test_sample, rp_test_store_tear_down);
+  g_test_add ("/vault/backup-restore-new-home", RpTestStore, NULL, rp_test_store_set_up,
+              test_backup_restore_new_home, rp_test_store_tear_down);
   g_test_add ("/vault/key-race", RpTestStore, NULL, rp_test_store_set_up,
               test_key_race, rp_test_store_tear_down);
   g_test_add ("/vault/lost-check", RpTestStore, NULL, rp_test_store_set_up,

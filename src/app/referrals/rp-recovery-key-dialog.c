@@ -50,8 +50,9 @@ apply_mode (RpRecoveryKeyDialog *self)
                           _("Patient names, birth dates, record numbers and phone numbers are "
                             "encrypted with a key kept in your login keyring. If the keyring is "
                             "lost, or you move to another computer, this recovery key is the "
-                            "only way to read them again. Print it or copy it somewhere safe: "
-                            "it is shown only this once."));
+                            "only way to read them again. Print it or copy it somewhere safe; "
+                            "Rapport shows it again each time it starts until you confirm you "
+                            "saved it."));
       gtk_label_set_text (self->key_label, self->recovery_key);
       gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
       gtk_window_set_default_widget (GTK_WINDOW (self), self->saved_button);
@@ -60,12 +61,18 @@ apply_mode (RpRecoveryKeyDialog *self)
     }
   else
     {
+      const char *why = self->vault != NULL ? rp_vault_get_state_message (self->vault) : NULL;
+
       gtk_label_set_text (self->heading_label, _("Enter Your Recovery Key"));
+      /* The vault says which happened: the keyring stayed locked (its unlock prompt was refused)
+       * or it has no key for this database. */
       gtk_label_set_text (self->explanation_label,
-                          _("This database holds encrypted patient details, but the login "
-                            "keyring on this computer does not have their key. Enter the "
-                            "recovery key that was shown when the key was made to read them "
-                            "again."));
+                          why != NULL && *why != '\0'
+                            ? why
+                            : _("This database holds encrypted patient details, but the login "
+                                "keyring on this computer does not have their key. Enter the "
+                                "recovery key that was shown when the key was made to read them "
+                                "again."));
       gtk_window_set_default_widget (GTK_WINDOW (self), self->restore_button);
       gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->key_entry));
     }
@@ -167,6 +174,13 @@ print_clicked_cb (RpRecoveryKeyDialog *self)
 static void
 saved_clicked_cb (RpRecoveryKeyDialog *self)
 {
+  g_autoptr(GError) error = NULL;
+
+  /* Confirmed: the key is not offered again. Should that fail to be recorded, it is simply
+   * offered at the next start, which loses nothing. */
+  if (self->vault != NULL && !rp_vault_confirm_recovery_key_saved (self->vault, &error))
+    g_debug ("Could not record that the recovery key was saved: %s", error->message);
+
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -284,6 +298,21 @@ rp_recovery_key_dialog_new_show (GtkWindow  *parent,
   self->mode = RP_RECOVERY_KEY_DIALOG_SHOW;
   self->recovery_key = g_strdup (recovery_key);
   apply_mode (self);
+
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+rp_recovery_key_dialog_new_show_for (GtkWindow  *parent,
+                                     RpVault    *vault,
+                                     const char *recovery_key)
+{
+  RpRecoveryKeyDialog *self;
+
+  g_return_val_if_fail (RP_IS_VAULT (vault), NULL);
+
+  self = RP_RECOVERY_KEY_DIALOG (rp_recovery_key_dialog_new_show (parent, recovery_key));
+  g_set_object (&self->vault, vault);
 
   return GTK_WIDGET (self);
 }

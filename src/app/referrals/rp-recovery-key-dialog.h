@@ -32,4 +32,9 @@ GtkWidget               *rp_recovery_key_dialog_new_enter (GtkWindow   *parent,
                                                            RpVault     *vault);
 RpRecoveryKeyDialogMode  rp_recovery_key_dialog_get_mode  (RpRecoveryKeyDialog *self);
 
+/* As rp_recovery_key_dialog_new_show, and "I Saved It" tells @vault the key is saved, so it is
+ * not offered again. */
+GtkWidget *rp_recovery_key_dialog_new_show_for (GtkWindow  *parent,
+                                                RpVault    *vault,
+                                                const char *recovery_key);
 G_END_DECLS

@@ -17,6 +17,8 @@
 #include "rp-recovery-key-dialog.h"
 #include "rp-reminder-service.h"
 #include "rp-sample.h"
+#include "rp-database-problem.h"
+#include "rp-store-backup.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
 #include "rp-store.h"
@@ -35,6 +37,8 @@ struct _RpApplication
   gboolean           background;     /* --background: the next activation opens no window */
   gboolean           held;           /* one g_application_hold for reminders with no window */
   gboolean           quitting;       /* app.quit is closing the windows: no holding on */
+  GError            *open_error;     /* the database could not be opened: ask what to do */
+  guint              backup_timer_id; /* looks every few hours whether a daily backup is due */
 };
 
 G_DEFINE_FINAL_TYPE (RpApplication, rp_application, ADW_TYPE_APPLICATION)
@@ -70,7 +74,7 @@ show_vault_dialogs (RpApplication *self)
 
   if (recovery_key != NULL)
     {
-      dialog = rp_recovery_key_dialog_new_show (window, recovery_key);
+      dialog = rp_recovery_key_dialog_new_show_for (window, vault, recovery_key);
       memset (recovery_key, 0, strlen (recovery_key));
     }
   else if (rp_vault_get_state (vault) == RP_VAULT_STATE_NEEDS_RECOVERY)
@@ -225,6 +229,47 @@ hold_for_reminders (RpApplication *self,
     g_application_release (G_APPLICATION (self));
 }
 
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  gboolean made = FALSE;
+
+  /* A connection of its own on this thread (SQLite only). A failure is worth a line in the
+   * journal but not an interruption: the next start tries again. */
+  if (!rp_store_backup_if_due (task_data, now, &made, &error))
+    g_warning ("The daily backup was not made: %s", error->message);
+
+  g_task_return_boolean (task, made);
+}
+
+/* The daily backup, on a worker thread, when the newest one is more than a day old. */
+static void
+back_up_if_due (const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+static gboolean
+backup_timer_cb (gpointer user_data)
+{
+  RpApplication *self = user_data;
+
+  back_up_if_due (self->database_path);
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 open_database (RpApplication  *self,
                GError        **error)
@@ -247,6 +292,9 @@ open_database (RpApplication  *self,
                          vault_unlocked_cb, g_object_ref (self));
 
   start_reminders (self);
+  back_up_if_due (self->database_path);
+  /* Rapport may run for weeks in the background: look again every six hours. */
+  self->backup_timer_id = g_timeout_add_seconds (6 * 60 * 60, backup_timer_cb, self);
 
   return TRUE;
 }
@@ -431,7 +479,13 @@ rp_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "version"))
     return rp_command_line_run_version ();
 
-  if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0')
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] == '\0')
+    {
+      rp_command_line_print_error (_("--database needs a file name (--database=PATH)"));
+      return 1;
+    }
+
+  if (path != NULL)
     {
       /* Another database is another instance: several can run at once (the tests do). This
        * must be decided before the application registers. */
@@ -444,20 +498,31 @@ rp_application_handle_local_options (GApplication *application,
       self->database_path = rp_store_dup_default_path ();
     }
 
+  self->background = g_variant_dict_contains (options, "background");
+
   /* Look before opening: a file that is not a usable Rapport database is refused here, read
-   * only, so that it is never opened for writing, let alone migrated. */
-  if (!rp_store_check_file (self->database_path, &error))
+   * only, so that it is never opened for writing, let alone migrated. A command, or the
+   * reminder service, says so in one line; the window asks what to do (restore the latest
+   * backup, open another file, quit). --restore is the exception: it is for such a file. */
+  if (!rp_store_check_file (self->database_path, &error) &&
+      !g_variant_dict_contains (options, "restore"))
     {
-      rp_command_line_print_error (error->message);
-      return 1;
+      if (self->background || rp_command_line_has_command (options))
+        {
+          rp_command_line_print_error (error->message);
+          return 1;
+        }
+      self->open_error = g_steal_pointer (&error);
     }
+  g_clear_error (&error);
 
   /* A command that runs and exits (--export…): the window's instance is never started. */
-  status = rp_command_line_handle (options, self->database_path);
-  if (status >= 0)
-    return status;
-
-  self->background = g_variant_dict_contains (options, "background");
+  if (self->open_error == NULL)
+    {
+      status = rp_command_line_handle (options, self->database_path);
+      if (status >= 0)
+        return status;
+    }
 
   /* Register now, so that a second launch hands over to the running instance (which raises its
    * window) without opening the database itself. Registering runs startup in the primary. */
@@ -471,10 +536,14 @@ rp_application_handle_local_options (GApplication *application,
   if (g_application_get_is_remote (application))
     return self->background ? 0 : -1;
 
-  if (!open_database (self, &error))
+  if (self->open_error == NULL && !open_database (self, &error))
     {
-      rp_command_line_print_error (error->message);
-      return 1;
+      if (self->background)
+        {
+          rp_command_line_print_error (error->message);
+          return 1;
+        }
+      self->open_error = g_steal_pointer (&error);
     }
 
   return -1;
@@ -509,6 +578,31 @@ rp_application_startup (GApplication *application)
 }
 
 static void
+database_problem_cb (RpDatabaseProblemOutcome  outcome,
+                     const char               *path,
+                     gpointer                  user_data)
+{
+  RpApplication *self = user_data;
+
+  g_application_release (G_APPLICATION (self));
+
+  if (outcome == RP_DATABASE_PROBLEM_QUIT)
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  if (g_strcmp0 (path, self->database_path) != 0)
+    {
+      g_free (self->database_path);
+      self->database_path = g_strdup (path);
+    }
+
+  /* Opened now, or asked again with the new reason. */
+  g_application_activate (G_APPLICATION (self));
+}
+
+static void
 rp_application_activate (GApplication *application)
 {
   RpApplication *self = RP_APPLICATION (application);
@@ -516,17 +610,32 @@ rp_application_activate (GApplication *application)
 
   /* Normally open already (handle_local_options); not when the application was started some
    * other way, such as by D-Bus activation. */
-  if (self->context == NULL)
+  if (self->context == NULL && self->open_error == NULL)
     {
       if (self->database_path == NULL)
         self->database_path = rp_store_dup_default_path ();
 
       if (!open_database (self, &error))
+        self->open_error = g_steal_pointer (&error);
+    }
+
+  /* The database cannot be opened: ask, instead of quitting with a line nobody reads. */
+  if (self->context == NULL && self->open_error != NULL)
+    {
+      g_autoptr(GError) open_error = g_steal_pointer (&self->open_error);
+
+      if (self->background)
         {
-          rp_command_line_print_error (error->message);
+          rp_command_line_print_error (open_error->message);
           g_application_quit (application);
           return;
         }
+
+      rp_command_line_print_error (open_error->message);
+      g_application_hold (application);
+      rp_database_problem_present (GTK_APPLICATION (self), self->database_path, open_error,
+                                   database_problem_cb, self);
+      return;
     }
 
   /* `rapport --background` (at login): only the reminder service, held running; the next
@@ -566,10 +675,12 @@ rp_application_dispose (GObject *object)
   if (self->reminders != NULL)
     rp_reminder_service_stop (self->reminders);
   g_clear_handle_id (&self->start_reminders_id, g_source_remove);
+  g_clear_handle_id (&self->backup_timer_id, g_source_remove);
   g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (rp_application_parent_class)->dispose (object);
 }

@@ -20,6 +20,7 @@
 #include "rp-ics.h"
 #include "rp-reminder-service.h"
 #include "rp-sample.h"
+#include "rp-store-backup.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
 #include "rp-store.h"
@@ -42,6 +43,13 @@ static const GOptionEntry option_entries[] = {
     N_("PARTNER") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The PDF file --packet writes"), N_("FILE.pdf") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup of the database to FILE (a new file), then exit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the database's content with the backup FILE (checked first; the current "
+       "content is backed up), then exit"), N_("FILE") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Let --export and --output replace a file that exists"), NULL },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start without a window, only to send reminders"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -73,6 +81,53 @@ find_partner (RpStore    *store,
   if (partner == NULL && !digits)
     partner = rp_store_find_partner_by_uuid (store, key, NULL);
   return partner;
+}
+
+/* Opens the database for a command. Commands that only read or that send (export, packet,
+ * reminders, backup) never create a file or a folder: a mistyped path is an error, not a new
+ * empty database reported as a success. */
+static RpStore *
+open_for_command (const char       *path,
+                  RpStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  RpStore *store = rp_store_open_full (path, flags, &error);
+
+  if (store == NULL)
+    {
+      rp_command_line_print_error (error->message);
+      return NULL;
+    }
+
+  if (rp_store_get_created (store))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *message =
+        /* Translators: %s is a file name. */
+        g_strdup_printf (_("“%s” was empty; it is now a new Rapport database"), display);
+
+      rp_command_line_print_error (message);
+    }
+
+  return store;
+}
+
+/* An output file that exists is replaced only when asked to (--force). */
+static gboolean
+may_write (const char *output,
+           gboolean    force)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *message = NULL;
+
+  if (force || !g_file_test (output, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  display = g_filename_display_name (output);
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("“%s” already exists; add --force to replace it"), display);
+  rp_command_line_print_error (message);
+  return FALSE;
 }
 
 void
@@ -156,21 +211,23 @@ rp_command_line_run_sample_network (const char *path)
       return 1;
     }
 
+  /* Before any long work: a run stopped half-way must not lose the only copy. Until it is
+   * confirmed saved (in the window), the window offers it again. */
+  recovery_key = rp_vault_take_recovery_key (vault);
+  if (recovery_key != NULL)
+    {
+      g_print (_("Patient details are encrypted with a key kept in your login keyring. Keep "
+                 "this recovery key somewhere safe; Rapport shows it again until you confirm "
+                 "you saved it:\n%s\n"),
+               recovery_key);
+      fflush (stdout);
+      memset (recovery_key, 0, strlen (recovery_key));
+    }
+
   today = local_today ();
   ok = rp_sample_generate_with_vault (store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED, today,
                                       vault, NULL, NULL, &error);
   g_date_free (today);
-
-  /* The key is made (and in the keyring) even when the sample then fails: show its recovery
-   * key in any case, as it is never shown again. */
-  recovery_key = rp_vault_take_recovery_key (vault);
-  if (recovery_key != NULL)
-    {
-      g_print (_("Patient details are encrypted with a new key kept in your login keyring. Keep "
-                 "this recovery key somewhere safe; it is shown only once:\n%s\n"),
-               recovery_key);
-      memset (recovery_key, 0, strlen (recovery_key));
-    }
 
   if (!ok)
     {
@@ -207,12 +264,12 @@ rp_command_line_run_check_reminders (const char *path)
 
   g_return_val_if_fail (path != NULL, 1);
 
-  store = rp_store_open (path, &error);
+  /* A file that cannot be written opens read-only: what is sent is then recorded in the state
+   * folder, so it is not sent again. Checked first (quick_check): no reminder is sent from a
+   * database with damaged pages. */
+  store = open_for_command (path, RP_STORE_OPEN_EXISTING | RP_STORE_OPEN_CHECK);
   if (store == NULL)
-    {
-      rp_command_line_print_error (error->message);
-      return 1;
-    }
+    return 1;
 
   settings = g_settings_new (RP_SETTINGS_SCHEMA_ID);
   context = rp_context_new (store, settings);
@@ -244,7 +301,8 @@ rp_command_line_run_check_reminders (const char *path)
 int
 rp_command_line_run_export (const char *path,
                             const char *export_path,
-                            const char *iso_week)
+                            const char *iso_week,
+                            gboolean    force)
 {
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -285,12 +343,12 @@ rp_command_line_run_export (const char *path,
       monday = rp_week_monday (NULL);
     }
 
-  store = rp_store_open (path, &error);
+  if (!may_write (export_path, force))
+    return 1;
+
+  store = open_for_command (path, RP_STORE_OPEN_READ_ONLY);
   if (store == NULL)
-    {
-      rp_command_line_print_error (error->message);
-      return 1;
-    }
+    return 1;
 
   if (!rp_ics_write_week (store, monday, export_path, &n_events, &error))
     {
@@ -314,7 +372,8 @@ rp_command_line_run_export (const char *path,
 int
 rp_command_line_run_packet (const char *path,
                             const char *partner_key,
-                            const char *output)
+                            const char *output,
+                            gboolean    force)
 {
   g_autoptr(RpStore) store = NULL;
   g_autoptr(RpPractice) practice = NULL;
@@ -332,12 +391,12 @@ rp_command_line_run_packet (const char *path,
 
   display = g_filename_display_name (output);
 
-  store = rp_store_open (path, &error);
+  if (!may_write (output, force))
+    return 1;
+
+  store = open_for_command (path, RP_STORE_OPEN_READ_ONLY);
   if (store == NULL)
-    {
-      rp_command_line_print_error (error->message);
-      return 1;
-    }
+    return 1;
 
   partner = find_partner (store, partner_key);
   if (partner == NULL)
@@ -373,10 +432,116 @@ rp_command_line_run_packet (const char *path,
   return 0;
 }
 
+/* `rapport --backup=FILE`: an online copy of the database into a new file. */
+int
+rp_command_line_run_backup (const char *path,
+                            const char *backup_path)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpBackupInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (path != NULL, 1);
+  g_return_val_if_fail (backup_path != NULL, 1);
+
+  store = open_for_command (path, RP_STORE_OPEN_READ_ONLY);
+  if (store == NULL)
+    return 1;
+
+  display = g_filename_display_name (backup_path);
+  if (!rp_store_backup_to (store, backup_path, &error) ||
+      (info = rp_store_inspect_backup (backup_path, FALSE, &error)) == NULL)
+    {
+      g_autofree char *message =
+        /* Translators: the first %s is a file name, the second the reason. */
+        g_strdup_printf (_("Could not back up to “%s”: %s"), display, error->message);
+
+      rp_command_line_print_error (message);
+      return 1;
+    }
+
+  g_print (_("Backed up to %s (partners: %u, referrals: %u)\n"), display, info->n_partners,
+           info->n_referrals);
+  return 0;
+}
+
+/* `rapport --restore=FILE`: the database's content replaced by a checked backup; what it held
+ * is kept as a backup first. A database that SQLite cannot open at all is moved aside (kept)
+ * and made again from the backup. On another computer, the window then asks for the recovery
+ * key of the backup's patient details. */
+int
+rp_command_line_run_restore (const char *path,
+                             const char *backup_path)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpBackupInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) open_error = NULL;
+  g_autofree char *display = g_filename_display_name (backup_path);
+  g_autofree char *kept_as = NULL;
+
+  g_return_val_if_fail (path != NULL, 1);
+  g_return_val_if_fail (backup_path != NULL, 1);
+
+  info = rp_store_inspect_backup (backup_path, TRUE, &error);
+  if (info == NULL)
+    {
+      rp_command_line_print_error (error->message);
+      return 1;
+    }
+
+  store = rp_store_open (path, &open_error);
+  if (store == NULL && (g_error_matches (open_error, RP_STORE_ERROR, RP_STORE_ERROR_CORRUPT) ||
+                        g_error_matches (open_error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_A_DATABASE)))
+    {
+      if (!rp_store_replace_with_backup (path, backup_path, &kept_as, &error))
+        {
+          rp_command_line_print_error (error->message);
+          return 1;
+        }
+      g_print (_("The unreadable database was kept as %s\n"), kept_as);
+    }
+  else if (store == NULL)
+    {
+      rp_command_line_print_error (open_error->message);
+      return 1;
+    }
+  else if (!rp_store_restore_from (store, backup_path, &error))
+    {
+      rp_command_line_print_error (error->message);
+      return 1;
+    }
+
+  g_print (_("Restored %s (partners: %u, referrals: %u)\n"), display, info->n_partners,
+           info->n_referrals);
+  return 0;
+}
+
+gboolean
+rp_command_line_has_command (GVariantDict *options)
+{
+  static const char * const commands[] = {
+    "sample-network", "check-reminders", "export", "packet", "output", "backup", "restore",
+    "week",
+  };
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_variant_dict_contains (options, commands[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 int
 rp_command_line_handle (GVariantDict *options,
                         const char   *path)
 {
+  const char *backup_path = NULL;
+  const char *restore_path = NULL;
+  gboolean force;
   const char *export_path = NULL;
   const char *iso_week = NULL;
   const char *packet = NULL;
@@ -384,6 +549,14 @@ rp_command_line_handle (GVariantDict *options,
 
   g_return_val_if_fail (options != NULL, 1);
   g_return_val_if_fail (path != NULL, 1);
+
+  force = g_variant_dict_contains (options, "force");
+
+  if (g_variant_dict_lookup (options, "backup", "^&ay", &backup_path) && *backup_path != '\0')
+    return rp_command_line_run_backup (path, backup_path);
+
+  if (g_variant_dict_lookup (options, "restore", "^&ay", &restore_path) && *restore_path != '\0')
+    return rp_command_line_run_restore (path, restore_path);
 
   if (g_variant_dict_contains (options, "sample-network"))
     return rp_command_line_run_sample_network (path);
@@ -393,7 +566,7 @@ rp_command_line_handle (GVariantDict *options,
 
   g_variant_dict_lookup (options, "week", "&s", &iso_week);
   if (g_variant_dict_lookup (options, "export", "^&ay", &export_path) && export_path[0] != '\0')
-    return rp_command_line_run_export (path, export_path, iso_week);
+    return rp_command_line_run_export (path, export_path, iso_week, force);
 
   if (iso_week != NULL)
     {
@@ -404,7 +577,7 @@ rp_command_line_handle (GVariantDict *options,
   g_variant_dict_lookup (options, "packet", "&s", &packet);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
   if (packet != NULL && output != NULL && *packet != '\0' && *output != '\0')
-    return rp_command_line_run_packet (path, packet, output);
+    return rp_command_line_run_packet (path, packet, output, force);
   if (packet != NULL || output != NULL)
     {
       rp_command_line_print_error (_("--packet=PARTNER and --output=FILE.pdf go together"));

@@ -27,6 +27,8 @@ void rp_command_line_print_with_program_name (const char   *message);
 /* Runs the command that @options (the parsed options) asks for, on the database at @path,
  * which the caller has checked with rp_store_check_file; -1 when they ask for none, and the
  * application is to start. --version, which needs no database, is rp_command_line_run_version. */
+/* Whether @options ask for a command that runs and exits (not a window or --background). */
+gboolean rp_command_line_has_command         (GVariantDict *options);
 int  rp_command_line_handle                  (GVariantDict *options,
                                               const char   *path);
 
@@ -36,13 +38,22 @@ int  rp_command_line_run_version             (void);
 int  rp_command_line_run_sample_network      (const char   *path);
 /* --check-reminders: sends the reminders that are due now, once. */
 int  rp_command_line_run_check_reminders     (const char   *path);
-/* --export=FILE.ics [--week=YYYY-Www] (@iso_week NULL: the current week). */
+/* --export=FILE.ics [--week=YYYY-Www] (@iso_week NULL: the current week); an existing file
+ * only with --force (@force). Never creates a database. */
 int  rp_command_line_run_export              (const char   *path,
                                               const char   *export_path,
-                                              const char   *iso_week);
+                                              const char   *iso_week,
+                                              gboolean      force);
 /* --packet=PARTNER --output=FILE.pdf (@partner_key: an id, NPI or uuid). */
 int  rp_command_line_run_packet              (const char   *path,
                                               const char   *partner_key,
-                                              const char   *output);
+                                              const char   *output,
+                                              gboolean      force);
+/* --backup=FILE: an online copy of the database into the new file FILE. */
+int  rp_command_line_run_backup              (const char   *path,
+                                              const char   *backup_path);
+/* --restore=FILE: the database's content replaced by the checked backup FILE. */
+int  rp_command_line_run_restore             (const char   *path,
+                                              const char   *backup_path);
 
 G_END_DECLS

@@ -44,6 +44,8 @@ struct _RpWindow
   GtkStack             *stack;
   GtkRevealer          *reminder_banner_revealer;
   GtkLabel             *reminder_banner_label;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
 };
 
 G_DEFINE_FINAL_TYPE (RpWindow, rp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -563,6 +565,19 @@ rp_window_constructed (GObject *object)
 
   settings = rp_context_get_settings (self->context);
 
+  if (rp_store_is_read_only (rp_context_get_store (self->context)))
+    {
+      g_autofree char *display =
+        g_filename_display_name (rp_store_get_path (rp_context_get_store (self->context)));
+      g_autofree char *text =
+        /* Translators: %s is the database's file name. */
+        g_strdup_printf (_("“%s” is read-only: you can look at everything, but changes cannot "
+                           "be saved and reminders are kept track of outside it."), display);
+
+      gtk_label_set_label (self->read_only_label, text);
+      gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
+    }
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
                                g_settings_get_int (settings, "window-height"));
@@ -703,6 +718,8 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, reminder_banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, reminder_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, read_only_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_list_activated_cb);

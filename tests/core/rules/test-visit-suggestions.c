@@ -190,6 +190,100 @@ test_suggestions (void)
   g_assert_null (find_suggestion (suggestions, overdue, NULL));
 }
 
+typedef struct
+{
+  GPtrArray *suggestions;
+  GError    *error;
+  gboolean   done;
+} AsyncResult;
+
+static void
+computed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncResult *out = user_data;
+
+  out->suggestions = rp_visit_suggestions_compute_finish (RP_STORE (object), result, &out->error);
+  out->done = TRUE;
+}
+
+static GPtrArray *
+compute_async (RpStore                  *store,
+               const RpSuggestionParams *params,
+               GCancellable             *cancellable,
+               GError                  **error)
+{
+  AsyncResult out = { 0 };
+
+  rp_visit_suggestions_compute_async (store, params, cancellable, computed_cb, &out);
+  while (!out.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (out.error != NULL)
+    g_propagate_error (error, out.error);
+  return out.suggestions;
+}
+
+static void
+assert_same_partners (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (rp_partner_get_id (((RpSuggestion *) a->pdata[i])->partner), ==,
+                     rp_partner_get_id (((RpSuggestion *) b->pdata[i])->partner));
+}
+
+/* The worker's answer is the calling thread's, from a connection of its own that follows the
+ * store's writes; a cancelled call says so. */
+static void
+test_suggestions_async (RpTestStore   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sync_result = NULL;
+  g_autoptr(GPtrArray) async_result = NULL;
+  g_autoptr(GPtrArray) after_write = NULL;
+  g_autoptr(GPtrArray) cancelled = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  RpSuggestionParams params;
+  gint64 newcomer;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Partner%u", i);
+      gint64 id = rp_test_add_active_person (fixture->store, last, RP_TIER_A, 0, 0);
+
+      rp_test_add_visit_activity (fixture->store, id, i % 2 == 0 ? "2026-09-01" : "2026-11-20");
+    }
+
+  rp_suggestion_params_init (&params);
+  params.today = TODAY;
+  params.day = "2026-11-26";
+  params.unit = RP_DISTANCE_UNIT_KILOMETERS;
+
+  sync_result = rp_visit_suggestions_compute (fixture->store, &params, &error);
+  g_assert_no_error (error);
+  async_result = compute_async (fixture->store, &params, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_partners (sync_result, async_result);
+
+  /* A write on the window's connection reaches the worker's next answer. */
+  newcomer = rp_test_add_active_person (fixture->store, "Newcomer", RP_TIER_A, 0, 0);
+  after_write = compute_async (fixture->store, &params, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after_write->len; i++)
+    found |= rp_partner_get_id (((RpSuggestion *) after_write->pdata[i])->partner) == newcomer;
+  g_assert_true (found);
+
+  g_cancellable_cancel (cancellable);
+  cancelled = compute_async (fixture->store, &params, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +291,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/planner/suggestions", test_suggestions);
+  g_test_add ("/planner/suggestions-async", RpTestStore, NULL, rp_test_store_set_up,
+              test_suggestions_async, rp_test_store_tear_down);
 
   return g_test_run ();
 }
