@@ -17,9 +17,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RpApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (build-aux/rapport run, the tests), the catalogues built in po/. */
+  localedir = g_getenv ("RAPPORT_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -13,6 +13,7 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-map-page-private.h"
+#include "rp-specialties.h"
 #include "rp-store-geo.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
@@ -152,7 +153,8 @@ new_partner_button (RpMapPage         *self,
 
   if (partner != NULL)
     {
-      const char *specialty = rp_partner_get_specialty_label (partner);
+      const char *specialty = rp_specialties_display (rp_partner_get_specialty_code (partner),
+                                                      rp_partner_get_specialty_label (partner));
 
       if (specialty != NULL && *specialty != '\0')
         /* Translators: a map marker's tooltip, "Dr Ada Stone — Cardiology, tier A". */
@@ -433,7 +435,8 @@ new_summary (RpMapPage *self,
   GtkWidget *status = gtk_label_new (rp_partner_status_to_label (rp_partner_get_status (partner)));
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *facts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  const char *specialty = rp_partner_get_specialty_label (partner);
+  const char *specialty = rp_specialties_display (rp_partner_get_specialty_code (partner),
+                                                  rp_partner_get_specialty_label (partner));
   const char *organization = rp_partner_get_organization (partner);
   g_autofree char *tier_text = NULL;
   g_autofree char *last_contact = format_last_contact (rp_partner_get_last_contact_at (partner));

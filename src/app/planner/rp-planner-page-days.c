@@ -15,6 +15,7 @@
 #include "rp-partner.h"
 #include "rp-planner-page-private.h"
 #include "rp-route.h"
+#include "rp-specialties.h"
 #include "rp-store-practice.h"
 #include "rp-store-visits.h"
 
@@ -279,7 +280,8 @@ create_visit_row (RpPlannerPage  *self,
 
   if (partner != NULL)
     {
-      const char *specialty = rp_partner_get_specialty_label (partner);
+      const char *specialty = rp_specialties_display (rp_partner_get_specialty_code (partner),
+                                                      rp_partner_get_specialty_label (partner));
       const char *organization = rp_partner_get_organization (partner);
 
       if (specialty != NULL && *specialty != '\0' && organization != NULL && *organization != '\0'

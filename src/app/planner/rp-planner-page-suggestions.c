@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-planner-page-private.h"
+#include "rp-specialties.h"
 #include "rp-store-visits.h"
 #include "rp-visit-suggestions.h"
 
@@ -143,10 +144,12 @@ create_suggestion_row (RpPlannerPage *self,
   gtk_widget_add_css_class (label, tier_css_class (rp_partner_get_tier (partner)));
   gtk_box_append (GTK_BOX (line), label);
 
-  if (rp_partner_get_specialty_label (partner) != NULL
-      && *rp_partner_get_specialty_label (partner) != '\0')
+  if (*rp_specialties_display (rp_partner_get_specialty_code (partner),
+                               rp_partner_get_specialty_label (partner)) != '\0')
     {
-      label = _rp_planner_page_caption_label (rp_partner_get_specialty_label (partner), TRUE);
+      label = _rp_planner_page_caption_label (
+        rp_specialties_display (rp_partner_get_specialty_code (partner),
+                                rp_partner_get_specialty_label (partner)), TRUE);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (line), label);
     }

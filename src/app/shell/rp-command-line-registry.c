@@ -28,7 +28,9 @@ progress_cb (const RpRegistryProgress *progress,
                                                      : g_strdup ("?");
 
   /* Translators: progress of an import; "1.2 GB of 9.4 GB, kept 4,102, 251,000 rows/s". */
-  g_printerr (_("\r%s of %s read, %'" G_GUINT64_FORMAT " rows kept, %'.0f rows/s   "),
+  /* The carriage return keeps the line in place; it is not part of the message. */
+  g_printerr ("\r");
+  g_printerr (_("%s of %s read, %'" G_GUINT64_FORMAT " rows kept, %'.0f rows/s   "),
               read, total, progress->rows_kept, progress->rows_per_s);
 }
 

@@ -433,8 +433,11 @@ new_task_notification (RpReminderService *self,
                      GSIZE_TO_POINTER ((gsize) rp_task_get_id (task)));
   notify_notification_add_action (notification, "done", _("Done"), action_cb, self, NULL);
   notify_notification_add_action (notification, "snooze", _("Snooze"), action_cb, self, NULL);
-  notify_notification_add_action (notification, "open", _("Open"), action_cb, self, NULL);
-  notify_notification_add_action (notification, "default", _("Open"), action_cb, self, NULL);
+  /* Translators: a button on a follow-up's notification that opens it in Rapport. */
+  notify_notification_add_action (notification, "open", C_("notification action", "Open"),
+                                  action_cb, self, NULL);
+  notify_notification_add_action (notification, "default", C_("notification action", "Open"),
+                                  action_cb, self, NULL);
 
   return notification;
 }

@@ -15,6 +15,7 @@
 #include "rp-partner-list.h"
 #include "rp-patient.h"
 #include "rp-referral-editor.h"
+#include "rp-specialties.h"
 #include "rp-vault.h"
 
 struct _RpReferralEditor
@@ -212,7 +213,8 @@ set_partner (RpReferralEditor *self,
   if (partner != NULL)
     {
       g_autofree char *address = rp_partner_dup_address_line (partner);
-      const char *specialty = rp_partner_get_specialty_label (partner);
+      const char *specialty = rp_specialties_display (rp_partner_get_specialty_code (partner),
+                                                      rp_partner_get_specialty_label (partner));
       g_autofree char *subtitle = NULL;
 
       if (specialty != NULL && *specialty != '\0' && *address != '\0')

@@ -124,3 +124,16 @@ rp_specialty_get_display_label (const RpSpecialty *specialty)
 
   return _(specialty->label);
 }
+
+const char *
+rp_specialties_display (const char *code,
+                        const char *label)
+{
+  const RpSpecialty *specialty = code != NULL && *code != '\0' ? rp_specialties_lookup (code)
+                                                                : NULL;
+
+  if (specialty != NULL)
+    return rp_specialty_get_display_label (specialty);
+
+  return label != NULL ? label : "";
+}

@@ -26,5 +26,9 @@ const RpSpecialty *rp_specialties_get_all          (guint             *n_special
 const RpSpecialty *rp_specialties_lookup           (const char        *code);
 /* @specialty's label in the user's language (static). */
 const char        *rp_specialty_get_display_label  (const RpSpecialty *specialty);
+/* What to show for a partner's specialty: the translated name of @code when the table holds it,
+ * else @label as it was stored (a free-text specialty), else "". Never NULL. */
+const char        *rp_specialties_display         (const char        *code,
+                                                   const char        *label);
 
 G_END_DECLS
