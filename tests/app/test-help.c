@@ -1,4 +1,5 @@
-/* test-help.c: F1 and the main menu's Help open help:rapport in the desktop's help browser.
+/* test-help.c: F1 and the main menu's Help open help:rapport in the desktop's help browser;
+ * About Rapport gives the version and debug info.
  *
  * The test installs a help browser of its own: a desktop entry, the default handler of
  * x-scheme-handler/help in a private XDG_DATA_HOME and XDG_CONFIG_HOME, whose command writes
@@ -172,6 +173,40 @@ read_uris (void)
   return contents;
 }
 
+/* About Rapport: the version of meson.build, the licence, the website, and the debug info
+ * libadwaita offers under Troubleshooting (versions, no path or partner). */
+static void
+check_about (GtkApplication *application)
+{
+  AdwAboutWindow *about = NULL;
+  const char *debug_info;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      if (ADW_IS_ABOUT_WINDOW (l->data))
+        about = l->data;
+    }
+  g_assert_nonnull (about);
+  rp_test_wait_until_mapped (about);
+
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, "https://github.com/rapport/rapport");
+  g_assert_nonnull (adw_about_window_get_developers (about));
+  debug_info = adw_about_window_get_debug_info (about);
+  g_assert_nonnull (debug_info);
+  g_assert_true (g_str_has_prefix (debug_info, "Rapport " PACKAGE_VERSION " "));
+  g_assert_nonnull (strstr (debug_info, "- GTK 4."));
+  g_assert_nonnull (strstr (debug_info, "- libadwaita 1."));
+  g_assert_nonnull (strstr (debug_info, "- SQLite 3."));
+  g_assert_nonnull (strstr (debug_info, "- Database schema: "));
+  g_assert_cmpstr (adw_about_window_get_debug_info_filename (about), ==,
+                   "rapport-debug-info.txt");
+
+  rp_test_save_screenshot (GTK_WIDGET (about), "about.png");
+}
+
 static gboolean
 check_help_cb (gpointer user_data)
 {
@@ -216,6 +251,8 @@ check_help_cb (gpointer user_data)
   if (uris == NULL || strchr (uris, '\n') == NULL)
     return G_SOURCE_CONTINUE;
   g_assert_cmpstr (uris, ==, RP_HELP_URI "\n");
+
+  check_about (application);
 
   fixture->checked = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
