@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -13,6 +14,7 @@
 #include "rp-autostart.h"
 #include "rp-clock.h"
 #include "rp-command-line.h"
+#include "rp-help.h"
 #include "rp-preferences-window.h"
 #include "rp-recovery-key-dialog.h"
 #include "rp-reminder-service.h"
@@ -332,6 +334,38 @@ rp_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The versions a bug report needs: Rapport's and its libraries' (as run, not as built), the
+ * profile, the locale and the database's schema version. No path, no patient, no partner. */
+static char *
+dup_debug_info (RpApplication *self)
+{
+  GString *info = g_string_new (NULL);
+  const char *desktop = g_getenv ("XDG_CURRENT_DESKTOP");
+  const char *session = g_getenv ("XDG_SESSION_TYPE");
+
+  g_string_append_printf (info, "Rapport %s (%s, profile %s)\n",
+                          PACKAGE_VERSION, APPLICATION_ID, PROFILE);
+  g_string_append (info, "\nLibraries:\n");
+  g_string_append_printf (info, "- GLib %u.%u.%u\n",
+                          glib_major_version, glib_minor_version, glib_micro_version);
+  g_string_append_printf (info, "- GTK %u.%u.%u\n", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version ());
+  g_string_append_printf (info, "- libadwaita %u.%u.%u\n", adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version ());
+  g_string_append_printf (info, "- SQLite %s\n", rp_store_get_sqlite_version ());
+  g_string_append (info, "\nSystem:\n");
+  g_string_append_printf (info, "- Desktop: %s\n", desktop != NULL ? desktop : "unknown");
+  g_string_append_printf (info, "- Session: %s\n", session != NULL ? session : "unknown");
+  g_string_append_printf (info, "- Display: %s\n",
+                          G_OBJECT_TYPE_NAME (gdk_display_get_default ()));
+  g_string_append_printf (info, "- Locale: %s\n", setlocale (LC_MESSAGES, NULL));
+  if (self->context != NULL)
+    g_string_append_printf (info, "- Database schema: %d\n",
+                            rp_store_get_schema_version (rp_context_get_store (self->context)));
+
+  return g_string_free (info, FALSE);
+}
+
 static void
 rp_application_about_action (GSimpleAction *action,
                              GVariant      *parameter,
@@ -340,6 +374,7 @@ rp_application_about_action (GSimpleAction *action,
   static const char *developers[] = { "The Rapport authors", NULL };
   RpApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *debug_info = NULL;
   GtkWidget *about;
 
   g_assert (RP_IS_APPLICATION (self));
@@ -367,7 +402,24 @@ rp_application_about_action (GSimpleAction *action,
   if (g_strcmp0 (_("translator-credits"), "translator-credits") != 0)
     adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
 
+  /* "Troubleshooting → Debug Info": what a bug report needs, offered for copying or saving. */
+  debug_info = dup_debug_info (self);
+  adw_about_window_set_debug_info (ADW_ABOUT_WINDOW (about), debug_info);
+  adw_about_window_set_debug_info_filename (ADW_ABOUT_WINDOW (about), "rapport-debug-info.txt");
+
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+rp_application_help_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RpApplication *self = user_data;
+
+  g_assert (RP_IS_APPLICATION (self));
+
+  rp_help_show (gtk_application_get_active_window (GTK_APPLICATION (self)), NULL);
 }
 
 static GtkWindow *
@@ -446,6 +498,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", rp_application_preferences_action },
   { "enter-recovery-key", rp_application_enter_recovery_key_action },
   { "about", rp_application_about_action },
+  { "help", rp_application_help_action },
   { "quit", rp_application_quit_action },
 };
 
@@ -555,6 +608,7 @@ rp_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   RpApplication *self = RP_APPLICATION (application);
 
   G_APPLICATION_CLASS (rp_application_parent_class)->startup (application);
@@ -575,6 +629,7 @@ rp_application_startup (GApplication *application)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 }
 
 static void

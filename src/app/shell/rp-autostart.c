@@ -28,23 +28,25 @@ rp_autostart_get_enabled (void)
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
+/* The entry is the template data/autostart/io.github.rapport.Rapport.desktop, which the app
+ * carries in its resources (and the package installs for administrators, to start Rapport's
+ * reminders for everyone from /etc/xdg/autostart). The session starts it at login: no window,
+ * only the reminder service. NoDisplay keeps it out of menus. The icon follows the profile. */
 static char *
-build_entry (void)
+build_entry (GError **error)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  const char *group = G_KEY_FILE_DESKTOP_GROUP;
+  g_autoptr(GBytes) template = NULL;
 
-  /* The session starts this at login: no window, only the reminder service. NoDisplay keeps
-   * the entry out of menus; the application's own desktop file is the one people launch. */
-  g_key_file_set_string (key_file, group, G_KEY_FILE_DESKTOP_KEY_TYPE,
-                         G_KEY_FILE_DESKTOP_TYPE_APPLICATION);
-  g_key_file_set_string (key_file, group, G_KEY_FILE_DESKTOP_KEY_NAME, "Rapport");
-  g_key_file_set_string (key_file, group, G_KEY_FILE_DESKTOP_KEY_COMMENT,
-                         "Reminders of due follow-ups");
-  g_key_file_set_string (key_file, group, G_KEY_FILE_DESKTOP_KEY_EXEC, "rapport --background");
-  g_key_file_set_string (key_file, group, G_KEY_FILE_DESKTOP_KEY_ICON, APPLICATION_ID);
-  g_key_file_set_boolean (key_file, group, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
-  g_key_file_set_boolean (key_file, group, "X-GNOME-Autostart-enabled", TRUE);
+  template = g_resources_lookup_data ("/io/github/rapport/Rapport/autostart.desktop",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (template == NULL)
+    return NULL;
+  if (!g_key_file_load_from_bytes (key_file, template, G_KEY_FILE_KEEP_COMMENTS, error))
+    return NULL;
+
+  g_key_file_set_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON,
+                         APPLICATION_ID);
 
   return g_key_file_to_data (key_file, NULL, NULL);
 }
@@ -86,7 +88,9 @@ rp_autostart_set_enabled (gboolean   enabled,
     }
 
   /* Written to a temporary file and renamed: a session never reads half an entry. */
-  contents = build_entry ();
+  contents = build_entry (error);
+  if (contents == NULL)
+    return FALSE;
 
   return g_file_set_contents (path, contents, -1, error);
 }

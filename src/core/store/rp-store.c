@@ -1015,6 +1015,12 @@ rp_store_get_path (RpStore *self)
   return self->path;
 }
 
+const char *
+rp_store_get_sqlite_version (void)
+{
+  return sqlite3_libversion ();
+}
+
 int
 rp_store_get_schema_version (RpStore *self)
 {

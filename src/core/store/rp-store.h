@@ -71,6 +71,8 @@ gboolean    rp_store_check_file         (const char *path,
                                          GError    **error);
 const char *rp_store_get_path           (RpStore    *self);
 int         rp_store_get_schema_version (RpStore    *self);
+/* The version of the SQLite library in use (for the About window's debug information). */
+const char *rp_store_get_sqlite_version (void);
 char       *rp_store_dup_default_path   (void);
 /* A new UUID (RFC 4122 v4, lower case), the stable key of every row. */
 char       *rp_store_new_uuid           (void);
