@@ -552,7 +552,7 @@ test_migrate_from_v6 (void)
 
   store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rp_store_get_schema_version (store), ==, 7);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
 
   filter->search = g_strdup ("menisc");
   g_assert_cmpuint (list_length (store, filter), ==, 1);
