@@ -474,9 +474,10 @@ static const char migration_7[] =
 /* Schema 8: imports. Each import is a batch (its file's name, for the partners' provenance and
  * for Undo); partner_origin says which line of which batch added a partner, or which of its
  * empty columns a merge filled (so that Undo can empty them again). Column mappings are saved
- * by name and by the set of headers they were made for. */
+ * by name and by the set of headers they were made for. (IF NOT EXISTS: tests fake an older
+ * schema by lowering user_version on a current file.) */
 static const char migration_8[] =
-  "CREATE TABLE import_batch ("
+  "CREATE TABLE IF NOT EXISTS import_batch ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
   "  file_name TEXT NOT NULL,"
@@ -484,7 +485,7 @@ static const char migration_8[] =
   "  created_at TEXT NOT NULL,"
   "  undone_at TEXT"
   ");"
-  "CREATE TABLE partner_origin ("
+  "CREATE TABLE IF NOT EXISTS partner_origin ("
   "  partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,"
   "  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,"
   "  line INTEGER NOT NULL CHECK (line > 0),"
@@ -492,14 +493,14 @@ static const char migration_8[] =
   "  filled TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (partner_id, batch_id)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX partner_origin_by_batch ON partner_origin(batch_id);"
-  "CREATE TABLE import_mapping ("
+  "CREATE INDEX IF NOT EXISTS partner_origin_by_batch ON partner_origin(batch_id);"
+  "CREATE TABLE IF NOT EXISTS import_mapping ("
   "  name TEXT NOT NULL UNIQUE,"
   "  header_key TEXT NOT NULL,"
   "  mapping TEXT NOT NULL,"
   "  saved_at TEXT NOT NULL"
   ");"
-  "CREATE INDEX import_mapping_by_headers ON import_mapping(header_key);";
+  "CREATE INDEX IF NOT EXISTS import_mapping_by_headers ON import_mapping(header_key);";
 
 static const char * const migrations[] = {
   migration_1,
