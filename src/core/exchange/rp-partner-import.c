@@ -38,6 +38,7 @@ struct _RpPartnerImport
   char              *file_name;
   RpCsvReader       *reader;
   GPtrArray         *headers;
+  GPtrArray         *first_row;
   GArray            *mapping;
   RpDuplicateAction  default_action;
 
@@ -1100,6 +1101,7 @@ rp_partner_import_finalize (GObject *object)
   g_clear_pointer (&self->duplicates, g_ptr_array_unref);
   g_clear_pointer (&self->actions, g_hash_table_unref);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->first_row, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, g_array_unref);
   g_clear_object (&self->reader);
   g_clear_object (&self->file);
@@ -1162,6 +1164,22 @@ rp_partner_import_new (GFile        *file,
     g_ptr_array_add (self->headers, g_strstrip (g_strdup (g_ptr_array_index (header, i))));
   self->mapping = rp_import_mapping_guess (self->headers);
 
+  {
+    GPtrArray *first = rp_csv_reader_next (self->reader, NULL, NULL, cancellable, &local_error);
+
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+    if (first != NULL)
+      {
+        self->first_row = g_ptr_array_new_full (first->len, g_free);
+        for (guint i = 0; i < first->len; i++)
+          g_ptr_array_add (self->first_row, g_strdup (g_ptr_array_index (first, i)));
+      }
+  }
+
   return g_steal_pointer (&self);
 }
 
@@ -1191,6 +1209,13 @@ rp_partner_import_get_headers (RpPartnerImport *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), NULL);
   return self->headers;
+}
+
+GPtrArray *
+rp_partner_import_get_first_row (RpPartnerImport *self)
+{
+  g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), NULL);
+  return self->first_row;
 }
 
 GArray *

@@ -94,6 +94,8 @@ char             rp_partner_import_get_delimiter      (RpPartnerImport   *self);
 /* The header row (strings) and the field of each column (RpImportField). */
 GPtrArray       *rp_partner_import_get_headers        (RpPartnerImport   *self);
 GArray          *rp_partner_import_get_mapping        (RpPartnerImport   *self);
+/* The first row under the header (strings), to show beside each column; NULL when none. */
+GPtrArray       *rp_partner_import_get_first_row      (RpPartnerImport   *self);
 void             rp_partner_import_set_column_field   (RpPartnerImport   *self,
                                                        guint              column,
                                                        RpImportField      field);
