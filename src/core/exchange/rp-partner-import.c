@@ -52,6 +52,7 @@ struct _RpPartnerImport
   guint              n_new;
   guint              n_duplicates;
   guint              n_changing;
+  guint              n_in_file;    /* duplicates of an earlier row of the file */
   GPtrArray         *preview;
   GArray            *preview_lines;
   GPtrArray         *problems;
@@ -796,6 +797,7 @@ reset_plan (RpPartnerImport *self)
 {
   self->planned = FALSE;
   self->n_rows = self->n_invalid = self->n_new = self->n_duplicates = self->n_changing = 0;
+  self->n_in_file = 0;
   g_ptr_array_set_size (self->preview, 0);
   g_array_set_size (self->preview_lines, 0);
   g_ptr_array_set_size (self->problems, 0);
@@ -894,6 +896,7 @@ rp_partner_import_plan (RpPartnerImport *self,
         else
           {
             duplicate->earlier_line = (guint) -value;
+            self->n_in_file++;
             duplicate->existing_name = g_strdup (duplicate->incoming_name);
             g_string_printf (labels, _("merged with line %u"), duplicate->earlier_line);
           }
@@ -950,6 +953,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
   guint line, too_long;
   guint done = 0;
   gint64 batch_id = 0;
+  gboolean bulk;
 
   g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), FALSE);
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
@@ -969,7 +973,12 @@ rp_partner_import_apply (RpPartnerImport      *self,
       return FALSE;
     }
 
-  if (!rp_store_begin (store, error))
+  /* One transaction, in bulk mode: the search and map indexes are rebuilt once at the end
+   * instead of row by row. Not when a row is to be merged into one added by an earlier row:
+   * the search index's update trigger would not find the new row in it. A rollback brings
+   * everything back as it was, either way. */
+  bulk = self->n_in_file == 0;
+  if (!(bulk ? rp_store_begin_bulk (store, error) : rp_store_begin (store, error)))
     return FALSE;
 
   if (!load_keys (self, store, error) || !skip_header (self, cancellable, error) ||
@@ -1070,7 +1079,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
       goto failed;
     }
 
-  if (!rp_store_commit (store, error))
+  if (!(bulk ? rp_store_end_bulk (store, TRUE, error) : rp_store_commit (store, error)))
     return FALSE;
 
   counts.batch_id = batch_id;
@@ -1082,7 +1091,10 @@ rp_partner_import_apply (RpPartnerImport      *self,
   return TRUE;
 
 failed:
-  rp_store_rollback (store);
+  if (bulk)
+    rp_store_end_bulk (store, FALSE, NULL);
+  else
+    rp_store_rollback (store);
   return FALSE;
 }
 
