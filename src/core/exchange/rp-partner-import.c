@@ -954,6 +954,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
   guint done = 0;
   gint64 batch_id = 0;
   gboolean bulk;
+  RpStoreImportWrite *write = NULL;
 
   g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), FALSE);
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
@@ -973,12 +974,18 @@ rp_partner_import_apply (RpPartnerImport      *self,
       return FALSE;
     }
 
-  /* One transaction, in bulk mode: the search and map indexes are rebuilt once at the end
-   * instead of row by row. Not when a row is to be merged into one added by an earlier row:
+  /* One transaction in which the partners' search and map indexes get the new rows at the end,
+   * not row by row. Not when a row is to be merged into one added by an earlier row:
    * the search index's update trigger would not find the new row in it. A rollback brings
    * everything back as it was, either way. */
   bulk = self->n_in_file == 0;
-  if (!(bulk ? rp_store_begin_bulk (store, error) : rp_store_begin (store, error)))
+  if (bulk)
+    {
+      write = rp_store_begin_import_write (store, error);
+      if (write == NULL)
+        return FALSE;
+    }
+  else if (!rp_store_begin (store, error))
     return FALSE;
 
   if (!load_keys (self, store, error) || !skip_header (self, cancellable, error) ||
@@ -1079,7 +1086,8 @@ rp_partner_import_apply (RpPartnerImport      *self,
       goto failed;
     }
 
-  if (!(bulk ? rp_store_end_bulk (store, TRUE, error) : rp_store_commit (store, error)))
+  if (!(bulk ? rp_store_end_import_write (store, g_steal_pointer (&write), TRUE, error)
+              : rp_store_commit (store, error)))
     return FALSE;
 
   counts.batch_id = batch_id;
@@ -1092,7 +1100,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
 
 failed:
   if (bulk)
-    rp_store_end_bulk (store, FALSE, NULL);
+    rp_store_end_import_write (store, g_steal_pointer (&write), FALSE, NULL);
   else
     rp_store_rollback (store);
   return FALSE;

@@ -76,6 +76,125 @@ rp_store_foreach_partner_keys (RpStore           *self,
   return TRUE;
 }
 
+struct _RpStoreImportWrite
+{
+  gint64     max_id;     /* the last partner before the import */
+  GPtrArray *triggers;   /* the CREATE TRIGGER statements dropped */
+};
+
+static const char * const import_triggers[] = { "partner_fts_ai", "partner_geo_ai" };
+
+static void
+import_write_free (RpStoreImportWrite *state)
+{
+  g_ptr_array_unref (state->triggers);
+  g_free (state);
+}
+
+RpStoreImportWrite *
+rp_store_begin_import_write (RpStore *self,
+                             GError **error)
+{
+  RpStoreImportWrite *state;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!rp_store_begin (self, error))
+    return NULL;
+
+  state = g_new0 (RpStoreImportWrite, 1);
+  state->triggers = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = _rp_store_prepare (self, "SELECT COALESCE(MAX(id), 0) FROM partner", error);
+  if (stmt == NULL)
+    goto failed;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    state->max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < G_N_ELEMENTS (import_triggers); i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", import_triggers[i]);
+
+      stmt = _rp_store_prepare (self, "SELECT sql FROM sqlite_schema"
+                                      " WHERE type = 'trigger' AND name = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, import_triggers[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      g_ptr_array_add (state->triggers, g_strdup (_rp_store_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      if (!_rp_store_exec (self, drop, error))
+        goto failed;
+    }
+  return state;
+
+failed:
+  import_write_free (state);
+  rp_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+rp_store_end_import_write (RpStore            *self,
+                           RpStoreImportWrite *state,
+                           gboolean            commit,
+                           GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (!commit)
+    {
+      /* The rollback brings the dropped triggers back with everything else. */
+      import_write_free (state);
+      rp_store_rollback (self);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < state->triggers->len; i++)
+    if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
+      goto failed;
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO partner_fts(rowid, display_name, organization,"
+                            " specialty_label, city, tags, notes)"
+                            " SELECT id, display_name, organization, specialty_label, city, tags,"
+                            " notes FROM partner WHERE id > ?1",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, state->max_id);
+  if (!_rp_store_step_done (self, stmt, error))
+    goto failed;
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon FROM partner"
+                            " WHERE id > ?1 AND lat IS NOT NULL AND lon IS NOT NULL",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, state->max_id);
+  if (!_rp_store_step_done (self, stmt, error))
+    goto failed;
+
+  import_write_free (state);
+  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS);
+  return rp_store_commit (self, error);
+
+failed:
+  import_write_free (state);
+  rp_store_rollback (self);
+  return FALSE;
+}
+
 gboolean
 rp_store_add_import_batch (RpStore    *self,
                            const char *file_name,

@@ -128,6 +128,15 @@ test_crm (RpTestStore  *fixture_store,
   g_assert_cmpstr (rp_partner_get_email (okafor), ==, "a.okafor@example.com");
   g_assert_cmpstr (rp_partner_get_notes (okafor), ==, "Met at the \"Heart Walk\"; likes data");
 
+  /* The search index has the new partners. */
+  {
+    g_autoptr(GArray) found = rp_store_match_partner_ids (store, "okafor", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpint (g_array_index (found, gint64, 0), ==, rp_partner_get_id (okafor));
+  }
+
   /* Where it came from. */
   g_assert_true (rp_store_get_partner_origin (store, rp_partner_get_id (okafor), &origin, &line,
                                               &error));
