@@ -11,6 +11,7 @@
 #include "rp-csv-export.h"
 #include "rp-exchange-actions.h"
 #include "rp-import-dialog.h"
+#include "rp-vcard.h"
 
 typedef struct
 {
@@ -106,7 +107,10 @@ csv_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV) and contacts (vCard)"));
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+  gtk_file_filter_add_suffix (filter, "vcf");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
   gtk_file_filter_add_suffix (filter, "csv");
@@ -151,11 +155,16 @@ export_response_cb (GtkNativeDialog *native,
       g_autoptr(GError) error = NULL;
       guint n = 0;
 
+      g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+      const gint64 *ids = choice->ids != NULL ? (const gint64 *) choice->ids->data : NULL;
+      guint n_ids = choice->ids != NULL ? choice->ids->len : 0;
+
+      /* The format follows the name: .vcf is vCard, anything else CSV. */
       if (file != NULL &&
-          rp_csv_export_partners (choice->store,
-                                  choice->ids != NULL ? (const gint64 *) choice->ids->data : NULL,
-                                  choice->ids != NULL ? choice->ids->len : 0, file, &n, NULL,
-                                  &error))
+          (g_str_has_suffix (lower, ".vcf")
+           ? rp_vcard_export_partners (choice->store, ids, n_ids, file, &n, NULL, &error)
+           : rp_csv_export_partners (choice->store, ids, n_ids, file, &n, NULL, &error)))
         {
           g_autofree char *message = g_strdup_printf (ngettext ("Exported %u partner",
                                                                 "Exported %u partners", n), n);

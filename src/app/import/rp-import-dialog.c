@@ -15,6 +15,7 @@
 
 #include "rp-import-dialog.h"
 #include "rp-partner-import.h"
+#include "rp-vcard.h"
 
 #define LISTED_IN_DIALOG 200
 
@@ -721,7 +722,13 @@ rp_import_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  import = rp_partner_import_new (file, NULL, error);
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+    import = g_str_has_suffix (lower, ".vcf") ? rp_vcard_import_new (file, NULL, error)
+                                              : rp_partner_import_new (file, NULL, error);
+  }
   if (import == NULL)
     return NULL;
 

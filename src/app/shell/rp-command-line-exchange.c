@@ -17,6 +17,7 @@
 #include "rp-csv-export.h"
 #include "rp-partner-import.h"
 #include "rp-store.h"
+#include "rp-vcard.h"
 
 static void
 print_problems (RpPartnerImport *import,
@@ -104,11 +105,12 @@ rp_command_line_run_import (const char *path,
   lower = g_ascii_strdown (import_path, -1);
 
   if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".txt") &&
-      !g_str_has_suffix (lower, ".tsv"))
+      !g_str_has_suffix (lower, ".tsv") && !g_str_has_suffix (lower, ".vcf"))
     {
       g_autofree char *message =
         /* Translators: %s is a file name. */
-        g_strdup_printf (_("Cannot import “%s”: the supported format is CSV (.csv, .tsv, .txt)"),
+        g_strdup_printf (_("Cannot import “%s”: the supported formats are CSV (.csv, .tsv, .txt) and "
+                           "vCard (.vcf)"),
                          display);
 
       rp_command_line_print_error (message);
@@ -122,7 +124,10 @@ rp_command_line_run_import (const char *path,
     }
 
   file = g_file_new_for_commandline_arg (import_path);
-  import = rp_partner_import_new (file, NULL, &error);
+  if (g_str_has_suffix (lower, ".vcf"))
+    import = rp_vcard_import_new (file, NULL, &error);
+  else
+    import = rp_partner_import_new (file, NULL, &error);
   if (import == NULL)
     {
       g_autofree char *message =
@@ -194,12 +199,16 @@ rp_command_line_run_export_csv (const char *path,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *lower = NULL;
+  gboolean vcard;
   guint n = 0;
 
   g_return_val_if_fail (path != NULL, 1);
   g_return_val_if_fail (export_path != NULL, 1);
 
   display = g_filename_display_name (export_path);
+  lower = g_ascii_strdown (export_path, -1);
+  vcard = g_str_has_suffix (lower, ".vcf");
 
   if (what != NULL && g_strcmp0 (what, "partners") != 0)
     {
@@ -220,7 +229,8 @@ rp_command_line_run_export_csv (const char *path,
     }
 
   file = g_file_new_for_commandline_arg (export_path);
-  if (!rp_csv_export_partners (store, NULL, 0, file, &n, NULL, &error))
+  if (!(vcard ? rp_vcard_export_partners (store, NULL, 0, file, &n, NULL, &error)
+              : rp_csv_export_partners (store, NULL, 0, file, &n, NULL, &error)))
     {
       g_autofree char *message =
         /* Translators: the first %s is a file name, the second the reason. */

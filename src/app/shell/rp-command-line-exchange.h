@@ -10,14 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* --import=FILE.csv [--mapping=NAME] [--duplicates=merge|skip|add] [--dry-run]: a problem report
+/* --import=FILE.csv|FILE.vcf [--mapping=NAME] [--duplicates=merge|skip|add] [--dry-run]: a problem report
  * on stderr and exit status 1 when any row is invalid (nothing written). */
 int  rp_command_line_run_import      (const char *path,
                                       const char *import_path,
                                       const char *mapping,
                                       const char *duplicates,
                                       gboolean    dry_run);
-/* --export=FILE.csv [--what=partners]. */
+/* --export=FILE.csv|FILE.vcf [--what=partners]. */
 int  rp_command_line_run_export_csv  (const char *path,
                                       const char *export_path,
                                       const char *what);

@@ -35,13 +35,15 @@ static const GOptionEntry option_entries[] = {
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Send the reminders that are due now, then exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a week’s planned visits (FILE.ics) or the partners (FILE.csv) to FILE, then exit"),
+    N_("Write a week’s planned visits (FILE.ics) or the partners (FILE.csv, FILE.vcf) to FILE, "
+       "then exit"),
     N_("FILE") },
   { "what", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("What --export=FILE.csv writes: partners"), N_("partners") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the partners of FILE.csv (nothing is written when a row is invalid), then exit"),
-    N_("FILE.csv") },
+    N_("Import the partners of FILE.csv or FILE.vcf (nothing is written when a row is "
+       "invalid), then exit"),
+    N_("FILE") },
   { "mapping", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The saved column mapping --import uses"), N_("NAME") },
   { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -278,8 +280,8 @@ rp_command_line_run_export (const char *path,
     {
       g_autofree char *message =
         /* Translators: %s is a file name. */
-        g_strdup_printf (_("Cannot export to “%s”: the supported formats are iCalendar (.ics) "
-                           "and CSV (.csv)"),
+        g_strdup_printf (_("Cannot export to “%s”: the supported formats are iCalendar (.ics), "
+                           "CSV (.csv) and vCard (.vcf)"),
                          display);
 
       rp_command_line_print_error (message);
@@ -432,7 +434,8 @@ rp_command_line_handle (GVariantDict *options,
     {
       g_autofree char *lower = g_ascii_strdown (export_path, -1);
 
-      if (g_str_has_suffix (lower, ".csv") && iso_week == NULL)
+      if ((g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".vcf")) &&
+          iso_week == NULL)
         return rp_command_line_run_export_csv (path, export_path, what);
       if (what != NULL)
         {

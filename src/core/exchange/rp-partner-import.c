@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "rp-csv-reader.h"
 #include "rp-enum-types.h"
@@ -36,6 +37,8 @@ struct _RpPartnerImport
 
   GFile             *file;
   char              *file_name;
+  GArray            *line_map;     /* CSV line → line of the original file, or NULL */
+  char              *temp_path;
   RpCsvReader       *reader;
   GPtrArray         *headers;
   GPtrArray         *first_row;
@@ -775,6 +778,18 @@ skip_header (RpPartnerImport *self,
   return TRUE;
 }
 
+/* The line of the original file of the @ordinal-th record (1 the first under the header), read
+ * from line @line of the CSV. */
+static guint
+source_line (RpPartnerImport *self,
+             guint            line,
+             guint            ordinal)
+{
+  if (self->line_map != NULL && ordinal < self->line_map->len)
+    return g_array_index (self->line_map, guint, ordinal);
+  return line;
+}
+
 static gboolean
 has_name_column (RpPartnerImport *self)
 {
@@ -843,6 +858,7 @@ rp_partner_import_plan (RpPartnerImport *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
+      line = source_line (self, line, self->n_rows + 1);
       self->n_rows++;
       g_ptr_array_set_size (row_problems, 0);
       partner = row_to_partner (self, record, line, too_long, row_problems);
@@ -1003,6 +1019,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto failed;
 
+      line = source_line (self, line, done + 1);
       done++;
       if (progress != NULL && done % PROGRESS_EVERY == 0)
         {
@@ -1126,6 +1143,10 @@ rp_partner_import_finalize (GObject *object)
   g_clear_object (&self->reader);
   g_clear_object (&self->file);
   g_clear_pointer (&self->file_name, g_free);
+  g_clear_pointer (&self->line_map, g_array_unref);
+  if (self->temp_path != NULL)
+    g_unlink (self->temp_path);
+  g_clear_pointer (&self->temp_path, g_free);
 
   G_OBJECT_CLASS (rp_partner_import_parent_class)->finalize (object);
 }
@@ -1229,6 +1250,24 @@ rp_partner_import_get_headers (RpPartnerImport *self)
 {
   g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), NULL);
   return self->headers;
+}
+
+void
+rp_partner_import_set_source (RpPartnerImport *self,
+                              const char      *file_name,
+                              GArray          *line_map,
+                              const char      *temp_path)
+{
+  g_return_if_fail (RP_IS_PARTNER_IMPORT (self));
+  g_return_if_fail (file_name != NULL);
+
+  g_free (self->file_name);
+  self->file_name = g_strdup (file_name);
+  g_clear_pointer (&self->line_map, g_array_unref);
+  if (line_map != NULL)
+    self->line_map = g_array_ref (line_map);
+  g_free (self->temp_path);
+  self->temp_path = g_strdup (temp_path);
 }
 
 GPtrArray *

@@ -89,6 +89,14 @@ RpPartnerImport *rp_partner_import_new                (GFile             *file,
                                                        GCancellable      *cancellable,
                                                        GError           **error);
 const char      *rp_partner_import_get_file_name      (RpPartnerImport   *self);
+/* For a file converted to CSV first (vCard): the name the user knows it by, and for each record
+ * of the CSV (by its order, 0 the header) the line of the original file it came from, for the
+ * problem report and the partners' provenance. @temp_path, when not NULL, is the converted file,
+ * deleted with the import. */
+void             rp_partner_import_set_source         (RpPartnerImport   *self,
+                                                       const char        *file_name,
+                                                       GArray            *line_map,
+                                                       const char        *temp_path);
 const char      *rp_partner_import_get_encoding       (RpPartnerImport   *self);
 char             rp_partner_import_get_delimiter      (RpPartnerImport   *self);
 /* The header row (strings) and the field of each column (RpImportField). */
