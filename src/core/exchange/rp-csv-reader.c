@@ -416,6 +416,9 @@ start (RpCsvReader *self,
       return FALSE;
     }
   self->parser_ready = TRUE;
+  /* libcsv grows its field buffer by this much at a time: by its default of 128 bytes a 10 MB
+   * field would be copied some 80,000 times. */
+  csv_set_blk_size (&self->parser, 1024 * 1024);
   if (self->delimiter != '\0')
     csv_set_delim (&self->parser, self->delimiter);
 
