@@ -449,7 +449,7 @@ test_export (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
   g_autofree char *option = database_option (path);
   g_autofree char *ics = g_build_filename (fixture->dir, "week.ics", NULL);
-  g_autofree char *csv = g_build_filename (fixture->dir, "week.csv", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "week.txt", NULL);
   g_autofree char *export_ics = g_strconcat ("--export=", ics, NULL);
   g_autofree char *export_csv = g_strconcat ("--export=", csv, NULL);
   g_autofree char *expected = NULL;
@@ -579,6 +579,97 @@ test_packet (Fixture       *fixture,
     g_assert_cmpuint (pdf_page_count (pdf), >=, 4);
 }
 
+static char *
+import_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+/* --import, --dry-run, the problem report, --export=FILE.csv and its round trip. */
+static void
+test_import_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "import.db", NULL);
+  g_autofree char *option = database_option (path);
+  g_autofree char *crm = import_fixture ("crm-utf8-bom.csv");
+  g_autofree char *bad = import_fixture ("bad-npi.csv");
+  g_autofree char *import_crm = g_strconcat ("--import=", crm, NULL);
+  g_autofree char *import_bad = g_strconcat ("--import=", bad, NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "partners.csv", NULL);
+  g_autofree char *export_csv = g_strconcat ("--export=", csv, NULL);
+  g_autofree char *import_export = g_strconcat ("--import=", csv, NULL);
+  const char *dry[] = { option, import_crm, "--dry-run", NULL };
+  const char *first[] = { option, import_crm, NULL };
+  const char *refused[] = { option, import_bad, NULL };
+  const char *export[] = { option, export_csv, "--what=partners", NULL };
+  const char *again[] = { option, import_export, "--duplicates=merge", NULL };
+  const char *bad_action[] = { option, import_crm, "--duplicates=maybe", NULL };
+  const char *bad_what[] = { option, export_csv, "--what=patients", NULL };
+  const char *alone[] = { option, "--dry-run", NULL };
+  g_auto(Result) dry_result = { 0 };
+  g_auto(Result) first_result = { 0 };
+  g_auto(Result) refused_result = { 0 };
+  g_auto(Result) export_result = { 0 };
+  g_auto(Result) again_result = { 0 };
+  g_auto(Result) bad_action_result = { 0 };
+  g_auto(Result) bad_what_result = { 0 };
+  g_auto(Result) alone_result = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* A dry run on no database creates none. */
+  run_rapport (&dry_result, dry);
+  g_assert_cmpint (dry_result.exit_status, !=, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  run_rapport (&first_result, first);
+  g_assert_cmpint (first_result.exit_status, ==, 0);
+  g_assert_nonnull (strstr (first_result.out, "3 added"));
+
+  g_clear_pointer (&dry_result.out, g_free);
+  g_clear_pointer (&dry_result.err, g_free);
+  run_rapport (&dry_result, dry);
+  g_assert_cmpint (dry_result.exit_status, ==, 0);
+  g_assert_nonnull (strstr (dry_result.out, "Dry run"));
+  g_assert_nonnull (strstr (dry_result.out, "crm-utf8-bom.csv:2: "));
+  g_assert_nonnull (strstr (dry_result.out, "no change"));
+
+  /* An invalid row: the report on stderr, exit 1, nothing written. */
+  before = g_strdup (first_result.out);
+  run_rapport (&refused_result, refused);
+  g_assert_cmpint (refused_result.exit_status, ==, 1);
+  g_assert_nonnull (strstr (refused_result.err, "bad-npi.csv:2: "));
+  g_assert_nonnull (strstr (refused_result.err, "NPI"));
+  g_assert_nonnull (strstr (refused_result.err, "nothing was imported"));
+
+  run_rapport (&export_result, export);
+  g_assert_cmpint (export_result.exit_status, ==, 0);
+  g_assert_nonnull (strstr (export_result.out, "Exported 3 partners"));
+  g_free (before);
+  before = rp_test_checksum_file (csv);
+
+  /* The export comes back changing nothing, and exports the same again. */
+  run_rapport (&again_result, again);
+  g_assert_cmpint (again_result.exit_status, ==, 0);
+  g_assert_nonnull (strstr (again_result.out, "0 added, 0 merged, 3 unchanged"));
+  g_clear_pointer (&export_result.out, g_free);
+  g_clear_pointer (&export_result.err, g_free);
+  run_rapport (&export_result, export);
+  after = rp_test_checksum_file (csv);
+  g_assert_cmpstr (after, ==, before);
+
+  run_rapport (&bad_action_result, bad_action);
+  g_assert_cmpint (bad_action_result.exit_status, !=, 0);
+  assert_one_error_line (bad_action_result.err);
+  run_rapport (&bad_what_result, bad_what);
+  g_assert_cmpint (bad_what_result.exit_status, !=, 0);
+  assert_one_error_line (bad_what_result.err);
+  run_rapport (&alone_result, alone);
+  g_assert_cmpint (alone_result.exit_status, !=, 0);
+  assert_one_error_line (alone_result.err);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +693,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cli/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/cli/packet", Fixture, NULL, fixture_set_up, test_packet, fixture_tear_down);
+  g_test_add ("/cli/import-export", Fixture, NULL, fixture_set_up, test_import_export,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -33,19 +33,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "rp-csv-export.h"
 #include "rp-document.h"
 #include "rp-ics.h"
 #include "rp-location.h"
 #include "rp-partner-list.h"
+#include "rp-partner-import.h"
 #include "rp-partner.h"
 #include "rp-practice.h"
 #include "rp-referral-list.h"
 #include "rp-route.h"
 #include "rp-sample.h"
+#include "rp-store-backup.h"
 #include "rp-store-geo.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
@@ -53,6 +58,7 @@
 #include "rp-store.h"
 #include "rp-target-score.h"
 #include "rp-task.h"
+#include "rp-validate.h"
 #include "rp-timeline-list.h"
 #include "rp-visit-suggestions.h"
 
@@ -96,6 +102,9 @@ static const char * const figure_names[] = {
   "partners_within_10mi_ms",
   "week_ics_ms",
   "packet_pdf_ms",
+  "import_csv_rows_per_s",
+  "import_peak_rss_mb",
+  "import_cancel_1m_unchanged",
   "startup_first_frame_ms",
   "peak_rss_mb",
 };
@@ -1595,6 +1604,284 @@ read_peak_rss_kb (const char  *pid,
   return TRUE;
 }
 
+/* ── CSV import ───────────────────────────────────────────────────────────────────────── */
+
+#define N_IMPORT_ROWS      100000
+#define N_IMPORT_ROWS_HUGE 1000000
+
+/* A partner CSV as a CRM exports it: @n_rows people with a valid NPI each (prefix 3…, so some
+ * may meet the bench network's NPIs and merge), address, phone and notes. Streamed to disk. */
+static gboolean
+write_import_csv (const char *path,
+                  guint       n_rows,
+                  GError    **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                        NULL, error);
+  g_autoptr(GString) out = g_string_new ("First Name,Last Name,Credentials,Account Name,NPI,"
+                                         "Mailing Street,Mailing City,Mailing State/Province,"
+                                         "Mailing Zip/Postal Code,Phone,Email,Description\r\n");
+
+  if (stream == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      char nine[10];
+      int check;
+
+      g_snprintf (nine, sizeof nine, "3%08u", i);
+      check = rp_npi_check_digit (nine);
+      g_string_append_printf (out,
+                              "Imported%u,Family%u,MD,\"Group %u, LLC\",%s%d,%u Import Way,"
+                              "Columbus,OH,%05u,614-%03u-%04u,p%u@example.org,"
+                              "\"Row %u, from the \"\"bench\"\"\"\r\n",
+                              i, i, i % 997, nine, check, i, 43000 + i % 300,
+                              200 + (i / 10000) % 800, i % 10000, i, i);
+      if (out->len > 1 << 20)
+        {
+          if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), out->str, out->len, NULL,
+                                          NULL, error))
+            return FALSE;
+          g_string_truncate (out, 0);
+        }
+    }
+
+  return g_output_stream_write_all (G_OUTPUT_STREAM (stream), out->str, out->len, NULL, NULL,
+                                    error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+/* Runs `rapport --database=@db_path --import=@csv_path` as a child process: its wall time and its
+ * own peak RSS (from wait4's rusage), so the bench's own memory does not count. */
+static gboolean
+run_cli_import (const char *db_path,
+                const char *csv_path,
+                double     *seconds,
+                guint64    *peak_kb,
+                GError    **error)
+{
+  g_autofree char *database_arg = g_strconcat ("--database=", db_path, NULL);
+  g_autofree char *import_arg = g_strconcat ("--import=", csv_path, NULL);
+  const char *bin = g_getenv ("RAPPORT_BIN");
+  const char *schema_dir = g_getenv ("RAPPORT_SCHEMA_DIR");
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *argv[4];
+  struct rusage usage;
+  GPid pid;
+  int status = 0;
+  gint64 start;
+
+  if (bin == NULL || *bin == '\0')
+    bin = RAPPORT_BIN;
+  if (schema_dir == NULL || *schema_dir == '\0')
+    schema_dir = RAPPORT_SCHEMA_DIR;
+  if (*schema_dir != '\0')
+    envp = g_environ_setenv (envp, "GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+
+  argv[0] = bin;
+  argv[1] = database_arg;
+  argv[2] = import_arg;
+  argv[3] = NULL;
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_async (NULL, (char **) argv, envp,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                      error))
+    return FALSE;
+  if (wait4 (pid, &status, 0, &usage) != pid)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "wait4: %s",
+                   g_strerror (errno));
+      return FALSE;
+    }
+  *seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_spawn_close_pid (pid);
+  if (!g_spawn_check_wait_status (status, error))
+    return FALSE;
+  *peak_kb = usage.ru_maxrss;
+  return TRUE;
+}
+
+/* Resets this process's peak RSS (VmHWM) so that the next reading is the peak of what follows. */
+static void
+reset_peak_rss (void)
+{
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
+/* The database's content in one string: the row counts of every table the import touches and
+ * the checksum of every partner's every field (as the CSV export writes them). */
+static char *
+content_fingerprint (RpStore    *store,
+                     const char *dir,
+                     GError    **error)
+{
+  g_autofree char *path = g_build_filename (dir, "content.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  gsize len = 0;
+
+  if (!rp_csv_export_partners (store, NULL, 0, file, NULL, NULL, error) ||
+      !g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  g_unlink (path);
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  return g_strdup_printf ("partners %u referrals %u activities %u tasks %u sha256 %s",
+                          rp_store_count_rows (store, "partner"),
+                          rp_store_count_rows (store, "referral"),
+                          rp_store_count_rows (store, "activity"),
+                          rp_store_count_rows (store, "task"), sum);
+}
+
+static void
+cancel_at_progress_cb (guint    done,
+                       guint    total,
+                       double   rows_per_s,
+                       gpointer user_data)
+{
+  if (done >= total * 9 / 10)
+    g_cancellable_cancel (user_data);
+}
+
+/* import_csv_rows_per_s: `rapport --import` of a 100,000-row partner CSV (read twice: planned
+ * with duplicates checked against the bench network's 100,000 partners and within the file,
+ * then applied in one transaction), on a copy of the bench database, by its wall time;
+ * import_peak_rss_mb: that process's peak RSS.
+ * import_cancel_1m_unchanged: a 1,000,000-row import cancelled at 90 % of its writes must leave
+ * the content unchanged (row counts and partner checksum): 1, else the figure fails. */
+static void
+measure_import (RpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-bench-import-XXXXXX", &error);
+  g_autofree char *db_path = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autoptr(RpStore) copy = NULL;
+
+  if (dir == NULL)
+    {
+      fail_figure ("import_csv_rows_per_s", error->message);
+      return;
+    }
+  db_path = g_build_filename (dir, "import.db", NULL);
+  csv_path = g_build_filename (dir, "partners.csv", NULL);
+
+  if (!rp_store_backup_to (store, db_path, &error) ||
+      (copy = rp_store_open (db_path, &error)) == NULL)
+    {
+      fail_figure ("import_csv_rows_per_s", error->message);
+      goto out;
+    }
+
+  if (wants_any ("import_csv_rows_per_s", "import_peak_rss_mb"))
+    {
+      double seconds = 0;
+      guint64 peak_kb = 0;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* The bench's connection is closed for the child's write (bulk mode, one transaction). */
+      g_clear_object (&copy);
+      if (!write_import_csv (csv_path, N_IMPORT_ROWS, &error) ||
+          !run_cli_import (db_path, csv_path, &seconds, &peak_kb, &error))
+        {
+          fail_figure ("import_csv_rows_per_s", error->message);
+          goto out;
+        }
+      if (opt_verbose)
+        g_printerr ("rapport-bench:   rapport --import of %u rows: %.2f s, peak RSS %.0f MB\n",
+                    N_IMPORT_ROWS, seconds, peak_kb / 1024.0);
+      print_figure ("import_csv_rows_per_s",
+                    g_ascii_formatd (buf, sizeof buf, "%.0f", N_IMPORT_ROWS / seconds),
+                    "rows/s");
+      print_mb ("import_peak_rss_mb", peak_kb / 1024.0);
+      g_unlink (csv_path);
+
+      copy = rp_store_open (db_path, &error);
+      if (copy == NULL)
+        {
+          fail_figure ("import_cancel_1m_unchanged", error->message);
+          goto out;
+        }
+    }
+
+  if (wants ("import_cancel_1m_unchanged"))
+    {
+      g_autoptr(RpPartnerImport) import = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      guint64 peak_kb = 0;
+      gint64 start;
+
+      before = content_fingerprint (copy, dir, &error);
+      if (before == NULL || !write_import_csv (csv_path, N_IMPORT_ROWS_HUGE, &error))
+        {
+          fail_figure ("import_cancel_1m_unchanged", error->message);
+          goto out;
+        }
+
+      reset_peak_rss ();
+      start = g_get_monotonic_time ();
+      import = rp_partner_import_new (file, NULL, &error);
+      if (import == NULL || !rp_partner_import_plan (import, copy, NULL, &error))
+        {
+          fail_figure ("import_cancel_1m_unchanged", error->message);
+          goto out;
+        }
+      if (rp_partner_import_apply (import, copy, FALSE, cancellable, cancel_at_progress_cb,
+                                   cancellable, NULL, &error) ||
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          fail_figure ("import_cancel_1m_unchanged",
+                       error != NULL ? error->message : "the import was not cancelled");
+          goto out;
+        }
+      g_clear_error (&error);
+      if (!read_peak_rss_kb ("self", &peak_kb, &error))
+        {
+          fail_figure ("import_cancel_1m_unchanged", error->message);
+          goto out;
+        }
+      after = content_fingerprint (copy, dir, &error);
+      if (after == NULL || !g_str_equal (before, after))
+        {
+          g_printerr ("rapport-bench:   before: %s\nrapport-bench:   after:  %s\n", before,
+                      after != NULL ? after : error->message);
+          fail_figure ("import_cancel_1m_unchanged",
+                       "the cancelled import changed the database");
+          goto out;
+        }
+      if (opt_verbose)
+        g_printerr ("rapport-bench:   1,000,000-row import cancelled at 90 %% after %.1f s; "
+                    "content unchanged (%s)\n",
+                    (g_get_monotonic_time () - start) / 1e6, after);
+      if (opt_verbose)
+        g_printerr ("rapport-bench:   peak RSS of the bench process meanwhile %.0f MB "
+                    "(it holds the bench database's cache too)\n", peak_kb / 1024.0);
+      print_figure ("import_cancel_1m_unchanged", "1", "bool");
+    }
+
+out:
+  g_clear_object (&copy);
+  {
+    const char *names[] = { "import.db", "import.db-wal", "import.db-shm", "import.db-journal",
+                            "partners.csv", "content.csv" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (dir);
+  }
+}
+
 /* Waits up to @timeout_ms for the child to end; TRUE when it did (and was reaped). */
 static gboolean
 wait_exit (AppRun *run,
@@ -1851,6 +2138,8 @@ main (int   argc,
                                 "planner_suggestions_ms, target_rank_ms, "
                                 "partners_by_distance_ms,\npartners_within_10mi_ms, "
                                 "week_ics_ms, packet_pdf_ms,\n"
+                                "import_csv_rows_per_s, import_peak_rss_mb, "
+                                "import_cancel_1m_unchanged,\n"
                                 "startup_first_frame_ms, peak_rss_mb.\n"
                                 "The app is $RAPPORT_BIN, by default " RAPPORT_BIN);
   g_option_context_add_main_entries (context, option_entries, NULL);
@@ -1921,6 +2210,10 @@ main (int   argc,
 
   if (wants ("packet_pdf_ms"))
     measure_packet (db.store);
+
+  if (wants_any ("import_csv_rows_per_s", "import_peak_rss_mb") ||
+      wants ("import_cancel_1m_unchanged"))
+    measure_import (db.store);
 
   /* The app opens the database on its own: close ours first. */
   g_clear_object (&db.store);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-exchange-actions.h"
 #include "rp-page-util.h"
 #include "rp-store-target-lists.h"
 #include "rp-target-list-dialog.h"
@@ -92,6 +93,7 @@ create_row (const RpTargetListInfo *info)
     const char *action;
   } items[] = {
     { N_("_Export as CSV…"), "lists.export" },
+    { N_("Export _Partners for Import…"), "lists.export-partners" },
     { N_("_Print…"), "print.target-list" },
     { N_("_Rename…"), "lists.rename" },
   };
@@ -277,6 +279,41 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+partners_exported_cb (const char *message,
+                      gpointer    user_data)
+{
+  RpTargetListsSidebar *self = RP_TARGET_LISTS_SIDEBAR (user_data);
+
+  rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+}
+
+/* The list's partners with every field and their Rapport IDs, for another Rapport or a CRM. */
+static void
+export_partners_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RpTargetListsSidebar *self = RP_TARGET_LISTS_SIDEBAR (widget);
+  gint64 list_id = g_variant_get_int64 (parameter);
+  const RpTargetListInfo *info = find_list (self, list_id);
+  RpStore *store = rp_context_get_store (self->context);
+  g_autoptr(GArray) members = NULL;
+  g_autofree char *file_name = NULL;
+
+  if (info == NULL)
+    return;
+  members = rp_store_list_target_members (store, list_id, NULL);
+  if (members == NULL)
+    return;
+
+  file_name = g_strdup_printf (_("%s partners.csv"), info->name);
+  g_strdelimit (file_name, "/\\", '-');
+  rp_exchange_choose_export (GTK_WINDOW (gtk_widget_get_root (widget)), store,
+                             (const gint64 *) members->data, members->len, file_name,
+                             partners_exported_cb, self);
+}
+
 /* Presents @dialog about the list @list_id with "cancel" and @response (@label, @appearance);
  * a destructive response is not the default. @callback gets the dialog's "response". */
 static void
@@ -455,6 +492,8 @@ rp_target_lists_sidebar_class_init (RpTargetListsSidebarClass *klass)
 
   gtk_widget_class_install_action (widget_class, "lists.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "lists.export", "x", export_action);
+  gtk_widget_class_install_action (widget_class, "lists.export-partners", "x",
+                                   export_partners_action);
   gtk_widget_class_install_action (widget_class, "lists.rename", "x", rename_action);
   gtk_widget_class_install_action (widget_class, "lists.delete", "x", delete_action);
 }

@@ -16,6 +16,7 @@
 #include "rp-application.h"
 #include "rp-clock.h"
 #include "rp-command-line.h"
+#include "rp-command-line-exchange.h"
 #include "rp-command-line-registry.h"
 #include "rp-document.h"
 #include "rp-ics.h"
@@ -36,7 +37,22 @@ static const GOptionEntry option_entries[] = {
   { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Send the reminders that are due now, then exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a week’s planned visits to FILE (iCalendar: .ics), then exit"), N_("FILE") },
+    N_("Write a week’s planned visits (FILE.ics) or the partners (FILE.csv, FILE.vcf) to FILE, "
+       "then exit"),
+    N_("FILE") },
+  { "what", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("What --export=FILE.csv writes: partners"), N_("partners") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the partners of FILE.csv or FILE.vcf (nothing is written when a row is "
+       "invalid), then exit"),
+    N_("FILE") },
+  { "mapping", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The saved column mapping --import uses"), N_("NAME") },
+  { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("What --import does with a partner already there: merge (fill empty fields, the "
+       "default), skip or add"), N_("merge|skip|add") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: show what would change, write nothing"), NULL },
   { "week", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The week --export writes, as YYYY-Www (default: the current week)"), N_("WEEK") },
   { "packet", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -343,7 +359,8 @@ rp_command_line_run_export (const char *path,
     {
       g_autofree char *message =
         /* Translators: %s is a file name. */
-        g_strdup_printf (_("Cannot export to “%s”: the supported format is iCalendar (.ics)"),
+        g_strdup_printf (_("Cannot export to “%s”: the supported formats are iCalendar (.ics), "
+                           "CSV (.csv) and vCard (.vcf)"),
                          display);
 
       rp_command_line_print_error (message);
@@ -564,6 +581,8 @@ rp_command_line_handle (GVariantDict *options,
   const char *restore_path = NULL;
   gboolean force;
   const char *export_path = NULL;
+  const char *import_path = NULL;
+  const char *what = NULL;
   const char *iso_week = NULL;
   const char *packet = NULL;
   const char *output = NULL;
@@ -591,9 +610,45 @@ rp_command_line_handle (GVariantDict *options,
   if (g_variant_dict_contains (options, "check-reminders"))
     return rp_command_line_run_check_reminders (path);
 
+  g_variant_dict_lookup (options, "what", "&s", &what);
+  if (g_variant_dict_lookup (options, "import", "^&ay", &import_path) && import_path[0] != '\0')
+    {
+      const char *mapping = NULL;
+      const char *duplicates = NULL;
+
+      g_variant_dict_lookup (options, "mapping", "&s", &mapping);
+      g_variant_dict_lookup (options, "duplicates", "&s", &duplicates);
+      return rp_command_line_run_import (path, import_path, mapping, duplicates,
+                                         g_variant_dict_contains (options, "dry-run"));
+    }
+  if (g_variant_dict_contains (options, "mapping") ||
+      g_variant_dict_contains (options, "duplicates") ||
+      g_variant_dict_contains (options, "dry-run"))
+    {
+      rp_command_line_print_error (_("--mapping, --duplicates and --dry-run go with --import"));
+      return 1;
+    }
+
   g_variant_dict_lookup (options, "week", "&s", &iso_week);
   if (g_variant_dict_lookup (options, "export", "^&ay", &export_path) && export_path[0] != '\0')
-    return rp_command_line_run_export (path, export_path, iso_week, force);
+    {
+      g_autofree char *lower = g_ascii_strdown (export_path, -1);
+
+      if ((g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".vcf")) &&
+          iso_week == NULL)
+        return rp_command_line_run_export_csv (path, export_path, what);
+      if (what != NULL)
+        {
+          rp_command_line_print_error (_("--what only goes with --export=FILE.csv"));
+          return 1;
+        }
+      return rp_command_line_run_export (path, export_path, iso_week, force);
+    }
+  if (what != NULL)
+    {
+      rp_command_line_print_error (_("--what only goes with --export=FILE.csv"));
+      return 1;
+    }
 
   if (iso_week != NULL)
     {

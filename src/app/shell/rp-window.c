@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-activity-dialog.h"
+#include "rp-exchange-actions.h"
 #include "rp-follow-ups-page.h"
 #include "rp-map-page.h"
 #include "rp-page-util.h"
@@ -18,6 +19,7 @@
 #include "rp-planner-page.h"
 #include "rp-print-actions.h"
 #include "rp-referrals-page.h"
+#include "rp-store-imports.h"
 #include "rp-store-partners.h"
 #include "rp-target-lists-sidebar.h"
 #include "rp-timeline-page.h"
@@ -511,6 +513,92 @@ plan_visit_activated (GSimpleAction *action,
     rp_plan_visit_dialog_present (GTK_WINDOW (self), self->context, partner_id);
 }
 
+/* ── import and export ─────────────────────────────────────────────────────────────────── */
+
+static void
+imported_cb (gint64      batch_id,
+             const char *summary,
+             gpointer    user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  AdwToast *toast = adw_toast_new (summary);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-import");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch_id));
+  adw_toast_set_timeout (toast, 10);
+  rp_window_add_toast (self, toast);
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+
+  rp_exchange_choose_import (GTK_WINDOW (self), rp_context_get_store (self->context),
+                             imported_cb, self);
+}
+
+static void
+undo_import_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint removed = 0, restored = 0;
+
+  if (!rp_store_undo_import (rp_context_get_store (self->context),
+                             g_variant_get_int64 (parameter), &removed, &restored, &error))
+    message = g_strdup_printf (_("The import could not be undone: %s"), error->message);
+  else
+    message = g_strdup_printf (_("Import undone: %u partners removed, %u restored"), removed,
+                               restored);
+  rp_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+exported_cb (const char *message,
+             gpointer    user_data)
+{
+  rp_window_add_toast (RP_WINDOW (user_data), adw_toast_new (message));
+}
+
+static void
+export_partners_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+
+  rp_exchange_choose_export (GTK_WINDOW (self), rp_context_get_store (self->context), NULL, 0,
+                             _("partners.csv"), exported_cb, self);
+}
+
+/* A CSV file dropped on the window starts its import. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  rp_exchange_import_file (GTK_WINDOW (self), rp_context_get_store (self->context),
+                           G_FILE (files->data), imported_cb, self);
+  return TRUE;
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "log-activity", .activate = log_activity_activated },
   { .name = "show-partner", .activate = show_partner_activated, .parameter_type = "x" },
@@ -520,6 +608,9 @@ static const GActionEntry win_entries[] = {
   { .name = "show-day-on-map", .activate = show_day_on_map_activated, .parameter_type = "s" },
   { .name = "plan-visit", .activate = plan_visit_activated, .parameter_type = "x" },
   { .name = "show-follow-ups", .activate = show_follow_ups_activated },
+  { .name = "import", .activate = import_activated },
+  { .name = "undo-import", .activate = undo_import_activated, .parameter_type = "x" },
+  { .name = "export-partners", .activate = export_partners_activated },
 };
 
 static gboolean
@@ -735,6 +826,8 @@ rp_window_class_init (RpWindowClass *klass)
                                 forward_to_page_cb, "s", "add");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.log-activity", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
 }
 
 static void
@@ -744,6 +837,13 @@ rp_window_init (RpWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
                                    self);
+
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
   /* Development builds get the striped header bars of GNOME's nightly apps. */
   if (g_strcmp0 (PROFILE, "development") == 0)

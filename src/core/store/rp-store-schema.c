@@ -577,6 +577,37 @@ static const char migration_8[] =
   "  seen_at TEXT NOT NULL"
   ") WITHOUT ROWID;";
 
+/* Schema 9: imports. Each import is a batch (its file's name, for the partners' provenance and
+ * for Undo); partner_origin says which line of which batch added a partner, or which of its
+ * empty columns a merge filled (so that Undo can empty them again). Column mappings are saved
+ * by name and by the set of headers they were made for. (IF NOT EXISTS: tests fake an older
+ * schema by lowering user_version on a current file.) */
+static const char migration_9[] =
+  "CREATE TABLE IF NOT EXISTS import_batch ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  file_name TEXT NOT NULL,"
+  "  what TEXT NOT NULL DEFAULT 'partners',"
+  "  created_at TEXT NOT NULL,"
+  "  undone_at TEXT"
+  ");"
+  "CREATE TABLE IF NOT EXISTS partner_origin ("
+  "  partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,"
+  "  batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,"
+  "  line INTEGER NOT NULL CHECK (line > 0),"
+  "  action TEXT NOT NULL CHECK (action IN ('added', 'merged')),"
+  "  filled TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (partner_id, batch_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS partner_origin_by_batch ON partner_origin(batch_id);"
+  "CREATE TABLE IF NOT EXISTS import_mapping ("
+  "  name TEXT NOT NULL UNIQUE,"
+  "  header_key TEXT NOT NULL,"
+  "  mapping TEXT NOT NULL,"
+  "  saved_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX IF NOT EXISTS import_mapping_by_headers ON import_mapping(header_key);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -586,6 +617,7 @@ static const char * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -1,0 +1,217 @@
+/* rp-exchange-actions.c: file choosers for importing and exporting partners.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-csv-export.h"
+#include "rp-exchange-actions.h"
+#include "rp-import-dialog.h"
+#include "rp-vcard.h"
+
+typedef struct
+{
+  GtkWindow      *parent;
+  RpStore        *store;
+  RpImportedFunc  imported;
+  gpointer        user_data;
+  GArray         *ids;
+  void          (*done) (const char *, gpointer);
+} Choice;
+
+static void
+choice_free (Choice *choice)
+{
+  g_clear_object (&choice->parent);
+  g_clear_object (&choice->store);
+  g_clear_pointer (&choice->ids, g_array_unref);
+  g_free (choice);
+}
+
+static void
+imported_cb (RpImportDialog *dialog,
+             gint64          batch_id,
+             const char     *summary,
+             Choice         *choice)
+{
+  if (choice->imported != NULL)
+    choice->imported (batch_id, summary, choice->user_data);
+}
+
+static void
+show_message (GtkWindow  *parent,
+              const char *heading,
+              const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+rp_exchange_import_file (GtkWindow      *parent,
+                         RpStore        *store,
+                         GFile          *file,
+                         RpImportedFunc  imported,
+                         gpointer        user_data)
+{
+  g_autoptr(GError) error = NULL;
+  RpImportDialog *dialog;
+  Choice *choice;
+
+  g_return_if_fail (RP_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  dialog = rp_import_dialog_new (parent, store, file, &error);
+  if (dialog == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imported"), name);
+
+      show_message (parent, heading, error->message);
+      return;
+    }
+
+  choice = g_new0 (Choice, 1);
+  choice->imported = imported;
+  choice->user_data = user_data;
+  g_signal_connect_data (dialog, "imported", G_CALLBACK (imported_cb), choice,
+                         (GClosureNotify) choice_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    Choice          *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        rp_exchange_import_file (choice->parent, choice->store, file, choice->imported,
+                                 choice->user_data);
+    }
+  choice_free (choice);
+  g_object_unref (native);
+}
+
+static GtkFileFilter *
+csv_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV) and contacts (vCard)"));
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  return filter;
+}
+
+void
+rp_exchange_choose_import (GtkWindow      *parent,
+                           RpStore        *store,
+                           RpImportedFunc  imported,
+                           gpointer        user_data)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+  Choice *choice = g_new0 (Choice, 1);
+
+  g_return_if_fail (RP_IS_STORE (store));
+
+  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  choice->store = g_object_ref (store);
+  choice->imported = imported;
+  choice->user_data = user_data;
+
+  native = gtk_file_chooser_native_new (_("Import Partners"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    Choice          *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+      guint n = 0;
+
+      g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+      const gint64 *ids = choice->ids != NULL ? (const gint64 *) choice->ids->data : NULL;
+      guint n_ids = choice->ids != NULL ? choice->ids->len : 0;
+
+      /* The format follows the name: .vcf is vCard, anything else CSV. */
+      if (file != NULL &&
+          (g_str_has_suffix (lower, ".vcf")
+           ? rp_vcard_export_partners (choice->store, ids, n_ids, file, &n, NULL, &error)
+           : rp_csv_export_partners (choice->store, ids, n_ids, file, &n, NULL, &error)))
+        {
+          g_autofree char *message = g_strdup_printf (ngettext ("Exported %u partner",
+                                                                "Exported %u partners", n), n);
+
+          if (choice->done != NULL)
+            choice->done (message, choice->user_data);
+        }
+      else if (file != NULL)
+        show_message (choice->parent, _("The Partners Could Not Be Exported"), error->message);
+    }
+  choice_free (choice);
+  g_object_unref (native);
+}
+
+void
+rp_exchange_choose_export (GtkWindow     *parent,
+                           RpStore       *store,
+                           const gint64  *ids,
+                           guint          n_ids,
+                           const char    *suggested_name,
+                           void         (*done) (const char *message,
+                                                 gpointer    user_data),
+                           gpointer       user_data)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+  Choice *choice = g_new0 (Choice, 1);
+
+  g_return_if_fail (RP_IS_STORE (store));
+
+  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  choice->store = g_object_ref (store);
+  choice->done = done;
+  choice->user_data = user_data;
+  if (ids != NULL)
+    {
+      choice->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+      g_array_append_vals (choice->ids, ids, n_ids);
+    }
+
+  native = gtk_file_chooser_native_new (_("Export Partners"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native),
+                                     suggested_name != NULL ? suggested_name : _("partners.csv"));
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}

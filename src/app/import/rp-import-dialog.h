@@ -1,0 +1,37 @@
+/* rp-import-dialog.h: importing partners from a CSV file, step by step.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rp-store.h"
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_IMPORT_DIALOG (rp_import_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (RpImportDialog, rp_import_dialog, RP, IMPORT_DIALOG, AdwWindow)
+
+/* A dialog for importing @file into @store: its columns (each re-assignable or ignored), then a
+ * preview with every problem and duplicate (merge, skip or add, one by one or all), then the
+ * import on a worker thread with its own connection, with progress and Cancel. When @file cannot
+ * be read, NULL with @error set.
+ *
+ * Signal "imported" (gint64 batch_id, const char *summary): emitted when the import committed,
+ * before the dialog closes; Undo is rp_store_undo_import (store, batch_id). */
+RpImportDialog *rp_import_dialog_new            (GtkWindow  *parent,
+                                                 RpStore    *store,
+                                                 GFile      *file,
+                                                 GError    **error);
+/* The pages, for tests and screenshots: "mapping", "review", "progress". */
+const char     *rp_import_dialog_get_page       (RpImportDialog *self);
+/* Goes on from the mapping page (as its Continue button does). */
+void            rp_import_dialog_review         (RpImportDialog *self);
+/* Starts the import (as its Import button does). */
+void            rp_import_dialog_start          (RpImportDialog *self);
+void            rp_import_dialog_cancel         (RpImportDialog *self);
+
+G_END_DECLS

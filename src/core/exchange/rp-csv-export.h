@@ -1,0 +1,27 @@
+/* rp-csv-export.h: partners as a CSV file that Rapport (and any spreadsheet) reads back.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rp-store.h"
+
+G_BEGIN_DECLS
+
+/* Writes every partner (current, then archived) to @file, replacing it atomically: UTF-8, a
+ * header row whose names the importer maps back ("UUID", "First Name"…), RFC 4180 quoting by
+ * libcsv, CRLF endings, each row with the partner's UUID. Re-importing it changes nothing.
+ * @ids, when not NULL, limits the export to those partners (a selection, a target list). */
+gboolean   rp_csv_export_partners  (RpStore       *store,
+                                    const gint64  *ids,
+                                    guint          n_ids,
+                                    GFile         *file,
+                                    guint         *n_written,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+G_END_DECLS

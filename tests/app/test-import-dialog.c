@@ -1,0 +1,282 @@
+/* test-import-dialog.c: the import dialog's steps (mapping, review with problems and duplicates,
+ * progress and Cancel), the toast with Undo in the window, and screenshots of each (Xvfb).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "rp-csv-reader.h"
+#include "rp-import-dialog.h"
+#include "rp-import-fields.h"
+#include "rp-store-imports.h"
+#include "rp-store-partners.h"
+#include "rp-test-app.h"
+#include "rp-test-core.h"
+#include "rp-window.h"
+
+typedef struct
+{
+  RpTestDb db;
+} Fixture;
+
+static const char * const reset_keys[] = { "last-page", NULL };
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  rp_test_db_open (&fixture->db, "rapport-import-XXXXXX");
+  rp_test_db_make_context (&fixture->db, reset_keys);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  rp_test_db_close (&fixture->db);
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+typedef struct
+{
+  RpImportDialog *dialog;
+  const char     *page;
+} PageWait;
+
+static gboolean
+on_page (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (rp_import_dialog_get_page (wait->dialog), wait->page) == 0;
+}
+
+static void
+wait_for_page (RpImportDialog *dialog,
+               const char     *page)
+{
+  PageWait wait = { dialog, page };
+
+  rp_test_wait_for (on_page, &wait);
+}
+
+static guint
+count_all (RpStore *store)
+{
+  return rp_store_count_partners (store, FALSE) + rp_store_count_partners (store, TRUE);
+}
+
+typedef struct
+{
+  gint64 batch_id;
+  char  *summary;
+} Imported;
+
+static void
+imported_cb (RpImportDialog *dialog,
+             gint64          batch_id,
+             const char     *summary,
+             Imported       *imported)
+{
+  imported->batch_id = batch_id;
+  g_free (imported->summary);
+  imported->summary = g_strdup (summary);
+}
+
+static gboolean
+has_batch (gpointer data)
+{
+  return ((Imported *) data)->batch_id > 0;
+}
+
+/* The LibreOffice file over a database that already has Dr. Peña without a phone: the mapping
+ * page, the review with one duplicate, the import, the toast and its Undo. */
+static void
+test_steps (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  g_autoptr(RpPartner) pena = rp_test_make_person ("José", "Peña", "1234567893");
+  g_autoptr(GFile) file = fixture_file ("libreoffice-win1252-semicolon.csv");
+  g_autoptr(GError) error = NULL;
+  RpWindow *window;
+  RpImportDialog *dialog;
+  AdwComboRow *row;
+  Imported imported = { 0, };
+
+  rp_test_load_style ();
+  rp_partner_set_phone (pena, "");
+  rp_test_insert_partner (store, pena);
+
+  window = g_object_ref_sink (rp_window_new (NULL, fixture->db.context));
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (GTK_WIDGET (window));
+
+  dialog = rp_import_dialog_new (GTK_WINDOW (window), store, file, &error);
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_cmpstr (rp_import_dialog_get_page (dialog), ==, "mapping");
+
+  /* Each column has a row that says what it fills. */
+  row = rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Practice");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, RP_IMPORT_FIELD_ORGANIZATION);
+  row = rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Name");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, RP_IMPORT_FIELD_FULL_NAME);
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "import-mapping.png");
+
+  rp_import_dialog_review (dialog);
+  wait_for_page (dialog, "review");
+  rp_test_iterate_for (500);
+  g_assert_nonnull (rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                      "For All Duplicates"));
+  g_assert_cmpuint (count_all (store), ==, 1);   /* nothing written yet */
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "import-review.png");
+
+  rp_import_dialog_start (dialog);
+  rp_test_wait_for (has_batch, &imported);
+  g_assert_cmpuint (count_all (store), ==, 4);
+  g_assert_nonnull (strstr (imported.summary, "3 new"));
+
+  /* The window's toast offers Undo. */
+  {
+    g_autoptr(RpPartner) merged = rp_store_get_partner (store, rp_partner_get_id (pena), &error);
+
+    g_assert_cmpstr (rp_partner_get_phone (merged), ==, "(614) 555-0101");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-import", "x", imported.batch_id);
+  rp_test_iterate_for (300);
+  g_assert_cmpuint (count_all (store), ==, 1);
+  {
+    g_autoptr(RpPartner) restored = rp_store_get_partner (store, rp_partner_get_id (pena),
+                                                          &error);
+
+    g_assert_cmpstr (rp_partner_get_phone (restored), ==, "");
+  }
+  rp_test_save_screenshot (GTK_WIDGET (window), "import-undone.png");
+
+  g_free (imported.summary);
+  rp_test_destroy_window (GTK_WINDOW (window), TRUE);
+  g_object_unref (window);
+}
+
+typedef struct
+{
+  RpImportDialog *dialog;
+  GtkProgressBar *bar;
+} ProgressWait;
+
+static gboolean
+has_progress (gpointer data)
+{
+  ProgressWait *wait = data;
+
+  return gtk_progress_bar_get_fraction (wait->bar) > 0.05;
+}
+
+/* A big file: the progress page with rows per second, then Cancel leaves nothing behind. */
+static void
+test_progress_cancel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  g_autofree char *path = g_build_filename (fixture->db.dir, "big.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Full Name,Company,Street,City,State,Zip,Phone\r\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  RpImportDialog *dialog;
+  ProgressWait wait;
+
+  rp_test_load_style ();
+  for (guint i = 0; i < 150000; i++)
+    g_string_append_printf (text, "Dr. Name%u Family%u MD,Group %u,%u Main St,Columbus,OH,43215,"
+                                  "614-%03u-%04u\r\n",
+                            i, i, i % 40, i, 200 + i / 10000, i % 10000);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  file = g_file_new_for_path (path);
+
+  dialog = rp_import_dialog_new (NULL, store, file, &error);
+  g_assert_no_error (error);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (GTK_WIDGET (dialog));
+  rp_import_dialog_review (dialog);
+  wait_for_page (dialog, "review");
+
+  rp_import_dialog_start (dialog);
+  wait_for_page (dialog, "progress");
+  wait.dialog = dialog;
+  wait.bar = rp_test_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+  rp_test_wait_for (has_progress, &wait);
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "import-progress.png");
+
+  rp_import_dialog_cancel (dialog);
+  wait_for_page (dialog, "review");
+  g_assert_cmpuint (count_all (store), ==, 0);
+  g_assert_cmpint (rp_store_get_last_import (store, NULL, NULL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* A file with problems: they are listed by line, and only the valid rows are offered. */
+static void
+test_problems (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = fixture_file ("ragged.csv");
+  g_autoptr(GError) error = NULL;
+  RpImportDialog *dialog;
+
+  rp_test_load_style ();
+  dialog = rp_import_dialog_new (NULL, fixture->db.store, file, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (GTK_WIDGET (dialog));
+  rp_import_dialog_review (dialog);
+  wait_for_page (dialog, "review");
+  rp_test_iterate_for (1000);
+  g_assert_nonnull (rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Line 3"));
+  g_assert_nonnull (rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Line 4"));
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "import-problems.png");
+
+  /* Not a CSV at all. */
+  {
+    g_autoptr(GFile) binary = fixture_file ("binary.csv");
+
+    g_assert_null (rp_import_dialog_new (NULL, fixture->db.store, binary, &error));
+    g_assert_error (error, RP_CSV_ERROR, RP_CSV_ERROR_BINARY);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rp_test_init (&argc, &argv);
+
+  g_test_add ("/app/import/steps", Fixture, NULL, fixture_set_up, test_steps,
+              fixture_tear_down);
+  g_test_add ("/app/import/progress-cancel", Fixture, NULL, fixture_set_up,
+              test_progress_cancel, fixture_tear_down);
+  g_test_add ("/app/import/problems", Fixture, NULL, fixture_set_up, test_problems,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
