@@ -357,6 +357,12 @@ downgrade_to_v4 (const char *path)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_sql (db, "BEGIN");
+  /* Version 8 */
+  exec_sql (db, "DROP TABLE partner_feedback");
+  exec_sql (db, "DROP INDEX referral_by_outcome");
+  exec_sql (db, "ALTER TABLE referral DROP COLUMN outcome_category_id");
+  exec_sql (db, "ALTER TABLE referral DROP COLUMN outcome_at");
+  exec_sql (db, "DROP TABLE outcome_category");
   /* Version 7 */
   exec_sql (db, "DROP TRIGGER referral_fts_ai");
   exec_sql (db, "DROP TRIGGER referral_fts_ad");

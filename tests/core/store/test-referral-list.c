@@ -546,13 +546,19 @@ test_migrate_from_v6 (void)
                                  "DROP TRIGGER IF EXISTS referral_fts_ai;"
                                  "DROP TRIGGER IF EXISTS referral_fts_ad;"
                                  "DROP TRIGGER IF EXISTS referral_fts_au;"
+                                 /* …and nothing of schema 8 either. */
+                                 "DROP TABLE partner_feedback;"
+                                 "DROP INDEX referral_by_outcome;"
+                                 "ALTER TABLE referral DROP COLUMN outcome_category_id;"
+                                 "ALTER TABLE referral DROP COLUMN outcome_at;"
+                                 "DROP TABLE outcome_category;"
                                  "PRAGMA user_version = 6;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rp_store_get_schema_version (store), ==, 7);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
 
   filter->search = g_strdup ("menisc");
   g_assert_cmpuint (list_length (store, filter), ==, 1);
