@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-activity-dialog.h"
+#include "rp-analytics-page.h"
 #include "rp-follow-ups-page.h"
 #include "rp-map-page.h"
 #include "rp-page-util.h"
@@ -80,6 +81,7 @@ static const RpPageInfo page_infos[] = {
   { "referrals", N_("Referrals"), "mail-forward-symbolic", rp_referrals_page_new },
   { "timeline", N_("Timeline"), "document-open-recent-symbolic", rp_timeline_page_new },
   { "follow-ups", N_("Follow-ups"), "alarm-symbolic", rp_follow_ups_page_new },
+  { "analytics", N_("Analytics"), "x-office-spreadsheet-symbolic", rp_analytics_page_new },
 };
 
 static const RpPageInfo *
@@ -507,6 +509,20 @@ plan_visit_activated (GSimpleAction *action,
     rp_plan_visit_dialog_present (GTK_WINDOW (self), self->context, partner_id);
 }
 
+/* The Referrals page filtered as the query says ("from=…&to=…&direction=…&status=…&partner=…"):
+ * the Analytics page's click-through. */
+static void
+show_referrals_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkWidget *page = present_page (RP_WINDOW (user_data), "referrals");
+
+  if (RP_IS_REFERRALS_PAGE (page))
+    rp_referrals_page_show_query (RP_REFERRALS_PAGE (page), g_variant_get_string (parameter,
+                                                                                  NULL));
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "log-activity", .activate = log_activity_activated },
   { .name = "show-partner", .activate = show_partner_activated, .parameter_type = "x" },
@@ -516,6 +532,7 @@ static const GActionEntry win_entries[] = {
   { .name = "show-day-on-map", .activate = show_day_on_map_activated, .parameter_type = "s" },
   { .name = "plan-visit", .activate = plan_visit_activated, .parameter_type = "x" },
   { .name = "show-follow-ups", .activate = show_follow_ups_activated },
+  { .name = "show-referrals", .activate = show_referrals_activated, .parameter_type = "s" },
 };
 
 static gboolean

@@ -625,7 +625,18 @@ rp_analytics_top_referrers (RpStore                 *store,
   if (rows->len > RP_ANALYTICS_TOP_N)
     g_ptr_array_set_size (rows, RP_ANALYTICS_TOP_N);
 
-  months = months_between (&period->first, &period->last);
+  /* Sparklines: the 12 months up to the period's last. */
+  {
+    GDate spark_first;
+
+    g_date_clear (&spark_first, 1);
+    g_date_set_dmy (&spark_first, 1, g_date_get_month (&period->last),
+                    g_date_get_year (&period->last));
+    g_date_subtract_months (&spark_first, RP_ANALYTICS_SPARK_MONTHS - 1);
+    months = months_between (&spark_first, &period->last);
+    g_free (first);
+    first = day_string (&spark_first);
+  }
   for (guint i = 0; i < rows->len; i++)
     {
       RpFigureRow *row = g_ptr_array_index (rows, i);

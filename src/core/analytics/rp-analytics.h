@@ -39,6 +39,7 @@ G_BEGIN_DECLS
 #define RP_ANALYTICS_LAPSED_MONTHS   6
 #define RP_ANALYTICS_OUTREACH_DAYS   60
 #define RP_ANALYTICS_MAX_SERIES      6     /* a stacked chart's series; the rest are "Other" */
+#define RP_ANALYTICS_SPARK_MONTHS    12    /* a top referrer's sparkline */
 
 /* One row of a figure's table: a partner, a month, a category, a topic… Which fields mean
  * something depends on the figure (each figure's comment says). */
@@ -106,7 +107,8 @@ RpMonthlyFigure *rp_analytics_monthly   (RpStore                 *store,
                                          GError                 **error);
 
 /* The top referrers (up to RP_ANALYTICS_TOP_N; GPtrArray of RpFigureRow: id, label = name,
- * detail = specialty, n, previous, change, series = per month of the period), most first. */
+ * detail = specialty, n, previous, change, series = per month of the RP_ANALYTICS_SPARK_MONTHS
+ * months up to the period's last), most first. */
 GPtrArray *rp_analytics_top_referrers   (RpStore                 *store,
                                          const RpPeriod          *period,
                                          const RpAnalyticsFilter *filter,

@@ -286,11 +286,14 @@ test_top_referrers (Fixture       *f,
       g_assert_cmpint (row->id, ==, order[i]);
       g_assert_cmpuint (row->n, ==, n[i]);
       g_assert_cmpint (row->change, ==, change[i]);
-      g_assert_cmpuint (row->series->len, ==, 1);
-      g_assert_cmpuint (g_array_index (row->series, guint, 0), ==, n[i]);
+      g_assert_cmpuint (row->series->len, ==, 12);
+      g_assert_cmpuint (g_array_index (row->series, guint, 11), ==, n[i]);
     }
   g_assert_nonnull (strstr (row_at (top, 0)->label, "Baker"));
   g_assert_cmpuint (row_at (top, 0)->previous, ==, 3);
+  /* Baker's sparkline: December 2025 … November 2026, 3 in October. */
+  g_assert_cmpuint (g_array_index (row_at (top, 0)->series, guint, 10), ==, 3);
+  g_assert_cmpuint (g_array_index (row_at (top, 0)->series, guint, 0), ==, 0);
 }
 
 static void
