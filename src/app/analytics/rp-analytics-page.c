@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-analytics-page.h"
+#include "rp-analytics-charts.h"
 #include "rp-analytics.h"
 #include "rp-chart-view.h"
 #include "rp-format.h"
@@ -379,7 +380,6 @@ add_monthly (RpAnalyticsPage *self,
 {
   g_autoptr(RpMonthlyFigure) figure = NULL;
   g_autoptr(RpChart) chart = NULL;
-  g_autofree double *values = NULL;
   GtkWidget *section;
   GtkWidget *view;
 
@@ -402,22 +402,7 @@ add_monthly (RpAnalyticsPage *self,
   section = add_section (self, _("Referrals per Month"),
                          _("The 12 months up to the end of the period; the dashed line is the same "
                            "months a year earlier. Select a bar to list its referrals."));
-  chart = rp_chart_new (RP_CHART_STACKED_BARS);
-  rp_chart_set_title (chart, _("Referrals per month"));
-  rp_chart_set_categories (chart, (const char * const *) figure->month_labels,
-                           (const char * const *) figure->months, figure->n_months);
-  values = g_new0 (double, MAX (1, figure->n_months));
-  for (guint s = 0; s < figure->n_series; s++)
-    {
-      for (guint m = 0; m < figure->n_months; m++)
-        values[m] = figure->values[s * figure->n_months + m];
-      rp_chart_add_series (chart, figure->series_labels[s], figure->series_keys[s], values,
-                           figure->n_months);
-    }
-  for (guint m = 0; m < figure->n_months; m++)
-    values[m] = figure->previous_year[m];
-  rp_chart_set_overlay (chart, _("A year earlier"), values, figure->n_months);
-
+  chart = rp_analytics_chart_monthly (figure);
   view = add_chart (section, chart, 260, NULL, NULL);
   g_signal_connect_swapped (view, "activated", G_CALLBACK (monthly_activated_cb), self);
 }
@@ -518,30 +503,21 @@ add_trends (RpAnalyticsPage *self,
   gtk_box_append (GTK_BOX (section), flow);
 }
 
-static const char * const funnel_statuses[] = {
-  NULL, "contacted", "scheduled", "seen", "loop-closed",
-};
-
 static void
 funnel_activated_cb (RpAnalyticsPage *self,
                      guint            category,
-                     guint            series)
+                     guint            series,
+                     RpChartView     *view)
 {
   g_autofree char *first = rp_period_format_day (&self->period.first);
   g_autofree char *last = rp_period_format_day (&self->period.last);
 
-  if (category >= G_N_ELEMENTS (funnel_statuses))
-    return;
-  show_referrals (self, first, last, funnel_statuses[category], 0);
-}
+  RpChart *chart = rp_chart_view_get_chart (view);
+  const char *status = rp_chart_get_category_key (chart, category);
 
-static char *
-days_text (double days)
-{
-  if (isnan (days))
-    return g_strdup ("—");
-  return g_strdup_printf (g_dngettext (NULL, "%.1f day", "%.1f days", (gulong) ceil (days)),
-                          days);
+  if (status == NULL)
+    return;
+  show_referrals (self, first, last, *status != '\0' ? status : NULL, 0);
 }
 
 static void
@@ -550,9 +526,6 @@ add_funnel (RpAnalyticsPage *self,
 {
   RpFunnelFigure funnel;
   g_autoptr(RpChart) chart = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  double values[RP_FUNNEL_N_STEPS];
   g_autofree char *ended = NULL;
   GtkWidget *section;
 
@@ -562,26 +535,7 @@ add_funnel (RpAnalyticsPage *self,
   section = add_section (self, _("From Referral to Closed Loop"),
                          _("Referrals of the period that reached each step, the share of the "
                            "step before, and the median days the step took."));
-  chart = rp_chart_new (RP_CHART_FUNNEL);
-  rp_chart_set_title (chart, _("Referral funnel"));
-  for (guint s = 0; s < RP_FUNNEL_N_STEPS; s++)
-    {
-      g_autofree char *days = days_text (funnel.median_days[s]);
-
-      g_ptr_array_add (labels, (gpointer) rp_funnel_step_to_label (s));
-      values[s] = funnel.reached[s];
-      if (s == 0)
-        g_ptr_array_add (notes, g_strdup (""));
-      else if (isnan (funnel.conversion[s]))
-        g_ptr_array_add (notes, g_strdup ("—"));
-      else
-        g_ptr_array_add (notes, g_strdup_printf ("%.0f %% · %s", 100 * funnel.conversion[s],
-                                                 days));
-    }
-  rp_chart_set_categories (chart, (const char * const *) labels->pdata, funnel_statuses,
-                           RP_FUNNEL_N_STEPS);
-  rp_chart_add_series (chart, _("Referrals"), NULL, values, RP_FUNNEL_N_STEPS);
-  rp_chart_set_notes (chart, (const char * const *) notes->pdata, notes->len);
+  chart = rp_analytics_chart_funnel (&funnel);
   add_chart (section, chart, 220, G_CALLBACK (funnel_activated_cb), self);
 
   ended = g_strdup_printf (_("Ended: %u declined, %u no-shows, %u lost."),
@@ -605,8 +559,6 @@ add_outcomes (RpAnalyticsPage *self,
 {
   g_autoptr(RpOutcomeFigure) outcomes = NULL;
   g_autoptr(RpChart) chart = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autofree double *values = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *mean = NULL;
   GtkWidget *section;
@@ -627,19 +579,11 @@ add_outcomes (RpAnalyticsPage *self,
   if (outcomes->total == 0)
     return;
 
-  chart = rp_chart_new (RP_CHART_BARS);
-  rp_chart_set_title (chart, _("Outcomes by category"));
-  values = g_new0 (double, MAX (1, outcomes->by_category->len));
-  for (guint i = 0; i < outcomes->by_category->len; i++)
+  if (outcomes->by_category->len > 0)
     {
-      RpFigureRow *row = g_ptr_array_index (outcomes->by_category, i);
-
-      g_ptr_array_add (labels, row->label);
-      values[i] = row->n;
+      chart = rp_analytics_chart_outcomes (outcomes);
+      add_chart (section, chart, 200, NULL, NULL);
     }
-  rp_chart_set_categories (chart, (const char * const *) labels->pdata, NULL, labels->len);
-  rp_chart_add_series (chart, _("Outcomes"), NULL, values, labels->len);
-  add_chart (section, chart, 200, NULL, NULL);
 
   gtk_box_append (GTK_BOX (section), new_label (_("By specialty"), "heading"));
   list = new_list ();
@@ -673,9 +617,6 @@ add_feedback (RpAnalyticsPage *self,
   g_autoptr(RpFeedbackFigure) feedback = NULL;
   g_autoptr(RpChart) months = NULL;
   g_autoptr(RpChart) topics = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autofree double *values = NULL;
   g_autofree char *summary = NULL;
   GtkWidget *section;
 
@@ -695,58 +636,9 @@ add_feedback (RpAnalyticsPage *self,
   if (feedback->n == 0)
     return;
 
-  months = rp_chart_new (RP_CHART_LINES);
-  rp_chart_set_title (months, _("Scores given per month"));
-  values = g_new0 (double, MAX (feedback->by_month->len, feedback->by_topic->len) + 1);
-  for (guint i = 0; i < feedback->by_month->len; i++)
-    {
-      RpFigureRow *row = g_ptr_array_index (feedback->by_month, i);
-
-      g_ptr_array_add (labels, row->label);
-      g_ptr_array_add (keys, row->key);
-      values[i] = row->n;
-    }
-  rp_chart_set_categories (months, (const char * const *) labels->pdata,
-                           (const char * const *) keys->pdata, labels->len);
-  rp_chart_add_series (months, _("Scores"), NULL, values, labels->len);
-  for (guint i = 0; i < feedback->by_month->len; i++)
-    values[i] = ((RpFigureRow *) g_ptr_array_index (feedback->by_month, i))->promoters;
-  rp_chart_add_series (months, _("Promoters"), NULL, values, labels->len);
-  for (guint i = 0; i < feedback->by_month->len; i++)
-    values[i] = ((RpFigureRow *) g_ptr_array_index (feedback->by_month, i))->detractors;
-  rp_chart_add_series (months, _("Detractors"), NULL, values, labels->len);
+  months = rp_analytics_chart_feedback_months (feedback);
   add_chart (section, months, 200, NULL, NULL);
-
-  g_ptr_array_set_size (labels, 0);
-  topics = rp_chart_new (RP_CHART_BARS);
-  rp_chart_set_title (topics, _("Net promoter score by topic (scored topics)"));
-  {
-    guint n = 0;
-
-    for (guint i = 0; i < feedback->by_topic->len; i++)
-      {
-        RpFigureRow *row = g_ptr_array_index (feedback->by_topic, i);
-
-        if (row->n == 0)
-          continue;
-        g_ptr_array_add (labels, row->label);
-        /* Bars start at zero: shift the −100…100 score to 0…200 would mislead; show it as
-         * promoters and detractors side by side instead. */
-        values[n++] = row->promoters;
-      }
-    rp_chart_set_categories (topics, (const char * const *) labels->pdata, NULL, n);
-    rp_chart_add_series (topics, _("Promoters"), NULL, values, n);
-    n = 0;
-    for (guint i = 0; i < feedback->by_topic->len; i++)
-      {
-        RpFigureRow *row = g_ptr_array_index (feedback->by_topic, i);
-
-        if (row->n > 0)
-          values[n++] = row->detractors;
-      }
-    rp_chart_add_series (topics, _("Detractors"), NULL, values, n);
-    rp_chart_set_title (topics, _("Promoters and detractors by topic"));
-  }
+  topics = rp_analytics_chart_feedback_topics (feedback);
   add_chart (section, topics, 200, NULL, NULL);
 }
 

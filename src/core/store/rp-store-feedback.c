@@ -96,10 +96,11 @@ add_follow_up (RpStore    *self,
   return TRUE;
 }
 
-gboolean
-rp_store_insert_feedback (RpStore    *self,
-                          RpFeedback *feedback,
-                          GError    **error)
+static gboolean
+insert_feedback (RpStore    *self,
+                 RpFeedback *feedback,
+                 gboolean    follow_up,
+                 GError    **error)
 {
   g_autofree char *now = rp_store_now_iso ();
   g_autofree char *uuid = NULL;
@@ -121,7 +122,7 @@ rp_store_insert_feedback (RpStore    *self,
     goto failed;
 
   rp_feedback_set_task_id (feedback, 0);
-  if (rp_feedback_needs_follow_up (feedback) &&
+  if (follow_up && rp_feedback_needs_follow_up (feedback) &&
       !add_follow_up (self, feedback, partner_name, error))
     goto failed;
 
@@ -169,6 +170,22 @@ failed:
   rp_store_rollback (self);
   rp_feedback_set_task_id (feedback, 0);
   return FALSE;
+}
+
+gboolean
+rp_store_insert_feedback (RpStore    *self,
+                          RpFeedback *feedback,
+                          GError    **error)
+{
+  return insert_feedback (self, feedback, TRUE, error);
+}
+
+gboolean
+rp_store_import_feedback (RpStore    *self,
+                          RpFeedback *feedback,
+                          GError    **error)
+{
+  return insert_feedback (self, feedback, FALSE, error);
 }
 
 RpFeedback *

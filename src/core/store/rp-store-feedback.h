@@ -19,6 +19,11 @@ G_BEGIN_DECLS
 gboolean    rp_store_insert_feedback       (RpStore     *self,
                                             RpFeedback  *feedback,
                                             GError     **error);
+/* Stores @feedback as it was given, making no follow-up task: imports and the sample network,
+ * whose old scores were followed up long ago. */
+gboolean    rp_store_import_feedback       (RpStore     *self,
+                                            RpFeedback  *feedback,
+                                            GError     **error);
 RpFeedback *rp_store_get_feedback          (RpStore     *self,
                                             gint64       id,
                                             GError     **error);
