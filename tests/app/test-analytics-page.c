@@ -8,11 +8,17 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <adwaita.h>
 
 #include "rp-analytics-page.h"
 #include "rp-chart-view.h"
+#include "rp-feedback-dialog.h"
+#include "rp-store-feedback.h"
+#include "rp-store-partners.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
 
 typedef struct
 {
@@ -82,7 +88,11 @@ test_sample (Fixture       *f,
 
   g_action_map_add_action_entries (G_ACTION_MAP (win), entries, G_N_ELEMENTS (entries),
                                    &activated);
-  window = rp_test_present_in_window (page, 1100, 2600);
+  /* RAPPORT_TEST_WINDOW_HEIGHT: a taller window shows the whole page in the screenshot (with
+   * an Xvfb screen as tall). */
+  window = rp_test_present_in_window (page, 1100,
+                                      g_getenv ("RAPPORT_TEST_WINDOW_HEIGHT") != NULL
+                                      ? atoi (g_getenv ("RAPPORT_TEST_WINDOW_HEIGHT")) : 2600);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (win));
   rp_test_iterate_for (300);
 
@@ -142,6 +152,53 @@ test_empty (Fixture       *f,
   rp_test_destroy_window (window, TRUE);
 }
 
+/* Log Feedback: a score of 4 is stored with its follow-up task; a bad day is refused and the
+ * dialog stays open with what was typed. */
+static void
+test_feedback_dialog (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RpPartner) partner = rp_test_add_partner (f->db.store, RP_PARTNER_KIND_PERSON, "Ann",
+                                                      "Adams");
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  GtkWidget *dialog = rp_feedback_dialog_new (f->db.context, partner);
+  GtkWidget *save;
+  guint tasks = rp_store_count_rows (f->db.store, "task");
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (dialog);
+
+  rp_test_collect_by_type (dialog, GTK_TYPE_SPIN_BUTTON, spins);
+  rp_test_collect_by_type (dialog, ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (spins->len, ==, 1);
+  g_assert_cmpuint (entries->len, ==, 3);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 4);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "Office manager");
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 2)), "Reports are late");
+
+  rp_test_save_screenshot (dialog, "feedback-dialog.png");
+
+  /* A bad day first. */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "2026-02-30");
+  save = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_cmpuint (rp_store_count_rows (f->db.store, "partner_feedback"), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "2026-11-20");
+  g_signal_emit_by_name (save, "clicked");
+  list = rp_store_list_partner_feedback (f->db.store, rp_partner_get_id (partner), NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (rp_feedback_get_score (g_ptr_array_index (list, 0)), ==, 4);
+  g_assert_cmpstr (rp_feedback_get_given_by (g_ptr_array_index (list, 0)), ==, "Office manager");
+  g_assert_cmpuint (rp_store_count_rows (f->db.store, "task"), ==, tasks + 1);
+  g_object_unref (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +210,8 @@ main (int   argc,
               fixture_set_up, test_sample, fixture_tear_down);
   g_test_add ("/analytics-page/empty", Fixture, NULL,
               fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/analytics-page/feedback-dialog", Fixture, NULL,
+              fixture_set_up, test_feedback_dialog, fixture_tear_down);
 
   return g_test_run ();
 }

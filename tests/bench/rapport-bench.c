@@ -1927,7 +1927,7 @@ run_analytics (RpStore  *store,
   if (all || run->figure == ANALYTICS_OUTREACH)
     {
       g_autoptr(RpOutreachFigure) figure = rp_analytics_outreach (store, &run->period, NULL, NULL,
-                                                                  error);
+                                                                  NULL, error);
       if (figure == NULL)
         return FALSE;
       *n_out += figure->visited;

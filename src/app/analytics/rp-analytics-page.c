@@ -374,6 +374,22 @@ monthly_activated_cb (RpAnalyticsPage *self,
   show_referrals (self, first, last, NULL, 0);
 }
 
+/* Monthly charts show at least the 12 months up to the period's end, so that one month has its
+ * context. */
+static void
+twelve_months (RpAnalyticsPage *self,
+               RpPeriod        *span)
+{
+  GDate first;
+
+  *span = self->period;
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, g_date_get_month (&span->last), g_date_get_year (&span->last));
+  g_date_subtract_months (&first, 11);
+  if (g_date_compare (&first, &span->first) < 0)
+    span->first = first;
+}
+
 static void
 add_monthly (RpAnalyticsPage *self,
              GError         **error)
@@ -383,17 +399,10 @@ add_monthly (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *view;
 
-  /* The chart shows at least the 12 months up to the period's end, so that one month has its
-   * context. */
   {
-    RpPeriod span = self->period;
-    GDate first;
+    RpPeriod span;
 
-    g_date_clear (&first, 1);
-    g_date_set_dmy (&first, 1, g_date_get_month (&span.last), g_date_get_year (&span.last));
-    g_date_subtract_months (&first, 11);
-    if (g_date_compare (&first, &span.first) < 0)
-      span.first = first;
+    twelve_months (self, &span);
     figure = rp_analytics_monthly (self->store, &span, &self->filter, self->group, error);
   }
   if (figure == NULL)
@@ -636,7 +645,16 @@ add_feedback (RpAnalyticsPage *self,
   if (feedback->n == 0)
     return;
 
-  months = rp_analytics_chart_feedback_months (feedback);
+  {
+    g_autoptr(RpFeedbackFigure) by_month = NULL;
+    RpPeriod span;
+
+    twelve_months (self, &span);
+    by_month = rp_analytics_feedback (self->store, &span, &self->filter, error);
+    if (by_month == NULL)
+      return;
+    months = rp_analytics_chart_feedback_months (by_month);
+  }
   add_chart (section, months, 200, NULL, NULL);
   topics = rp_analytics_chart_feedback_topics (feedback);
   add_chart (section, topics, 200, NULL, NULL);
@@ -655,14 +673,15 @@ add_outreach (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *list;
 
-  outreach = rp_analytics_outreach (self->store, &self->period, &self->filter, NULL, error);
+  outreach = rp_analytics_outreach (self->store, &self->period, &self->filter, NULL, NULL, error);
   if (outreach == NULL)
     return;
 
   section = add_section (self, _("Does the Outreach Work?"),
                          _("Referrals from partners visited in the period, in the 60 days before "
-                           "and after their visit, against comparable partners (same tier, "
-                           "referred in the past year) not visited."));
+                           "and after their visit (fewer for recent visits, the same either "
+                           "side), against comparable partners (same tier, referred in the past "
+                           "year) not visited."));
   visited_change = change_text (outreach->visited_after, outreach->visited_before);
   visited = g_strdup_printf (_("%u visited partners: %u referrals before, %u after (%s)."),
                              outreach->visited, outreach->visited_before,

@@ -1289,13 +1289,26 @@ count_days (GHashTable *by_partner,
   return n;
 }
 
+/* The days of the windows around @julian: RP_ANALYTICS_OUTREACH_DAYS, or fewer when the days
+ * after would reach past @today. */
+static guint32
+window_days (guint32 julian,
+             guint32 today)
+{
+  if (today <= julian)
+    return 0;
+  return MIN (RP_ANALYTICS_OUTREACH_DAYS, today - julian);
+}
+
 RpOutreachFigure *
 rp_analytics_outreach (RpStore                 *store,
                        const RpPeriod          *period,
                        const RpAnalyticsFilter *filter,
                        GTimeZone               *tz,
+                       const GDate             *today,
                        GError                 **error)
 {
+  guint32 today_julian;
   g_autoptr(GTimeZone) local = NULL;
   g_autoptr(GPtrArray) visits = NULL;
   g_autoptr(GPtrArray) referral_days = NULL;
@@ -1325,6 +1338,17 @@ rp_analytics_outreach (RpStore                 *store,
 
   if (tz == NULL)
     tz = local = g_time_zone_new_local ();
+
+  if (today != NULL)
+    today_julian = g_date_get_julian (today);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+      GDate local_today;
+
+      rp_period_local_today (now, &local_today);
+      today_julian = g_date_get_julian (&local_today);
+    }
 
   from = rp_analytics_day_start_utc (&period->first, tz);
   day = period->last;
@@ -1390,9 +1414,12 @@ rp_analytics_outreach (RpStore                 *store,
       row = figure_row_new (id, NULL, NULL);
       g_free (row->key);
       row->key = day_string (&visit_day);
-      row->previous = count_days (days_by_partner, id, julian - RP_ANALYTICS_OUTREACH_DAYS,
-                                  julian - 1);
-      row->n = count_days (days_by_partner, id, julian + 1, julian + RP_ANALYTICS_OUTREACH_DAYS);
+      {
+        guint32 span = window_days (julian, today_julian);
+
+        row->previous = span > 0 ? count_days (days_by_partner, id, julian - span, julian - 1) : 0;
+        row->n = span > 0 ? count_days (days_by_partner, id, julian + 1, julian + span) : 0;
+      }
       row->change = (int) row->n - (int) row->previous;
       g_ptr_array_add (figure->rows, row);
       g_array_append_val (reference_days, as_int);
@@ -1418,6 +1445,7 @@ rp_analytics_outreach (RpStore                 *store,
   {
     double median = median_of (reference_days);
     guint32 reference = (guint32) floor (median);
+    guint32 reference_span = window_days (reference, today_julian);
     GDate reference_day;
     g_autofree gint64 *ids = NULL;
 
@@ -1468,11 +1496,12 @@ rp_analytics_outreach (RpStore                 *store,
           continue;
 
         figure->comparable++;
+        if (reference_span == 0)
+          continue;
         figure->comparable_before += count_days (days_by_partner, partner->id,
-                                                 reference - RP_ANALYTICS_OUTREACH_DAYS,
-                                                 reference - 1);
+                                                 reference - reference_span, reference - 1);
         figure->comparable_after += count_days (days_by_partner, partner->id, reference + 1,
-                                                reference + RP_ANALYTICS_OUTREACH_DAYS);
+                                                reference + reference_span);
       }
   }
 

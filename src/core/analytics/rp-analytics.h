@@ -15,7 +15,9 @@
  * - Outreach: each partner visited in the period is measured around their first visit there:
  *   referrals in the 60 days before the visit day against the 60 days after it. Comparable
  *   partners are those of the same tiers that referred in the year before the period and were
- *   not visited in it, measured around the visited partners' median visit day.
+ *   not visited in it, measured around the visited partners' median visit day. Windows that
+ *   would reach past today are shortened, the day before as much as the day after, so a recent
+ *   visit is not judged on days that have not happened yet.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -226,6 +228,7 @@ RpOutreachFigure *rp_analytics_outreach   (RpStore                 *store,
                                            const RpPeriod          *period,
                                            const RpAnalyticsFilter *filter,
                                            GTimeZone               *tz,
+                                           const GDate             *today,
                                            GError                 **error);
 /* (after - before) / before as a percentage; NAN when before is 0. */
 double            rp_analytics_change_percent (guint before,

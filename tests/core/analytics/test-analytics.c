@@ -457,8 +457,13 @@ test_outreach (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpOutreachFigure) outreach = rp_analytics_outreach (f->store, &f->period, NULL,
-                                                                f->tz, &error);
+  g_autoptr(RpOutreachFigure) outreach = NULL;
+  g_autoptr(RpOutreachFigure) early = NULL;
+  GDate today, early_today;
+
+  /* Measured once the 60 days after every visit are past. */
+  g_assert_true (rp_period_parse_day ("2027-02-01", &today));
+  outreach = rp_analytics_outreach (f->store, &f->period, NULL, f->tz, &today, &error);
 
   g_assert_no_error (error);
   /* Adams from 4 Nov: 5 before, 2 after; Baker from 10 Nov: 3 before, 6 after. */
@@ -478,6 +483,15 @@ test_outreach (Fixture       *f,
   g_assert_cmpuint (outreach->comparable, ==, 1);
   g_assert_cmpuint (outreach->comparable_before, ==, 2);
   g_assert_cmpuint (outreach->comparable_after, ==, 1);
+
+  /* On 15 November, Baker (visited on the 10th) is judged on 5 days either side: none before,
+   * 6 after (the 12th); Adams (the 4th) on 11 days: none before (10 October is too early), 2
+   * after (the 5th). */
+  g_assert_true (rp_period_parse_day ("2026-11-15", &early_today));
+  early = rp_analytics_outreach (f->store, &f->period, NULL, f->tz, &early_today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (early->visited_before, ==, 0);
+  g_assert_cmpuint (early->visited_after, ==, 8);
 
   g_assert_cmpfloat (rp_analytics_change_percent (8, 8), ==, 0.0);
   g_assert_cmpfloat (rp_analytics_change_percent (2, 1), ==, -50.0);
@@ -613,7 +627,7 @@ test_empty (void)
   feedback = rp_analytics_feedback (store, &period, NULL, &error);
   g_assert_cmpuint (feedback->n, ==, 0);
   g_assert_cmpint (feedback->nps, ==, 0);
-  outreach = rp_analytics_outreach (store, &period, NULL, NULL, &error);
+  outreach = rp_analytics_outreach (store, &period, NULL, NULL, NULL, &error);
   g_assert_cmpuint (outreach->visited, ==, 0);
   g_assert_null (outreach->reference_day);
   gifts = rp_analytics_gifts (store, &period, NULL, NULL, &error);
