@@ -336,7 +336,11 @@ app_step_cb (gpointer user_data)
       return G_SOURCE_CONTINUE;
 
     case STEP_CLOSED:
-      g_assert_true (run->run_in_background);
+      /* Without "Run in background" the application ends once its main loop looks again; on a
+       * busy machine one more tick may come first. It must still end: the tick count above fails
+       * the test if it never does. */
+      if (!run->run_in_background)
+        return G_SOURCE_CONTINUE;
       g_assert_null (window);
       g_assert_true (rp_application_get_reminder_service (RP_APPLICATION (application)) ==
                      reminders);
