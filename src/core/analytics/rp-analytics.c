@@ -567,6 +567,19 @@ compare_rows_by_n (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Most referrals first, then by id: an order that needs no names. */
+static int
+compare_rows_by_count (gconstpointer a,
+                       gconstpointer b)
+{
+  const RpFigureRow *x = *(RpFigureRow * const *) a;
+  const RpFigureRow *y = *(RpFigureRow * const *) b;
+
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 static int
 compare_rows_by_id (gconstpointer a,
                     gconstpointer b)
@@ -618,7 +631,18 @@ rp_analytics_top_referrers (RpStore                 *store,
       g_ptr_array_add (rows, row);
     }
 
-  /* Names first (ties are broken by name), then the top ones. */
+  /* Only the partners that can be in the top need their names (ties are broken by name): those
+   * with at least as many referrals as the last place's. */
+  g_ptr_array_sort (rows, compare_rows_by_count);
+  if (rows->len > RP_ANALYTICS_TOP_N)
+    {
+      guint cut = ((RpFigureRow *) g_ptr_array_index (rows, RP_ANALYTICS_TOP_N - 1))->n;
+      guint keep = RP_ANALYTICS_TOP_N;
+
+      while (keep < rows->len && ((RpFigureRow *) g_ptr_array_index (rows, keep))->n == cut)
+        keep++;
+      g_ptr_array_set_size (rows, keep);
+    }
   if (!name_rows (store, rows, error))
     return NULL;
   g_ptr_array_sort (rows, compare_rows_by_n);
