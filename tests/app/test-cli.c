@@ -670,6 +670,83 @@ test_import_export (Fixture       *fixture,
   assert_one_error_line (alone_result.err);
 }
 
+/* `rapport --report=FILE.pdf --period=…`: the referral report of the sample network, read back
+ * with pdftotext; bad periods and a missing database are refused and write nothing. */
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  g_autofree char *option = database_option (path);
+  g_autofree char *missing_option = database_option (missing);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *report = g_strconcat ("--report=", pdf, NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  /* Last month: the sample network is made around today. */
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) last_month = g_date_time_add_months (now, -1);
+  g_autoptr(GDateTime) month_before = g_date_time_add_months (now, -2);
+  g_autofree char *period = g_date_time_format (last_month, "--period=%Y-%m");
+  g_autofree char *title = g_date_time_format (last_month, "Referral report — %B %Y");
+  g_autofree char *compared = g_date_time_format (month_before, "Compared with %B %Y");
+  const char *bad_period[] = { option, report, "--period=2026-13", NULL };
+  const char *period_alone[] = { option, period, NULL };
+  const char *no_database[] = { missing_option, report, period, NULL };
+  const char *month[] = { option, report, period, NULL };
+  g_auto(Result) bad_result = { 0 };
+  g_auto(Result) alone_result = { 0 };
+  g_auto(Result) missing_result = { 0 };
+  g_auto(Result) result = { 0 };
+
+  make_sample_database (path);
+
+  run_rapport (&bad_result, bad_period);
+  g_assert_cmpint (bad_result.exit_status, !=, 0);
+  assert_one_error_line (bad_result.err);
+  g_assert_nonnull (strstr (bad_result.err, "2026-13"));
+  run_rapport (&alone_result, period_alone);
+  g_assert_cmpint (alone_result.exit_status, !=, 0);
+  assert_one_error_line (alone_result.err);
+
+  /* A read-only command: a missing database is an error, never a new file. */
+  run_rapport (&missing_result, no_database);
+  g_assert_cmpint (missing_result.exit_status, !=, 0);
+  assert_one_error_line (missing_result.err);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run_rapport (&result, month);
+  g_assert_cmpint (result.exit_status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_nonnull (strstr (result.out, title + strlen ("Referral report — ")));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      int wait_status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL,
+                    &wait_status, NULL);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+      g_assert_nonnull (strstr (text, title));
+      g_assert_nonnull (strstr (text, compared));
+      g_assert_nonnull (strstr (text, "Top referring partners"));
+      g_assert_nonnull (strstr (text, "Lapsed referrers"));
+      g_assert_nonnull (strstr (text, "From referral to closed loop"));
+      g_assert_nonnull (strstr (text, "Loop closed"));
+      g_assert_nonnull (strstr (text, "Outcomes: Improved"));
+      g_assert_nonnull (strstr (text, "Feedback: "));
+      g_assert_nonnull (strstr (text, "Referrals per month"));
+      g_assert_nonnull (strstr (text, "Referral funnel"));
+      /* Counts only: the sample's fictional patients' MRNs ("SV-…") never appear. */
+      g_assert_null (strstr (text, "SV-"));
+      g_assert_cmpuint (pdf_page_count (pdf), >=, 2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +772,7 @@ main (int   argc,
   g_test_add ("/cli/packet", Fixture, NULL, fixture_set_up, test_packet, fixture_tear_down);
   g_test_add ("/cli/import-export", Fixture, NULL, fixture_set_up, test_import_export,
               fixture_tear_down);
+  g_test_add ("/cli/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -40,6 +40,8 @@
 #include <glib/gstdio.h>
 
 #include "rp-csv-export.h"
+
+#include "rp-analytics.h"
 #include "rp-document.h"
 #include "rp-ics.h"
 #include "rp-location.h"
@@ -105,6 +107,17 @@ static const char * const figure_names[] = {
   "import_csv_rows_per_s",
   "import_peak_rss_mb",
   "import_cancel_1m_unchanged",
+
+  "analytics_monthly_ms",
+  "analytics_top_referrers_ms",
+  "analytics_trends_ms",
+  "analytics_funnel_ms",
+  "analytics_outcomes_ms",
+  "analytics_feedback_ms",
+  "analytics_outreach_ms",
+  "analytics_gifts_ms",
+  "analytics_dashboard_ms",
+  "report_pdf_ms",
   "startup_first_frame_ms",
   "peak_rss_mb",
 };
@@ -2115,6 +2128,169 @@ measure_startup (const char *db_path)
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* The Analytics page's figures over last month (the page's default) and the monthly report. */
+
+typedef enum
+{
+  ANALYTICS_MONTHLY,
+  ANALYTICS_TOP,
+  ANALYTICS_TRENDS,
+  ANALYTICS_FUNNEL,
+  ANALYTICS_OUTCOMES,
+  ANALYTICS_FEEDBACK,
+  ANALYTICS_OUTREACH,
+  ANALYTICS_GIFTS,
+  ANALYTICS_ALL,
+} AnalyticsFigure;
+
+typedef struct
+{
+  RpPeriod        period;
+  RpPeriod        months;    /* the 12 months up to the period's end, as the page charts them */
+  AnalyticsFigure figure;
+  const char     *pdf;
+} AnalyticsRun;
+
+static gboolean
+run_analytics (RpStore  *store,
+               gpointer  data,
+               guint    *n_out,
+               GError  **error)
+{
+  AnalyticsRun *run = data;
+  gboolean all = run->figure == ANALYTICS_ALL;
+  RpHeadline headline;
+
+  *n_out = 0;
+  if (all && !rp_analytics_headline (store, &run->period, NULL, &headline, error))
+    return FALSE;
+  if (all || run->figure == ANALYTICS_MONTHLY)
+    {
+      g_autoptr(RpMonthlyFigure) figure = rp_analytics_monthly (store, &run->months, NULL,
+                                                                RP_ANALYTICS_GROUP_TIER, error);
+      if (figure == NULL)
+        return FALSE;
+      *n_out += figure->n_months;
+    }
+  if (all || run->figure == ANALYTICS_TOP)
+    {
+      g_autoptr(GPtrArray) rows = rp_analytics_top_referrers (store, &run->period, NULL, error);
+      if (rows == NULL)
+        return FALSE;
+      *n_out += rows->len;
+    }
+  if (all || run->figure == ANALYTICS_TRENDS)
+    {
+      GPtrArray *lists[RP_REFERRER_N_TRENDS] = { NULL };
+
+      if (!rp_analytics_referrer_trends (store, &run->period, NULL, lists, error))
+        return FALSE;
+      for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+        {
+          *n_out += lists[t]->len;
+          g_ptr_array_unref (lists[t]);
+        }
+    }
+  if (all || run->figure == ANALYTICS_FUNNEL)
+    {
+      RpFunnelFigure funnel;
+
+      if (!rp_analytics_funnel (store, &run->period, NULL, NULL, &funnel, error))
+        return FALSE;
+      *n_out += funnel.reached[RP_FUNNEL_RECEIVED];
+    }
+  if (all || run->figure == ANALYTICS_OUTCOMES)
+    {
+      g_autoptr(RpOutcomeFigure) figure = rp_analytics_outcomes (store, &run->period, NULL, error);
+      if (figure == NULL)
+        return FALSE;
+      *n_out += figure->total;
+    }
+  if (all || run->figure == ANALYTICS_FEEDBACK)
+    {
+      g_autoptr(RpFeedbackFigure) figure = rp_analytics_feedback (store, &run->period, NULL, error);
+      if (figure == NULL)
+        return FALSE;
+      *n_out += figure->n;
+    }
+  if (all || run->figure == ANALYTICS_OUTREACH)
+    {
+      g_autoptr(RpOutreachFigure) figure = rp_analytics_outreach (store, &run->period, NULL, NULL,
+                                                                  NULL, error);
+      if (figure == NULL)
+        return FALSE;
+      *n_out += figure->visited;
+    }
+  if (all || run->figure == ANALYTICS_GIFTS)
+    {
+      g_autoptr(GPtrArray) rows = rp_analytics_gifts (store, &run->period, NULL, NULL, error);
+      if (rows == NULL)
+        return FALSE;
+      *n_out += rows->len;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_report (RpStore  *store,
+            gpointer  data,
+            guint    *n_out,
+            GError  **error)
+{
+  AnalyticsRun *run = data;
+  g_autoptr(RpPractice) practice = rp_store_get_practice (store, NULL);
+  g_autoptr(RpDocument) document = rp_document_new_report (store, practice, &run->period, NULL,
+                                                           error);
+
+  if (document == NULL || !rp_document_write_pdf (document, run->pdf, RP_PAPER_LETTER, error))
+    return FALSE;
+  *n_out = rp_document_get_n_pages (document);
+  return TRUE;
+}
+
+static void
+measure_analytics (RpStore *store)
+{
+  static const char * const names[] = {
+    "analytics_monthly_ms", "analytics_top_referrers_ms", "analytics_trends_ms",
+    "analytics_funnel_ms", "analytics_outcomes_ms", "analytics_feedback_ms",
+    "analytics_outreach_ms", "analytics_gifts_ms", "analytics_dashboard_ms",
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  AnalyticsRun run;
+
+  rp_period_init (&run.period, RP_PERIOD_LAST_MONTH, now, NULL, NULL, NULL);
+  run.months = run.period;
+  g_date_set_dmy (&run.months.first, 1, g_date_get_month (&run.period.last),
+                  g_date_get_year (&run.period.last));
+  g_date_subtract_months (&run.months.first, 11);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (!wants (names[i]))
+        continue;
+      run.figure = (AnalyticsFigure) i;
+      measure_median (store, names[i], "rows", run_analytics, &run);
+    }
+
+  if (!wants ("report_pdf_ms"))
+    return;
+
+  dir = g_dir_make_tmp ("rapport-bench-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      fail_figure ("report_pdf_ms", error->message);
+      return;
+    }
+  run.pdf = g_build_filename (dir, "report.pdf", NULL);
+  measure_median (store, "report_pdf_ms", "pages", run_report, &run);
+  g_unlink (run.pdf);
+  g_free ((char *) run.pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2140,6 +2316,9 @@ main (int   argc,
                                 "week_ics_ms, packet_pdf_ms,\n"
                                 "import_csv_rows_per_s, import_peak_rss_mb, "
                                 "import_cancel_1m_unchanged,\n"
+
+                                "analytics_*_ms (one per chart), analytics_dashboard_ms, "
+                                "report_pdf_ms,\n"
                                 "startup_first_frame_ms, peak_rss_mb.\n"
                                 "The app is $RAPPORT_BIN, by default " RAPPORT_BIN);
   g_option_context_add_main_entries (context, option_entries, NULL);
@@ -2214,6 +2393,9 @@ main (int   argc,
   if (wants_any ("import_csv_rows_per_s", "import_peak_rss_mb") ||
       wants ("import_cancel_1m_unchanged"))
     measure_import (db.store);
+
+  /* Measures only the analytics figures wanted. */
+  measure_analytics (db.store);
 
   /* The app opens the database on its own: close ours first. */
   g_clear_object (&db.store);

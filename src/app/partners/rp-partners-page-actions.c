@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-feedback-dialog.h"
 #include "rp-page-util.h"
 #include "rp-partner-editor.h"
 #include "rp-partner-list.h"
@@ -373,6 +374,26 @@ add_referral_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* "Log Feedback…" in the detail pane's menu: what the partner office said of the practice. */
+static void
+log_feedback_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RpPartnersPage *self = RP_PARTNERS_PAGE (widget);
+  RpPartner *partner = _rp_partners_page_get_selected_partner (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (partner == NULL)
+    return;
+
+  dialog = rp_feedback_dialog_new (self->context, partner);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The partner pane's "More" menu: window-wide actions that take the selected partner's id. */
 static const struct
 {
@@ -430,6 +451,8 @@ _rp_partners_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "partners.sample", NULL, sample_action);
   gtk_widget_class_install_action (widget_class, "partners.add-referral", NULL,
                                    add_referral_action);
+  gtk_widget_class_install_action (widget_class, "partners.log-feedback", NULL,
+                                   log_feedback_action);
   gtk_widget_class_install_action (widget_class, "partners.clear-filters", NULL,
                                    clear_filters_action);
   for (guint i = 0; i < G_N_ELEMENTS (partner_forwards); i++)

@@ -339,6 +339,8 @@ _rp_partners_page_update_actions (RpPartnersPage *self)
   gtk_widget_action_set_enabled (widget, "partners.sample", shown && empty_store);
   gtk_widget_action_set_enabled (widget, "partners.add-referral",
                                  shown && partner != NULL && !archived);
+  gtk_widget_action_set_enabled (widget, "partners.log-feedback",
+                                 shown && partner != NULL && !archived);
   _rp_partners_page_enable_forwards (self, shown && partner != NULL && !archived);
   gtk_widget_action_set_enabled (widget, "partners.clear-filters",
                                  filter != NULL &&

@@ -11,6 +11,7 @@
 
 #include "rp-follow-up-rules.h"
 #include "rp-page-util.h"
+#include "rp-outcome-category-row.h"
 #include "rp-referral-detail.h"
 #include "rp-referral-status.h"
 #include "rp-store-referrals.h"
@@ -48,6 +49,7 @@ struct _RpReferralDetail
   AdwPreferencesGroup *outcome_group;
   AdwEntryRow       *outcome_row;
   AdwComboRow       *satisfaction_row;
+  GtkWidget         *outcome_category_row;
   GtkListBox        *path_list;
 };
 
@@ -488,6 +490,11 @@ update (RpReferralDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_group),
                           status == RP_REFERRAL_STATUS_SEEN ||
                           status == RP_REFERRAL_STATUS_LOOP_CLOSED);
+  rp_outcome_category_row_set_referral (RP_OUTCOME_CATEGORY_ROW (self->outcome_category_row),
+                                        get_store (self),
+                                        status == RP_REFERRAL_STATUS_SEEN ||
+                                        status == RP_REFERRAL_STATUS_LOOP_CLOSED
+                                        ? rp_referral_get_id (referral) : 0);
   gtk_editable_set_text (GTK_EDITABLE (self->outcome_row),
                          rp_referral_get_outcome (referral) != NULL
                          ? rp_referral_get_outcome (referral) : "");
@@ -898,6 +905,10 @@ rp_referral_detail_init (RpReferralDetail *self)
   self->patient_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The outcome's category, from the editable list (rp-store-outcomes.h). */
+  self->outcome_category_row = rp_outcome_category_row_new ();
+  adw_preferences_group_add (self->outcome_group, self->outcome_category_row);
 
   update_actions (self);
 }

@@ -31,4 +31,10 @@ void       rp_referrals_page_set_partner_filter   (RpReferralsPage *self,
                                                    gint64           partner_id,
                                                    const char      *name);
 
+/* Shows the referrals a query selects, replacing the filters: "from=YYYY-MM-DD&to=YYYY-MM-DD"
+ * (days), "direction=inbound|outbound", "status=<nick>", "partner=<id>"; what is missing or
+ * not understood is left open. */
+void       rp_referrals_page_show_query           (RpReferralsPage *self,
+                                                   const char      *query);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "rp-command-line-registry.h"
 #include "rp-document.h"
 #include "rp-ics.h"
+#include "rp-period.h"
 #include "rp-reminder-service.h"
 #include "rp-sample.h"
 #include "rp-store-backup.h"
@@ -67,6 +68,11 @@ static const GOptionEntry option_entries[] = {
        "content is backed up), then exit"), N_("FILE") },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Let --export and --output replace a file that exists"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the referral report of --period (default: last month) to FILE.pdf, then exit"),
+    N_("FILE.pdf") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The month (2026-11), quarter (2026-Q4) or year (2026) --report covers"), N_("PERIOD") },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start without a window, only to send reminders"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -470,6 +476,67 @@ rp_command_line_run_packet (const char *path,
   return 0;
 }
 
+/* `rapport --report=FILE.pdf [--period=2026-11|2026-Q4|2026]`: the referral report as a PDF.
+ * It only reads: the database is opened with RP_STORE_OPEN_EXISTING, and a missing one is an
+ * error, never a new file. Nothing is written when anything fails. */
+int
+rp_command_line_run_report (const char *path,
+                            const char *output,
+                            const char *period_text)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpPractice) practice = NULL;
+  g_autoptr(RpDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *title = NULL;
+  RpPeriod period;
+  guint n_pages;
+
+  g_return_val_if_fail (path != NULL, 1);
+  g_return_val_if_fail (output != NULL, 1);
+
+  display = g_filename_display_name (output);
+
+  if (period_text != NULL)
+    {
+      if (!rp_period_parse (&period, period_text, &error))
+        {
+          rp_command_line_print_error (error->message);
+          return 1;
+        }
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      rp_period_init (&period, RP_PERIOD_LAST_MONTH, now, NULL, NULL, NULL);
+    }
+
+  store = rp_store_open_full (path, RP_STORE_OPEN_EXISTING, &error);
+  if (store == NULL)
+    {
+      rp_command_line_print_error (error->message);
+      return 1;
+    }
+
+  practice = rp_store_get_practice (store, NULL);
+  document = rp_document_new_report (store, practice, &period, NULL, &error);
+  if (document == NULL ||
+      !rp_document_write_pdf (document, output, rp_paper_size_for_locale (), &error))
+    {
+      rp_command_line_print_error (error->message);
+      return 1;
+    }
+
+  n_pages = rp_document_get_n_pages (document);
+  title = rp_period_dup_title (&period);
+  g_print (ngettext ("Wrote the %u-page referral report of %s to %s\n",
+                     "Wrote the %u-page referral report of %s to %s\n", n_pages),
+           n_pages, title, display);
+  return 0;
+}
+
 /* `rapport --backup=FILE`: an online copy of the database into a new file. */
 int
 rp_command_line_run_backup (const char *path,
@@ -561,7 +628,7 @@ rp_command_line_has_command (GVariantDict *options)
 {
   static const char * const commands[] = {
     "sample-network", "check-reminders", "export", "packet", "output", "backup", "restore",
-    "week",
+    "week", "report", "period", "import", "import-nppes", "import-taxonomy", "import-medicare",
   };
 
   g_return_val_if_fail (options != NULL, FALSE);
@@ -579,6 +646,8 @@ rp_command_line_handle (GVariantDict *options,
 {
   const char *backup_path = NULL;
   const char *restore_path = NULL;
+  const char *report = NULL;
+  const char *period = NULL;
   gboolean force;
   const char *export_path = NULL;
   const char *import_path = NULL;
@@ -653,6 +722,17 @@ rp_command_line_handle (GVariantDict *options,
   if (iso_week != NULL)
     {
       rp_command_line_print_error (_("--week only goes with --export=FILE.ics"));
+      return 1;
+    }
+
+  if (g_variant_dict_lookup (options, "report", "^&ay", &report) && report[0] != '\0')
+    {
+      g_variant_dict_lookup (options, "period", "&s", &period);
+      return rp_command_line_run_report (path, report, period);
+    }
+  if (g_variant_dict_contains (options, "period"))
+    {
+      rp_command_line_print_error (_("--period only goes with --report=FILE.pdf"));
       return 1;
     }
 

@@ -44,6 +44,10 @@ int  rp_command_line_run_export              (const char   *path,
                                               const char   *export_path,
                                               const char   *iso_week,
                                               gboolean      force);
+/* --report=FILE.pdf [--period=2026-11|2026-Q4|2026] (@period_text NULL: last month). */
+int  rp_command_line_run_report              (const char   *path,
+                                              const char   *output,
+                                              const char   *period_text);
 /* --packet=PARTNER --output=FILE.pdf (@partner_key: an id, NPI or uuid). */
 int  rp_command_line_run_packet              (const char   *path,
                                               const char   *partner_key,

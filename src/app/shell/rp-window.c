@@ -11,6 +11,8 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-exchange-actions.h"
+
+#include "rp-analytics-page.h"
 #include "rp-follow-ups-page.h"
 #include "rp-map-page.h"
 #include "rp-page-util.h"
@@ -86,6 +88,8 @@ static const RpPageInfo page_infos[] = {
   { "timeline", N_("Timeline"), "document-open-recent-symbolic", rp_timeline_page_new },
   { "follow-ups", N_("Follow-ups"), "alarm-symbolic", rp_follow_ups_page_new },
   { "prospects", N_("Prospects"), "system-search-symbolic", rp_prospects_page_new },
+
+  { "analytics", N_("Analytics"), "x-office-spreadsheet-symbolic", rp_analytics_page_new },
 };
 
 static const RpPageInfo *
@@ -599,6 +603,20 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The Referrals page filtered as the query says ("from=…&to=…&direction=…&status=…&partner=…"):
+ * the Analytics page's click-through. */
+static void
+show_referrals_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkWidget *page = present_page (RP_WINDOW (user_data), "referrals");
+
+  if (RP_IS_REFERRALS_PAGE (page))
+    rp_referrals_page_show_query (RP_REFERRALS_PAGE (page), g_variant_get_string (parameter,
+                                                                                  NULL));
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "log-activity", .activate = log_activity_activated },
   { .name = "show-partner", .activate = show_partner_activated, .parameter_type = "x" },
@@ -611,6 +629,7 @@ static const GActionEntry win_entries[] = {
   { .name = "import", .activate = import_activated },
   { .name = "undo-import", .activate = undo_import_activated, .parameter_type = "x" },
   { .name = "export-partners", .activate = export_partners_activated },
+  { .name = "show-referrals", .activate = show_referrals_activated, .parameter_type = "s" },
 };
 
 static gboolean

@@ -752,16 +752,40 @@ flow_choices (Flow    *flow,
   flow->y += block->space_after;
 }
 
+/* The size of an image block's surface: an image's pixels, or a recording surface's extents
+ * (charts, drawn as vectors). */
+static void
+surface_size (cairo_surface_t *surface,
+              double          *w,
+              double          *h)
+{
+  cairo_rectangle_t extents;
+
+  if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_RECORDING &&
+      cairo_recording_surface_get_extents (surface, &extents))
+    {
+      *w = extents.width;
+      *h = extents.height;
+      return;
+    }
+
+  *w = cairo_image_surface_get_width (surface);
+  *h = cairo_image_surface_get_height (surface);
+}
+
 static void
 flow_image (Flow    *flow,
             RpBlock *block)
 {
-  double w = cairo_image_surface_get_width (block->image);
-  double h = cairo_image_surface_get_height (block->image);
-  double max_h = MIN (block->amount > 0 ? block->amount : h, flow->bottom - flow->top);
-  double scale = MIN (1.0, MIN ((flow->right - flow->left) / w, max_h / h));
+  double w, h;
+  double max_h;
+  double scale;
   double x = flow->left;
   RpOp *op;
+
+  surface_size (block->image, &w, &h);
+  max_h = MIN (block->amount > 0 ? block->amount : h, flow->bottom - flow->top);
+  scale = MIN (1.0, MIN ((flow->right - flow->left) / w, max_h / h));
 
   if (block->amount > 0)
     scale = MIN ((flow->right - flow->left) / w, max_h / h);
@@ -1288,8 +1312,11 @@ rp_document_draw_page (RpDocument *self,
           break;
         case RP_OP_IMAGE:
           {
-            double sx = op->w / cairo_image_surface_get_width (op->image);
-            double sy = op->h / cairo_image_surface_get_height (op->image);
+            double iw, ih, sx, sy;
+
+            surface_size (op->image, &iw, &ih);
+            sx = op->w / iw;
+            sy = op->h / ih;
 
             cairo_translate (cr, op->x, op->y);
             cairo_scale (cr, sx, sy);

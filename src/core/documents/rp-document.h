@@ -23,6 +23,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "rp-period.h"
 #include "rp-practice.h"
 #include "rp-store.h"
 
@@ -87,6 +88,14 @@ RpDocument *rp_document_new_target_list (RpStore               *store,
                                          RpPractice            *practice,
                                          gint64                 list_id,
                                          GError               **error);
+
+/* The monthly (or quarterly, yearly…) referral report of @period: a summary page, then the
+ * charts. @tz: the local days' zone (NULL: the local one). */
+RpDocument *rp_document_new_report    (RpStore               *store,
+                                       RpPractice            *practice,
+                                       const RpPeriod        *period,
+                                       GTimeZone             *tz,
+                                       GError               **error);
 
 /* "Referral packet — Dr. Ana López" and so on: the print job's name and the PDF's title. */
 const char *rp_document_get_title     (RpDocument            *self);

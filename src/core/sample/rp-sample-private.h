@@ -184,4 +184,9 @@ gboolean                    _rp_sample_generate_planned_visits (Generator  *g,
 gboolean                    _rp_sample_generate_tasks          (Generator  *g,
                                                                 GError    **error);
 
+/* rp-sample-outcomes.c: outcome categories on seen and closed referrals, and partner feedback
+ * (from their own GRand, after the rest). */
+gboolean                    _rp_sample_generate_outcomes (Generator                  *g,
+                                                          GError                    **error);
+
 G_END_DECLS

@@ -955,7 +955,8 @@ generate (Generator  *g,
          _rp_sample_generate_referrals (g, error) &&
          _rp_sample_generate_contacts (g, error) &&
          _rp_sample_generate_planned_visits (g, error) &&
-         _rp_sample_generate_tasks (g, error);
+         _rp_sample_generate_tasks (g, error) &&
+         _rp_sample_generate_outcomes (g, error);
 }
 
 gboolean

@@ -608,6 +608,58 @@ static const char migration_9[] =
   ");"
   "CREATE INDEX IF NOT EXISTS import_mapping_by_headers ON import_mapping(header_key);";
 
+/* Schema 10: outcomes of referrals and feedback from partner offices.
+ *
+ * - outcome_category: the editable list of outcome categories. The six built-in ones carry a
+ *   key (so they are shown translated until the user renames them: label stays '' until then);
+ *   categories the user adds have no key. Removing one archives it, so recorded outcomes keep
+ *   their category.
+ * - referral.outcome_category_id and referral.outcome_at: the outcome recorded when the patient
+ *   was seen or the loop closed (the note and the 1–5 satisfaction are the existing columns
+ *   outcome and satisfaction). No patient identifier is involved.
+ * - partner_feedback: what a partner office said of the practice: a day, who said it, a score
+ *   0–10 ("how likely to recommend us to a colleague"), a topic and a comment; task_id is the
+ *   follow-up task made for a score of 6 or lower. */
+static const char migration_10[] =
+  "CREATE TABLE outcome_category ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  key TEXT UNIQUE,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  archived_at TEXT,"
+  "  CHECK (key IS NOT NULL OR label <> '')"
+  ");"
+  "INSERT INTO outcome_category (uuid, key, position) VALUES"
+  "  ('6d1f3c0e-8b8a-4c55-9a51-0d6f2a1c0001', 'improved', 0),"
+  "  ('6d1f3c0e-8b8a-4c55-9a51-0d6f2a1c0002', 'unchanged', 1),"
+  "  ('6d1f3c0e-8b8a-4c55-9a51-0d6f2a1c0003', 'referred-on', 2),"
+  "  ('6d1f3c0e-8b8a-4c55-9a51-0d6f2a1c0004', 'surgery-scheduled', 3),"
+  "  ('6d1f3c0e-8b8a-4c55-9a51-0d6f2a1c0005', 'discharged', 4),"
+  "  ('6d1f3c0e-8b8a-4c55-9a51-0d6f2a1c0006', 'other', 5);"
+  "ALTER TABLE referral ADD COLUMN outcome_category_id INTEGER"
+  "  REFERENCES outcome_category(id) ON DELETE SET NULL;"
+  "ALTER TABLE referral ADD COLUMN outcome_at TEXT;"
+  "CREATE INDEX referral_by_outcome ON referral(outcome_category_id, referred_on)"
+  "  WHERE outcome_category_id IS NOT NULL;"
+
+  "CREATE TABLE partner_feedback ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  partner_id INTEGER NOT NULL REFERENCES partner(id) ON DELETE CASCADE,"
+  "  given_on TEXT NOT NULL,"
+  "  given_by TEXT NOT NULL DEFAULT '',"
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),"
+  "  topic TEXT NOT NULL DEFAULT 'other' CHECK (topic IN ('access', 'communication',"
+  "    'reports', 'scheduling', 'staff', 'other')),"
+  "  comment TEXT NOT NULL DEFAULT '',"
+  "  task_id INTEGER REFERENCES task(id) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX partner_feedback_by_partner ON partner_feedback(partner_id, given_on);"
+  "CREATE INDEX partner_feedback_by_day ON partner_feedback(given_on);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -618,6 +670,7 @@ static const char * const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

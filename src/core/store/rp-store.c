@@ -1164,6 +1164,7 @@ rp_store_count_rows (RpStore    *self,
   static const char * const tables[] = {
     "practice", "location", "partner", "referral", "referral_transition", "activity",
     "activity_partner", "task", "planned_visit", "target_list", "target_list_member",
+    "outcome_category", "partner_feedback",
   };
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;

@@ -363,6 +363,12 @@ downgrade_to_v4 (const char *path)
   exec_sql (db, "DROP TABLE nucc_taxonomy");
   exec_sql (db, "DROP TABLE medicare_volume");
   exec_sql (db, "DROP TABLE partner_registry");
+
+  exec_sql (db, "DROP TABLE partner_feedback");
+  exec_sql (db, "DROP INDEX referral_by_outcome");
+  exec_sql (db, "ALTER TABLE referral DROP COLUMN outcome_category_id");
+  exec_sql (db, "ALTER TABLE referral DROP COLUMN outcome_at");
+  exec_sql (db, "DROP TABLE outcome_category");
   /* Version 7 */
   exec_sql (db, "DROP TRIGGER referral_fts_ai");
   exec_sql (db, "DROP TRIGGER referral_fts_ad");

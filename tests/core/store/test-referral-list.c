@@ -550,6 +550,12 @@ test_migrate_from_v6 (void)
                                  "DROP TRIGGER IF EXISTS referral_fts_ai;"
                                  "DROP TRIGGER IF EXISTS referral_fts_ad;"
                                  "DROP TRIGGER IF EXISTS referral_fts_au;"
+                                 /* …and nothing of schema 8 either. */
+                                 "DROP TABLE partner_feedback;"
+                                 "DROP INDEX referral_by_outcome;"
+                                 "ALTER TABLE referral DROP COLUMN outcome_category_id;"
+                                 "ALTER TABLE referral DROP COLUMN outcome_at;"
+                                 "DROP TABLE outcome_category;"
                                  "PRAGMA user_version = 6;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

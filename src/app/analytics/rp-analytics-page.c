@@ -1,0 +1,1051 @@
+/* rp-analytics-page.c: the Analytics page.
+ *
+ * The page holds no rule: every figure comes from src/core/analytics; this file binds them to
+ * widgets, and turns a click on a bar or a row into a win.* action.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "rp-analytics-page.h"
+#include "rp-analytics-charts.h"
+#include "rp-analytics.h"
+#include "rp-chart-view.h"
+#include "rp-format.h"
+#include "rp-page-util.h"
+
+struct _RpAnalyticsPage
+{
+  AdwBin             parent_instance;
+
+  RpContext         *context;
+  RpStore           *store;
+
+  GtkDropDown       *period_dropdown;
+  GtkDropDown       *group_dropdown;
+  GtkDropDown       *direction_dropdown;
+  GtkDropDown       *tier_dropdown;
+  GtkStack          *stack;
+  GtkBox            *content;
+  GtkLabel          *period_label;
+
+  RpPeriod           period;
+  RpAnalyticsFilter  filter;
+  RpAnalyticsGroup   group;
+  guint              refresh_id;
+};
+
+G_DEFINE_FINAL_TYPE (RpAnalyticsPage, rp_analytics_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const RpPeriodKind period_kinds[] = {
+  RP_PERIOD_THIS_MONTH, RP_PERIOD_LAST_MONTH, RP_PERIOD_THIS_QUARTER, RP_PERIOD_YEAR_TO_DATE,
+  RP_PERIOD_LAST_12_MONTHS,
+};
+
+static void refresh (RpAnalyticsPage *self);
+
+/* Building blocks */
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+add_section (RpAnalyticsPage *self,
+             const char      *title,
+             const char      *description)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_box_append (GTK_BOX (box), new_label (title, "title-4"));
+  if (description != NULL)
+    gtk_box_append (GTK_BOX (box), new_label (description, "dim-label"));
+  gtk_box_append (self->content, box);
+  return box;
+}
+
+static char *
+change_text (guint now,
+             guint before)
+{
+  double percent = rp_analytics_change_percent (before, now);
+
+  if (isnan (percent))
+    return g_strdup (now > 0 ? _("new this period") : _("none either period"));
+
+  /* TRANSLATORS: a change against the previous period, "+12 % vs previous period". */
+  return g_strdup_printf (_("%+.0f %% vs previous period"), percent);
+}
+
+static void
+add_headline_card (GtkBox     *row,
+                   const char *value,
+                   const char *caption,
+                   const char *change)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *name = g_strdup_printf ("%s: %s. %s", caption, value, change);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_hexpand (card, TRUE);
+  gtk_widget_set_margin_top (card, 0);
+  gtk_box_append (GTK_BOX (card), new_label (value, "title-1"));
+  gtk_box_append (GTK_BOX (card), new_label (caption, "heading"));
+  gtk_box_append (GTK_BOX (card), new_label (change, "dim-label"));
+  for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_margin_start (child, 12);
+      gtk_widget_set_margin_end (child, 12);
+    }
+  gtk_widget_set_margin_top (gtk_widget_get_first_child (card), 12);
+  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (row, card);
+}
+
+static void
+copy_clicked_cb (GtkButton *button,
+                 RpChart   *chart)
+{
+  g_autofree char *tsv = rp_chart_dup_tsv (chart);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), tsv);
+  rp_page_add_toast (GTK_WIDGET (button), adw_toast_new (_("Numbers copied")));
+}
+
+/* The numbers behind @chart as an accessible table, with a copy button. */
+static GtkWidget *
+new_numbers (RpChart *chart)
+{
+  g_autoptr(GPtrArray) rows = rp_chart_dup_table (chart);
+  g_autofree char *expander_label = g_strdup_printf (_("Numbers behind “%s”"),
+                                                     rp_chart_get_title (chart));
+  GtkWidget *expander = gtk_expander_new (_("Numbers"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *grid = g_object_new (GTK_TYPE_GRID,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE,
+                                  "column-spacing", 18,
+                                  "row-spacing", 2,
+                                  NULL);
+  GtkWidget *copy = gtk_button_new_with_label (_("Copy Numbers"));
+  g_autofree char *copy_name = g_strdup_printf (_("Copy the numbers behind “%s”"),
+                                                rp_chart_get_title (chart));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  expander_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  expander_label, -1);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          GtkWidget *cell = g_object_new (GTK_TYPE_LABEL,
+                                          "label", cells[c],
+                                          "xalign", c == 0 ? 0.0f : 1.0f,
+                                          "accessible-role", r == 0
+                                          ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
+                                          : c == 0 ? GTK_ACCESSIBLE_ROLE_ROW_HEADER
+                                          : GTK_ACCESSIBLE_ROLE_CELL,
+                                          NULL);
+
+          if (r == 0)
+            gtk_widget_add_css_class (cell, "heading");
+          gtk_widget_add_css_class (cell, "numeric");
+          gtk_grid_attach (GTK_GRID (grid), cell, (int) c, (int) r, 1, 1);
+        }
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  copy_name, -1);
+  gtk_widget_set_halign (copy, GTK_ALIGN_START);
+  g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_clicked_cb), g_object_ref (chart),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+
+  gtk_box_append (GTK_BOX (box), grid);
+  gtk_box_append (GTK_BOX (box), copy);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_expander_set_child (GTK_EXPANDER (expander), box);
+  return expander;
+}
+
+static GtkWidget *
+add_chart (GtkWidget *section,
+           RpChart   *chart,
+           int        height,
+           GCallback  activated,
+           gpointer   user_data)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *view = rp_chart_view_new (chart, height);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_start (view, 6);
+  gtk_widget_set_margin_end (view, 6);
+  gtk_widget_set_margin_top (view, 6);
+  gtk_box_append (GTK_BOX (card), view);
+  if (activated != NULL)
+    g_signal_connect_swapped (view, "activated", activated, user_data);
+
+  {
+    GtkWidget *numbers = new_numbers (chart);
+
+    gtk_widget_set_margin_start (numbers, 12);
+    gtk_widget_set_margin_end (numbers, 12);
+    gtk_widget_set_margin_bottom (numbers, 12);
+    gtk_box_append (GTK_BOX (card), numbers);
+  }
+
+  gtk_box_append (GTK_BOX (section), card);
+  return view;
+}
+
+static GtkWidget *
+new_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+/* A row for a partner that opens the partner: @title is plain text. */
+static GtkWidget *
+add_partner_row_full (GtkWidget  *list,
+                      gint64      partner_id,
+                      const char *title,
+                      const char *subtitle,
+                      GtkWidget  *extra,
+                      const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *subtitle_markup = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+  g_autofree char *name = g_strdup_printf (_("Open %s: %s"), title, value != NULL ? value : "");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+  if (extra != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), extra);
+  if (value != NULL)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  if (partner_id > 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-partner");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", partner_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static GtkWidget *
+add_partner_row (GtkWidget  *list,
+                 gint64      partner_id,
+                 const char *title,
+                 const char *subtitle,
+                 const char *value)
+{
+  return add_partner_row_full (list, partner_id, title, subtitle, NULL, value);
+}
+
+static void
+show_referrals (RpAnalyticsPage *self,
+                const char      *first,
+                const char      *last,
+                const char      *status,
+                gint64           partner_id)
+{
+  GString *query = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  g_string_append_printf (query, "from=%s&to=%s", first, last);
+  if (!self->filter.any_direction)
+    g_string_append_printf (query, "&direction=%s",
+                            self->filter.direction == RP_REFERRAL_DIRECTION_INBOUND
+                            ? "inbound" : "outbound");
+  if (status != NULL)
+    g_string_append_printf (query, "&status=%s", status);
+  if (partner_id > 0)
+    g_string_append_printf (query, "&partner=%" G_GINT64_FORMAT, partner_id);
+
+  text = g_string_free (query, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-referrals", "s", text);
+}
+
+/* Sections */
+
+static void
+add_headline (RpAnalyticsPage *self,
+              const RpHeadline *headline)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *referrals = g_strdup_printf ("%u", headline->referrals);
+  g_autofree char *referrals_change = change_text (headline->referrals,
+                                                   headline->previous_referrals);
+  g_autofree char *referrers = g_strdup_printf ("%u", headline->referrers);
+  g_autofree char *referrers_change = change_text (headline->referrers,
+                                                   headline->previous_referrers);
+  g_autofree char *closed = NULL;
+  g_autofree char *closed_note = NULL;
+  g_autofree char *nps = NULL;
+  g_autofree char *nps_note = NULL;
+
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  if (headline->seen > 0)
+    closed = g_strdup_printf ("%.0f %%", 100.0 * headline->closed / headline->seen);
+  else
+    closed = g_strdup ("—");
+  closed_note = g_strdup_printf (g_dngettext (NULL, "%u of %u seen patient", "%u of %u seen patients",
+                                              headline->seen),
+                                 headline->closed, headline->seen);
+  if (headline->feedback > 0)
+    nps = g_strdup_printf ("%+d", headline->nps);
+  else
+    nps = g_strdup ("—");
+  nps_note = g_strdup_printf (g_dngettext (NULL, "from %u score", "from %u scores",
+                                           headline->feedback), headline->feedback);
+
+  add_headline_card (GTK_BOX (row), referrals, _("Referrals"), referrals_change);
+  add_headline_card (GTK_BOX (row), referrers, _("Referring partners"), referrers_change);
+  add_headline_card (GTK_BOX (row), closed, _("Loop closed"), closed_note);
+  add_headline_card (GTK_BOX (row), nps, _("Net promoter score"), nps_note);
+  gtk_box_append (self->content, row);
+}
+
+static void
+monthly_activated_cb (RpAnalyticsPage *self,
+                      guint            category,
+                      guint            series,
+                      RpChartView     *view)
+{
+  RpChart *chart = rp_chart_view_get_chart (view);
+  const char *month = rp_chart_get_category_key (chart, category);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  GDate day;
+
+  if (month == NULL)
+    return;
+
+  first = g_strconcat (month, "-01", NULL);
+  if (!rp_period_parse_day (first, &day))
+    return;
+  g_date_set_day (&day, g_date_get_days_in_month (g_date_get_month (&day),
+                                                  g_date_get_year (&day)));
+  last = rp_period_format_day (&day);
+
+  /* The bar's month (the chart shows months before the period too). */
+  show_referrals (self, first, last, NULL, 0);
+}
+
+/* Monthly charts show at least the 12 months up to the period's end, so that one month has its
+ * context. */
+static void
+twelve_months (RpAnalyticsPage *self,
+               RpPeriod        *span)
+{
+  GDate first;
+
+  *span = self->period;
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, g_date_get_month (&span->last), g_date_get_year (&span->last));
+  g_date_subtract_months (&first, 11);
+  if (g_date_compare (&first, &span->first) < 0)
+    span->first = first;
+}
+
+static void
+add_monthly (RpAnalyticsPage *self,
+             GError         **error)
+{
+  g_autoptr(RpMonthlyFigure) figure = NULL;
+  g_autoptr(RpChart) chart = NULL;
+  GtkWidget *section;
+  GtkWidget *view;
+
+  {
+    RpPeriod span;
+
+    twelve_months (self, &span);
+    figure = rp_analytics_monthly (self->store, &span, &self->filter, self->group, error);
+  }
+  if (figure == NULL)
+    return;
+
+  section = add_section (self, _("Referrals per Month"),
+                         _("The 12 months up to the end of the period; the dashed line is the same "
+                           "months a year earlier. Select a bar to list its referrals."));
+  chart = rp_analytics_chart_monthly (figure);
+  view = add_chart (section, chart, 260, NULL, NULL);
+  g_signal_connect_swapped (view, "activated", G_CALLBACK (monthly_activated_cb), self);
+}
+
+static void
+add_top_referrers (RpAnalyticsPage *self,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *section;
+  GtkWidget *list;
+
+  rows = rp_analytics_top_referrers (self->store, &self->period, &self->filter, error);
+  if (rows == NULL)
+    return;
+
+  section = add_section (self, _("Top Referring Partners"),
+                         _("Referrals in the period, the change against the previous period, "
+                           "and each month."));
+  list = new_list ();
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *value = g_strdup_printf ("%u (%+d)", row->n, row->change);
+      g_autoptr(RpChart) spark = rp_chart_new (RP_CHART_SPARKLINE);
+      g_autofree double *series = g_new0 (double, MAX (1, row->series->len));
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      GtkWidget *widget;
+      GtkWidget *spark_view;
+
+      for (guint m = 0; m < row->series->len; m++)
+        {
+          series[m] = g_array_index (row->series, guint, m);
+          g_ptr_array_add (labels, g_strdup (""));
+        }
+      rp_chart_set_categories (spark, (const char * const *) labels->pdata, NULL, labels->len);
+      rp_chart_add_series (spark, row->label, NULL, series, row->series->len);
+
+      spark_view = rp_chart_view_new (spark, 24);
+      gtk_widget_set_size_request (spark_view, 96, 24);
+      gtk_widget_set_valign (spark_view, GTK_ALIGN_CENTER);
+      gtk_widget_set_margin_end (spark_view, 12);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (spark_view), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                   -1);
+      widget = add_partner_row_full (list, row->id, row->label, row->detail, spark_view, value);
+      (void) widget;
+    }
+  if (rows->len == 0)
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         rp_page_new_empty_label (_("No referrals in this period")));
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+add_trends (RpAnalyticsPage *self,
+            GError         **error)
+{
+  GPtrArray *lists[RP_REFERRER_N_TRENDS] = { NULL };
+  GtkWidget *section;
+  GtkWidget *flow;
+
+  if (!rp_analytics_referrer_trends (self->store, &self->period, &self->filter, lists, error))
+    return;
+
+  section = add_section (self, _("How Referrers Are Changing"),
+                         _("New: first referral ever. Returning: none in the previous period. "
+                           "Growing and falling: 30 % more or fewer than the previous period "
+                           "(from 3 referrals). Lapsed: referred in the 6 months before the last "
+                           "90 days, none since."));
+  flow = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+    {
+      g_autofree char *heading = g_strdup_printf ("%s (%u)", rp_referrer_trend_to_label (t),
+                                                  lists[t]->len);
+      GtkWidget *expander = gtk_expander_new (heading);
+      GtkWidget *list = new_list ();
+
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), lists[t]->len > 0 && lists[t]->len <= 8);
+      for (guint i = 0; i < lists[t]->len && i < 50; i++)
+        {
+          RpFigureRow *row = g_ptr_array_index (lists[t], i);
+          g_autofree char *value = NULL;
+
+          if (t == RP_REFERRER_LAPSED)
+            value = g_strdup_printf (g_dngettext (NULL, "%u before", "%u before", row->previous),
+                                     row->previous);
+          else
+            value = g_strdup_printf ("%u ← %u", row->n, row->previous);
+          add_partner_row (list, row->id, row->label, row->detail, value);
+        }
+      if (lists[t]->len == 0)
+        gtk_list_box_append (GTK_LIST_BOX (list), rp_page_new_empty_label (_("Nobody")));
+      gtk_widget_set_margin_top (list, 6);
+      gtk_expander_set_child (GTK_EXPANDER (expander), list);
+      gtk_box_append (GTK_BOX (flow), expander);
+      g_ptr_array_unref (lists[t]);
+    }
+  gtk_box_append (GTK_BOX (section), flow);
+}
+
+static void
+funnel_activated_cb (RpAnalyticsPage *self,
+                     guint            category,
+                     guint            series,
+                     RpChartView     *view)
+{
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+
+  RpChart *chart = rp_chart_view_get_chart (view);
+  const char *status = rp_chart_get_category_key (chart, category);
+
+  if (status == NULL)
+    return;
+  show_referrals (self, first, last, *status != '\0' ? status : NULL, 0);
+}
+
+static void
+add_funnel (RpAnalyticsPage *self,
+            GError         **error)
+{
+  RpFunnelFigure funnel;
+  g_autoptr(RpChart) chart = NULL;
+  g_autofree char *ended = NULL;
+  GtkWidget *section;
+
+  if (!rp_analytics_funnel (self->store, &self->period, &self->filter, NULL, &funnel, error))
+    return;
+
+  section = add_section (self, _("From Referral to Closed Loop"),
+                         _("Referrals of the period that reached each step, the share of the "
+                           "step before, and the median days the step took."));
+  chart = rp_analytics_chart_funnel (&funnel);
+  add_chart (section, chart, 220, G_CALLBACK (funnel_activated_cb), self);
+
+  ended = g_strdup_printf (_("Ended: %u declined, %u no-shows, %u lost."),
+                           funnel.ended[RP_FUNNEL_DECLINED], funnel.ended[RP_FUNNEL_NO_SHOW],
+                           funnel.ended[RP_FUNNEL_LOST]);
+  gtk_box_append (GTK_BOX (section), new_label (ended, NULL));
+}
+
+static char *
+mean_text (double mean,
+           guint  n_rated)
+{
+  if (isnan (mean) || n_rated == 0)
+    return g_strdup (_("not rated"));
+  return g_strdup_printf (_("satisfaction %.1f of 5"), mean);
+}
+
+static void
+add_outcomes (RpAnalyticsPage *self,
+              GError         **error)
+{
+  g_autoptr(RpOutcomeFigure) outcomes = NULL;
+  g_autoptr(RpChart) chart = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *mean = NULL;
+  GtkWidget *section;
+  GtkWidget *list;
+
+  outcomes = rp_analytics_outcomes (self->store, &self->period, &self->filter, error);
+  if (outcomes == NULL)
+    return;
+
+  section = add_section (self, _("Patient Outcomes"),
+                         _("Outcomes recorded on the period’s referrals once patients were "
+                           "seen; no patient is named."));
+  mean = mean_text (outcomes->mean, outcomes->n_rated);
+  summary = g_strdup_printf (g_dngettext (NULL, "%u outcome recorded, %s.",
+                                          "%u outcomes recorded, %s.", outcomes->total),
+                             outcomes->total, mean);
+  gtk_box_append (GTK_BOX (section), new_label (summary, NULL));
+  if (outcomes->total == 0)
+    return;
+
+  if (outcomes->by_category->len > 0)
+    {
+      chart = rp_analytics_chart_outcomes (outcomes);
+      add_chart (section, chart, 200, NULL, NULL);
+    }
+
+  gtk_box_append (GTK_BOX (section), new_label (_("By specialty"), "heading"));
+  list = new_list ();
+  for (guint i = 0; i < outcomes->by_specialty->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (outcomes->by_specialty, i);
+      g_autofree char *rated = mean_text (row->mean, row->n_rated);
+      g_autofree char *value = g_strdup_printf ("%u", row->n);
+
+      add_partner_row (list, 0, row->label, rated, value);
+    }
+  gtk_box_append (GTK_BOX (section), list);
+
+  gtk_box_append (GTK_BOX (section), new_label (_("By partner"), "heading"));
+  list = new_list ();
+  for (guint i = 0; i < outcomes->by_partner->len && i < 10; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (outcomes->by_partner, i);
+      g_autofree char *rated = mean_text (row->mean, row->n_rated);
+      g_autofree char *value = g_strdup_printf ("%u", row->n);
+
+      add_partner_row (list, row->id, row->label, rated, value);
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+add_feedback (RpAnalyticsPage *self,
+              GError         **error)
+{
+  g_autoptr(RpFeedbackFigure) feedback = NULL;
+  g_autoptr(RpChart) months = NULL;
+  g_autoptr(RpChart) topics = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *section;
+
+  feedback = rp_analytics_feedback (self->store, &self->period, &self->filter, error);
+  if (feedback == NULL)
+    return;
+
+  section = add_section (self, _("Feedback from Partner Offices"),
+                         _("“How likely are you to recommend us to a colleague?” Net promoter "
+                           "score: the share of 9–10 minus the share of 0–6."));
+  summary = g_strdup_printf (g_dngettext (NULL, "%u score: %u promoters, %u detractors, net %+d.",
+                                          "%u scores: %u promoters, %u detractors, net %+d.",
+                                          feedback->n),
+                             feedback->n, feedback->promoters, feedback->detractors,
+                             feedback->nps);
+  gtk_box_append (GTK_BOX (section), new_label (summary, NULL));
+  if (feedback->n == 0)
+    return;
+
+  {
+    g_autoptr(RpFeedbackFigure) by_month = NULL;
+    RpPeriod span;
+
+    twelve_months (self, &span);
+    by_month = rp_analytics_feedback (self->store, &span, &self->filter, error);
+    if (by_month == NULL)
+      return;
+    months = rp_analytics_chart_feedback_months (by_month);
+  }
+  add_chart (section, months, 200, NULL, NULL);
+  topics = rp_analytics_chart_feedback_topics (feedback);
+  add_chart (section, topics, 200, NULL, NULL);
+}
+
+static void
+add_outreach (RpAnalyticsPage *self,
+              GError         **error)
+{
+  g_autoptr(RpOutreachFigure) outreach = NULL;
+  g_autoptr(GPtrArray) gifts = NULL;
+  g_autofree char *visited = NULL;
+  g_autofree char *comparable = NULL;
+  g_autofree char *visited_change = NULL;
+  g_autofree char *comparable_change = NULL;
+  GtkWidget *section;
+  GtkWidget *list;
+
+  outreach = rp_analytics_outreach (self->store, &self->period, &self->filter, NULL, NULL, error);
+  if (outreach == NULL)
+    return;
+
+  section = add_section (self, _("Does the Outreach Work?"),
+                         _("Referrals from partners visited in the period, in the 60 days before "
+                           "and after their visit (fewer for recent visits, the same either "
+                           "side), against comparable partners (same tier, referred in the past "
+                           "year) not visited."));
+  visited_change = change_text (outreach->visited_after, outreach->visited_before);
+  visited = g_strdup_printf (_("%u visited partners: %u referrals before, %u after (%s)."),
+                             outreach->visited, outreach->visited_before,
+                             outreach->visited_after, visited_change);
+  gtk_box_append (GTK_BOX (section), new_label (visited, NULL));
+  if (outreach->visited > 0)
+    {
+      comparable_change = change_text (outreach->comparable_after,
+                                       outreach->comparable_before);
+      comparable = g_strdup_printf (_("%u comparable partners not visited: %u before, %u after "
+                                      "(%s)."),
+                                    outreach->comparable, outreach->comparable_before,
+                                    outreach->comparable_after, comparable_change);
+      gtk_box_append (GTK_BOX (section), new_label (comparable, NULL));
+
+      list = new_list ();
+      for (guint i = 0; i < outreach->rows->len && i < 10; i++)
+        {
+          RpFigureRow *row = g_ptr_array_index (outreach->rows, i);
+          g_autofree char *value = g_strdup_printf ("%u → %u", row->previous, row->n);
+          g_autofree char *subtitle = g_strdup_printf (_("Visited %s"), row->key);
+
+          add_partner_row (list, row->id, row->label, subtitle, value);
+        }
+      gtk_box_append (GTK_BOX (section), list);
+    }
+
+  gifts = rp_analytics_gifts (self->store, &self->period, &self->filter, NULL, error);
+  if (gifts == NULL)
+    return;
+  gtk_box_append (GTK_BOX (section), new_label (_("Gifts and meals against referrals"),
+                                                "heading"));
+  list = new_list ();
+  for (guint i = 0; i < gifts->len && i < 10; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (gifts, i);
+      g_autofree char *money = rp_format_money (row->cents);
+      g_autofree char *value = g_strdup_printf (g_dngettext (NULL, "%s · %u referral",
+                                                             "%s · %u referrals", row->n),
+                                                money, row->n);
+
+      add_partner_row (list, row->id, row->label, row->detail, value);
+    }
+  if (gifts->len == 0)
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         rp_page_new_empty_label (_("No gifts or meals in this period")));
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+/* Refreshing */
+
+static gboolean
+store_has_referrals (RpAnalyticsPage *self)
+{
+  return rp_store_count_rows (self->store, "referral") > 0;
+}
+
+static void
+read_controls (RpAnalyticsPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint period = gtk_drop_down_get_selected (self->period_dropdown);
+  guint group = gtk_drop_down_get_selected (self->group_dropdown);
+  guint direction = gtk_drop_down_get_selected (self->direction_dropdown);
+  guint tier = gtk_drop_down_get_selected (self->tier_dropdown);
+
+  rp_period_init (&self->period, period_kinds[MIN (period, G_N_ELEMENTS (period_kinds) - 1)],
+                  now, NULL, NULL, NULL);
+  self->group = group == 1 ? RP_ANALYTICS_GROUP_SPECIALTY
+              : group == 2 ? RP_ANALYTICS_GROUP_DIRECTION : RP_ANALYTICS_GROUP_TIER;
+
+  rp_analytics_filter_clear (&self->filter);
+  rp_analytics_filter_init (&self->filter);
+  self->filter.any_direction = direction == 2;
+  self->filter.direction = direction == 1 ? RP_REFERRAL_DIRECTION_OUTBOUND
+                                          : RP_REFERRAL_DIRECTION_INBOUND;
+  self->filter.any_tier = tier == 0;
+  self->filter.tier = tier == 1 ? RP_TIER_A : tier == 2 ? RP_TIER_B : RP_TIER_C;
+}
+
+static void
+refresh (RpAnalyticsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *label = NULL;
+  RpPeriod previous_period;
+  RpHeadline headline;
+
+  if (self->store == NULL)
+    return;
+
+  rp_page_remove_all (self->content);
+
+  if (!store_has_referrals (self))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+
+  read_controls (self);
+  title = rp_period_dup_title (&self->period);
+  previous_period = self->period;
+  previous_period.kind = self->period.kind == RP_PERIOD_LAST_MONTH ? RP_PERIOD_MONTH
+                       : self->period.kind == RP_PERIOD_MONTH ||
+                         self->period.kind == RP_PERIOD_QUARTER ||
+                         self->period.kind == RP_PERIOD_YEAR ? self->period.kind
+                       : RP_PERIOD_CUSTOM;
+  previous_period.first = self->period.previous_first;
+  previous_period.last = self->period.previous_last;
+  previous = rp_period_dup_title (&previous_period);
+  label = g_strdup_printf (_("%s, compared with %s"), title, previous);
+  gtk_label_set_text (self->period_label, label);
+
+  if (!rp_analytics_headline (self->store, &self->period, &self->filter, &headline, &error))
+    goto failed;
+  add_headline (self, &headline);
+  add_monthly (self, &error);
+  if (error != NULL)
+    goto failed;
+  add_top_referrers (self, &error);
+  if (error != NULL)
+    goto failed;
+  add_trends (self, &error);
+  if (error != NULL)
+    goto failed;
+  add_funnel (self, &error);
+  if (error != NULL)
+    goto failed;
+  add_outcomes (self, &error);
+  if (error != NULL)
+    goto failed;
+  add_feedback (self, &error);
+  if (error != NULL)
+    goto failed;
+  add_outreach (self, &error);
+  if (error != NULL)
+    goto failed;
+  return;
+
+failed:
+  {
+    g_autofree char *message = g_strdup_printf (_("Could not compute the figures: %s"),
+                                                error->message);
+
+    gtk_box_append (self->content, new_label (message, "error"));
+  }
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  RpAnalyticsPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (RpAnalyticsPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
+}
+
+static void
+controls_changed_cb (RpAnalyticsPage *self)
+{
+  queue_refresh (self);
+}
+
+/* GObject */
+
+static GtkDropDown *
+new_dropdown (const char * const *items,
+              const char         *name)
+{
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (items);
+
+  gtk_widget_set_tooltip_text (dropdown, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static void
+build (RpAnalyticsPage *self)
+{
+  const char *periods[] = { _("This Month"), _("Last Month"), _("This Quarter"),
+                            _("Year to Date"), _("Last 12 Months"), NULL };
+  const char *groups[] = { _("By Tier"), _("By Specialty"), _("By Direction"), NULL };
+  const char *directions[] = { _("Inbound"), _("Outbound"), _("Both Directions"), NULL };
+  const char *tiers[] = { _("Every Tier"), _("Tier A"), _("Tier B"), _("Tier C"), NULL };
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *empty = adw_status_page_new ();
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Analytics"),
+                                                                                  NULL));
+  self->period_dropdown = new_dropdown (periods, _("Period"));
+  gtk_drop_down_set_selected (self->period_dropdown, 1);
+  self->group_dropdown = new_dropdown (groups, _("Stack referrals per month by"));
+  self->direction_dropdown = new_dropdown (directions, _("Direction of referrals"));
+  self->tier_dropdown = new_dropdown (tiers, _("Partner tier"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->period_dropdown));
+
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->direction_dropdown));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->tier_dropdown));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->group_dropdown));
+
+  for (GtkDropDown **d = &self->period_dropdown; d <= &self->tier_dropdown; d++)
+    g_signal_connect_swapped (*d, "notify::selected", G_CALLBACK (controls_changed_cb), self);
+
+  self->period_label = GTK_LABEL (new_label ("", "title-2"));
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->period_label));
+  gtk_box_append (GTK_BOX (outer), filters);
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->content));
+  gtk_widget_set_margin_top (outer, 18);
+  gtk_widget_set_margin_bottom (outer, 24);
+  gtk_widget_set_margin_start (outer, 12);
+  gtk_widget_set_margin_end (outer, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
+  adw_clamp_set_child (ADW_CLAMP (clamp), outer);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Figures Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Record the referrals partners send you, move them along "
+                                     "as patients are contacted, scheduled and seen, note each "
+                                     "outcome, log visits and the feedback partner offices give: "
+                                     "the figures of your referral network appear here."));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->stack), "analytics-stack");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_stack_add_named (self->stack, empty, "empty");
+  gtk_stack_add_named (self->stack, scrolled, "figures");
+
+  gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->stack));
+  adw_bin_set_child (ADW_BIN (self), toolbar);
+}
+
+static void
+store_changed_cb (RpAnalyticsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    queue_refresh (self);
+}
+
+static void
+rp_analytics_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rp_analytics_page_parent_class)->map (widget);
+  queue_refresh (RP_ANALYTICS_PAGE (widget));
+}
+
+static void
+rp_analytics_page_constructed (GObject *object)
+{
+  RpAnalyticsPage *self = RP_ANALYTICS_PAGE (object);
+
+  G_OBJECT_CLASS (rp_analytics_page_parent_class)->constructed (object);
+
+  self->store = g_object_ref (rp_context_get_store (self->context));
+  g_signal_connect_object (self->store, "records-changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "partners-changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  build (self);
+  refresh (self);
+}
+
+static void
+rp_analytics_page_dispose (GObject *object)
+{
+  RpAnalyticsPage *self = RP_ANALYTICS_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+  rp_analytics_filter_clear (&self->filter);
+
+  G_OBJECT_CLASS (rp_analytics_page_parent_class)->dispose (object);
+}
+
+static void
+rp_analytics_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RpAnalyticsPage *self = RP_ANALYTICS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_analytics_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RpAnalyticsPage *self = RP_ANALYTICS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_analytics_page_class_init (RpAnalyticsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rp_analytics_page_constructed;
+  object_class->dispose = rp_analytics_page_dispose;
+  object_class->set_property = rp_analytics_page_set_property;
+  object_class->get_property = rp_analytics_page_get_property;
+  widget_class->map = rp_analytics_page_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RP_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rp_analytics_page_init (RpAnalyticsPage *self)
+{
+  rp_analytics_filter_init (&self->filter);
+}
+
+GtkWidget *
+rp_analytics_page_new (RpContext *context)
+{
+  g_return_val_if_fail (RP_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RP_TYPE_ANALYTICS_PAGE, "context", context, NULL);
+}

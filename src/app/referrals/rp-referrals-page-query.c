@@ -1,0 +1,92 @@
+/* rp-referrals-page-query.c: the Referrals page filtered by a query string, for the window's
+ * win.show-referrals (the Analytics page's click-through).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "rp-referrals-page-private.h"
+#include "rp-store-partners.h"
+
+static gboolean
+is_day (const char *text)
+{
+  GDate day;
+  guint y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    return FALSE;
+  g_date_clear (&day, 1);
+  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+void
+rp_referrals_page_show_query (RpReferralsPage *self,
+                              const char      *query)
+{
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  const char *value;
+
+  g_return_if_fail (RP_IS_REFERRALS_PAGE (self));
+  g_return_if_fail (query != NULL);
+
+  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (params == NULL)
+    return;
+
+  value = g_hash_table_lookup (params, "from");
+  if (is_day (value))
+    filter->from = g_strdup (value);
+  value = g_hash_table_lookup (params, "to");
+  if (is_day (value))
+    filter->to = g_strdup (value);
+
+  value = g_hash_table_lookup (params, "direction");
+  if (value != NULL)
+    {
+      int direction;
+
+      if (rp_enum_from_nick (RP_TYPE_REFERRAL_DIRECTION, value, &direction))
+        {
+          filter->any_direction = FALSE;
+          filter->direction = direction;
+        }
+    }
+
+  value = g_hash_table_lookup (params, "status");
+  if (value != NULL)
+    {
+      int status;
+
+      if (rp_enum_from_nick (RP_TYPE_REFERRAL_STATUS, value, &status))
+        {
+          filter->any_status = FALSE;
+          filter->status = status;
+        }
+    }
+
+  g_clear_pointer (&self->partner_name, g_free);
+  value = g_hash_table_lookup (params, "partner");
+  if (value != NULL)
+    {
+      gint64 partner_id = g_ascii_strtoll (value, NULL, 10);
+      g_autoptr(RpPartner) partner = NULL;
+
+      if (partner_id > 0)
+        partner = rp_store_get_partner (self->store, partner_id, NULL);
+      if (partner != NULL)
+        {
+          filter->partner_id = partner_id;
+          self->partner_name = g_strdup (rp_partner_get_display_name (partner));
+        }
+    }
+
+  _rp_referrals_page_set_filter (self, filter);
+  _rp_referrals_page_update_filter_bar (self);
+}

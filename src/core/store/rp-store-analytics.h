@@ -1,0 +1,173 @@
+/* rp-store-analytics.h: the raw figures the analytics (src/core/analytics) are computed from:
+ * counts of referrals by month and by partner, each referral's steps, outcomes, feedback,
+ * visits and gifts over ranges of local days. Nothing here reads a patient field.
+ *
+ * Days are local dates "YYYY-MM-DD" (first and last included); instants are ISO-8601 UTC,
+ * @from included and @to excluded.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rp-analytics-filter.h"
+#include "rp-feedback.h"
+#include "rp-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RP_ANALYTICS_GROUP_NONE,
+  RP_ANALYTICS_GROUP_TIER,
+  RP_ANALYTICS_GROUP_SPECIALTY,
+  RP_ANALYTICS_GROUP_DIRECTION,
+} RpAnalyticsGroup;
+
+typedef struct
+{
+  char  *month;   /* "YYYY-MM" */
+  char  *key;     /* the group's value: a tier or direction nick, a specialty code; "" for none */
+  char  *label;   /* a specialty's label; "" otherwise */
+  guint  n;
+} RpMonthCount;
+
+typedef struct
+{
+  gint64 partner_id;
+  guint  n;
+} RpPartnerCount;
+
+typedef struct
+{
+  gint64  id;
+  gint64  partner_id;
+  char   *status;        /* the nick: "received" … "lost" */
+  char   *referred_on;   /* local day */
+  char   *reason;        /* why it ended (declined, no-show, lost) */
+  /* The first time each step was reached (ISO-8601 UTC), NULL when never. */
+  char   *contacted_at;
+  char   *scheduled_at;
+  char   *seen_at;
+  char   *closed_at;
+  char   *ended_at;
+} RpReferralSteps;
+
+typedef struct
+{
+  gint64  partner_id;
+  char   *partner;       /* the partner's display name */
+  char   *specialty;     /* the partner's specialty label */
+  gint64  category_id;   /* 0: no category recorded */
+  char   *category;      /* as shown */
+  guint   satisfaction;  /* 0: none */
+} RpOutcomeRow;
+
+typedef struct
+{
+  gint64          partner_id;
+  char           *given_on;
+  guint           score;
+  RpFeedbackTopic topic;
+} RpFeedbackRow;
+
+typedef struct
+{
+  gint64  partner_id;
+  char   *day;           /* a referral's day, or a visit's occurred_at */
+} RpPartnerDay;
+
+typedef struct
+{
+  gint64  partner_id;
+  gint64  cents;         /* the partner's shares of gifts and meals */
+  guint   n;             /* how many */
+} RpPartnerCents;
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *specialty;
+  char   *city;
+  char   *tier;          /* the nick */
+} RpAnalyticsPartner;
+
+void rp_month_count_free        (RpMonthCount       *row);
+void rp_referral_steps_free     (RpReferralSteps    *row);
+void rp_outcome_row_free        (RpOutcomeRow       *row);
+void rp_feedback_row_free       (RpFeedbackRow      *row);
+void rp_partner_day_free        (RpPartnerDay       *row);
+void rp_analytics_partner_free  (RpAnalyticsPartner *row);
+
+/* Referrals per month from @first to @last, by @group (GPtrArray of RpMonthCount, by month then
+ * key). */
+GPtrArray *rp_store_analytics_count_by_month     (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  RpAnalyticsGroup         group,
+                                                  GError                 **error);
+/* Referrals per partner from @first (NULL: since the first) to @last (GArray of
+ * RpPartnerCount, by partner id). */
+GArray    *rp_store_analytics_count_by_partner   (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* Each referral from @first to @last with the first time it reached each step (GPtrArray of
+ * RpReferralSteps). */
+GPtrArray *rp_store_analytics_referral_steps     (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* The outcomes recorded (a category or a satisfaction) of the referrals from @first to @last
+ * (GPtrArray of RpOutcomeRow). */
+GPtrArray *rp_store_analytics_outcomes           (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* The feedback given from @first to @last by the partners @filter selects (GPtrArray of
+ * RpFeedbackRow, by day). */
+GPtrArray *rp_store_analytics_feedback           (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* The days of every referral from @first to @last (GPtrArray of RpPartnerDay). */
+GPtrArray *rp_store_analytics_referral_days      (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* Visits to the partners @filter selects from @from to @to (UTC instants; GPtrArray of
+ * RpPartnerDay holding occurred_at). */
+GPtrArray *rp_store_analytics_visits             (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *from,
+                                                  const char              *to,
+                                                  GError                 **error);
+/* Gifts and meals (activities with a cost) from @from to @to per partner (GArray of
+ * RpPartnerCents). */
+GArray    *rp_store_analytics_gift_cents         (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *from,
+                                                  const char              *to,
+                                                  GError                 **error);
+/* The ids of the partners @filter selects, archived ones included (GArray of gint64). */
+GArray    *rp_store_analytics_partner_ids        (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  GError                 **error);
+/* Names and places of partners @ids, in that order (GPtrArray of RpAnalyticsPartner; a missing
+ * one is left out). */
+GPtrArray *rp_store_analytics_partners           (RpStore                 *self,
+                                                  const gint64            *ids,
+                                                  guint                    n_ids,
+                                                  GError                 **error);
+
+G_END_DECLS
