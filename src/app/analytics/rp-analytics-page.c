@@ -39,6 +39,7 @@ struct _RpAnalyticsPage
   RpAnalyticsFilter  filter;
   RpAnalyticsGroup   group;
   guint              refresh_id;
+  gboolean           stale;         /* the store changed while the page was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (RpAnalyticsPage, rp_analytics_page, ADW_TYPE_BIN)
@@ -839,6 +840,7 @@ refresh_idle_cb (gpointer user_data)
   RpAnalyticsPage *self = user_data;
 
   self->refresh_id = 0;
+  self->stale = FALSE;
   refresh (self);
   return G_SOURCE_REMOVE;
 }
@@ -939,15 +941,21 @@ build (RpAnalyticsPage *self)
 static void
 store_changed_cb (RpAnalyticsPage *self)
 {
+  /* Hidden, the page only notes that its figures are old: it reads them again when shown. On a
+   * large network each reading costs seconds. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     queue_refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
 rp_analytics_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (rp_analytics_page_parent_class)->map (widget);
-  queue_refresh (RP_ANALYTICS_PAGE (widget));
+  /* Read at construction; again only when the store changed while the page was hidden. */
+  if (RP_ANALYTICS_PAGE (widget)->stale)
+    queue_refresh (RP_ANALYTICS_PAGE (widget));
 }
 
 static void
