@@ -216,6 +216,7 @@ test_print_actions (Fixture       *fixture,
   static const struct { const char *name; const char *type; } expected[] = {
     { "packet", "x" }, { "save-packet", "x" },
     { "week", "s" }, { "save-week", "s" }, { "week-packets", "s" },
+    { "day-packets", "s" }, { "save-day-packets", "s" },
     { "thank-you-letters", "ax" }, { "save-thank-you-letters", "ax" },
     { "labels", "ax" }, { "save-labels", "ax" },
     { "target-list", "x" }, { "save-target-list", "x" },
@@ -423,6 +424,90 @@ test_print_week_packets (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "Nothing is planned for the week of Jan 6");
 }
 
+/* The text of the PDF at @path. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  return out;
+}
+
+static char *
+dup_partner_name (Fixture *fixture,
+                  gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) partner = rp_store_get_partner (fixture->db.store, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (rp_partner_get_display_name (partner));
+}
+
+static void
+test_print_day_packets (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(RpDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *one_path = NULL;
+  g_autofree char *two_path = NULL;
+  g_autofree char *tuesday_a = NULL;
+  g_autofree char *tuesday_b = NULL;
+  g_autofree char *thursday = NULL;
+  PdfInfo info, one, two;
+
+  filter->any_tier = TRUE;
+  filter->any_status = TRUE;
+  ids = rp_store_query_partner_ids (fixture->db.store, filter, &error);
+  g_assert_no_error (error);
+
+  /* Tuesday: two offices; Thursday: another. The day's packets are Tuesday's only. */
+  plan (fixture, g_array_index (ids, gint64, 0), "2026-11-24");
+  plan (fixture, g_array_index (ids, gint64, 1), "2026-11-24");
+  plan (fixture, g_array_index (ids, gint64, 2), "2026-11-26");
+  tuesday_a = dup_partner_name (fixture, g_array_index (ids, gint64, 0));
+  tuesday_b = dup_partner_name (fixture, g_array_index (ids, gint64, 1));
+  thursday = dup_partner_name (fixture, g_array_index (ids, gint64, 2));
+
+  path = export_kind (fixture, "day-packets", g_variant_new_string ("2026-11-24"), &info);
+  base = g_path_get_basename (path);
+  g_assert_cmpstr (base, ==, "Packets for Nov 24.pdf");
+  assert_session_paper (&info);
+
+  /* Exactly the two offices' packets: as many pages as the two packets alone. */
+  one_path = export_kind (fixture, "packet", g_variant_new_int64 (g_array_index (ids, gint64, 0)),
+                          &one);
+  two_path = export_kind (fixture, "packet", g_variant_new_int64 (g_array_index (ids, gint64, 1)),
+                          &two);
+  g_assert_cmpuint (info.pages, ==, one.pages + two.pages);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, tuesday_a));
+  g_assert_nonnull (strstr (text, tuesday_b));
+  g_assert_null (strstr (text, thursday));
+
+  /* A day with nothing planned is an error the window shows as a toast. */
+  document = _rp_print_actions_make_document (fixture->db.context, "day-packets",
+                                              g_variant_new_string ("2026-11-25"), NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "Nothing is planned for Nov 25");
+}
+
 static void
 test_print_thank_yous (Fixture       *fixture,
                        gconstpointer  data)
@@ -582,6 +667,7 @@ main (int   argc,
   ADD ("/print/save-packet", test_print_save_packet);
   ADD ("/print/unwritable", test_print_unwritable);
   ADD ("/print/week-packets", test_print_week_packets);
+  ADD ("/print/day-packets", test_print_day_packets);
   ADD ("/print/thank-yous", test_print_thank_yous);
   ADD ("/print/save-from-window", test_print_save_from_window);
 

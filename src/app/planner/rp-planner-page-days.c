@@ -411,6 +411,11 @@ create_day_footer (RpPlannerPage *self,
 {
   g_autofree char *summary = NULL;
   g_autofree char *distance = NULL;
+  /* Translators: a day in the names screen readers give the day's buttons, "Monday 7 December". */
+  g_autofree char *long_date = _rp_planner_page_format_day (day, _("%A %-d %B"));
+  g_autofree char *accessible = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
   GtkWidget *footer;
   GtkWidget *label;
   GtkWidget *buttons;
@@ -450,8 +455,11 @@ create_day_footer (RpPlannerPage *self,
   button = gtk_button_new_from_icon_name ("view-sort-ascending-symbolic");
   gtk_widget_set_hexpand (button, !self->vertical);
   gtk_widget_set_tooltip_text (button, _("Optimise Route"));
+  /* Translators: %s is a day, "Monday 7 December". */
+  accessible = g_strdup_printf (_("Optimise the route of %s"), long_date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Optimise Route"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_clear_pointer (&accessible, g_free);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "planner.optimise-route");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", day);
   gtk_widget_set_sensitive (button, stops->len > 1 && any_located);
@@ -459,8 +467,11 @@ create_day_footer (RpPlannerPage *self,
 
   button = gtk_button_new_from_icon_name ("mark-location-symbolic");
   gtk_widget_set_tooltip_text (button, _("Show on Map"));
+  /* Translators: %s is a day, "Monday 7 December". */
+  accessible = g_strdup_printf (_("Show %s on the map"), long_date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show on Map"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_clear_pointer (&accessible, g_free);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "planner.show-day-on-map");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", day);
   gtk_widget_set_sensitive (button, any_located);
@@ -470,11 +481,35 @@ create_day_footer (RpPlannerPage *self,
   button = gtk_button_new_from_icon_name ("send-to-symbolic");
   gtk_widget_set_hexpand (button, !self->vertical);
   gtk_widget_set_tooltip_text (button, _("Open in Maps"));
+  /* Translators: %s is a day, "Monday 7 December". */
+  accessible = g_strdup_printf (_("Open the route of %s in Maps"), long_date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open in Maps"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_clear_pointer (&accessible, g_free);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "planner.open-in-maps");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", day);
   gtk_widget_set_sensitive (button, any_located);
+  gtk_box_append (GTK_BOX (buttons), button);
+
+  /* The day's packets: one PDF for the offices of this day only. */
+  item = g_menu_item_new (_("_Save Packets for This Day…"), NULL);
+  g_menu_item_set_action_and_target (item, "print.save-day-packets", "s", day);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("_Print Packets for This Day…"), NULL);
+  g_menu_item_set_action_and_target (item, "print.day-packets", "s", day);
+  g_menu_append_item (menu, item);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_hexpand (button, !self->vertical);
+  gtk_widget_set_tooltip_text (button, _("Packets for This Day"));
+  gtk_widget_set_name (button, "day-menu");
+  /* Translators: %s is a day, "Monday 7 December". */
+  accessible = g_strdup_printf (_("Packets for %s"), long_date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_box_append (GTK_BOX (buttons), button);
 
   return footer;
@@ -628,8 +663,6 @@ apply_layout (RpPlannerPage *self)
   gtk_scrolled_window_set_policy (self->days_scroller,
                                   self->vertical ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (GTK_WIDGET (self->days_scroller),
-                               self->vertical ? -1 : DAYS_MIN_WIDTH, -1);
 
   for (int i = 0; i < N_DAYS; i++)
     {

@@ -210,30 +210,18 @@ load_letter_partners (RpStore   *store,
   return g_steal_pointer (&partners);
 }
 
-/* Every partner planned Monday…Friday of the week of @monday, once, in the order of the week. */
+/* Every partner planned (not cancelled) from @from to @to, once, in the order of the days. */
 static GPtrArray *
-load_week_partners (RpStore     *store,
-                    const char  *monday,
-                    GError     **error)
+load_planned_partners (RpStore     *store,
+                       const char  *from,
+                       const char  *to,
+                       GError     **error)
 {
-  g_autoptr(GDateTime) start = parse_day (monday);
-  g_autoptr(GDateTime) friday = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *short_day = NULL;
   g_autoptr(GPtrArray) visits = NULL;
   g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (start == NULL)
-    {
-      g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_FAILED,
-                   _("“%s” is not a date"), monday);
-      return NULL;
-    }
-
-  friday = g_date_time_add_days (start, 4);
-  to = g_date_time_format (friday, "%Y-%m-%d");
-  visits = rp_store_list_visits_between (store, monday, to, FALSE, error);
+  visits = rp_store_list_visits_between (store, from, to, FALSE, error);
   if (visits == NULL)
     return NULL;
 
@@ -252,11 +240,71 @@ load_week_partners (RpStore     *store,
       g_ptr_array_add (partners, partner);
     }
 
+  return g_steal_pointer (&partners);
+}
+
+/* Every partner planned Monday…Friday of the week of @monday, once, in the order of the week. */
+static GPtrArray *
+load_week_partners (RpStore     *store,
+                    const char  *monday,
+                    GError     **error)
+{
+  g_autoptr(GDateTime) start = parse_day (monday);
+  g_autoptr(GDateTime) friday = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *short_day = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+
+  if (start == NULL)
+    {
+      g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_FAILED,
+                   _("“%s” is not a date"), monday);
+      return NULL;
+    }
+
+  friday = g_date_time_add_days (start, 4);
+  to = g_date_time_format (friday, "%Y-%m-%d");
+  partners = load_planned_partners (store, monday, to, error);
+  if (partners == NULL)
+    return NULL;
+
   if (partners->len == 0)
     {
       short_day = format_short_day (monday);
       g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_EMPTY,
                    _("Nothing is planned for the week of %s"), short_day);
+      return NULL;
+    }
+
+  return g_steal_pointer (&partners);
+}
+
+/* Every partner planned on @day, once, in the day's driving order. */
+static GPtrArray *
+load_day_partners (RpStore     *store,
+                   const char  *day,
+                   GError     **error)
+{
+  g_autoptr(GDateTime) start = parse_day (day);
+  g_autofree char *short_day = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+
+  if (start == NULL)
+    {
+      g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_FAILED,
+                   _("“%s” is not a date"), day);
+      return NULL;
+    }
+
+  partners = load_planned_partners (store, day, day, error);
+  if (partners == NULL)
+    return NULL;
+
+  if (partners->len == 0)
+    {
+      short_day = format_short_day (day);
+      g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_EMPTY,
+                   _("Nothing is planned for %s"), short_day);
       return NULL;
     }
 
@@ -326,6 +374,23 @@ _rp_print_actions_make_document (RpContext   *context,
       short_day = format_short_day (monday);
       /* Translators: a file name; %s is a short day ("Nov 23") */
       title = g_strdup_printf (_("Packets for the week of %s"), short_day);
+      name = file_name_from_title (title);
+    }
+  else if (g_str_equal (kind, "day-packets"))
+    {
+      RpPacketOptions options = { .include_summary = TRUE, .today = NULL };
+      const char *day = g_variant_get_string (parameter, NULL);
+      g_autofree char *short_day = NULL;
+      g_autofree char *title = NULL;
+
+      partners = load_day_partners (store, day, error);
+      if (partners == NULL)
+        return NULL;
+
+      document = rp_document_new_packets (store, practice, partners, &options);
+      short_day = format_short_day (day);
+      /* Translators: a file name; %s is a short day ("Nov 23") */
+      title = g_strdup_printf (_("Packets for %s"), short_day);
       name = file_name_from_title (title);
     }
   else if (g_str_equal (kind, "week"))
@@ -467,7 +532,7 @@ format_saved (const char *kind,
   /* Translators: the %s of these toasts is a file name */
   if (g_str_equal (kind, "packet"))
     return g_strdup_printf (_("Saved packet to %s"), file_name);
-  if (g_str_equal (kind, "week-packets"))
+  if (g_str_equal (kind, "week-packets") || g_str_equal (kind, "day-packets"))
     return g_strdup_printf (_("Saved packets to %s"), file_name);
   if (g_str_equal (kind, "week"))
     return g_strdup_printf (_("Saved the week’s plan to %s"), file_name);
@@ -628,6 +693,8 @@ static const PrintActionInfo action_infos[] = {
   { "week", "week", "s", FALSE },
   { "save-week", "week", "s", TRUE },
   { "week-packets", "week-packets", "s", TRUE },
+  { "day-packets", "day-packets", "s", FALSE },
+  { "save-day-packets", "day-packets", "s", TRUE },
   { "thank-you-letters", "thank-you-letters", "ax", FALSE },
   { "save-thank-you-letters", "thank-you-letters", "ax", TRUE },
   { "labels", "labels", "ax", FALSE },

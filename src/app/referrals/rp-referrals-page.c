@@ -16,6 +16,7 @@
 #include "rp-referral-status.h"
 #include "rp-referrals-page-private.h"
 #include "rp-store-partners.h"
+#include "rp-type-to-search.h"
 
 G_DEFINE_FINAL_TYPE (RpReferralsPage, rp_referrals_page, ADW_TYPE_BIN)
 
@@ -789,6 +790,8 @@ rp_referrals_page_init (RpReferralsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Typing anywhere in the window searches. */
+  rp_type_to_search_attach (GTK_WIDGET (self), GTK_WIDGET (self->search_bar));
   g_object_bind_property (self->search_button, "active",
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
