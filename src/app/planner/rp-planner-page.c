@@ -381,15 +381,18 @@ static gboolean layout_idle_cb (gpointer user_data);
 static void
 queue_layout_check (RpPlannerPage *self)
 {
+  /* Before the next frame is laid out: a default idle may wait behind the frames of the
+   * spinner and of the rows being added. */
   if (self->layout_idle_id == 0)
-    self->layout_idle_id = g_idle_add (layout_idle_cb, self);
+    self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, layout_idle_cb, self, NULL);
 }
 
 static gboolean
 layout_idle_cb (gpointer user_data)
 {
   RpPlannerPage *self = user_data;
-  gboolean vertical = _rp_planner_page_wants_vertical (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean vertical = _rp_planner_page_wants_vertical (self, width);
 
   self->layout_idle_id = 0;
 
