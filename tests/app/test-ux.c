@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "rp-activity-dialog.h"
 #include "rp-ics.h"
 #include "rp-partners-page-private.h"
 #include "rp-planner-page.h"
@@ -72,6 +73,13 @@ partner_ids (Fixture *fixture)
   g_assert_no_error (error);
 
   return ids;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 /* The Planner ------------------------------------------------------------------------------- */
@@ -319,14 +327,68 @@ test_search_enter_race (Fixture       *fixture,
   close_window (window);
 }
 
-/* Markup characters --------------------------------------------------------------------------- */
+/* Logging an activity ------------------------------------------------------------------------ */
 
 static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  data)
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+  return GTK_IS_SEARCH_ENTRY (widget);
 }
+
+/* The partner pane's Log Activity opens the dialog with its partner filled in; in the dialog's
+ * partner search, Enter picks the first match of what is typed. */
+static void
+test_log_activity (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RpPartner) partner = NULL;
+  RpWindow *window;
+  RpPartnersPage *page;
+  GtkWidget *button;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  partner = rp_test_add_partner (fixture->db.store, RP_PARTNER_KIND_PERSON, "Ann",
+                                 "Zyzzyva & <Sons>");
+  window = show_window (fixture);
+  page = RP_PARTNERS_PAGE (rp_window_get_page (window, "partners"));
+  rp_partners_page_select_partner (page, rp_partner_get_id (partner));
+  rp_test_iterate_for (300);
+
+  button = rp_test_find_by_tooltip (GTK_WIDGET (page),
+                                    "Log a Visit, Call or Other Activity (Ctrl+L)");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_signal_emit_by_name (button, "clicked");
+  rp_test_iterate_for (200);
+
+  dialog = rp_test_find_toplevel (RP_TYPE_ACTIVITY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (rp_test_find_widget (dialog, is_label_with_text,
+                                         rp_partner_get_display_name (partner)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_iterate_for (100);
+
+  /* Ctrl+L with no partner: the search, then Enter at once. */
+  dialog = rp_activity_dialog_new (fixture->db.context, 0, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (dialog);
+  g_assert_null (rp_test_find_widget (dialog, is_label_with_text,
+                                      rp_partner_get_display_name (partner)));
+  entry = rp_test_find_widget (dialog, is_search_entry, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Zyzzyva");
+  g_signal_emit_by_name (entry, "activate");
+  rp_test_iterate_for (100);
+  g_assert_nonnull (rp_test_find_widget (dialog, is_label_with_text,
+                                         rp_partner_get_display_name (partner)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  close_window (window);
+}
+
+/* Markup characters --------------------------------------------------------------------------- */
 
 /* "&", "<" and quotes typed by the liaison show as typed; a markup warning would fail the test
  * (warnings are fatal). */
@@ -396,6 +458,7 @@ main (int   argc,
   ADD ("/ux/search/type-anywhere", test_type_to_search);
   ADD ("/ux/search/enter-race", test_search_enter_race);
   ADD ("/ux/referrals/markup", test_referral_markup);
+  ADD ("/ux/partners/log-activity", test_log_activity);
 
 #undef ADD
 
