@@ -14,7 +14,7 @@
 #include "rp-activity-dialog.h"
 #include "rp-ics.h"
 #include "rp-partners-page-private.h"
-#include "rp-planner-page.h"
+#include "rp-planner-page-private.h"
 #include "rp-referral-detail.h"
 #include "rp-referrals-page.h"
 #include "rp-store-partners.h"
@@ -211,6 +211,104 @@ test_planner_plan_spreads (Fixture       *fixture,
   g_assert_cmpuint (counts[2], ==, 2);
   g_assert_cmpuint (counts[3], ==, 1);
   g_assert_cmpuint (counts[4], ==, 1);
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+/* A menu model's item labelled @label (top level), or -1. */
+static int
+menu_find (GMenuModel *menu,
+           const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) &&
+          g_strcmp0 (text, label) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+/* Visits move between days without a pointer: "Move to" in the visit's menu, and Ctrl+Right on
+ * the focused visit. */
+static void
+test_planner_move_by_keyboard (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *this_monday = rp_week_monday (fixture->today);
+  g_autofree char *monday = shift_day (this_monday, 7);
+  g_autofree char *tuesday = shift_day (monday, 1);
+  g_autoptr(GArray) ids = partner_ids (fixture);
+  g_autoptr(RpPlannedVisit) visit = NULL;
+  g_autoptr(RpPlannedVisit) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  RpPlannerPage *page = RP_PLANNER_PAGE (rp_planner_page_new (fixture->db.context));
+  GtkWindow *window = rp_test_present_in_window (GTK_WIDGET (page), 1146, 720);
+  GtkPopoverMenu *popover;
+  GMenuModel *menu;
+  GtkWidget *row;
+  int move_to;
+  gboolean activated = FALSE;
+
+  rp_test_wait_for (suggestions_shown, page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "planner.next-week", NULL));
+  visit = rp_store_plan_visit (fixture->db.store, g_array_index (ids, gint64, 0), monday,
+                               "Drop off packets", &error);
+  g_assert_no_error (error);
+  rp_test_iterate_for (300);
+
+  row = rp_test_find_named (GTK_WIDGET (page), rp_planned_visit_get_uuid (visit));
+  g_assert_nonnull (row);
+
+  /* The menu a click (or Enter) opens has Move to ▸ the other four days. */
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  rp_test_iterate_for (100);
+  popover = GTK_POPOVER_MENU (page->row_popover);
+  g_assert_nonnull (popover);
+  menu = gtk_popover_menu_get_menu_model (popover);
+  move_to = menu_find (menu, "_Move to");
+  g_assert_cmpint (move_to, >=, 0);
+  g_assert_cmpint (g_menu_model_get_n_items (g_menu_model_get_item_link (menu, move_to,
+                                                                          G_MENU_LINK_SUBMENU)),
+                   ==, 4);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Ctrl+Right: to Tuesday. */
+  controllers = gtk_widget_observe_controllers (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !activated; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkKeyvalTrigger *trigger = GTK_KEYVAL_TRIGGER (gtk_shortcut_get_trigger (shortcut));
+
+          if (gtk_keyval_trigger_get_keyval (trigger) == GDK_KEY_Right &&
+              gtk_keyval_trigger_get_modifiers (trigger) == GDK_CONTROL_MASK)
+            activated = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, row,
+                                                      NULL);
+        }
+    }
+  g_assert_true (activated);
+  rp_test_iterate_for (300);
+
+  moved = rp_store_get_planned_visit (fixture->db.store, rp_planned_visit_get_id (visit), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_planned_visit_get_planned_on (moved), ==, tuesday);
+
+  /* The focus follows the visit to its new day. */
+  row = rp_test_find_named (rp_test_find_named (GTK_WIDGET (page), tuesday),
+                            rp_planned_visit_get_uuid (visit));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_focus (row));
 
   rp_test_destroy_window (window, TRUE);
 }
@@ -455,6 +553,7 @@ main (int   argc,
 
   ADD ("/ux/planner/who-to-visit-beside-days", test_planner_who_to_visit);
   ADD ("/ux/planner/plan-spreads", test_planner_plan_spreads);
+  ADD ("/ux/planner/move-by-keyboard", test_planner_move_by_keyboard);
   ADD ("/ux/search/type-anywhere", test_type_to_search);
   ADD ("/ux/search/enter-race", test_search_enter_race);
   ADD ("/ux/referrals/markup", test_referral_markup);

@@ -102,6 +102,30 @@ visit_menu (RpPlannerPage  *self,
       g_clear_object (&item);
     }
 
+  /* Moving without a pointer: "Move to ▸ Thursday 10", the end of that day's route. */
+  if (rp_planned_visit_get_status (visit) != RP_VISIT_STATUS_DONE)
+    {
+      g_autoptr(GMenu) days = g_menu_new ();
+
+      for (int i = 0; i < N_DAYS; i++)
+        {
+          /* Translators: a day in a visit's "Move to" menu, "Thursday 10". */
+          g_autofree char *label = _rp_planner_page_format_day (self->days[i], _("%A %-d"));
+
+          if (g_strcmp0 (self->days[i], rp_planned_visit_get_planned_on (visit)) == 0)
+            continue;
+
+          g_clear_object (&item);
+          item = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target (item, "planner.move-visit", "(xsu)",
+                                             rp_planned_visit_get_id (visit), self->days[i],
+                                             G_MAXUINT);
+          g_menu_append_item (days, item);
+        }
+      g_menu_append_submenu (menu, _("_Move to"), G_MENU_MODEL (days));
+    }
+
+  g_clear_object (&item);
   item = g_menu_item_new (_("_Remove"), NULL);
   g_menu_item_set_action_and_target_value (item, "planner.remove-visit", id);
   g_menu_append_item (menu, item);
@@ -210,6 +234,41 @@ set_strikethrough (GtkWidget *label)
   pango_attr_list_unref (attributes);
 }
 
+/* Ctrl+Left / Ctrl+Right on a visit row: the visit goes to the end of the day before or after,
+ * and keeps the focus there. */
+static gboolean
+move_row_by_cb (GtkWidget *row,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  RpPlannerPage *self = RP_PLANNER_PAGE (gtk_widget_get_ancestor (row, RP_TYPE_PLANNER_PAGE));
+  int step = GPOINTER_TO_INT (user_data);
+  RpPlannedVisit *visit;
+  int index = -1;
+
+  if (self == NULL)
+    return FALSE;
+
+  visit = lookup_visit (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "visit-id")));
+  if (visit == NULL || rp_planned_visit_get_status (visit) == RP_VISIT_STATUS_DONE)
+    return FALSE;
+
+  for (int i = 0; i < N_DAYS; i++)
+    {
+      if (g_strcmp0 (self->days[i], rp_planned_visit_get_planned_on (visit)) == 0)
+        index = i;
+    }
+  if (index < 0 || index + step < 0 || index + step >= N_DAYS)
+    return FALSE;
+
+  g_free (self->focus_visit_uuid);
+  self->focus_visit_uuid = g_strdup (rp_planned_visit_get_uuid (visit));
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "planner.move-visit", "(xsu)",
+                                     rp_planned_visit_get_id (visit), self->days[index + step],
+                                     G_MAXUINT);
+}
+
 static GtkWidget *
 create_visit_row (RpPlannerPage  *self,
                   RpPlannedVisit *visit,
@@ -231,6 +290,7 @@ create_visit_row (RpPlannerPage  *self,
   GtkWidget *label;
   GtkDragSource *drag;
   GtkGesture *click;
+  GtkEventController *shortcuts;
   int line = 1;
 
   row = gtk_list_box_row_new ();
@@ -359,6 +419,17 @@ create_visit_row (RpPlannerPage  *self,
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect_object (click, "pressed", G_CALLBACK (visit_row_pressed_cb), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+
+  /* Ctrl+Left and Ctrl+Right move the focused visit to the day before or after (Alt+Left is
+   * Back). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (move_row_by_cb, GINT_TO_POINTER (-1), NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (move_row_by_cb, GINT_TO_POINTER (1), NULL)));
+  gtk_widget_add_controller (row, shortcuts);
 
   return row;
 }
@@ -671,6 +742,25 @@ apply_layout (RpPlannerPage *self)
     }
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 void
 _rp_planner_page_rebuild_days (RpPlannerPage *self)
 {
@@ -687,6 +777,18 @@ _rp_planner_page_rebuild_days (RpPlannerPage *self)
     }
 
   apply_layout (self);
+
+  /* A visit moved by keyboard keeps the focus in its new place. */
+  if (self->focus_visit_uuid != NULL)
+    {
+      GtkWidget *row = find_named (GTK_WIDGET (self->days_box), self->focus_visit_uuid);
+
+      if (row != NULL)
+        {
+          gtk_widget_grab_focus (row);
+          g_clear_pointer (&self->focus_visit_uuid, g_free);
+        }
+    }
 }
 
 static void
