@@ -542,6 +542,149 @@ test_referral_markup (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
+/* Accessible names --------------------------------------------------------------------------- */
+
+static gboolean
+is_interactive_role (GtkAccessibleRole role)
+{
+  switch (role)
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_ROW:
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+    case GTK_ACCESSIBLE_ROLE_COLUMN_HEADER:
+    case GTK_ACCESSIBLE_ROLE_TAB:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether @widget has a name an assistive technology reads: a label that is neither empty nor a
+ * class name (what AT-SPI reports for an unnamed widget), or a widget labelling it. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      g_autofree char *empty = gtk_test_accessible_check_property (accessible,
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "");
+      g_autofree char *class_name =
+        gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            G_OBJECT_TYPE_NAME (widget));
+
+      /* check_property returns NULL when the value is the one given. */
+      return empty != NULL && class_name != NULL;
+    }
+
+  return FALSE;
+}
+
+/* Adds to @unnamed a line for every mapped interactive widget under @widget without a name. */
+static void
+collect_unnamed (GtkWidget *widget,
+                 const char *where,
+                 GString   *unnamed,
+                 guint     *n_checked)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  /* A text field's inner GtkText is the field's part, named through the field. */
+  if (is_interactive_role (role) && !GTK_IS_TEXT (widget))
+    {
+      (*n_checked)++;
+      if (!has_accessible_name (widget))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (widget);
+
+          g_string_append_printf (unnamed, "  %s: %s (in %s%s%s)\n", where,
+                                  G_OBJECT_TYPE_NAME (widget),
+                                  parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-",
+                                  gtk_widget_get_tooltip_text (widget) != NULL ? ", tooltip " : "",
+                                  gtk_widget_get_tooltip_text (widget) != NULL
+                                  ? gtk_widget_get_tooltip_text (widget) : "");
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, where, unnamed, n_checked);
+}
+
+static gboolean
+is_sidebar_list (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && rp_test_find_named (widget, "partners") != NULL;
+}
+
+/* Every page the window has (pages added later are checked too: the walk follows the sidebar),
+ * then the dialogs: every interactive control and row has a name that says what it acts on. */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  RpWindow *window = show_window (fixture);
+  GtkWidget *sidebar = rp_test_find_widget (GTK_WIDGET (window), is_sidebar_list, NULL);
+  GtkWidget *dialog;
+  guint n_pages = 0;
+  guint n_checked = 0;
+
+  g_assert_nonnull (sidebar);
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *name = gtk_widget_get_name (row);
+      GtkWidget *page;
+
+      if (!GTK_IS_LIST_BOX_ROW (row) || !rp_window_set_visible_page_name (window, name))
+        continue;
+
+      page = rp_window_get_page (window, name);
+      rp_test_wait_until_mapped (page);
+      /* Lists load and fill a few rows a frame. */
+      rp_test_iterate_for (1500);
+      collect_unnamed (GTK_WIDGET (window), name, unnamed, &n_checked);
+      n_pages++;
+    }
+  g_assert_cmpuint (n_pages, >=, 6);
+
+  /* The dialogs of the routine jobs. */
+  dialog = rp_activity_dialog_new (fixture->db.context, 0, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (dialog);
+  rp_test_iterate_for (200);
+  collect_unnamed (dialog, "Log Activity", unnamed, &n_checked);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_test_message ("%u interactive widgets checked on %u pages", n_checked, n_pages);
+  if (unnamed->len > 0)
+    g_test_message ("Unnamed:\n%s", unnamed->str);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +701,7 @@ main (int   argc,
   ADD ("/ux/search/enter-race", test_search_enter_race);
   ADD ("/ux/referrals/markup", test_referral_markup);
   ADD ("/ux/partners/log-activity", test_log_activity);
+  ADD ("/ux/accessible-names", test_accessible_names);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-planner-page-private.h"
 #include "rp-plan-day.h"
 #include "rp-store-visits.h"
@@ -135,6 +136,14 @@ create_suggestion_row (RpPlannerPage *self,
   menu = plan_days_menu (self, partner_id);
   adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (plan), menu);
   adw_split_button_set_dropdown_tooltip (ADW_SPLIT_BUTTON (plan), _("Plan for Another Day"));
+  {
+    /* Translators: the name screen readers give a suggestion's day menu, "Plan a visit to
+     * Dr. Ann Lee on another day". */
+    g_autofree char *other_day = g_strdup_printf (_("Plan a visit to %s on another day"),
+                                                  rp_partner_get_display_name (partner));
+
+    rp_accessible_name_inner (plan, GTK_TYPE_MENU_BUTTON, other_day);
+  }
   gtk_box_append (GTK_BOX (top), plan);
 
   /* The tier chip, then the specialty. */

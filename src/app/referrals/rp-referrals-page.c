@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-page-util.h"
 #include "rp-partner-list.h"
 #include "rp-referral-detail.h"
@@ -130,6 +131,7 @@ setup_partner_cb (GtkSignalListItemFactory *factory,
   rp_page_set_bold (label);
   gtk_expression_bind (referral_property ("partner-name"), label, "label", list_item);
   show_whole_text (label);
+  rp_accessible_name_row_by_label (label);
 }
 
 static char *
@@ -667,6 +669,7 @@ rp_referrals_page_constructed (GObject *object)
   setup_column (self->status_column, G_CALLBACK (setup_status_cb));
   setup_column (self->days_column, G_CALLBACK (setup_days_cb));
   fit_columns (self);
+  rp_accessible_name_headers (self->column_view);
 
   /* The partner filter's search. */
   self->partners = rp_partner_list_new (self->store);

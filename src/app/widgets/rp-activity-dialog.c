@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-activity-dialog.h"
 #include "rp-follow-up-rules.h"
 #include "rp-format.h"
@@ -778,6 +779,11 @@ build (RpActivityDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->follow_up_row),
                                  _("Follow-up Needed"));
   adw_expander_row_set_show_enable_switch (self->follow_up_row, TRUE);
+  /* GTK 4.8 names neither the expander's row nor its switch by the title. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_up_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Follow-up Needed"), -1);
+  rp_accessible_name_inner (GTK_WIDGET (self->follow_up_row), GTK_TYPE_SWITCH,
+                            _("Follow-up Needed"));
   adw_expander_row_set_enable_expansion (self->follow_up_row, FALSE);
   self->follow_up_on_row = ADW_ENTRY_ROW (entry_row (_("On (YYYY-MM-DD)")));
   gtk_editable_set_text (GTK_EDITABLE (self->follow_up_on_row), follow_up_on);
