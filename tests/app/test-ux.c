@@ -542,6 +542,29 @@ test_referral_markup (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
+/* Dates have no leading figure space (" 7 Dec 2026"), and initials come from the names, not
+ * from the prefix and credentials. */
+static void
+test_small_things (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *day = rp_format_day ("2026-12-07");
+  g_autoptr(RpPartner) person = rp_test_make_person ("Emily", "Harris", NULL);
+  g_autoptr(RpPartner) office = rp_test_add_partner (fixture->db.store,
+                                                     RP_PARTNER_KIND_ORGANIZATION, NULL,
+                                                     "Foot & Ankle Clinic");
+  g_autofree char *person_name = NULL;
+  g_autofree char *office_name = NULL;
+
+  g_assert_true (g_str_has_prefix (day, "7"));
+  g_assert_null (g_utf8_strchr (day, -1, 0x2007));
+
+  person_name = rp_partner_dup_avatar_name (person);
+  g_assert_cmpstr (person_name, ==, "Emily Harris");
+  office_name = rp_partner_dup_avatar_name (office);
+  g_assert_cmpstr (office_name, ==, "Foot & Ankle Clinic");
+}
+
 /* Accessible names --------------------------------------------------------------------------- */
 
 static gboolean
@@ -704,6 +727,7 @@ main (int   argc,
   ADD ("/ux/search/enter-race", test_search_enter_race);
   ADD ("/ux/referrals/markup", test_referral_markup);
   ADD ("/ux/partners/log-activity", test_log_activity);
+  ADD ("/ux/small-things", test_small_things);
   ADD ("/ux/accessible-names", test_accessible_names);
 
 #undef ADD

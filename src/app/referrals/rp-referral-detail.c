@@ -13,6 +13,7 @@
 #include "rp-page-util.h"
 #include "rp-referral-detail.h"
 #include "rp-referral-status.h"
+#include "rp-store-partners.h"
 #include "rp-store-referrals.h"
 #include "rp-vault.h"
 
@@ -128,7 +129,7 @@ format_timestamp (const char *iso_utc)
 
   local = g_date_time_to_local (utc);
   /* Translators: a date and time, see g_date_time_format(); "27 Nov 2026, 10:05". */
-  text = g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  text = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 
   return g_strdup (g_strstrip (text));
 }
@@ -426,7 +427,18 @@ update (RpReferralDetail *self)
   direction = rp_referral_get_direction (referral);
   date = rp_format_day (rp_referral_get_referred_on (referral));
 
-  adw_avatar_set_text (self->avatar, rp_referral_get_partner_name (referral));
+  /* The initials come from the partner's names, not from "Dr." and "MD". */
+  {
+    g_autoptr(RpPartner) partner = NULL;
+    g_autofree char *avatar_name = NULL;
+
+    if (get_store (self) != NULL && rp_referral_get_partner_id (referral) > 0)
+      partner = rp_store_get_partner (get_store (self), rp_referral_get_partner_id (referral),
+                                      NULL);
+    avatar_name = partner != NULL ? rp_partner_dup_avatar_name (partner)
+                                  : g_strdup (rp_referral_get_partner_name (referral));
+    adw_avatar_set_text (self->avatar, avatar_name);
+  }
   gtk_label_set_text (self->title_label,
                       !is_empty (rp_referral_get_partner_name (referral))
                       ? rp_referral_get_partner_name (referral) : _("Unknown Partner"));
@@ -986,7 +998,7 @@ rp_format_day (const char *day)
   date_time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                      g_date_get_day (&date), 12, 0, 0);
   /* Translators: a day, see g_date_time_format(); "27 Nov 2026". */
-  text = g_date_time_format (date_time, _("%e %b %Y"));
+  text = g_date_time_format (date_time, _("%-d %b %Y"));
 
   return g_strdup (g_strstrip (text));
 }
