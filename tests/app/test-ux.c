@@ -708,6 +708,53 @@ test_accessible_names (Fixture       *fixture,
   close_window (window);
 }
 
+/* An RpTestCondition: the GtkStack @data has finished its transition. */
+static gboolean
+stack_settled (gpointer data)
+{
+  return !gtk_stack_get_transition_running (GTK_STACK (data));
+}
+
+/* Every page the window has, at a laptop's 1366×768 and at 1920×1080, saved as pictures to look
+ * at (rp_test_save_screenshot: RAPPORT_SCREENSHOT_DIR or the build folder). */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1366, 768 }, { 1920, 1080 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      RpWindow *window;
+      GtkWidget *sidebar;
+
+      g_settings_set_int (fixture->db.settings, "window-width", sizes[s][0]);
+      g_settings_set_int (fixture->db.settings, "window-height", sizes[s][1]);
+      window = show_window (fixture);
+      sidebar = rp_test_find_widget (GTK_WIDGET (window), is_sidebar_list, NULL);
+      g_assert_nonnull (sidebar);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          const char *name = gtk_widget_get_name (row);
+          g_autofree char *file = NULL;
+
+          if (!GTK_IS_LIST_BOX_ROW (row) || !rp_window_set_visible_page_name (window, name))
+            continue;
+
+          rp_test_wait_until_mapped (rp_window_get_page (window, name));
+          rp_test_wait_for (stack_settled,
+                            gtk_widget_get_parent (rp_window_get_page (window, name)));
+          rp_test_iterate_for (1000);
+          file = g_strdup_printf ("ux-%s-%dx%d.png", name, sizes[s][0], sizes[s][1]);
+          rp_test_save_screenshot (GTK_WIDGET (window), file);
+        }
+
+      close_window (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +776,7 @@ main (int   argc,
   ADD ("/ux/partners/log-activity", test_log_activity);
   ADD ("/ux/small-things", test_small_things);
   ADD ("/ux/accessible-names", test_accessible_names);
+  ADD ("/ux/screenshots", test_screenshots);
 
 #undef ADD
 

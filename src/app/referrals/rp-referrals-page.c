@@ -279,7 +279,7 @@ text_width (GtkWidget  *widget,
 }
 
 /* Cell padding, the chip's padding and the header's sort arrow. */
-#define COLUMN_PADDING 40
+#define COLUMN_PADDING 28
 
 static void
 fit_columns (RpReferralsPage *self)
