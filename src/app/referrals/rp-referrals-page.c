@@ -73,9 +73,15 @@ date_text (GObject    *list_item,
 
 /* A cell too narrow for its text shows the whole of it in its tooltip. */
 static void
+label_changed_cb (GtkLabel *label)
+{
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), gtk_label_get_label (label));
+}
+
+static void
 show_whole_text (GtkWidget *label)
 {
-  g_object_bind_property (label, "label", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  g_signal_connect (label, "notify::label", G_CALLBACK (label_changed_cb), NULL);
 }
 
 static void
