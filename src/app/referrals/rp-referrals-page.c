@@ -73,18 +73,6 @@ date_text (GObject    *list_item,
 
 /* A cell too narrow for its text shows the whole of it in its tooltip. */
 static void
-label_changed_cb (GtkLabel *label)
-{
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), gtk_label_get_label (label));
-}
-
-static void
-show_whole_text (GtkWidget *label)
-{
-  g_signal_connect (label, "notify::label", G_CALLBACK (label_changed_cb), NULL);
-}
-
-static void
 setup_date_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
@@ -95,7 +83,6 @@ setup_date_cb (GtkSignalListItemFactory *factory,
   gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, params,
                                                     G_CALLBACK (date_text), NULL, NULL),
                        label, "label", list_item);
-  show_whole_text (label);
 }
 
 static char *
@@ -136,7 +123,6 @@ setup_partner_cb (GtkSignalListItemFactory *factory,
 
   rp_page_set_bold (label);
   gtk_expression_bind (referral_property ("partner-name"), label, "label", list_item);
-  show_whole_text (label);
   rp_accessible_name_row_by_label (label);
 }
 
@@ -165,7 +151,6 @@ setup_reason_cb (GtkSignalListItemFactory *factory,
   gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
                                                     G_CALLBACK (reason_text), NULL, NULL),
                        label, "label", list_item);
-  show_whole_text (label);
 }
 
 static char *
@@ -259,65 +244,6 @@ setup_days_cb (GtkSignalListItemFactory *factory,
   gtk_expression_bind (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
                                                     G_CALLBACK (days_text), NULL, NULL),
                        label, "label", list_item);
-}
-
-/* The columns of short values are as wide as their widest value in this locale and font (a
- * date in May is not a date in September), so that none is cut off; the reason takes the rest. */
-static int
-text_width (GtkWidget  *widget,
-            const char *text,
-            gboolean    bold)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int width = 0;
-
-  if (bold)
-    {
-      PangoAttrList *attributes = pango_attr_list_new ();
-
-      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attributes);
-      pango_attr_list_unref (attributes);
-    }
-  pango_layout_get_pixel_size (layout, &width, NULL);
-
-  return width;
-}
-
-/* Cell padding, the chip's padding and the header's sort arrow. */
-#define COLUMN_PADDING 28
-
-static void
-fit_columns (RpReferralsPage *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self->column_view);
-  int date = text_width (widget, _("Date"), TRUE);
-  int urgency = text_width (widget, _("Urgency"), TRUE);
-  int status = text_width (widget, _("Status"), TRUE);
-  int direction = text_width (widget, _("In/Out"), TRUE);
-  int open = text_width (widget, _("Open"), TRUE);
-  g_autofree char *open_days = g_strdup_printf (_("%d d"), 999);
-
-  for (int month = 1; month <= 12; month++)
-    {
-      g_autofree char *day = g_strdup_printf ("2026-%02d-28", month);
-      g_autofree char *text = rp_format_day (day);
-
-      date = MAX (date, text_width (widget, text, FALSE));
-    }
-  for (RpUrgency u = RP_URGENCY_ROUTINE; u <= RP_URGENCY_URGENT; u++)
-    urgency = MAX (urgency, text_width (widget, rp_urgency_to_label (u), TRUE));
-  for (RpReferralStatus st = RP_REFERRAL_STATUS_RECEIVED; st <= RP_REFERRAL_STATUS_LOST; st++)
-    status = MAX (status, text_width (widget, rp_referral_status_to_label (st), TRUE));
-  direction = MAX (direction, text_width (widget, C_("direction", "Out"), TRUE));
-  /* The days cell has a margin of its own at the end. */
-  open = MAX (open, text_width (widget, open_days, FALSE) + 12);
-
-  gtk_column_view_column_set_fixed_width (self->date_column, date + COLUMN_PADDING);
-  gtk_column_view_column_set_fixed_width (self->urgency_column, urgency + COLUMN_PADDING);
-  gtk_column_view_column_set_fixed_width (self->status_column, status + COLUMN_PADDING);
-  gtk_column_view_column_set_fixed_width (self->direction_column, direction + COLUMN_PADDING);
-  gtk_column_view_column_set_fixed_width (self->days_column, open + COLUMN_PADDING);
 }
 
 static void
@@ -674,7 +600,6 @@ rp_referrals_page_constructed (GObject *object)
   setup_column (self->urgency_column, G_CALLBACK (setup_urgency_cb));
   setup_column (self->status_column, G_CALLBACK (setup_status_cb));
   setup_column (self->days_column, G_CALLBACK (setup_days_cb));
-  fit_columns (self);
   rp_accessible_name_headers (self->column_view);
 
   /* The partner filter's search. */
