@@ -216,6 +216,7 @@ test_print_actions (Fixture       *fixture,
   static const struct { const char *name; const char *type; } expected[] = {
     { "packet", "x" }, { "save-packet", "x" },
     { "week", "s" }, { "save-week", "s" }, { "week-packets", "s" },
+    { "day-packets", "s" }, { "save-day-packets", "s" },
     { "thank-you-letters", "ax" }, { "save-thank-you-letters", "ax" },
     { "labels", "ax" }, { "save-labels", "ax" },
     { "target-list", "x" }, { "save-target-list", "x" },
@@ -423,6 +424,177 @@ test_print_week_packets (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "Nothing is planned for the week of Jan 6");
 }
 
+/* The text of the PDF at @path. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  return out;
+}
+
+static char *
+dup_partner_name (Fixture *fixture,
+                  gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) partner = rp_store_get_partner (fixture->db.store, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (rp_partner_get_display_name (partner));
+}
+
+static void
+test_print_day_packets (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(RpDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *one_path = NULL;
+  g_autofree char *two_path = NULL;
+  g_autofree char *tuesday_a = NULL;
+  g_autofree char *tuesday_b = NULL;
+  g_autofree char *thursday = NULL;
+  PdfInfo info, one, two;
+
+  filter->any_tier = TRUE;
+  filter->any_status = TRUE;
+  ids = rp_store_query_partner_ids (fixture->db.store, filter, &error);
+  g_assert_no_error (error);
+
+  /* Tuesday: two offices; Thursday: another. The day's packets are Tuesday's only. */
+  plan (fixture, g_array_index (ids, gint64, 0), "2026-11-24");
+  plan (fixture, g_array_index (ids, gint64, 1), "2026-11-24");
+  plan (fixture, g_array_index (ids, gint64, 2), "2026-11-26");
+  tuesday_a = dup_partner_name (fixture, g_array_index (ids, gint64, 0));
+  tuesday_b = dup_partner_name (fixture, g_array_index (ids, gint64, 1));
+  thursday = dup_partner_name (fixture, g_array_index (ids, gint64, 2));
+
+  path = export_kind (fixture, "day-packets", g_variant_new_string ("2026-11-24"), &info);
+  base = g_path_get_basename (path);
+  g_assert_cmpstr (base, ==, "Packets for Nov 24.pdf");
+  assert_session_paper (&info);
+
+  /* Exactly the two offices' packets: as many pages as the two packets alone. */
+  one_path = export_kind (fixture, "packet", g_variant_new_int64 (g_array_index (ids, gint64, 0)),
+                          &one);
+  two_path = export_kind (fixture, "packet", g_variant_new_int64 (g_array_index (ids, gint64, 1)),
+                          &two);
+  g_assert_cmpuint (info.pages, ==, one.pages + two.pages);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, tuesday_a));
+  g_assert_nonnull (strstr (text, tuesday_b));
+  g_assert_null (strstr (text, thursday));
+
+  /* A day with nothing planned is an error the window shows as a toast. */
+  document = _rp_print_actions_make_document (fixture->db.context, "day-packets",
+                                              g_variant_new_string ("2026-11-25"), NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "Nothing is planned for Nov 25");
+}
+
+static void
+add_thank_you_task (Fixture    *fixture,
+                    gint64      partner_id,
+                    const char *due_on)
+{
+  g_autoptr(RpTask) task = rp_task_new (RP_TASK_KIND_THANK_YOU);
+  g_autoptr(GError) error = NULL;
+
+  rp_task_set_title (task, "Send a thank-you");
+  rp_task_set_due_on (task, due_on);
+  rp_task_set_partner_id (task, partner_id);
+  g_assert_true (rp_store_insert_task (fixture->db.store, task, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_open_thank_you (Fixture *fixture,
+                    gint64   partner_id)
+{
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tasks = rp_store_list_open_tasks (fixture->db.store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      RpTask *task = g_ptr_array_index (tasks, i);
+
+      if (rp_task_get_kind (task) == RP_TASK_KIND_THANK_YOU &&
+          rp_task_get_partner_id (task) == partner_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The letters for "every thank-you due" leave out those due later; once printed or saved, one
+ * step marks them all done (and logs each note). */
+static void
+test_print_letters_due_and_done (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) past = g_date_time_add_days (now, -2);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 30);
+  g_autofree char *past_day = g_date_time_format (past, "%Y-%m-%d");
+  g_autofree char *later_day = g_date_time_format (later, "%Y-%m-%d");
+  g_autoptr(RpPartner) due = rp_test_add_partner (fixture->db.store, RP_PARTNER_KIND_PERSON,
+                                                  "Dana", "Duequist");
+  g_autoptr(RpPartner) not_yet = rp_test_add_partner (fixture->db.store, RP_PARTNER_KIND_PERSON,
+                                                      "Lena", "Laterly");
+  g_autoptr(RpDocument) document = NULL;
+  g_autoptr(RpPrintJob) job = NULL;
+  g_autoptr(GVariant) every = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  GVariantBuilder builder;
+  guint n_done = 0;
+
+  add_thank_you_task (fixture, rp_partner_get_id (due), past_day);
+  add_thank_you_task (fixture, rp_partner_get_id (not_yet), later_day);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("ax"));
+  every = g_variant_ref_sink (g_variant_builder_end (&builder));
+  document = _rp_print_actions_make_document (fixture->db.context, "thank-you-letters", every,
+                                              &name, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->out_dir, name, NULL);
+  job = _rp_print_actions_new_job (document, "thank-you-letters");
+  g_assert_true (rp_print_job_export_pdf (job, path, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Duequist"));
+  g_assert_null (strstr (text, "Laterly"));
+
+  /* Mark Done: every letter's thank-you at once; the one due later stays. */
+  g_assert_true (_rp_print_actions_mark_letters_done (fixture->db.context, document, &n_done,
+                                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_done, >=, 1);
+  g_assert_false (has_open_thank_you (fixture, rp_partner_get_id (due)));
+  g_assert_true (has_open_thank_you (fixture, rp_partner_get_id (not_yet)));
+}
+
 static void
 test_print_thank_yous (Fixture       *fixture,
                        gconstpointer  data)
@@ -582,6 +754,8 @@ main (int   argc,
   ADD ("/print/save-packet", test_print_save_packet);
   ADD ("/print/unwritable", test_print_unwritable);
   ADD ("/print/week-packets", test_print_week_packets);
+  ADD ("/print/day-packets", test_print_day_packets);
+  ADD ("/print/letters-due-and-done", test_print_letters_due_and_done);
   ADD ("/print/thank-yous", test_print_thank_yous);
   ADD ("/print/save-from-window", test_print_save_from_window);
 

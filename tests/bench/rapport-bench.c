@@ -55,6 +55,7 @@
 #include "rp-store-backup.h"
 #include "rp-store-geo.h"
 #include "rp-store-partners.h"
+#include "rp-store-search-floor.h"
 #include "rp-store-practice.h"
 #include "rp-store-tasks.h"
 #include "rp-store.h"
@@ -91,6 +92,8 @@ static const char * const figure_names[] = {
   "partner_list_open_ms",
   "partner_search_p50_ms",
   "partner_search_p95_ms",
+  "partner_search_fts_p95_ms",
+  "partner_search_vs_fts",
   "timeline_open_ms",
   "timeline_scroll_page_ms",
   "referrals_open_ms",
@@ -749,6 +752,48 @@ fail:
   return NULL;
 }
 
+/* The floor of a search, in the same run on the same file: the raw FTS5 count and first page of
+ * rowids for the same prefixes (rp_store_search_floor), and how many times slower the Partners
+ * list's search is than it (partner_search_vs_fts, p95 against p95). */
+#define FLOOR_PAGE 50
+
+static void
+measure_search_floor (RpStore   *store,
+                      GPtrArray *prefixes,
+                      double     search_p95)
+{
+  g_autofree double *times = g_new0 (double, prefixes->len);
+  double floor_p95;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!wants_any ("partner_search_fts_p95_ms", "partner_search_vs_fts"))
+    return;
+
+  for (guint i = 0; i < prefixes->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = NULL;
+      guint n_matches = 0;
+      gint64 start = g_get_monotonic_time ();
+
+      ids = rp_store_search_floor (store, g_ptr_array_index (prefixes, i), FLOOR_PAGE,
+                                   &n_matches, &error);
+      times[i] = ms_since (start);
+      if (ids == NULL)
+        {
+          fail_figure ("partner_search_fts_p95_ms", error->message);
+          fail_figure ("partner_search_vs_fts", error->message);
+          return;
+        }
+    }
+
+  floor_p95 = percentile (times, prefixes->len, 95);
+  print_ms ("partner_search_fts_p95_ms", floor_p95);
+  print_figure ("partner_search_vs_fts",
+                g_ascii_formatd (buf, sizeof buf, "%.2f",
+                                 search_p95 / MAX (floor_p95, 0.001)), "x");
+}
+
 static void
 measure_search (RpStore *store)
 {
@@ -838,6 +883,8 @@ measure_search (RpStore *store)
   p50 = percentile (times, prefixes->len, 50);
   print_ms ("partner_search_p50_ms", p50);
   print_ms ("partner_search_p95_ms", p95);
+
+  measure_search_floor (store, prefixes, p95);
 }
 
 /* ---------------------------------------------------------------------------------------- */

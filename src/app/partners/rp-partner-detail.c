@@ -169,21 +169,6 @@ specialty_label (RpPartner *partner)
   return rp_partner_get_specialty_label (partner);
 }
 
-/* The name the avatar's initials come from: "Maria López" rather than "Dr. Maria López, MD",
- * whose initials would be "DM". */
-static char *
-dup_avatar_name (RpPartner *partner)
-{
-  if (rp_partner_get_kind (partner) == RP_PARTNER_KIND_PERSON &&
-      (!is_empty (rp_partner_get_first_name (partner)) ||
-       !is_empty (rp_partner_get_last_name (partner))))
-    return g_strstrip (g_strdup_printf ("%s %s",
-                                        rp_partner_get_first_name (partner),
-                                        rp_partner_get_last_name (partner)));
-
-  return g_strdup (rp_partner_get_display_name (partner));
-}
-
 static void
 update_tags (RpPartnerDetail *self)
 {
@@ -518,7 +503,7 @@ update_partner (RpPartnerDetail *self)
   archived = rp_partner_get_archived (partner);
 
   /* Who */
-  avatar_name = dup_avatar_name (partner);
+  avatar_name = rp_partner_dup_avatar_name (partner);
   adw_avatar_set_text (self->avatar, avatar_name);
   gtk_label_set_text (self->name_label, rp_partner_get_display_name (partner));
 

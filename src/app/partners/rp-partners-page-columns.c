@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "rp-accessible.h"
 #include "rp-column-sorter.h"
 #include "rp-enums.h"
 #include "rp-page-util.h"
@@ -30,6 +31,7 @@ setup_name_cb (GtkSignalListItemFactory *factory,
 
   rp_page_set_bold (label);
   gtk_expression_bind (partner_property ("display-name"), label, "label", list_item);
+  rp_accessible_name_row_by_label (label);
 }
 
 static char *
@@ -403,6 +405,7 @@ _rp_partners_page_setup_columns (RpPartnersPage *self)
     g_signal_connect (factory, "setup", G_CALLBACK (setup_distance_cb), self);
     gtk_column_view_column_set_factory (self->distance_column, factory);
   }
+  rp_accessible_name_headers (self->column_view);
 
   /* Disconnected in dispose, before the columns go (which changes the sorter too, and must not
    * be saved as the user's choice). */

@@ -301,10 +301,14 @@ search_changed_cb (RpPartnersPage *self)
   _rp_partners_page_set_filter (self, filter);
 }
 
-/* Enter in the search entry goes to the first match. */
+/* Enter in the search entry goes to the first match of what is typed. The entry reports a
+ * change only after a pause (search-changed); Enter typed sooner must not act on the list of
+ * the query before, so the search is brought up to date first. */
 static void
 search_activate_cb (RpPartnersPage *self)
 {
+  search_changed_cb (self);
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
     return;
 

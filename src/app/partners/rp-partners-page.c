@@ -15,6 +15,7 @@
 #include "rp-specialties.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
+#include "rp-type-to-search.h"
 
 G_DEFINE_FINAL_TYPE (RpPartnersPage, rp_partners_page, ADW_TYPE_BIN)
 
@@ -396,15 +397,15 @@ update_view_state (RpPartnersPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->filter_button), FALSE);
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-      gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+      rp_type_to_search_set_enabled (GTK_WIDGET (self), FALSE);
       _rp_partners_page_update_actions (self);
       return;
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), TRUE);
-  /* Typing anywhere on the page searches. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  /* Typing anywhere in the window searches. */
+  rp_type_to_search_set_enabled (GTK_WIDGET (self), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "list");
   gtk_stack_set_visible_child_name (self->list_stack, n_items > 0 ? "list" : "no-results");
 
@@ -846,6 +847,7 @@ rp_partners_page_init (RpPartnersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  rp_type_to_search_attach (GTK_WIDGET (self), GTK_WIDGET (self->search_bar));
   g_object_bind_property (self->search_button, "active",
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

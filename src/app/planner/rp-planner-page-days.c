@@ -103,6 +103,30 @@ visit_menu (RpPlannerPage  *self,
       g_clear_object (&item);
     }
 
+  /* Moving without a pointer: "Move to ▸ Thursday 10", the end of that day's route. */
+  if (rp_planned_visit_get_status (visit) != RP_VISIT_STATUS_DONE)
+    {
+      g_autoptr(GMenu) days = g_menu_new ();
+
+      for (int i = 0; i < N_DAYS; i++)
+        {
+          /* Translators: a day in a visit's "Move to" menu, "Thursday 10". */
+          g_autofree char *label = _rp_planner_page_format_day (self->days[i], _("%A %-d"));
+
+          if (g_strcmp0 (self->days[i], rp_planned_visit_get_planned_on (visit)) == 0)
+            continue;
+
+          g_clear_object (&item);
+          item = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target (item, "planner.move-visit", "(xsu)",
+                                             rp_planned_visit_get_id (visit), self->days[i],
+                                             G_MAXUINT);
+          g_menu_append_item (days, item);
+        }
+      g_menu_append_submenu (menu, _("_Move to"), G_MENU_MODEL (days));
+    }
+
+  g_clear_object (&item);
   item = g_menu_item_new (_("_Remove"), NULL);
   g_menu_item_set_action_and_target_value (item, "planner.remove-visit", id);
   g_menu_append_item (menu, item);
@@ -211,6 +235,41 @@ set_strikethrough (GtkWidget *label)
   pango_attr_list_unref (attributes);
 }
 
+/* Ctrl+Left / Ctrl+Right on a visit row: the visit goes to the end of the day before or after,
+ * and keeps the focus there. */
+static gboolean
+move_row_by_cb (GtkWidget *row,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  RpPlannerPage *self = RP_PLANNER_PAGE (gtk_widget_get_ancestor (row, RP_TYPE_PLANNER_PAGE));
+  int step = GPOINTER_TO_INT (user_data);
+  RpPlannedVisit *visit;
+  int index = -1;
+
+  if (self == NULL)
+    return FALSE;
+
+  visit = lookup_visit (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "visit-id")));
+  if (visit == NULL || rp_planned_visit_get_status (visit) == RP_VISIT_STATUS_DONE)
+    return FALSE;
+
+  for (int i = 0; i < N_DAYS; i++)
+    {
+      if (g_strcmp0 (self->days[i], rp_planned_visit_get_planned_on (visit)) == 0)
+        index = i;
+    }
+  if (index < 0 || index + step < 0 || index + step >= N_DAYS)
+    return FALSE;
+
+  g_free (self->focus_visit_uuid);
+  self->focus_visit_uuid = g_strdup (rp_planned_visit_get_uuid (visit));
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "planner.move-visit", "(xsu)",
+                                     rp_planned_visit_get_id (visit), self->days[index + step],
+                                     G_MAXUINT);
+}
+
 static GtkWidget *
 create_visit_row (RpPlannerPage  *self,
                   RpPlannedVisit *visit,
@@ -232,6 +291,7 @@ create_visit_row (RpPlannerPage  *self,
   GtkWidget *label;
   GtkDragSource *drag;
   GtkGesture *click;
+  GtkEventController *shortcuts;
   int line = 1;
 
   row = gtk_list_box_row_new ();
@@ -362,6 +422,17 @@ create_visit_row (RpPlannerPage  *self,
   g_signal_connect_object (click, "pressed", G_CALLBACK (visit_row_pressed_cb), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
 
+  /* Ctrl+Left and Ctrl+Right move the focused visit to the day before or after (Alt+Left is
+   * Back). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (move_row_by_cb, GINT_TO_POINTER (-1), NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_CONTROL_MASK),
+                      gtk_callback_action_new (move_row_by_cb, GINT_TO_POINTER (1), NULL)));
+  gtk_widget_add_controller (row, shortcuts);
+
   return row;
 }
 
@@ -413,6 +484,11 @@ create_day_footer (RpPlannerPage *self,
 {
   g_autofree char *summary = NULL;
   g_autofree char *distance = NULL;
+  /* Translators: a day in the names screen readers give the day's buttons, "Monday 7 December". */
+  g_autofree char *long_date = _rp_planner_page_format_day (day, _("%A %-d %B"));
+  g_autofree char *accessible = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
   GtkWidget *footer;
   GtkWidget *label;
   GtkWidget *buttons;
@@ -452,8 +528,11 @@ create_day_footer (RpPlannerPage *self,
   button = gtk_button_new_from_icon_name ("view-sort-ascending-symbolic");
   gtk_widget_set_hexpand (button, !self->vertical);
   gtk_widget_set_tooltip_text (button, _("Optimise Route"));
+  /* Translators: %s is a day, "Monday 7 December". */
+  accessible = g_strdup_printf (_("Optimise the route of %s"), long_date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Optimise Route"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_clear_pointer (&accessible, g_free);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "planner.optimise-route");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", day);
   gtk_widget_set_sensitive (button, stops->len > 1 && any_located);
@@ -461,8 +540,11 @@ create_day_footer (RpPlannerPage *self,
 
   button = gtk_button_new_from_icon_name ("mark-location-symbolic");
   gtk_widget_set_tooltip_text (button, _("Show on Map"));
+  /* Translators: %s is a day, "Monday 7 December". */
+  accessible = g_strdup_printf (_("Show %s on the map"), long_date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show on Map"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_clear_pointer (&accessible, g_free);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "planner.show-day-on-map");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", day);
   gtk_widget_set_sensitive (button, any_located);
@@ -472,11 +554,35 @@ create_day_footer (RpPlannerPage *self,
   button = gtk_button_new_from_icon_name ("send-to-symbolic");
   gtk_widget_set_hexpand (button, !self->vertical);
   gtk_widget_set_tooltip_text (button, _("Open in Maps"));
+  /* Translators: %s is a day, "Monday 7 December". */
+  accessible = g_strdup_printf (_("Open the route of %s in Maps"), long_date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open in Maps"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_clear_pointer (&accessible, g_free);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "planner.open-in-maps");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", day);
   gtk_widget_set_sensitive (button, any_located);
+  gtk_box_append (GTK_BOX (buttons), button);
+
+  /* The day's packets: one PDF for the offices of this day only. */
+  item = g_menu_item_new (_("_Save Packets for This Day…"), NULL);
+  g_menu_item_set_action_and_target (item, "print.save-day-packets", "s", day);
+  g_menu_append_item (menu, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("_Print Packets for This Day…"), NULL);
+  g_menu_item_set_action_and_target (item, "print.day-packets", "s", day);
+  g_menu_append_item (menu, item);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_hexpand (button, !self->vertical);
+  gtk_widget_set_tooltip_text (button, _("Packets for This Day"));
+  gtk_widget_set_name (button, "day-menu");
+  /* Translators: %s is a day, "Monday 7 December". */
+  accessible = g_strdup_printf (_("Packets for %s"), long_date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_box_append (GTK_BOX (buttons), button);
 
   return footer;
@@ -630,14 +736,31 @@ apply_layout (RpPlannerPage *self)
   gtk_scrolled_window_set_policy (self->days_scroller,
                                   self->vertical ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (GTK_WIDGET (self->days_scroller),
-                               self->vertical ? -1 : DAYS_MIN_WIDTH, -1);
 
   for (int i = 0; i < N_DAYS; i++)
     {
       if (self->day_columns[i] != NULL)
         gtk_widget_set_size_request (self->day_columns[i], self->vertical ? -1 : 128, -1);
     }
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 void
@@ -656,6 +779,18 @@ _rp_planner_page_rebuild_days (RpPlannerPage *self)
     }
 
   apply_layout (self);
+
+  /* A visit moved by keyboard keeps the focus in its new place. */
+  if (self->focus_visit_uuid != NULL)
+    {
+      GtkWidget *row = find_named (GTK_WIDGET (self->days_box), self->focus_visit_uuid);
+
+      if (row != NULL)
+        {
+          gtk_widget_grab_focus (row);
+          g_clear_pointer (&self->focus_visit_uuid, g_free);
+        }
+    }
 }
 
 static void

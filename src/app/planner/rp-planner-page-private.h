@@ -16,10 +16,10 @@ G_BEGIN_DECLS
 
 #define N_DAYS 5
 
-/* Below this width of the page the day columns stack vertically. Side by side, the days need
- * DAYS_MIN_WIDTH: when the "Who to Visit" pane leaves less, the pane folds over them. */
-#define WIDE_LAYOUT_MIN_WIDTH 900
-#define DAYS_MIN_WIDTH 700
+/* Side by side, the days need DAYS_MIN_WIDTH (five columns of 128 px and their gaps) beside the
+ * "Who to Visit" pane (SUGGESTIONS_WIDTH) when it is open; with less they stack vertically. */
+#define DAYS_MIN_WIDTH 720
+#define SUGGESTIONS_WIDTH 300
 
 struct _RpPlannerPage
 {
@@ -48,6 +48,7 @@ struct _RpPlannerPage
 
   GtkWidget      *day_columns[N_DAYS];
   GtkWidget      *row_popover;           /* the menu of the visit row last activated */
+  char           *focus_visit_uuid;      /* the visit moved by keyboard, to focus once shown */
 
   /* Timing, for G_MESSAGES_DEBUG=Rapport: from construction to the first frame and to the
    * first suggestions. */
@@ -87,6 +88,8 @@ GPtrArray      *_rp_planner_page_visits_of_day           (RpPlannerPage  *self,
                                                           gboolean        with_cancelled);
 
 /* rp-planner-page-days.c */
+gboolean        _rp_planner_page_wants_vertical          (RpPlannerPage  *self,
+                                                          int             width);
 GtkWidget      *_rp_planner_page_caption_label           (const char     *text,
                                                           gboolean        dim);
 void            _rp_planner_page_rebuild_days            (RpPlannerPage  *self);

@@ -9,30 +9,36 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-planner-page-private.h"
+#include "rp-plan-day.h"
 #include "rp-specialties.h"
 #include "rp-store-visits.h"
 #include "rp-visit-suggestions.h"
 
 /* Suggestions ---------------------------------------------------------------------------------- */
 
-/* The day a "Plan" button plans on: the selected day, else the first working day of the week
- * from today on, else its Monday. */
+/* The day a "Plan" button plans on: the selected day, else the least busy working day of the
+ * week from today on (rp_plan_pick_day), so that planning several partners one after the other
+ * spreads them over the week. Worked out when the button is pressed: the rows may be older than
+ * the last visit planned. */
 static const char *
 default_plan_day (RpPlannerPage *self)
 {
   g_autofree char *today = _rp_planner_page_dup_today ();
+  guint counts[N_DAYS];
 
   if (self->selected_day >= 0)
     return self->days[self->selected_day];
 
   for (int i = 0; i < N_DAYS; i++)
     {
-      if (g_strcmp0 (self->days[i], today) >= 0)
-        return self->days[i];
+      g_autoptr(GPtrArray) visits = _rp_planner_page_visits_of_day (self, self->days[i], FALSE);
+
+      counts[i] = visits->len;
     }
 
-  return self->days[0];
+  return self->days[rp_plan_pick_day ((const char * const *) self->days, counts, N_DAYS, today)];
 }
 
 static GMenuModel *
@@ -126,10 +132,19 @@ create_suggestion_row (RpPlannerPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (plan),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, plan_accessible, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (plan), "planner.plan-suggestion");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (plan), "(xs)", partner_id, plan_day);
+  /* An empty day: the least busy one when the button is pressed. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (plan), "(xs)", partner_id, "");
   menu = plan_days_menu (self, partner_id);
   adw_split_button_set_menu_model (ADW_SPLIT_BUTTON (plan), menu);
   adw_split_button_set_dropdown_tooltip (ADW_SPLIT_BUTTON (plan), _("Plan for Another Day"));
+  {
+    /* Translators: the name screen readers give a suggestion's day menu, "Plan a visit to
+     * Dr. Ann Lee on another day". */
+    g_autofree char *other_day = g_strdup_printf (_("Plan a visit to %s on another day"),
+                                                  rp_partner_get_display_name (partner));
+
+    rp_accessible_name_inner (plan, GTK_TYPE_MENU_BUTTON, other_day);
+  }
   gtk_box_append (GTK_BOX (top), plan);
 
   /* The tier chip, then the specialty. */
@@ -427,6 +442,8 @@ plan_suggestion_action (GtkWidget  *widget,
   gint64 partner_id;
 
   g_variant_get (parameter, "(x&s)", &partner_id, &day);
+  if (*day == '\0')
+    day = default_plan_day (self);
 
   /* The objective is the main reason the partner was suggested. */
   for (guint i = 0; self->suggestions != NULL && i < self->suggestions->len; i++)

@@ -4,8 +4,8 @@
  * holds a few dozen visits at most, so five list boxes read better than a paging model. While the
  * page is not on show a change only marks it stale, and the page catches up when it is mapped.
  *
- * The day columns sit side by side like GNOME Calendar's week view; when the page is narrower
- * than WIDE_LAYOUT_MIN_WIDTH they stack, one day under the other. The orientation is switched
+ * The day columns sit side by side like GNOME Calendar's week view; when the room beside "Who to
+ * Visit" is narrower than DAYS_MIN_WIDTH they stack, one day under the other. The orientation is switched
  * from an idle callback after an allocation, never during one.
  *
  * Every rule (the suggestions and their reasons, the driving order, the iCalendar file) lives in
@@ -357,11 +357,42 @@ set_week (RpPlannerPage *self,
 
 /* Adaptive layout ------------------------------------------------------------------------------ */
 
+/* The days stand side by side when they have the room beside "Who to Visit" (open, it sits beside
+ * them: it never covers a day); otherwise they are stacked, each as wide as the page. */
+gboolean
+_rp_planner_page_wants_vertical (RpPlannerPage *self,
+                                 int            width)
+{
+  int pane = 0;
+
+  if (adw_flap_get_reveal_flap (self->flap) && !adw_flap_get_folded (self->flap))
+    {
+      GtkWidget *flap = adw_flap_get_flap (self->flap);
+
+      pane = flap != NULL ? MAX (gtk_widget_get_width (flap), SUGGESTIONS_WIDTH)
+                          : SUGGESTIONS_WIDTH;
+    }
+
+  return width - pane < DAYS_MIN_WIDTH;
+}
+
+static gboolean layout_idle_cb (gpointer user_data);
+
+static void
+queue_layout_check (RpPlannerPage *self)
+{
+  /* Before the next frame is laid out: a default idle may wait behind the frames of the
+   * spinner and of the rows being added. */
+  if (self->layout_idle_id == 0)
+    self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, layout_idle_cb, self, NULL);
+}
+
 static gboolean
 layout_idle_cb (gpointer user_data)
 {
   RpPlannerPage *self = user_data;
-  gboolean vertical = gtk_widget_get_width (GTK_WIDGET (self)) < WIDE_LAYOUT_MIN_WIDTH;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean vertical = _rp_planner_page_wants_vertical (self, width);
 
   self->layout_idle_id = 0;
 
@@ -568,9 +599,9 @@ rp_planner_page_size_allocate (GtkWidget *widget,
   if (self->row_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->row_popover));
 
-  vertical = width < WIDE_LAYOUT_MIN_WIDTH;
-  if (vertical != self->vertical && self->layout_idle_id == 0)
-    self->layout_idle_id = g_idle_add (layout_idle_cb, self);
+  vertical = _rp_planner_page_wants_vertical (self, width);
+  if (vertical != self->vertical)
+    queue_layout_check (self);
 }
 
 static void
@@ -599,8 +630,9 @@ flap_folded_cb (RpPlannerPage *self,
                 GParamSpec    *pspec,
                 AdwFlap       *flap)
 {
-  /* Folded, the pane would cover Friday: it waits for the toggle. */
+  /* Folded (a phone-sized window), the pane would cover the days: it waits for the toggle. */
   adw_flap_set_reveal_flap (flap, !adw_flap_get_folded (flap));
+  queue_layout_check (self);
 }
 
 static void
@@ -646,6 +678,8 @@ rp_planner_page_constructed (GObject *object)
   g_signal_connect (self, "map", G_CALLBACK (reload_if_stale), NULL);
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (queue_layout_check),
+                           self, G_CONNECT_SWAPPED);
 
   set_week (self, NULL);
 }
@@ -669,6 +703,7 @@ rp_planner_page_dispose (GObject *object)
 
   g_clear_pointer (&self->visits, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  g_clear_pointer (&self->focus_visit_uuid, g_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rp_planner_page_parent_class)->dispose (object);

@@ -29,4 +29,11 @@ RpDocument *_rp_print_actions_make_document (RpContext   *context,
 RpPrintJob *_rp_print_actions_new_job       (RpDocument  *document,
                                              const char  *kind);
 
+/* Marks done the thank-yous of the partners @document (of thank-you letters) was made for, in
+ * one transaction (rp_thank_yous_complete); @n_done tells for how many partners. */
+gboolean    _rp_print_actions_mark_letters_done (RpContext   *context,
+                                                 RpDocument  *document,
+                                                 guint       *n_done,
+                                                 GError     **error);
+
 G_END_DECLS

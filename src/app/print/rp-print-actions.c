@@ -22,6 +22,7 @@
 #include "rp-store-practice.h"
 #include "rp-store-tasks.h"
 #include "rp-store-visits.h"
+#include "rp-thank-yous.h"
 
 typedef struct
 {
@@ -149,8 +150,36 @@ load_practice (RpStore  *store,
   return rp_store_get_practice (store, error);
 }
 
+/* The partners a document of thank-you letters is for, so that the toast saying it is saved or
+ * printed can offer to mark their thank-yous done. */
+#define LETTER_PARTNERS_KEY "rp-letter-partner-ids"
+
+static void
+remember_letter_partners (RpDocument *document,
+                          GPtrArray  *partners)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), partners->len);
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      gint64 id = rp_partner_get_id (g_ptr_array_index (partners, i));
+
+      g_array_append_val (ids, id);
+    }
+  g_object_set_data_full (G_OBJECT (document), LETTER_PARTNERS_KEY, ids,
+                          (GDestroyNotify) g_array_unref);
+}
+
+static char *
+dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 /* The partners of @ids (an "ax" value), or with an empty array every partner with a thank-you
- * task open, in due order. */
+ * due today or earlier (rp_thank_yous_list_due: not those due later), in due order. */
 static GPtrArray *
 load_letter_partners (RpStore   *store,
                       GVariant  *ids,
@@ -158,29 +187,22 @@ load_letter_partners (RpStore   *store,
 {
   g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) wanted = NULL;
   gsize n_ids = 0;
   const gint64 *given = g_variant_get_fixed_array (ids, &n_ids, sizeof (gint64));
 
   if (n_ids > 0)
     {
+      wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_array_append_vals (wanted, given, (guint) n_ids);
     }
   else
     {
-      g_autoptr(GPtrArray) tasks = rp_store_list_open_tasks (store, NULL, error);
+      g_autofree char *today = dup_today ();
 
-      if (tasks == NULL)
+      wanted = rp_thank_yous_list_due (store, today, error);
+      if (wanted == NULL)
         return NULL;
-
-      for (guint i = 0; i < tasks->len; i++)
-        {
-          RpTask *task = g_ptr_array_index (tasks, i);
-          gint64 partner_id = rp_task_get_partner_id (task);
-
-          if (rp_task_get_kind (task) == RP_TASK_KIND_THANK_YOU && partner_id > 0)
-            g_array_append_val (wanted, partner_id);
-        }
     }
 
   for (guint i = 0; i < wanted->len; i++)
@@ -210,30 +232,18 @@ load_letter_partners (RpStore   *store,
   return g_steal_pointer (&partners);
 }
 
-/* Every partner planned Monday…Friday of the week of @monday, once, in the order of the week. */
+/* Every partner planned (not cancelled) from @from to @to, once, in the order of the days. */
 static GPtrArray *
-load_week_partners (RpStore     *store,
-                    const char  *monday,
-                    GError     **error)
+load_planned_partners (RpStore     *store,
+                       const char  *from,
+                       const char  *to,
+                       GError     **error)
 {
-  g_autoptr(GDateTime) start = parse_day (monday);
-  g_autoptr(GDateTime) friday = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *short_day = NULL;
   g_autoptr(GPtrArray) visits = NULL;
   g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (start == NULL)
-    {
-      g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_FAILED,
-                   _("“%s” is not a date"), monday);
-      return NULL;
-    }
-
-  friday = g_date_time_add_days (start, 4);
-  to = g_date_time_format (friday, "%Y-%m-%d");
-  visits = rp_store_list_visits_between (store, monday, to, FALSE, error);
+  visits = rp_store_list_visits_between (store, from, to, FALSE, error);
   if (visits == NULL)
     return NULL;
 
@@ -252,11 +262,71 @@ load_week_partners (RpStore     *store,
       g_ptr_array_add (partners, partner);
     }
 
+  return g_steal_pointer (&partners);
+}
+
+/* Every partner planned Monday…Friday of the week of @monday, once, in the order of the week. */
+static GPtrArray *
+load_week_partners (RpStore     *store,
+                    const char  *monday,
+                    GError     **error)
+{
+  g_autoptr(GDateTime) start = parse_day (monday);
+  g_autoptr(GDateTime) friday = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *short_day = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+
+  if (start == NULL)
+    {
+      g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_FAILED,
+                   _("“%s” is not a date"), monday);
+      return NULL;
+    }
+
+  friday = g_date_time_add_days (start, 4);
+  to = g_date_time_format (friday, "%Y-%m-%d");
+  partners = load_planned_partners (store, monday, to, error);
+  if (partners == NULL)
+    return NULL;
+
   if (partners->len == 0)
     {
       short_day = format_short_day (monday);
       g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_EMPTY,
                    _("Nothing is planned for the week of %s"), short_day);
+      return NULL;
+    }
+
+  return g_steal_pointer (&partners);
+}
+
+/* Every partner planned on @day, once, in the day's driving order. */
+static GPtrArray *
+load_day_partners (RpStore     *store,
+                   const char  *day,
+                   GError     **error)
+{
+  g_autoptr(GDateTime) start = parse_day (day);
+  g_autofree char *short_day = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+
+  if (start == NULL)
+    {
+      g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_FAILED,
+                   _("“%s” is not a date"), day);
+      return NULL;
+    }
+
+  partners = load_planned_partners (store, day, day, error);
+  if (partners == NULL)
+    return NULL;
+
+  if (partners->len == 0)
+    {
+      short_day = format_short_day (day);
+      g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_EMPTY,
+                   _("Nothing is planned for %s"), short_day);
       return NULL;
     }
 
@@ -328,6 +398,23 @@ _rp_print_actions_make_document (RpContext   *context,
       title = g_strdup_printf (_("Packets for the week of %s"), short_day);
       name = file_name_from_title (title);
     }
+  else if (g_str_equal (kind, "day-packets"))
+    {
+      RpPacketOptions options = { .include_summary = TRUE, .today = NULL };
+      const char *day = g_variant_get_string (parameter, NULL);
+      g_autofree char *short_day = NULL;
+      g_autofree char *title = NULL;
+
+      partners = load_day_partners (store, day, error);
+      if (partners == NULL)
+        return NULL;
+
+      document = rp_document_new_packets (store, practice, partners, &options);
+      short_day = format_short_day (day);
+      /* Translators: a file name; %s is a short day ("Nov 23") */
+      title = g_strdup_printf (_("Packets for %s"), short_day);
+      name = file_name_from_title (title);
+    }
   else if (g_str_equal (kind, "week"))
     {
       const char *monday = g_variant_get_string (parameter, NULL);
@@ -349,6 +436,7 @@ _rp_print_actions_make_document (RpContext   *context,
       document = rp_document_new_letters (store, practice, partners, template_text, signature,
                                           NULL);
       name = file_name_from_title (rp_document_get_title (document));
+      remember_letter_partners (document, partners);
     }
   else if (g_str_equal (kind, "labels"))
     {
@@ -397,6 +485,77 @@ _rp_print_actions_new_job (RpDocument *document,
 
 /* ── Printing ───────────────────────────────────────────────────────────────────────────── */
 
+/* ── Marking the letters' thank-yous done ───────────────────────────────────────────────── */
+
+gboolean
+_rp_print_actions_mark_letters_done (RpContext   *context,
+                                     RpDocument  *document,
+                                     guint       *n_done,
+                                     GError     **error)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (document), LETTER_PARTNERS_KEY);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = dup_today ();
+
+  g_return_val_if_fail (RP_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (RP_IS_DOCUMENT (document), FALSE);
+
+  if (n_done != NULL)
+    *n_done = 0;
+  if (ids == NULL)
+    return TRUE;
+
+  return rp_thank_yous_complete (rp_context_get_store (context),
+                                 (const gint64 *) (gpointer) ids->data, ids->len, today, now,
+                                 n_done, error);
+}
+
+static void
+mark_letters_done_cb (AdwToast *toast,
+                      gpointer  user_data)
+{
+  RpContext *context = g_object_get_data (G_OBJECT (toast), "context");
+  RpDocument *document = g_object_get_data (G_OBJECT (toast), "document");
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "window");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_done = 0;
+
+  if (!_rp_print_actions_mark_letters_done (context, document, &n_done, &error))
+    message = g_strdup_printf (_("Could not mark the thank-you notes done: %s"), error->message);
+  else
+    message = g_strdup_printf (ngettext ("%u thank-you note marked done",
+                                         "%u thank-you notes marked done", n_done),
+                               n_done);
+
+  if (window != NULL)
+    rp_page_add_window_toast (GTK_WINDOW (window), adw_toast_new (message));
+}
+
+/* A toast for letters printed or saved: it offers to mark their thank-yous done, the one step
+ * left of the job. FALSE for other documents. */
+static gboolean
+offer_mark_done (PrintActions *actions,
+                 AdwToast     *toast,
+                 RpDocument   *document)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (document), LETTER_PARTNERS_KEY);
+
+  if (ids == NULL || ids->len == 0)
+    return FALSE;
+
+  adw_toast_set_button_label (toast, _("_Mark Done"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "context", g_object_ref (actions->context),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "document", g_object_ref (document), g_object_unref);
+  /* The toast lives in the window's overlay, so the window outlives it. */
+  g_object_set_data (G_OBJECT (toast), "window", actions->window);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (mark_letters_done_cb), NULL);
+
+  return TRUE;
+}
+
 static void
 print_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -411,9 +570,13 @@ print_done_cb (GObject      *object,
     {
       g_autofree char *title = NULL;
 
+      AdwToast *toast;
+
       title = g_strdup_printf (_("Printing “%s”"),
                                rp_document_get_title (rp_print_job_get_document (job)));
-      add_toast (actions, adw_toast_new (title));
+      toast = adw_toast_new (title);
+      offer_mark_done (actions, toast, rp_print_job_get_document (job));
+      add_toast (actions, toast);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -467,7 +630,7 @@ format_saved (const char *kind,
   /* Translators: the %s of these toasts is a file name */
   if (g_str_equal (kind, "packet"))
     return g_strdup_printf (_("Saved packet to %s"), file_name);
-  if (g_str_equal (kind, "week-packets"))
+  if (g_str_equal (kind, "week-packets") || g_str_equal (kind, "day-packets"))
     return g_strdup_printf (_("Saved packets to %s"), file_name);
   if (g_str_equal (kind, "week"))
     return g_strdup_printf (_("Saved the week’s plan to %s"), file_name);
@@ -509,7 +672,8 @@ save_to (SaveRequest *request,
   uri = g_filename_to_uri (path, NULL, NULL);
 
   toast = adw_toast_new (title);
-  if (uri != NULL)
+  /* Letters offer to mark their thank-yous done; other documents, to open the file. */
+  if (!offer_mark_done (actions, toast, request->document) && uri != NULL)
     {
       adw_toast_set_button_label (toast, _("_Open"));
       /* The toast lives in the window's overlay, so the window outlives it. */
@@ -628,6 +792,8 @@ static const PrintActionInfo action_infos[] = {
   { "week", "week", "s", FALSE },
   { "save-week", "week", "s", TRUE },
   { "week-packets", "week-packets", "s", TRUE },
+  { "day-packets", "day-packets", "s", FALSE },
+  { "save-day-packets", "day-packets", "s", TRUE },
   { "thank-you-letters", "thank-you-letters", "ax", FALSE },
   { "save-thank-you-letters", "thank-you-letters", "ax", TRUE },
   { "labels", "labels", "ax", FALSE },

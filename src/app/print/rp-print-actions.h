@@ -5,11 +5,12 @@
  *   print.save-packet   (x partner id)  a file chooser, then the packet as PDF
  *   print.week          (s Monday)      the week's plan: day routes, phones, office contacts
  *   print.week-packets  (s Monday)      one PDF with a packet for every office planned that week
+ *   print.day-packets   (s day)         GTK's print dialog for the packets of one day's offices
  *   print.thank-you-letters (ax partner ids; empty = every partner with a thank-you due)
  *   print.labels        (ax partner ids; empty = as above)  Avery 5160 address labels
  *   print.target-list   (x target list id)  the list's partners, ranked, with their contacts
  * and the PDF twins, a file chooser then a PDF: print.save-week (s), print.save-thank-you-letters
- * (ax), print.save-labels (ax), print.save-target-list (x). print.week-packets is a PDF already.
+ * (ax), print.save-labels (ax), print.save-target-list (x), print.save-day-packets (s). print.week-packets is a PDF already.
  * Failures (no printer, cancelled, unwritable path) show a clear message; nothing half-written
  * is left behind.
  *

@@ -14,6 +14,7 @@
 #include "rp-outcome-category-row.h"
 #include "rp-referral-detail.h"
 #include "rp-referral-status.h"
+#include "rp-store-partners.h"
 #include "rp-store-referrals.h"
 #include "rp-vault.h"
 
@@ -130,7 +131,7 @@ format_timestamp (const char *iso_utc)
 
   local = g_date_time_to_local (utc);
   /* Translators: a date and time, see g_date_time_format(); "27 Nov 2026, 10:05". */
-  text = g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  text = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 
   return g_strdup (g_strstrip (text));
 }
@@ -224,6 +225,8 @@ add_patient_row (RpReferralDetail *self,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* Patient data and messages are shown as they are, never read as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
   if (icon_name != NULL)
@@ -317,6 +320,8 @@ path_row (const char *title,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
 
+  /* The subtitle may hold names and notes: never read as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -424,7 +429,18 @@ update (RpReferralDetail *self)
   direction = rp_referral_get_direction (referral);
   date = rp_format_day (rp_referral_get_referred_on (referral));
 
-  adw_avatar_set_text (self->avatar, rp_referral_get_partner_name (referral));
+  /* The initials come from the partner's names, not from "Dr." and "MD". */
+  {
+    g_autoptr(RpPartner) partner = NULL;
+    g_autofree char *avatar_name = NULL;
+
+    if (get_store (self) != NULL && rp_referral_get_partner_id (referral) > 0)
+      partner = rp_store_get_partner (get_store (self), rp_referral_get_partner_id (referral),
+                                      NULL);
+    avatar_name = partner != NULL ? rp_partner_dup_avatar_name (partner)
+                                  : g_strdup (rp_referral_get_partner_name (referral));
+    adw_avatar_set_text (self->avatar, avatar_name);
+  }
   gtk_label_set_text (self->title_label,
                       !is_empty (rp_referral_get_partner_name (referral))
                       ? rp_referral_get_partner_name (referral) : _("Unknown Partner"));
@@ -993,7 +1009,7 @@ rp_format_day (const char *day)
   date_time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                      g_date_get_day (&date), 12, 0, 0);
   /* Translators: a day, see g_date_time_format(); "27 Nov 2026". */
-  text = g_date_time_format (date_time, _("%e %b %Y"));
+  text = g_date_time_format (date_time, _("%-d %b %Y"));
 
   return g_strdup (g_strstrip (text));
 }

@@ -309,6 +309,20 @@ search_changed_cb (RpReferralsPage *self)
   _rp_referrals_page_set_filter (self, filter);
 }
 
+/* Enter in the search entry goes to the first match of what is typed, brought up to date first:
+ * the entry reports a change only after a pause. */
+static void
+search_activate_cb (RpReferralsPage *self)
+{
+  search_changed_cb (self);
+
+  if (self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 void
 _rp_referrals_page_clear_search (RpReferralsPage *self)
 {
@@ -334,6 +348,7 @@ void
 _rp_referrals_page_class_filters_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, partner_search_changed_cb);

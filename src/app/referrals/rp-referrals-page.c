@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-page-util.h"
 #include "rp-partner-list.h"
 #include "rp-referral-detail.h"
@@ -16,6 +17,7 @@
 #include "rp-referral-status.h"
 #include "rp-referrals-page-private.h"
 #include "rp-store-partners.h"
+#include "rp-type-to-search.h"
 
 G_DEFINE_FINAL_TYPE (RpReferralsPage, rp_referrals_page, ADW_TYPE_BIN)
 
@@ -69,6 +71,7 @@ date_text (GObject    *list_item,
   return rp_format_day (referred_on);
 }
 
+/* A cell too narrow for its text shows the whole of it in its tooltip. */
 static void
 setup_date_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
@@ -120,6 +123,7 @@ setup_partner_cb (GtkSignalListItemFactory *factory,
 
   rp_page_set_bold (label);
   gtk_expression_bind (referral_property ("partner-name"), label, "label", list_item);
+  rp_accessible_name_row_by_label (label);
 }
 
 static char *
@@ -596,6 +600,7 @@ rp_referrals_page_constructed (GObject *object)
   setup_column (self->urgency_column, G_CALLBACK (setup_urgency_cb));
   setup_column (self->status_column, G_CALLBACK (setup_status_cb));
   setup_column (self->days_column, G_CALLBACK (setup_days_cb));
+  rp_accessible_name_headers (self->column_view);
 
   /* The partner filter's search. */
   self->partners = rp_partner_list_new (self->store);
@@ -789,6 +794,8 @@ rp_referrals_page_init (RpReferralsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Typing anywhere in the window searches. */
+  rp_type_to_search_attach (GTK_WIDGET (self), GTK_WIDGET (self->search_bar));
   g_object_bind_property (self->search_button, "active",
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

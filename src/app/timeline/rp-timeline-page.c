@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-store-partners.h"
 #include "rp-timeline-page.h"
 
@@ -169,6 +170,8 @@ labelled_dropdown (const char * const *items,
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
                                   -1);
+  /* The button inside is what a screen reader lands on. */
+  rp_accessible_name_inner (dropdown, GTK_TYPE_TOGGLE_BUTTON, accessible_label);
 
   return dropdown;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-activity-dialog.h"
 #include "rp-follow-up-rules.h"
 #include "rp-format.h"
@@ -322,9 +323,50 @@ partner_search_changed_cb (RpActivityDialog *self,
       gtk_widget_set_margin_top (label, 6);
       gtk_widget_set_margin_bottom (label, 6);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rp_partner_get_display_name (partner), -1);
       g_object_set_data_full (G_OBJECT (row), "partner-id", id, g_free);
       gtk_list_box_append (matches, row);
     }
+}
+
+/* Enter picks the first match of what is typed (the entry reports a change only after a pause:
+ * the matches are brought up to date first). */
+static void
+partner_search_activate_cb (RpActivityDialog *self,
+                            GtkSearchEntry   *entry)
+{
+  GtkListBox *matches = g_object_get_data (G_OBJECT (entry), "matches");
+  GtkListBoxRow *first;
+
+  partner_search_changed_cb (self, entry);
+  first = gtk_list_box_get_row_at_index (matches, 0);
+  if (first != NULL)
+    match_activated_cb (self, first);
+}
+
+/* Down goes from the search to the matches, as in a completion list. */
+static gboolean
+partner_search_key_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       RpActivityDialog      *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkListBox *matches = g_object_get_data (G_OBJECT (entry), "matches");
+  GtkListBoxRow *first;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return GDK_EVENT_PROPAGATE;
+
+  partner_search_changed_cb (self, GTK_SEARCH_ENTRY (entry));
+  first = gtk_list_box_get_row_at_index (matches, 0);
+  if (first == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return GDK_EVENT_STOP;
 }
 
 /* A search popover for choosing a partner (or adding one present). */
@@ -336,6 +378,7 @@ partner_popover (RpActivityDialog *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *entry = gtk_search_entry_new ();
   GtkWidget *matches = gtk_list_box_new ();
+  GtkEventController *key;
 
   g_object_set (entry, "placeholder-text", _("Search partners"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
@@ -349,6 +392,11 @@ partner_popover (RpActivityDialog *self,
   g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (partner_search_changed_cb),
                             self);
   g_signal_connect_swapped (matches, "row-activated", G_CALLBACK (match_activated_cb), self);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (partner_search_activate_cb), self);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (partner_search_key_cb), self);
+  gtk_widget_add_controller (entry, key);
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), matches);
   gtk_widget_set_size_request (box, 280, -1);
@@ -665,6 +713,8 @@ build (RpActivityDialog *self,
 
   group = adw_preferences_group_new ();
   self->partner_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* The partner's name is shown as it is, never read as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->partner_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->partner_row), _("Partner"));
   adw_action_row_add_prefix (self->partner_row, gtk_image_new_from_icon_name ("avatar-default-symbolic"));
   self->partner_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
@@ -729,6 +779,11 @@ build (RpActivityDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->follow_up_row),
                                  _("Follow-up Needed"));
   adw_expander_row_set_show_enable_switch (self->follow_up_row, TRUE);
+  /* GTK 4.8 names neither the expander's row nor its switch by the title. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_up_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Follow-up Needed"), -1);
+  rp_accessible_name_inner (GTK_WIDGET (self->follow_up_row), GTK_TYPE_SWITCH,
+                            _("Follow-up Needed"));
   adw_expander_row_set_enable_expansion (self->follow_up_row, FALSE);
   self->follow_up_on_row = ADW_ENTRY_ROW (entry_row (_("On (YYYY-MM-DD)")));
   gtk_editable_set_text (GTK_EDITABLE (self->follow_up_on_row), follow_up_on);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-timeline-view.h"
 
 struct _RpTimelineView
@@ -159,6 +160,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (w->title_label, TRUE);
   gtk_widget_add_css_class (w->title_label, "timeline-title");
   gtk_box_append (GTK_BOX (title_line), w->title_label);
+  rp_accessible_name_row_by_label (w->title_label);
 
   w->time_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (w->time_label, "dim-label");

@@ -1707,3 +1707,21 @@ rp_partner_copy (RpPartner *self)
 
   return copy;
 }
+
+char *
+rp_partner_dup_avatar_name (RpPartner *self)
+{
+  const char *first;
+  const char *last;
+
+  g_return_val_if_fail (RP_IS_PARTNER (self), NULL);
+
+  first = rp_partner_get_first_name (self);
+  last = rp_partner_get_last_name (self);
+  if (rp_partner_get_kind (self) == RP_PARTNER_KIND_PERSON &&
+      ((first != NULL && *first != '\0') || (last != NULL && *last != '\0')))
+    return g_strstrip (g_strdup_printf ("%s %s", first != NULL ? first : "",
+                                        last != NULL ? last : ""));
+
+  return g_strdup (rp_partner_get_display_name (self));
+}

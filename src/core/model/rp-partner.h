@@ -52,6 +52,10 @@ void             rp_partner_set_organization     (RpPartner       *self,
                                                   const char      *organization);
 const char      *rp_partner_get_display_name     (RpPartner       *self);
 const char      *rp_partner_get_sort_name        (RpPartner       *self);
+/* The name an avatar takes its initials from: a person's first and last name, without the
+ * prefix and credentials ("Emily Harris" for "Dr. Emily Harris, MD", not "DM"); otherwise the
+ * display name. */
+char            *rp_partner_dup_avatar_name      (RpPartner       *self);
 const char      *rp_partner_get_npi              (RpPartner       *self);
 void             rp_partner_set_npi              (RpPartner       *self,
                                                   const char      *npi);

@@ -527,6 +527,24 @@ rp_rules_record_referral (RpStore              *store,
   return ok;
 }
 
+/* The "update sent" activity of a referral whose loop was closed by hand. */
+static gboolean
+log_update_sent (RpStore     *store,
+                 RpReferral  *referral,
+                 GDateTime   *now,
+                 GError     **error)
+{
+  g_autoptr(RpActivity) activity = rp_activity_new (RP_ACTIVITY_KIND_UPDATE_SENT);
+  g_autofree char *now_iso = format_utc (now);
+
+  rp_activity_set_occurred_at (activity, now_iso);
+  rp_activity_set_summary (activity, _("Update sent"));
+  rp_activity_set_referral_id (activity, rp_referral_get_id (referral));
+  rp_activity_add_partner_id (activity, rp_referral_get_partner_id (referral));
+
+  return rp_rules_log_activity (store, activity, NULL, NULL, now, NULL, error);
+}
+
 gboolean
 rp_rules_move_referral (RpStore              *store,
                         RpReferral           *referral,
@@ -555,6 +573,13 @@ rp_rules_move_referral (RpStore              *store,
   referral_state_save (&saved, referral);
 
   ok = move_and_apply (store, referral, to, reason, settings, now, error);
+
+  /* Closing the loop by hand (the Referrals page) says the update was sent, as Done on its task
+   * does: the partner's history shows it either way. */
+  if (ok && to == RP_REFERRAL_STATUS_LOOP_CLOSED &&
+      rp_referral_get_direction (referral) == RP_REFERRAL_DIRECTION_INBOUND &&
+      rp_referral_get_partner_id (referral) > 0)
+    ok = log_update_sent (store, referral, now, error);
 
   if (!ok)
     rp_store_rollback (store);

@@ -487,6 +487,9 @@ test_loop_update_task (Fixture       *fixture,
   g_autoptr(RpReferral) outbound = record (fixture, RP_REFERRAL_DIRECTION_OUTBOUND);
   g_autoptr(RpTask) task = NULL;
   g_autoptr(RpTask) done = NULL;
+  g_autoptr(RpActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_activities;
 
   move (fixture, referral, RP_REFERRAL_STATUS_SCHEDULED);
   g_assert_null (find_task (fixture, "loop-update:", referral));
@@ -504,11 +507,17 @@ test_loop_update_task (Fixture       *fixture,
   assert_no_patient (rp_task_get_title (task));
   assert_no_patient (rp_task_get_notes (task));
 
-  /* Closing the loop completes it. */
+  /* Closing the loop completes it, and logs the update sent, as Done on the task does. */
+  n_activities = rp_store_count_rows (fixture->store, "activity");
   move (fixture, referral, RP_REFERRAL_STATUS_LOOP_CLOSED);
   done = find_task (fixture, "loop-update:", referral);
   g_assert_true (rp_task_get_done (done));
   g_assert_cmpstr (rp_task_get_done_at (done), ==, "2026-11-27T15:00:00Z");
+  g_assert_cmpuint (rp_store_count_rows (fixture->store, "activity"), ==, n_activities + 1);
+  activity = rp_store_get_activity (fixture->store, n_activities + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_activity_get_kind (activity), ==, RP_ACTIVITY_KIND_UPDATE_SENT);
+  g_assert_cmpint (rp_activity_get_referral_id (activity), ==, rp_referral_get_id (referral));
 
   /* An outbound referral's partner is the one who closes the loop: no task for us. */
   move (fixture, outbound, RP_REFERRAL_STATUS_SEEN);
