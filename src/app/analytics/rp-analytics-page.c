@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-analytics-page.h"
 #include "rp-analytics-charts.h"
 #include "rp-analytics.h"
@@ -235,6 +236,20 @@ new_list (void)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   return list;
+}
+
+/* A row that only says something ("Nobody"): not activatable, named by its text. */
+static void
+append_note (GtkWidget  *list,
+             const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), rp_page_new_empty_label (text));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
 }
 
 /* A row for a partner that opens the partner: @title is plain text. */
@@ -461,8 +476,7 @@ add_top_referrers (RpAnalyticsPage *self,
       (void) widget;
     }
   if (rows->len == 0)
-    gtk_list_box_append (GTK_LIST_BOX (list),
-                         rp_page_new_empty_label (_("No referrals in this period")));
+    append_note (list, _("No referrals in this period"));
   gtk_box_append (GTK_BOX (section), list);
 }
 
@@ -490,6 +504,9 @@ add_trends (RpAnalyticsPage *self,
       GtkWidget *expander = gtk_expander_new (heading);
       GtkWidget *list = new_list ();
 
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      heading, -1);
+
       gtk_expander_set_expanded (GTK_EXPANDER (expander), lists[t]->len > 0 && lists[t]->len <= 8);
       for (guint i = 0; i < lists[t]->len && i < 50; i++)
         {
@@ -504,7 +521,7 @@ add_trends (RpAnalyticsPage *self,
           add_partner_row (list, row->id, row->label, row->detail, value);
         }
       if (lists[t]->len == 0)
-        gtk_list_box_append (GTK_LIST_BOX (list), rp_page_new_empty_label (_("Nobody")));
+        append_note (list, _("Nobody"));
       gtk_widget_set_margin_top (list, 6);
       gtk_expander_set_child (GTK_EXPANDER (expander), list);
       gtk_box_append (GTK_BOX (flow), expander);
@@ -727,8 +744,7 @@ add_outreach (RpAnalyticsPage *self,
       add_partner_row (list, row->id, row->label, row->detail, value);
     }
   if (gifts->len == 0)
-    gtk_list_box_append (GTK_LIST_BOX (list),
-                         rp_page_new_empty_label (_("No gifts or meals in this period")));
+    append_note (list, _("No gifts or meals in this period"));
   gtk_box_append (GTK_BOX (section), list);
 }
 
@@ -869,6 +885,8 @@ new_dropdown (const char * const *items,
   gtk_widget_set_tooltip_text (dropdown, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   name, -1);
+  /* The button inside is what a screen reader reaches: it says the same. */
+  rp_accessible_name_inner (dropdown, GTK_TYPE_TOGGLE_BUTTON, name);
   return GTK_DROP_DOWN (dropdown);
 }
 

@@ -15,6 +15,7 @@
 #include "rp-geo.h"
 #include "rp-partner.h"
 #include "rp-prospect-item.h"
+#include "rp-accessible.h"
 #include "rp-prospects-page.h"
 #include "rp-store-prospects.h"
 #include "rp-store-target-lists.h"
@@ -341,6 +342,7 @@ labelled_dropdown (GtkWidget          *box,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  rp_accessible_name_inner (dropdown, GTK_TYPE_TOGGLE_BUTTON, label);
   gtk_box_append (GTK_BOX (row), title);
   gtk_box_append (GTK_BOX (row), dropdown);
   gtk_box_append (GTK_BOX (box), row);
@@ -492,6 +494,7 @@ build (RpProspectsPage *self)
   distance = gtk_drop_down_new_from_strings (translated);
   gtk_accessible_update_property (GTK_ACCESSIBLE (distance), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Distance from the practice"), -1);
+  rp_accessible_name_inner (distance, GTK_TYPE_TOGGLE_BUTTON, _("Distance from the practice"));
   self->distance_dropdown = GTK_DROP_DOWN (distance);
   g_signal_connect_swapped (distance, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (GTK_BOX (filters), distance);
