@@ -457,6 +457,8 @@ test_log_activity (Fixture       *fixture,
   button = rp_test_find_by_tooltip (GTK_WIDGET (page),
                                     "Log a Visit, Call or Other Activity (Ctrl+L)");
   g_assert_nonnull (button);
+  /* The pane slides in: on a busy machine it may take longer than the wait above. */
+  rp_test_wait_until_mapped (button);
   g_assert_true (gtk_widget_is_drawable (button));
   g_signal_emit_by_name (button, "clicked");
   rp_test_iterate_for (200);
