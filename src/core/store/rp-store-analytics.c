@@ -53,6 +53,30 @@ bind_filter (sqlite3_stmt            *stmt,
   sqlite3_bind_int64 (stmt, 16, filter->partner_id);
 }
 
+/* The rows @sql reads (?1 and ?2 the bounds @first and @last, then the filter's conditions), each
+ * read by @reader: the shape every figure's query has. */
+static GPtrArray *
+read_between (RpStore                 *self,
+              const RpAnalyticsFilter *filter,
+              const char              *first,
+              const char              *last,
+              RpStoreReadRow           reader,
+              GDestroyNotify           free_row,
+              const char              *sql,
+              GError                 **error)
+{
+  sqlite3_stmt *stmt = _rp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+  return _rp_store_read_rows (self, stmt, reader, free_row, error);
+}
+
+
 static char *
 dup_column (sqlite3_stmt *stmt,
             int           column)
@@ -176,21 +200,13 @@ rp_store_analytics_count_by_month (RpStore                 *self,
       " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
       " GROUP BY month, r.direction ORDER BY month, r.direction",
   };
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
   g_return_val_if_fail (group <= RP_ANALYTICS_GROUP_DIRECTION, NULL);
 
-  stmt = _rp_store_prepare (self, sql[group], error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-  bind_filter (stmt, filter);
-  return _rp_store_read_rows (self, stmt, read_month_count,
-                              (GDestroyNotify) rp_month_count_free, error);
+  return read_between (self, filter, first, last, read_month_count,
+                       (GDestroyNotify) rp_month_count_free, sql[group], error);
 }
 
 /* Counts by partner */
@@ -270,32 +286,23 @@ rp_store_analytics_referral_steps (RpStore                 *self,
                                    const char              *last,
                                    GError                 **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT r.id, r.partner_id, r.status, r.referred_on, r.status_reason,"
-                            " min(CASE WHEN t.to_status = 'contacted' THEN t.occurred_at END),"
-                            " min(CASE WHEN t.to_status = 'scheduled' THEN t.occurred_at END),"
-                            " min(CASE WHEN t.to_status = 'seen' THEN t.occurred_at END),"
-                            " min(CASE WHEN t.to_status = 'loop-closed' THEN t.occurred_at END),"
-                            " min(CASE WHEN t.to_status IN ('declined', 'no-show', 'lost')"
-                            "     THEN t.occurred_at END)"
-                            " FROM referral r JOIN partner p ON p.id = r.partner_id"
-                            " LEFT JOIN referral_transition t ON t.referral_id = r.id"
-                            " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-                            " GROUP BY r.id ORDER BY r.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-  bind_filter (stmt, filter);
-  return _rp_store_read_rows (self, stmt, read_steps, (GDestroyNotify) rp_referral_steps_free,
-                              error);
+  return read_between (self, filter, first, last, read_steps,
+                       (GDestroyNotify) rp_referral_steps_free,
+                       "SELECT r.id, r.partner_id, r.status, r.referred_on, r.status_reason,"
+                         " min(CASE WHEN t.to_status = 'contacted' THEN t.occurred_at END),"
+                         " min(CASE WHEN t.to_status = 'scheduled' THEN t.occurred_at END),"
+                         " min(CASE WHEN t.to_status = 'seen' THEN t.occurred_at END),"
+                         " min(CASE WHEN t.to_status = 'loop-closed' THEN t.occurred_at END),"
+                         " min(CASE WHEN t.to_status IN ('declined', 'no-show', 'lost')"
+                         "     THEN t.occurred_at END)"
+                         " FROM referral r JOIN partner p ON p.id = r.partner_id"
+                         " LEFT JOIN referral_transition t ON t.referral_id = r.id"
+                         " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
+                         " GROUP BY r.id ORDER BY r.id",
+                       error);
 }
 
 /* Outcomes */
@@ -324,29 +331,20 @@ rp_store_analytics_outcomes (RpStore                 *self,
                              const char              *last,
                              GError                 **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT r.partner_id, p.display_name, p.specialty_label,"
-                            " r.outcome_category_id, c.label, c.key, r.satisfaction"
-                            " FROM referral r JOIN partner p ON p.id = r.partner_id"
-                            " LEFT JOIN outcome_category c ON c.id = r.outcome_category_id"
-                            " WHERE r.referred_on BETWEEN ?1 AND ?2"
-                            " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)"
-                            REFERRAL_CONDITIONS
-                            " ORDER BY r.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-  bind_filter (stmt, filter);
-  return _rp_store_read_rows (self, stmt, read_outcome_row, (GDestroyNotify) rp_outcome_row_free,
-                              error);
+  return read_between (self, filter, first, last, read_outcome_row,
+                       (GDestroyNotify) rp_outcome_row_free,
+                       "SELECT r.partner_id, p.display_name, p.specialty_label,"
+                         " r.outcome_category_id, c.label, c.key, r.satisfaction"
+                         " FROM referral r JOIN partner p ON p.id = r.partner_id"
+                         " LEFT JOIN outcome_category c ON c.id = r.outcome_category_id"
+                         " WHERE r.referred_on BETWEEN ?1 AND ?2"
+                         " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)"
+                         REFERRAL_CONDITIONS
+                         " ORDER BY r.id",
+                       error);
 }
 
 /* Feedback */
@@ -371,25 +369,16 @@ rp_store_analytics_feedback (RpStore                 *self,
                              const char              *last,
                              GError                 **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT f.partner_id, f.given_on, f.score, f.topic"
-                            " FROM partner_feedback f JOIN partner p ON p.id = f.partner_id"
-                            " WHERE f.given_on BETWEEN ?1 AND ?2" PARTNER_CONDITIONS
-                            " ORDER BY f.given_on, f.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-  bind_filter (stmt, filter);
-  return _rp_store_read_rows (self, stmt, read_feedback_row,
-                              (GDestroyNotify) rp_feedback_row_free, error);
+  return read_between (self, filter, first, last, read_feedback_row,
+                       (GDestroyNotify) rp_feedback_row_free,
+                       "SELECT f.partner_id, f.given_on, f.score, f.topic"
+                         " FROM partner_feedback f JOIN partner p ON p.id = f.partner_id"
+                         " WHERE f.given_on BETWEEN ?1 AND ?2" PARTNER_CONDITIONS
+                         " ORDER BY f.given_on, f.id",
+                       error);
 }
 
 /* Days of referrals and visits */
@@ -411,25 +400,16 @@ rp_store_analytics_referral_days (RpStore                 *self,
                                   const char              *last,
                                   GError                 **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT r.partner_id, r.referred_on"
-                            " FROM referral r JOIN partner p ON p.id = r.partner_id"
-                            " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-                            " ORDER BY r.partner_id, r.referred_on",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-  bind_filter (stmt, filter);
-  return _rp_store_read_rows (self, stmt, read_partner_day, (GDestroyNotify) rp_partner_day_free,
-                              error);
+  return read_between (self, filter, first, last, read_partner_day,
+                       (GDestroyNotify) rp_partner_day_free,
+                       "SELECT r.partner_id, r.referred_on"
+                         " FROM referral r JOIN partner p ON p.id = r.partner_id"
+                         " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
+                         " ORDER BY r.partner_id, r.referred_on",
+                       error);
 }
 
 GPtrArray *
@@ -439,27 +419,18 @@ rp_store_analytics_visits (RpStore                 *self,
                            const char              *to,
                            GError                 **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT ap.partner_id, a.occurred_at"
-                            " FROM activity a JOIN activity_partner ap ON ap.activity_id = a.id"
-                            " JOIN partner p ON p.id = ap.partner_id"
-                            " WHERE a.kind = 'visit' AND a.occurred_at >= ?1 AND a.occurred_at < ?2"
-                            PARTNER_CONDITIONS
-                            " ORDER BY ap.partner_id, a.occurred_at",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  bind_filter (stmt, filter);
-  return _rp_store_read_rows (self, stmt, read_partner_day, (GDestroyNotify) rp_partner_day_free,
-                              error);
+  return read_between (self, filter, from, to, read_partner_day,
+                       (GDestroyNotify) rp_partner_day_free,
+                       "SELECT ap.partner_id, a.occurred_at"
+                         " FROM activity a JOIN activity_partner ap ON ap.activity_id = a.id"
+                         " JOIN partner p ON p.id = ap.partner_id"
+                         " WHERE a.kind = 'visit' AND a.occurred_at >= ?1 AND a.occurred_at < ?2"
+                         PARTNER_CONDITIONS
+                         " ORDER BY ap.partner_id, a.occurred_at",
+                       error);
 }
 
 GArray *
