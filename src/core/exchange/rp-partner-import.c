@@ -13,6 +13,7 @@
 #include "rp-csv-reader.h"
 #include "rp-enum-types.h"
 #include "rp-enums.h"
+#include "rp-key-map.h"
 #include "rp-name-parts.h"
 #include "rp-partner-import.h"
 #include "rp-specialties.h"
@@ -45,9 +46,13 @@ struct _RpPartnerImport
   GArray            *mapping;
   RpDuplicateAction  default_action;
 
-  /* Keys of the database's partners and of the rows seen: a hash (as a pointer) → a partner
-   * id (> 0) or minus the line of an earlier row of the file (< 0). */
-  GHashTable        *by_key[4];
+  /* Keys of the database's partners as loaded (a hash → the partner's id), under the
+   * database's write stamp then; and of the rows seen in this pass: → a partner id (> 0) or
+   * minus the line of an earlier row of the file (< 0). The four kinds of key share a map:
+   * each kind's hashes start from its own letter. */
+  RpKeyMap          *stored_keys;
+  char              *stored_stamp;
+  RpKeyMap          *file_keys;
 
   gboolean           planned;
   guint              n_rows;
@@ -126,47 +131,69 @@ rp_duplicate_action_from_string (const char        *text,
 
 /* ── keys ─────────────────────────────────────────────────────────────────────────────── */
 
-/* FNV-1a over the strings of @parts, with a separator; never 0. */
+/* The keys are FNV-1a hashes, fed a byte at a time without building the strings they stand
+ * for: an import computes them for every partner of the database and every row of the file. */
+#define FNV_START 0xcbf29ce484222325ULL
+#define FNV_SEPARATOR 0x1f
+
+static inline guint64
+fnv_byte (guint64 h,
+          guchar  c)
+{
+  return (h ^ c) * 0x100000001b3ULL;
+}
+
 static guint64
-hash_parts (const char * const *parts,
-            guint               n)
+fnv_text (guint64     h,
+          const char *text,
+          gssize      len)
 {
-  guint64 h = 0xcbf29ce484222325ULL;
+  for (const char *p = text; len < 0 ? *p != '\0' : p < text + len; p++)
+    h = fnv_byte (h, (guchar) *p);
+  return h;
+}
 
-  for (guint i = 0; i < n; i++)
+/* Feeds @text squashed to lower-case letters and digits only ("St. Mary's Clinic" →
+ * "stmarysclinic"); sets *@any when it fed something. */
+static guint64
+fnv_squashed (guint64     h,
+              const char *text,
+              gssize      len,
+              gboolean   *any)
+{
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  gboolean ascii = TRUE;
+
+  for (gsize i = 0; i < n && ascii; i++)
+    ascii = (guchar) text[i] < 0x80;
+
+  if (ascii)
     {
-      for (const char *p = parts[i]; *p != '\0'; p++)
-        h = (h ^ (guchar) *p) * 0x100000001b3ULL;
-      h = (h ^ 0x1f) * 0x100000001b3ULL;
+      for (gsize i = 0; i < n; i++)
+        if (g_ascii_isalnum (text[i]))
+          {
+            h = fnv_byte (h, (guchar) g_ascii_tolower (text[i]));
+            *any = TRUE;
+          }
     }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (text, n);
+
+      for (const char *p = folded; *p != '\0'; p++)
+        if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
+          {
+            h = fnv_byte (h, (guchar) *p);
+            *any = TRUE;
+          }
+    }
+  return h;
+}
+
+static guint64
+fnv_finish (guint64 h)
+{
   return h != 0 ? h : 1;
-}
-
-/* Lower-case letters and digits only: "St. Mary's Clinic" → "stmarysclinic". */
-static char *
-squash (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
-  GString *out = g_string_sized_new (strlen (folded));
-
-  for (const char *p = folded; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-digits_of (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      g_string_append_c (out, *p);
-  /* A leading country code 1 does not tell two numbers apart. */
-  if (out->len == 11 && out->str[0] == '1')
-    g_string_erase (out, 0, 1);
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -180,52 +207,63 @@ compute_keys (const char *uuid,
               const char *phone,
               Keys       *keys)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *street_key = NULL;
-  g_autofree char *phone_key = NULL;
-  char zip5[6] = { 0, };
+  guint64 name = FNV_START;
+  gboolean any_name = FALSE;
+  gboolean any_street = FALSE;
+  gboolean any_phone = FALSE;
+  guint64 address;
+  guint64 tel;
+  gsize zip_len;
+  gsize n_digits = 0;
+  const char *first_digit = NULL;
   const char *space;
 
   memset (keys, 0, sizeof *keys);
   if (uuid != NULL && *uuid != '\0')
-    {
-      const char *parts[] = { "u", uuid };
-      keys->uuid = hash_parts (parts, 2);
-    }
+    keys->uuid = fnv_finish (fnv_text (fnv_byte (fnv_byte (FNV_START, 'u'), FNV_SEPARATOR),
+                                       uuid, -1));
   if (npi != NULL && *npi != '\0')
-    {
-      const char *parts[] = { "n", npi };
-      keys->npi = hash_parts (parts, 2);
-    }
+    keys->npi = fnv_finish (fnv_text (fnv_byte (fnv_byte (FNV_START, 'n'), FNV_SEPARATOR),
+                                      npi, -1));
 
-  /* The first word of the first name: "Jane Q." and "Jane" are the same person. */
-  space = strchr (first_name, ' ');
-  first = space != NULL ? g_strndup (first_name, space - first_name) : g_strdup (first_name);
+  /* A person by the first word of the first name ("Jane Q." and "Jane" are the same person)
+   * and the last name; else the organization. */
   if (*last_name != '\0')
     {
-      g_autofree char *f = squash (first);
-      g_autofree char *l = squash (last_name);
-      name = g_strconcat (f, " ", l, NULL);
+      space = strchr (first_name, ' ');
+      name = fnv_squashed (name, first_name, space != NULL ? space - first_name : -1, &any_name);
+      name = fnv_byte (name, ' ');
+      name = fnv_squashed (name, last_name, -1, &any_name);
     }
   else
-    name = squash (organization);
-  if (*name == '\0' || g_str_equal (name, " "))
+    name = fnv_squashed (name, organization, -1, &any_name);
+  if (!any_name)
     return;
+  name = fnv_byte (name, FNV_SEPARATOR);
 
-  street_key = squash (street);
-  strncpy (zip5, zip, 5);
-  if (*street_key != '\0' || *zip5 != '\0')
-    {
-      const char *parts[] = { "a", name, street_key, zip5 };
-      keys->name_address = hash_parts (parts, 4);
-    }
-  phone_key = digits_of (phone);
-  if (*phone_key != '\0')
-    {
-      const char *parts[] = { "p", name, phone_key };
-      keys->name_phone = hash_parts (parts, 3);
-    }
+  address = fnv_squashed (fnv_byte (fnv_byte (name, 'a'), FNV_SEPARATOR), street, -1,
+                          &any_street);
+  zip_len = strnlen (zip, 5);
+  if (any_street || zip_len > 0)
+    keys->name_address = fnv_finish (fnv_text (fnv_byte (address, FNV_SEPARATOR), zip, zip_len));
+
+  /* The digits of the phone number, without a leading country code 1. */
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        if (first_digit == NULL)
+          first_digit = p;
+        n_digits++;
+      }
+  tel = fnv_byte (fnv_byte (name, 'p'), FNV_SEPARATOR);
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) && !(n_digits == 11 && p == first_digit && *p == '1'))
+      {
+        tel = fnv_byte (tel, (guchar) *p);
+        any_phone = TRUE;
+      }
+  if (any_phone)
+    keys->name_phone = fnv_finish (tel);
 }
 
 static void
@@ -253,10 +291,9 @@ register_keys (RpPartnerImport *self,
     {
       guint64 key = keys_array (keys)[i];
 
-      /* The first holder of a key keeps it. */
-      if (key != 0 && !g_hash_table_contains (self->by_key[i], GSIZE_TO_POINTER (key)))
-        g_hash_table_insert (self->by_key[i], GSIZE_TO_POINTER (key),
-                             GSIZE_TO_POINTER ((gsize) value));
+      /* The first holder of a key keeps it: the database's partners, then the file's rows. */
+      if (key != 0 && !rp_key_map_lookup (self->stored_keys, key, NULL))
+        rp_key_map_insert (self->file_keys, key, (gint32) value);
     }
 }
 
@@ -269,12 +306,12 @@ find_match (RpPartnerImport *self,
   for (guint i = 0; i < 4; i++)
     {
       guint64 key = keys_array (keys)[i];
-      gpointer found;
+      gint32 found;
 
-      if (key != 0 &&
-          g_hash_table_lookup_extended (self->by_key[i], GSIZE_TO_POINTER (key), NULL, &found))
+      if (key != 0 && (rp_key_map_lookup (self->stored_keys, key, &found) ||
+                       rp_key_map_lookup (self->file_keys, key, &found)))
         {
-          *value = (gint64) GPOINTER_TO_SIZE (found);
+          *value = found;
           return RP_MATCH_UUID + i;
         }
     }
@@ -290,17 +327,39 @@ load_key_cb (const RpPartnerKeys *stored,
 
   compute_keys (stored->uuid, stored->npi, stored->first_name, stored->last_name,
                 stored->organization, stored->street, stored->zip, stored->phone, &keys);
-  register_keys (self, &keys, stored->id);
+  for (guint i = 0; i < 4; i++)
+    {
+      guint64 key = keys_array (&keys)[i];
+
+      if (key != 0)
+        rp_key_map_insert (self->stored_keys, key, (gint32) stored->id);
+    }
 }
 
+/* Starts a pass: forgets the rows of the last one, and reads the keys of the database's partners
+ * again unless nothing was written to it since they were read (the plan and the import that
+ * follows it on the same connection read them once). */
 static gboolean
 load_keys (RpPartnerImport *self,
            RpStore         *store,
            GError         **error)
 {
-  for (guint i = 0; i < 4; i++)
-    g_hash_table_remove_all (self->by_key[i]);
-  return rp_store_foreach_partner_keys (store, load_key_cb, self, error);
+  g_autofree char *stamp = NULL;
+
+  rp_key_map_clear (self->file_keys);
+
+  stamp = rp_store_dup_write_stamp (store, error);
+  if (stamp == NULL)
+    return FALSE;
+  if (g_strcmp0 (stamp, self->stored_stamp) == 0)
+    return TRUE;
+
+  g_clear_pointer (&self->stored_stamp, g_free);
+  rp_key_map_clear (self->stored_keys);
+  if (!rp_store_foreach_partner_keys (store, load_key_cb, self, error))
+    return FALSE;
+  self->stored_stamp = g_steal_pointer (&stamp);
+  return TRUE;
 }
 
 /* ── one row ──────────────────────────────────────────────────────────────────────────── */
@@ -1130,8 +1189,9 @@ rp_partner_import_finalize (GObject *object)
 {
   RpPartnerImport *self = RP_PARTNER_IMPORT (object);
 
-  for (guint i = 0; i < 4; i++)
-    g_clear_pointer (&self->by_key[i], g_hash_table_unref);
+  g_clear_pointer (&self->stored_keys, rp_key_map_free);
+  g_clear_pointer (&self->file_keys, rp_key_map_free);
+  g_clear_pointer (&self->stored_stamp, g_free);
   g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_pointer (&self->preview_lines, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -1160,8 +1220,8 @@ rp_partner_import_class_init (RpPartnerImportClass *klass)
 static void
 rp_partner_import_init (RpPartnerImport *self)
 {
-  for (guint i = 0; i < 4; i++)
-    self->by_key[i] = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->stored_keys = rp_key_map_new ();
+  self->file_keys = rp_key_map_new ();
   self->preview = g_ptr_array_new_with_free_func (g_object_unref);
   self->preview_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);

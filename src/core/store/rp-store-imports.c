@@ -76,6 +76,42 @@ rp_store_foreach_partner_keys (RpStore           *self,
   return TRUE;
 }
 
+char *
+rp_store_dup_write_stamp (RpStore *self,
+                          GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+  gint64 n_partners = 0;
+  gint64 max_id = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  /* data_version moves with the commits of other connections, total_changes with this one's
+   * rows written (rolled back or not); the partners' count and last id tell two connections
+   * apart that happen to share those. */
+  stmt = _rp_store_prepare (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = _rp_store_prepare (self, "SELECT count(*), COALESCE(max(id), 0) FROM partner", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      n_partners = sqlite3_column_int64 (stmt, 0);
+      max_id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  return g_strdup_printf ("%p %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                          " %" G_GINT64_FORMAT, (gpointer) self, version,
+                          (gint64) sqlite3_total_changes64 (self->db), n_partners, max_id);
+}
+
 struct _RpStoreImportWrite
 {
   gint64     max_id;     /* the last partner before the import */
@@ -163,6 +199,12 @@ rp_store_end_import_write (RpStore            *self,
     if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
       goto failed;
 
+  /* The search index takes the new rows in one go: with a 16 MiB in-memory hash (1 MiB by
+   * default) it writes a few large segments instead of a hundred small ones it then merges.
+   * The setting goes back to the default in the same transaction. */
+  if (!_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
+                             " VALUES ('hashsize', 16777216)", error))
+    goto failed;
   stmt = _rp_store_prepare (self,
                             "INSERT INTO partner_fts(rowid, display_name, organization,"
                             " specialty_label, city, tags, notes)"
@@ -172,7 +214,9 @@ rp_store_end_import_write (RpStore            *self,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, state->max_id);
-  if (!_rp_store_step_done (self, stmt, error))
+  if (!_rp_store_step_done (self, stmt, error) ||
+      !_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
+                             " VALUES ('hashsize', 1048576)", error))
     goto failed;
 
   stmt = _rp_store_prepare (self,

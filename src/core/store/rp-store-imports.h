@@ -36,6 +36,11 @@ gboolean    rp_store_foreach_partner_keys   (RpStore            *self,
                                              gpointer            user_data,
                                              GError            **error);
 
+/* A string that changes whenever anything is written to the database, through @self or another
+ * connection: what was read under one stamp is still true while the stamp is the same. */
+char       *rp_store_dup_write_stamp        (RpStore            *self,
+                                             GError            **error);
+
 /* Writing an import: one transaction in which the partners' search and map indexes are not kept
  * row by row (their insert triggers are dropped) but filled once, for the new rows only, at the
  * end. Unlike rp_store_begin_bulk, nothing else is rebuilt, so it costs the same on a database

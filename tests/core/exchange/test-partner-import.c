@@ -294,6 +294,40 @@ test_same_npi_in_file (RpTestStore  *fixture_store,
   g_assert_cmpuint (count_all (store), ==, 1);
 }
 
+/* Duplicate keys: names compared case- and accent-folded, phones without a country code; and a
+ * partner written between the plan and the import is found by the import. */
+static void
+test_keys (RpTestStore  *fixture_store,
+           gconstpointer data)
+{
+  RpStore *store = fixture_store->store;
+  g_autoptr(RpPartner) jose = rp_test_make_person ("José", "Peña", NULL);
+  g_autoptr(RpPartner) ann = rp_test_make_person ("Ann", "Lee", NULL);
+  g_autoptr(RpPartnerImport) import = NULL;
+  RpImportDuplicate *duplicate;
+  RpImportResult result;
+
+  rp_partner_set_phone (jose, "(614) 555-0199");
+  rp_test_insert_partner (store, jose);
+
+  import = planned (store, "keys.csv");
+  g_assert_cmpuint (rp_partner_import_get_n_duplicates (import), ==, 1);
+  g_assert_cmpuint (rp_partner_import_get_n_new (import), ==, 1);
+  duplicate = g_ptr_array_index (rp_partner_import_get_duplicates (import), 0);
+  g_assert_cmpint (duplicate->match, ==, RP_MATCH_NAME_PHONE);
+  g_assert_cmpint (duplicate->existing_id, ==, rp_partner_get_id (jose));
+
+  /* Ann Lee arrives (another window, a sync) after the plan. */
+  rp_partner_set_street (ann, "12 Oak St");
+  rp_partner_set_zip (ann, "43215");
+  rp_test_insert_partner (store, ann);
+
+  result = apply (import, store);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.merged + result.unchanged, ==, 2);
+  g_assert_cmpuint (count_all (store), ==, 2);
+}
+
 static void
 assert_problem (RpPartnerImport *import,
                 guint            index,
@@ -660,6 +694,7 @@ main (int   argc,
   ADD ("/exchange/import/libreoffice-windows-1252", test_libreoffice);
   ADD ("/exchange/import/merge-skip-undo", test_merge_and_undo);
   ADD ("/exchange/import/same-npi-in-file", test_same_npi_in_file);
+  ADD ("/exchange/import/keys", test_keys);
   ADD ("/exchange/import/bad-rows", test_bad_rows);
   ADD ("/exchange/import/huge-field", test_huge_field);
   ADD ("/exchange/import/cancel", test_cancel);
