@@ -14,7 +14,9 @@
 #include "rp-enum-types.h"
 #include "rp-enums.h"
 #include "rp-partner-filter.h"
+#include "rp-patient.h"
 #include "rp-store-partners.h"
+#include "rp-store-referrals.h"
 
 #define PAGE 1000
 
@@ -176,4 +178,143 @@ failed:
     g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
   }
   return FALSE;
+}
+
+/* ── referrals, activities, tasks ─────────────────────────────────────────────────────── */
+
+static const char * const referral_header[] = {
+  "UUID", "Partner UUID", "Partner NPI", "Partner", "Direction", "Referred On", "Status",
+  "Status Reason", "Reason", "Service Line", "Urgency", "Notes", "Outcome",
+};
+static const char * const patient_header[] = {
+  "Patient Name", "Patient DOB", "Patient MRN", "Patient Phone",
+};
+static const char * const activity_header[] = {
+  "UUID", "Partner UUIDs", "Partner NPIs", "Partners", "Activity Type", "Date",
+  "Contact Person", "Notes", "Materials", "Cost Cents", "Follow-up Needed",
+};
+static const char * const task_header[] = {
+  "UUID", "Kind", "Title", "Notes", "Partner UUID", "Partner", "Referral UUID", "Due On",
+  "Due Time", "Done At",
+};
+
+typedef struct
+{
+  RpStore       *store;
+  RpVault       *vault;
+  GOutputStream *stream;
+  GString       *out;
+  GCancellable  *cancellable;
+  guint          n;
+} RecordWriter;
+
+static gboolean
+write_record_cb (gint64              id,
+                 const char * const *values,
+                 guint               n_values,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  RecordWriter *writer = user_data;
+
+  for (guint i = 0; i < n_values; i++)
+    append_field (writer->out, values[i], i + 1 == n_values && writer->vault == NULL);
+
+  if (writer->vault != NULL)
+    {
+      g_autoptr(RpReferral) referral = rp_store_get_referral (writer->store, id, error);
+      g_autoptr(RpPatient) patient = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (referral == NULL)
+        return FALSE;
+      patient = rp_vault_load_patient (writer->vault, referral, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      append_field (writer->out, patient != NULL ? patient->name : "", FALSE);
+      append_field (writer->out, patient != NULL ? patient->date_of_birth : "", FALSE);
+      append_field (writer->out, patient != NULL ? patient->mrn : "", FALSE);
+      append_field (writer->out, patient != NULL ? patient->phone : "", TRUE);
+    }
+
+  writer->n++;
+  if (writer->out->len > 1 << 16)
+    return flush (writer->stream, writer->out, writer->cancellable, error);
+  return !g_cancellable_set_error_if_cancelled (writer->cancellable, error);
+}
+
+gboolean
+rp_csv_export_records (RpStore            *store,
+                       RpStoreExportWhat   what,
+                       RpVault            *vault,
+                       GFile              *file,
+                       guint              *n_written,
+                       GCancellable       *cancellable,
+                       GError            **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char * const *header_row;
+  guint n_header;
+  RecordWriter writer = { store, NULL, NULL, out, cancellable, 0 };
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (vault == NULL || what == RP_STORE_EXPORT_REFERRALS, FALSE);
+
+  switch (what)
+    {
+    case RP_STORE_EXPORT_ACTIVITIES:
+      header_row = activity_header;
+      n_header = G_N_ELEMENTS (activity_header);
+      break;
+    case RP_STORE_EXPORT_TASKS:
+      header_row = task_header;
+      n_header = G_N_ELEMENTS (task_header);
+      break;
+    case RP_STORE_EXPORT_REFERRALS:
+    default:
+      header_row = referral_header;
+      n_header = G_N_ELEMENTS (referral_header);
+      break;
+    }
+
+  if (vault != NULL && rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
+    {
+      g_set_error_literal (error, RP_VAULT_ERROR, RP_VAULT_ERROR_LOCKED,
+                           _("The patient vault is locked: patient identifiers cannot be "
+                             "exported"));
+      return FALSE;
+    }
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  writer.stream = G_OUTPUT_STREAM (stream);
+  writer.vault = vault;
+
+  for (guint i = 0; i < n_header; i++)
+    append_field (out, header_row[i], i + 1 == n_header && vault == NULL);
+  if (vault != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (patient_header); i++)
+      append_field (out, patient_header[i], i + 1 == G_N_ELEMENTS (patient_header));
+
+  if (!rp_store_foreach_exported (store, what, write_record_cb, &writer, error) ||
+      !flush (G_OUTPUT_STREAM (stream), out, cancellable, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Closing a cancelled replace keeps the file as it was. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      return FALSE;
+    }
+
+  if (n_written != NULL)
+    *n_written = writer.n;
+  return TRUE;
 }

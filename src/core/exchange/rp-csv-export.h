@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 
 #include "rp-store.h"
+#include "rp-store-exchange.h"
+#include "rp-vault.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,17 @@ gboolean   rp_csv_export_partners  (RpStore       *store,
                                     guint         *n_written,
                                     GCancellable  *cancellable,
                                     GError       **error);
+
+/* Writes every referral, activity or task to @file the same way, each row with its UUID and its
+ * partners' UUIDs, NPIs and names, so that the record importer reads it back (re-importing it
+ * changes nothing). Referrals carry no patient identifier unless @vault is given (unlocked):
+ * then four columns more, opened with it. */
+gboolean   rp_csv_export_records   (RpStore            *store,
+                                    RpStoreExportWhat   what,
+                                    RpVault            *vault,
+                                    GFile              *file,
+                                    guint              *n_written,
+                                    GCancellable       *cancellable,
+                                    GError            **error);
 
 G_END_DECLS

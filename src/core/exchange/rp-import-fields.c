@@ -109,9 +109,8 @@ rp_import_field_to_label (RpImportField field)
   return _(fields[field].label);
 }
 
-/* "Zip/Postal Code" → "zippostalcode"; "E-mail" → "email". */
-static char *
-normalise_header (const char *header)
+char *
+rp_import_normalise_header (const char *header)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *folded = g_utf8_casefold (header, -1);
@@ -129,7 +128,7 @@ rp_import_field_guess (const char *header)
 
   g_return_val_if_fail (header != NULL, RP_IMPORT_FIELD_IGNORE);
 
-  key = normalise_header (header);
+  key = rp_import_normalise_header (header);
   if (*key == '\0')
     return RP_IMPORT_FIELD_IGNORE;
 
@@ -228,7 +227,7 @@ rp_import_header_key (GPtrArray *headers)
 
   for (guint i = 0; i < headers->len; i++)
     {
-      g_autofree char *key = normalise_header (g_ptr_array_index (headers, i));
+      g_autofree char *key = rp_import_normalise_header (g_ptr_array_index (headers, i));
 
       g_checksum_update (checksum, (const guchar *) key, -1);
       g_checksum_update (checksum, (const guchar *) "\x1f", 1);

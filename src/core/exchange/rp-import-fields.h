@@ -60,6 +60,8 @@ char          *rp_import_mapping_to_string (GArray        *mapping);
 GArray        *rp_import_mapping_parse     (const char    *text,
                                             guint          n_columns,
                                             GError       **error);
+/* A header as guessing compares it: "Zip/Postal Code" → "zippostalcode", "E-mail" → "email". */
+char          *rp_import_normalise_header  (const char    *header);
 /* The key of a header row for finding a mapping saved for the same headers: a checksum of the
  * headers as normalised for guessing. */
 char          *rp_import_header_key        (GPtrArray     *headers);

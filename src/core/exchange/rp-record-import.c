@@ -1,0 +1,1314 @@
+/* rp-record-import.c: referrals or activities from a CSV file, planned, then written in one
+ * transaction.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "rp-activity.h"
+#include "rp-csv-reader.h"
+#include "rp-enum-types.h"
+#include "rp-enums.h"
+#include "rp-import-fields.h"
+#include "rp-name-parts.h"
+#include "rp-patient.h"
+#include "rp-record-import.h"
+#include "rp-referral.h"
+#include "rp-referral-status.h"
+#include "rp-store-activities.h"
+#include "rp-store-exchange.h"
+#include "rp-store-imports.h"
+#include "rp-store-referrals.h"
+
+#define PROGRESS_EVERY 2000
+
+enum { FOR_REFERRALS = 1, FOR_ACTIVITIES = 2, FOR_BOTH = 3 };
+
+typedef struct
+{
+  const char *label;
+  guint       used_by;
+  const char *synonyms;   /* normalised headers, space-separated */
+} FieldInfo;
+
+static const FieldInfo fields[RP_RECORD_N_FIELDS] = {
+  [RP_RECORD_FIELD_IGNORE] = { N_("Ignore"), FOR_BOTH, "" },
+  [RP_RECORD_FIELD_UUID] = { N_("Rapport ID"), FOR_BOTH,
+                             "uuid rapportid referraluuid activityuuid" },
+  [RP_RECORD_FIELD_PARTNER_UUID] = { N_("Partner’s Rapport ID"), FOR_BOTH,
+                                     "partneruuid partnerrapportid partneruuids" },
+  [RP_RECORD_FIELD_PARTNER_NPI] = { N_("Partner’s NPI"), FOR_BOTH,
+                                    "partnernpi partnernpis npi referringnpi providernpi"
+                                    " referringprovidernpi physiciannpi" },
+  [RP_RECORD_FIELD_PARTNER_NAME] = { N_("Partner’s name"), FOR_BOTH,
+                                     "partner partnername partnernames partners referringprovider"
+                                     " referringphysician referredby referredto provider"
+                                     " physician providername physicianname source" },
+  [RP_RECORD_FIELD_DIRECTION] = { N_("Direction"), FOR_REFERRALS,
+                                  "direction referraldirection inout" },
+  [RP_RECORD_FIELD_REFERRED_ON] = { N_("Referred on"), FOR_REFERRALS,
+                                    "referredon referraldate datereferred datereceived received"
+                                    " date" },
+  [RP_RECORD_FIELD_STATUS] = { N_("Status"), FOR_REFERRALS, "status referralstatus stage" },
+  [RP_RECORD_FIELD_STATUS_REASON] = { N_("Status reason"), FOR_REFERRALS,
+                                      "statusreason declinereason lostreason" },
+  [RP_RECORD_FIELD_REASON] = { N_("Reason"), FOR_REFERRALS,
+                               "reason referralreason diagnosis reasonforreferral" },
+  [RP_RECORD_FIELD_SERVICE_LINE] = { N_("Service line"), FOR_REFERRALS,
+                                     "serviceline service department program" },
+  [RP_RECORD_FIELD_URGENCY] = { N_("Urgency"), FOR_REFERRALS, "urgency priority" },
+  [RP_RECORD_FIELD_OUTCOME] = { N_("Outcome"), FOR_REFERRALS, "outcome result" },
+  [RP_RECORD_FIELD_PATIENT_NAME] = { N_("Patient name"), FOR_REFERRALS,
+                                     "patient patientname patientfullname" },
+  [RP_RECORD_FIELD_PATIENT_DOB] = { N_("Patient date of birth"), FOR_REFERRALS,
+                                    "dob dateofbirth patientdob birthdate patientdateofbirth" },
+  [RP_RECORD_FIELD_PATIENT_MRN] = { N_("Patient MRN"), FOR_REFERRALS,
+                                    "mrn patientmrn medicalrecordnumber" },
+  [RP_RECORD_FIELD_PATIENT_PHONE] = { N_("Patient phone"), FOR_REFERRALS,
+                                      "patientphone patienttelephone" },
+  [RP_RECORD_FIELD_ACTIVITY_TYPE] = { N_("Activity type"), FOR_ACTIVITIES,
+                                      "activitytype type kind activity activitykind" },
+  [RP_RECORD_FIELD_DATE] = { N_("Date"), FOR_ACTIVITIES,
+                             "date occurredat activitydate when datetime" },
+  [RP_RECORD_FIELD_CONTACT_PERSON] = { N_("Contact person"), FOR_ACTIVITIES,
+                                       "contact contactperson spokewith metwith" },
+  [RP_RECORD_FIELD_MATERIALS] = { N_("Materials"), FOR_ACTIVITIES, "materials materialsleft" },
+  [RP_RECORD_FIELD_COST] = { N_("Cost"), FOR_ACTIVITIES, "cost costcents amount spend" },
+  [RP_RECORD_FIELD_FOLLOW_UP] = { N_("Follow-up needed"), FOR_ACTIVITIES,
+                                  "followup followupneeded" },
+  [RP_RECORD_FIELD_NOTES] = { N_("Notes"), FOR_BOTH,
+                              "notes note summary description comments comment subject" },
+};
+
+struct _RpRecordImport
+{
+  GObject       parent_instance;
+
+  RpImportWhat  what;
+  GFile        *file;
+  char         *file_name;
+  RpCsvReader  *reader;
+  GPtrArray    *headers;
+  GArray       *mapping;
+  RpVault      *vault;
+
+  /* The database's partners: uuid, NPI and folded name → id (a name two partners share → 0). */
+  GHashTable   *by_uuid;
+  GHashTable   *by_npi;
+  GHashTable   *by_name;
+  GHashTable   *uuids_seen;   /* the file's Rapport IDs, against repeats */
+
+  gboolean      planned;
+  guint         n_rows;
+  guint         n_invalid;
+  guint         n_new;
+  guint         n_existing;
+  GPtrArray    *problems;
+};
+
+G_DEFINE_FINAL_TYPE (RpRecordImport, rp_record_import, G_TYPE_OBJECT)
+
+/* ── fields ───────────────────────────────────────────────────────────────────────────── */
+
+static guint
+used_by (RpImportWhat what)
+{
+  return what == RP_IMPORT_WHAT_ACTIVITIES ? FOR_ACTIVITIES : FOR_REFERRALS;
+}
+
+gboolean
+rp_import_what_from_string (const char   *text,
+                            RpImportWhat *what)
+{
+  if (g_strcmp0 (text, "partners") == 0)
+    *what = RP_IMPORT_WHAT_PARTNERS;
+  else if (g_strcmp0 (text, "referrals") == 0)
+    *what = RP_IMPORT_WHAT_REFERRALS;
+  else if (g_strcmp0 (text, "activities") == 0)
+    *what = RP_IMPORT_WHAT_ACTIVITIES;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static RpRecordField
+guess_field (const char   *header,
+             RpImportWhat  what)
+{
+  g_autofree char *key = rp_import_normalise_header (header);
+
+  if (*key == '\0')
+    return RP_RECORD_FIELD_IGNORE;
+  for (guint i = 1; i < RP_RECORD_N_FIELDS; i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if ((fields[i].used_by & used_by (what)) == 0)
+        continue;
+      words = g_strsplit (fields[i].synonyms, " ", -1);
+      for (guint j = 0; words[j] != NULL; j++)
+        if (g_str_equal (words[j], key))
+          return i;
+    }
+  return RP_RECORD_FIELD_IGNORE;
+}
+
+RpImportWhat
+rp_import_what_guess (GPtrArray *headers)
+{
+  /* Columns only a referral file or only an activity file has. */
+  static const char * const referral_only[] = {
+    "direction", "referraldirection", "referredon", "referraldate", "serviceline", "urgency",
+    "referralstatus", "patient", "patientname", "mrn", "dob", "reasonforreferral", "statusreason",
+  };
+  static const char * const activity_only[] = {
+    "activitytype", "activity", "occurredat", "activitydate", "contactperson", "materials",
+    "followupneeded",
+  };
+  guint referral = 0, activity = 0;
+
+  g_return_val_if_fail (headers != NULL, RP_IMPORT_WHAT_PARTNERS);
+
+  for (guint i = 0; i < headers->len; i++)
+    {
+      g_autofree char *key = rp_import_normalise_header (g_ptr_array_index (headers, i));
+
+      for (guint j = 0; j < G_N_ELEMENTS (referral_only); j++)
+        referral += g_str_equal (key, referral_only[j]) ? 1 : 0;
+      for (guint j = 0; j < G_N_ELEMENTS (activity_only); j++)
+        activity += g_str_equal (key, activity_only[j]) ? 1 : 0;
+    }
+  if (referral == 0 && activity == 0)
+    return RP_IMPORT_WHAT_PARTNERS;
+  return referral >= activity ? RP_IMPORT_WHAT_REFERRALS : RP_IMPORT_WHAT_ACTIVITIES;
+}
+
+const RpRecordField *
+rp_record_fields_for (RpImportWhat  what,
+                      guint        *n_fields)
+{
+  static RpRecordField referral_fields[RP_RECORD_N_FIELDS];
+  static RpRecordField activity_fields[RP_RECORD_N_FIELDS];
+  static guint n_referral, n_activity;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < RP_RECORD_N_FIELDS; i++)
+        {
+          if (fields[i].used_by & FOR_REFERRALS)
+            referral_fields[n_referral++] = i;
+          if (fields[i].used_by & FOR_ACTIVITIES)
+            activity_fields[n_activity++] = i;
+        }
+      g_once_init_leave (&done, 1);
+    }
+
+  if (what == RP_IMPORT_WHAT_ACTIVITIES)
+    {
+      *n_fields = n_activity;
+      return activity_fields;
+    }
+  *n_fields = n_referral;
+  return referral_fields;
+}
+
+const char *
+rp_record_field_to_label (RpRecordField field)
+{
+  g_return_val_if_fail (field < RP_RECORD_N_FIELDS, "");
+  return _(fields[field].label);
+}
+
+/* ── values ───────────────────────────────────────────────────────────────────────────── */
+
+/* "Loop closed", "LOOP_CLOSED", "loop-closed" → "loop-closed". */
+static char *
+to_nick (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  g_strstrip (lower);
+  for (char *p = lower; *p != '\0'; p++)
+    if (*p == ' ' || *p == '_')
+      *p = '-';
+  return g_steal_pointer (&lower);
+}
+
+static gboolean
+parse_enum (GType        type,
+            const char  *text,
+            const char *(*to_label) (int),
+            int         *value)
+{
+  g_autofree char *nick = to_nick (text);
+  GEnumClass *klass;
+
+  if (rp_enum_from_nick (type, nick, value))
+    return TRUE;
+  if (to_label == NULL)
+    return FALSE;
+  klass = g_type_class_ref (type);
+  for (guint i = 0; i < klass->n_values; i++)
+    if (g_utf8_collate (text, to_label (klass->values[i].value)) == 0)
+      {
+        *value = klass->values[i].value;
+        g_type_class_unref (klass);
+        return TRUE;
+      }
+  g_type_class_unref (klass);
+  return FALSE;
+}
+
+static const char *
+status_label (int status)
+{
+  return rp_referral_status_to_label (status);
+}
+
+static const char *
+direction_label (int direction)
+{
+  return rp_referral_direction_to_label (direction);
+}
+
+static const char *
+urgency_label (int urgency)
+{
+  return rp_urgency_to_label (urgency);
+}
+
+static gboolean
+parse_direction (const char          *text,
+                 RpReferralDirection *direction)
+{
+  static const char * const in[] = { "in", "incoming", "received", "referred-in", "to-us" };
+  static const char * const out[] = { "out", "outgoing", "sent", "referred-out" };
+  g_autofree char *nick = to_nick (text);
+  int value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    if (g_str_equal (nick, in[i]))
+      {
+        *direction = RP_REFERRAL_DIRECTION_INBOUND;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (out); i++)
+    if (g_str_equal (nick, out[i]))
+      {
+        *direction = RP_REFERRAL_DIRECTION_OUTBOUND;
+        return TRUE;
+      }
+  if (!parse_enum (RP_TYPE_REFERRAL_DIRECTION, text, direction_label, &value))
+    return FALSE;
+  *direction = value;
+  return TRUE;
+}
+
+/* A day as "YYYY-MM-DD" from "2026-03-14", "2026-03-14T09:30:00Z", "3/14/2026" or "3/14/26". */
+static char *
+parse_day (const char *text)
+{
+  unsigned y, m, d;
+  char rest;
+  g_autoptr(GDateTime) check = NULL;
+
+  if (sscanf (text, "%4u-%2u-%2u", &y, &m, &d) == 3 &&
+      (text[10] == '\0' || text[10] == 'T' || text[10] == ' '))
+    ;
+  else if (sscanf (text, "%2u/%2u/%4u%c", &m, &d, &y, &rest) == 3)
+    {
+      if (y < 100)
+        y += 2000;
+    }
+  else
+    return NULL;
+
+  check = g_date_time_new_utc ((int) y, (int) m, (int) d, 0, 0, 0);
+  if (check == NULL || y < 1900)
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+}
+
+/* A moment as UTC "YYYY-MM-DDTHH:MM:SSZ": ISO 8601 with a zone as it is; without one, or
+ * "2026-03-14 09:30", in local time; a day alone at noon local time. */
+static char *
+parse_moment (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *iso = g_strdup (text);
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  when = g_date_time_new_from_iso8601 (iso, local);
+  if (when == NULL)
+    {
+      g_autofree char *day = parse_day (text);
+      unsigned y, m, d;
+
+      if (day == NULL || sscanf (day, "%4u-%2u-%2u", &y, &m, &d) != 3)
+        return NULL;
+      when = g_date_time_new (local, (int) y, (int) m, (int) d, 12, 0, 0);
+      if (when == NULL)
+        return NULL;
+    }
+  utc = g_date_time_to_utc (when);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* "12.50", "$1,200", "12" → cents; FALSE for anything else. A column named "… cents" is read as
+ * cents. */
+static gboolean
+parse_cost (const char *text,
+            gboolean    cents,
+            gint64     *value)
+{
+  GString *clean = g_string_new (NULL);
+  g_autofree char *number = NULL;
+  char *end = NULL;
+  double amount;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != '$' && *p != ',' && *p != ' ')
+      g_string_append_c (clean, *p);
+  number = g_string_free (clean, FALSE);
+  if (*number == '\0')
+    return FALSE;
+  amount = g_ascii_strtod (number, &end);
+  if (*end != '\0' || amount < 0 || amount > 1e9)
+    return FALSE;
+  *value = cents ? (gint64) amount : (gint64) (amount * 100 + 0.5);
+  return TRUE;
+}
+
+static gboolean
+looks_like_uuid (const char *text)
+{
+  if (strlen (text) != 36)
+    return FALSE;
+  for (guint i = 0; i < 36; i++)
+    {
+      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ── partners ─────────────────────────────────────────────────────────────────────────── */
+
+static char *
+name_key (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *normal = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  /* Spaces collapsed: "Jane  Smith " is "jane smith". */
+  for (const char *p = normal; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t')
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_name (GHashTable *by_name,
+          char       *key,
+          gint64      id)
+{
+  gpointer old;
+
+  if (*key == '\0')
+    {
+      g_free (key);
+      return;
+    }
+  if (g_hash_table_lookup_extended (by_name, key, NULL, &old))
+    {
+      /* Two partners by this name: the name alone does not tell which. */
+      if (GPOINTER_TO_SIZE (old) != (gsize) id)
+        g_hash_table_insert (by_name, key, GSIZE_TO_POINTER (0));
+      else
+        g_free (key);
+      return;
+    }
+  g_hash_table_insert (by_name, key, GSIZE_TO_POINTER ((gsize) id));
+}
+
+static void
+load_partner_cb (const RpPartnerKeys *keys,
+                 gpointer             user_data)
+{
+  RpRecordImport *self = user_data;
+  gpointer id = GSIZE_TO_POINTER ((gsize) keys->id);
+
+  if (*keys->uuid != '\0')
+    g_hash_table_insert (self->by_uuid, g_strdup (keys->uuid), id);
+  if (*keys->npi != '\0')
+    g_hash_table_insert (self->by_npi, g_strdup (keys->npi), id);
+  if (*keys->last_name != '\0')
+    {
+      g_autofree char *full = g_strconcat (keys->first_name, " ", keys->last_name, NULL);
+      g_autofree char *inverted = g_strconcat (keys->last_name, ", ", keys->first_name, NULL);
+
+      add_name (self->by_name, name_key (full), keys->id);
+      add_name (self->by_name, name_key (inverted), keys->id);
+    }
+  if (*keys->organization != '\0')
+    add_name (self->by_name, name_key (keys->organization), keys->id);
+}
+
+static gboolean
+load_partners (RpRecordImport *self,
+               RpStore        *store,
+               GError        **error)
+{
+  g_hash_table_remove_all (self->by_uuid);
+  g_hash_table_remove_all (self->by_npi);
+  g_hash_table_remove_all (self->by_name);
+  g_hash_table_remove_all (self->uuids_seen);
+  return rp_store_foreach_partner_keys (store, load_partner_cb, self, error);
+}
+
+/* A display name the export wrote: "Dr. Jane Smith, MD" → "jane smith" too. */
+static gint64
+find_by_name (RpRecordImport *self,
+              const char     *name,
+              gboolean       *ambiguous)
+{
+  g_autofree char *key = name_key (name);
+  gpointer found;
+
+  *ambiguous = FALSE;
+  if (g_hash_table_lookup_extended (self->by_name, key, NULL, &found))
+    {
+      *ambiguous = found == NULL;
+      return (gint64) GPOINTER_TO_SIZE (found);
+    }
+
+  {
+    g_auto(RpNameParts) parts = { NULL, };
+    g_autofree char *plain = NULL;
+
+    /* The first word of the first name: "Jane Q." is Jane. */
+    rp_name_parts_split (name, &parts);
+    if (strchr (parts.first_name, ' ') != NULL)
+      *strchr (parts.first_name, ' ') = '\0';
+    plain = g_strconcat (parts.first_name, " ", parts.last_name, NULL);
+    g_free (key);
+    key = name_key (plain);
+    if (g_hash_table_lookup_extended (self->by_name, key, NULL, &found))
+      {
+        *ambiguous = found == NULL;
+        return (gint64) GPOINTER_TO_SIZE (found);
+      }
+  }
+  return 0;
+}
+
+/* ── one row ──────────────────────────────────────────────────────────────────────────── */
+
+static void
+add_problem (GPtrArray *problems,
+             guint      line,
+             char      *message)
+{
+  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
+
+  problem->line = line;
+  problem->message = message;
+  g_ptr_array_add (problems, problem);
+}
+
+static void
+problem_free (RpImportProblem *problem)
+{
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static const char *
+header_of (RpRecordImport *self,
+           RpRecordField   field)
+{
+  for (guint i = 0; i < self->mapping->len; i++)
+    if (g_array_index (self->mapping, RpRecordField, i) == field)
+      return g_ptr_array_index (self->headers, i);
+  return rp_record_field_to_label (field);
+}
+
+/* The i-th of a ";"-separated list, trimmed; "" past its end. */
+static char *
+nth_item (const char *list,
+          guint       i)
+{
+  g_auto(GStrv) items = g_strsplit (list, ";", -1);
+
+  if (i >= g_strv_length (items))
+    return g_strdup ("");
+  return g_strstrip (g_strdup (items[i]));
+}
+
+static guint
+n_items (const char *list)
+{
+  g_auto(GStrv) items = NULL;
+
+  if (*list == '\0')
+    return 0;
+  items = g_strsplit (list, ";", -1);
+  return g_strv_length (items);
+}
+
+/* The partners a row names (one for a referral, one or more for an activity), in @ids; problems
+ * for a partner that cannot be found. */
+static void
+find_partners (RpRecordImport *self,
+               const char     *uuids,
+               const char     *npis,
+               const char     *names,
+               guint           line,
+               GArray         *ids,
+               GPtrArray      *problems)
+{
+  guint n = MAX (n_items (uuids), MAX (n_items (npis), n_items (names)));
+
+  if (n == 0)
+    {
+      add_problem (problems, line, g_strdup (_("The row names no partner (a Rapport ID, an NPI "
+                                               "or a name)")));
+      return;
+    }
+  if (self->what == RP_IMPORT_WHAT_REFERRALS && n > 1)
+    {
+      add_problem (problems, line, g_strdup (_("A referral has one partner; the row names "
+                                               "several")));
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *uuid = g_ascii_strdown (nth_item (uuids, i), -1);
+      g_autofree char *npi = nth_item (npis, i);
+      g_autofree char *name = nth_item (names, i);
+      gpointer found = NULL;
+      gboolean ambiguous = FALSE;
+      gint64 id = 0;
+
+      if (*uuid != '\0' && g_hash_table_lookup_extended (self->by_uuid, uuid, NULL, &found))
+        id = (gint64) GPOINTER_TO_SIZE (found);
+      else if (*npi != '\0' && g_hash_table_lookup_extended (self->by_npi, npi, NULL, &found))
+        id = (gint64) GPOINTER_TO_SIZE (found);
+      else if (*name != '\0')
+        id = find_by_name (self, name, &ambiguous);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+      else if (ambiguous)
+        add_problem (problems, line,
+                     g_strdup_printf (_("Several partners are named “%s”: give the partner’s NPI "
+                                        "or Rapport ID"), name));
+      else
+        add_problem (problems, line,
+                     g_strdup_printf (_("No partner matches “%s”: import the partners first"),
+                                      *name != '\0' ? name : *npi != '\0' ? npi : uuid));
+    }
+}
+
+typedef struct
+{
+  GObject   *record;    /* RpReferral or RpActivity */
+  RpPatient *patient;
+  gboolean   existing;  /* its Rapport ID is taken: left as it is */
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_clear_object (&row->record);
+  g_clear_pointer (&row->patient, rp_patient_free);
+}
+
+#define VALUE(f) (value[f] != NULL ? value[f] : "")
+
+static GObject *
+make_referral (RpRecordImport *self,
+               const char    **value,
+               GArray         *partner_ids,
+               guint           line,
+               GPtrArray      *problems)
+{
+  g_autoptr(RpReferral) referral = rp_referral_new ();
+  g_autofree char *day = NULL;
+  const char *v;
+  int e;
+
+  if (partner_ids->len == 1)
+    rp_referral_set_partner_id (referral, g_array_index (partner_ids, gint64, 0));
+
+  v = VALUE (RP_RECORD_FIELD_DIRECTION);
+  if (*v != '\0')
+    {
+      RpReferralDirection direction;
+
+      if (parse_direction (v, &direction))
+        rp_referral_set_direction (referral, direction);
+      else
+        add_problem (problems, line,
+                     g_strdup_printf (_("Column “%s”: the direction is inbound or outbound, "
+                                        "not “%s”"),
+                                      header_of (self, RP_RECORD_FIELD_DIRECTION), v));
+    }
+
+  v = VALUE (RP_RECORD_FIELD_REFERRED_ON);
+  day = *v != '\0' ? parse_day (v) : NULL;
+  if (*v == '\0')
+    add_problem (problems, line, g_strdup (_("The row has no referral date")));
+  else if (day == NULL)
+    add_problem (problems, line,
+                 g_strdup_printf (_("Column “%s”: “%s” is not a date (2026-03-14 or 3/14/2026)"),
+                                  header_of (self, RP_RECORD_FIELD_REFERRED_ON), v));
+  else
+    rp_referral_set_referred_on (referral, day);
+
+  v = VALUE (RP_RECORD_FIELD_STATUS);
+  if (*v != '\0')
+    {
+      if (parse_enum (RP_TYPE_REFERRAL_STATUS, v, status_label, &e))
+        rp_referral_set_status (referral, e);
+      else
+        add_problem (problems, line,
+                     g_strdup_printf (_("Column “%s”: “%s” is not a referral status"),
+                                      header_of (self, RP_RECORD_FIELD_STATUS), v));
+    }
+
+  v = VALUE (RP_RECORD_FIELD_URGENCY);
+  if (*v != '\0')
+    {
+      if (parse_enum (RP_TYPE_URGENCY, v, urgency_label, &e))
+        rp_referral_set_urgency (referral, e);
+      else
+        add_problem (problems, line,
+                     g_strdup_printf (_("Column “%s”: the urgency is routine, soon or urgent, "
+                                        "not “%s”"),
+                                      header_of (self, RP_RECORD_FIELD_URGENCY), v));
+    }
+
+  rp_referral_set_status_reason (referral, VALUE (RP_RECORD_FIELD_STATUS_REASON));
+  rp_referral_set_reason (referral, VALUE (RP_RECORD_FIELD_REASON));
+  rp_referral_set_service_line (referral, VALUE (RP_RECORD_FIELD_SERVICE_LINE));
+  rp_referral_set_notes (referral, VALUE (RP_RECORD_FIELD_NOTES));
+  rp_referral_set_outcome (referral, VALUE (RP_RECORD_FIELD_OUTCOME));
+  return G_OBJECT (g_steal_pointer (&referral));
+}
+
+static GObject *
+make_activity (RpRecordImport *self,
+               const char    **value,
+               GArray         *partner_ids,
+               guint           line,
+               GPtrArray      *problems)
+{
+  g_autoptr(RpActivity) activity = rp_activity_new (RP_ACTIVITY_KIND_NOTE);
+  g_autofree char *when = NULL;
+  const char *v;
+  int e;
+
+  for (guint i = 0; i < partner_ids->len; i++)
+    rp_activity_add_partner_id (activity, g_array_index (partner_ids, gint64, i));
+
+  v = VALUE (RP_RECORD_FIELD_ACTIVITY_TYPE);
+  if (*v == '\0')
+    add_problem (problems, line, g_strdup (_("The row has no activity type")));
+  else if (parse_enum (RP_TYPE_ACTIVITY_KIND, v, NULL, &e))
+    rp_activity_set_kind (activity, e);
+  else
+    add_problem (problems, line,
+                 g_strdup_printf (_("Column “%s”: “%s” is not an activity type (visit, call, "
+                                    "email, event, thank-you, update-sent, feedback, note)"),
+                                  header_of (self, RP_RECORD_FIELD_ACTIVITY_TYPE), v));
+
+  v = VALUE (RP_RECORD_FIELD_DATE);
+  when = *v != '\0' ? parse_moment (v) : NULL;
+  if (*v == '\0')
+    add_problem (problems, line, g_strdup (_("The row has no date")));
+  else if (when == NULL)
+    add_problem (problems, line,
+                 g_strdup_printf (_("Column “%s”: “%s” is not a date (2026-03-14 or 3/14/2026)"),
+                                  header_of (self, RP_RECORD_FIELD_DATE), v));
+  else
+    rp_activity_set_occurred_at (activity, when);
+
+  v = VALUE (RP_RECORD_FIELD_COST);
+  if (*v != '\0')
+    {
+      g_autofree char *header = rp_import_normalise_header (header_of (self,
+                                                                       RP_RECORD_FIELD_COST));
+      gint64 cents = 0;
+
+      if (parse_cost (v, g_str_has_suffix (header, "cents"), &cents))
+        rp_activity_set_cost_cents (activity, cents);
+      else
+        add_problem (problems, line,
+                     g_strdup_printf (_("Column “%s”: “%s” is not an amount"),
+                                      header_of (self, RP_RECORD_FIELD_COST), v));
+    }
+
+  v = VALUE (RP_RECORD_FIELD_FOLLOW_UP);
+  rp_activity_set_follow_up_needed (activity, g_ascii_strcasecmp (v, "1") == 0 ||
+                                              g_ascii_strcasecmp (v, "yes") == 0 ||
+                                              g_ascii_strcasecmp (v, "true") == 0 ||
+                                              g_ascii_strcasecmp (v, "y") == 0);
+  rp_activity_set_contact_person (activity, VALUE (RP_RECORD_FIELD_CONTACT_PERSON));
+  rp_activity_set_summary (activity, VALUE (RP_RECORD_FIELD_NOTES));
+  rp_activity_set_materials (activity, VALUE (RP_RECORD_FIELD_MATERIALS));
+  return G_OBJECT (g_steal_pointer (&activity));
+}
+
+/* The record of one CSV record in @row; FALSE when the row has problems (each added to
+ * @problems with @line). */
+static gboolean
+parse_row (RpRecordImport *self,
+           RpStore        *store,
+           GPtrArray      *record,
+           guint           line,
+           guint           too_long,
+           GPtrArray      *problems,
+           Row            *row,
+           GError        **error)
+{
+  const char *value[RP_RECORD_N_FIELDS] = { NULL, };
+  g_autoptr(GPtrArray) trimmed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) partner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_problems = problems->len;
+  guint n_columns = self->headers->len;
+  const char *uuid;
+
+  memset (row, 0, sizeof *row);
+
+  if (too_long > 0)
+    add_problem (problems, line,
+                 g_strdup_printf (_("Field %u is longer than %u MB and was not read"),
+                                  too_long, RP_CSV_MAX_FIELD_BYTES / (1024 * 1024)));
+  if (record->len < n_columns)
+    add_problem (problems, line,
+                 g_strdup_printf (ngettext ("The row has %u field; the header has %u",
+                                            "The row has %u fields; the header has %u",
+                                            record->len),
+                                  record->len, n_columns));
+  for (guint i = n_columns; i < record->len; i++)
+    if (*g_strstrip ((char *) g_ptr_array_index (record, i)) != '\0')
+      {
+        add_problem (problems, line,
+                     g_strdup_printf (ngettext ("The row has %u field; the header has %u",
+                                                "The row has %u fields; the header has %u",
+                                                record->len),
+                                      record->len, n_columns));
+        break;
+      }
+  if (problems->len > n_problems)
+    return TRUE;
+
+  for (guint i = 0; i < MIN (record->len, n_columns); i++)
+    {
+      RpRecordField field = g_array_index (self->mapping, RpRecordField, i);
+      char *text;
+
+      if (field == RP_RECORD_FIELD_IGNORE)
+        continue;
+      text = g_strstrip (g_strdup (g_ptr_array_index (record, i)));
+      g_ptr_array_add (trimmed, text);
+      value[field] = text;
+    }
+
+  /* A Rapport ID already in the database or earlier in the file: the row is left alone. */
+  uuid = VALUE (RP_RECORD_FIELD_UUID);
+  if (*uuid != '\0')
+    {
+      g_autofree char *lower = g_ascii_strdown (uuid, -1);
+      gint64 id = 0;
+
+      if (!looks_like_uuid (lower))
+        {
+          add_problem (problems, line,
+                       g_strdup_printf (_("Column “%s”: “%s” is not a Rapport ID"),
+                                        header_of (self, RP_RECORD_FIELD_UUID), uuid));
+          return TRUE;
+        }
+      if (!rp_store_find_by_uuid (store, self->what == RP_IMPORT_WHAT_REFERRALS ? "referral"
+                                                                                 : "activity",
+                                  lower, &id, error))
+        return FALSE;
+      if (id > 0 || g_hash_table_contains (self->uuids_seen, lower))
+        {
+          row->existing = TRUE;
+          return TRUE;
+        }
+      g_hash_table_add (self->uuids_seen, g_steal_pointer (&lower));
+    }
+
+  find_partners (self, VALUE (RP_RECORD_FIELD_PARTNER_UUID), VALUE (RP_RECORD_FIELD_PARTNER_NPI),
+                 VALUE (RP_RECORD_FIELD_PARTNER_NAME), line, partner_ids, problems);
+
+  if (self->what == RP_IMPORT_WHAT_REFERRALS)
+    row->record = make_referral (self, value, partner_ids, line, problems);
+  else
+    row->record = make_activity (self, value, partner_ids, line, problems);
+
+  if (*uuid != '\0')
+    {
+      g_autofree char *lower = g_ascii_strdown (uuid, -1);
+
+      if (RP_IS_REFERRAL (row->record))
+        rp_referral_set_uuid (RP_REFERRAL (row->record), lower);
+      else
+        rp_activity_set_uuid (RP_ACTIVITY (row->record), lower);
+    }
+
+  if (*VALUE (RP_RECORD_FIELD_PATIENT_NAME) != '\0' || *VALUE (RP_RECORD_FIELD_PATIENT_DOB) != '\0' ||
+      *VALUE (RP_RECORD_FIELD_PATIENT_MRN) != '\0' || *VALUE (RP_RECORD_FIELD_PATIENT_PHONE) != '\0')
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *dob = NULL;
+      const char *v = VALUE (RP_RECORD_FIELD_PATIENT_DOB);
+
+      if (*v != '\0' && (dob = parse_day (v)) == NULL)
+        add_problem (problems, line,
+                     g_strdup_printf (_("Column “%s”: the date of birth is not a date"),
+                                      header_of (self, RP_RECORD_FIELD_PATIENT_DOB)));
+      row->patient = rp_patient_new (VALUE (RP_RECORD_FIELD_PATIENT_NAME), dob != NULL ? dob : "",
+                                     VALUE (RP_RECORD_FIELD_PATIENT_MRN),
+                                     VALUE (RP_RECORD_FIELD_PATIENT_PHONE));
+      if (!rp_patient_is_valid (row->patient, &local_error))
+        add_problem (problems, line, g_strdup (local_error->message));
+      else if (self->vault == NULL || rp_vault_get_state (self->vault) != RP_VAULT_STATE_UNLOCKED)
+        add_problem (problems, line,
+                     g_strdup (_("The row has patient identifiers, and the patient vault is "
+                                 "locked: they cannot be stored")));
+    }
+
+  if (problems->len > n_problems)
+    row_clear (row);
+  return TRUE;
+}
+
+#undef VALUE
+
+/* ── passes ───────────────────────────────────────────────────────────────────────────── */
+
+static gboolean
+skip_header (RpRecordImport *self,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!rp_csv_reader_rewind (self->reader, error))
+    return FALSE;
+  if (rp_csv_reader_next (self->reader, NULL, NULL, cancellable, &local_error) == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_ROWS,
+                             _("The file is empty"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_field (RpRecordImport *self,
+           RpRecordField   field)
+{
+  for (guint i = 0; i < self->mapping->len; i++)
+    if (g_array_index (self->mapping, RpRecordField, i) == field)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+rp_record_import_plan (RpRecordImport *self,
+                       RpStore        *store,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(GPtrArray) row_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *record;
+  guint line, too_long;
+
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), FALSE);
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+
+  self->planned = FALSE;
+  self->n_rows = self->n_invalid = self->n_new = self->n_existing = 0;
+  g_ptr_array_set_size (self->problems, 0);
+
+  if (!has_field (self, RP_RECORD_FIELD_PARTNER_UUID) &&
+      !has_field (self, RP_RECORD_FIELD_PARTNER_NPI) &&
+      !has_field (self, RP_RECORD_FIELD_PARTNER_NAME))
+    {
+      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_NAME,
+                           _("No column names the partner (a Rapport ID, an NPI or a name): "
+                             "assign one on the mapping page"));
+      return FALSE;
+    }
+
+  if (!load_partners (self, store, error) || !skip_header (self, cancellable, error))
+    return FALSE;
+
+  while ((record = rp_csv_reader_next (self->reader, &line, &too_long, cancellable,
+                                       &local_error)) != NULL)
+    {
+      Row row;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      self->n_rows++;
+      g_ptr_array_set_size (row_problems, 0);
+      if (!parse_row (self, store, record, line, too_long, row_problems, &row, error))
+        return FALSE;
+
+      if (row.existing)
+        self->n_existing++;
+      else if (row.record == NULL)
+        {
+          self->n_invalid++;
+          for (guint i = 0; i < row_problems->len; i++)
+            if (self->problems->len < RP_IMPORT_MAX_LISTED)
+              g_ptr_array_add (self->problems, g_ptr_array_steal_index (row_problems, i--));
+        }
+      else
+        self->n_new++;
+      row_clear (&row);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (self->n_rows == 0)
+    {
+      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_ROWS,
+                           _("The file has a header row but nothing under it"));
+      return FALSE;
+    }
+
+  self->planned = TRUE;
+  return TRUE;
+}
+
+gboolean
+rp_record_import_apply (RpRecordImport       *self,
+                        RpStore              *store,
+                        GCancellable         *cancellable,
+                        RpImportProgressFunc  progress,
+                        gpointer              user_data,
+                        RpImportResult       *result,
+                        GError              **error)
+{
+  g_autoptr(GPtrArray) row_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  RpImportResult counts = { 0, };
+  GPtrArray *record;
+  guint line, too_long;
+  guint done = 0;
+
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), FALSE);
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+
+  if (!self->planned)
+    {
+      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NOT_PLANNED,
+                           _("The import was not checked before it was run"));
+      return FALSE;
+    }
+  if (self->n_invalid > 0)
+    {
+      g_set_error (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_INVALID_ROWS,
+                   ngettext ("%u row has problems; nothing was imported",
+                             "%u rows have problems; nothing was imported", self->n_invalid),
+                   self->n_invalid);
+      return FALSE;
+    }
+
+  if (!rp_store_begin (store, error))
+    return FALSE;
+  if (!load_partners (self, store, error) || !skip_header (self, cancellable, error))
+    goto failed;
+
+  while ((record = rp_csv_reader_next (self->reader, &line, &too_long, cancellable,
+                                       &local_error)) != NULL)
+    {
+      Row row;
+      gboolean ok = TRUE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto failed;
+
+      done++;
+      if (progress != NULL && done % PROGRESS_EVERY == 0)
+        {
+          double elapsed = g_timer_elapsed (timer, NULL);
+
+          progress (done, self->n_rows, elapsed > 0 ? done / elapsed : 0, user_data);
+        }
+
+      g_ptr_array_set_size (row_problems, 0);
+      if (!parse_row (self, store, record, line, too_long, row_problems, &row, error))
+        goto failed;
+      if (row.existing)
+        {
+          counts.skipped++;
+          continue;
+        }
+      if (row.record == NULL)
+        {
+          RpImportProblem *problem = g_ptr_array_index (row_problems, 0);
+
+          g_set_error (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_INVALID_ROWS,
+                       _("Line %u: %s (the file changed since it was checked)"),
+                       line, problem->message);
+          goto failed;
+        }
+
+      if (RP_IS_REFERRAL (row.record))
+        ok = rp_store_insert_referral (store, RP_REFERRAL (row.record), error) &&
+             (row.patient == NULL ||
+              rp_vault_store_patient (self->vault, RP_REFERRAL (row.record), row.patient, error));
+      else
+        ok = rp_store_insert_activity (store, RP_ACTIVITY (row.record), error);
+      row_clear (&row);
+      if (!ok)
+        {
+          g_prefix_error (error, _("Line %u: "), line);
+          goto failed;
+        }
+      counts.added++;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
+  if (!rp_store_commit (store, error))
+    return FALSE;
+
+  counts.seconds = g_timer_elapsed (timer, NULL);
+  if (progress != NULL)
+    progress (done, self->n_rows, counts.seconds > 0 ? done / counts.seconds : 0, user_data);
+  if (result != NULL)
+    *result = counts;
+  return TRUE;
+
+failed:
+  rp_store_rollback (store);
+  return FALSE;
+}
+
+/* ── GObject ──────────────────────────────────────────────────────────────────────────── */
+
+static void
+rp_record_import_finalize (GObject *object)
+{
+  RpRecordImport *self = RP_RECORD_IMPORT (object);
+
+  g_clear_pointer (&self->by_uuid, g_hash_table_unref);
+  g_clear_pointer (&self->by_npi, g_hash_table_unref);
+  g_clear_pointer (&self->by_name, g_hash_table_unref);
+  g_clear_pointer (&self->uuids_seen, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->mapping, g_array_unref);
+  g_clear_object (&self->reader);
+  g_clear_object (&self->vault);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->file_name, g_free);
+
+  G_OBJECT_CLASS (rp_record_import_parent_class)->finalize (object);
+}
+
+static void
+rp_record_import_class_init (RpRecordImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rp_record_import_finalize;
+}
+
+static void
+rp_record_import_init (RpRecordImport *self)
+{
+  self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_npi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->uuids_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+}
+
+/* ── public API ───────────────────────────────────────────────────────────────────────── */
+
+RpRecordImport *
+rp_record_import_new (GFile         *file,
+                      RpImportWhat   what,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(RpRecordImport) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *header;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (what == RP_IMPORT_WHAT_REFERRALS || what == RP_IMPORT_WHAT_ACTIVITIES,
+                        NULL);
+
+  self = g_object_new (RP_TYPE_RECORD_IMPORT, NULL);
+  self->what = what;
+  self->file = g_object_ref (file);
+  self->file_name = g_file_get_basename (file);
+  self->reader = rp_csv_reader_new (file, cancellable, error);
+  if (self->reader == NULL)
+    return NULL;
+
+  header = rp_csv_reader_next (self->reader, NULL, NULL, cancellable, &local_error);
+  if (header == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, RP_CSV_ERROR, RP_CSV_ERROR_EMPTY, _("The file is empty"));
+      return NULL;
+    }
+
+  self->headers = g_ptr_array_new_full (header->len, g_free);
+  self->mapping = g_array_sized_new (FALSE, TRUE, sizeof (RpRecordField), header->len);
+  for (guint i = 0; i < header->len; i++)
+    {
+      char *text = g_strstrip (g_strdup (g_ptr_array_index (header, i)));
+      RpRecordField field = guess_field (text, what);
+
+      /* Each field from one column: the first that names it. */
+      for (guint j = 0; j < i && field != RP_RECORD_FIELD_IGNORE; j++)
+        if (g_array_index (self->mapping, RpRecordField, j) == field)
+          field = RP_RECORD_FIELD_IGNORE;
+      g_ptr_array_add (self->headers, text);
+      g_array_append_val (self->mapping, field);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+RpImportWhat
+rp_record_import_get_what (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), RP_IMPORT_WHAT_REFERRALS);
+  return self->what;
+}
+
+GPtrArray *
+rp_record_import_get_headers (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), NULL);
+  return self->headers;
+}
+
+GArray *
+rp_record_import_get_mapping (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), NULL);
+  return self->mapping;
+}
+
+void
+rp_record_import_set_column_field (RpRecordImport *self,
+                                   guint           column,
+                                   RpRecordField   field)
+{
+  g_return_if_fail (RP_IS_RECORD_IMPORT (self));
+  g_return_if_fail (column < self->mapping->len);
+  g_return_if_fail (field < RP_RECORD_N_FIELDS);
+
+  if (field != RP_RECORD_FIELD_IGNORE)
+    for (guint i = 0; i < self->mapping->len; i++)
+      if (g_array_index (self->mapping, RpRecordField, i) == field)
+        g_array_index (self->mapping, RpRecordField, i) = RP_RECORD_FIELD_IGNORE;
+  g_array_index (self->mapping, RpRecordField, column) = field;
+  self->planned = FALSE;
+}
+
+void
+rp_record_import_set_vault (RpRecordImport *self,
+                            RpVault        *vault)
+{
+  g_return_if_fail (RP_IS_RECORD_IMPORT (self));
+  g_set_object (&self->vault, vault);
+  self->planned = FALSE;
+}
+
+gboolean
+rp_record_import_has_patient_columns (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), FALSE);
+  return has_field (self, RP_RECORD_FIELD_PATIENT_NAME) ||
+         has_field (self, RP_RECORD_FIELD_PATIENT_DOB) ||
+         has_field (self, RP_RECORD_FIELD_PATIENT_MRN) ||
+         has_field (self, RP_RECORD_FIELD_PATIENT_PHONE);
+}
+
+guint
+rp_record_import_get_n_rows (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), 0);
+  return self->n_rows;
+}
+
+guint
+rp_record_import_get_n_invalid (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), 0);
+  return self->n_invalid;
+}
+
+guint
+rp_record_import_get_n_new (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), 0);
+  return self->n_new;
+}
+
+guint
+rp_record_import_get_n_existing (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), 0);
+  return self->n_existing;
+}
+
+GPtrArray *
+rp_record_import_get_problems (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), NULL);
+  return self->problems;
+}
