@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "rp-test-core.h"
@@ -670,6 +671,66 @@ test_import_export (Fixture       *fixture,
   assert_one_error_line (alone_result.err);
 }
 
+/* --export=FILE.csv --what=referrals|activities|tasks, and --import of those exports (what they
+ * hold guessed from the headers) changing nothing; a referral file with bad rows refused. */
+static void
+test_import_export_records (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
+  g_autofree char *option = database_option (path);
+  g_autofree char *bad = import_fixture ("referrals-bad.csv");
+  g_autofree char *import_bad = g_strconcat ("--import=", bad, NULL);
+  const char *whats[] = { "referrals", "activities" };
+  const char *tasks_patient[] = { option, "--export=tasks.csv", "--what=tasks",
+                                  "--include-patient", NULL };
+  const char *refused[] = { option, import_bad, NULL };
+  g_auto(Result) refused_result = { 0 };
+  g_auto(Result) patient_result = { 0 };
+
+  make_sample_database (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (whats); i++)
+    {
+      g_autofree char *csv = g_build_filename (fixture->dir, "records.csv", NULL);
+      g_autofree char *export_csv = g_strconcat ("--export=", csv, NULL);
+      g_autofree char *import_csv = g_strconcat ("--import=", csv, NULL);
+      g_autofree char *what = g_strconcat ("--what=", whats[i], NULL);
+      const char *export[] = { option, export_csv, what, NULL };
+      const char *again[] = { option, import_csv, NULL };
+      g_auto(Result) export_result = { 0 };
+      g_auto(Result) again_result = { 0 };
+      g_auto(Result) second_result = { 0 };
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      run_rapport (&export_result, export);
+      g_assert_cmpint (export_result.exit_status, ==, 0);
+      g_assert_true (g_str_has_prefix (export_result.out, "Exported "));
+      g_assert_nonnull (strstr (export_result.out, whats[i]));
+      before = rp_test_checksum_file (csv);
+
+      run_rapport (&again_result, again);
+      g_assert_cmpint (again_result.exit_status, ==, 0);
+      g_assert_nonnull (strstr (again_result.out, " 0 "));
+      g_assert_nonnull (strstr (again_result.out, "already there"));
+
+      run_rapport (&second_result, export);
+      after = rp_test_checksum_file (csv);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (g_remove (csv), ==, 0);
+    }
+
+  run_rapport (&refused_result, refused);
+  g_assert_cmpint (refused_result.exit_status, ==, 1);
+  g_assert_nonnull (strstr (refused_result.err, "referrals-bad.csv:2: "));
+  g_assert_nonnull (strstr (refused_result.err, "nothing was imported"));
+
+  run_rapport (&patient_result, tasks_patient);
+  g_assert_cmpint (patient_result.exit_status, !=, 0);
+  assert_one_error_line (patient_result.err);
+}
+
 /* `rapport --report=FILE.pdf --period=…`: the referral report of the sample network, read back
  * with pdftotext; bad periods and a missing database are refused and write nothing. */
 static void
@@ -772,6 +833,8 @@ main (int   argc,
   g_test_add ("/cli/packet", Fixture, NULL, fixture_set_up, test_packet, fixture_tear_down);
   g_test_add ("/cli/import-export", Fixture, NULL, fixture_set_up, test_import_export,
               fixture_tear_down);
+  g_test_add ("/cli/import-export-records", Fixture, NULL, fixture_set_up,
+              test_import_export_records, fixture_tear_down);
   g_test_add ("/cli/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
 
   return g_test_run ();

@@ -16,16 +16,17 @@
 #include "rp-command-line-exchange.h"
 #include "rp-csv-export.h"
 #include "rp-partner-import.h"
+#include "rp-record-import.h"
 #include "rp-store.h"
+#include "rp-vault.h"
 #include "rp-vcard.h"
 
 static void
-print_problems (RpPartnerImport *import,
-                const char      *display)
+print_problem_list (GPtrArray  *problems,
+                    guint       n_invalid,
+                    guint       n_rows,
+                    const char *display)
 {
-  GPtrArray *problems = rp_partner_import_get_problems (import);
-  guint n_invalid = rp_partner_import_get_n_invalid (import);
-
   for (guint i = 0; i < problems->len; i++)
     {
       RpImportProblem *problem = g_ptr_array_index (problems, i);
@@ -40,10 +41,19 @@ print_problems (RpPartnerImport *import,
     g_autofree char *message =
       g_strdup_printf (ngettext ("%u row of %u has problems; nothing was imported",
                                  "%u rows of %u have problems; nothing was imported", n_invalid),
-                       n_invalid, rp_partner_import_get_n_rows (import));
+                       n_invalid, n_rows);
 
     rp_command_line_print_error (message);
   }
+}
+
+static void
+print_problems (RpPartnerImport *import,
+                const char      *display)
+{
+  print_problem_list (rp_partner_import_get_problems (import),
+                      rp_partner_import_get_n_invalid (import),
+                      rp_partner_import_get_n_rows (import), display);
 }
 
 static void
@@ -82,9 +92,76 @@ print_dry_run (RpPartnerImport *import,
            n_duplicates, rp_partner_import_get_n_changing (import));
 }
 
+/* --import=FILE.csv of referrals or activities. */
+static int
+run_record_import (RpStore      *store,
+                   GFile        *file,
+                   RpImportWhat  what,
+                   const char   *display,
+                   gboolean      dry_run)
+{
+  g_autoptr(RpRecordImport) import = NULL;
+  g_autoptr(RpVault) vault = NULL;
+  g_autoptr(GError) error = NULL;
+  RpImportResult result = { 0, };
+
+  import = rp_record_import_new (file, what, NULL, &error);
+  if (import == NULL)
+    goto failed;
+
+  /* Patient identifiers are sealed as the referral editor seals them. */
+  if (rp_record_import_has_patient_columns (import))
+    {
+      vault = rp_vault_new (store);
+      if (!rp_vault_unlock_sync (vault, NULL, &error))
+        goto failed;
+      rp_record_import_set_vault (import, vault);
+    }
+
+  if (!rp_record_import_plan (import, store, NULL, &error))
+    goto failed;
+
+  if (rp_record_import_get_n_invalid (import) > 0)
+    {
+      print_problem_list (rp_record_import_get_problems (import),
+                          rp_record_import_get_n_invalid (import),
+                          rp_record_import_get_n_rows (import), display);
+      return 1;
+    }
+
+  if (dry_run)
+    {
+      g_print (what == RP_IMPORT_WHAT_REFERRALS
+               ? _("Dry run, nothing written: %u rows, %u new referrals, %u already there\n")
+               : _("Dry run, nothing written: %u rows, %u new activities, %u already there\n"),
+               rp_record_import_get_n_rows (import), rp_record_import_get_n_new (import),
+               rp_record_import_get_n_existing (import));
+      return 0;
+    }
+
+  if (!rp_record_import_apply (import, store, NULL, NULL, NULL, &result, &error))
+    goto failed;
+
+  g_print (what == RP_IMPORT_WHAT_REFERRALS
+           ? _("Imported %s: %u referrals added, %u already there\n")
+           : _("Imported %s: %u activities added, %u already there\n"),
+           display, result.added, result.skipped);
+  return 0;
+
+failed:
+  {
+    g_autofree char *message = g_strdup_printf (_("Cannot import “%s”: %s"), display,
+                                                error->message);
+
+    rp_command_line_print_error (message);
+  }
+  return 1;
+}
+
 int
 rp_command_line_run_import (const char *path,
                             const char *import_path,
+                            const char *what,
                             const char *mapping,
                             const char *duplicates,
                             gboolean    dry_run)
@@ -96,6 +173,7 @@ rp_command_line_run_import (const char *path,
   g_autofree char *display = NULL;
   g_autofree char *lower = NULL;
   RpDuplicateAction action = RP_DUPLICATE_MERGE;
+  RpImportWhat kind = RP_IMPORT_WHAT_PARTNERS;
   RpImportResult result = { 0, };
 
   g_return_val_if_fail (path != NULL, 1);
@@ -123,6 +201,18 @@ rp_command_line_run_import (const char *path,
       return 1;
     }
 
+  if (what != NULL && !rp_import_what_from_string (what, &kind))
+    {
+      rp_command_line_print_error (_("--what with --import is partners, referrals or "
+                                     "activities"));
+      return 1;
+    }
+  if (what != NULL && kind != RP_IMPORT_WHAT_PARTNERS && g_str_has_suffix (lower, ".vcf"))
+    {
+      rp_command_line_print_error (_("A vCard file holds partners only"));
+      return 1;
+    }
+
   file = g_file_new_for_commandline_arg (import_path);
   if (g_str_has_suffix (lower, ".vcf"))
     import = rp_vcard_import_new (file, NULL, &error);
@@ -144,6 +234,23 @@ rp_command_line_run_import (const char *path,
     {
       rp_command_line_print_error (error->message);
       return 1;
+    }
+
+  /* Referrals or activities: named with --what, or told by the headers. */
+  if (!g_str_has_suffix (lower, ".vcf"))
+    {
+      if (what == NULL)
+        kind = rp_import_what_guess (rp_partner_import_get_headers (import));
+      if (kind != RP_IMPORT_WHAT_PARTNERS)
+        {
+          if (mapping != NULL || duplicates != NULL)
+            {
+              rp_command_line_print_error (_("--mapping and --duplicates go with an import of "
+                                             "partners"));
+              return 1;
+            }
+          return run_record_import (store, file, kind, display, dry_run);
+        }
     }
 
   /* A mapping named on the command line, else the last one saved for these headers, else the
@@ -190,10 +297,80 @@ rp_command_line_run_import (const char *path,
   return 0;
 }
 
+/* --export=FILE.csv --what=referrals|activities|tasks [--include-patient]. */
+static int
+run_record_export (const char        *path,
+                   const char        *export_path,
+                   const char        *display,
+                   RpStoreExportWhat  what,
+                   gboolean           include_patient)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpVault) vault = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  store = rp_store_open_full (path, include_patient ? RP_STORE_OPEN_EXISTING
+                                                    : RP_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      rp_command_line_print_error (error->message);
+      return 1;
+    }
+
+  if (include_patient)
+    {
+      vault = rp_vault_new (store);
+      if (!rp_vault_unlock_sync (vault, NULL, &error))
+        {
+          rp_command_line_print_error (error->message);
+          return 1;
+        }
+      if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
+        {
+          rp_command_line_print_error (rp_vault_get_state_message (vault));
+          return 1;
+        }
+      /* Translators: a warning printed before a file with patient data is written. */
+      g_printerr (_("Warning: %s will hold patient identifiers (protected health information); "
+                    "keep it safe and delete it when done\n"), display);
+    }
+
+  file = g_file_new_for_commandline_arg (export_path);
+  if (!rp_csv_export_records (store, what, vault, file, &n, NULL, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Could not export to “%s”: %s"), display, error->message);
+
+      rp_command_line_print_error (message);
+      return 1;
+    }
+
+  switch (what)
+    {
+    case RP_STORE_EXPORT_ACTIVITIES:
+      g_print (ngettext ("Exported %u activity to %s\n", "Exported %u activities to %s\n", n), n,
+               display);
+      break;
+    case RP_STORE_EXPORT_TASKS:
+      g_print (ngettext ("Exported %u task to %s\n", "Exported %u tasks to %s\n", n), n,
+               display);
+      break;
+    case RP_STORE_EXPORT_REFERRALS:
+    default:
+      g_print (ngettext ("Exported %u referral to %s\n", "Exported %u referrals to %s\n", n), n,
+               display);
+      break;
+    }
+  return 0;
+}
+
 int
 rp_command_line_run_export_csv (const char *path,
                                 const char *export_path,
-                                const char *what)
+                                const char *what,
+                                gboolean    include_patient)
 {
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GFile) file = NULL;
@@ -212,12 +389,42 @@ rp_command_line_run_export_csv (const char *path,
 
   if (what != NULL && g_strcmp0 (what, "partners") != 0)
     {
-      g_autofree char *message =
-        /* Translators: %s is what was typed after --what= */
-        g_strdup_printf (_("--what=%s: this version exports partners only (--what=partners)"),
-                         what);
+      RpStoreExportWhat records;
 
-      rp_command_line_print_error (message);
+      if (g_strcmp0 (what, "referrals") == 0)
+        records = RP_STORE_EXPORT_REFERRALS;
+      else if (g_strcmp0 (what, "activities") == 0)
+        records = RP_STORE_EXPORT_ACTIVITIES;
+      else if (g_strcmp0 (what, "tasks") == 0)
+        records = RP_STORE_EXPORT_TASKS;
+      else
+        {
+          g_autofree char *message =
+            /* Translators: %s is what was typed after --what= */
+            g_strdup_printf (_("--what=%s: --export writes partners, referrals, activities or "
+                               "tasks"), what);
+
+          rp_command_line_print_error (message);
+          return 1;
+        }
+      if (vcard)
+        {
+          rp_command_line_print_error (_("A vCard file holds partners only: export the others "
+                                         "as FILE.csv"));
+          return 1;
+        }
+      if (include_patient && records != RP_STORE_EXPORT_REFERRALS)
+        {
+          rp_command_line_print_error (_("--include-patient goes with --export=FILE.csv "
+                                         "--what=referrals"));
+          return 1;
+        }
+      return run_record_export (path, export_path, display, records, include_patient);
+    }
+  if (include_patient)
+    {
+      rp_command_line_print_error (_("--include-patient goes with --export=FILE.csv "
+                                     "--what=referrals"));
       return 1;
     }
 

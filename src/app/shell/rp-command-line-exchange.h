@@ -14,12 +14,15 @@ G_BEGIN_DECLS
  * on stderr and exit status 1 when any row is invalid (nothing written). */
 int  rp_command_line_run_import      (const char *path,
                                       const char *import_path,
+                                      const char *what,
                                       const char *mapping,
                                       const char *duplicates,
                                       gboolean    dry_run);
-/* --export=FILE.csv|FILE.vcf [--what=partners]. */
+/* --export=FILE.csv|FILE.vcf [--what=partners|referrals|activities|tasks]
+ * [--include-patient]. */
 int  rp_command_line_run_export_csv  (const char *path,
                                       const char *export_path,
-                                      const char *what);
+                                      const char *what,
+                                      gboolean    include_patient);
 
 G_END_DECLS

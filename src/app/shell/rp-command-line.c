@@ -42,10 +42,16 @@ static const GOptionEntry option_entries[] = {
        "then exit"),
     N_("FILE") },
   { "what", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("What --export=FILE.csv writes: partners"), N_("partners") },
+    N_("What --export=FILE.csv writes (partners, referrals, activities or tasks) or "
+       "--import=FILE.csv reads (partners, referrals or activities; guessed from the headers "
+       "by default)"),
+    N_("partners|referrals|activities|tasks") },
+  { "include-patient", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export=FILE.csv --what=referrals: add the patients’ identifiers (the file is "
+       "then protected health information)"), NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the partners of FILE.csv or FILE.vcf (nothing is written when a row is "
-       "invalid), then exit"),
+    N_("Import the partners, referrals or activities of FILE.csv, or the partners of FILE.vcf "
+       "(nothing is written when a row is invalid), then exit"),
     N_("FILE") },
   { "mapping", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The saved column mapping --import uses"), N_("NAME") },
@@ -687,7 +693,13 @@ rp_command_line_handle (GVariantDict *options,
 
       g_variant_dict_lookup (options, "mapping", "&s", &mapping);
       g_variant_dict_lookup (options, "duplicates", "&s", &duplicates);
-      return rp_command_line_run_import (path, import_path, mapping, duplicates,
+      if (g_variant_dict_contains (options, "include-patient"))
+        {
+          rp_command_line_print_error (_("--include-patient goes with --export=FILE.csv "
+                                         "--what=referrals"));
+          return 1;
+        }
+      return rp_command_line_run_import (path, import_path, what, mapping, duplicates,
                                          g_variant_dict_contains (options, "dry-run"));
     }
   if (g_variant_dict_contains (options, "mapping") ||
@@ -705,17 +717,21 @@ rp_command_line_handle (GVariantDict *options,
 
       if ((g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".vcf")) &&
           iso_week == NULL)
-        return rp_command_line_run_export_csv (path, export_path, what);
-      if (what != NULL)
+        return rp_command_line_run_export_csv (path, export_path, what,
+                                               g_variant_dict_contains (options,
+                                                                        "include-patient"));
+      if (what != NULL || g_variant_dict_contains (options, "include-patient"))
         {
-          rp_command_line_print_error (_("--what only goes with --export=FILE.csv"));
+          rp_command_line_print_error (_("--what only goes with --export=FILE.csv or "
+                                         "--import=FILE.csv"));
           return 1;
         }
       return rp_command_line_run_export (path, export_path, iso_week, force);
     }
-  if (what != NULL)
+  if (what != NULL || g_variant_dict_contains (options, "include-patient"))
     {
-      rp_command_line_print_error (_("--what only goes with --export=FILE.csv"));
+      rp_command_line_print_error (_("--what only goes with --export=FILE.csv or "
+                                     "--import=FILE.csv"));
       return 1;
     }
 

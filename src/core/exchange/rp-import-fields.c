@@ -234,3 +234,20 @@ rp_import_header_key (GPtrArray *headers)
     }
   return g_strdup (g_checksum_get_string (checksum));
 }
+
+gboolean
+rp_import_looks_like_uuid (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (strlen (text) != 36)
+    return FALSE;
+  for (guint i = 0; i < 36; i++)
+    {
+      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
+        return FALSE;
+    }
+  return TRUE;
+}

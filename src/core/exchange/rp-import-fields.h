@@ -62,6 +62,8 @@ GArray        *rp_import_mapping_parse     (const char    *text,
                                             GError       **error);
 /* A header as guessing compares it: "Zip/Postal Code" → "zippostalcode", "E-mail" → "email". */
 char          *rp_import_normalise_header  (const char    *header);
+/* TRUE for a Rapport ID (a UUID in lower case: "0f8fad5b-d9cb-469f-a165-70867728950e"). */
+gboolean       rp_import_looks_like_uuid   (const char    *text);
 /* The key of a header row for finding a mapping saved for the same headers: a checksum of the
  * headers as normalised for guessing. */
 char          *rp_import_header_key        (GPtrArray     *headers);

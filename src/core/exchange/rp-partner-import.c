@@ -429,21 +429,6 @@ normalise_npi (const char *npi)
 }
 
 static gboolean
-looks_like_uuid (const char *text)
-{
-  if (strlen (text) != 36)
-    return FALSE;
-  for (guint i = 0; i < 36; i++)
-    {
-      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-
-      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 parse_tier (const char *text,
             RpTier     *tier)
 {
@@ -619,7 +604,7 @@ row_to_partner (RpPartnerImport *self,
     {
       g_autofree char *lower = g_ascii_strdown (v, -1);
 
-      if (looks_like_uuid (lower))
+      if (rp_import_looks_like_uuid (lower))
         rp_partner_set_uuid (partner, lower);
       else
         add_problem (problems, line, g_strdup_printf (_("Column “%s”: “%s” is not a Rapport ID"),

@@ -53,7 +53,7 @@ static const FieldInfo fields[RP_RECORD_N_FIELDS] = {
                                      " physician providername physicianname source" },
   [RP_RECORD_FIELD_DIRECTION] = { N_("Direction"), FOR_REFERRALS,
                                   "direction referraldirection inout" },
-  [RP_RECORD_FIELD_REFERRED_ON] = { N_("Referred on"), FOR_REFERRALS,
+  [RP_RECORD_FIELD_REFERRED_ON] = { N_("Date referred"), FOR_REFERRALS,
                                     "referredon referraldate datereferred datereceived received"
                                     " date" },
   [RP_RECORD_FIELD_STATUS] = { N_("Status"), FOR_REFERRALS, "status referralstatus stage" },
@@ -349,6 +349,13 @@ parse_moment (const char *text)
 
   if (strlen (iso) > 10 && iso[10] == ' ')
     iso[10] = 'T';
+  /* "2026-03-14T09:30": GLib wants the seconds. */
+  if (strlen (iso) == 16 && iso[10] == 'T' && iso[13] == ':')
+    {
+      g_autofree char *minutes = g_steal_pointer (&iso);
+
+      iso = g_strconcat (minutes, ":00", NULL);
+    }
   when = g_date_time_new_from_iso8601 (iso, local);
   if (when == NULL)
     {
@@ -387,21 +394,6 @@ parse_cost (const char *text,
   if (*end != '\0' || amount < 0 || amount > 1e9)
     return FALSE;
   *value = cents ? (gint64) amount : (gint64) (amount * 100 + 0.5);
-  return TRUE;
-}
-
-static gboolean
-looks_like_uuid (const char *text)
-{
-  if (strlen (text) != 36)
-    return FALSE;
-  for (guint i = 0; i < 36; i++)
-    {
-      gboolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-
-      if (dash ? text[i] != '-' : !g_ascii_isxdigit (text[i]))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -848,7 +840,7 @@ parse_row (RpRecordImport *self,
       g_autofree char *lower = g_ascii_strdown (uuid, -1);
       gint64 id = 0;
 
-      if (!looks_like_uuid (lower))
+      if (!rp_import_looks_like_uuid (lower))
         {
           add_problem (problems, line,
                        g_strdup_printf (_("Column “%s”: “%s” is not a Rapport ID"),

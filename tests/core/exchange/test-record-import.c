@@ -186,6 +186,13 @@ test_activities (RpTestStore  *fixture_store,
     g_assert_nonnull (visit);
     g_assert_cmpint (rp_activity_get_kind (visit), ==, RP_ACTIVITY_KIND_VISIT);
     g_assert_cmpint (rp_activity_get_cost_cents (visit), ==, 1250);
+    /* 09:30 local time, stored in UTC. */
+    g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+    g_autoptr(GDateTime) when = g_date_time_new (local, 2026, 3, 10, 9, 30, 0);
+    g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
+    g_autofree char *expected = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+    g_assert_cmpstr (rp_activity_get_occurred_at (visit), ==, expected);
     g_assert_cmpstr (rp_activity_get_contact_person (visit), ==, "Front desk");
     g_assert_cmpstr (rp_activity_get_summary (visit), ==, "Dropped off packets");
   }
