@@ -82,6 +82,8 @@ static const FieldInfo fields[RP_IMPORT_N_FIELDS] = {
   [RP_IMPORT_FIELD_TAGS] = { "tags", N_("Tags"), "tags tag labels categories category" },
   [RP_IMPORT_FIELD_NOTES] = { "notes", N_("Notes"), "notes note description comments comment"
                                                    " remarks" },
+  [RP_IMPORT_FIELD_LATITUDE] = { "latitude", N_("Latitude"), "latitude lat" },
+  [RP_IMPORT_FIELD_LONGITUDE] = { "longitude", N_("Longitude"), "longitude lon lng long" },
 };
 
 const char *

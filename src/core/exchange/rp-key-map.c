@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rp-key-map.h"
 
 #define MIN_CAPACITY 1024
@@ -43,6 +45,16 @@ rp_key_map_free (RpKeyMap *self)
     return;
   rp_key_map_clear (self);
   g_free (self);
+}
+
+void
+rp_key_map_remove_all (RpKeyMap *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->keys != NULL)
+    memset (self->keys, 0, self->capacity * sizeof (guint64));
+  self->size = 0;
 }
 
 guint

@@ -18,6 +18,8 @@ RpKeyMap *rp_key_map_new        (void);
 void      rp_key_map_free       (RpKeyMap *self);
 /* Forgets every entry and gives the memory back. */
 void      rp_key_map_clear      (RpKeyMap *self);
+/* Forgets every entry but keeps the memory, for as many again. */
+void      rp_key_map_remove_all (RpKeyMap *self);
 guint     rp_key_map_size       (RpKeyMap *self);
 /* @key is never 0 (0 marks an empty slot). FALSE, and nothing changed, when @key is there. */
 gboolean  rp_key_map_insert     (RpKeyMap *self,

@@ -346,7 +346,8 @@ load_keys (RpPartnerImport *self,
 {
   g_autofree char *stamp = NULL;
 
-  rp_key_map_clear (self->file_keys);
+  /* The import after the plan holds as many keys: the same memory, not freed and grown again. */
+  rp_key_map_remove_all (self->file_keys);
 
   stamp = rp_store_dup_write_stamp (store, error);
   if (stamp == NULL)
@@ -705,6 +706,25 @@ row_to_partner (RpPartnerImport *self,
                      g_strdup_printf (_("Column “%s”: the status is Prospect, Active or Dormant, "
                                         "not “%s”"),
                                       header_of (self, RP_IMPORT_FIELD_STATUS), v));
+    }
+
+  /* A location (a vCard's GEO): both coordinates or neither. */
+  if (*VALUE (RP_IMPORT_FIELD_LATITUDE) != '\0' || *VALUE (RP_IMPORT_FIELD_LONGITUDE) != '\0')
+    {
+      const char *lat_text = VALUE (RP_IMPORT_FIELD_LATITUDE);
+      const char *lon_text = VALUE (RP_IMPORT_FIELD_LONGITUDE);
+      char *lat_end = NULL, *lon_end = NULL;
+      double lat = g_ascii_strtod (lat_text, &lat_end);
+      double lon = g_ascii_strtod (lon_text, &lon_end);
+
+      if (*lat_text == '\0' || *lon_text == '\0' || *lat_end != '\0' || *lon_end != '\0' ||
+          lat < -90 || lat > 90 || lon < -180 || lon > 180)
+        add_problem (problems, line,
+                     g_strdup_printf (_("“%s, %s” is not a location (a latitude from -90 to 90 "
+                                        "and a longitude from -180 to 180)"),
+                                      lat_text, lon_text));
+      else
+        rp_partner_set_location (partner, lat, lon);
     }
 
   rp_partner_set_tags (partner, VALUE (RP_IMPORT_FIELD_TAGS));

@@ -114,6 +114,18 @@ partner_to_vcard (RpPartner *partner)
       e_vcard_append_attribute_with_values (card, adr, "", "", street, city, state, zip,
                                             "USA", NULL);
     }
+  else if (rp_partner_get_has_location (partner))
+    {
+      /* No address to carry it: the location as a GEO property of its own. */
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *geo = g_strdup_printf ("geo:%s,%s",
+                                              g_ascii_formatd (lat, sizeof lat, "%.6f",
+                                                               rp_partner_get_latitude (partner)),
+                                              g_ascii_formatd (lon, sizeof lon, "%.6f",
+                                                               rp_partner_get_longitude (partner)));
+
+      add_text (card, EVC_GEO, geo);
+    }
 
   add_typed (card, EVC_TEL, rp_partner_get_phone (partner), "work", "voice");
   add_typed (card, EVC_TEL, rp_partner_get_fax (partner), "work", "fax");
@@ -226,12 +238,57 @@ failed:
 static const char * const columns[] = {
   "UUID", "Kind", "Prefix", "First Name", "Last Name", "Credentials", "Full Name",
   "Organization", "Specialty", "Street", "City", "State", "ZIP", "Phone", "Fax", "Email",
-  "Notes", "NPI", "Tier",
+  "Notes", "NPI", "Tier", "Latitude", "Longitude",
 };
 enum {
   C_UUID, C_KIND, C_PREFIX, C_FIRST, C_LAST, C_CREDENTIALS, C_FULL, C_ORG, C_SPECIALTY,
-  C_STREET, C_CITY, C_STATE, C_ZIP, C_PHONE, C_FAX, C_EMAIL, C_NOTES, C_NPI, C_TIER, N_COLUMNS
+  C_STREET, C_CITY, C_STATE, C_ZIP, C_PHONE, C_FAX, C_EMAIL, C_NOTES, C_NPI, C_TIER, C_LAT, C_LON,
+  N_COLUMNS
 };
+
+/* A location as vCard writes it: "geo:39.96,-83.00" (4.0, a URI, RFC 5870) in @first, or
+ * "39.96;-83.00" (3.0: two values, @first and @second). Sets the row's latitude and longitude
+ * once. */
+static void
+set_geo (char       **row,
+         const char  *first,
+         const char  *second)
+{
+  g_autofree char *lat = NULL;
+  g_autofree char *lon = NULL;
+
+  if (row[C_LAT] != NULL)
+    return;
+  if (g_ascii_strncasecmp (first, "geo:", 4) == 0)
+    {
+      /* The URI may carry parameters after the coordinates: "geo:39.96,-83.00;u=35". */
+      g_autofree char *coordinates = g_strndup (first + 4, strcspn (first + 4, ";"));
+      g_auto(GStrv) parts = g_strsplit (coordinates, ",", 3);
+
+      if (g_strv_length (parts) >= 2)
+        {
+          lat = g_strstrip (g_strdup (parts[0]));
+          lon = g_strstrip (g_strdup (parts[1]));
+        }
+      else if (g_strv_length (parts) == 1 && second != NULL && *second != '\0')
+        {
+          /* EVCard split "geo:39.96,-83.00" at the comma. */
+          lat = g_strstrip (g_strdup (parts[0]));
+          lon = g_strstrip (g_strdup (second));
+        }
+    }
+  else if (second != NULL && *first != '\0' && *second != '\0')
+    {
+      lat = g_strstrip (g_strdup (first));
+      lon = g_strstrip (g_strdup (second));
+    }
+
+  if (lat != NULL && lon != NULL)
+    {
+      row[C_LAT] = g_steal_pointer (&lat);
+      row[C_LON] = g_steal_pointer (&lon);
+    }
+}
 
 static void
 append_csv (GString    *out,
@@ -352,7 +409,17 @@ card_to_row (EVCard  *card,
           set_if_empty (row, C_CITY, V (3));
           set_if_empty (row, C_STATE, V (4));
           set_if_empty (row, C_ZIP, V (5));
+
+          /* ADR;GEO="geo:39.96,-83.00" (vCard 4.0). */
+          {
+            GList *geo = e_vcard_attribute_get_param (attr, "GEO");
+
+            if (geo != NULL)
+              set_geo (row, geo->data, geo->next != NULL ? geo->next->data : NULL);
+          }
         }
+      else if (g_ascii_strcasecmp (name, EVC_GEO) == 0)
+        set_geo (row, first, v->len > 1 ? V (1) : NULL);
       else if (g_ascii_strcasecmp (name, EVC_TEL) == 0)
         {
           /* vCard 4.0 may write a tel: URI. */

@@ -171,6 +171,54 @@ test_export_round_trip (RpTestStore  *fixture,
 }
 
 static void
+assert_location (RpStore    *store,
+                 const char *search,
+                 double      latitude,
+                 double      longitude)
+{
+  g_autoptr(RpPartner) partner = find_by_name (store, search);
+
+  g_assert_true (rp_partner_get_has_location (partner));
+  g_assert_cmpfloat_with_epsilon (rp_partner_get_latitude (partner), latitude, 1e-6);
+  g_assert_cmpfloat_with_epsilon (rp_partner_get_longitude (partner), longitude, 1e-6);
+}
+
+/* GEO read back: vCard 3.0's "GEO:lat;lon", 4.0's "GEO:geo:lat,lon" and "ADR;GEO=", and the
+ * export's locations through a round trip. */
+static void
+test_geo (RpTestStore  *fixture,
+          gconstpointer data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "geo.vcf",
+                                                   NULL);
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autofree char *path = g_build_filename (fixture->dir, "geo-export.vcf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RpImportResult result;
+  guint removed = 0, restored = 0;
+
+  result = import_vcf (fixture->store, source_file, NULL);
+  g_assert_cmpuint (result.added, ==, 3);
+  assert_location (fixture->store, "Okafor", 39.961176, -82.998794);
+  assert_location (fixture->store, "Lind", 40.1023, -83.0177);
+  assert_location (fixture->store, "Lakeshore", 41.4993, -81.6944);
+
+  /* Out and in again: the partners are gone (undone) and come back where they were. */
+  g_assert_true (rp_vcard_export_partners (fixture->store, NULL, 0, file, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_undo_import (fixture->store, result.batch_id, &removed, &restored,
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 3);
+  result = import_vcf (fixture->store, file, NULL);
+  g_assert_cmpuint (result.added, ==, 3);
+  assert_location (fixture->store, "Okafor", 39.961176, -82.998794);
+  assert_location (fixture->store, "Lind", 40.1023, -83.0177);
+  assert_location (fixture->store, "Lakeshore", 41.4993, -81.6944);
+}
+
+static void
 test_not_vcard (RpTestStore  *fixture,
                 gconstpointer data)
 {
@@ -194,6 +242,7 @@ main (int   argc,
 
   ADD ("/exchange/vcard/import", test_import);
   ADD ("/exchange/vcard/export-round-trip", test_export_round_trip);
+  ADD ("/exchange/vcard/geo", test_geo);
   ADD ("/exchange/vcard/not-a-vcard", test_not_vcard);
 
   return g_test_run ();
