@@ -60,22 +60,14 @@ rp_exchange_import_file (GtkWindow      *parent,
                          RpImportedFunc  imported,
                          gpointer        user_data)
 {
-  g_autoptr(GError) error = NULL;
   RpImportDialog *dialog;
   Choice *choice;
 
   g_return_if_fail (RP_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  dialog = rp_import_dialog_new (parent, store, file, &error);
-  if (dialog == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imported"), name);
-
-      show_message (parent, heading, error->message);
-      return;
-    }
+  /* The dialog reads the file itself, on a worker thread, and says so when it cannot. */
+  dialog = rp_import_dialog_new (parent, store, file);
 
   choice = g_new0 (Choice, 1);
   choice->imported = imported;

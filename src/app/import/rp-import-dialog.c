@@ -24,6 +24,8 @@ struct _RpImportDialog
   AdwWindow          parent_instance;
 
   RpStore           *store;
+  GFile             *file;
+  GError            *open_error;     /* why the file could not be read, or NULL */
   RpPartnerImport   *import;
   GCancellable      *cancellable;
   GPtrArray         *samples;        /* the first row's values, by column */
@@ -381,7 +383,9 @@ typedef struct
 {
   RpImportDialog *self;       /* a reference */
   char           *db_path;
+  gboolean        open;       /* read the file's header and first row */
   gboolean        plan;       /* plan only, else apply */
+  RpPartnerImport *opened;
   gboolean        skip_invalid;
   RpImportResult  result;
 } Job;
@@ -390,6 +394,7 @@ static void
 job_free (Job *job)
 {
   g_object_unref (job->self);
+  g_clear_object (&job->opened);
   g_free (job->db_path);
   g_free (job);
 }
@@ -443,6 +448,23 @@ run_job (GTask        *task,
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The first pass (the encoding, through the whole file; the header; a vCard converted) is
+   * the worker's too: a file of a million rows does not freeze the window. */
+  if (job->open)
+    {
+      g_autofree char *name = g_file_get_basename (job->self->file);
+      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+      job->opened = g_str_has_suffix (lower, ".vcf")
+                    ? rp_vcard_import_new (job->self->file, cancellable, &error)
+                    : rp_partner_import_new (job->self->file, cancellable, &error);
+      if (job->opened == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   /* A connection of the worker's own: the window's stays responsive. */
   store = rp_store_open_full (job->db_path, RP_STORE_OPEN_EXISTING, &error);
   if (store == NULL)
@@ -472,6 +494,45 @@ show_error (RpImportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The worker read the file: its columns. */
+static void
+show_mapping (RpImportDialog  *self,
+              RpPartnerImport *import)
+{
+  GPtrArray *first;
+
+  self->import = import;
+  /* A mapping saved for the same headers wins over the guess. */
+  rp_partner_import_load_mapping (self->import, self->store, NULL, NULL);
+
+  /* The first row's values, to show beside each column. */
+  first = rp_partner_import_get_first_row (self->import);
+  for (guint i = 0; first != NULL && i < first->len; i++)
+    g_ptr_array_add (self->samples, g_strdup (g_ptr_array_index (first, i)));
+
+  self->mapping_page = build_mapping_page (self);
+  gtk_stack_add_named (self->stack, self->mapping_page, "mapping");
+  gtk_stack_set_visible_child_full (self->stack, "mapping", GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), TRUE);
+}
+
+/* The file cannot be read: why, and nothing else to do but close. */
+static void
+show_open_error (RpImportDialog *self,
+                 GError         *error)
+{
+  GtkWidget *page = adw_status_page_new ();
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Imported"), name);
+
+  self->open_error = error;
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), heading);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
+  gtk_stack_add_named (self->stack, page, "error");
+  gtk_stack_set_visible_child_full (self->stack, "error", GTK_STACK_TRANSITION_TYPE_NONE);
+}
+
 static void
 job_done_cb (GObject      *source,
              GAsyncResult *result,
@@ -485,6 +546,15 @@ job_done_cb (GObject      *source,
   g_clear_handle_id (&self->progress_id, g_source_remove);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), TRUE);
   gtk_widget_set_visible (self->review_spinner, FALSE);
+
+  if (job->open)
+    {
+      if (!g_task_propagate_boolean (G_TASK (result), &error))
+        show_open_error (self, g_steal_pointer (&error));
+      else
+        show_mapping (self, g_steal_pointer (&job->opened));
+      return;
+    }
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -526,6 +596,7 @@ job_done_cb (GObject      *source,
 
 static void
 start_job (RpImportDialog *self,
+           gboolean        open,
            gboolean        plan)
 {
   g_autoptr(GTask) task = NULL;
@@ -533,6 +604,7 @@ start_job (RpImportDialog *self,
 
   job->self = g_object_ref (self);
   job->db_path = g_strdup (rp_store_get_path (self->store));
+  job->open = open;
   job->plan = plan;
   job->skip_invalid = self->skip_invalid;
 
@@ -541,7 +613,7 @@ start_job (RpImportDialog *self,
   self->running = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), FALSE);
 
-  if (!plan)
+  if (!open && !plan)
     {
       self->rows_done = 0;
       self->rows_total = rp_partner_import_get_n_rows (self->import);
@@ -551,7 +623,7 @@ start_job (RpImportDialog *self,
       gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
       self->progress_id = g_timeout_add (100, show_progress_cb, self);
     }
-  else
+  else if (plan)
     gtk_widget_set_visible (self->review_spinner, TRUE);
 
   task = g_task_new (self, self->cancellable, job_done_cb, NULL);
@@ -612,6 +684,8 @@ rp_import_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import);
   g_clear_object (&self->store);
+  g_clear_object (&self->file);
+  g_clear_error (&self->open_error);
   g_clear_pointer (&self->samples, g_ptr_array_unref);
   g_mutex_clear (&self->progress_lock);
 
@@ -648,8 +722,10 @@ build (RpImportDialog *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *progress_title = gtk_label_new (_("Importing…"));
-  g_autofree char *title = g_strdup_printf (_("Import “%s”"),
-                                            rp_partner_import_get_file_name (self->import));
+  GtkWidget *loading = adw_status_page_new ();
+  GtkWidget *loading_spinner = gtk_spinner_new ();
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *title = g_strdup_printf (_("Import “%s”"), name);
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
@@ -664,6 +740,8 @@ build (RpImportDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
   g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (next_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->next_button));
+  /* Shown with the columns, once the file is read. */
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), FALSE);
   self->review_spinner = gtk_spinner_new ();
   gtk_spinner_start (GTK_SPINNER (self->review_spinner));
   gtk_widget_set_visible (self->review_spinner, FALSE);
@@ -675,8 +753,18 @@ build (RpImportDialog *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  self->mapping_page = build_mapping_page (self);
-  gtk_stack_add_named (self->stack, self->mapping_page, "mapping");
+
+  /* Until the worker has read the file. */
+  adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Reading the File…"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (loading),
+                                   _("Finding its text encoding, separator and columns"));
+  gtk_spinner_start (GTK_SPINNER (loading_spinner));
+  gtk_widget_set_size_request (loading_spinner, 32, 32);
+  gtk_widget_set_halign (loading_spinner, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (loading_spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading the file"), -1);
+  adw_status_page_set_child (ADW_STATUS_PAGE (loading), loading_spinner);
+  gtk_stack_add_named (self->stack, loading, "loading");
 
   gtk_widget_add_css_class (progress_title, "title-2");
   self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
@@ -702,7 +790,7 @@ build (RpImportDialog *self)
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_stack_set_visible_child_name (self->stack, "mapping");
+  gtk_stack_set_visible_child_name (self->stack, "loading");
 
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
@@ -710,44 +798,29 @@ build (RpImportDialog *self)
 /* ── public API ───────────────────────────────────────────────────────────────────────── */
 
 RpImportDialog *
-rp_import_dialog_new (GtkWindow  *parent,
-                      RpStore    *store,
-                      GFile      *file,
-                      GError    **error)
+rp_import_dialog_new (GtkWindow *parent,
+                      RpStore   *store,
+                      GFile     *file)
 {
-  g_autoptr(RpPartnerImport) import = NULL;
   RpImportDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
-
-    import = g_str_has_suffix (lower, ".vcf") ? rp_vcard_import_new (file, NULL, error)
-                                              : rp_partner_import_new (file, NULL, error);
-  }
-  if (import == NULL)
-    return NULL;
-
-  /* A mapping saved for the same headers wins over the guess. */
-  rp_partner_import_load_mapping (import, store, NULL, NULL);
-
   self = g_object_new (RP_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->import = g_steal_pointer (&import);
-
-  /* The first row's values, to show beside each column. */
-  {
-    GPtrArray *first = rp_partner_import_get_first_row (self->import);
-
-    for (guint i = 0; first != NULL && i < first->len; i++)
-      g_ptr_array_add (self->samples, g_strdup (g_ptr_array_index (first, i)));
-  }
+  self->file = g_object_ref (file);
   build (self);
+  start_job (self, TRUE, FALSE);
   return self;
+}
+
+const GError *
+rp_import_dialog_get_error (RpImportDialog *self)
+{
+  g_return_val_if_fail (RP_IS_IMPORT_DIALOG (self), NULL);
+  return self->open_error;
 }
 
 const char *
@@ -763,7 +836,7 @@ rp_import_dialog_review (RpImportDialog *self)
   g_return_if_fail (RP_IS_IMPORT_DIALOG (self));
 
   if (!self->running)
-    start_job (self, TRUE);
+    start_job (self, FALSE, TRUE);
 }
 
 void
@@ -772,7 +845,7 @@ rp_import_dialog_start (RpImportDialog *self)
   g_return_if_fail (RP_IS_IMPORT_DIALOG (self));
 
   if (!self->running)
-    start_job (self, FALSE);
+    start_job (self, FALSE, FALSE);
 }
 
 void

@@ -15,18 +15,20 @@ G_BEGIN_DECLS
 #define RP_TYPE_IMPORT_DIALOG (rp_import_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (RpImportDialog, rp_import_dialog, RP, IMPORT_DIALOG, AdwWindow)
 
-/* A dialog for importing @file into @store: its columns (each re-assignable or ignored), then a
- * preview with every problem and duplicate (merge, skip or add, one by one or all), then the
- * import on a worker thread with its own connection, with progress and Cancel. When @file cannot
- * be read, NULL with @error set.
+/* A dialog for importing @file into @store. It opens at once and reads the file on a worker
+ * thread (a million rows do not freeze the window), then shows its columns (each re-assignable
+ * or ignored), then a preview with every problem and duplicate (merge, skip or add, one by one
+ * or all), then the import on a worker thread with its own connection, with progress and
+ * Cancel. A file that cannot be read shows why (page "error").
  *
  * Signal "imported" (gint64 batch_id, const char *summary): emitted when the import committed,
  * before the dialog closes; Undo is rp_store_undo_import (store, batch_id). */
 RpImportDialog *rp_import_dialog_new            (GtkWindow  *parent,
                                                  RpStore    *store,
-                                                 GFile      *file,
-                                                 GError    **error);
-/* The pages, for tests and screenshots: "mapping", "review", "progress". */
+                                                 GFile      *file);
+/* Why the file could not be read; NULL while it is read or when it was. */
+const GError   *rp_import_dialog_get_error      (RpImportDialog *self);
+/* The pages, for tests and screenshots: "loading", "error", "mapping", "review", "progress". */
 const char     *rp_import_dialog_get_page       (RpImportDialog *self);
 /* Goes on from the mapping page (as its Continue button does). */
 void            rp_import_dialog_review         (RpImportDialog *self);
