@@ -15,6 +15,7 @@
 
 #include "rp-import-dialog.h"
 #include "rp-partner-import.h"
+#include "rp-record-import.h"
 #include "rp-vcard.h"
 
 #define LISTED_IN_DIALOG 200
@@ -26,7 +27,9 @@ struct _RpImportDialog
   RpStore           *store;
   GFile             *file;
   GError            *open_error;     /* why the file could not be read, or NULL */
-  RpPartnerImport   *import;
+  RpPartnerImport   *import;         /* the file's header and first row, and partners */
+  RpImportWhat       what;           /* what the file holds */
+  RpRecordImport    *records;        /* its referrals or activities, or NULL */
   GCancellable      *cancellable;
   GPtrArray         *samples;        /* the first row's values, by column */
 
@@ -61,6 +64,15 @@ static guint signals[N_SIGNALS];
 
 /* ── mapping page ─────────────────────────────────────────────────────────────────────── */
 
+static gboolean
+is_vcard (RpImportDialog *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+  return g_str_has_suffix (lower, ".vcf");
+}
+
 static GtkStringList *
 field_labels (void)
 {
@@ -78,11 +90,27 @@ column_field_changed_cb (AdwComboRow    *row,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
   guint field = adw_combo_row_get_selected (row);
-  GArray *mapping = rp_partner_import_get_mapping (self->import);
+  GArray *mapping;
+  const RpRecordField *record_fields = NULL;
+  guint n_record_fields = 0;
 
-  if (g_array_index (mapping, RpImportField, column) == field)
-    return;
-  rp_partner_import_set_column_field (self->import, column, field);
+  if (self->records != NULL)
+    {
+      /* A referral's or an activity's fields: the row lists only those. */
+      record_fields = rp_record_fields_for (self->what, &n_record_fields);
+      mapping = rp_record_import_get_mapping (self->records);
+      if (field >= n_record_fields ||
+          g_array_index (mapping, RpRecordField, column) == record_fields[field])
+        return;
+      rp_record_import_set_column_field (self->records, column, record_fields[field]);
+    }
+  else
+    {
+      mapping = rp_partner_import_get_mapping (self->import);
+      if (g_array_index (mapping, RpImportField, column) == field)
+        return;
+      rp_partner_import_set_column_field (self->import, column, field);
+    }
   /* A field moved here from another column: that one shows "Ignore" now. */
   for (GtkWidget *child = gtk_widget_get_parent (GTK_WIDGET (row)) != NULL
                           ? gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (row)))
@@ -92,14 +120,21 @@ column_field_changed_cb (AdwComboRow    *row,
       if (ADW_IS_COMBO_ROW (child) && child != GTK_WIDGET (row))
         {
           guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "column"));
+          guint selected = g_array_index (mapping, guint, c);
 
-          if (adw_combo_row_get_selected (ADW_COMBO_ROW (child)) !=
-              g_array_index (mapping, RpImportField, c))
-            adw_combo_row_set_selected (ADW_COMBO_ROW (child),
-                                        g_array_index (mapping, RpImportField, c));
+          /* A record field is shown by its place in the row's list. */
+          for (guint i = 0; record_fields != NULL && i < n_record_fields; i++)
+            if (record_fields[i] == (RpRecordField) g_array_index (mapping, guint, c))
+              selected = i;
+          if (adw_combo_row_get_selected (ADW_COMBO_ROW (child)) != selected)
+            adw_combo_row_set_selected (ADW_COMBO_ROW (child), selected);
         }
     }
 }
+
+static void what_changed_cb (AdwComboRow    *row,
+                             GParamSpec     *pspec,
+                             RpImportDialog *self);
 
 static GtkWidget *
 build_mapping_page (RpImportDialog *self)
@@ -108,8 +143,11 @@ build_mapping_page (RpImportDialog *self)
   AdwPreferencesGroup *about = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GPtrArray *headers = rp_partner_import_get_headers (self->import);
-  GArray *mapping = rp_partner_import_get_mapping (self->import);
-  g_autoptr(GtkStringList) labels = field_labels ();
+  GArray *mapping = self->records != NULL ? rp_record_import_get_mapping (self->records)
+                                          : rp_partner_import_get_mapping (self->import);
+  g_autoptr(GtkStringList) labels = NULL;
+  const RpRecordField *record_fields = NULL;
+  guint n_record_fields = 0;
   g_autofree char *description = NULL;
   const char *delimiter;
 
@@ -128,7 +166,37 @@ build_mapping_page (RpImportDialog *self)
                                  delimiter);
   adw_preferences_group_set_title (about, rp_partner_import_get_file_name (self->import));
   adw_preferences_group_set_description (about, description);
+
+  /* What the file holds (guessed from its headers): a vCard holds partners only. */
+  if (self->what != RP_IMPORT_WHAT_PARTNERS || !is_vcard (self))
+    {
+      GtkWidget *what = adw_combo_row_new ();
+      g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (kinds, _("Partners"));
+      gtk_string_list_append (kinds, _("Referrals"));
+      gtk_string_list_append (kinds, _("Activities"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (what), _("What Is in This File"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (what), G_LIST_MODEL (kinds));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (what), self->what);
+      g_object_set_data (G_OBJECT (what), "what", GUINT_TO_POINTER (1));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (what), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("What the file holds: partners, referrals or activities"),
+                                      -1);
+      g_signal_connect (what, "notify::selected", G_CALLBACK (what_changed_cb), self);
+      adw_preferences_group_add (about, what);
+    }
   adw_preferences_page_add (page, about);
+
+  if (self->records != NULL)
+    {
+      labels = gtk_string_list_new (NULL);
+      record_fields = rp_record_fields_for (self->what, &n_record_fields);
+      for (guint i = 0; i < n_record_fields; i++)
+        gtk_string_list_append (labels, rp_record_field_to_label (record_fields[i]));
+    }
+  else
+    labels = field_labels ();
 
   adw_preferences_group_set_title (group, _("Columns"));
   for (guint i = 0; i < headers->len; i++)
@@ -146,7 +214,14 @@ build_mapping_page (RpImportDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), g_array_index (mapping, RpImportField, i));
+      {
+        guint selected = g_array_index (mapping, guint, i);
+
+        for (guint j = 0; record_fields != NULL && j < n_record_fields; j++)
+          if (record_fields[j] == (RpRecordField) g_array_index (mapping, guint, i))
+            selected = j;
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+      }
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));
       accessible = g_strdup_printf (_("Field for the column “%s”"), header);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -377,6 +452,81 @@ fill_review (RpImportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "review");
 }
 
+static void show_mapping (RpImportDialog  *self,
+                          RpPartnerImport *import,
+                          RpImportWhat     what,
+                          RpRecordImport  *records);
+static void start_job    (RpImportDialog  *self,
+                          gboolean         open,
+                          gboolean         plan);
+
+/* Another kind of content chosen: the file is read again with that kind's fields. */
+static void
+what_changed_cb (AdwComboRow    *row,
+                 GParamSpec     *pspec,
+                 RpImportDialog *self)
+{
+  RpImportWhat what = adw_combo_row_get_selected (row);
+
+  if (self->running || what == self->what)
+    return;
+  self->what = what;
+  if (what == RP_IMPORT_WHAT_PARTNERS)
+    show_mapping (self, NULL, what, NULL);
+  else
+    start_job (self, TRUE, FALSE);
+}
+
+/* The review of referrals or activities: how many, and every problem by line. */
+static void
+fill_record_review (RpImportDialog *self)
+{
+  RpRecordImport *records = self->records;
+  GPtrArray *problems = rp_record_import_get_problems (records);
+  guint n_invalid = rp_record_import_get_n_invalid (records);
+  guint n_new = rp_record_import_get_n_new (records);
+  AdwPreferencesGroup *summary = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autofree char *text = NULL;
+
+  clear_review (self);
+  text = g_strdup_printf (self->what == RP_IMPORT_WHAT_REFERRALS
+                          ? _("%u rows: %u new referrals, %u already in Rapport, %u with "
+                              "problems. Nothing is written until you import.")
+                          : _("%u rows: %u new activities, %u already in Rapport, %u with "
+                              "problems. Nothing is written until you import."),
+                          rp_record_import_get_n_rows (records), n_new,
+                          rp_record_import_get_n_existing (records), n_invalid);
+  adw_preferences_group_set_title (summary, _("What Will Happen"));
+  adw_preferences_group_set_description (summary, text);
+  adw_preferences_page_add (self->review_page, summary);
+
+  if (problems->len > 0)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+      adw_preferences_group_set_title (group, _("Problems"));
+      adw_preferences_group_set_description (group, _("Fix these rows in the file and choose it "
+                                                      "again: nothing is imported while a row "
+                                                      "has a problem."));
+      for (guint i = 0; i < MIN (problems->len, LISTED_IN_DIALOG); i++)
+        {
+          RpImportProblem *problem = g_ptr_array_index (problems, i);
+          g_autofree char *title = g_strdup_printf (_("Line %u"), problem->line);
+          GtkWidget *row = text_row (title, problem->message);
+
+          gtk_widget_add_css_class (row, "error");
+          adw_preferences_group_add (group, row);
+        }
+      adw_preferences_page_add (self->review_page, group);
+    }
+
+  gtk_button_set_label (self->next_button, _("_Import"));
+  gtk_button_set_use_underline (self->next_button, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), n_invalid == 0 && n_new > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "review");
+}
+
 /* ── running ──────────────────────────────────────────────────────────────────────────── */
 
 typedef struct
@@ -384,8 +534,11 @@ typedef struct
   RpImportDialog *self;       /* a reference */
   char           *db_path;
   gboolean        open;       /* read the file's header and first row */
+  gboolean        guess;      /* with open: guess what the file holds, else open it as what */
+  RpImportWhat    what;
   gboolean        plan;       /* plan only, else apply */
   RpPartnerImport *opened;
+  RpRecordImport *records;
   gboolean        skip_invalid;
   RpImportResult  result;
 } Job;
@@ -395,6 +548,7 @@ job_free (Job *job)
 {
   g_object_unref (job->self);
   g_clear_object (&job->opened);
+  g_clear_object (&job->records);
   g_free (job->db_path);
   g_free (job);
 }
@@ -452,16 +606,34 @@ run_job (GTask        *task,
    * the worker's too: a file of a million rows does not freeze the window. */
   if (job->open)
     {
-      g_autofree char *name = g_file_get_basename (job->self->file);
-      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+      gboolean vcard = is_vcard (job->self);
+      RpPartnerImport *partners = job->self->import;
 
-      job->opened = g_str_has_suffix (lower, ".vcf")
-                    ? rp_vcard_import_new (job->self->file, cancellable, &error)
-                    : rp_partner_import_new (job->self->file, cancellable, &error);
-      if (job->opened == NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_boolean (task, TRUE);
+      if (partners == NULL)
+        {
+          job->opened = vcard ? rp_vcard_import_new (job->self->file, cancellable, &error)
+                              : rp_partner_import_new (job->self->file, cancellable, &error);
+          if (job->opened == NULL)
+            {
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+          partners = job->opened;
+        }
+      /* Referrals or activities: read again, with their own fields. */
+      if (job->guess)
+        job->what = vcard ? RP_IMPORT_WHAT_PARTNERS
+                          : rp_import_what_guess (rp_partner_import_get_headers (partners));
+      if (job->what != RP_IMPORT_WHAT_PARTNERS)
+        {
+          job->records = rp_record_import_new (job->self->file, job->what, cancellable, &error);
+          if (job->records == NULL)
+            {
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+        }
+      g_task_return_boolean (task, TRUE);
       return;
     }
 
@@ -473,10 +645,14 @@ run_job (GTask        *task,
       return;
     }
 
-  if (job->plan ? rp_partner_import_plan (job->self->import, store, cancellable, &error)
-                : rp_partner_import_apply (job->self->import, store, job->skip_invalid,
-                                           cancellable, progress_cb, job->self, &job->result,
-                                           &error))
+  if (job->self->records != NULL
+      ? (job->plan ? rp_record_import_plan (job->self->records, store, cancellable, &error)
+                   : rp_record_import_apply (job->self->records, store, cancellable, progress_cb,
+                                             job->self, &job->result, &error))
+      : (job->plan ? rp_partner_import_plan (job->self->import, store, cancellable, &error)
+                   : rp_partner_import_apply (job->self->import, store, job->skip_invalid,
+                                              cancellable, progress_cb, job->self, &job->result,
+                                              &error)))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -497,19 +673,29 @@ show_error (RpImportDialog *self,
 /* The worker read the file: its columns. */
 static void
 show_mapping (RpImportDialog  *self,
-              RpPartnerImport *import)
+              RpPartnerImport *import,
+              RpImportWhat     what,
+              RpRecordImport  *records)
 {
-  GPtrArray *first;
+  if (import != NULL)
+    {
+      GPtrArray *first;
 
-  self->import = import;
-  /* A mapping saved for the same headers wins over the guess. */
-  rp_partner_import_load_mapping (self->import, self->store, NULL, NULL);
+      self->import = import;
+      /* A mapping saved for the same headers wins over the guess. */
+      rp_partner_import_load_mapping (self->import, self->store, NULL, NULL);
 
-  /* The first row's values, to show beside each column. */
-  first = rp_partner_import_get_first_row (self->import);
-  for (guint i = 0; first != NULL && i < first->len; i++)
-    g_ptr_array_add (self->samples, g_strdup (g_ptr_array_index (first, i)));
+      /* The first row's values, to show beside each column. */
+      first = rp_partner_import_get_first_row (self->import);
+      for (guint i = 0; first != NULL && i < first->len; i++)
+        g_ptr_array_add (self->samples, g_strdup (g_ptr_array_index (first, i)));
+    }
+  self->what = what;
+  g_clear_object (&self->records);
+  self->records = records;
 
+  if (self->mapping_page != NULL)
+    gtk_stack_remove (self->stack, self->mapping_page);
   self->mapping_page = build_mapping_page (self);
   gtk_stack_add_named (self->stack, self->mapping_page, "mapping");
   gtk_stack_set_visible_child_full (self->stack, "mapping", GTK_STACK_TRANSITION_TYPE_NONE);
@@ -552,7 +738,8 @@ job_done_cb (GObject      *source,
       if (!g_task_propagate_boolean (G_TASK (result), &error))
         show_open_error (self, g_steal_pointer (&error));
       else
-        show_mapping (self, g_steal_pointer (&job->opened));
+        show_mapping (self, g_steal_pointer (&job->opened), job->what,
+                      g_steal_pointer (&job->records));
       return;
     }
 
@@ -574,7 +761,27 @@ job_done_cb (GObject      *source,
 
   if (job->plan)
     {
-      fill_review (self);
+      if (self->records != NULL)
+        fill_record_review (self);
+      else
+        fill_review (self);
+      return;
+    }
+
+  if (self->records != NULL)
+    {
+      g_autofree char *summary = NULL;
+
+      g_signal_emit_by_name (self->store, "records-changed");
+      summary = g_strdup_printf (self->what == RP_IMPORT_WHAT_REFERRALS
+                                 ? ngettext ("Imported %u referral", "Imported %u referrals",
+                                             job->result.added)
+                                 : ngettext ("Imported %u activity", "Imported %u activities",
+                                             job->result.added),
+                                 job->result.added);
+      /* No batch: Undo is for partners. */
+      g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, (gint64) 0, summary);
+      gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
 
@@ -605,6 +812,8 @@ start_job (RpImportDialog *self,
   job->self = g_object_ref (self);
   job->db_path = g_strdup (rp_store_get_path (self->store));
   job->open = open;
+  job->guess = open && self->import == NULL;
+  job->what = self->what;
   job->plan = plan;
   job->skip_invalid = self->skip_invalid;
 
@@ -616,7 +825,8 @@ start_job (RpImportDialog *self,
   if (!open && !plan)
     {
       self->rows_done = 0;
-      self->rows_total = rp_partner_import_get_n_rows (self->import);
+      self->rows_total = self->records != NULL ? rp_record_import_get_n_rows (self->records)
+                                               : rp_partner_import_get_n_rows (self->import);
       self->rows_per_s = 0;
       show_progress_cb (self);
       gtk_stack_set_visible_child_name (self->stack, "progress");
@@ -683,6 +893,7 @@ rp_import_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import);
+  g_clear_object (&self->records);
   g_clear_object (&self->store);
   g_clear_object (&self->file);
   g_clear_error (&self->open_error);

@@ -527,9 +527,13 @@ imported_cb (gint64      batch_id,
   RpWindow *self = RP_WINDOW (user_data);
   AdwToast *toast = adw_toast_new (summary);
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-import");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch_id));
+  /* Referrals and activities come without a batch to undo. */
+  if (batch_id > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-import");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch_id));
+    }
   adw_toast_set_timeout (toast, 10);
   rp_window_add_toast (self, toast);
 }
