@@ -67,18 +67,26 @@ on_page (gpointer data)
 /* The pages come from worker threads that read and check whole files: on a loaded machine that
  * takes longer than rp_test_wait_for's usual wait. */
 static void
-wait_for_page (RpImportDialog *dialog,
-               const char     *page)
+wait_long (RpTestCondition condition,
+           gpointer        data)
 {
-  PageWait wait = { dialog, page };
   gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
-  while (!on_page (&wait))
+  while (!condition (data))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+static void
+wait_for_page (RpImportDialog *dialog,
+               const char     *page)
+{
+  PageWait wait = { dialog, page };
+
+  wait_long (on_page, &wait);
 }
 
 static guint
@@ -102,6 +110,12 @@ imported_cb (RpImportDialog *dialog,
   imported->batch_id = batch_id;
   g_free (imported->summary);
   imported->summary = g_strdup (summary);
+}
+
+static gboolean
+has_summary (gpointer data)
+{
+  return ((Imported *) data)->summary != NULL;
 }
 
 static gboolean
@@ -326,16 +340,7 @@ test_referrals (Fixture       *fixture,
   rp_test_save_screenshot (GTK_WIDGET (dialog), "import-referrals-review.png");
 
   rp_import_dialog_start (dialog);
-  {
-    gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-    while (imported.summary == NULL)
-      {
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
-  }
+  wait_long (has_summary, &imported);
   g_assert_cmpstr (imported.summary, ==, "Imported 3 referrals");
   g_assert_cmpint (imported.batch_id, ==, 0);
   g_assert_cmpuint (rp_store_count_rows (store, "referral"), ==, 3);
