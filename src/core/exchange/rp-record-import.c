@@ -17,6 +17,7 @@
 #include "rp-enum-types.h"
 #include "rp-enums.h"
 #include "rp-import-fields.h"
+#include "rp-key-map.h"
 #include "rp-name-parts.h"
 #include "rp-patient.h"
 #include "rp-record-import.h"
@@ -103,7 +104,7 @@ struct _RpRecordImport
   GHashTable   *by_uuid;
   GHashTable   *by_npi;
   GHashTable   *by_name;
-  GHashTable   *uuids_seen;   /* the file's Rapport IDs, against repeats */
+  RpKeyMap     *uuids_seen;   /* the file's Rapport IDs (64-bit hashes), against repeats */
 
   gboolean      planned;
   guint         n_rows;
@@ -478,7 +479,7 @@ load_partners (RpRecordImport *self,
   g_hash_table_remove_all (self->by_uuid);
   g_hash_table_remove_all (self->by_npi);
   g_hash_table_remove_all (self->by_name);
-  g_hash_table_remove_all (self->uuids_seen);
+  rp_key_map_remove_all (self->uuids_seen);
   return rp_store_foreach_partner_keys (store, load_partner_cb, self, error);
 }
 
@@ -516,6 +517,17 @@ find_by_name (RpRecordImport *self,
       }
   }
   return 0;
+}
+
+/* A Rapport ID as a 64-bit FNV-1a hash (never 0): a million of them take 12 MB, not 100. */
+static guint64
+uuid_hash (const char *uuid)
+{
+  guint64 h = 0xcbf29ce484222325ULL;
+
+  for (const char *p = uuid; *p != '\0'; p++)
+    h = (h ^ (guchar) *p) * 0x100000001b3ULL;
+  return h != 0 ? h : 1;
 }
 
 /* ── one row ──────────────────────────────────────────────────────────────────────────── */
@@ -851,12 +863,12 @@ parse_row (RpRecordImport *self,
                                                                                  : "activity",
                                   lower, &id, error))
         return FALSE;
-      if (id > 0 || g_hash_table_contains (self->uuids_seen, lower))
+      if (id > 0 || rp_key_map_lookup (self->uuids_seen, uuid_hash (lower), NULL))
         {
           row->existing = TRUE;
           return TRUE;
         }
-      g_hash_table_add (self->uuids_seen, g_steal_pointer (&lower));
+      rp_key_map_insert (self->uuids_seen, uuid_hash (lower), 1);
     }
 
   find_partners (self, VALUE (RP_RECORD_FIELD_PARTNER_UUID), VALUE (RP_RECORD_FIELD_PARTNER_NPI),
@@ -1133,7 +1145,7 @@ rp_record_import_finalize (GObject *object)
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
   g_clear_pointer (&self->by_npi, g_hash_table_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
-  g_clear_pointer (&self->uuids_seen, g_hash_table_unref);
+  g_clear_pointer (&self->uuids_seen, rp_key_map_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, g_array_unref);
@@ -1157,7 +1169,7 @@ rp_record_import_init (RpRecordImport *self)
   self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->by_npi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->uuids_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->uuids_seen = rp_key_map_new ();
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
 }
 
