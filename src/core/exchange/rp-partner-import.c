@@ -1156,7 +1156,8 @@ rp_partner_import_apply (RpPartnerImport      *self,
           !rp_store_add_partner_origin (store, batch_id, rp_partner_get_id (partner), line,
                                         NULL, error))
         goto failed;
-      partner_keys (partner, &keys);
+      /* Its keys as the row gave them: the Rapport ID the store just made for it cannot come
+       * again later in the file, and a million of them would double the map. */
       register_keys (self, &keys, rp_partner_get_id (partner));
       counts.added++;
     }
@@ -1166,6 +1167,10 @@ rp_partner_import_apply (RpPartnerImport      *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto failed;
     }
+
+  /* The rows are written: their keys are not needed to index the search, so their memory
+   * goes back first. */
+  rp_key_map_clear (self->file_keys);
 
   if (!(bulk ? rp_store_end_import_write (store, g_steal_pointer (&write), TRUE, error)
               : rp_store_commit (store, error)))
