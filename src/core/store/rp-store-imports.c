@@ -199,11 +199,11 @@ rp_store_end_import_write (RpStore            *self,
     if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
       goto failed;
 
-  /* The search index takes the new rows in one go: with a 16 MiB in-memory hash (1 MiB by
+  /* The search index takes the new rows in one go: with an 8 MiB in-memory hash (1 MiB by
    * default) it writes a few large segments instead of a hundred small ones it then merges.
    * The setting goes back to the default in the same transaction. */
   if (!_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('hashsize', 16777216)", error))
+                             " VALUES ('hashsize', 8388608)", error))
     goto failed;
   stmt = _rp_store_prepare (self,
                             "INSERT INTO partner_fts(rowid, display_name, organization,"
