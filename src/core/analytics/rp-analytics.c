@@ -775,14 +775,14 @@ rp_analytics_referrer_trends (RpStore                 *store,
 {
   g_autoptr(GHashTable) current = NULL;
   g_autoptr(GHashTable) previous = NULL;
-  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GArray) first_ids = NULL;
+  g_autoptr(GHashTable) newcomers = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) recent = NULL;
   g_autoptr(GHashTable) lapse_window = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *previous_first = NULL;
   g_autofree char *previous_last = NULL;
-  g_autofree char *before_last = NULL;
   g_autofree char *recent_first = NULL;
   g_autofree char *window_first = NULL;
   g_autofree char *window_last = NULL;
@@ -798,7 +798,6 @@ rp_analytics_referrer_trends (RpStore                 *store,
   last = day_string (&period->last);
   previous_first = day_string (&period->previous_first);
   previous_last = day_string (&period->previous_last);
-  before_last = shifted_day (&period->previous_first, -1);
 
   /* Lapsed: the last 90 days of the period, and the 6 months before them. */
   recent_first = shifted_day (&period->last, -(RP_ANALYTICS_LAPSED_RECENT - 1));
@@ -811,13 +810,19 @@ rp_analytics_referrer_trends (RpStore                 *store,
 
   if ((current = count_partners (store, filter, first, last, error)) == NULL ||
       (previous = count_partners (store, filter, previous_first, previous_last, error)) == NULL ||
-      (before = count_partners (store, filter, NULL, before_last, error)) == NULL ||
+      (first_ids = rp_store_analytics_first_referrers (store, filter, previous_first, last,
+                                                       error)) == NULL ||
       (recent = count_partners (store, filter, recent_first, last, error)) == NULL ||
       (lapse_window = count_partners (store, filter, window_first, window_last, error)) == NULL)
     return FALSE;
 
   for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
     made[t] = figure_rows_new ();
+
+  /* A referrer of the period with none in the previous period is new when their first referral
+   * is not older than the previous period (nothing before it), returning otherwise. */
+  for (guint i = 0; i < first_ids->len; i++)
+    g_hash_table_add (newcomers, &g_array_index (first_ids, gint64, i));
 
   g_hash_table_iter_init (&iter, current);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -826,7 +831,7 @@ rp_analytics_referrer_trends (RpStore                 *store,
       guint n = GPOINTER_TO_UINT (value);
       guint p = count_of (previous, id);
 
-      if (p == 0 && count_of (before, id) == 0)
+      if (p == 0 && g_hash_table_contains (newcomers, &id))
         add_trend_row (made[RP_REFERRER_NEW], id, n, 0);
       else if (p == 0)
         add_trend_row (made[RP_REFERRER_RETURNING], id, n, 0);
@@ -1341,11 +1346,12 @@ rp_analytics_outreach (RpStore                 *store,
   g_autoptr(GHashTable) days_by_partner = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                  g_free,
                                                                  (GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) visited_tiers = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) active_before = NULL;
+  g_autoptr(GHashTable) visited_tiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
   g_autoptr(GArray) reference_days = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) all_ids = NULL;
-  g_autoptr(GPtrArray) all_partners = NULL;
+  g_autoptr(GArray) visited_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) visited_partners = NULL;
+  g_autoptr(GHashTable) partner_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *days_first = NULL;
@@ -1394,11 +1400,15 @@ rp_analytics_outreach (RpStore                 *store,
 
       g_hash_table_insert (first_visit, g_memdup2 (&visit->partner_id, sizeof (gint64)),
                            GUINT_TO_POINTER (g_date_get_julian (&visit_day)));
+      g_array_append_val (visited_ids, visit->partner_id);
     }
 
+  /* The visited partners' referrals around the period, read partner by partner. */
   days_first = shifted_day (&period->first, -RP_ANALYTICS_OUTREACH_DAYS);
   days_last = shifted_day (&period->last, RP_ANALYTICS_OUTREACH_DAYS);
-  referral_days = rp_store_analytics_referral_days (store, filter, days_first, days_last, error);
+  referral_days = rp_store_analytics_partner_days (store, filter, (gint64 *) visited_ids->data,
+                                                   visited_ids->len, days_first, days_last,
+                                                   error);
   if (referral_days == NULL)
     return NULL;
 
@@ -1421,6 +1431,19 @@ rp_analytics_outreach (RpStore                 *store,
       g_array_append_val (days, julian);
     }
 
+  visited_partners = rp_store_analytics_partners (store, (gint64 *) visited_ids->data,
+                                                  visited_ids->len, error);
+  if (visited_partners == NULL)
+    return NULL;
+  for (guint i = 0; i < visited_partners->len; i++)
+    {
+      RpAnalyticsPartner *partner = g_ptr_array_index (visited_partners, i);
+
+      g_hash_table_insert (partner_by_id, &partner->id, partner);
+      if (!g_hash_table_contains (visited_tiers, partner->tier))
+        g_hash_table_add (visited_tiers, g_strdup (partner->tier));
+    }
+
   figure = g_new0 (RpOutreachFigure, 1);
   figure->rows = figure_rows_new ();
 
@@ -1429,21 +1452,24 @@ rp_analytics_outreach (RpStore                 *store,
     {
       gint64 id = *(gint64 *) key;
       guint32 julian = GPOINTER_TO_UINT (value);
+      RpAnalyticsPartner *partner = g_hash_table_lookup (partner_by_id, &id);
+      guint32 span = window_days (julian, today_julian);
       RpFigureRow *row;
       GDate visit_day;
       int as_int = (int) julian;
 
       g_date_clear (&visit_day, 1);
       g_date_set_julian (&visit_day, julian);
-      row = figure_row_new (id, NULL, NULL);
+      row = figure_row_new (id, NULL, partner != NULL ? partner->name : NULL);
+      if (partner != NULL)
+        {
+          g_free (row->detail);
+          row->detail = g_strdup (partner->specialty);
+        }
       g_free (row->key);
       row->key = day_string (&visit_day);
-      {
-        guint32 span = window_days (julian, today_julian);
-
-        row->previous = span > 0 ? count_days (days_by_partner, id, julian - span, julian - 1) : 0;
-        row->n = span > 0 ? count_days (days_by_partner, id, julian + 1, julian + span) : 0;
-      }
+      row->previous = span > 0 ? count_days (days_by_partner, id, julian - span, julian - 1) : 0;
+      row->n = span > 0 ? count_days (days_by_partner, id, julian + 1, julian + span) : 0;
       row->change = (int) row->n - (int) row->previous;
       g_ptr_array_add (figure->rows, row);
       g_array_append_val (reference_days, as_int);
@@ -1454,11 +1480,6 @@ rp_analytics_outreach (RpStore                 *store,
     }
 
   g_ptr_array_sort (figure->rows, compare_rows_by_id);
-  if (!name_rows (store, figure->rows, error))
-    {
-      rp_outreach_figure_free (figure);
-      return NULL;
-    }
   g_ptr_array_sort (figure->rows, compare_rows_by_change);
 
   if (figure->visited == 0)
@@ -1470,8 +1491,12 @@ rp_analytics_outreach (RpStore                 *store,
     double median = median_of (reference_days);
     guint32 reference = (guint32) floor (median);
     guint32 reference_span = window_days (reference, today_julian);
-    GDate reference_day;
-    g_autofree gint64 *ids = NULL;
+    GDate reference_day, edge;
+    g_autofree char *before_first = NULL;
+    g_autofree char *before_last = NULL;
+    g_autofree char *after_first = NULL;
+    g_autofree char *after_last = NULL;
+    RpComparable comparable;
 
     g_date_clear (&reference_day, 1);
     g_date_set_julian (&reference_day, reference);
@@ -1481,52 +1506,30 @@ rp_analytics_outreach (RpStore                 *store,
     g_date_subtract_years (&day, 1);
     year_first = day_string (&day);
     year_last = shifted_day (&period->first, -1);
-    active_before = count_partners (store, filter, year_first, year_last, error);
-    if (active_before == NULL)
+
+    if (reference_span > 0)
+      {
+        edge = reference_day;
+        g_date_subtract_days (&edge, reference_span);
+        before_first = day_string (&edge);
+        before_last = shifted_day (&reference_day, -1);
+        after_first = shifted_day (&reference_day, 1);
+        edge = reference_day;
+        g_date_add_days (&edge, reference_span);
+        after_last = day_string (&edge);
+      }
+
+    if (!rp_store_analytics_comparable (store, filter, year_first, year_last, visited_tiers,
+                                        first_visit, before_first, before_last, after_first,
+                                        after_last, &comparable, error))
       {
         rp_outreach_figure_free (figure);
         return NULL;
       }
 
-    all_ids = rp_store_analytics_partner_ids (store, filter, error);
-    if (all_ids == NULL)
-      {
-        rp_outreach_figure_free (figure);
-        return NULL;
-      }
-    all_partners = rp_store_analytics_partners (store, (gint64 *) all_ids->data, all_ids->len,
-                                                error);
-    if (all_partners == NULL)
-      {
-        rp_outreach_figure_free (figure);
-        return NULL;
-      }
-
-    for (guint i = 0; i < all_partners->len; i++)
-      {
-        RpAnalyticsPartner *partner = g_ptr_array_index (all_partners, i);
-
-        if (g_hash_table_contains (first_visit, &partner->id))
-          g_hash_table_add (visited_tiers, partner->tier);
-      }
-
-    for (guint i = 0; i < all_partners->len; i++)
-      {
-        RpAnalyticsPartner *partner = g_ptr_array_index (all_partners, i);
-
-        if (g_hash_table_contains (first_visit, &partner->id) ||
-            !g_hash_table_contains (visited_tiers, partner->tier) ||
-            count_of (active_before, partner->id) == 0)
-          continue;
-
-        figure->comparable++;
-        if (reference_span == 0)
-          continue;
-        figure->comparable_before += count_days (days_by_partner, partner->id,
-                                                 reference - reference_span, reference - 1);
-        figure->comparable_after += count_days (days_by_partner, partner->id, reference + 1,
-                                                reference + reference_span);
-      }
+    figure->comparable = comparable.partners;
+    figure->comparable_before = comparable.before;
+    figure->comparable_after = comparable.after;
   }
 
   return figure;

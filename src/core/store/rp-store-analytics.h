@@ -112,14 +112,14 @@ GPtrArray *rp_store_analytics_count_by_month     (RpStore                 *self,
                                                   RpAnalyticsGroup         group,
                                                   GError                 **error);
 /* Referrals per partner from @first (NULL: since the first) to @last (GArray of
- * RpPartnerCount, by partner id). */
+ * RpPartnerCount, by partner id), read from the tallies for the whole months. */
 GArray    *rp_store_analytics_count_by_partner   (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
                                                   const char              *last,
                                                   GError                 **error);
 /* Each referral from @first to @last with the first time it reached each step (GPtrArray of
- * RpReferralSteps). */
+ * RpReferralSteps, in no particular order). */
 GPtrArray *rp_store_analytics_referral_steps     (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
@@ -139,11 +139,52 @@ GPtrArray *rp_store_analytics_feedback           (RpStore                 *self,
                                                   const char              *first,
                                                   const char              *last,
                                                   GError                 **error);
-/* The days of every referral from @first to @last (GPtrArray of RpPartnerDay). */
+/* The days of every referral from @first to @last (GPtrArray of RpPartnerDay, in no particular
+ * order). */
 GPtrArray *rp_store_analytics_referral_days      (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
                                                   const char              *last,
+                                                  GError                 **error);
+/* The partners @filter selects whose first referral (in the filter's direction) was from @first
+ * to @last (GArray of gint64, by id). */
+GArray    *rp_store_analytics_first_referrers    (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* The days of the referrals of partners @ids (the filter's direction only) from @first to @last
+ * (GPtrArray of RpPartnerDay, in no particular order). */
+GPtrArray *rp_store_analytics_partner_days       (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const gint64            *ids,
+                                                  guint                    n_ids,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+
+typedef struct
+{
+  guint partners;
+  guint before;
+  guint after;
+} RpComparable;
+
+/* The partners @filter selects whose tier (nick) is in the set @tiers, not in the set @excluded
+ * (of gint64), that referred from @active_first to @active_last: how many, and how many
+ * referrals they made from @before_first to @before_last and from @after_first to @after_last
+ * (days; both windows left out when @before_first is NULL). */
+gboolean   rp_store_analytics_comparable         (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *active_first,
+                                                  const char              *active_last,
+                                                  GHashTable              *tiers,
+                                                  GHashTable              *excluded,
+                                                  const char              *before_first,
+                                                  const char              *before_last,
+                                                  const char              *after_first,
+                                                  const char              *after_last,
+                                                  RpComparable            *comparable,
                                                   GError                 **error);
 /* Visits to the partners @filter selects from @from to @to (UTC instants; GPtrArray of
  * RpPartnerDay holding occurred_at). */
