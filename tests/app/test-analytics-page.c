@@ -69,6 +69,12 @@ show_partner_cb (GSimpleAction *action,
   activated->partner_id = g_variant_get_int64 (parameter);
 }
 
+static gboolean
+shows_figures (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (data), "figures") == 0;
+}
+
 static void
 test_sample (Fixture       *f,
              gconstpointer  data)
@@ -94,9 +100,10 @@ test_sample (Fixture       *f,
                                       g_getenv ("RAPPORT_TEST_WINDOW_HEIGHT") != NULL
                                       ? atoi (g_getenv ("RAPPORT_TEST_WINDOW_HEIGHT")) : 2600);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (win));
-  rp_test_iterate_for (300);
-
+  /* The figures load on a worker thread. */
   stack = GTK_STACK (rp_test_find_named (page, "analytics-stack"));
+  rp_test_wait_for (shows_figures, stack);
+  rp_test_iterate_for (300);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");
 
   /* Referrals per month, the funnel, outcomes by category, feedback (2) and sparklines. */

@@ -41,6 +41,7 @@
 
 #include "rp-csv-export.h"
 
+#include "rp-analytics-dashboard.h"
 #include "rp-analytics.h"
 #include "rp-document.h"
 #include "rp-ics.h"
@@ -2206,12 +2207,20 @@ run_analytics (RpStore  *store,
 {
   AnalyticsRun *run = data;
   gboolean all = run->figure == ANALYTICS_ALL;
-  RpHeadline headline;
 
   *n_out = 0;
-  if (all && !rp_analytics_headline (store, &run->period, NULL, &headline, error))
-    return FALSE;
-  if (all || run->figure == ANALYTICS_MONTHLY)
+  if (all)
+    {
+      /* What the page loads (on its worker thread): every figure at once. */
+      g_autoptr(RpAnalyticsDashboard) dashboard = rp_analytics_dashboard_compute (
+        store, &run->period, &run->months, NULL, RP_ANALYTICS_GROUP_TIER, error);
+
+      if (dashboard == NULL)
+        return FALSE;
+      *n_out = dashboard->headline.referrals;
+      return TRUE;
+    }
+  if (run->figure == ANALYTICS_MONTHLY)
     {
       g_autoptr(RpMonthlyFigure) figure = rp_analytics_monthly (store, &run->months, NULL,
                                                                 RP_ANALYTICS_GROUP_TIER, error);
@@ -2219,14 +2228,14 @@ run_analytics (RpStore  *store,
         return FALSE;
       *n_out += figure->n_months;
     }
-  if (all || run->figure == ANALYTICS_TOP)
+  if (run->figure == ANALYTICS_TOP)
     {
       g_autoptr(GPtrArray) rows = rp_analytics_top_referrers (store, &run->period, NULL, error);
       if (rows == NULL)
         return FALSE;
       *n_out += rows->len;
     }
-  if (all || run->figure == ANALYTICS_TRENDS)
+  if (run->figure == ANALYTICS_TRENDS)
     {
       GPtrArray *lists[RP_REFERRER_N_TRENDS] = { NULL };
 
@@ -2238,7 +2247,7 @@ run_analytics (RpStore  *store,
           g_ptr_array_unref (lists[t]);
         }
     }
-  if (all || run->figure == ANALYTICS_FUNNEL)
+  if (run->figure == ANALYTICS_FUNNEL)
     {
       RpFunnelFigure funnel;
 
@@ -2246,21 +2255,21 @@ run_analytics (RpStore  *store,
         return FALSE;
       *n_out += funnel.reached[RP_FUNNEL_RECEIVED];
     }
-  if (all || run->figure == ANALYTICS_OUTCOMES)
+  if (run->figure == ANALYTICS_OUTCOMES)
     {
       g_autoptr(RpOutcomeFigure) figure = rp_analytics_outcomes (store, &run->period, NULL, error);
       if (figure == NULL)
         return FALSE;
       *n_out += figure->total;
     }
-  if (all || run->figure == ANALYTICS_FEEDBACK)
+  if (run->figure == ANALYTICS_FEEDBACK)
     {
       g_autoptr(RpFeedbackFigure) figure = rp_analytics_feedback (store, &run->period, NULL, error);
       if (figure == NULL)
         return FALSE;
       *n_out += figure->n;
     }
-  if (all || run->figure == ANALYTICS_OUTREACH)
+  if (run->figure == ANALYTICS_OUTREACH)
     {
       g_autoptr(RpOutreachFigure) figure = rp_analytics_outreach (store, &run->period, NULL, NULL,
                                                                   NULL, error);
@@ -2268,7 +2277,7 @@ run_analytics (RpStore  *store,
         return FALSE;
       *n_out += figure->visited;
     }
-  if (all || run->figure == ANALYTICS_GIFTS)
+  if (run->figure == ANALYTICS_GIFTS)
     {
       g_autoptr(GPtrArray) rows = rp_analytics_gifts (store, &run->period, NULL, NULL, error);
       if (rows == NULL)

@@ -16,6 +16,7 @@
 #include "rp-accessible.h"
 #include "rp-analytics-page.h"
 #include "rp-analytics-charts.h"
+#include "rp-analytics-loader.h"
 #include "rp-analytics.h"
 #include "rp-chart-view.h"
 #include "rp-format.h"
@@ -35,6 +36,9 @@ struct _RpAnalyticsPage
   GtkStack          *stack;
   GtkBox            *content;
   GtkLabel          *period_label;
+
+  RpAnalyticsLoader *loader;
+  RpAnalyticsDashboard *dashboard;  /* the figures being shown, taken by the sections */
 
   RpPeriod           period;
   RpAnalyticsFilter  filter;
@@ -415,12 +419,7 @@ add_monthly (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *view;
 
-  {
-    RpPeriod span;
-
-    twelve_months (self, &span);
-    figure = rp_analytics_monthly (self->store, &span, &self->filter, self->group, error);
-  }
+  figure = g_steal_pointer (&self->dashboard->monthly);
   if (figure == NULL)
     return;
 
@@ -440,7 +439,7 @@ add_top_referrers (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *list;
 
-  rows = rp_analytics_top_referrers (self->store, &self->period, &self->filter, error);
+  rows = g_steal_pointer (&self->dashboard->top);
   if (rows == NULL)
     return;
 
@@ -488,8 +487,9 @@ add_trends (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *flow;
 
-  if (!rp_analytics_referrer_trends (self->store, &self->period, &self->filter, lists, error))
-    return;
+  for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+    if ((lists[t] = g_steal_pointer (&self->dashboard->trends[t])) == NULL)
+      lists[t] = g_ptr_array_new ();
 
   section = add_section (self, _("How Referrers Are Changing"),
                          _("New: first referral ever. Returning: none in the previous period. "
@@ -556,8 +556,7 @@ add_funnel (RpAnalyticsPage *self,
   g_autofree char *ended = NULL;
   GtkWidget *section;
 
-  if (!rp_analytics_funnel (self->store, &self->period, &self->filter, NULL, &funnel, error))
-    return;
+  funnel = self->dashboard->funnel;
 
   section = add_section (self, _("From Referral to Closed Loop"),
                          _("Referrals of the period that reached each step, the share of the "
@@ -591,7 +590,7 @@ add_outcomes (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *list;
 
-  outcomes = rp_analytics_outcomes (self->store, &self->period, &self->filter, error);
+  outcomes = g_steal_pointer (&self->dashboard->outcomes);
   if (outcomes == NULL)
     return;
 
@@ -647,7 +646,7 @@ add_feedback (RpAnalyticsPage *self,
   g_autofree char *summary = NULL;
   GtkWidget *section;
 
-  feedback = rp_analytics_feedback (self->store, &self->period, &self->filter, error);
+  feedback = g_steal_pointer (&self->dashboard->feedback);
   if (feedback == NULL)
     return;
 
@@ -664,11 +663,8 @@ add_feedback (RpAnalyticsPage *self,
     return;
 
   {
-    g_autoptr(RpFeedbackFigure) by_month = NULL;
-    RpPeriod span;
+    g_autoptr(RpFeedbackFigure) by_month = g_steal_pointer (&self->dashboard->feedback_months);
 
-    twelve_months (self, &span);
-    by_month = rp_analytics_feedback (self->store, &span, &self->filter, error);
     if (by_month == NULL)
       return;
     months = rp_analytics_chart_feedback_months (by_month);
@@ -691,7 +687,7 @@ add_outreach (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *list;
 
-  outreach = rp_analytics_outreach (self->store, &self->period, &self->filter, NULL, NULL, error);
+  outreach = g_steal_pointer (&self->dashboard->outreach);
   if (outreach == NULL)
     return;
 
@@ -727,7 +723,7 @@ add_outreach (RpAnalyticsPage *self,
       gtk_box_append (GTK_BOX (section), list);
     }
 
-  gifts = rp_analytics_gifts (self->store, &self->period, &self->filter, NULL, error);
+  gifts = g_steal_pointer (&self->dashboard->gifts);
   if (gifts == NULL)
     return;
   gtk_box_append (GTK_BOX (section), new_label (_("Gifts and meals against referrals"),
@@ -780,26 +776,68 @@ read_controls (RpAnalyticsPage *self)
 }
 
 static void
+figures_loaded_cb (RpAnalyticsLoader    *loader,
+                   RpAnalyticsDashboard *dashboard,
+                   const GError         *error,
+                   RpAnalyticsPage      *self)
+{
+  g_autoptr(GError) failure = NULL;
+
+  rp_page_remove_all (self->content);
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+  if (error != NULL)
+    {
+      failure = g_error_copy (error);
+      goto failed;
+    }
+
+  self->dashboard = dashboard;
+  add_headline (self, &dashboard->headline);
+  add_monthly (self, &failure);
+  add_top_referrers (self, &failure);
+  add_trends (self, &failure);
+  add_funnel (self, &failure);
+  add_outcomes (self, &failure);
+  add_feedback (self, &failure);
+  add_outreach (self, &failure);
+  self->dashboard = NULL;
+  return;
+
+failed:
+  {
+    g_autofree char *message = g_strdup_printf (_("Could not compute the figures: %s"),
+                                                failure->message);
+
+    gtk_box_append (self->content, new_label (message, "error"));
+  }
+}
+
+static void
+loader_busy_cb (RpAnalyticsPage *self)
+{
+  if (rp_analytics_loader_get_busy (self->loader))
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+static void
 refresh (RpAnalyticsPage *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *previous = NULL;
   g_autofree char *label = NULL;
   RpPeriod previous_period;
-  RpHeadline headline;
+  RpPeriod span;
 
   if (self->store == NULL)
     return;
 
-  rp_page_remove_all (self->content);
-
   if (!store_has_referrals (self))
     {
+      rp_analytics_loader_cancel (self->loader);
+      rp_page_remove_all (self->content);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  gtk_stack_set_visible_child_name (self->stack, "figures");
 
   read_controls (self);
   title = rp_period_dup_title (&self->period);
@@ -815,39 +853,13 @@ refresh (RpAnalyticsPage *self)
   label = g_strdup_printf (_("%s, compared with %s"), title, previous);
   gtk_label_set_text (self->period_label, label);
 
-  if (!rp_analytics_headline (self->store, &self->period, &self->filter, &headline, &error))
-    goto failed;
-  add_headline (self, &headline);
-  add_monthly (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_top_referrers (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_trends (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_funnel (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_outcomes (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_feedback (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_outreach (self, &error);
-  if (error != NULL)
-    goto failed;
-  return;
-
-failed:
-  {
-    g_autofree char *message = g_strdup_printf (_("Could not compute the figures: %s"),
-                                                error->message);
-
-    gtk_box_append (self->content, new_label (message, "error"));
-  }
+  /* The figures are read on a worker thread; a load still running for other controls is
+   * cancelled, and a spinner stands in until the new figures arrive (at once when none is
+   * shown yet, otherwise when the load takes long enough to be noticed). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "figures") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  twelve_months (self, &span);
+  rp_analytics_loader_load (self->loader, &self->period, &span, &self->filter, self->group);
 }
 
 static gboolean
@@ -950,6 +962,7 @@ build (RpAnalyticsPage *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, scrolled, "figures");
+  gtk_stack_add_named (self->stack, rp_analytics_loader_new_placeholder (), "loading");
 
   gtk_box_append (GTK_BOX (toolbar), header);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->stack));
@@ -984,6 +997,10 @@ rp_analytics_page_constructed (GObject *object)
   G_OBJECT_CLASS (rp_analytics_page_parent_class)->constructed (object);
 
   self->store = g_object_ref (rp_context_get_store (self->context));
+  self->loader = rp_analytics_loader_new (self->store);
+  g_signal_connect_object (self->loader, "loaded", G_CALLBACK (figures_loaded_cb), self, 0);
+  g_signal_connect_object (self->loader, "notify::busy", G_CALLBACK (loader_busy_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "records-changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "partners-changed", G_CALLBACK (store_changed_cb), self,
@@ -998,6 +1015,9 @@ rp_analytics_page_dispose (GObject *object)
   RpAnalyticsPage *self = RP_ANALYTICS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->loader != NULL)
+    rp_analytics_loader_cancel (self->loader);
+  g_clear_object (&self->loader);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   rp_analytics_filter_clear (&self->filter);

@@ -265,11 +265,14 @@ name_rows (RpStore   *store,
 /* Headline */
 
 gboolean
-rp_analytics_headline (RpStore                 *store,
-                       const RpPeriod          *period,
-                       const RpAnalyticsFilter *filter,
-                       RpHeadline              *headline,
-                       GError                 **error)
+rp_analytics_headline_with (RpStore                 *store,
+                            const RpPeriod          *period,
+                            const RpAnalyticsFilter *filter,
+                            const RpFunnelFigure    *funnel,
+                            const RpOutcomeFigure   *outcomes,
+                            const RpFeedbackFigure  *feedback,
+                            RpHeadline              *headline,
+                            GError                 **error)
 {
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
@@ -277,12 +280,10 @@ rp_analytics_headline (RpStore                 *store,
   g_autofree char *previous_last = NULL;
   g_autoptr(GHashTable) current = NULL;
   g_autoptr(GHashTable) previous = NULL;
-  g_autoptr(RpOutcomeFigure) outcomes = NULL;
-  g_autoptr(RpFeedbackFigure) feedback = NULL;
-  RpFunnelFigure funnel;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (period != NULL && headline != NULL, FALSE);
+  g_return_val_if_fail (funnel != NULL && outcomes != NULL && feedback != NULL, FALSE);
 
   memset (headline, 0, sizeof *headline);
   first = day_string (&period->first);
@@ -297,6 +298,34 @@ rp_analytics_headline (RpStore                 *store,
   if (previous == NULL)
     return FALSE;
 
+  headline->referrals = sum_counts (current);
+  headline->previous_referrals = sum_counts (previous);
+  headline->referrers = g_hash_table_size (current);
+  headline->previous_referrers = g_hash_table_size (previous);
+  headline->seen = funnel->reached[RP_FUNNEL_SEEN];
+  headline->closed = funnel->reached[RP_FUNNEL_CLOSED];
+  headline->feedback = feedback->n;
+  headline->nps = feedback->nps;
+  headline->outcomes = outcomes->total;
+  headline->satisfaction = outcomes->mean;
+  return TRUE;
+}
+
+gboolean
+rp_analytics_headline (RpStore                 *store,
+                       const RpPeriod          *period,
+                       const RpAnalyticsFilter *filter,
+                       RpHeadline              *headline,
+                       GError                 **error)
+{
+  g_autoptr(RpOutcomeFigure) outcomes = NULL;
+  g_autoptr(RpFeedbackFigure) feedback = NULL;
+  RpFunnelFigure funnel;
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL && headline != NULL, FALSE);
+
+  memset (headline, 0, sizeof *headline);
   if (!rp_analytics_funnel (store, period, filter, NULL, &funnel, error))
     return FALSE;
   outcomes = rp_analytics_outcomes (store, period, filter, error);
@@ -306,17 +335,8 @@ rp_analytics_headline (RpStore                 *store,
   if (feedback == NULL)
     return FALSE;
 
-  headline->referrals = sum_counts (current);
-  headline->previous_referrals = sum_counts (previous);
-  headline->referrers = g_hash_table_size (current);
-  headline->previous_referrers = g_hash_table_size (previous);
-  headline->seen = funnel.reached[RP_FUNNEL_SEEN];
-  headline->closed = funnel.reached[RP_FUNNEL_CLOSED];
-  headline->feedback = feedback->n;
-  headline->nps = feedback->nps;
-  headline->outcomes = outcomes->total;
-  headline->satisfaction = outcomes->mean;
-  return TRUE;
+  return rp_analytics_headline_with (store, period, filter, &funnel, outcomes, feedback,
+                                     headline, error);
 }
 
 /* Referrals per month */

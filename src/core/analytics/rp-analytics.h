@@ -87,6 +87,20 @@ gboolean   rp_analytics_headline        (RpStore                 *store,
                                          RpHeadline              *headline,
                                          GError                 **error);
 
+typedef struct _RpOutcomeFigure RpOutcomeFigure;
+typedef struct _RpFeedbackFigure RpFeedbackFigure;
+typedef struct _RpFunnelFigure RpFunnelFigure;
+
+/* The same, from the period's funnel, outcomes and feedback already computed. */
+gboolean   rp_analytics_headline_with   (RpStore                 *store,
+                                         const RpPeriod          *period,
+                                         const RpAnalyticsFilter *filter,
+                                         const RpFunnelFigure    *funnel,
+                                         const RpOutcomeFigure   *outcomes,
+                                         const RpFeedbackFigure  *feedback,
+                                         RpHeadline              *headline,
+                                         GError                 **error);
+
 /* Referrals per month, stacked by @group, with the same months a year earlier. */
 typedef struct
 {
@@ -155,13 +169,13 @@ typedef enum
   RP_FUNNEL_N_ENDINGS,
 } RpFunnelEnding;
 
-typedef struct
+struct _RpFunnelFigure
 {
   guint  reached[RP_FUNNEL_N_STEPS];
   double conversion[RP_FUNNEL_N_STEPS];   /* reached[i] / reached[i - 1]; [0] = 1; NAN if 0/0 */
   double median_days[RP_FUNNEL_N_STEPS];  /* [0] = 0; NAN when no referral took the step */
   guint  ended[RP_FUNNEL_N_ENDINGS];
-} RpFunnelFigure;
+};
 
 const char *rp_funnel_step_to_label     (RpFunnelStep    step);
 const char *rp_funnel_ending_to_label   (RpFunnelEnding  ending);
@@ -174,7 +188,7 @@ gboolean   rp_analytics_funnel          (RpStore                 *store,
 
 /* Outcomes of the period's referrals: by category (key = category id, label, n), and by
  * partner and by specialty (label, n = outcomes recorded, n_rated, mean satisfaction). */
-typedef struct
+struct _RpOutcomeFigure
 {
   guint      total;
   guint      n_rated;
@@ -182,7 +196,7 @@ typedef struct
   GPtrArray *by_category;
   GPtrArray *by_partner;
   GPtrArray *by_specialty;
-} RpOutcomeFigure;
+};
 
 void             rp_outcome_figure_free (RpOutcomeFigure *figure);
 RpOutcomeFigure *rp_analytics_outcomes  (RpStore                 *store,
@@ -192,7 +206,7 @@ RpOutcomeFigure *rp_analytics_outcomes  (RpStore                 *store,
 
 /* Feedback of the period: overall, by month (key "YYYY-MM", every month of the period) and by
  * topic (key = nick, every topic): n, promoters, detractors, nps, mean score. */
-typedef struct
+struct _RpFeedbackFigure
 {
   guint      n;
   guint      promoters;
@@ -201,7 +215,7 @@ typedef struct
   double     mean;
   GPtrArray *by_month;
   GPtrArray *by_topic;
-} RpFeedbackFigure;
+};
 
 void              rp_feedback_figure_free (RpFeedbackFigure *figure);
 RpFeedbackFigure *rp_analytics_feedback   (RpStore                 *store,
