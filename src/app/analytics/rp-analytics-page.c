@@ -16,6 +16,7 @@
 #include "rp-accessible.h"
 #include "rp-analytics-page.h"
 #include "rp-analytics-charts.h"
+#include "rp-analytics-filter-bar.h"
 #include "rp-analytics-loader.h"
 #include "rp-analytics.h"
 #include "rp-chart-view.h"
@@ -33,6 +34,7 @@ struct _RpAnalyticsPage
   GtkDropDown       *group_dropdown;
   GtkDropDown       *direction_dropdown;
   GtkDropDown       *tier_dropdown;
+  RpAnalyticsFilterBar *filter_bar;   /* specialty, city, target list */
   GtkStack          *stack;
   GtkBox            *content;
   GtkLabel          *period_label;
@@ -773,6 +775,7 @@ read_controls (RpAnalyticsPage *self)
                                           : RP_REFERRAL_DIRECTION_INBOUND;
   self->filter.any_tier = tier == 0;
   self->filter.tier = tier == 1 ? RP_TIER_A : tier == 2 ? RP_TIER_B : RP_TIER_C;
+  rp_analytics_filter_bar_apply (self->filter_bar, &self->filter);
 }
 
 static void
@@ -791,6 +794,8 @@ figures_loaded_cb (RpAnalyticsLoader    *loader,
       goto failed;
     }
 
+  rp_analytics_filter_bar_set_options (self->filter_bar, dashboard->specialties,
+                                       dashboard->cities, dashboard->lists);
   self->dashboard = dashboard;
   add_headline (self, &dashboard->headline);
   add_monthly (self, &failure);
@@ -929,6 +934,9 @@ build (RpAnalyticsPage *self)
 
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->direction_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->tier_dropdown));
+  self->filter_bar = RP_ANALYTICS_FILTER_BAR (rp_analytics_filter_bar_new ());
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->filter_bar));
+  g_signal_connect_swapped (self->filter_bar, "changed", G_CALLBACK (controls_changed_cb), self);
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->group_dropdown));
 
   for (GtkDropDown **d = &self->period_dropdown; d <= &self->tier_dropdown; d++)

@@ -31,6 +31,9 @@ rp_analytics_dashboard_free (RpAnalyticsDashboard *dashboard)
   g_clear_pointer (&dashboard->feedback_months, rp_feedback_figure_free);
   g_clear_pointer (&dashboard->outreach, rp_outreach_figure_free);
   g_clear_pointer (&dashboard->gifts, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->specialties, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->cities, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->lists, g_ptr_array_unref);
   g_free (dashboard);
 }
 
@@ -62,10 +65,15 @@ fill (RpAnalyticsDashboard *dashboard,
   const RpPeriod *period = &dashboard->period;
   const RpAnalyticsFilter *filter = &dashboard->filter;
 
+  gint64 start = g_get_monotonic_time ();
+
+  /* Each figure's time goes to the debug log (G_MESSAGES_DEBUG=Rapport). */
 #define STEP(expr) \
   G_STMT_START { \
     if (g_cancellable_set_error_if_cancelled (cancellable, error) || !(expr)) \
       return FALSE; \
+    g_debug ("Analytics: %s in %.1f ms", #expr, (g_get_monotonic_time () - start) / 1000.0); \
+    start = g_get_monotonic_time (); \
   } G_STMT_END
 
   STEP (rp_analytics_funnel (store, period, filter, NULL, &dashboard->funnel, error));
@@ -83,6 +91,8 @@ fill (RpAnalyticsDashboard *dashboard,
   STEP ((dashboard->outreach = rp_analytics_outreach (store, period, filter, NULL, NULL,
                                                       error)) != NULL);
   STEP ((dashboard->gifts = rp_analytics_gifts (store, period, filter, NULL, error)) != NULL);
+  STEP (rp_store_analytics_filter_options (store, &dashboard->specialties, &dashboard->cities,
+                                           &dashboard->lists, error));
 
 #undef STEP
 

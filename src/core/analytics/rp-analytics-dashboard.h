@@ -30,6 +30,11 @@ typedef struct
   RpFeedbackFigure  *feedback_months;  /* over span */
   RpOutreachFigure  *outreach;
   GPtrArray         *gifts;
+
+  /* What the filters offer (GPtrArray of RpAnalyticsOption). */
+  GPtrArray         *specialties;
+  GPtrArray         *cities;
+  GPtrArray         *lists;
 } RpAnalyticsDashboard;
 
 void                  rp_analytics_dashboard_free          (RpAnalyticsDashboard     *dashboard);

@@ -27,8 +27,21 @@ rp_figure_row_free (RpFigureRow *row)
   g_free (row->key);
   g_free (row->label);
   g_free (row->detail);
+  g_free (row->collate_key);
   g_clear_pointer (&row->series, g_array_unref);
   g_free (row);
+}
+
+/* The row's label as g_utf8_collate() orders it, made once: sorting tens of thousands of
+ * partners by name compares each many times. */
+static const char *
+collate_key_of (const RpFigureRow *row)
+{
+  RpFigureRow *mutable_row = (RpFigureRow *) row;
+
+  if (mutable_row->collate_key == NULL)
+    mutable_row->collate_key = g_utf8_collate_key (row->label, -1);
+  return mutable_row->collate_key;
 }
 
 static RpFigureRow *
@@ -168,55 +181,48 @@ month_plus_year (const char *month)
 
 /* Counts by partner */
 
-static GHashTable *
-counts_table (GArray *counts)
+/* Counts are arrays of RpPartnerCount sorted by partner id, looked up by bisection: no table
+ * to build for tens of thousands of partners. */
+static int
+compare_count_ids (gconstpointer a,
+                   gconstpointer b)
 {
-  GHashTable *table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  const RpPartnerCount *x = a;
+  const RpPartnerCount *y = b;
 
-  for (guint i = 0; counts != NULL && i < counts->len; i++)
-    {
-      RpPartnerCount *count = &g_array_index (counts, RpPartnerCount, i);
-
-      g_hash_table_insert (table, g_memdup2 (&count->partner_id, sizeof (gint64)),
-                           GUINT_TO_POINTER (count->n));
-    }
-
-  return table;
+  return x->partner_id < y->partner_id ? -1 : x->partner_id > y->partner_id;
 }
 
 static guint
-count_of (GHashTable *table,
-          gint64      partner_id)
+count_of (GArray *counts,
+          gint64  partner_id)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (table, &partner_id));
+  RpPartnerCount key = { .partner_id = partner_id };
+  RpPartnerCount *found;
+
+  if (counts == NULL || counts->len == 0)
+    return 0;
+  found = bsearch (&key, counts->data, counts->len, sizeof (RpPartnerCount), compare_count_ids);
+  return found != NULL ? found->n : 0;
 }
 
-static GHashTable *
+static GArray *
 count_partners (RpStore                 *store,
                 const RpAnalyticsFilter *filter,
                 const char              *first,
                 const char              *last,
                 GError                 **error)
 {
-  g_autoptr(GArray) counts = rp_store_analytics_count_by_partner (store, filter, first, last,
-                                                                  error);
-
-  if (counts == NULL)
-    return NULL;
-
-  return counts_table (counts);
+  return rp_store_analytics_count_by_partner (store, filter, first, last, error);
 }
 
 static guint
-sum_counts (GHashTable *table)
+sum_counts (GArray *counts)
 {
-  GHashTableIter iter;
-  gpointer value;
   guint sum = 0;
 
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    sum += GPOINTER_TO_UINT (value);
+  for (guint i = 0; i < counts->len; i++)
+    sum += g_array_index (counts, RpPartnerCount, i).n;
 
   return sum;
 }
@@ -255,6 +261,7 @@ name_rows (RpStore   *store,
 
       g_free (row->label);
       row->label = g_strdup (partner->name);
+      g_clear_pointer (&row->collate_key, g_free);
       g_free (row->detail);
       row->detail = g_strdup (partner->specialty);
     }
@@ -278,8 +285,8 @@ rp_analytics_headline_with (RpStore                 *store,
   g_autofree char *last = NULL;
   g_autofree char *previous_first = NULL;
   g_autofree char *previous_last = NULL;
-  g_autoptr(GHashTable) current = NULL;
-  g_autoptr(GHashTable) previous = NULL;
+  g_autoptr(GArray) current = NULL;
+  g_autoptr(GArray) previous = NULL;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (period != NULL && headline != NULL, FALSE);
@@ -300,8 +307,8 @@ rp_analytics_headline_with (RpStore                 *store,
 
   headline->referrals = sum_counts (current);
   headline->previous_referrals = sum_counts (previous);
-  headline->referrers = g_hash_table_size (current);
-  headline->previous_referrers = g_hash_table_size (previous);
+  headline->referrers = current->len;
+  headline->previous_referrers = previous->len;
   headline->seen = funnel->reached[RP_FUNNEL_SEEN];
   headline->closed = funnel->reached[RP_FUNNEL_CLOSED];
   headline->feedback = feedback->n;
@@ -581,7 +588,7 @@ compare_rows_by_n (gconstpointer a,
 
   if (x->n != y->n)
     return x->n > y->n ? -1 : 1;
-  by_name = g_utf8_collate (x->label, y->label);
+  by_name = strcmp (collate_key_of (x), collate_key_of (y));
   if (by_name != 0)
     return by_name;
   return x->id < y->id ? -1 : x->id > y->id;
@@ -617,7 +624,7 @@ rp_analytics_top_referrers (RpStore                 *store,
                             GError                 **error)
 {
   g_autoptr(GArray) current = NULL;
-  g_autoptr(GHashTable) previous = NULL;
+  g_autoptr(GArray) previous = NULL;
   g_autoptr(GPtrArray) rows = figure_rows_new ();
   g_autoptr(GPtrArray) months = NULL;
   g_autofree char *first = NULL;
@@ -772,6 +779,16 @@ compare_rows_by_previous (gconstpointer a,
   return compare_rows_by_n (a, b);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 add_trend_row (GPtrArray *list,
                gint64     partner_id,
@@ -793,12 +810,11 @@ rp_analytics_referrer_trends (RpStore                 *store,
                               GPtrArray              **lists,
                               GError                 **error)
 {
-  g_autoptr(GHashTable) current = NULL;
-  g_autoptr(GHashTable) previous = NULL;
+  g_autoptr(GArray) current = NULL;
+  g_autoptr(GArray) previous = NULL;
   g_autoptr(GArray) first_ids = NULL;
-  g_autoptr(GHashTable) newcomers = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) recent = NULL;
-  g_autoptr(GHashTable) lapse_window = NULL;
+  g_autoptr(GArray) recent = NULL;
+  g_autoptr(GArray) lapse_window = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *previous_first = NULL;
@@ -807,8 +823,6 @@ rp_analytics_referrer_trends (RpStore                 *store,
   g_autofree char *window_first = NULL;
   g_autofree char *window_last = NULL;
   GPtrArray *made[RP_REFERRER_N_TRENDS] = { NULL };
-  GHashTableIter iter;
-  gpointer key, value;
   GDate day;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
@@ -841,45 +855,39 @@ rp_analytics_referrer_trends (RpStore                 *store,
 
   /* A referrer of the period with none in the previous period is new when their first referral
    * is not older than the previous period (nothing before it), returning otherwise. */
-  for (guint i = 0; i < first_ids->len; i++)
-    g_hash_table_add (newcomers, &g_array_index (first_ids, gint64, i));
-
-  g_hash_table_iter_init (&iter, current);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < current->len; i++)
     {
-      gint64 id = *(gint64 *) key;
-      guint n = GPOINTER_TO_UINT (value);
-      guint p = count_of (previous, id);
+      RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
+      guint p = count_of (previous, count->partner_id);
 
-      if (p == 0 && g_hash_table_contains (newcomers, &id))
-        add_trend_row (made[RP_REFERRER_NEW], id, n, 0);
+      if (p == 0 && bsearch (&count->partner_id, first_ids->data, first_ids->len,
+                             sizeof (gint64), compare_ids) != NULL)
+        add_trend_row (made[RP_REFERRER_NEW], count->partner_id, count->n, 0);
       else if (p == 0)
-        add_trend_row (made[RP_REFERRER_RETURNING], id, n, 0);
+        add_trend_row (made[RP_REFERRER_RETURNING], count->partner_id, count->n, 0);
     }
 
   /* Growing and falling compare the two periods, including partners with none in this one. */
-  g_hash_table_iter_init (&iter, previous);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < previous->len; i++)
     {
-      gint64 id = *(gint64 *) key;
-      guint p = GPOINTER_TO_UINT (value);
-      guint n = count_of (current, id);
+      RpPartnerCount *count = &g_array_index (previous, RpPartnerCount, i);
+      guint p = count->n;
+      guint n = count_of (current, count->partner_id);
 
       if (p < RP_ANALYTICS_TREND_MIN)
         continue;
       if (n * 100 >= p * (100 + RP_ANALYTICS_TREND_PERCENT))
-        add_trend_row (made[RP_REFERRER_GROWING], id, n, p);
+        add_trend_row (made[RP_REFERRER_GROWING], count->partner_id, n, p);
       else if (n * 100 <= p * (100 - RP_ANALYTICS_TREND_PERCENT))
-        add_trend_row (made[RP_REFERRER_FALLING], id, n, p);
+        add_trend_row (made[RP_REFERRER_FALLING], count->partner_id, n, p);
     }
 
-  g_hash_table_iter_init (&iter, lapse_window);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < lapse_window->len; i++)
     {
-      gint64 id = *(gint64 *) key;
+      RpPartnerCount *count = &g_array_index (lapse_window, RpPartnerCount, i);
 
-      if (count_of (recent, id) == 0)
-        add_trend_row (made[RP_REFERRER_LAPSED], id, 0, GPOINTER_TO_UINT (value));
+      if (count_of (recent, count->partner_id) == 0)
+        add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
     }
 
   for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
@@ -1578,7 +1586,7 @@ rp_analytics_gifts (RpStore                 *store,
 {
   g_autoptr(GTimeZone) local = NULL;
   g_autoptr(GArray) gifts = NULL;
-  g_autoptr(GHashTable) referrals = NULL;
+  g_autoptr(GArray) referrals = NULL;
   g_autoptr(GPtrArray) rows = figure_rows_new ();
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;

@@ -61,6 +61,7 @@ typedef struct
   guint   detractors;
   gint64  cents;
   GArray *series;       /* guint per month (sparklines), or NULL */
+  char   *collate_key;  /* private: the label's g_utf8_collate_key(), made when sorting */
 } RpFigureRow;
 
 void rp_figure_row_free (RpFigureRow *row);

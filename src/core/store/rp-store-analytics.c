@@ -81,6 +81,16 @@ read_between (RpStore                 *self,
 
 
 void
+rp_analytics_option_free (RpAnalyticsOption *option)
+{
+  if (option == NULL)
+    return;
+  g_free (option->key);
+  g_free (option->label);
+  g_free (option);
+}
+
+void
 rp_month_count_free (RpMonthCount *row)
 {
   if (row == NULL)
@@ -244,14 +254,16 @@ filters_partner (const RpAnalyticsFilter *filter)
 /* The filter's conditions, only those set (so that the planner sees them), on the columns of
  * @partner (tier, specialty_code, city) and @referral (partner_id, direction). */
 static void
-append_conditions (GString                 *sql,
-                   const RpAnalyticsFilter *filter,
-                   const char              *partner,
-                   const char              *referral)
+append_conditions_full (GString                 *sql,
+                        const RpAnalyticsFilter *filter,
+                        const char              *partner,
+                        const char              *referral,
+                        gboolean                 with_direction)
 {
   if (filter == NULL)
     {
-      g_string_append_printf (sql, " AND %s.direction = 'inbound'", referral);
+      if (with_direction)
+        g_string_append_printf (sql, " AND %s.direction = 'inbound'", referral);
       return;
     }
 
@@ -264,10 +276,19 @@ append_conditions (GString                 *sql,
   if (filter->target_list_id != 0)
     g_string_append_printf (sql, " AND %s.partner_id IN (SELECT partner_id FROM target_list_member"
                                  " WHERE list_id = ?14)", referral);
-  if (!filter->any_direction)
+  if (with_direction && !filter->any_direction)
     g_string_append_printf (sql, " AND %s.direction = ?15", referral);
   if (filter->partner_id != 0)
     g_string_append_printf (sql, " AND %s.partner_id = ?16", referral);
+}
+
+static void
+append_conditions (GString                 *sql,
+                   const RpAnalyticsFilter *filter,
+                   const char              *partner,
+                   const char              *referral)
+{
+  append_conditions_full (sql, filter, partner, referral, TRUE);
 }
 
 /* The referrals of the ends of a range that do not fill a month, as (partner_id, month, key, n)
@@ -575,15 +596,18 @@ rp_store_analytics_outcomes (RpStore                 *self,
   {
     g_autoptr(GString) sql = g_string_new ("SELECT r.partner_id, p.display_name, p.specialty_label,"
                                            " r.outcome_category_id, c.label, c.key, r.satisfaction"
-                                           " FROM referral r JOIN partner p ON p.id = r.partner_id"
+                                           " FROM referral r"
+                                           " INDEXED BY referral_analytics_outcomes"
+                                           " JOIN partner p INDEXED BY partner_analytics_names"
+                                           " ON p.id = r.partner_id"
                                            " LEFT JOIN outcome_category c"
                                            " ON c.id = r.outcome_category_id"
                                            " WHERE r.referred_on BETWEEN ?1 AND ?2"
                                            " AND (r.outcome_category_id IS NOT NULL"
                                            " OR r.satisfaction IS NOT NULL)");
 
+    /* In no particular order: the figure sorts what it makes of them. */
     append_conditions (sql, filter, "p", "r");
-    g_string_append (sql, " ORDER BY r.id");
     return read_between (self, filter, first, last, read_outcome_row,
                          (GDestroyNotify) rp_outcome_row_free, sql->str, error);
   }
@@ -614,13 +638,20 @@ rp_store_analytics_feedback (RpStore                 *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  return read_between (self, filter, first, last, read_feedback_row,
-                       (GDestroyNotify) rp_feedback_row_free,
-                       "SELECT f.partner_id, f.given_on, f.score, f.topic"
-                         " FROM partner_feedback f JOIN partner p ON p.id = f.partner_id"
-                         " WHERE f.given_on BETWEEN ?1 AND ?2" PARTNER_CONDITIONS
-                         " ORDER BY f.given_on, f.id",
-                       error);
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT f.partner_id, f.given_on, f.score, f.topic"
+                                           " FROM partner_feedback f");
+    gboolean join_partner = filters_partner (filter);
+
+    /* The partner's row only when a filter needs it; feedback has no direction. */
+    if (join_partner)
+      g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
+    g_string_append (sql, " WHERE f.given_on BETWEEN ?1 AND ?2");
+    append_conditions_full (sql, filter, join_partner ? "p" : "f", "f", FALSE);
+    g_string_append (sql, " ORDER BY f.given_on, f.id");
+    return read_between (self, filter, first, last, read_feedback_row,
+                         (GDestroyNotify) rp_feedback_row_free, sql->str, error);
+  }
 }
 
 /* Days of referrals and visits */
@@ -681,6 +712,7 @@ rp_store_analytics_partner_days (RpStore                 *self,
 
   /* Each partner's days from the index by partner and day. */
   sql = g_string_new ("SELECT r.partner_id, r.referred_on FROM referral r"
+                      " INDEXED BY referral_partner_days"
                       " WHERE r.partner_id IN (SELECT value FROM json_each (?7))"
                       " AND r.referred_on BETWEEN ?1 AND ?2");
   if (filter == NULL)
@@ -958,6 +990,7 @@ rp_store_analytics_partners (RpStore      *self,
 
   stmt = _rp_store_prepare (self,
                             "SELECT id, display_name, specialty_label, city, tier FROM partner"
+                            " INDEXED BY partner_analytics_names"
                             " WHERE id IN (SELECT value FROM json_each (?1))",
                             error);
   if (stmt == NULL)
@@ -998,4 +1031,67 @@ rp_store_analytics_partners (RpStore      *self,
     }
 
   return g_steal_pointer (&partners);
+}
+
+static gpointer
+read_option (sqlite3_stmt *stmt)
+{
+  RpAnalyticsOption *option = g_new0 (RpAnalyticsOption, 1);
+
+  option->key = g_strdup (_rp_store_column_text (stmt, 0));
+  option->label = g_strdup (_rp_store_column_text (stmt, 1));
+  return option;
+}
+
+static GPtrArray *
+read_options (RpStore    *self,
+              const char *sql,
+              GError    **error)
+{
+  sqlite3_stmt *stmt = _rp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  return _rp_store_read_rows (self, stmt, read_option, (GDestroyNotify) rp_analytics_option_free,
+                              error);
+}
+
+gboolean
+rp_store_analytics_filter_options (RpStore    *self,
+                                   GPtrArray **specialties,
+                                   GPtrArray **cities,
+                                   GPtrArray **lists,
+                                   GError    **error)
+{
+  g_autoptr(GPtrArray) s = NULL;
+  g_autoptr(GPtrArray) c = NULL;
+  g_autoptr(GPtrArray) l = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (specialties != NULL && cities != NULL && lists != NULL, FALSE);
+
+  /* From the indexes by specialty code and by city: no partner row is read. */
+  s = read_options (self,
+                    "SELECT specialty_code, max(specialty_label) FROM partner"
+                    " WHERE archived_at IS NULL AND specialty_code <> ''"
+                    " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
+                    error);
+  if (s == NULL)
+    return FALSE;
+  c = read_options (self,
+                    "SELECT max(city), max(city) FROM partner"
+                    " WHERE archived_at IS NULL AND city <> ''"
+                    " GROUP BY city COLLATE NOCASE ORDER BY 1 COLLATE NOCASE",
+                    error);
+  if (c == NULL)
+    return FALSE;
+  l = read_options (self, "SELECT id, name FROM target_list ORDER BY name COLLATE NOCASE, id",
+                    error);
+  if (l == NULL)
+    return FALSE;
+
+  *specialties = g_steal_pointer (&s);
+  *cities = g_steal_pointer (&c);
+  *lists = g_steal_pointer (&l);
+  return TRUE;
 }

@@ -96,6 +96,15 @@ typedef struct
   char   *tier;          /* the nick */
 } RpAnalyticsPartner;
 
+/* A choice of one of the page's filters: a specialty (key = code), a city (key = label = the
+ * city as most partners write it) or a target list (key = its id in decimal). */
+typedef struct
+{
+  char *key;
+  char *label;
+} RpAnalyticsOption;
+
+void rp_analytics_option_free   (RpAnalyticsOption  *option);
 void rp_month_count_free        (RpMonthCount       *row);
 void rp_referral_steps_free     (RpReferralSteps    *row);
 void rp_outcome_row_free        (RpOutcomeRow       *row);
@@ -209,6 +218,13 @@ GArray    *rp_store_analytics_partner_ids        (RpStore                 *self,
 GPtrArray *rp_store_analytics_partners           (RpStore                 *self,
                                                   const gint64            *ids,
                                                   guint                    n_ids,
+                                                  GError                 **error);
+
+/* What the filters offer: the specialties and the cities of the current partners (by label), and the target lists (by name); each a GPtrArray of RpAnalyticsOption. */
+gboolean   rp_store_analytics_filter_options     (RpStore                 *self,
+                                                  GPtrArray              **specialties,
+                                                  GPtrArray              **cities,
+                                                  GPtrArray              **lists,
                                                   GError                 **error);
 
 G_END_DECLS

@@ -675,7 +675,9 @@ static const char migration_10[] =
  *   specialty (the cascade then finds none).
  * - referral_analytics_steps covers the funnel's rows of a range of days, and
  *   referral_transition_steps the first time each referral reached each step (the medians need
- *   the rows); referral_analytics_outcomes the outcomes recorded.
+ *   the rows); referral_analytics_outcomes the outcomes recorded; referral_partner_days the
+ *   days of a few partners' referrals (outreach), and partner_analytics_names the names and
+ *   places of the thousands of partners a figure lists, without their wide rows.
  * (IF NOT EXISTS, and the tallies emptied before they are filled: tests fake an older schema by
  * lowering user_version on a current file.) */
 #define TALLY_ADD(R) \
@@ -803,6 +805,10 @@ static const char migration_11[] =
   "  ON referral(referred_on, direction, partner_id, status, status_reason);"
   "CREATE INDEX IF NOT EXISTS referral_transition_steps"
   "  ON referral_transition(referral_id, to_status, occurred_at);"
+  "CREATE INDEX IF NOT EXISTS referral_partner_days"
+  "  ON referral(partner_id, referred_on, direction);"
+  "CREATE INDEX IF NOT EXISTS partner_analytics_names"
+  "  ON partner(id, display_name, specialty_label, specialty_code, city, tier);"
   "CREATE INDEX IF NOT EXISTS referral_analytics_outcomes"
   "  ON referral(referred_on, direction, partner_id, outcome_category_id, satisfaction)"
   "  WHERE outcome_category_id IS NOT NULL OR satisfaction IS NOT NULL;"

@@ -269,6 +269,8 @@ test_migrate_from_10 (void)
             "DROP INDEX referral_analytics_steps;"
             "DROP INDEX referral_transition_steps;"
             "DROP INDEX referral_analytics_outcomes;"
+            "DROP INDEX referral_partner_days;"
+            "DROP INDEX partner_analytics_names;"
             "PRAGMA user_version = 10;");
 
   store = rp_store_open (tmp.path, &error);
