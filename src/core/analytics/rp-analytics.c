@@ -1226,19 +1226,21 @@ rp_feedback_figure_free (RpFeedbackFigure *figure)
   g_free (figure);
 }
 
+/* Adds @n scores of @score to @row. */
 static void
 tally_score (RpFigureRow *row,
-             guint        score)
+             guint        score,
+             guint        n)
 {
   if (row->n == 0)
     row->mean = 0;
-  row->n++;
-  row->n_rated++;
-  row->mean += score;
+  row->n += n;
+  row->n_rated += n;
+  row->mean += (double) score * n;
   if (score >= RP_FEEDBACK_PROMOTER_MIN)
-    row->promoters++;
+    row->promoters += n;
   else if (score <= RP_FEEDBACK_DETRACTOR_MAX)
-    row->detractors++;
+    row->detractors += n;
 }
 
 static void
@@ -1266,7 +1268,7 @@ rp_analytics_feedback (RpStore                 *store,
 
   first = day_string (&period->first);
   last = day_string (&period->last);
-  rows = rp_store_analytics_feedback (store, filter, first, last, error);
+  rows = rp_store_analytics_feedback_counts (store, filter, first, last, error);
   if (rows == NULL)
     return NULL;
 
@@ -1289,14 +1291,14 @@ rp_analytics_feedback (RpStore                 *store,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      RpFeedbackRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *month = g_strndup (row->given_on, 7);
+      RpFeedbackCount *row = g_ptr_array_index (rows, i);
+      const char *month = row->month;
       int m = month_index (months, month);
 
-      tally_score (all, row->score);
+      tally_score (all, row->score, row->n);
       if (m >= 0)
-        tally_score (g_ptr_array_index (figure->by_month, m), row->score);
-      tally_score (g_ptr_array_index (figure->by_topic, row->topic), row->score);
+        tally_score (g_ptr_array_index (figure->by_month, m), row->score, row->n);
+      tally_score (g_ptr_array_index (figure->by_topic, row->topic), row->score, row->n);
     }
 
   finish_scores (all);

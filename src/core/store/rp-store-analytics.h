@@ -76,6 +76,14 @@ typedef struct
 
 typedef struct
 {
+  char            *month;   /* "YYYY-MM" */
+  guint            score;
+  RpFeedbackTopic  topic;
+  guint            n;       /* how many scores of this month, score and topic */
+} RpFeedbackCount;
+
+typedef struct
+{
   gint64  partner_id;
   char   *day;           /* a referral's day, or a visit's occurred_at */
 } RpPartnerDay;
@@ -109,6 +117,7 @@ void rp_month_count_free        (RpMonthCount       *row);
 void rp_referral_steps_free     (RpReferralSteps    *row);
 void rp_outcome_row_free        (RpOutcomeRow       *row);
 void rp_feedback_row_free       (RpFeedbackRow      *row);
+void rp_feedback_count_free     (RpFeedbackCount    *row);
 void rp_partner_day_free        (RpPartnerDay       *row);
 void rp_analytics_partner_free  (RpAnalyticsPartner *row);
 
@@ -144,6 +153,13 @@ GPtrArray *rp_store_analytics_outcomes           (RpStore                 *self,
 /* The feedback given from @first to @last by the partners @filter selects (GPtrArray of
  * RpFeedbackRow, by day). */
 GPtrArray *rp_store_analytics_feedback           (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* The same counted by month, score and topic (GPtrArray of RpFeedbackCount): what the figures
+ * need, in a few hundred rows however many scores there are. */
+GPtrArray *rp_store_analytics_feedback_counts    (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
                                                   const char              *last,
