@@ -56,11 +56,31 @@ dashboard_new (const RpPeriod          *period,
 }
 
 /* Fills @dashboard from @store; FALSE when a figure failed or @cancellable was cancelled. */
+static gboolean fill_figures (RpAnalyticsDashboard *dashboard,
+                              RpStore              *store,
+                              GCancellable         *cancellable,
+                              GError              **error);
+
+/* The figures share the counts per partner they read over the same days. */
 static gboolean
 fill (RpAnalyticsDashboard *dashboard,
       RpStore              *store,
       GCancellable         *cancellable,
       GError              **error)
+{
+  gboolean done;
+
+  rp_analytics_share_counts_begin ();
+  done = fill_figures (dashboard, store, cancellable, error);
+  rp_analytics_share_counts_end ();
+  return done;
+}
+
+static gboolean
+fill_figures (RpAnalyticsDashboard *dashboard,
+              RpStore              *store,
+              GCancellable         *cancellable,
+              GError              **error)
 {
   const RpPeriod *period = &dashboard->period;
   const RpAnalyticsFilter *filter = &dashboard->filter;

@@ -206,6 +206,49 @@ count_of (GArray *counts,
   return found != NULL ? found->n : 0;
 }
 
+/* The counts read while rp_analytics_share_counts_begin() is in effect on this thread, by store,
+ * range and filter (the headline, the top referrers, the trends and the gifts all count the
+ * period and the previous one). */
+static GPrivate shared_counts = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+void
+rp_analytics_share_counts_begin (void)
+{
+  g_private_replace (&shared_counts,
+                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_array_unref));
+}
+
+void
+rp_analytics_share_counts_end (void)
+{
+  g_private_replace (&shared_counts, NULL);
+}
+
+static char *
+counts_key (RpStore                 *store,
+            const RpAnalyticsFilter *filter,
+            const char              *first,
+            const char              *last)
+{
+  RpAnalyticsFilter any;
+
+  if (filter == NULL)
+    {
+      rp_analytics_filter_init (&any);
+      filter = &any;
+    }
+
+  return g_strdup_printf ("%p|%s|%s|%d|%d|%s|%s|%" G_GINT64_FORMAT "|%d|%d|%" G_GINT64_FORMAT,
+                          (gpointer) store, first != NULL ? first : "", last,
+                          filter->any_tier, filter->any_tier ? 0 : (int) filter->tier,
+                          filter->specialty_code != NULL ? filter->specialty_code : "",
+                          filter->city != NULL ? filter->city : "", filter->target_list_id,
+                          filter->any_direction,
+                          filter->any_direction ? 0 : (int) filter->direction,
+                          filter->partner_id);
+}
+
 static GArray *
 count_partners (RpStore                 *store,
                 const RpAnalyticsFilter *filter,
@@ -213,7 +256,25 @@ count_partners (RpStore                 *store,
                 const char              *last,
                 GError                 **error)
 {
-  return rp_store_analytics_count_by_partner (store, filter, first, last, error);
+  GHashTable *shared = g_private_get (&shared_counts);
+  g_autofree char *key = NULL;
+  GArray *counts;
+
+  if (shared == NULL)
+    return rp_store_analytics_count_by_partner (store, filter, first, last, error);
+
+  key = counts_key (store, filter, first, last);
+  counts = g_hash_table_lookup (shared, key);
+  if (counts == NULL)
+    {
+      counts = rp_store_analytics_count_by_partner (store, filter, first, last, error);
+      if (counts == NULL)
+        return NULL;
+      g_hash_table_insert (shared, g_steal_pointer (&key), counts);
+    }
+
+  /* Nobody changes a count array once made. */
+  return g_array_ref (counts);
 }
 
 static guint
@@ -236,6 +297,7 @@ name_rows (RpStore   *store,
   g_autofree gint64 *ids = g_new (gint64, MAX (rows->len, 1));
   g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) named = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint i = 0; i < rows->len; i++)
     ids[i] = ((RpFigureRow *) g_ptr_array_index (rows, i))->id;
@@ -260,10 +322,23 @@ name_rows (RpStore   *store,
         continue;
 
       g_free (row->label);
-      row->label = g_strdup (partner->name);
-      g_clear_pointer (&row->collate_key, g_free);
       g_free (row->detail);
-      row->detail = g_strdup (partner->specialty);
+      g_clear_pointer (&row->collate_key, g_free);
+      if (partner->name != NULL)
+        {
+          /* The partner's strings move to the first row they name (a figure lists a partner
+           * once: thousands of rows, no copy). */
+          row->label = g_steal_pointer (&partner->name);
+          row->detail = g_steal_pointer (&partner->specialty);
+          g_hash_table_insert (named, &row->id, row);
+        }
+      else
+        {
+          RpFigureRow *first = g_hash_table_lookup (named, &row->id);
+
+          row->label = g_strdup (first->label);
+          row->detail = g_strdup (first->detail);
+        }
     }
 
   return TRUE;
@@ -640,7 +715,7 @@ rp_analytics_top_referrers (RpStore                 *store,
   previous_first = day_string (&period->previous_first);
   previous_last = day_string (&period->previous_last);
 
-  current = rp_store_analytics_count_by_partner (store, filter, first, last, error);
+  current = count_partners (store, filter, first, last, error);
   if (current == NULL)
     return NULL;
   previous = count_partners (store, filter, previous_first, previous_last, error);

@@ -257,6 +257,11 @@ GPtrArray *rp_analytics_gifts           (RpStore                 *store,
                                          GTimeZone               *tz,
                                          GError                 **error);
 
+/* Between these two calls, on the calling thread, the figures share the counts per partner
+ * they read over the same days with the same filter (the store must not change meanwhile). */
+void       rp_analytics_share_counts_begin (void);
+void       rp_analytics_share_counts_end   (void);
+
 /* "YYYY-MM-DD" local day @day's midnight in @tz, as an ISO-8601 UTC instant. */
 char      *rp_analytics_day_start_utc   (const GDate             *day,
                                          GTimeZone               *tz);
