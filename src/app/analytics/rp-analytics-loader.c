@@ -96,7 +96,7 @@ computed_cb (GObject      *source_object,
   load_free (load);
 
   if (dashboard == NULL)
-    g_warning ("Analytics: the figures could not be computed: %s", error->message);
+    g_debug ("Analytics: the figures could not be computed: %s", error->message);
   g_signal_emit (self, signals[LOADED], 0, dashboard, error);
   set_busy (self, FALSE);
 }

@@ -748,12 +748,6 @@ add_outreach (RpAnalyticsPage *self,
 
 /* Refreshing */
 
-static gboolean
-store_has_referrals (RpAnalyticsPage *self)
-{
-  return rp_store_count_rows (self->store, "referral") > 0;
-}
-
 static void
 read_controls (RpAnalyticsPage *self)
 {
@@ -796,6 +790,12 @@ figures_loaded_cb (RpAnalyticsLoader    *loader,
 
   rp_analytics_filter_bar_set_options (self->filter_bar, dashboard->specialties,
                                        dashboard->cities, dashboard->lists);
+  if (dashboard->empty)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
   self->dashboard = dashboard;
   add_headline (self, &dashboard->headline);
   add_monthly (self, &failure);
@@ -836,14 +836,6 @@ refresh (RpAnalyticsPage *self)
   if (self->store == NULL)
     return;
 
-  if (!store_has_referrals (self))
-    {
-      rp_analytics_loader_cancel (self->loader);
-      rp_page_remove_all (self->content);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
   read_controls (self);
   title = rp_period_dup_title (&self->period);
   previous_period = self->period;
@@ -859,10 +851,7 @@ refresh (RpAnalyticsPage *self)
   gtk_label_set_text (self->period_label, label);
 
   /* The figures are read on a worker thread; a load still running for other controls is
-   * cancelled, and a spinner stands in until the new figures arrive (at once when none is
-   * shown yet, otherwise when the load takes long enough to be noticed). */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "figures") != 0)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+   * cancelled, and a spinner stands in when the new figures take long enough to be noticed. */
   twelve_months (self, &span);
   rp_analytics_loader_load (self->loader, &self->period, &span, &self->filter, self->group);
 }
@@ -968,9 +957,10 @@ build (RpAnalyticsPage *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_name (GTK_WIDGET (self->stack), "analytics-stack");
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  /* A spinner until the first figures arrive. */
+  gtk_stack_add_named (self->stack, rp_analytics_loader_new_placeholder (), "loading");
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, scrolled, "figures");
-  gtk_stack_add_named (self->stack, rp_analytics_loader_new_placeholder (), "loading");
 
   gtk_box_append (GTK_BOX (toolbar), header);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->stack));

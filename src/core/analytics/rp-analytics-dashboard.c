@@ -84,6 +84,7 @@ fill_figures (RpAnalyticsDashboard *dashboard,
 {
   const RpPeriod *period = &dashboard->period;
   const RpAnalyticsFilter *filter = &dashboard->filter;
+  GError *local_error = NULL;
 
   gint64 start = g_get_monotonic_time ();
 
@@ -95,6 +96,15 @@ fill_figures (RpAnalyticsDashboard *dashboard,
     g_debug ("Analytics: %s in %.1f ms", #expr, (g_get_monotonic_time () - start) / 1000.0); \
     start = g_get_monotonic_time (); \
   } G_STMT_END
+
+  dashboard->empty = !rp_store_analytics_has_referrals (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (dashboard->empty)
+    return TRUE;
 
   STEP (rp_analytics_funnel (store, period, filter, NULL, &dashboard->funnel, error));
   STEP ((dashboard->outcomes = rp_analytics_outcomes (store, period, filter, error)) != NULL);
@@ -165,6 +175,8 @@ compute_thread (GTask        *task,
   gint64 start = g_get_monotonic_time ();
 
   reader = rp_store_open_full (job->path, RP_STORE_OPEN_READ_ONLY, &error);
+  if (reader != NULL)
+    rp_store_analytics_prepare_reader (reader);
   if (reader == NULL || !fill (job->dashboard, reader, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -20,6 +20,7 @@ typedef struct
   RpAnalyticsFilter  filter;
   RpAnalyticsGroup   group;
 
+  gboolean           empty;      /* no referral at all: the other figures are not computed */
   RpHeadline         headline;
   RpMonthlyFigure   *monthly;    /* over span */
   GPtrArray         *top;

@@ -76,12 +76,12 @@ add_partner_table (RpDocument *doc,
     }
 }
 
-RpDocument *
-rp_document_new_report (RpStore         *store,
-                        RpPractice      *practice,
-                        const RpPeriod  *period,
-                        GTimeZone       *tz,
-                        GError         **error)
+static RpDocument *
+new_report (RpStore         *store,
+            RpPractice      *practice,
+            const RpPeriod  *period,
+            GTimeZone       *tz,
+            GError         **error)
 {
   g_autoptr(RpMonthlyFigure) monthly = NULL;
   g_autoptr(GPtrArray) top = NULL;
@@ -293,5 +293,21 @@ rp_document_new_report (RpStore         *store,
 
   for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
     g_ptr_array_unref (trends[t]);
+  return doc;
+}
+
+RpDocument *
+rp_document_new_report (RpStore         *store,
+                        RpPractice      *practice,
+                        const RpPeriod  *period,
+                        GTimeZone       *tz,
+                        GError         **error)
+{
+  RpDocument *doc;
+
+  /* The headline, top referrers and trends count the same periods: once. */
+  rp_analytics_share_counts_begin ();
+  doc = new_report (store, practice, period, tz, error);
+  rp_analytics_share_counts_end ();
   return doc;
 }

@@ -1153,3 +1153,34 @@ rp_store_analytics_filter_options (RpStore    *self,
   *lists = g_steal_pointer (&l);
   return TRUE;
 }
+
+gboolean
+rp_store_analytics_has_referrals (RpStore *self,
+                                  GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean any;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  stmt = _rp_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM referral)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  any = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _rp_store_set_error (self, rc, error);
+  return any;
+}
+
+void
+rp_store_analytics_prepare_reader (RpStore *self)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+
+  /* A new connection starts with an empty page cache: up to 1 GiB of the file is read through
+   * the memory map instead, without a copy per page. Best effort: without it, reads still work. */
+  sqlite3_exec (self->db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+}

@@ -236,6 +236,12 @@ GPtrArray *rp_store_analytics_partners           (RpStore                 *self,
                                                   guint                    n_ids,
                                                   GError                 **error);
 
+/* Readies a connection that will only read figures (a worker's, read-only): the indexes the
+ * figures read are mapped into memory rather than copied page by page. */
+void       rp_store_analytics_prepare_reader     (RpStore                 *self);
+/* Whether any referral is stored (in one step, however many there are). */
+gboolean   rp_store_analytics_has_referrals      (RpStore                 *self,
+                                                  GError                 **error);
 /* What the filters offer: the specialties and the cities of the current partners (by label), and the target lists (by name); each a GPtrArray of RpAnalyticsOption. */
 gboolean   rp_store_analytics_filter_options     (RpStore                 *self,
                                                   GPtrArray              **specialties,
