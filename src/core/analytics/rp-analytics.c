@@ -935,8 +935,9 @@ rp_analytics_referrer_trends (RpStore                 *store,
       RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
       guint p = count_of (previous, count->partner_id);
 
-      if (p == 0 && bsearch (&count->partner_id, first_ids->data, first_ids->len,
-                             sizeof (gint64), compare_ids) != NULL)
+      if (p == 0 && first_ids->len > 0 &&
+          bsearch (&count->partner_id, first_ids->data, first_ids->len, sizeof (gint64),
+                   compare_ids) != NULL)
         add_trend_row (made[RP_REFERRER_NEW], count->partner_id, count->n, 0);
       else if (p == 0)
         add_trend_row (made[RP_REFERRER_RETURNING], count->partner_id, count->n, 0);
