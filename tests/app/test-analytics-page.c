@@ -69,6 +69,18 @@ show_partner_cb (GSimpleAction *action,
   activated->partner_id = g_variant_get_int64 (parameter);
 }
 
+static gboolean
+shows_figures (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (data), "figures") == 0;
+}
+
+static gboolean
+shows_empty (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (data), "empty") == 0;
+}
+
 static void
 test_sample (Fixture       *f,
              gconstpointer  data)
@@ -94,9 +106,10 @@ test_sample (Fixture       *f,
                                       g_getenv ("RAPPORT_TEST_WINDOW_HEIGHT") != NULL
                                       ? atoi (g_getenv ("RAPPORT_TEST_WINDOW_HEIGHT")) : 2600);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (win));
-  rp_test_iterate_for (300);
-
+  /* The figures load on a worker thread. */
   stack = GTK_STACK (rp_test_find_named (page, "analytics-stack"));
+  rp_test_wait_for (shows_figures, stack);
+  rp_test_iterate_for (300);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "figures");
 
   /* Referrals per month, the funnel, outcomes by category, feedback (2) and sparklines. */
@@ -144,8 +157,10 @@ test_empty (Fixture       *f,
   GtkWindow *window = rp_test_present_in_window (page, 900, 600);
   GtkStack *stack;
 
-  rp_test_iterate_for (100);
+  /* Loaded on a worker thread like the figures. */
   stack = GTK_STACK (rp_test_find_named (page, "analytics-stack"));
+  rp_test_wait_for (shows_empty, stack);
+  rp_test_iterate_for (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_nonnull (rp_test_find_by_type (page, ADW_TYPE_STATUS_PAGE));
   rp_test_save_screenshot (GTK_WIDGET (window), "analytics-empty.png");

@@ -16,6 +16,8 @@
 #include "rp-accessible.h"
 #include "rp-analytics-page.h"
 #include "rp-analytics-charts.h"
+#include "rp-analytics-filter-bar.h"
+#include "rp-analytics-loader.h"
 #include "rp-analytics.h"
 #include "rp-chart-view.h"
 #include "rp-format.h"
@@ -32,9 +34,13 @@ struct _RpAnalyticsPage
   GtkDropDown       *group_dropdown;
   GtkDropDown       *direction_dropdown;
   GtkDropDown       *tier_dropdown;
+  RpAnalyticsFilterBar *filter_bar;   /* specialty, city, target list */
   GtkStack          *stack;
   GtkBox            *content;
   GtkLabel          *period_label;
+
+  RpAnalyticsLoader *loader;
+  RpAnalyticsDashboard *dashboard;  /* the figures being shown, taken by the sections */
 
   RpPeriod           period;
   RpAnalyticsFilter  filter;
@@ -415,12 +421,7 @@ add_monthly (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *view;
 
-  {
-    RpPeriod span;
-
-    twelve_months (self, &span);
-    figure = rp_analytics_monthly (self->store, &span, &self->filter, self->group, error);
-  }
+  figure = g_steal_pointer (&self->dashboard->monthly);
   if (figure == NULL)
     return;
 
@@ -440,7 +441,7 @@ add_top_referrers (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *list;
 
-  rows = rp_analytics_top_referrers (self->store, &self->period, &self->filter, error);
+  rows = g_steal_pointer (&self->dashboard->top);
   if (rows == NULL)
     return;
 
@@ -488,8 +489,9 @@ add_trends (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *flow;
 
-  if (!rp_analytics_referrer_trends (self->store, &self->period, &self->filter, lists, error))
-    return;
+  for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+    if ((lists[t] = g_steal_pointer (&self->dashboard->trends[t])) == NULL)
+      lists[t] = g_ptr_array_new ();
 
   section = add_section (self, _("How Referrers Are Changing"),
                          _("New: first referral ever. Returning: none in the previous period. "
@@ -556,8 +558,7 @@ add_funnel (RpAnalyticsPage *self,
   g_autofree char *ended = NULL;
   GtkWidget *section;
 
-  if (!rp_analytics_funnel (self->store, &self->period, &self->filter, NULL, &funnel, error))
-    return;
+  funnel = self->dashboard->funnel;
 
   section = add_section (self, _("From Referral to Closed Loop"),
                          _("Referrals of the period that reached each step, the share of the "
@@ -591,7 +592,7 @@ add_outcomes (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *list;
 
-  outcomes = rp_analytics_outcomes (self->store, &self->period, &self->filter, error);
+  outcomes = g_steal_pointer (&self->dashboard->outcomes);
   if (outcomes == NULL)
     return;
 
@@ -647,7 +648,7 @@ add_feedback (RpAnalyticsPage *self,
   g_autofree char *summary = NULL;
   GtkWidget *section;
 
-  feedback = rp_analytics_feedback (self->store, &self->period, &self->filter, error);
+  feedback = g_steal_pointer (&self->dashboard->feedback);
   if (feedback == NULL)
     return;
 
@@ -664,11 +665,8 @@ add_feedback (RpAnalyticsPage *self,
     return;
 
   {
-    g_autoptr(RpFeedbackFigure) by_month = NULL;
-    RpPeriod span;
+    g_autoptr(RpFeedbackFigure) by_month = g_steal_pointer (&self->dashboard->feedback_months);
 
-    twelve_months (self, &span);
-    by_month = rp_analytics_feedback (self->store, &span, &self->filter, error);
     if (by_month == NULL)
       return;
     months = rp_analytics_chart_feedback_months (by_month);
@@ -691,7 +689,7 @@ add_outreach (RpAnalyticsPage *self,
   GtkWidget *section;
   GtkWidget *list;
 
-  outreach = rp_analytics_outreach (self->store, &self->period, &self->filter, NULL, NULL, error);
+  outreach = g_steal_pointer (&self->dashboard->outreach);
   if (outreach == NULL)
     return;
 
@@ -727,7 +725,7 @@ add_outreach (RpAnalyticsPage *self,
       gtk_box_append (GTK_BOX (section), list);
     }
 
-  gifts = rp_analytics_gifts (self->store, &self->period, &self->filter, NULL, error);
+  gifts = g_steal_pointer (&self->dashboard->gifts);
   if (gifts == NULL)
     return;
   gtk_box_append (GTK_BOX (section), new_label (_("Gifts and meals against referrals"),
@@ -750,12 +748,6 @@ add_outreach (RpAnalyticsPage *self,
 
 /* Refreshing */
 
-static gboolean
-store_has_referrals (RpAnalyticsPage *self)
-{
-  return rp_store_count_rows (self->store, "referral") > 0;
-}
-
 static void
 read_controls (RpAnalyticsPage *self)
 {
@@ -777,29 +769,72 @@ read_controls (RpAnalyticsPage *self)
                                           : RP_REFERRAL_DIRECTION_INBOUND;
   self->filter.any_tier = tier == 0;
   self->filter.tier = tier == 1 ? RP_TIER_A : tier == 2 ? RP_TIER_B : RP_TIER_C;
+  rp_analytics_filter_bar_apply (self->filter_bar, &self->filter);
+}
+
+static void
+figures_loaded_cb (RpAnalyticsLoader    *loader,
+                   RpAnalyticsDashboard *dashboard,
+                   const GError         *error,
+                   RpAnalyticsPage      *self)
+{
+  g_autoptr(GError) failure = NULL;
+
+  rp_page_remove_all (self->content);
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+  if (error != NULL)
+    {
+      failure = g_error_copy (error);
+      goto failed;
+    }
+
+  rp_analytics_filter_bar_set_options (self->filter_bar, dashboard->specialties,
+                                       dashboard->cities, dashboard->lists);
+  if (dashboard->empty)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->dashboard = dashboard;
+  add_headline (self, &dashboard->headline);
+  add_monthly (self, &failure);
+  add_top_referrers (self, &failure);
+  add_trends (self, &failure);
+  add_funnel (self, &failure);
+  add_outcomes (self, &failure);
+  add_feedback (self, &failure);
+  add_outreach (self, &failure);
+  self->dashboard = NULL;
+  return;
+
+failed:
+  {
+    g_autofree char *message = g_strdup_printf (_("Could not compute the figures: %s"),
+                                                failure->message);
+
+    gtk_box_append (self->content, new_label (message, "error"));
+  }
+}
+
+static void
+loader_busy_cb (RpAnalyticsPage *self)
+{
+  if (rp_analytics_loader_get_busy (self->loader))
+    gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
 static void
 refresh (RpAnalyticsPage *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *previous = NULL;
   g_autofree char *label = NULL;
   RpPeriod previous_period;
-  RpHeadline headline;
+  RpPeriod span;
 
   if (self->store == NULL)
     return;
-
-  rp_page_remove_all (self->content);
-
-  if (!store_has_referrals (self))
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "figures");
 
   read_controls (self);
   title = rp_period_dup_title (&self->period);
@@ -815,39 +850,10 @@ refresh (RpAnalyticsPage *self)
   label = g_strdup_printf (_("%s, compared with %s"), title, previous);
   gtk_label_set_text (self->period_label, label);
 
-  if (!rp_analytics_headline (self->store, &self->period, &self->filter, &headline, &error))
-    goto failed;
-  add_headline (self, &headline);
-  add_monthly (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_top_referrers (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_trends (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_funnel (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_outcomes (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_feedback (self, &error);
-  if (error != NULL)
-    goto failed;
-  add_outreach (self, &error);
-  if (error != NULL)
-    goto failed;
-  return;
-
-failed:
-  {
-    g_autofree char *message = g_strdup_printf (_("Could not compute the figures: %s"),
-                                                error->message);
-
-    gtk_box_append (self->content, new_label (message, "error"));
-  }
+  /* The figures are read on a worker thread; a load still running for other controls is
+   * cancelled, and a spinner stands in when the new figures take long enough to be noticed. */
+  twelve_months (self, &span);
+  rp_analytics_loader_load (self->loader, &self->period, &span, &self->filter, self->group);
 }
 
 static gboolean
@@ -917,6 +923,9 @@ build (RpAnalyticsPage *self)
 
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->direction_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->tier_dropdown));
+  self->filter_bar = RP_ANALYTICS_FILTER_BAR (rp_analytics_filter_bar_new ());
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->filter_bar));
+  g_signal_connect_swapped (self->filter_bar, "changed", G_CALLBACK (controls_changed_cb), self);
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->group_dropdown));
 
   for (GtkDropDown **d = &self->period_dropdown; d <= &self->tier_dropdown; d++)
@@ -948,6 +957,8 @@ build (RpAnalyticsPage *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_name (GTK_WIDGET (self->stack), "analytics-stack");
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  /* A spinner until the first figures arrive. */
+  gtk_stack_add_named (self->stack, rp_analytics_loader_new_placeholder (), "loading");
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, scrolled, "figures");
 
@@ -984,6 +995,10 @@ rp_analytics_page_constructed (GObject *object)
   G_OBJECT_CLASS (rp_analytics_page_parent_class)->constructed (object);
 
   self->store = g_object_ref (rp_context_get_store (self->context));
+  self->loader = rp_analytics_loader_new (self->store);
+  g_signal_connect_object (self->loader, "loaded", G_CALLBACK (figures_loaded_cb), self, 0);
+  g_signal_connect_object (self->loader, "notify::busy", G_CALLBACK (loader_busy_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "records-changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "partners-changed", G_CALLBACK (store_changed_cb), self,
@@ -998,6 +1013,9 @@ rp_analytics_page_dispose (GObject *object)
   RpAnalyticsPage *self = RP_ANALYTICS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->loader != NULL)
+    rp_analytics_loader_cancel (self->loader);
+  g_clear_object (&self->loader);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   rp_analytics_filter_clear (&self->filter);

@@ -23,6 +23,7 @@
 #include "rp-period.h"
 #include "rp-reminder-service.h"
 #include "rp-sample.h"
+#include "rp-store-analytics.h"
 #include "rp-store-backup.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
@@ -527,6 +528,7 @@ rp_command_line_run_report (const char *path,
     }
 
   practice = rp_store_get_practice (store, NULL);
+  rp_store_analytics_prepare_reader (store);
   document = rp_document_new_report (store, practice, &period, NULL, &error);
   if (document == NULL ||
       !rp_document_write_pdf (document, output, rp_paper_size_for_locale (), &error))

@@ -27,8 +27,21 @@ rp_figure_row_free (RpFigureRow *row)
   g_free (row->key);
   g_free (row->label);
   g_free (row->detail);
+  g_free (row->collate_key);
   g_clear_pointer (&row->series, g_array_unref);
   g_free (row);
+}
+
+/* The row's label as g_utf8_collate() orders it, made once: sorting tens of thousands of
+ * partners by name compares each many times. */
+static const char *
+collate_key_of (const RpFigureRow *row)
+{
+  RpFigureRow *mutable_row = (RpFigureRow *) row;
+
+  if (mutable_row->collate_key == NULL)
+    mutable_row->collate_key = g_utf8_collate_key (row->label, -1);
+  return mutable_row->collate_key;
 }
 
 static RpFigureRow *
@@ -168,55 +181,109 @@ month_plus_year (const char *month)
 
 /* Counts by partner */
 
-static GHashTable *
-counts_table (GArray *counts)
+/* Counts are arrays of RpPartnerCount sorted by partner id, looked up by bisection: no table
+ * to build for tens of thousands of partners. */
+static int
+compare_count_ids (gconstpointer a,
+                   gconstpointer b)
 {
-  GHashTable *table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  const RpPartnerCount *x = a;
+  const RpPartnerCount *y = b;
 
-  for (guint i = 0; counts != NULL && i < counts->len; i++)
-    {
-      RpPartnerCount *count = &g_array_index (counts, RpPartnerCount, i);
-
-      g_hash_table_insert (table, g_memdup2 (&count->partner_id, sizeof (gint64)),
-                           GUINT_TO_POINTER (count->n));
-    }
-
-  return table;
+  return x->partner_id < y->partner_id ? -1 : x->partner_id > y->partner_id;
 }
 
 static guint
-count_of (GHashTable *table,
-          gint64      partner_id)
+count_of (GArray *counts,
+          gint64  partner_id)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (table, &partner_id));
+  RpPartnerCount key = { .partner_id = partner_id };
+  RpPartnerCount *found;
+
+  if (counts == NULL || counts->len == 0)
+    return 0;
+  found = bsearch (&key, counts->data, counts->len, sizeof (RpPartnerCount), compare_count_ids);
+  return found != NULL ? found->n : 0;
 }
 
-static GHashTable *
+/* The counts read while rp_analytics_share_counts_begin() is in effect on this thread, by store,
+ * range and filter (the headline, the top referrers, the trends and the gifts all count the
+ * period and the previous one). */
+static GPrivate shared_counts = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+void
+rp_analytics_share_counts_begin (void)
+{
+  g_private_replace (&shared_counts,
+                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_array_unref));
+}
+
+void
+rp_analytics_share_counts_end (void)
+{
+  g_private_replace (&shared_counts, NULL);
+}
+
+static char *
+counts_key (RpStore                 *store,
+            const RpAnalyticsFilter *filter,
+            const char              *first,
+            const char              *last)
+{
+  RpAnalyticsFilter any;
+
+  if (filter == NULL)
+    {
+      rp_analytics_filter_init (&any);
+      filter = &any;
+    }
+
+  return g_strdup_printf ("%p|%s|%s|%d|%d|%s|%s|%" G_GINT64_FORMAT "|%d|%d|%" G_GINT64_FORMAT,
+                          (gpointer) store, first != NULL ? first : "", last,
+                          filter->any_tier, filter->any_tier ? 0 : (int) filter->tier,
+                          filter->specialty_code != NULL ? filter->specialty_code : "",
+                          filter->city != NULL ? filter->city : "", filter->target_list_id,
+                          filter->any_direction,
+                          filter->any_direction ? 0 : (int) filter->direction,
+                          filter->partner_id);
+}
+
+static GArray *
 count_partners (RpStore                 *store,
                 const RpAnalyticsFilter *filter,
                 const char              *first,
                 const char              *last,
                 GError                 **error)
 {
-  g_autoptr(GArray) counts = rp_store_analytics_count_by_partner (store, filter, first, last,
-                                                                  error);
+  GHashTable *shared = g_private_get (&shared_counts);
+  g_autofree char *key = NULL;
+  GArray *counts;
 
+  if (shared == NULL)
+    return rp_store_analytics_count_by_partner (store, filter, first, last, error);
+
+  key = counts_key (store, filter, first, last);
+  counts = g_hash_table_lookup (shared, key);
   if (counts == NULL)
-    return NULL;
+    {
+      counts = rp_store_analytics_count_by_partner (store, filter, first, last, error);
+      if (counts == NULL)
+        return NULL;
+      g_hash_table_insert (shared, g_steal_pointer (&key), counts);
+    }
 
-  return counts_table (counts);
+  /* Nobody changes a count array once made. */
+  return g_array_ref (counts);
 }
 
 static guint
-sum_counts (GHashTable *table)
+sum_counts (GArray *counts)
 {
-  GHashTableIter iter;
-  gpointer value;
   guint sum = 0;
 
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    sum += GPOINTER_TO_UINT (value);
+  for (guint i = 0; i < counts->len; i++)
+    sum += g_array_index (counts, RpPartnerCount, i).n;
 
   return sum;
 }
@@ -230,6 +297,7 @@ name_rows (RpStore   *store,
   g_autofree gint64 *ids = g_new (gint64, MAX (rows->len, 1));
   g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) named = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint i = 0; i < rows->len; i++)
     ids[i] = ((RpFigureRow *) g_ptr_array_index (rows, i))->id;
@@ -254,9 +322,23 @@ name_rows (RpStore   *store,
         continue;
 
       g_free (row->label);
-      row->label = g_strdup (partner->name);
       g_free (row->detail);
-      row->detail = g_strdup (partner->specialty);
+      g_clear_pointer (&row->collate_key, g_free);
+      if (partner->name != NULL)
+        {
+          /* The partner's strings move to the first row they name (a figure lists a partner
+           * once: thousands of rows, no copy). */
+          row->label = g_steal_pointer (&partner->name);
+          row->detail = g_steal_pointer (&partner->specialty);
+          g_hash_table_insert (named, &row->id, row);
+        }
+      else
+        {
+          RpFigureRow *first = g_hash_table_lookup (named, &row->id);
+
+          row->label = g_strdup (first->label);
+          row->detail = g_strdup (first->detail);
+        }
     }
 
   return TRUE;
@@ -265,24 +347,25 @@ name_rows (RpStore   *store,
 /* Headline */
 
 gboolean
-rp_analytics_headline (RpStore                 *store,
-                       const RpPeriod          *period,
-                       const RpAnalyticsFilter *filter,
-                       RpHeadline              *headline,
-                       GError                 **error)
+rp_analytics_headline_with (RpStore                 *store,
+                            const RpPeriod          *period,
+                            const RpAnalyticsFilter *filter,
+                            const RpFunnelFigure    *funnel,
+                            const RpOutcomeFigure   *outcomes,
+                            const RpFeedbackFigure  *feedback,
+                            RpHeadline              *headline,
+                            GError                 **error)
 {
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *previous_first = NULL;
   g_autofree char *previous_last = NULL;
-  g_autoptr(GHashTable) current = NULL;
-  g_autoptr(GHashTable) previous = NULL;
-  g_autoptr(RpOutcomeFigure) outcomes = NULL;
-  g_autoptr(RpFeedbackFigure) feedback = NULL;
-  RpFunnelFigure funnel;
+  g_autoptr(GArray) current = NULL;
+  g_autoptr(GArray) previous = NULL;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (period != NULL && headline != NULL, FALSE);
+  g_return_val_if_fail (funnel != NULL && outcomes != NULL && feedback != NULL, FALSE);
 
   memset (headline, 0, sizeof *headline);
   first = day_string (&period->first);
@@ -297,6 +380,34 @@ rp_analytics_headline (RpStore                 *store,
   if (previous == NULL)
     return FALSE;
 
+  headline->referrals = sum_counts (current);
+  headline->previous_referrals = sum_counts (previous);
+  headline->referrers = current->len;
+  headline->previous_referrers = previous->len;
+  headline->seen = funnel->reached[RP_FUNNEL_SEEN];
+  headline->closed = funnel->reached[RP_FUNNEL_CLOSED];
+  headline->feedback = feedback->n;
+  headline->nps = feedback->nps;
+  headline->outcomes = outcomes->total;
+  headline->satisfaction = outcomes->mean;
+  return TRUE;
+}
+
+gboolean
+rp_analytics_headline (RpStore                 *store,
+                       const RpPeriod          *period,
+                       const RpAnalyticsFilter *filter,
+                       RpHeadline              *headline,
+                       GError                 **error)
+{
+  g_autoptr(RpOutcomeFigure) outcomes = NULL;
+  g_autoptr(RpFeedbackFigure) feedback = NULL;
+  RpFunnelFigure funnel;
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL && headline != NULL, FALSE);
+
+  memset (headline, 0, sizeof *headline);
   if (!rp_analytics_funnel (store, period, filter, NULL, &funnel, error))
     return FALSE;
   outcomes = rp_analytics_outcomes (store, period, filter, error);
@@ -306,17 +417,8 @@ rp_analytics_headline (RpStore                 *store,
   if (feedback == NULL)
     return FALSE;
 
-  headline->referrals = sum_counts (current);
-  headline->previous_referrals = sum_counts (previous);
-  headline->referrers = g_hash_table_size (current);
-  headline->previous_referrers = g_hash_table_size (previous);
-  headline->seen = funnel.reached[RP_FUNNEL_SEEN];
-  headline->closed = funnel.reached[RP_FUNNEL_CLOSED];
-  headline->feedback = feedback->n;
-  headline->nps = feedback->nps;
-  headline->outcomes = outcomes->total;
-  headline->satisfaction = outcomes->mean;
-  return TRUE;
+  return rp_analytics_headline_with (store, period, filter, &funnel, outcomes, feedback,
+                                     headline, error);
 }
 
 /* Referrals per month */
@@ -561,7 +663,7 @@ compare_rows_by_n (gconstpointer a,
 
   if (x->n != y->n)
     return x->n > y->n ? -1 : 1;
-  by_name = g_utf8_collate (x->label, y->label);
+  by_name = strcmp (collate_key_of (x), collate_key_of (y));
   if (by_name != 0)
     return by_name;
   return x->id < y->id ? -1 : x->id > y->id;
@@ -597,7 +699,7 @@ rp_analytics_top_referrers (RpStore                 *store,
                             GError                 **error)
 {
   g_autoptr(GArray) current = NULL;
-  g_autoptr(GHashTable) previous = NULL;
+  g_autoptr(GArray) previous = NULL;
   g_autoptr(GPtrArray) rows = figure_rows_new ();
   g_autoptr(GPtrArray) months = NULL;
   g_autofree char *first = NULL;
@@ -613,7 +715,7 @@ rp_analytics_top_referrers (RpStore                 *store,
   previous_first = day_string (&period->previous_first);
   previous_last = day_string (&period->previous_last);
 
-  current = rp_store_analytics_count_by_partner (store, filter, first, last, error);
+  current = count_partners (store, filter, first, last, error);
   if (current == NULL)
     return NULL;
   previous = count_partners (store, filter, previous_first, previous_last, error);
@@ -752,6 +854,16 @@ compare_rows_by_previous (gconstpointer a,
   return compare_rows_by_n (a, b);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 add_trend_row (GPtrArray *list,
                gint64     partner_id,
@@ -773,22 +885,19 @@ rp_analytics_referrer_trends (RpStore                 *store,
                               GPtrArray              **lists,
                               GError                 **error)
 {
-  g_autoptr(GHashTable) current = NULL;
-  g_autoptr(GHashTable) previous = NULL;
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) recent = NULL;
-  g_autoptr(GHashTable) lapse_window = NULL;
+  g_autoptr(GArray) current = NULL;
+  g_autoptr(GArray) previous = NULL;
+  g_autoptr(GArray) first_ids = NULL;
+  g_autoptr(GArray) recent = NULL;
+  g_autoptr(GArray) lapse_window = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *previous_first = NULL;
   g_autofree char *previous_last = NULL;
-  g_autofree char *before_last = NULL;
   g_autofree char *recent_first = NULL;
   g_autofree char *window_first = NULL;
   g_autofree char *window_last = NULL;
   GPtrArray *made[RP_REFERRER_N_TRENDS] = { NULL };
-  GHashTableIter iter;
-  gpointer key, value;
   GDate day;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
@@ -798,7 +907,6 @@ rp_analytics_referrer_trends (RpStore                 *store,
   last = day_string (&period->last);
   previous_first = day_string (&period->previous_first);
   previous_last = day_string (&period->previous_last);
-  before_last = shifted_day (&period->previous_first, -1);
 
   /* Lapsed: the last 90 days of the period, and the 6 months before them. */
   recent_first = shifted_day (&period->last, -(RP_ANALYTICS_LAPSED_RECENT - 1));
@@ -811,7 +919,8 @@ rp_analytics_referrer_trends (RpStore                 *store,
 
   if ((current = count_partners (store, filter, first, last, error)) == NULL ||
       (previous = count_partners (store, filter, previous_first, previous_last, error)) == NULL ||
-      (before = count_partners (store, filter, NULL, before_last, error)) == NULL ||
+      (first_ids = rp_store_analytics_first_referrers (store, filter, previous_first, last,
+                                                       error)) == NULL ||
       (recent = count_partners (store, filter, recent_first, last, error)) == NULL ||
       (lapse_window = count_partners (store, filter, window_first, window_last, error)) == NULL)
     return FALSE;
@@ -819,42 +928,42 @@ rp_analytics_referrer_trends (RpStore                 *store,
   for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
     made[t] = figure_rows_new ();
 
-  g_hash_table_iter_init (&iter, current);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* A referrer of the period with none in the previous period is new when their first referral
+   * is not older than the previous period (nothing before it), returning otherwise. */
+  for (guint i = 0; i < current->len; i++)
     {
-      gint64 id = *(gint64 *) key;
-      guint n = GPOINTER_TO_UINT (value);
-      guint p = count_of (previous, id);
+      RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
+      guint p = count_of (previous, count->partner_id);
 
-      if (p == 0 && count_of (before, id) == 0)
-        add_trend_row (made[RP_REFERRER_NEW], id, n, 0);
+      if (p == 0 && first_ids->len > 0 &&
+          bsearch (&count->partner_id, first_ids->data, first_ids->len, sizeof (gint64),
+                   compare_ids) != NULL)
+        add_trend_row (made[RP_REFERRER_NEW], count->partner_id, count->n, 0);
       else if (p == 0)
-        add_trend_row (made[RP_REFERRER_RETURNING], id, n, 0);
+        add_trend_row (made[RP_REFERRER_RETURNING], count->partner_id, count->n, 0);
     }
 
   /* Growing and falling compare the two periods, including partners with none in this one. */
-  g_hash_table_iter_init (&iter, previous);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < previous->len; i++)
     {
-      gint64 id = *(gint64 *) key;
-      guint p = GPOINTER_TO_UINT (value);
-      guint n = count_of (current, id);
+      RpPartnerCount *count = &g_array_index (previous, RpPartnerCount, i);
+      guint p = count->n;
+      guint n = count_of (current, count->partner_id);
 
       if (p < RP_ANALYTICS_TREND_MIN)
         continue;
       if (n * 100 >= p * (100 + RP_ANALYTICS_TREND_PERCENT))
-        add_trend_row (made[RP_REFERRER_GROWING], id, n, p);
+        add_trend_row (made[RP_REFERRER_GROWING], count->partner_id, n, p);
       else if (n * 100 <= p * (100 - RP_ANALYTICS_TREND_PERCENT))
-        add_trend_row (made[RP_REFERRER_FALLING], id, n, p);
+        add_trend_row (made[RP_REFERRER_FALLING], count->partner_id, n, p);
     }
 
-  g_hash_table_iter_init (&iter, lapse_window);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < lapse_window->len; i++)
     {
-      gint64 id = *(gint64 *) key;
+      RpPartnerCount *count = &g_array_index (lapse_window, RpPartnerCount, i);
 
-      if (count_of (recent, id) == 0)
-        add_trend_row (made[RP_REFERRER_LAPSED], id, 0, GPOINTER_TO_UINT (value));
+      if (count_of (recent, count->partner_id) == 0)
+        add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
     }
 
   for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
@@ -1193,19 +1302,21 @@ rp_feedback_figure_free (RpFeedbackFigure *figure)
   g_free (figure);
 }
 
+/* Adds @n scores of @score to @row. */
 static void
 tally_score (RpFigureRow *row,
-             guint        score)
+             guint        score,
+             guint        n)
 {
   if (row->n == 0)
     row->mean = 0;
-  row->n++;
-  row->n_rated++;
-  row->mean += score;
+  row->n += n;
+  row->n_rated += n;
+  row->mean += (double) score * n;
   if (score >= RP_FEEDBACK_PROMOTER_MIN)
-    row->promoters++;
+    row->promoters += n;
   else if (score <= RP_FEEDBACK_DETRACTOR_MAX)
-    row->detractors++;
+    row->detractors += n;
 }
 
 static void
@@ -1233,7 +1344,7 @@ rp_analytics_feedback (RpStore                 *store,
 
   first = day_string (&period->first);
   last = day_string (&period->last);
-  rows = rp_store_analytics_feedback (store, filter, first, last, error);
+  rows = rp_store_analytics_feedback_counts (store, filter, first, last, error);
   if (rows == NULL)
     return NULL;
 
@@ -1256,14 +1367,14 @@ rp_analytics_feedback (RpStore                 *store,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      RpFeedbackRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *month = g_strndup (row->given_on, 7);
+      RpFeedbackCount *row = g_ptr_array_index (rows, i);
+      const char *month = row->month;
       int m = month_index (months, month);
 
-      tally_score (all, row->score);
+      tally_score (all, row->score, row->n);
       if (m >= 0)
-        tally_score (g_ptr_array_index (figure->by_month, m), row->score);
-      tally_score (g_ptr_array_index (figure->by_topic, row->topic), row->score);
+        tally_score (g_ptr_array_index (figure->by_month, m), row->score, row->n);
+      tally_score (g_ptr_array_index (figure->by_topic, row->topic), row->score, row->n);
     }
 
   finish_scores (all);
@@ -1341,11 +1452,12 @@ rp_analytics_outreach (RpStore                 *store,
   g_autoptr(GHashTable) days_by_partner = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                                  g_free,
                                                                  (GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) visited_tiers = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) active_before = NULL;
+  g_autoptr(GHashTable) visited_tiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
   g_autoptr(GArray) reference_days = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) all_ids = NULL;
-  g_autoptr(GPtrArray) all_partners = NULL;
+  g_autoptr(GArray) visited_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) visited_partners = NULL;
+  g_autoptr(GHashTable) partner_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *days_first = NULL;
@@ -1394,11 +1506,15 @@ rp_analytics_outreach (RpStore                 *store,
 
       g_hash_table_insert (first_visit, g_memdup2 (&visit->partner_id, sizeof (gint64)),
                            GUINT_TO_POINTER (g_date_get_julian (&visit_day)));
+      g_array_append_val (visited_ids, visit->partner_id);
     }
 
+  /* The visited partners' referrals around the period, read partner by partner. */
   days_first = shifted_day (&period->first, -RP_ANALYTICS_OUTREACH_DAYS);
   days_last = shifted_day (&period->last, RP_ANALYTICS_OUTREACH_DAYS);
-  referral_days = rp_store_analytics_referral_days (store, filter, days_first, days_last, error);
+  referral_days = rp_store_analytics_partner_days (store, filter, (gint64 *) visited_ids->data,
+                                                   visited_ids->len, days_first, days_last,
+                                                   error);
   if (referral_days == NULL)
     return NULL;
 
@@ -1421,6 +1537,19 @@ rp_analytics_outreach (RpStore                 *store,
       g_array_append_val (days, julian);
     }
 
+  visited_partners = rp_store_analytics_partners (store, (gint64 *) visited_ids->data,
+                                                  visited_ids->len, error);
+  if (visited_partners == NULL)
+    return NULL;
+  for (guint i = 0; i < visited_partners->len; i++)
+    {
+      RpAnalyticsPartner *partner = g_ptr_array_index (visited_partners, i);
+
+      g_hash_table_insert (partner_by_id, &partner->id, partner);
+      if (!g_hash_table_contains (visited_tiers, partner->tier))
+        g_hash_table_add (visited_tiers, g_strdup (partner->tier));
+    }
+
   figure = g_new0 (RpOutreachFigure, 1);
   figure->rows = figure_rows_new ();
 
@@ -1429,21 +1558,24 @@ rp_analytics_outreach (RpStore                 *store,
     {
       gint64 id = *(gint64 *) key;
       guint32 julian = GPOINTER_TO_UINT (value);
+      RpAnalyticsPartner *partner = g_hash_table_lookup (partner_by_id, &id);
+      guint32 span = window_days (julian, today_julian);
       RpFigureRow *row;
       GDate visit_day;
       int as_int = (int) julian;
 
       g_date_clear (&visit_day, 1);
       g_date_set_julian (&visit_day, julian);
-      row = figure_row_new (id, NULL, NULL);
+      row = figure_row_new (id, NULL, partner != NULL ? partner->name : NULL);
+      if (partner != NULL)
+        {
+          g_free (row->detail);
+          row->detail = g_strdup (partner->specialty);
+        }
       g_free (row->key);
       row->key = day_string (&visit_day);
-      {
-        guint32 span = window_days (julian, today_julian);
-
-        row->previous = span > 0 ? count_days (days_by_partner, id, julian - span, julian - 1) : 0;
-        row->n = span > 0 ? count_days (days_by_partner, id, julian + 1, julian + span) : 0;
-      }
+      row->previous = span > 0 ? count_days (days_by_partner, id, julian - span, julian - 1) : 0;
+      row->n = span > 0 ? count_days (days_by_partner, id, julian + 1, julian + span) : 0;
       row->change = (int) row->n - (int) row->previous;
       g_ptr_array_add (figure->rows, row);
       g_array_append_val (reference_days, as_int);
@@ -1454,11 +1586,6 @@ rp_analytics_outreach (RpStore                 *store,
     }
 
   g_ptr_array_sort (figure->rows, compare_rows_by_id);
-  if (!name_rows (store, figure->rows, error))
-    {
-      rp_outreach_figure_free (figure);
-      return NULL;
-    }
   g_ptr_array_sort (figure->rows, compare_rows_by_change);
 
   if (figure->visited == 0)
@@ -1470,8 +1597,12 @@ rp_analytics_outreach (RpStore                 *store,
     double median = median_of (reference_days);
     guint32 reference = (guint32) floor (median);
     guint32 reference_span = window_days (reference, today_julian);
-    GDate reference_day;
-    g_autofree gint64 *ids = NULL;
+    GDate reference_day, edge;
+    g_autofree char *before_first = NULL;
+    g_autofree char *before_last = NULL;
+    g_autofree char *after_first = NULL;
+    g_autofree char *after_last = NULL;
+    RpComparable comparable;
 
     g_date_clear (&reference_day, 1);
     g_date_set_julian (&reference_day, reference);
@@ -1481,52 +1612,30 @@ rp_analytics_outreach (RpStore                 *store,
     g_date_subtract_years (&day, 1);
     year_first = day_string (&day);
     year_last = shifted_day (&period->first, -1);
-    active_before = count_partners (store, filter, year_first, year_last, error);
-    if (active_before == NULL)
+
+    if (reference_span > 0)
+      {
+        edge = reference_day;
+        g_date_subtract_days (&edge, reference_span);
+        before_first = day_string (&edge);
+        before_last = shifted_day (&reference_day, -1);
+        after_first = shifted_day (&reference_day, 1);
+        edge = reference_day;
+        g_date_add_days (&edge, reference_span);
+        after_last = day_string (&edge);
+      }
+
+    if (!rp_store_analytics_comparable (store, filter, year_first, year_last, visited_tiers,
+                                        first_visit, before_first, before_last, after_first,
+                                        after_last, &comparable, error))
       {
         rp_outreach_figure_free (figure);
         return NULL;
       }
 
-    all_ids = rp_store_analytics_partner_ids (store, filter, error);
-    if (all_ids == NULL)
-      {
-        rp_outreach_figure_free (figure);
-        return NULL;
-      }
-    all_partners = rp_store_analytics_partners (store, (gint64 *) all_ids->data, all_ids->len,
-                                                error);
-    if (all_partners == NULL)
-      {
-        rp_outreach_figure_free (figure);
-        return NULL;
-      }
-
-    for (guint i = 0; i < all_partners->len; i++)
-      {
-        RpAnalyticsPartner *partner = g_ptr_array_index (all_partners, i);
-
-        if (g_hash_table_contains (first_visit, &partner->id))
-          g_hash_table_add (visited_tiers, partner->tier);
-      }
-
-    for (guint i = 0; i < all_partners->len; i++)
-      {
-        RpAnalyticsPartner *partner = g_ptr_array_index (all_partners, i);
-
-        if (g_hash_table_contains (first_visit, &partner->id) ||
-            !g_hash_table_contains (visited_tiers, partner->tier) ||
-            count_of (active_before, partner->id) == 0)
-          continue;
-
-        figure->comparable++;
-        if (reference_span == 0)
-          continue;
-        figure->comparable_before += count_days (days_by_partner, partner->id,
-                                                 reference - reference_span, reference - 1);
-        figure->comparable_after += count_days (days_by_partner, partner->id, reference + 1,
-                                                reference + reference_span);
-      }
+    figure->comparable = comparable.partners;
+    figure->comparable_before = comparable.before;
+    figure->comparable_after = comparable.after;
   }
 
   return figure;
@@ -1555,7 +1664,7 @@ rp_analytics_gifts (RpStore                 *store,
 {
   g_autoptr(GTimeZone) local = NULL;
   g_autoptr(GArray) gifts = NULL;
-  g_autoptr(GHashTable) referrals = NULL;
+  g_autoptr(GArray) referrals = NULL;
   g_autoptr(GPtrArray) rows = figure_rows_new ();
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;

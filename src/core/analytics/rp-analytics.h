@@ -61,6 +61,7 @@ typedef struct
   guint   detractors;
   gint64  cents;
   GArray *series;       /* guint per month (sparklines), or NULL */
+  char   *collate_key;  /* private: the label's g_utf8_collate_key(), made when sorting */
 } RpFigureRow;
 
 void rp_figure_row_free (RpFigureRow *row);
@@ -84,6 +85,20 @@ typedef struct
 gboolean   rp_analytics_headline        (RpStore                 *store,
                                          const RpPeriod          *period,
                                          const RpAnalyticsFilter *filter,
+                                         RpHeadline              *headline,
+                                         GError                 **error);
+
+typedef struct _RpOutcomeFigure RpOutcomeFigure;
+typedef struct _RpFeedbackFigure RpFeedbackFigure;
+typedef struct _RpFunnelFigure RpFunnelFigure;
+
+/* The same, from the period's funnel, outcomes and feedback already computed. */
+gboolean   rp_analytics_headline_with   (RpStore                 *store,
+                                         const RpPeriod          *period,
+                                         const RpAnalyticsFilter *filter,
+                                         const RpFunnelFigure    *funnel,
+                                         const RpOutcomeFigure   *outcomes,
+                                         const RpFeedbackFigure  *feedback,
                                          RpHeadline              *headline,
                                          GError                 **error);
 
@@ -155,13 +170,13 @@ typedef enum
   RP_FUNNEL_N_ENDINGS,
 } RpFunnelEnding;
 
-typedef struct
+struct _RpFunnelFigure
 {
   guint  reached[RP_FUNNEL_N_STEPS];
   double conversion[RP_FUNNEL_N_STEPS];   /* reached[i] / reached[i - 1]; [0] = 1; NAN if 0/0 */
   double median_days[RP_FUNNEL_N_STEPS];  /* [0] = 0; NAN when no referral took the step */
   guint  ended[RP_FUNNEL_N_ENDINGS];
-} RpFunnelFigure;
+};
 
 const char *rp_funnel_step_to_label     (RpFunnelStep    step);
 const char *rp_funnel_ending_to_label   (RpFunnelEnding  ending);
@@ -174,7 +189,7 @@ gboolean   rp_analytics_funnel          (RpStore                 *store,
 
 /* Outcomes of the period's referrals: by category (key = category id, label, n), and by
  * partner and by specialty (label, n = outcomes recorded, n_rated, mean satisfaction). */
-typedef struct
+struct _RpOutcomeFigure
 {
   guint      total;
   guint      n_rated;
@@ -182,7 +197,7 @@ typedef struct
   GPtrArray *by_category;
   GPtrArray *by_partner;
   GPtrArray *by_specialty;
-} RpOutcomeFigure;
+};
 
 void             rp_outcome_figure_free (RpOutcomeFigure *figure);
 RpOutcomeFigure *rp_analytics_outcomes  (RpStore                 *store,
@@ -192,7 +207,7 @@ RpOutcomeFigure *rp_analytics_outcomes  (RpStore                 *store,
 
 /* Feedback of the period: overall, by month (key "YYYY-MM", every month of the period) and by
  * topic (key = nick, every topic): n, promoters, detractors, nps, mean score. */
-typedef struct
+struct _RpFeedbackFigure
 {
   guint      n;
   guint      promoters;
@@ -201,7 +216,7 @@ typedef struct
   double     mean;
   GPtrArray *by_month;
   GPtrArray *by_topic;
-} RpFeedbackFigure;
+};
 
 void              rp_feedback_figure_free (RpFeedbackFigure *figure);
 RpFeedbackFigure *rp_analytics_feedback   (RpStore                 *store,
@@ -241,6 +256,11 @@ GPtrArray *rp_analytics_gifts           (RpStore                 *store,
                                          const RpAnalyticsFilter *filter,
                                          GTimeZone               *tz,
                                          GError                 **error);
+
+/* Between these two calls, on the calling thread, the figures share the counts per partner
+ * they read over the same days with the same filter (the store must not change meanwhile). */
+void       rp_analytics_share_counts_begin (void);
+void       rp_analytics_share_counts_end   (void);
 
 /* "YYYY-MM-DD" local day @day's midnight in @tz, as an ISO-8601 UTC instant. */
 char      *rp_analytics_day_start_utc   (const GDate             *day,

@@ -76,12 +76,12 @@ add_partner_table (RpDocument *doc,
     }
 }
 
-RpDocument *
-rp_document_new_report (RpStore         *store,
-                        RpPractice      *practice,
-                        const RpPeriod  *period,
-                        GTimeZone       *tz,
-                        GError         **error)
+static RpDocument *
+new_report (RpStore         *store,
+            RpPractice      *practice,
+            const RpPeriod  *period,
+            GTimeZone       *tz,
+            GError         **error)
 {
   g_autoptr(RpMonthlyFigure) monthly = NULL;
   g_autoptr(GPtrArray) top = NULL;
@@ -106,8 +106,7 @@ rp_document_new_report (RpStore         *store,
 
   practice_name = practice != NULL ? rp_practice_get_name (practice) : "";
 
-  if (!rp_analytics_headline (store, period, NULL, &headline, error) ||
-      !rp_analytics_funnel (store, period, NULL, tz, &funnel, error) ||
+  if (!rp_analytics_funnel (store, period, NULL, tz, &funnel, error) ||
       !rp_analytics_referrer_trends (store, period, NULL, trends, error))
     return NULL;
 
@@ -123,7 +122,10 @@ rp_document_new_report (RpStore         *store,
       (outcomes = rp_analytics_outcomes (store, period, NULL, error)) == NULL ||
       (feedback = rp_analytics_feedback (store, period, NULL, error)) == NULL ||
       (monthly = rp_analytics_monthly (store, &span, NULL, RP_ANALYTICS_GROUP_TIER,
-                                       error)) == NULL)
+                                       error)) == NULL ||
+      /* The headline from the funnel, outcomes and feedback above, not read twice. */
+      !rp_analytics_headline_with (store, period, NULL, &funnel, outcomes, feedback, &headline,
+                                   error))
     {
       for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
         g_ptr_array_unref (trends[t]);
@@ -291,5 +293,21 @@ rp_document_new_report (RpStore         *store,
 
   for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
     g_ptr_array_unref (trends[t]);
+  return doc;
+}
+
+RpDocument *
+rp_document_new_report (RpStore         *store,
+                        RpPractice      *practice,
+                        const RpPeriod  *period,
+                        GTimeZone       *tz,
+                        GError         **error)
+{
+  RpDocument *doc;
+
+  /* The headline, top referrers and trends count the same periods: once. */
+  rp_analytics_share_counts_begin ();
+  doc = new_report (store, practice, period, tz, error);
+  rp_analytics_share_counts_end ();
   return doc;
 }

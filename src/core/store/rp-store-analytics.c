@@ -1,13 +1,22 @@
 /* rp-store-analytics.c: the SQL behind the analytics.
  *
- * Every query takes the filter's conditions as parameters ?11…?16 (NULL or 0 for "any"), so
- * each statement is prepared once whatever the filter.
+ * The filter's values are parameters ?11…?16; the conditions written into a query are only
+ * those the filter sets, so that the planner sees them and picks the index they need (a few
+ * statements per figure, each prepared once). Counts come from the tallies of schema 11
+ * (analytics_day_tally, analytics_partner_month, analytics_partner_first): a range of days is
+ * read as its whole months from the tallies and its ends from the referrals' index by day. The
+ * rows a figure needs one by one (the funnel's, the outcomes') come from covering indexes, and
+ * a partner's row is joined only when a filter or a name needs it. Each query was checked with
+ * EXPLAIN QUERY PLAN on the bench database.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -21,10 +30,6 @@
   " AND (?13 IS NULL OR p.city = ?13 COLLATE NOCASE)" \
   " AND (?14 = 0 OR p.id IN (SELECT partner_id FROM target_list_member WHERE list_id = ?14))" \
   " AND (?16 = 0 OR p.id = ?16)"
-
-#define REFERRAL_CONDITIONS \
-  PARTNER_CONDITIONS \
-  " AND (?15 IS NULL OR r.direction = ?15)"
 
 static void
 bind_filter (sqlite3_stmt            *stmt,
@@ -77,14 +82,14 @@ read_between (RpStore                 *self,
 }
 
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
+void
+rp_analytics_option_free (RpAnalyticsOption *option)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  if (option == NULL)
+    return;
+  g_free (option->key);
+  g_free (option->label);
+  g_free (option);
 }
 
 void
@@ -135,6 +140,15 @@ rp_feedback_row_free (RpFeedbackRow *row)
 }
 
 void
+rp_feedback_count_free (RpFeedbackCount *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->month);
+  g_free (row);
+}
+
+void
 rp_partner_day_free (RpPartnerDay *row)
 {
   if (row == NULL)
@@ -153,6 +167,157 @@ rp_analytics_partner_free (RpAnalyticsPartner *row)
   g_free (row->city);
   g_free (row->tier);
   g_free (row);
+}
+
+/* The tallies (schema 11) count whole months per partner and days per tier and specialty; a range
+ * of days is read from them as its whole months (?3 and ?4, "YYYY-MM") and, from the referrals
+ * themselves, the days at either end that do not fill a month (?1 to ?5 and ?6 to ?2). */
+typedef struct
+{
+  char first_month[8];
+  char last_month[8];
+  char head_last[11];    /* the last day of the head; "" when there is none */
+  char tail_first[11];   /* the first day of the tail; "~" when there is none */
+} MonthSplit;
+
+static void
+split_months (const char *first,
+              const char *last,
+              MonthSplit *split)
+{
+  GDate a, b, month_first, month_last;
+  int first_index, last_index;
+
+  /* No usable day: everything from the referrals, no month from the tallies. */
+  g_strlcpy (split->first_month, "~", sizeof split->first_month);
+  g_strlcpy (split->last_month, "", sizeof split->last_month);
+  g_strlcpy (split->head_last, last, sizeof split->head_last);
+  g_strlcpy (split->tail_first, "~", sizeof split->tail_first);
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  if (strlen (first) != 10 || strlen (last) != 10)
+    return;
+  g_date_set_dmy (&a, (GDateDay) atoi (first + 8), (GDateMonth) atoi (first + 5),
+                  (GDateYear) atoi (first));
+  g_date_set_dmy (&b, (GDateDay) atoi (last + 8), (GDateMonth) atoi (last + 5),
+                  (GDateYear) atoi (last));
+  if (!g_date_valid (&a) || !g_date_valid (&b))
+    return;
+
+  first_index = (int) g_date_get_year (&a) * 12 + (int) g_date_get_month (&a) - 1;
+  if (g_date_get_day (&a) != 1)
+    first_index++;
+  last_index = (int) g_date_get_year (&b) * 12 + (int) g_date_get_month (&b) - 1;
+  if (!g_date_is_last_of_month (&b))
+    last_index--;
+  if (first_index > last_index)
+    return;
+
+  g_snprintf (split->first_month, sizeof split->first_month, "%04d-%02d",
+              first_index / 12, first_index % 12 + 1);
+  g_snprintf (split->last_month, sizeof split->last_month, "%04d-%02d",
+              last_index / 12, last_index % 12 + 1);
+
+  g_date_clear (&month_first, 1);
+  g_date_set_dmy (&month_first, 1, (GDateMonth) (first_index % 12 + 1),
+                  (GDateYear) (first_index / 12));
+  g_date_subtract_days (&month_first, 1);
+  if (g_date_compare (&month_first, &a) >= 0)
+    g_snprintf (split->head_last, sizeof split->head_last, "%04d-%02d-%02d",
+                g_date_get_year (&month_first), g_date_get_month (&month_first),
+                g_date_get_day (&month_first));
+  else
+    g_strlcpy (split->head_last, "", sizeof split->head_last);
+
+  g_date_clear (&month_last, 1);
+  g_date_set_dmy (&month_last, 1, (GDateMonth) (last_index % 12 + 1),
+                  (GDateYear) (last_index / 12));
+  g_date_add_months (&month_last, 1);
+  if (g_date_compare (&month_last, &b) <= 0)
+    g_snprintf (split->tail_first, sizeof split->tail_first, "%04d-%02d-%02d",
+                g_date_get_year (&month_last), g_date_get_month (&month_last),
+                g_date_get_day (&month_last));
+}
+
+static void
+bind_split (sqlite3_stmt *stmt,
+            const char   *first,
+            const char   *last,
+            MonthSplit   *split)
+{
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, split->first_month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, split->last_month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, split->head_last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, split->tail_first, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+filters_partner (const RpAnalyticsFilter *filter)
+{
+  return filter != NULL && (!filter->any_tier ||
+                            (filter->specialty_code != NULL && *filter->specialty_code != '\0') ||
+                            (filter->city != NULL && *filter->city != '\0'));
+}
+
+/* The filter's conditions, only those set (so that the planner sees them), on the columns of
+ * @partner (tier, specialty_code, city) and @referral (partner_id, direction). */
+static void
+append_conditions_full (GString                 *sql,
+                        const RpAnalyticsFilter *filter,
+                        const char              *partner,
+                        const char              *referral,
+                        gboolean                 with_direction)
+{
+  if (filter == NULL)
+    {
+      if (with_direction)
+        g_string_append_printf (sql, " AND %s.direction = 'inbound'", referral);
+      return;
+    }
+
+  if (!filter->any_tier)
+    g_string_append_printf (sql, " AND %s.tier = ?11", partner);
+  if (filter->specialty_code != NULL && *filter->specialty_code != '\0')
+    g_string_append_printf (sql, " AND %s.specialty_code = ?12", partner);
+  if (filter->city != NULL && *filter->city != '\0')
+    g_string_append_printf (sql, " AND %s.city = ?13 COLLATE NOCASE", partner);
+  if (filter->target_list_id != 0)
+    g_string_append_printf (sql, " AND %s.partner_id IN (SELECT partner_id FROM target_list_member"
+                                 " WHERE list_id = ?14)", referral);
+  if (with_direction && !filter->any_direction)
+    g_string_append_printf (sql, " AND %s.direction = ?15", referral);
+  if (filter->partner_id != 0)
+    g_string_append_printf (sql, " AND %s.partner_id = ?16", referral);
+}
+
+static void
+append_conditions (GString                 *sql,
+                   const RpAnalyticsFilter *filter,
+                   const char              *partner,
+                   const char              *referral)
+{
+  append_conditions_full (sql, filter, partner, referral, TRUE);
+}
+
+/* The referrals of the ends of a range that do not fill a month, as (partner_id, month, key, n)
+ * rows where @key is an expression over r (the referral) and p (its partner). */
+static void
+append_ends (GString                 *sql,
+             const RpAnalyticsFilter *filter,
+             const char              *key,
+             gboolean                 join_partner)
+{
+  g_string_append_printf (sql,
+                          "SELECT r.partner_id AS partner_id, substr(r.referred_on, 1, 7) AS month,"
+                          " %s AS key, 1 AS n FROM referral r", key);
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p ON p.id = r.partner_id");
+  g_string_append (sql, " WHERE (r.referred_on BETWEEN ?1 AND ?5"
+                        " OR r.referred_on BETWEEN ?6 AND ?2)");
+  append_conditions (sql, filter, join_partner ? "p" : "r", "r");
 }
 
 /* Counts by month */
@@ -177,39 +342,79 @@ rp_store_analytics_count_by_month (RpStore                 *self,
                                    RpAnalyticsGroup         group,
                                    GError                 **error)
 {
-  static const char * const sql[] = {
-    [RP_ANALYTICS_GROUP_NONE] =
-      "SELECT substr(r.referred_on, 1, 7) AS month, '', '', count(*)"
-      " FROM referral r JOIN partner p ON p.id = r.partner_id"
-      " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-      " GROUP BY month ORDER BY month",
-    [RP_ANALYTICS_GROUP_TIER] =
-      "SELECT substr(r.referred_on, 1, 7) AS month, p.tier, '', count(*)"
-      " FROM referral r JOIN partner p ON p.id = r.partner_id"
-      " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-      " GROUP BY month, p.tier ORDER BY month, p.tier",
-    [RP_ANALYTICS_GROUP_SPECIALTY] =
-      "SELECT substr(r.referred_on, 1, 7) AS month, p.specialty_code, max(p.specialty_label),"
-      " count(*)"
-      " FROM referral r JOIN partner p ON p.id = r.partner_id"
-      " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-      " GROUP BY month, p.specialty_code ORDER BY month, p.specialty_code",
-    [RP_ANALYTICS_GROUP_DIRECTION] =
-      "SELECT substr(r.referred_on, 1, 7) AS month, r.direction, '', count(*)"
-      " FROM referral r JOIN partner p ON p.id = r.partner_id"
-      " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-      " GROUP BY month, r.direction ORDER BY month, r.direction",
+  /* The group's key in the day tally or partner month tally (t), and in a referral (r) and its
+   * partner (p). */
+  static const char * const tally_key[] = {
+    [RP_ANALYTICS_GROUP_NONE] = "''",
+    [RP_ANALYTICS_GROUP_TIER] = "t.tier",
+    [RP_ANALYTICS_GROUP_SPECIALTY] = "t.specialty_code",
+    [RP_ANALYTICS_GROUP_DIRECTION] = "t.direction",
   };
+  static const char * const referral_key[] = {
+    [RP_ANALYTICS_GROUP_NONE] = "''",
+    [RP_ANALYTICS_GROUP_TIER] = "p.tier",
+    [RP_ANALYTICS_GROUP_SPECIALTY] = "p.specialty_code",
+    [RP_ANALYTICS_GROUP_DIRECTION] = "r.direction",
+  };
+  g_autoptr(GString) sql = g_string_new ("SELECT month, key, ");
+  sqlite3_stmt *stmt;
+  MonthSplit split;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
   g_return_val_if_fail (group <= RP_ANALYTICS_GROUP_DIRECTION, NULL);
 
-  return read_between (self, filter, first, last, read_month_count,
-                       (GDestroyNotify) rp_month_count_free, sql[group], error);
+  g_string_append (sql, group == RP_ANALYTICS_GROUP_SPECIALTY
+                        ? "coalesce ((SELECT max(specialty_label) FROM partner"
+                          "            WHERE specialty_code = key), ''),"
+                        : "'',");
+  g_string_append (sql, " sum(n) FROM (");
+
+  if (filter == NULL || (filter->target_list_id == 0 && filter->partner_id == 0 &&
+                         (filter->city == NULL || *filter->city == '\0')))
+    {
+      /* Every day's referrals by tier and specialty: a few hundred rows a month. */
+      g_string_append_printf (sql, "SELECT substr(t.day, 1, 7) AS month, %s AS key, t.n AS n"
+                                   " FROM analytics_day_tally t WHERE t.day BETWEEN ?1 AND ?2",
+                              tally_key[group]);
+      append_conditions (sql, filter, "t", "t");
+    }
+  else
+    {
+      /* A city, a target list or one partner: the partners' months, and the ends. */
+      g_string_append_printf (sql, "SELECT t.month AS month, %s AS key, t.n AS n"
+                                   " FROM analytics_partner_month t"
+                                   " WHERE t.month BETWEEN ?3 AND ?4",
+                              tally_key[group]);
+      append_conditions (sql, filter, "t", "t");
+      g_string_append (sql, " UNION ALL SELECT month, key, n FROM (");
+      append_ends (sql, filter, referral_key[group], TRUE);
+      g_string_append (sql, ")");
+    }
+  g_string_append (sql, ") GROUP BY month, key ORDER BY month, key");
+
+  stmt = _rp_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  split_months (first, last, &split);
+  bind_split (stmt, first, last, &split);
+  bind_filter (stmt, filter);
+  return _rp_store_read_rows (self, stmt, read_month_count, (GDestroyNotify) rp_month_count_free,
+                              error);
 }
 
 /* Counts by partner */
+
+static int
+compare_partner_counts (gconstpointer a,
+                        gconstpointer b)
+{
+  const RpPartnerCount *x = a;
+  const RpPartnerCount *y = b;
+
+  return x->partner_id < y->partner_id ? -1 : x->partner_id > y->partner_id;
+}
 
 GArray *
 rp_store_analytics_count_by_partner (RpStore                 *self,
@@ -218,35 +423,52 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
                                      const char              *last,
                                      GError                 **error)
 {
+  g_autoptr(GString) sql = g_string_new ("SELECT t.partner_id, t.n FROM analytics_partner_month t"
+                                         " WHERE t.month BETWEEN ?3 AND ?4");
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) counts = NULL;
   sqlite3_stmt *stmt;
+  MonthSplit split;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (last != NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT r.partner_id, count(*)"
-                            " FROM referral r JOIN partner p ON p.id = r.partner_id"
-                            " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-                            " GROUP BY r.partner_id ORDER BY r.partner_id",
-                            error);
+  if (first == NULL)
+    first = "0000-01-01";
+
+  append_conditions (sql, filter, "t", "t");
+  g_string_append (sql, " UNION ALL SELECT partner_id, n FROM (");
+  append_ends (sql, filter, "''", filters_partner (filter));
+  g_string_append (sql, ")");
+
+  stmt = _rp_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, first != NULL ? first : "0000-00-00", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  split_months (first, last, &split);
+  bind_split (stmt, first, last, &split);
   bind_filter (stmt, filter);
 
+  /* Summed here rather than grouped in SQL: the rows come by month, and a hash table adds them
+   * up without sorting them first. */
   counts = g_array_new (FALSE, FALSE, sizeof (RpPartnerCount));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RpPartnerCount count = {
-        .partner_id = sqlite3_column_int64 (stmt, 0),
-        .n = (guint) sqlite3_column_int64 (stmt, 1),
-      };
+      gint64 partner_id = sqlite3_column_int64 (stmt, 0);
+      guint n = (guint) sqlite3_column_int64 (stmt, 1);
+      gpointer index;
 
-      g_array_append_val (counts, count);
+      if (g_hash_table_lookup_extended (sums, &partner_id, NULL, &index))
+        g_array_index (counts, RpPartnerCount, GPOINTER_TO_UINT (index)).n += n;
+      else
+        {
+          RpPartnerCount count = { .partner_id = partner_id, .n = n };
+
+          g_array_append_val (counts, count);
+          g_hash_table_insert (sums, g_memdup2 (&partner_id, sizeof partner_id),
+                               GUINT_TO_POINTER (counts->len - 1));
+        }
     }
   sqlite3_reset (stmt);
 
@@ -256,27 +478,22 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
       return NULL;
     }
 
+  g_array_sort (counts, compare_partner_counts);
   return g_steal_pointer (&counts);
 }
 
 /* Steps */
 
-static gpointer
-read_steps (sqlite3_stmt *stmt)
+/* Keeps the earlier of *@slot and @at. */
+static void
+keep_first (char       **slot,
+            const char  *at)
 {
-  RpReferralSteps *row = g_new0 (RpReferralSteps, 1);
+  if (at == NULL || (*slot != NULL && strcmp (*slot, at) <= 0))
+    return;
 
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->partner_id = sqlite3_column_int64 (stmt, 1);
-  row->status = g_strdup (_rp_store_column_text (stmt, 2));
-  row->referred_on = g_strdup (_rp_store_column_text (stmt, 3));
-  row->reason = g_strdup (_rp_store_column_text (stmt, 4));
-  row->contacted_at = dup_column (stmt, 5);
-  row->scheduled_at = dup_column (stmt, 6);
-  row->seen_at = dup_column (stmt, 7);
-  row->closed_at = dup_column (stmt, 8);
-  row->ended_at = dup_column (stmt, 9);
-  return row;
+  g_free (*slot);
+  *slot = g_strdup (at);
 }
 
 GPtrArray *
@@ -286,23 +503,76 @@ rp_store_analytics_referral_steps (RpStore                 *self,
                                    const char              *last,
                                    GError                 **error)
 {
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean join_partner = filters_partner (filter);
+  RpReferralSteps *row = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  return read_between (self, filter, first, last, read_steps,
-                       (GDestroyNotify) rp_referral_steps_free,
-                       "SELECT r.id, r.partner_id, r.status, r.referred_on, r.status_reason,"
-                         " min(CASE WHEN t.to_status = 'contacted' THEN t.occurred_at END),"
-                         " min(CASE WHEN t.to_status = 'scheduled' THEN t.occurred_at END),"
-                         " min(CASE WHEN t.to_status = 'seen' THEN t.occurred_at END),"
-                         " min(CASE WHEN t.to_status = 'loop-closed' THEN t.occurred_at END),"
-                         " min(CASE WHEN t.to_status IN ('declined', 'no-show', 'lost')"
-                         "     THEN t.occurred_at END)"
-                         " FROM referral r JOIN partner p ON p.id = r.partner_id"
-                         " LEFT JOIN referral_transition t ON t.referral_id = r.id"
-                         " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-                         " GROUP BY r.id ORDER BY r.id",
-                       error);
+  /* One row per transition (or one for a referral without any), from the covering index of the
+   * referrals by day and the transitions by referral and step: no sort, no table row read. */
+  sql = g_string_new ("SELECT r.id, r.partner_id, r.status, r.referred_on, r.status_reason,"
+                      " t.to_status, t.occurred_at FROM referral r");
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p ON p.id = r.partner_id");
+  g_string_append (sql, " LEFT JOIN referral_transition t ON t.referral_id = r.id"
+                        " WHERE r.referred_on BETWEEN ?1 AND ?2");
+  append_conditions (sql, filter, join_partner ? "p" : "r", "r");
+
+  stmt = _rp_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_referral_steps_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *to_status = (const char *) sqlite3_column_text (stmt, 5);
+      const char *at = (const char *) sqlite3_column_text (stmt, 6);
+
+      /* A referral's transitions come one after another. */
+      if (row == NULL || row->id != id)
+        {
+          row = g_new0 (RpReferralSteps, 1);
+          row->id = id;
+          row->partner_id = sqlite3_column_int64 (stmt, 1);
+          row->status = g_strdup (_rp_store_column_text (stmt, 2));
+          row->referred_on = g_strdup (_rp_store_column_text (stmt, 3));
+          row->reason = g_strdup (_rp_store_column_text (stmt, 4));
+          g_ptr_array_add (rows, row);
+        }
+
+      if (to_status == NULL)
+        continue;
+      if (g_str_equal (to_status, "contacted"))
+        keep_first (&row->contacted_at, at);
+      else if (g_str_equal (to_status, "scheduled"))
+        keep_first (&row->scheduled_at, at);
+      else if (g_str_equal (to_status, "seen"))
+        keep_first (&row->seen_at, at);
+      else if (g_str_equal (to_status, "loop-closed"))
+        keep_first (&row->closed_at, at);
+      else if (g_str_equal (to_status, "declined") || g_str_equal (to_status, "no-show") ||
+               g_str_equal (to_status, "lost"))
+        keep_first (&row->ended_at, at);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
 }
 
 /* Outcomes */
@@ -334,17 +604,24 @@ rp_store_analytics_outcomes (RpStore                 *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  return read_between (self, filter, first, last, read_outcome_row,
-                       (GDestroyNotify) rp_outcome_row_free,
-                       "SELECT r.partner_id, p.display_name, p.specialty_label,"
-                         " r.outcome_category_id, c.label, c.key, r.satisfaction"
-                         " FROM referral r JOIN partner p ON p.id = r.partner_id"
-                         " LEFT JOIN outcome_category c ON c.id = r.outcome_category_id"
-                         " WHERE r.referred_on BETWEEN ?1 AND ?2"
-                         " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)"
-                         REFERRAL_CONDITIONS
-                         " ORDER BY r.id",
-                       error);
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT r.partner_id, p.display_name, p.specialty_label,"
+                                           " r.outcome_category_id, c.label, c.key, r.satisfaction"
+                                           " FROM referral r"
+                                           " INDEXED BY referral_analytics_outcomes"
+                                           " JOIN partner p INDEXED BY partner_analytics_names"
+                                           " ON p.id = r.partner_id"
+                                           " LEFT JOIN outcome_category c"
+                                           " ON c.id = r.outcome_category_id"
+                                           " WHERE r.referred_on BETWEEN ?1 AND ?2"
+                                           " AND (r.outcome_category_id IS NOT NULL"
+                                           " OR r.satisfaction IS NOT NULL)");
+
+    /* In no particular order: the figure sorts what it makes of them. */
+    append_conditions (sql, filter, "p", "r");
+    return read_between (self, filter, first, last, read_outcome_row,
+                         (GDestroyNotify) rp_outcome_row_free, sql->str, error);
+  }
 }
 
 /* Feedback */
@@ -372,13 +649,56 @@ rp_store_analytics_feedback (RpStore                 *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  return read_between (self, filter, first, last, read_feedback_row,
-                       (GDestroyNotify) rp_feedback_row_free,
-                       "SELECT f.partner_id, f.given_on, f.score, f.topic"
-                         " FROM partner_feedback f JOIN partner p ON p.id = f.partner_id"
-                         " WHERE f.given_on BETWEEN ?1 AND ?2" PARTNER_CONDITIONS
-                         " ORDER BY f.given_on, f.id",
-                       error);
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT f.partner_id, f.given_on, f.score, f.topic"
+                                           " FROM partner_feedback f");
+    gboolean join_partner = filters_partner (filter);
+
+    /* The partner's row only when a filter needs it; feedback has no direction. */
+    if (join_partner)
+      g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
+    g_string_append (sql, " WHERE f.given_on BETWEEN ?1 AND ?2");
+    append_conditions_full (sql, filter, join_partner ? "p" : "f", "f", FALSE);
+    g_string_append (sql, " ORDER BY f.given_on, f.id");
+    return read_between (self, filter, first, last, read_feedback_row,
+                         (GDestroyNotify) rp_feedback_row_free, sql->str, error);
+  }
+}
+
+static gpointer
+read_feedback_count (sqlite3_stmt *stmt)
+{
+  RpFeedbackCount *row = g_new0 (RpFeedbackCount, 1);
+
+  row->month = g_strdup (_rp_store_column_text (stmt, 0));
+  row->score = (guint) CLAMP (sqlite3_column_int (stmt, 1), 0, 10);
+  row->topic = RP_FEEDBACK_TOPIC_OTHER;
+  rp_feedback_topic_from_nick (_rp_store_column_text (stmt, 2), &row->topic);
+  row->n = (guint) sqlite3_column_int64 (stmt, 3);
+  return row;
+}
+
+GPtrArray *
+rp_store_analytics_feedback_counts (RpStore                 *self,
+                                    const RpAnalyticsFilter *filter,
+                                    const char              *first,
+                                    const char              *last,
+                                    GError                 **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT substr(f.given_on, 1, 7) AS month, f.score,"
+                                         " f.topic, count(*) FROM partner_feedback f");
+  gboolean join_partner = filters_partner (filter);
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (first != NULL && last != NULL, NULL);
+
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
+  g_string_append (sql, " WHERE f.given_on BETWEEN ?1 AND ?2");
+  append_conditions_full (sql, filter, join_partner ? "p" : "f", "f", FALSE);
+  g_string_append (sql, " GROUP BY month, f.score, f.topic ORDER BY month, f.score, f.topic");
+  return read_between (self, filter, first, last, read_feedback_count,
+                       (GDestroyNotify) rp_feedback_count_free, sql->str, error);
 }
 
 /* Days of referrals and visits */
@@ -403,13 +723,190 @@ rp_store_analytics_referral_days (RpStore                 *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  return read_between (self, filter, first, last, read_partner_day,
-                       (GDestroyNotify) rp_partner_day_free,
-                       "SELECT r.partner_id, r.referred_on"
-                         " FROM referral r JOIN partner p ON p.id = r.partner_id"
-                         " WHERE r.referred_on BETWEEN ?1 AND ?2" REFERRAL_CONDITIONS
-                         " ORDER BY r.partner_id, r.referred_on",
-                       error);
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT r.partner_id, r.referred_on FROM referral r");
+    gboolean join_partner = filters_partner (filter);
+
+    if (join_partner)
+      g_string_append (sql, " JOIN partner p ON p.id = r.partner_id");
+    g_string_append (sql, " WHERE r.referred_on BETWEEN ?1 AND ?2");
+    append_conditions (sql, filter, join_partner ? "p" : "r", "r");
+    return read_between (self, filter, first, last, read_partner_day,
+                         (GDestroyNotify) rp_partner_day_free, sql->str, error);
+  }
+}
+
+GPtrArray *
+rp_store_analytics_partner_days (RpStore                 *self,
+                                 const RpAnalyticsFilter *filter,
+                                 const gint64            *ids,
+                                 guint                    n_ids,
+                                 const char              *first,
+                                 const char              *last,
+                                 GError                 **error)
+{
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (first != NULL && last != NULL, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  /* Each partner's days from the index by partner and day. */
+  sql = g_string_new ("SELECT r.partner_id, r.referred_on FROM referral r"
+                      " INDEXED BY referral_partner_days"
+                      " WHERE r.partner_id IN (SELECT value FROM json_each (?7))"
+                      " AND r.referred_on BETWEEN ?1 AND ?2");
+  if (filter == NULL)
+    g_string_append (sql, " AND r.direction = 'inbound'");
+  else if (!filter->any_direction)
+    g_string_append (sql, " AND r.direction = ?15");
+
+  stmt = _rp_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, list->str, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+  return _rp_store_read_rows (self, stmt, read_partner_day, (GDestroyNotify) rp_partner_day_free,
+                              error);
+}
+
+gboolean
+rp_store_analytics_comparable (RpStore                 *self,
+                               const RpAnalyticsFilter *filter,
+                               const char              *active_first,
+                               const char              *active_last,
+                               GHashTable              *tiers,
+                               GHashTable              *excluded,
+                               const char              *before_first,
+                               const char              *before_last,
+                               const char              *after_first,
+                               const char              *after_last,
+                               RpComparable            *comparable,
+                               GError                 **error)
+{
+  g_autoptr(GHashTable) partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
+  g_autoptr(GString) sql = NULL;
+  gboolean join_partner = filters_partner (filter);
+  sqlite3_stmt *stmt;
+  MonthSplit split;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (comparable != NULL, FALSE);
+
+  memset (comparable, 0, sizeof *comparable);
+
+  /* The partners of @tiers that referred from @active_first to @active_last, but @excluded. */
+  sql = g_string_new ("SELECT t.partner_id, t.tier FROM analytics_partner_month t"
+                      " WHERE t.month BETWEEN ?3 AND ?4");
+  append_conditions (sql, filter, "t", "t");
+  g_string_append (sql, " UNION ALL SELECT partner_id, key FROM (");
+  append_ends (sql, filter, "(SELECT tier FROM partner WHERE id = r.partner_id)", join_partner);
+  g_string_append (sql, ")");
+
+  stmt = _rp_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  split_months (active_first, active_last, &split);
+  bind_split (stmt, active_first, active_last, &split);
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *tier = _rp_store_column_text (stmt, 1);
+
+      if (g_hash_table_contains (tiers, tier) && !g_hash_table_contains (excluded, &id) &&
+          !g_hash_table_contains (partners, &id))
+        g_hash_table_add (partners, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  comparable->partners = g_hash_table_size (partners);
+
+  if (before_first == NULL || after_last == NULL)
+    return TRUE;
+
+  /* Their referrals in the windows, from the index by day. */
+  g_string_assign (sql, "SELECT r.partner_id, r.referred_on FROM referral r");
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p ON p.id = r.partner_id");
+  g_string_append (sql, " WHERE r.referred_on BETWEEN ?1 AND ?2");
+  append_conditions (sql, filter, join_partner ? "p" : "r", "r");
+
+  stmt = _rp_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, before_first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, after_last, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *day = _rp_store_column_text (stmt, 1);
+
+      if (!g_hash_table_contains (partners, &id))
+        continue;
+      if (strcmp (day, before_last) <= 0)
+        comparable->before++;
+      else if (strcmp (day, after_first) >= 0)
+        comparable->after++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GArray *
+rp_store_analytics_first_referrers (RpStore                 *self,
+                                    const RpAnalyticsFilter *filter,
+                                    const char              *first,
+                                    const char              *last,
+                                    GError                 **error)
+{
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (first != NULL && last != NULL, NULL);
+
+  /* analytics_partner_first keeps each partner's first referral in each direction; in any
+   * direction, the first is the earlier of the two. */
+  sql = g_string_new ("SELECT DISTINCT f.partner_id FROM analytics_partner_first f"
+                      " JOIN partner p ON p.id = f.partner_id"
+                      " WHERE f.first_on BETWEEN ?1 AND ?2");
+  if (filter != NULL && filter->any_direction)
+    g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM analytics_partner_first g"
+                          " WHERE g.partner_id = f.partner_id AND g.first_on < ?1)");
+  append_conditions (sql, filter, "p", "f");
+  g_string_append (sql, " ORDER BY f.partner_id");
+
+  stmt = _rp_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+  return _rp_store_collect_ids (self, stmt, error);
 }
 
 GPtrArray *
@@ -422,15 +919,20 @@ rp_store_analytics_visits (RpStore                 *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
-  return read_between (self, filter, from, to, read_partner_day,
-                       (GDestroyNotify) rp_partner_day_free,
-                       "SELECT ap.partner_id, a.occurred_at"
-                         " FROM activity a JOIN activity_partner ap ON ap.activity_id = a.id"
-                         " JOIN partner p ON p.id = ap.partner_id"
-                         " WHERE a.kind = 'visit' AND a.occurred_at >= ?1 AND a.occurred_at < ?2"
-                         PARTNER_CONDITIONS
-                         " ORDER BY ap.partner_id, a.occurred_at",
-                       error);
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT ap.partner_id, a.occurred_at"
+                                           " FROM activity a"
+                                           " JOIN activity_partner ap ON ap.activity_id = a.id");
+    gboolean join_partner = filters_partner (filter);
+
+    if (join_partner)
+      g_string_append (sql, " JOIN partner p ON p.id = ap.partner_id");
+    g_string_append (sql, " WHERE a.kind = 'visit' AND a.occurred_at >= ?1 AND a.occurred_at < ?2");
+    append_conditions_full (sql, filter, join_partner ? "p" : "ap", "ap", FALSE);
+    g_string_append (sql, " ORDER BY ap.partner_id, a.occurred_at");
+    return read_between (self, filter, from, to, read_partner_day,
+                         (GDestroyNotify) rp_partner_day_free, sql->str, error);
+  }
 }
 
 GArray *
@@ -447,15 +949,21 @@ rp_store_analytics_gift_cents (RpStore                 *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
-  stmt = _rp_store_prepare (self,
-                            "SELECT ap.partner_id, sum(ap.cost_share_cents), count(*)"
-                            " FROM activity_partner ap JOIN activity a ON a.id = ap.activity_id"
-                            " JOIN partner p ON p.id = ap.partner_id"
-                            " WHERE ap.cost_share_cents > 0"
-                            " AND a.occurred_at >= ?1 AND a.occurred_at < ?2"
-                            PARTNER_CONDITIONS
-                            " GROUP BY ap.partner_id ORDER BY ap.partner_id",
-                            error);
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT ap.partner_id, sum(ap.cost_share_cents),"
+                                           " count(*) FROM activity a"
+                                           " JOIN activity_partner ap ON ap.activity_id = a.id");
+    gboolean join_partner = filters_partner (filter);
+
+    /* The partner's row only when a filter needs it; gifts have no direction. */
+    if (join_partner)
+      g_string_append (sql, " JOIN partner p ON p.id = ap.partner_id");
+    g_string_append (sql, " WHERE ap.cost_share_cents > 0"
+                          " AND a.occurred_at >= ?1 AND a.occurred_at < ?2");
+    append_conditions_full (sql, filter, join_partner ? "p" : "ap", "ap", FALSE);
+    g_string_append (sql, " GROUP BY ap.partner_id ORDER BY ap.partner_id");
+    stmt = _rp_store_prepare (self, sql->str, error);
+  }
   if (stmt == NULL)
     return NULL;
 
@@ -524,29 +1032,155 @@ rp_store_analytics_partners (RpStore      *self,
                              guint         n_ids,
                              GError      **error)
 {
+  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
+  /* One statement for them all: the ids as a JSON array, each looked up by the primary key. */
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT id, display_name, specialty_label, city, tier FROM partner"
+                            " INDEXED BY partner_analytics_names"
+                            " WHERE id IN (SELECT value FROM json_each (?1))",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, list->str, -1, SQLITE_TRANSIENT);
+  found = _rp_store_read_rows (self, stmt, read_partner,
+                               (GDestroyNotify) rp_analytics_partner_free, error);
+  if (found == NULL)
+    return NULL;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      RpAnalyticsPartner *partner = g_ptr_array_index (found, i);
+
+      g_hash_table_insert (by_id, &partner->id, partner);
+    }
+
+  /* In the order asked (each once), leaving out those not found. */
   partners = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_analytics_partner_free);
   for (guint i = 0; i < n_ids; i++)
     {
-      g_autoptr(GError) local_error = NULL;
-      RpAnalyticsPartner *partner;
+      RpAnalyticsPartner *partner = g_hash_table_lookup (by_id, &ids[i]);
 
-      partner = _rp_store_read_row_by_key (self,
-                                           "SELECT id, display_name, specialty_label, city, tier"
-                                           " FROM partner WHERE id = ?1",
-                                           ids[i], NULL, read_partner, NULL, &local_error);
-      if (partner != NULL)
-        g_ptr_array_add (partners, partner);
-      else if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
+      if (partner == NULL)
+        continue;
+      g_hash_table_remove (by_id, &ids[i]);
+      g_ptr_array_add (partners, partner);
+    }
+
+  /* Those moved to @partners are no longer freed with @found. */
+  g_ptr_array_set_free_func (found, NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      RpAnalyticsPartner *partner = g_ptr_array_index (found, i);
+
+      if (g_hash_table_contains (by_id, &partner->id))
+        rp_analytics_partner_free (partner);
     }
 
   return g_steal_pointer (&partners);
+}
+
+static gpointer
+read_option (sqlite3_stmt *stmt)
+{
+  RpAnalyticsOption *option = g_new0 (RpAnalyticsOption, 1);
+
+  option->key = g_strdup (_rp_store_column_text (stmt, 0));
+  option->label = g_strdup (_rp_store_column_text (stmt, 1));
+  return option;
+}
+
+static GPtrArray *
+read_options (RpStore    *self,
+              const char *sql,
+              GError    **error)
+{
+  sqlite3_stmt *stmt = _rp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  return _rp_store_read_rows (self, stmt, read_option, (GDestroyNotify) rp_analytics_option_free,
+                              error);
+}
+
+gboolean
+rp_store_analytics_filter_options (RpStore    *self,
+                                   GPtrArray **specialties,
+                                   GPtrArray **cities,
+                                   GPtrArray **lists,
+                                   GError    **error)
+{
+  g_autoptr(GPtrArray) s = NULL;
+  g_autoptr(GPtrArray) c = NULL;
+  g_autoptr(GPtrArray) l = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (specialties != NULL && cities != NULL && lists != NULL, FALSE);
+
+  /* From the indexes by specialty code and by city: no partner row is read. */
+  s = read_options (self,
+                    "SELECT specialty_code, max(specialty_label) FROM partner"
+                    " WHERE archived_at IS NULL AND specialty_code <> ''"
+                    " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
+                    error);
+  if (s == NULL)
+    return FALSE;
+  c = read_options (self,
+                    "SELECT max(city), max(city) FROM partner"
+                    " WHERE archived_at IS NULL AND city <> ''"
+                    " GROUP BY city COLLATE NOCASE ORDER BY 1 COLLATE NOCASE",
+                    error);
+  if (c == NULL)
+    return FALSE;
+  l = read_options (self, "SELECT id, name FROM target_list ORDER BY name COLLATE NOCASE, id",
+                    error);
+  if (l == NULL)
+    return FALSE;
+
+  *specialties = g_steal_pointer (&s);
+  *cities = g_steal_pointer (&c);
+  *lists = g_steal_pointer (&l);
+  return TRUE;
+}
+
+gboolean
+rp_store_analytics_has_referrals (RpStore *self,
+                                  GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean any;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  stmt = _rp_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM referral)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  any = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _rp_store_set_error (self, rc, error);
+  return any;
+}
+
+void
+rp_store_analytics_prepare_reader (RpStore *self)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+
+  /* A new connection starts with an empty page cache: up to 1 GiB of the file is read through
+   * the memory map instead, without a copy per page. Best effort: without it, reads still work. */
+  sqlite3_exec (self->db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
 }

@@ -76,6 +76,14 @@ typedef struct
 
 typedef struct
 {
+  char            *month;   /* "YYYY-MM" */
+  guint            score;
+  RpFeedbackTopic  topic;
+  guint            n;       /* how many scores of this month, score and topic */
+} RpFeedbackCount;
+
+typedef struct
+{
   gint64  partner_id;
   char   *day;           /* a referral's day, or a visit's occurred_at */
 } RpPartnerDay;
@@ -96,10 +104,20 @@ typedef struct
   char   *tier;          /* the nick */
 } RpAnalyticsPartner;
 
+/* A choice of one of the page's filters: a specialty (key = code), a city (key = label = the
+ * city as most partners write it) or a target list (key = its id in decimal). */
+typedef struct
+{
+  char *key;
+  char *label;
+} RpAnalyticsOption;
+
+void rp_analytics_option_free   (RpAnalyticsOption  *option);
 void rp_month_count_free        (RpMonthCount       *row);
 void rp_referral_steps_free     (RpReferralSteps    *row);
 void rp_outcome_row_free        (RpOutcomeRow       *row);
 void rp_feedback_row_free       (RpFeedbackRow      *row);
+void rp_feedback_count_free     (RpFeedbackCount    *row);
 void rp_partner_day_free        (RpPartnerDay       *row);
 void rp_analytics_partner_free  (RpAnalyticsPartner *row);
 
@@ -112,14 +130,14 @@ GPtrArray *rp_store_analytics_count_by_month     (RpStore                 *self,
                                                   RpAnalyticsGroup         group,
                                                   GError                 **error);
 /* Referrals per partner from @first (NULL: since the first) to @last (GArray of
- * RpPartnerCount, by partner id). */
+ * RpPartnerCount, by partner id), read from the tallies for the whole months. */
 GArray    *rp_store_analytics_count_by_partner   (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
                                                   const char              *last,
                                                   GError                 **error);
 /* Each referral from @first to @last with the first time it reached each step (GPtrArray of
- * RpReferralSteps). */
+ * RpReferralSteps, in no particular order). */
 GPtrArray *rp_store_analytics_referral_steps     (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
@@ -139,11 +157,59 @@ GPtrArray *rp_store_analytics_feedback           (RpStore                 *self,
                                                   const char              *first,
                                                   const char              *last,
                                                   GError                 **error);
-/* The days of every referral from @first to @last (GPtrArray of RpPartnerDay). */
+/* The same counted by month, score and topic (GPtrArray of RpFeedbackCount): what the figures
+ * need, in a few hundred rows however many scores there are. */
+GPtrArray *rp_store_analytics_feedback_counts    (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* The days of every referral from @first to @last (GPtrArray of RpPartnerDay, in no particular
+ * order). */
 GPtrArray *rp_store_analytics_referral_days      (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
                                                   const char              *last,
+                                                  GError                 **error);
+/* The partners @filter selects whose first referral (in the filter's direction) was from @first
+ * to @last (GArray of gint64, by id). */
+GArray    *rp_store_analytics_first_referrers    (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* The days of the referrals of partners @ids (the filter's direction only) from @first to @last
+ * (GPtrArray of RpPartnerDay, in no particular order). */
+GPtrArray *rp_store_analytics_partner_days       (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const gint64            *ids,
+                                                  guint                    n_ids,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+
+typedef struct
+{
+  guint partners;
+  guint before;
+  guint after;
+} RpComparable;
+
+/* The partners @filter selects whose tier (nick) is in the set @tiers, not in the set @excluded
+ * (of gint64), that referred from @active_first to @active_last: how many, and how many
+ * referrals they made from @before_first to @before_last and from @after_first to @after_last
+ * (days; both windows left out when @before_first is NULL). */
+gboolean   rp_store_analytics_comparable         (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *active_first,
+                                                  const char              *active_last,
+                                                  GHashTable              *tiers,
+                                                  GHashTable              *excluded,
+                                                  const char              *before_first,
+                                                  const char              *before_last,
+                                                  const char              *after_first,
+                                                  const char              *after_last,
+                                                  RpComparable            *comparable,
                                                   GError                 **error);
 /* Visits to the partners @filter selects from @from to @to (UTC instants; GPtrArray of
  * RpPartnerDay holding occurred_at). */
@@ -168,6 +234,19 @@ GArray    *rp_store_analytics_partner_ids        (RpStore                 *self,
 GPtrArray *rp_store_analytics_partners           (RpStore                 *self,
                                                   const gint64            *ids,
                                                   guint                    n_ids,
+                                                  GError                 **error);
+
+/* Readies a connection that will only read figures (a worker's, read-only): the indexes the
+ * figures read are mapped into memory rather than copied page by page. */
+void       rp_store_analytics_prepare_reader     (RpStore                 *self);
+/* Whether any referral is stored (in one step, however many there are). */
+gboolean   rp_store_analytics_has_referrals      (RpStore                 *self,
+                                                  GError                 **error);
+/* What the filters offer: the specialties and the cities of the current partners (by label), and the target lists (by name); each a GPtrArray of RpAnalyticsOption. */
+gboolean   rp_store_analytics_filter_options     (RpStore                 *self,
+                                                  GPtrArray              **specialties,
+                                                  GPtrArray              **cities,
+                                                  GPtrArray              **lists,
                                                   GError                 **error);
 
 G_END_DECLS

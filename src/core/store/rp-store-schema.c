@@ -660,6 +660,167 @@ static const char migration_10[] =
   "CREATE INDEX partner_feedback_by_partner ON partner_feedback(partner_id, given_on);"
   "CREATE INDEX partner_feedback_by_day ON partner_feedback(given_on);";
 
+/* Schema 11: the analytics' tallies (src/core/store/rp-store-analytics.c), so that the Analytics
+ * page counts a period from a few thousand rows rather than a million referrals. Triggers keep
+ * them in step with every write of a referral (and of a partner's tier, specialty or city), and
+ * they are filled here from the referrals already stored.
+ *
+ * - analytics_day_tally: referrals per day, direction, tier and specialty (the monthly chart,
+ *   stacked by any of them, and the totals of any range of days).
+ * - analytics_partner_month: referrals per month, direction and partner, with the partner's
+ *   tier, specialty and city copied so the filters need no join (counts per partner: top
+ *   referrers, trends, gifts).
+ * - analytics_partner_first: each partner's first referral in each direction (new referrers).
+ * - A partner's referrals are deleted before the partner, so the tallies still know its tier and
+ *   specialty (the cascade then finds none).
+ * - referral_analytics_steps covers the funnel's rows of a range of days, and
+ *   referral_transition_steps the first time each referral reached each step (the medians need
+ *   the rows); referral_analytics_outcomes the outcomes recorded; referral_partner_days the
+ *   days of a few partners' referrals (outreach), and partner_analytics_names the names and
+ *   places of the thousands of partners a figure lists, without their wide rows.
+ * (IF NOT EXISTS, and the tallies emptied before they are filled: tests fake an older schema by
+ * lowering user_version on a current file.) */
+#define TALLY_ADD(R) \
+  "  INSERT INTO analytics_day_tally (day, direction, tier, specialty_code, n)" \
+  "    SELECT " R ".referred_on, " R ".direction, p.tier, p.specialty_code, 1 FROM partner p" \
+  "    WHERE p.id = " R ".partner_id" \
+  "    ON CONFLICT (day, direction, tier, specialty_code) DO UPDATE SET n = n + 1;" \
+  "  INSERT INTO analytics_partner_month (month, direction, partner_id, tier, specialty_code," \
+  "    city, n)" \
+  "    SELECT substr(" R ".referred_on, 1, 7), " R ".direction, " R ".partner_id, p.tier," \
+  "      p.specialty_code, p.city, 1 FROM partner p WHERE p.id = " R ".partner_id" \
+  "    ON CONFLICT (month, direction, partner_id) DO UPDATE SET n = n + 1;" \
+  "  INSERT INTO analytics_partner_first (partner_id, direction, first_on)" \
+  "    VALUES (" R ".partner_id, " R ".direction, " R ".referred_on)" \
+  "    ON CONFLICT (partner_id, direction)" \
+  "    DO UPDATE SET first_on = min(first_on, excluded.first_on);"
+
+#define TALLY_REMOVE(R) \
+  "  UPDATE analytics_day_tally SET n = n - 1" \
+  "    WHERE day = " R ".referred_on AND direction = " R ".direction" \
+  "    AND (tier, specialty_code) = (SELECT tier, specialty_code FROM partner" \
+  "                                  WHERE id = " R ".partner_id);" \
+  "  DELETE FROM analytics_day_tally WHERE day = " R ".referred_on" \
+  "    AND direction = " R ".direction AND n <= 0;" \
+  "  UPDATE analytics_partner_month SET n = n - 1" \
+  "    WHERE month = substr(" R ".referred_on, 1, 7) AND direction = " R ".direction" \
+  "    AND partner_id = " R ".partner_id;" \
+  "  DELETE FROM analytics_partner_month WHERE month = substr(" R ".referred_on, 1, 7)" \
+  "    AND direction = " R ".direction AND partner_id = " R ".partner_id AND n <= 0;" \
+  "  UPDATE analytics_partner_first SET first_on = (SELECT min(referred_on) FROM referral" \
+  "      WHERE partner_id = " R ".partner_id AND direction = " R ".direction)" \
+  "    WHERE partner_id = " R ".partner_id AND direction = " R ".direction;" \
+  "  DELETE FROM analytics_partner_first WHERE partner_id = " R ".partner_id" \
+  "    AND direction = " R ".direction AND first_on IS NULL;"
+
+static const char migration_11[] =
+  "CREATE TABLE IF NOT EXISTS analytics_day_tally ("
+  "  day TEXT NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  specialty_code TEXT NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, direction, tier, specialty_code)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS analytics_partner_month ("
+  "  month TEXT NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  partner_id INTEGER NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  specialty_code TEXT NOT NULL,"
+  "  city TEXT NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (month, direction, partner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS analytics_partner_month_by_partner"
+  "  ON analytics_partner_month(partner_id, month, direction, n);"
+  "CREATE TABLE IF NOT EXISTS analytics_partner_first ("
+  "  partner_id INTEGER NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  first_on TEXT,"
+  "  PRIMARY KEY (partner_id, direction)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS analytics_partner_first_by_day"
+  "  ON analytics_partner_first(first_on, direction);"
+
+  "DELETE FROM analytics_day_tally;"
+  "DELETE FROM analytics_partner_month;"
+  "DELETE FROM analytics_partner_first;"
+  "INSERT INTO analytics_day_tally (day, direction, tier, specialty_code, n)"
+  "  SELECT r.referred_on, r.direction, p.tier, p.specialty_code, count(*)"
+  "  FROM referral r JOIN partner p ON p.id = r.partner_id"
+  "  GROUP BY r.referred_on, r.direction, p.tier, p.specialty_code;"
+  "INSERT INTO analytics_partner_month (month, direction, partner_id, tier, specialty_code, city,"
+  "  n)"
+  "  SELECT substr(r.referred_on, 1, 7) AS month, r.direction, r.partner_id, p.tier,"
+  "    p.specialty_code, p.city, count(*)"
+  "  FROM referral r JOIN partner p ON p.id = r.partner_id"
+  "  GROUP BY month, r.direction, r.partner_id;"
+  "INSERT INTO analytics_partner_first (partner_id, direction, first_on)"
+  "  SELECT partner_id, direction, min(referred_on) FROM referral"
+  "  GROUP BY partner_id, direction;"
+
+  "CREATE TRIGGER IF NOT EXISTS analytics_referral_ai AFTER INSERT ON referral BEGIN"
+  TALLY_ADD ("new")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_referral_ad AFTER DELETE ON referral BEGIN"
+  TALLY_REMOVE ("old")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_referral_au AFTER UPDATE OF referred_on, direction, partner_id"
+  "  ON referral WHEN old.referred_on IS NOT new.referred_on"
+  "    OR old.direction IS NOT new.direction OR old.partner_id IS NOT new.partner_id BEGIN"
+  TALLY_REMOVE ("old")
+  TALLY_ADD ("new")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_bd BEFORE DELETE ON partner BEGIN"
+  "  DELETE FROM referral WHERE partner_id = old.id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_au AFTER UPDATE OF tier, specialty_code, city ON partner"
+  "  WHEN old.tier IS NOT new.tier OR old.specialty_code IS NOT new.specialty_code"
+  "    OR old.city IS NOT new.city BEGIN"
+  "  UPDATE analytics_partner_month"
+  "    SET tier = new.tier, specialty_code = new.specialty_code, city = new.city"
+  "    WHERE partner_id = new.id;"
+  /* Move the partner's referrals from its old tier and specialty to the new ones. */
+  "  UPDATE analytics_day_tally SET n = n - (SELECT count(*) FROM referral r"
+  "      WHERE r.partner_id = new.id AND r.referred_on = analytics_day_tally.day"
+  "      AND r.direction = analytics_day_tally.direction)"
+  "    WHERE tier = old.tier AND specialty_code = old.specialty_code"
+  "    AND (old.tier IS NOT new.tier OR old.specialty_code IS NOT new.specialty_code)"
+  "    AND (day, direction) IN (SELECT referred_on, direction FROM referral"
+  "                             WHERE partner_id = new.id);"
+  "  DELETE FROM analytics_day_tally WHERE tier = old.tier"
+  "    AND specialty_code = old.specialty_code AND n <= 0"
+  "    AND (day, direction) IN (SELECT referred_on, direction FROM referral"
+  "                             WHERE partner_id = new.id);"
+  "  INSERT INTO analytics_day_tally (day, direction, tier, specialty_code, n)"
+  "    SELECT referred_on, direction, new.tier, new.specialty_code, count(*) FROM referral"
+  "    WHERE partner_id = new.id"
+  "    AND (old.tier IS NOT new.tier OR old.specialty_code IS NOT new.specialty_code)"
+  "    GROUP BY referred_on, direction"
+  "    ON CONFLICT (day, direction, tier, specialty_code) DO UPDATE SET n = n + excluded.n;"
+  "END;"
+
+  "CREATE INDEX IF NOT EXISTS referral_analytics_steps"
+  "  ON referral(referred_on, direction, partner_id, status, status_reason);"
+  "CREATE INDEX IF NOT EXISTS referral_transition_steps"
+  "  ON referral_transition(referral_id, to_status, occurred_at);"
+  "CREATE INDEX IF NOT EXISTS referral_partner_days"
+  "  ON referral(partner_id, referred_on, direction);"
+  "CREATE INDEX IF NOT EXISTS partner_analytics_names"
+  "  ON partner(id, display_name, specialty_label, specialty_code, city, tier);"
+  "CREATE INDEX IF NOT EXISTS referral_analytics_outcomes"
+  "  ON referral(referred_on, direction, partner_id, outcome_category_id, satisfaction)"
+  "  WHERE outcome_category_id IS NOT NULL OR satisfaction IS NOT NULL;"
+  "ANALYZE analytics_day_tally;"
+  "ANALYZE analytics_partner_month;"
+  "ANALYZE analytics_partner_first;"
+  "ANALYZE referral;"
+  "ANALYZE referral_transition;";
+
+#undef TALLY_ADD
+#undef TALLY_REMOVE
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -671,6 +832,7 @@ static const char * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -582,6 +582,162 @@ test_filters (Fixture       *f,
   g_assert_cmpint (row_at (in_list, 0)->id, ==, f->dunn);
 }
 
+/* Gives partner @id a specialty and a city (the tallies follow). */
+static void
+place_partner (RpStore    *store,
+               gint64      id,
+               const char *specialty,
+               const char *city)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) partner = rp_store_get_partner (store, id, &error);
+
+  g_assert_no_error (error);
+  rp_partner_set_specialty_code (partner, specialty);
+  rp_partner_set_specialty_label (partner, specialty);
+  rp_partner_set_city (partner, city);
+  g_assert_true (rp_store_update_partner (store, partner, &error));
+  g_assert_no_error (error);
+}
+
+/* Every figure of a filter: referrals of November and October, top and trends, funnel,
+ * outcomes, feedback, outreach, gifts, and the months' totals. */
+typedef struct
+{
+  guint  referrals, previous_referrals, referrers;
+  gint64 top_first;
+  guint  n_top;
+  guint  n_new, n_growing, n_falling;
+  guint  received, seen, outcomes;
+  guint  feedback;
+  int    nps;
+  guint  visited, n_gifts;
+  guint  november, october;
+} Expected;
+
+static void
+assert_filtered (Fixture                 *f,
+                 const RpAnalyticsFilter *filter,
+                 const Expected          *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(RpOutcomeFigure) outcomes = NULL;
+  g_autoptr(RpFeedbackFigure) feedback = NULL;
+  g_autoptr(RpOutreachFigure) outreach = NULL;
+  g_autoptr(GPtrArray) gifts = NULL;
+  g_autoptr(RpMonthlyFigure) monthly = NULL;
+  GPtrArray *lists[RP_REFERRER_N_TRENDS] = { NULL };
+  GDate today;
+  RpFunnelFigure funnel;
+  RpHeadline headline;
+  RpPeriod autumn;
+
+  g_assert_true (rp_analytics_headline (f->store, &f->period, filter, &headline, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (headline.referrals, ==, expected->referrals);
+  g_assert_cmpuint (headline.previous_referrals, ==, expected->previous_referrals);
+  g_assert_cmpuint (headline.referrers, ==, expected->referrers);
+
+  top = rp_analytics_top_referrers (f->store, &f->period, filter, &error);
+  g_assert_no_error (error);
+  assert_ids (top, expected->top_first, expected->n_top);
+
+  g_assert_true (rp_analytics_referrer_trends (f->store, &f->period, filter, lists, &error));
+  g_assert_cmpuint (lists[RP_REFERRER_NEW]->len, ==, expected->n_new);
+  g_assert_cmpuint (lists[RP_REFERRER_GROWING]->len, ==, expected->n_growing);
+  g_assert_cmpuint (lists[RP_REFERRER_FALLING]->len, ==, expected->n_falling);
+  for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+    g_ptr_array_unref (lists[t]);
+
+  g_assert_true (rp_analytics_funnel (f->store, &f->period, filter, f->tz, &funnel, &error));
+  g_assert_cmpuint (funnel.reached[RP_FUNNEL_RECEIVED], ==, expected->received);
+  g_assert_cmpuint (funnel.reached[RP_FUNNEL_SEEN], ==, expected->seen);
+
+  outcomes = rp_analytics_outcomes (f->store, &f->period, filter, &error);
+  g_assert_cmpuint (outcomes->total, ==, expected->outcomes);
+  feedback = rp_analytics_feedback (f->store, &f->period, filter, &error);
+  g_assert_cmpuint (feedback->n, ==, expected->feedback);
+  g_assert_cmpint (feedback->nps, ==, expected->nps);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 7, 12, 2026);
+  outreach = rp_analytics_outreach (f->store, &f->period, filter, f->tz, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outreach->visited, ==, expected->visited);
+  gifts = rp_analytics_gifts (f->store, &f->period, filter, f->tz, &error);
+  g_assert_cmpuint (gifts->len, ==, expected->n_gifts);
+
+  g_assert_true (rp_period_parse (&autumn, "2026-Q4", NULL));
+  monthly = rp_analytics_monthly (f->store, &autumn, filter, RP_ANALYTICS_GROUP_TIER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (monthly->months[1], ==, "2026-11");
+  g_assert_cmpuint (monthly->totals[0], ==, expected->october);
+  g_assert_cmpuint (monthly->totals[1], ==, expected->november);
+}
+
+/* Specialty and city: Baker and Clark are orthopaedic surgeons; Adams and Baker practise in
+ * Springfield (the filter ignores case), the others in Shelbyville. */
+static void
+test_filter_specialty_city (Fixture       *f,
+                            gconstpointer  data)
+{
+  RpAnalyticsFilter filter;
+
+  place_partner (f->store, f->adams, "208100000X", "Springfield");
+  place_partner (f->store, f->baker, "207X00000X", "Springfield");
+  place_partner (f->store, f->clark, "207X00000X", "Shelbyville");
+  place_partner (f->store, f->dunn, "208100000X", "Shelbyville");
+  place_partner (f->store, f->fox, "", "Shelbyville");
+
+  /* Baker (6 in November, 3 in October: growing) and Clark (1, new). */
+  rp_analytics_filter_init (&filter);
+  filter.specialty_code = g_strdup ("207X00000X");
+  assert_filtered (f, &filter, &(Expected) {
+    .referrals = 7, .previous_referrals = 3, .referrers = 2,
+    .top_first = f->baker, .n_top = 2,
+    .n_new = 1, .n_growing = 1, .n_falling = 0,
+    .received = 7, .seen = 2, .outcomes = 2,
+    .feedback = 2, .nps = 50,
+    .visited = 1, .n_gifts = 1,
+    .november = 7, .october = 3,
+  });
+  rp_analytics_filter_clear (&filter);
+
+  /* Adams (2 in November, 5 in October: falling) and Baker. */
+  rp_analytics_filter_init (&filter);
+  filter.city = g_strdup ("SPRINGFIELD");
+  assert_filtered (f, &filter, &(Expected) {
+    .referrals = 8, .previous_referrals = 8, .referrers = 2,
+    .top_first = f->baker, .n_top = 2,
+    .n_new = 0, .n_growing = 1, .n_falling = 1,
+    .received = 8, .seen = 2, .outcomes = 2,
+    .feedback = 2, .nps = 100,
+    .visited = 2, .n_gifts = 2,
+    .november = 8, .october = 8,
+  });
+
+  /* Both, and a target list: Springfield's orthopaedic surgeon in a list with Clark. */
+  filter.specialty_code = g_strdup ("207X00000X");
+  {
+    g_autoptr(GError) error = NULL;
+    const gint64 members[] = { f->baker, f->clark };
+
+    filter.target_list_id = rp_store_create_target_list (f->store, "Bone", members, 2, &error);
+    g_assert_no_error (error);
+  }
+  assert_filtered (f, &filter, &(Expected) {
+    .referrals = 6, .previous_referrals = 3, .referrers = 1,
+    .top_first = f->baker, .n_top = 1,
+    .n_new = 0, .n_growing = 1, .n_falling = 0,
+    .received = 6, .seen = 2, .outcomes = 2,
+    .feedback = 1, .nps = 100,
+    .visited = 1, .n_gifts = 1,
+    .november = 6, .october = 3,
+  });
+  rp_analytics_filter_clear (&filter);
+}
+
 static void
 test_empty (void)
 {
@@ -656,6 +812,7 @@ main (int   argc,
   ADD ("/analytics/gifts", test_gifts);
   ADD ("/analytics/headline", test_headline);
   ADD ("/analytics/filters", test_filters);
+  ADD ("/analytics/filters/specialty-city", test_filter_specialty_city);
   g_test_add_func ("/analytics/funnel-local-days", test_funnel_local_days);
   g_test_add_func ("/analytics/empty", test_empty);
 

@@ -553,6 +553,7 @@ test_migrate_from_v6 (void)
                                  /* …and nothing of schema 8 either. */
                                  "DROP TABLE partner_feedback;"
                                  "DROP INDEX referral_by_outcome;"
+                                 "DROP INDEX IF EXISTS referral_analytics_outcomes;"
                                  "ALTER TABLE referral DROP COLUMN outcome_category_id;"
                                  "ALTER TABLE referral DROP COLUMN outcome_at;"
                                  "DROP TABLE outcome_category;"

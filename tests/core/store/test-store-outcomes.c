@@ -328,6 +328,7 @@ test_migrate_from_7 (void)
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE partner_feedback;"
                                  "DROP INDEX referral_by_outcome;"
+                                 "DROP INDEX IF EXISTS referral_analytics_outcomes;"
                                  "ALTER TABLE referral DROP COLUMN outcome_category_id;"
                                  "ALTER TABLE referral DROP COLUMN outcome_at;"
                                  "DROP TABLE outcome_category;"

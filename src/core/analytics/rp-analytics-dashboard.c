@@ -1,0 +1,248 @@
+/* rp-analytics-dashboard.c: the Analytics page's figures, computed together off the main
+ * thread.
+ *
+ * A job opens its own read-only connection (a millisecond; WAL lets it read while the window's
+ * connection writes) and closes it when done, so a job never shares a connection with another
+ * thread. The headline reuses the funnel, outcomes and feedback computed for their charts.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rp-analytics-dashboard.h"
+
+void
+rp_analytics_dashboard_free (RpAnalyticsDashboard *dashboard)
+{
+  if (dashboard == NULL)
+    return;
+
+  rp_analytics_filter_clear (&dashboard->filter);
+  g_clear_pointer (&dashboard->monthly, rp_monthly_figure_free);
+  g_clear_pointer (&dashboard->top, g_ptr_array_unref);
+  for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+    g_clear_pointer (&dashboard->trends[t], g_ptr_array_unref);
+  g_clear_pointer (&dashboard->outcomes, rp_outcome_figure_free);
+  g_clear_pointer (&dashboard->feedback, rp_feedback_figure_free);
+  g_clear_pointer (&dashboard->feedback_months, rp_feedback_figure_free);
+  g_clear_pointer (&dashboard->outreach, rp_outreach_figure_free);
+  g_clear_pointer (&dashboard->gifts, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->specialties, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->cities, g_ptr_array_unref);
+  g_clear_pointer (&dashboard->lists, g_ptr_array_unref);
+  g_free (dashboard);
+}
+
+static RpAnalyticsDashboard *
+dashboard_new (const RpPeriod          *period,
+               const RpPeriod          *span,
+               const RpAnalyticsFilter *filter,
+               RpAnalyticsGroup         group)
+{
+  RpAnalyticsDashboard *dashboard = g_new0 (RpAnalyticsDashboard, 1);
+
+  dashboard->period = *period;
+  dashboard->span = *span;
+  if (filter != NULL)
+    rp_analytics_filter_copy (&dashboard->filter, filter);
+  else
+    rp_analytics_filter_init (&dashboard->filter);
+  dashboard->group = group;
+  return dashboard;
+}
+
+/* Fills @dashboard from @store; FALSE when a figure failed or @cancellable was cancelled. */
+static gboolean fill_figures (RpAnalyticsDashboard *dashboard,
+                              RpStore              *store,
+                              GCancellable         *cancellable,
+                              GError              **error);
+
+/* The figures share the counts per partner they read over the same days. */
+static gboolean
+fill (RpAnalyticsDashboard *dashboard,
+      RpStore              *store,
+      GCancellable         *cancellable,
+      GError              **error)
+{
+  gboolean done;
+
+  rp_analytics_share_counts_begin ();
+  done = fill_figures (dashboard, store, cancellable, error);
+  rp_analytics_share_counts_end ();
+  return done;
+}
+
+static gboolean
+fill_figures (RpAnalyticsDashboard *dashboard,
+              RpStore              *store,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  const RpPeriod *period = &dashboard->period;
+  const RpAnalyticsFilter *filter = &dashboard->filter;
+  GError *local_error = NULL;
+
+  gint64 start = g_get_monotonic_time ();
+
+  /* Each figure's time goes to the debug log (G_MESSAGES_DEBUG=Rapport). */
+#define STEP(expr) \
+  G_STMT_START { \
+    if (g_cancellable_set_error_if_cancelled (cancellable, error) || !(expr)) \
+      return FALSE; \
+    g_debug ("Analytics: %s in %.1f ms", #expr, (g_get_monotonic_time () - start) / 1000.0); \
+    start = g_get_monotonic_time (); \
+  } G_STMT_END
+
+  dashboard->empty = !rp_store_analytics_has_referrals (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (dashboard->empty)
+    return TRUE;
+
+  STEP (rp_analytics_funnel (store, period, filter, NULL, &dashboard->funnel, error));
+  STEP ((dashboard->outcomes = rp_analytics_outcomes (store, period, filter, error)) != NULL);
+  STEP ((dashboard->feedback = rp_analytics_feedback (store, period, filter, error)) != NULL);
+  STEP (rp_analytics_headline_with (store, period, filter, &dashboard->funnel,
+                                    dashboard->outcomes, dashboard->feedback,
+                                    &dashboard->headline, error));
+  STEP ((dashboard->monthly = rp_analytics_monthly (store, &dashboard->span, filter,
+                                                    dashboard->group, error)) != NULL);
+  STEP ((dashboard->top = rp_analytics_top_referrers (store, period, filter, error)) != NULL);
+  STEP (rp_analytics_referrer_trends (store, period, filter, dashboard->trends, error));
+  STEP ((dashboard->feedback_months = rp_analytics_feedback (store, &dashboard->span, filter,
+                                                             error)) != NULL);
+  STEP ((dashboard->outreach = rp_analytics_outreach (store, period, filter, NULL, NULL,
+                                                      error)) != NULL);
+  STEP ((dashboard->gifts = rp_analytics_gifts (store, period, filter, NULL, error)) != NULL);
+  STEP (rp_store_analytics_filter_options (store, &dashboard->specialties, &dashboard->cities,
+                                           &dashboard->lists, error));
+
+#undef STEP
+
+  return TRUE;
+}
+
+RpAnalyticsDashboard *
+rp_analytics_dashboard_compute (RpStore                 *store,
+                                const RpPeriod          *period,
+                                const RpPeriod          *span,
+                                const RpAnalyticsFilter *filter,
+                                RpAnalyticsGroup         group,
+                                GError                 **error)
+{
+  g_autoptr(RpAnalyticsDashboard) dashboard = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL && span != NULL, NULL);
+
+  dashboard = dashboard_new (period, span, filter, group);
+  if (!fill (dashboard, store, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&dashboard);
+}
+
+typedef struct
+{
+  char                 *path;
+  RpAnalyticsDashboard *dashboard;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  rp_analytics_dashboard_free (job->dashboard);
+  g_free (job);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(RpStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  reader = rp_store_open_full (job->path, RP_STORE_OPEN_READ_ONLY, &error);
+  if (reader != NULL)
+    rp_store_analytics_prepare_reader (reader);
+  if (reader == NULL || !fill (job->dashboard, reader, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_debug ("Analytics: figures computed in %.1f ms on a worker thread",
+           (g_get_monotonic_time () - start) / 1000.0);
+  g_task_return_pointer (task, g_steal_pointer (&job->dashboard),
+                         (GDestroyNotify) rp_analytics_dashboard_free);
+}
+
+void
+rp_analytics_dashboard_compute_async (RpStore                 *store,
+                                      const RpPeriod          *period,
+                                      const RpPeriod          *span,
+                                      const RpAnalyticsFilter *filter,
+                                      RpAnalyticsGroup         group,
+                                      GCancellable            *cancellable,
+                                      GAsyncReadyCallback      callback,
+                                      gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *path;
+  Job *job;
+
+  g_return_if_fail (RP_IS_STORE (store));
+  g_return_if_fail (period != NULL && span != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rp_analytics_dashboard_compute_async);
+  g_task_set_return_on_cancel (task, FALSE);
+
+  job = g_new0 (Job, 1);
+  job->dashboard = dashboard_new (period, span, filter, group);
+  path = rp_store_get_path (store);
+
+  /* A second connection to a store in memory would open another, empty database. */
+  if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
+    {
+      GError *error = NULL;
+
+      if (fill (job->dashboard, store, cancellable, &error))
+        g_task_return_pointer (task, g_steal_pointer (&job->dashboard),
+                               (GDestroyNotify) rp_analytics_dashboard_free);
+      else
+        g_task_return_error (task, error);
+      job_free (job);
+      return;
+    }
+
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+RpAnalyticsDashboard *
+rp_analytics_dashboard_compute_finish (RpStore       *store,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        rp_analytics_dashboard_compute_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

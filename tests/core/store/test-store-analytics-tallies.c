@@ -1,0 +1,298 @@
+/* test-store-analytics-tallies.c: the analytics' tallies (schema 11) stay equal to a GROUP BY
+ * over the referrals through inserts, updates, deletes, a partner's new tier, specialty or city,
+ * bulk writes, an import's undo, and the migration from schema 10 of a database with referrals.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "rp-test-core.h"
+#include "rp-store-imports.h"
+
+/* Rows of @a not in @b, and of @b not in @a, counted on a connection of its own. */
+static int
+count_difference (const char *path,
+                  const char *a,
+                  const char *b)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
+                                          " + (SELECT count(*) FROM (%s EXCEPT %s))",
+                                          a, b, b, a);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+assert_tallies (const char *path)
+{
+  g_assert_cmpint (count_difference (path,
+                                     "SELECT day, direction, tier, specialty_code, n"
+                                     " FROM analytics_day_tally",
+                                     "SELECT r.referred_on, r.direction, p.tier, p.specialty_code,"
+                                     " count(*) FROM referral r JOIN partner p"
+                                     " ON p.id = r.partner_id GROUP BY 1, 2, 3, 4"),
+                   ==, 0);
+  g_assert_cmpint (count_difference (path,
+                                     "SELECT month, direction, partner_id, tier, specialty_code,"
+                                     " city, n FROM analytics_partner_month",
+                                     "SELECT substr(r.referred_on, 1, 7), r.direction,"
+                                     " r.partner_id, p.tier, p.specialty_code, p.city, count(*)"
+                                     " FROM referral r JOIN partner p ON p.id = r.partner_id"
+                                     " GROUP BY 1, 2, 3"),
+                   ==, 0);
+  g_assert_cmpint (count_difference (path,
+                                     "SELECT partner_id, direction, first_on"
+                                     " FROM analytics_partner_first",
+                                     "SELECT partner_id, direction, min(referred_on)"
+                                     " FROM referral GROUP BY 1, 2"),
+                   ==, 0);
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static RpPartner *
+add_partner (RpStore    *store,
+             const char *last,
+             RpTier      tier,
+             const char *specialty,
+             const char *city)
+{
+  g_autoptr(GError) error = NULL;
+  RpPartner *partner = rp_test_make_person ("Pat", last, NULL);
+
+  rp_partner_set_tier (partner, tier);
+  rp_partner_set_specialty_code (partner, specialty);
+  rp_partner_set_specialty_label (partner, specialty);
+  rp_partner_set_city (partner, city);
+  rp_test_insert_partner (store, partner);
+  return partner;
+}
+
+static RpReferral *
+add_referral (RpStore             *store,
+              RpPartner           *partner,
+              RpReferralDirection  direction,
+              const char          *day)
+{
+  g_autoptr(GError) error = NULL;
+  RpReferral *referral = rp_referral_new ();
+
+  rp_referral_set_partner_id (referral, rp_partner_get_id (partner));
+  rp_referral_set_direction (referral, direction);
+  rp_referral_set_referred_on (referral, day);
+  g_assert_true (rp_store_insert_referral (store, referral, &error));
+  g_assert_no_error (error);
+  return referral;
+}
+
+static void
+test_writes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) adams = NULL;
+  g_autoptr(RpPartner) baker = NULL;
+  g_autoptr(RpPartner) cole = NULL;
+  g_autoptr(RpReferral) moved = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield");
+  baker = add_partner (tmp.store, "Baker", RP_TIER_B, "207R00000X", "Shelbyville");
+  cole = add_partner (tmp.store, "Cole", RP_TIER_C, "207X00000X", "Springfield");
+  assert_tallies (tmp.path);
+
+  /* Inserts: the same day twice, both directions, several months. */
+  g_clear_object (&moved);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_INBOUND,
+                                  "2026-10-05"));
+  g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-10-05"));
+  g_object_unref (add_referral (tmp.store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-09-30"));
+  g_object_unref (add_referral (tmp.store, cole, RP_REFERRAL_DIRECTION_INBOUND, "2026-11-01"));
+  moved = add_referral (tmp.store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-08-15");
+  assert_tallies (tmp.path);
+
+  /* Updates: another day (the partner's first referral), direction and partner. */
+  rp_referral_set_referred_on (moved, "2026-11-20");
+  g_assert_true (rp_store_update_referral (tmp.store, moved, &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+  rp_referral_set_direction (moved, RP_REFERRAL_DIRECTION_OUTBOUND);
+  rp_referral_set_partner_id (moved, rp_partner_get_id (cole));
+  g_assert_true (rp_store_update_referral (tmp.store, moved, &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+
+  /* A status move changes no tally. */
+  g_assert_true (rp_store_move_referral (tmp.store, moved, RP_REFERRAL_STATUS_CONTACTED, NULL,
+                                         "2026-11-21T10:00:00Z", &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+
+  /* The partner's tier, specialty and city move their referrals. */
+  rp_partner_set_tier (adams, RP_TIER_C);
+  g_assert_true (rp_store_update_partner (tmp.store, adams, &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+  rp_partner_set_specialty_code (adams, "207R00000X");
+  rp_partner_set_city (adams, "Capital City");
+  g_assert_true (rp_store_update_partner (tmp.store, adams, &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+
+  /* Deletes: one referral, then a partner with all of theirs. */
+  exec_sql (tmp.path, "DELETE FROM referral WHERE id = (SELECT min(id) FROM referral)");
+  assert_tallies (tmp.path);
+  g_assert_true (rp_store_delete_partner (tmp.store, rp_partner_get_id (adams), &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+  exec_sql (tmp.path, "DELETE FROM partner WHERE id = (SELECT min(id) FROM partner)");
+  assert_tallies (tmp.path);
+
+  rp_test_store_close (&tmp);
+}
+
+static void
+test_bulk_and_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) adams = NULL;
+  g_autoptr(RpPartner) imported = NULL;
+  RpStoreImportWrite *write;
+  RpTestStore tmp;
+  gint64 batch = 0;
+  guint removed = 0, restored = 0;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield");
+
+  /* Bulk mode: committed, then rolled back. */
+  g_assert_true (rp_store_begin_bulk (tmp.store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *day = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+      g_object_unref (add_referral (tmp.store, adams, i % 3 == 0
+                                    ? RP_REFERRAL_DIRECTION_OUTBOUND
+                                    : RP_REFERRAL_DIRECTION_INBOUND, day));
+    }
+  g_assert_true (rp_store_end_bulk (tmp.store, TRUE, &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+
+  g_assert_true (rp_store_begin_bulk (tmp.store, &error));
+  g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2025-01-01"));
+  g_assert_true (rp_store_end_bulk (tmp.store, FALSE, &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+
+  /* An import adds a partner who then gets referrals; undoing it removes them all. */
+  write = rp_store_begin_import_write (tmp.store, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_add_import_batch (tmp.store, "offices.csv", "partners", &batch,
+                                            &error));
+  g_assert_no_error (error);
+  imported = add_partner (tmp.store, "Imported", RP_TIER_B, "207R00000X", "Shelbyville");
+  g_assert_true (rp_store_add_partner_origin (tmp.store, batch, rp_partner_get_id (imported), 2,
+                                              NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_end_import_write (tmp.store, write, TRUE, &error));
+  g_assert_no_error (error);
+  g_object_unref (add_referral (tmp.store, imported, RP_REFERRAL_DIRECTION_INBOUND,
+                                "2026-06-01"));
+  g_object_unref (add_referral (tmp.store, imported, RP_REFERRAL_DIRECTION_INBOUND,
+                                "2026-06-02"));
+  assert_tallies (tmp.path);
+
+  g_assert_true (rp_store_undo_import (tmp.store, batch, &removed, &restored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 1);
+  assert_tallies (tmp.path);
+
+  rp_test_store_close (&tmp);
+}
+
+/* A schema 10 database with referrals gets its tallies filled by the migration. */
+static void
+test_migrate_from_10 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  {
+    g_autoptr(RpPartner) adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X",
+                                              "Springfield");
+    g_autoptr(RpPartner) baker = add_partner (tmp.store, "Baker", RP_TIER_C, "", "");
+
+    g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05"));
+    g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05"));
+    g_object_unref (add_referral (tmp.store, baker, RP_REFERRAL_DIRECTION_OUTBOUND,
+                                  "2026-02-28"));
+  }
+  g_clear_object (&tmp.store);
+
+  /* Back to what schema 10 was, with the referrals in it. */
+  exec_sql (tmp.path,
+            "DROP TRIGGER analytics_referral_ai;"
+            "DROP TRIGGER analytics_referral_ad;"
+            "DROP TRIGGER analytics_referral_au;"
+            "DROP TRIGGER analytics_partner_bd;"
+            "DROP TRIGGER analytics_partner_au;"
+            "DROP TABLE analytics_day_tally;"
+            "DROP TABLE analytics_partner_month;"
+            "DROP TABLE analytics_partner_first;"
+            "DROP INDEX referral_analytics_steps;"
+            "DROP INDEX referral_transition_steps;"
+            "DROP INDEX referral_analytics_outcomes;"
+            "DROP INDEX referral_partner_days;"
+            "DROP INDEX partner_analytics_names;"
+            "PRAGMA user_version = 10;");
+
+  store = rp_store_open (tmp.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  assert_tallies (tmp.path);
+  g_assert_cmpint (count_difference (tmp.path, "SELECT sum(n) FROM analytics_day_tally",
+                                     "SELECT 3"), ==, 0);
+
+  rp_test_store_close (&tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/analytics-tallies/writes", test_writes);
+  g_test_add_func ("/store/analytics-tallies/bulk-and-undo", test_bulk_and_undo);
+  g_test_add_func ("/store/analytics-tallies/migrate-from-10", test_migrate_from_10);
+
+  return g_test_run ();
+}
