@@ -20,6 +20,7 @@
 #include "rp-partner-detail.h"
 #include "rp-prospects-page.h"
 #include "rp-registry-hint.h"
+#include "rp-registry-import-dialog.h"
 #include "rp-store-geocode.h"
 #include "rp-store-partners.h"
 #include "rp-store-prospects.h"
@@ -321,6 +322,165 @@ test_registry_hint (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
+/* A store with the sample network and nothing of the registries. */
+static void
+empty_set_up (Fixture       *fixture,
+              gconstpointer  data)
+{
+  rp_test_db_open (&fixture->db, "rapport-registry-dialog-XXXXXX");
+  rp_test_db_add_sample (&fixture->db, NULL);
+  rp_test_db_make_context (&fixture->db, NULL);
+}
+
+static gboolean
+dialog_is_done (gpointer data)
+{
+  return g_strcmp0 (rp_registry_import_dialog_get_page (data), "done") == 0;
+}
+
+static GFile *
+generated_file (Fixture    *fixture,
+                const char *name,
+                guint64     n_rows)
+{
+  g_autofree char *path = g_build_filename (fixture->db.dir, name, NULL);
+  FILE *out = fopen (path, "wb");
+
+  g_assert_nonnull (out);
+  if (g_str_has_prefix (name, "npidata"))
+    rp_registry_gen_write_nppes (out, n_rows, 5, 0);
+  else if (g_str_has_prefix (name, "nucc"))
+    rp_registry_gen_write_nucc (out);
+  else if (g_str_has_prefix (name, "MUP"))
+    rp_registry_gen_write_medicare (out, n_rows, 5);
+  else
+    fputs ("\"Provider Name\",\"City\"\n\"A\",\"B\"\n", out);
+  g_assert_cmpint (fclose (out), ==, 0);
+  return g_file_new_for_path (path);
+}
+
+/* The import dialog: the three kinds of file with the NPPES filters, a bad file, a bad filter
+ * and Cancel, each through the dialog's worker. */
+static void
+test_import_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  g_autoptr(GFile) nucc = generated_file (fixture, "nucc_taxonomy_250.csv", 0);
+  g_autoptr(GFile) nppes = generated_file (fixture, "npidata_pfile_20251006-20251012.csv", 6000);
+  g_autoptr(GFile) big = generated_file (fixture, "npidata_pfile_20251103-20251109.csv", 60000);
+  g_autoptr(GFile) medicare = generated_file (fixture, "MUP_PHY_R25_P05_V10_D23_Prov.csv", 6000);
+  g_autoptr(GFile) bad = generated_file (fixture, "providers.csv", 0);
+  g_autoptr(GPtrArray) rows = NULL;
+  RpRegistryImportDialog *dialog;
+  guint imported = 0;
+  gint64 patients = -1;
+  int year = 0;
+
+  /* NUCC first, as the empty page advises. */
+  dialog = rp_registry_import_dialog_new (NULL, fixture->db.context);
+  g_signal_connect_swapped (dialog, "imported", G_CALLBACK (g_atomic_int_inc), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_registry_import_dialog_set_file (dialog, nucc);
+  rp_test_iterate_for (200);
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "registry-import-nucc.png");
+  rp_registry_import_dialog_start (dialog);
+  rp_test_wait_for (dialog_is_done, dialog);
+  g_assert_cmpstr (rp_registry_import_dialog_get_result_title (dialog), ==, "Import Complete");
+  g_assert_cmpuint (imported, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* NPPES with filters: a state written in lower case, individuals only. A bad state first. */
+  dialog = rp_registry_import_dialog_new (NULL, fixture->db.context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_registry_import_dialog_set_file (dialog, nppes);
+  rp_registry_import_dialog_set_filters (dialog, "Ohio", "", 0, "", 1);
+  rp_registry_import_dialog_start (dialog);
+  rp_test_iterate_for (100);
+  g_assert_cmpstr (rp_registry_import_dialog_get_page (dialog), ==, "setup");
+  g_assert_cmpuint (rp_store_count_prospects (store, FALSE), ==, 0);
+  rp_registry_import_dialog_set_filters (dialog, "oh", "43, 44", 0, "", 1);
+  rp_test_iterate_for (200);
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "registry-import-setup.png");
+  rp_registry_import_dialog_start (dialog);
+  rp_test_wait_for (dialog_is_done, dialog);
+  rp_test_iterate_for (500);
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "registry-import-done.png");
+  g_assert_cmpstr (rp_registry_import_dialog_get_result_title (dialog), ==, "Import Complete");
+  g_assert_true (g_str_has_prefix (rp_registry_import_dialog_get_result_text (dialog),
+                                   "Read 6"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rows = rp_store_search_prospects (store, NULL, 0, NULL);
+  g_assert_cmpuint (rows->len, >, 50);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpProspect *p = g_ptr_array_index (rows, i);
+
+      g_assert_cmpstr (p->state, ==, "OH");
+      g_assert_cmpint (p->entity, ==, 1);
+      g_assert_true (p->zip[0] == '4' && (p->zip[1] == '3' || p->zip[1] == '4'));
+      g_assert_cmpstr (p->taxonomy_label, !=, "");
+    }
+
+  /* Medicare: the year from the published name. */
+  dialog = rp_registry_import_dialog_new (NULL, fixture->db.context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_registry_import_dialog_set_file (dialog, medicare);
+  rp_registry_import_dialog_start (dialog);
+  rp_test_wait_for (dialog_is_done, dialog);
+  g_assert_cmpstr (rp_registry_import_dialog_get_result_title (dialog), ==, "Import Complete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  {
+    gboolean any = FALSE;
+
+    for (guint i = 0; i < rows->len && !any; i++)
+      any = rp_store_get_medicare_volume (store, ((RpProspect *) g_ptr_array_index (rows, i))->npi,
+                                          &patients, &year);
+    g_assert_true (any);
+    g_assert_cmpint (year, ==, 2023);
+  }
+
+  /* Another header: the missing columns by name, nothing changed. */
+  dialog = rp_registry_import_dialog_new (NULL, fixture->db.context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_registry_import_dialog_set_file (dialog, bad);
+  rp_registry_import_dialog_set_kind (dialog, RP_REGISTRY_KIND_NPPES);
+  rp_registry_import_dialog_start (dialog);
+  rp_test_wait_for (dialog_is_done, dialog);
+  rp_test_iterate_for (500);
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "registry-import-error.png");
+  g_assert_cmpstr (rp_registry_import_dialog_get_result_title (dialog), ==,
+                   "Nothing Was Imported");
+  g_assert_nonnull (strstr (rp_registry_import_dialog_get_result_text (dialog), "NPI"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (rp_store_count_prospects (store, FALSE), ==, rows->len);
+
+  /* Cancel at once: the transaction is rolled back. */
+  dialog = rp_registry_import_dialog_new (NULL, fixture->db.context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_registry_import_dialog_set_file (dialog, big);
+  rp_registry_import_dialog_start (dialog);
+  g_assert_cmpstr (rp_registry_import_dialog_get_page (dialog), ==, "progress");
+  rp_registry_import_dialog_cancel (dialog);
+  rp_test_wait_for (dialog_is_done, dialog);
+  g_assert_cmpstr (rp_registry_import_dialog_get_result_title (dialog), ==, "Import Cancelled");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (rp_store_count_prospects (store, FALSE), ==, rows->len);
+  g_assert_cmpuint (imported, ==, 1);
+
+  /* The progress, to look at: the outcome depends on the machine's speed. */
+  dialog = rp_registry_import_dialog_new (NULL, fixture->db.context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_registry_import_dialog_set_file (dialog, big);
+  rp_registry_import_dialog_set_filters (dialog, "OH", NULL, 0, NULL, 0);
+  rp_registry_import_dialog_start (dialog);
+  rp_test_iterate_for (500);
+  if (g_str_equal (rp_registry_import_dialog_get_page (dialog), "progress"))
+    rp_test_save_screenshot (GTK_WIDGET (dialog), "registry-import-progress.png");
+  rp_test_wait_for (dialog_is_done, dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +492,9 @@ main (int   argc,
 
   g_test_add ("/prospects-page/registry-hint", Fixture, NULL, fixture_set_up,
               test_registry_hint, fixture_tear_down);
+
+  g_test_add ("/prospects-page/import-dialog", Fixture, NULL, empty_set_up, test_import_dialog,
+              fixture_tear_down);
 
   return g_test_run ();
 }

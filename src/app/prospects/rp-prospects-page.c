@@ -472,6 +472,16 @@ build (RpProspectsPage *self)
   GtkWidget *distance;
 
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  {
+    GtkWidget *import = gtk_button_new_from_icon_name ("document-open-symbolic");
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import-registry");
+    gtk_widget_set_tooltip_text (import, _("Import Public Registry…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (import), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Import a public registry file: NPPES, NUCC or Medicare"),
+                                    -1);
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header), import);
+  }
   gtk_box_append (GTK_BOX (outer), header);
 
   gtk_widget_set_margin_start (filters, 12);
@@ -516,9 +526,18 @@ build (RpProspectsPage *self)
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-users-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Prospects Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Import the national NPI file (NPPES) with "
-                                     "rapport --import-nppes=FILE --state=XX to find providers "
-                                     "near your practice."));
+                                   _("Import the national NPI file (NPPES) to find providers "
+                                     "near your practice, then the NUCC taxonomy for their "
+                                     "specialties and Medicare’s file for their volume."));
+  {
+    GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Public Registry…"));
+
+    gtk_widget_set_halign (import, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (import, "pill");
+    gtk_widget_add_css_class (import, "suggested-action");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import-registry");
+    adw_status_page_set_child (ADW_STATUS_PAGE (empty), import);
+  }
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, scrolled, "list");

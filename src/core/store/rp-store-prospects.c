@@ -35,6 +35,26 @@ make_display_name (const RpProspectRecord *r)
   return g_string_free (name, FALSE);
 }
 
+#define STAMP_KEY "prospects-stamp"
+
+/* In the caller's transaction: the prospects changed (see rp_store_dup_prospects_stamp). */
+static gboolean
+touch_prospects (RpStore *self,
+                 GError **error)
+{
+  g_autofree char *stamp = rp_store_new_uuid ();
+
+  return rp_store_set_meta (self, STAMP_KEY, stamp, error);
+}
+
+char *
+rp_store_dup_prospects_stamp (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return rp_store_dup_meta (self, STAMP_KEY);
+}
+
 gboolean
 rp_store_upsert_prospect (RpStore                *self,
                           const RpProspectRecord *r,
@@ -298,7 +318,8 @@ rp_store_rescore_prospects (RpStore *self,
                        "        WHERE s.street = upper(prospect.street)"
                        "          AND s.zip = substr(prospect.zip, 1, 5)), 1) - 1) / 20.0), 2);"
                        "DELETE FROM temp.rp_fit; DELETE FROM temp.rp_sites;",
-                       error))
+                       error) ||
+      !touch_prospects (self, error))
     {
       rp_store_rollback (self);
       return FALSE;
@@ -595,7 +616,8 @@ rp_store_search_prospects (RpStore                *self,
         many = sqlite3_column_int (count, 0) >= 2000;
       sqlite3_reset (count);
 
-      if (many && !filter->include_decided && filter->taxonomy_code == NULL &&
+      if (many && !filter->include_decided && !filter->show_dismissed &&
+          filter->taxonomy_code == NULL &&
           (filter->city == NULL || *filter->city == '\0'))
         {
           g_string_truncate (sql, 0);
@@ -620,7 +642,9 @@ rp_store_search_prospects (RpStore                *self,
     g_string_append (sql, " AND p.city = ?4 COLLATE NOCASE");
   if (filter->max_distance_km > 0)
     g_string_append (sql, " AND p.distance_km <= ?6");
-  if (!filter->include_decided)
+  if (!filter->include_decided && filter->show_dismissed)
+    g_string_append (sql, " AND p.decision IN ('', 'dismissed')");
+  else if (!filter->include_decided)
     g_string_append (sql, " AND p.decision = ''");
   g_string_append (sql, " ORDER BY p.score DESC, p.id LIMIT ?7) page ON page.page_id = p.id"
                         " ORDER BY p.score DESC, p.id");
@@ -664,16 +688,47 @@ rp_store_set_prospect_decision (RpStore    *self,
                                 const char *decision,
                                 GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
 
-  stmt = _rp_store_prepare (self, "UPDATE prospect SET decision = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
+  return rp_store_set_prospects_decision (self, &prospect_id, 1, decision, error);
+}
+
+gboolean
+rp_store_set_prospects_decision (RpStore      *self,
+                                 const gint64 *ids,
+                                 guint         n_ids,
+                                 const char   *decision,
+                                 GError      **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (decision == NULL)
+    decision = "";
+  if (!rp_store_begin (self, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, prospect_id);
-  sqlite3_bind_text (stmt, 2, decision != NULL ? decision : "", -1, SQLITE_STATIC);
-  return _rp_store_step_done (self, stmt, error);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt = _rp_store_prepare (self,
+                                              "UPDATE prospect SET decision = ?2 WHERE id = ?1"
+                                              /* One that became a partner stays added. */
+                                              " AND (decision != 'added' OR partner_id IS NULL)",
+                                              error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sqlite3_bind_text (stmt, 2, decision, -1, SQLITE_STATIC);
+      if (!_rp_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  if (!touch_prospects (self, error))
+    goto fail;
+  return rp_store_commit (self, error);
+
+fail:
+  rp_store_rollback (self);
+  return FALSE;
 }
 
 gint64
@@ -796,7 +851,7 @@ rp_store_add_prospect_as_partner (RpStore         *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, prospect_id);
-  if (!_rp_store_step_done (self, stmt, error))
+  if (!_rp_store_step_done (self, stmt, error) || !touch_prospects (self, error))
     goto fail;
 
   if (!rp_store_commit (self, error))

@@ -151,6 +151,7 @@ typedef struct
   const char *organization;    /* words, prefix-matched on the organization name */
   double      max_distance_km; /* <= 0: any */
   gboolean    include_decided; /* also those added or dismissed */
+  gboolean    show_dismissed;  /* also those dismissed (not those added) */
 } RpProspectFilter;
 
 /* Up to @limit active prospects of @filter, best score first: GPtrArray of RpProspect. */
@@ -169,10 +170,21 @@ gint64      rp_store_add_prospect_as_partner (RpStore               *self,
                                               RpTier                 tier,
                                               RpPartnerStatus        status,
                                               GError               **error);
+/* @decision "" (undecided, shown again), "dismissed" or "added"; kept through re-imports. */
 gboolean    rp_store_set_prospect_decision  (RpStore                *self,
                                              gint64                  prospect_id,
                                              const char             *decision,
                                              GError                **error);
+/* The same for @n_ids prospects, in one transaction. */
+gboolean    rp_store_set_prospects_decision (RpStore                *self,
+                                             const gint64           *ids,
+                                             guint                   n_ids,
+                                             const char             *decision,
+                                             GError                **error);
+/* A value that changes whenever the prospects change (an import, a decision, an addition to
+ * partners), whichever connection or process wrote: the Prospects page compares it to know when
+ * to reload. NULL before the first change. */
+char       *rp_store_dup_prospects_stamp    (RpStore                *self);
 
 /* A partner whose NPI the registry describes differently. */
 typedef struct
