@@ -25,7 +25,10 @@
 #include "rp-store-partners.h"
 #include "rp-store-prospects.h"
 #include "rp-store-target-lists.h"
+#include "rp-map-page.h"
 #include "rp-test-app.h"
+#include "rp-test-tiles.h"
+#include <shumate/shumate.h>
 
 typedef struct
 {
@@ -481,10 +484,89 @@ test_import_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+static guint
+count_prospect_markers (GtkWidget *page)
+{
+  ShumateMarkerLayer *layer = SHUMATE_MARKER_LAYER (rp_test_find_named (page,
+                                                                        "prospect-markers"));
+  g_autoptr(GList) markers = shumate_marker_layer_get_markers (layer);
+  guint n = 0;
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    if (gtk_widget_has_css_class (shumate_marker_get_child (l->data), "map-registry-prospect"))
+      n++;
+  return n;
+}
+
+static gboolean
+has_prospect_markers (gpointer data)
+{
+  return count_prospect_markers (data) > 0;
+}
+
+/* Show on Map: the Prospects layer on, the prospect's place ringed with the list of those
+ * there; Add to Partners from it makes a partner with the NPI; the layer's toggle. */
+static void
+test_map (Fixture       *fixture,
+          gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  g_autoptr(GPtrArray) rows = rp_store_search_prospects (store, NULL, 1, NULL);
+  RpProspect *p = g_ptr_array_index (rows, 0);
+  GtkWidget *page = rp_map_page_new (fixture->db.context);
+  g_autoptr(RpPartner) partner = NULL;
+  GtkWindow *window;
+  GtkMenuButton *ring;
+  GtkCheckButton *toggle;
+
+  rp_test_load_style ();
+  window = rp_test_present_in_window (page, 1100, 760);
+  rp_test_iterate_for (300);
+  rp_map_page_show_prospect (RP_MAP_PAGE (page), p->id);
+  rp_test_wait_for (has_prospect_markers, page);
+  rp_test_iterate_for (500);
+  ring = rp_test_find_by_type (rp_test_find_named (page, "selection"), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (ring);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ring), "map-registry-selection"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (ring))));
+  rp_test_save_screenshot (GTK_WIDGET (window), "map-prospects.png");
+  rp_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (ring)),
+                           "map-prospects-popover.png");
+
+  /* Add to Partners, as the popover's first button does. */
+  g_assert_true (gtk_widget_activate_action (page, "map.add-prospect", "x", p->id));
+  rp_test_iterate_for (300);
+  partner = rp_store_find_partner_by_npi (store, p->npi, NULL);
+  g_assert_nonnull (partner);
+  g_assert_cmpstr (rp_partner_get_specialty_code (partner), ==, p->taxonomy_code);
+  g_assert_true (rp_partner_get_has_location (partner));
+
+  /* The toggle hides the layer. */
+  toggle = GTK_CHECK_BUTTON (rp_test_find_widget (page, is_check_labelled,
+                                                  "Show Registry _Prospects"));
+  g_assert_nonnull (toggle);
+  gtk_check_button_set_active (toggle, FALSE);
+  rp_test_iterate_for (500);
+  g_assert_cmpuint (count_prospect_markers (page), ==, 0);
+
+  rp_test_destroy_window (window, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
+  rp_test_tiles_start ("rapport-prospects-tiles-XXXXXX");
   rp_test_init (&argc, &argv);
 
   g_test_add ("/prospects-page/list-filter-add", Fixture, NULL, fixture_set_up, test_page,
@@ -495,6 +577,9 @@ main (int   argc,
 
   g_test_add ("/prospects-page/import-dialog", Fixture, NULL, empty_set_up, test_import_dialog,
               fixture_tear_down);
+  g_test_add ("/prospects-page/map", Fixture, NULL, fixture_set_up, test_map, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  rp_test_tiles_stop ();
+  return status;
 }

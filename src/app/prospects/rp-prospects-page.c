@@ -81,18 +81,11 @@ static void
 update_actions (RpProspectsPage *self)
 {
   g_autoptr(GArray) selected = selected_items (self);
-  gboolean placed_partner = FALSE;
 
-  if (selected->len == 1)
-    {
-      g_autoptr(RpProspectItem) item =
-        g_list_model_get_item (G_LIST_MODEL (self->items), g_array_index (selected, guint, 0));
-
-      placed_partner = rp_prospect_item_get_prospect (item)->placed;
-    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), selected->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->target_button), selected->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->map_button), placed_partner);
+  /* One without a place is shown at its ZIP code's centre, or the map says why not. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->map_button), selected->len == 1);
 }
 
 void
@@ -414,7 +407,7 @@ target_clicked_cb (RpProspectsPage *self)
   ask_add (self, TRUE);
 }
 
-/* The map shows partners: a prospect that is one is shown there; another is first added. */
+/* A prospect that became a partner is shown as the partner; another on the Prospects layer. */
 static void
 map_clicked_cb (RpProspectsPage *self)
 {
@@ -429,9 +422,7 @@ map_clicked_cb (RpProspectsPage *self)
   if (p->partner_id > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-on-map", "x", p->partner_id);
   else
-    adw_toast_overlay_add_toast (self->toasts,
-                                 adw_toast_new (_("Add the prospect to partners to see it on the "
-                                                  "map")));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-prospect-on-map", "x", p->id);
 }
 
 /* Building */

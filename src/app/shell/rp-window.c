@@ -546,6 +546,18 @@ import_activated (GSimpleAction *action,
                              imported_cb, self);
 }
 
+/* A prospect of the NPI registry on the map (the Prospects page's Show on Map). */
+static void
+show_prospect_on_map_activated (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  GtkWidget *page = present_page (RP_WINDOW (user_data), "map");
+
+  if (RP_IS_MAP_PAGE (page))
+    rp_map_page_show_prospect (RP_MAP_PAGE (page), g_variant_get_int64 (parameter));
+}
+
 static void
 registry_imported_cb (RpRegistryImportDialog *dialog,
                       const char             *summary,
@@ -654,6 +666,8 @@ static const GActionEntry win_entries[] = {
   { .name = "show-follow-ups", .activate = show_follow_ups_activated },
   { .name = "import", .activate = import_activated },
   { .name = "import-registry", .activate = import_registry_activated },
+  { .name = "show-prospect-on-map", .activate = show_prospect_on_map_activated,
+    .parameter_type = "x" },
   { .name = "undo-import", .activate = undo_import_activated, .parameter_type = "x" },
   { .name = "export-partners", .activate = export_partners_activated },
   { .name = "show-referrals", .activate = show_referrals_activated, .parameter_type = "s" },

@@ -11,6 +11,7 @@
 
 #include "rp-partner.h"
 #include "rp-specialties.h"
+#include "rp-store-geocode.h"
 #include "rp-store-partners.h"
 #include "rp-store-private.h"
 #include "rp-store-prospects.h"
@@ -680,6 +681,76 @@ rp_store_get_prospect (RpStore *self,
   return _rp_store_read_row_by_key (self, "SELECT " PROSPECT_COLUMNS " WHERE p.id = ?1", id,
                                     NULL, read_prospect, _("The prospect no longer exists"),
                                     error);
+}
+
+GPtrArray *
+rp_store_list_prospects_in_box (RpStore        *self,
+                                const RpGeoBox *box,
+                                guint           limit,
+                                GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (box != NULL, NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT " PROSPECT_COLUMNS
+                            " WHERE p.deactivated_on IS NULL AND p.decision = ''"
+                            " AND p.lat BETWEEN ?1 AND ?2 AND p.lon BETWEEN ?3 AND ?4"
+                            " ORDER BY p.score DESC, p.id LIMIT ?5", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_double (stmt, 1, box->min_lat);
+  sqlite3_bind_double (stmt, 2, box->max_lat);
+  sqlite3_bind_double (stmt, 3, box->min_lon);
+  sqlite3_bind_double (stmt, 4, box->max_lon);
+  sqlite3_bind_int (stmt, 5, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+  return _rp_store_read_rows (self, stmt, read_prospect, (GDestroyNotify) rp_prospect_free,
+                              error);
+}
+
+gboolean
+rp_store_locate_prospect (RpStore *self,
+                          gint64   id,
+                          double  *lat,
+                          double  *lon,
+                          GError **error)
+{
+  g_autoptr(RpProspect) p = NULL;
+  char zip[6] = "";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (lat != NULL && lon != NULL, FALSE);
+
+  p = rp_store_get_prospect (self, id, error);
+  if (p == NULL)
+    return FALSE;
+  if (p->placed)
+    {
+      *lat = p->lat;
+      *lon = p->lon;
+      return TRUE;
+    }
+
+  /* The file gives ZIP+4 without a dash: its first five digits. */
+  g_strlcpy (zip, p->zip, sizeof zip);
+  if (strlen (zip) < 5 || !rp_store_lookup_zcta (self, zip, lat, lon, NULL))
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                   _("The ZIP code gazetteer does not know %s’s ZIP code; import it in "
+                     "Preferences"), p->display_name);
+      return FALSE;
+    }
+
+  stmt = _rp_store_prepare (self, "UPDATE prospect SET lat = ?2, lon = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_double (stmt, 2, *lat);
+  sqlite3_bind_double (stmt, 3, *lon);
+  return _rp_store_step_done (self, stmt, error);
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "rp-enums.h"
+#include "rp-geo.h"
 #include "rp-store.h"
 
 G_BEGIN_DECLS
@@ -161,6 +162,20 @@ GPtrArray  *rp_store_search_prospects       (RpStore                *self,
                                              GError                **error);
 RpProspect *rp_store_get_prospect           (RpStore                *self,
                                              gint64                  id,
+                                             GError                **error);
+/* The map's prospects: up to @limit active, undecided prospects placed inside @box, best score
+ * first (GPtrArray of RpProspect). */
+GPtrArray  *rp_store_list_prospects_in_box  (RpStore                *self,
+                                             const RpGeoBox         *box,
+                                             guint                   limit,
+                                             GError                **error);
+/* Where the prospect is on the map: its place, or else its ZIP code's centroid from the
+ * gazetteer, which is then kept as its place. FALSE with RP_STORE_ERROR_NOT_FOUND when the
+ * gazetteer does not know its ZIP code either. */
+gboolean    rp_store_locate_prospect        (RpStore                *self,
+                                             gint64                  id,
+                                             double                 *lat,
+                                             double                 *lon,
                                              GError                **error);
 /* Makes a partner of the prospect (its NPI, names, address, phone, specialty from the NUCC
  * label or Rapport's list) with @tier and @status, and links the prospect to it; one
