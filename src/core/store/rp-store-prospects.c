@@ -494,6 +494,40 @@ rp_store_get_medicare_volume (RpStore    *self,
   return found;
 }
 
+GHashTable *
+rp_store_dup_partner_medicare_volumes (RpStore *self,
+                                       GError **error)
+{
+  g_autoptr(GHashTable) volumes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT p.id, m.patients, m.year FROM partner p"
+                            " JOIN medicare_volume m ON m.npi = p.npi", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpMedicareVolume *volume = g_new (RpMedicareVolume, 1);
+
+      volume->patients = sqlite3_column_int64 (stmt, 1);
+      volume->year = sqlite3_column_int (stmt, 2);
+      g_hash_table_insert (volumes, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                               sizeof (gint64)), volume);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&volumes);
+}
+
 void
 rp_prospect_free (RpProspect *p)
 {

@@ -110,6 +110,18 @@ gboolean    rp_store_get_medicare_volume    (RpStore                *self,
                                              gint64                 *patients,
                                              int                    *year);
 
+/* Medicare patients a year of one NPI, and the data year. */
+typedef struct
+{
+  gint64 patients;
+  int    year;
+} RpMedicareVolume;
+
+/* The Medicare volumes of the partners whose NPI the Medicare file has: a table of partner id
+ * (gint64*) → RpMedicareVolume*. */
+GHashTable *rp_store_dup_partner_medicare_volumes (RpStore         *self,
+                                                   GError         **error);
+
 /* One row of the Prospects page. */
 typedef struct
 {
