@@ -325,6 +325,152 @@ test_registry_hint (Fixture       *fixture,
   rp_test_destroy_window (window, TRUE);
 }
 
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+model_has (GListModel *model,
+           gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RpProspectItem) item = g_list_model_get_item (model, i);
+
+      if (rp_prospect_item_get_prospect (item)->id == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GListModel *model;
+  gint64      id;
+} Gone;
+
+static gboolean
+is_gone (gpointer data)
+{
+  Gone *gone = data;
+
+  return !model_has (gone->model, gone->id);
+}
+
+/* Dismiss and Restore, Show Dismissed, a change made by another connection (as the command
+ * line's), and Add to Target List onto a list that exists. */
+static void
+test_decisions (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  GtkWidget *page = rp_prospects_page_new (fixture->db.context);
+  GListModel *model = rp_prospects_page_get_model (RP_PROSPECTS_PAGE (page));
+  GtkSelectionModel *selection;
+  g_autoptr(RpStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) members = NULL;
+  GtkWindow *window;
+  GtkWidget *dismiss;
+  GtkWidget *show_dismissed;
+  AdwMessageDialog *dialog;
+  gint64 first, second, third, list_id;
+  guint n_before;
+  Gone gone = { model, 0 };
+
+  window = rp_test_present_in_window (page, 1100, 700);
+  rp_test_iterate_for (300);
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (rp_test_find_widget (page, is_multi_list,
+                                                                           NULL)));
+  n_before = g_list_model_get_n_items (model);
+  {
+    g_autoptr(RpProspectItem) a = g_list_model_get_item (model, 0);
+    g_autoptr(RpProspectItem) b = g_list_model_get_item (model, 1);
+    g_autoptr(RpProspectItem) c = g_list_model_get_item (model, 2);
+
+    first = rp_prospect_item_get_prospect (a)->id;
+    second = rp_prospect_item_get_prospect (b)->id;
+    third = rp_prospect_item_get_prospect (c)->id;
+  }
+
+  /* Dismiss two: they leave the list. */
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  dismiss = rp_test_find_widget (page, is_button_labelled, "_Dismiss");
+  g_assert_nonnull (dismiss);
+  g_signal_emit_by_name (dismiss, "clicked");
+  rp_test_iterate_for (200);
+  g_assert_false (model_has (model, first));
+  g_assert_false (model_has (model, second));
+  g_assert_true (model_has (model, third));
+
+  /* Show Dismissed lists them, marked; Restore brings one back. */
+  show_dismissed = rp_test_find_widget (page, is_check_labelled, "Show _Dismissed");
+  g_assert_nonnull (show_dismissed);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (show_dismissed), TRUE);
+  rp_test_iterate_for (400);
+  g_assert_true (model_has (model, first));
+  g_assert_true (model_has (model, second));
+  rp_test_save_screenshot (GTK_WIDGET (window), "prospects-page-dismissed.png");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RpProspectItem) item = g_list_model_get_item (model, i);
+
+      if (rp_prospect_item_get_prospect (item)->id == first)
+        {
+          g_assert_cmpstr (rp_prospect_item_get_prospect (item)->decision, ==, "dismissed");
+          gtk_selection_model_select_item (selection, i, TRUE);
+        }
+    }
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (dismiss)), ==, "_Restore");
+  g_signal_emit_by_name (dismiss, "clicked");
+  rp_test_iterate_for (200);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (show_dismissed), FALSE);
+  rp_test_iterate_for (400);
+  g_assert_true (model_has (model, first));
+  g_assert_false (model_has (model, second));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before - 1);
+
+  /* Another connection dismisses one: the page follows within seconds. */
+  other = rp_store_open (fixture->db.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_set_prospect_decision (other, third, "dismissed", &error));
+  gone.id = third;
+  rp_test_wait_for (is_gone, &gone);
+
+  /* Add to Target List, onto a list that exists: at its end. */
+  list_id = rp_store_create_target_list (store, "Existing", NULL, 0, &error);
+  g_assert_no_error (error);
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  gtk_widget_activate (rp_test_find_widget (page, is_button_labelled, "Add to _Target List…"));
+  rp_test_wait_for (has_dialog, NULL);
+  dialog = rp_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  rp_test_iterate_for (200);
+  {
+    GtkDropDown *list = rp_test_find_by_type (adw_message_dialog_get_extra_child (dialog),
+                                              GTK_TYPE_DROP_DOWN);
+    GListModel *choices = gtk_drop_down_get_model (list);
+
+    g_assert_cmpuint (g_list_model_get_n_items (choices), >=, 2);
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Existing") == 0)
+        gtk_drop_down_set_selected (list, i);
+    rp_test_save_screenshot (GTK_WIDGET (dialog), "prospects-target-list-dialog.png");
+  }
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_wait_for (has_no_dialog, NULL);
+  rp_test_iterate_for (300);
+  members = rp_store_list_target_members (store, list_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 2);
+
+  rp_test_destroy_window (window, TRUE);
+}
+
 /* A store with the sample network and nothing of the registries. */
 static void
 empty_set_up (Fixture       *fixture,
@@ -484,14 +630,6 @@ test_import_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static gboolean
-is_check_labelled (GtkWidget     *widget,
-                   gconstpointer  data)
-{
-  return GTK_IS_CHECK_BUTTON (widget) &&
-         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
-}
-
 static guint
 count_prospect_markers (GtkWidget *page)
 {
@@ -578,6 +716,8 @@ main (int   argc,
   g_test_add ("/prospects-page/import-dialog", Fixture, NULL, empty_set_up, test_import_dialog,
               fixture_tear_down);
   g_test_add ("/prospects-page/map", Fixture, NULL, fixture_set_up, test_map, fixture_tear_down);
+  g_test_add ("/prospects-page/decisions", Fixture, NULL, fixture_set_up, test_decisions,
+              fixture_tear_down);
 
   status = g_test_run ();
   rp_test_tiles_stop ();

@@ -13,6 +13,7 @@
 #include "rp-nppes-import.h"
 #include "rp-store-geocode.h"
 #include "rp-store-prospects.h"
+#include "rp-store-target-lists.h"
 #include "rp-test-core.h"
 
 #define SEED 4
@@ -283,6 +284,35 @@ test_filter_parse (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* Add to Target List onto a list that exists: at its end, each partner once. */
+static void
+test_list_members (Fixture       *f,
+                   gconstpointer  data)
+{
+  RpStore *store = f->tmp.store;
+  gint64 a = rp_test_add_active_person (store, "Avery", RP_TIER_A, 40.0, -83.0);
+  gint64 b = rp_test_add_active_person (store, "Brook", RP_TIER_B, 40.1, -83.0);
+  gint64 c = rp_test_add_active_person (store, "Casey", RP_TIER_C, 40.2, -83.0);
+  g_autoptr(GArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 list_id;
+
+  list_id = rp_store_create_target_list (store, "Autumn", (gint64[]) { a }, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_add_target_list_members (store, list_id, (gint64[]) { b, a, c }, 3,
+                                                   &error));
+  g_assert_no_error (error);
+  members = rp_store_list_target_members (store, list_id, &error);
+  g_assert_cmpuint (members->len, ==, 3);
+  g_assert_cmpint (g_array_index (members, gint64, 0), ==, a);
+  g_assert_cmpint (g_array_index (members, gint64, 1), ==, b);
+  g_assert_cmpint (g_array_index (members, gint64, 2), ==, c);
+
+  g_assert_false (rp_store_add_target_list_members (store, list_id + 100, (gint64[]) { a }, 1,
+                                                    &error));
+  g_assert_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +323,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/registry/prospects/map", Fixture, NULL, fixture_set_up, test_map,
               fixture_tear_down);
+  g_test_add ("/registry/prospects/list-members", Fixture, NULL, fixture_set_up,
+              test_list_members, fixture_tear_down);
   g_test_add ("/registry/nppes/filter-parse", Fixture, NULL, fixture_set_up, test_filter_parse,
               fixture_tear_down);
 
