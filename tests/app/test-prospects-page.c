@@ -617,6 +617,15 @@ test_import_dialog (Fixture       *fixture,
   g_assert_cmpuint (rp_store_count_prospects (store, FALSE), ==, rows->len);
   g_assert_cmpuint (imported, ==, 1);
 
+  /* Closed while it runs: cancelled, and the worker's end finds the dialog gone. */
+  dialog = rp_registry_import_dialog_new (NULL, fixture->db.context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_registry_import_dialog_set_file (dialog, big);
+  rp_registry_import_dialog_start (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  rp_test_iterate_for (3000);
+  g_assert_cmpuint (rp_store_count_prospects (store, FALSE), ==, rows->len);
+
   /* The progress, to look at: the outcome depends on the machine's speed. */
   dialog = rp_registry_import_dialog_new (NULL, fixture->db.context);
   gtk_window_present (GTK_WINDOW (dialog));

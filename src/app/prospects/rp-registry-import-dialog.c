@@ -57,6 +57,7 @@ struct _RpRegistryImportDialog
   char               *result_text;
 
   gboolean            running;
+  gboolean            disposed;     /* closed while the worker ran: its widgets are gone */
   guint               progress_id;
   GMutex              progress_lock;
   RpRegistryProgress  progress;
@@ -343,6 +344,13 @@ job_done_cb (GObject      *source,
   g_clear_handle_id (&self->progress_id, g_source_remove);
 
   summary = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->disposed)
+    {
+      /* Closed while it ran: cancelled, unless it had committed already. */
+      if (summary != NULL)
+        g_signal_emit_by_name (rp_context_get_store (self->context), "partners-changed");
+      return;
+    }
   if (summary == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -662,13 +670,13 @@ rp_registry_import_dialog_dispose (GObject *object)
 {
   RpRegistryImportDialog *self = RP_REGISTRY_IMPORT_DIALOG (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_weak_pointer (&self->error_toast);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
-  g_clear_object (&self->context);
   G_OBJECT_CLASS (rp_registry_import_dialog_parent_class)->dispose (object);
 }
 
@@ -679,6 +687,7 @@ rp_registry_import_dialog_finalize (GObject *object)
 
   g_free (self->result_title);
   g_free (self->result_text);
+  g_clear_object (&self->context);
   g_mutex_clear (&self->progress_lock);
   G_OBJECT_CLASS (rp_registry_import_dialog_parent_class)->finalize (object);
 }
