@@ -293,7 +293,8 @@ run_job (GTask        *task,
     default:
       {
         g_autoptr(RpMedicareResult) result =
-          rp_medicare_import (store, job->file, job->year, cancellable, &error);
+          rp_medicare_import_full (store, job->file, job->year, progress_cb, job->self,
+                                   cancellable, &error);
 
         if (result != NULL)
           summary = rp_medicare_result_dup_summary (result);

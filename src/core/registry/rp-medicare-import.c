@@ -161,6 +161,18 @@ rp_medicare_import (RpStore       *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return rp_medicare_import_full (store, file, year, NULL, NULL, cancellable, error);
+}
+
+RpMedicareResult *
+rp_medicare_import_full (RpStore                *store,
+                         GFile                  *file,
+                         int                     year,
+                         RpRegistryProgressFunc  progress,
+                         gpointer                progress_data,
+                         GCancellable           *cancellable,
+                         GError                **error)
+{
   g_autoptr(RpRegistryReader) reader = rp_registry_reader_new (columns, N_COLS);
   g_autoptr(RpMedicareResult) result = g_new0 (RpMedicareResult, 1);
   const RpRegistryProgress *counts;
@@ -185,6 +197,7 @@ rp_medicare_import (RpStore       *store,
   result->year = year;
 
   rp_registry_reader_set_member (reader, "*prov*.csv", NULL);
+  rp_registry_reader_set_progress (reader, progress, progress_data);
 
   if (!rp_store_begin (store, error))
     return NULL;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../../bench/rp-registry-gen.h"
+#include "rp-medicare-import.h"
 #include "rp-nppes-import.h"
 #include "rp-store-geocode.h"
 #include "rp-store-prospects.h"
@@ -313,6 +314,42 @@ test_list_members (Fixture       *f,
   g_assert_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+medicare_progress_cb (const RpRegistryProgress *progress,
+                      gpointer                  user_data)
+{
+  RpRegistryProgress *last = user_data;
+
+  g_assert_cmpuint (progress->bytes_read, >=, last->bytes_read);
+  *last = *progress;
+}
+
+/* The Medicare import reports its progress as the NPPES one does (the import dialog shows it). */
+static void
+test_medicare_progress (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmp.dir, "MUP_PHY_R25_P05_V10_D23_Prov.csv",
+                                            NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RpMedicareResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RpRegistryProgress last = { 0 };
+  FILE *out = fopen (path, "wb");
+
+  g_assert_nonnull (out);
+  rp_registry_gen_write_medicare (out, 3000, SEED);
+  g_assert_cmpint (fclose (out), ==, 0);
+  result = rp_medicare_import_full (f->tmp.store, file, 0, medicare_progress_cb, &last, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->year, ==, 2023);
+  g_assert_cmpuint (last.rows_read, ==, result->rows_read);
+  g_assert_cmpuint (last.rows_kept, ==, result->imported);
+  g_assert_cmpuint (last.bytes_read, >, 0);
+  g_assert_cmpuint (last.bytes_read, ==, last.bytes_total);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +362,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/registry/prospects/list-members", Fixture, NULL, fixture_set_up,
               test_list_members, fixture_tear_down);
+  g_test_add ("/registry/medicare/progress", Fixture, NULL, fixture_set_up,
+              test_medicare_progress, fixture_tear_down);
   g_test_add ("/registry/nppes/filter-parse", Fixture, NULL, fixture_set_up, test_filter_parse,
               fixture_tear_down);
 
