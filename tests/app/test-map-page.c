@@ -343,6 +343,7 @@ assert_legend (GtkWidget *page)
     { "Prospect", { "map-legend-dot", "map-prospect", NULL } },
     { "Dormant", { "map-legend-dot", "map-dormant", NULL } },
     { "Practice", { "map-practice", "map-practice-primary", NULL } },
+    { "Registry prospect", { "map-legend-diamond", NULL } },
   };
   GtkWidget *legend = rp_test_template_child (page, RP_TYPE_MAP_PAGE, "legend");
   GtkWidget *entry;

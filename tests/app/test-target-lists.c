@@ -28,6 +28,7 @@ static const char * const weight_keys[] = {
   "target-weight-volume",
   "target-weight-proximity",
   "target-weight-trend",
+  "target-weight-medicare",
   "last-page",
   NULL,
 };

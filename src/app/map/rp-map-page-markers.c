@@ -274,6 +274,7 @@ _rp_map_page_query_markers (RpMapPage *self)
 
   shumate_marker_layer_remove_all (self->marker_layer);
   self->n_shown = 0;
+  _rp_map_page_query_prospects (self, &box);
 
   for (guint i = 0; i < cells->len; i++)
     {
@@ -552,27 +553,37 @@ _rp_map_page_select_partner (RpMapPage *self,
 
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), new_summary (self, partner));
-  g_signal_connect_object (popover, "closed", G_CALLBACK (popover_closed_cb), self,
-                           G_CONNECT_SWAPPED);
 
   ring = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   button = gtk_menu_button_new ();
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), ring);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_widget_add_css_class (button, "map-selection");
   gtk_widget_add_css_class (button, tier_class (rp_partner_get_tier (partner)));
   name = g_strdup_printf (_("%s, selected"), rp_partner_get_display_name (partner));
   /* No tooltip: the popover says who it is (and GTK 4.8's tooltip timeout can outlive a window
    * destroyed under a pointer that rests on the ring). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
+  _rp_map_page_add_selection (self, lat, lon, GTK_MENU_BUTTON (button));
+}
 
-  self->selection_button = GTK_MENU_BUTTON (button);
-  self->selection_marker = _rp_map_page_new_marker (lat, lon, button);
+/* Puts @button (a ring holding a popover) on the selection layer at @lat, @lon and opens its
+ * popover; closing it ends the selection. */
+void
+_rp_map_page_add_selection (RpMapPage     *self,
+                            double         lat,
+                            double         lon,
+                            GtkMenuButton *button)
+{
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "closed",
+                           G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_css_class (GTK_WIDGET (button), "map-selection");
+  self->selection_button = button;
+  self->selection_marker = _rp_map_page_new_marker (lat, lon, GTK_WIDGET (button));
   shumate_marker_layer_add_marker (self->selection_layer, self->selection_marker);
 
-  if (gtk_widget_get_mapped (button))
-    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  if (gtk_widget_get_mapped (GTK_WIDGET (button)))
+    gtk_menu_button_popup (button);
   else
     g_signal_connect (button, "map", G_CALLBACK (selection_mapped_cb), self);
 }

@@ -71,6 +71,10 @@ struct _RpMapPage
   ShumateMarkerLayer *marker_layer;
   ShumateMarkerLayer *stop_layer;
   ShumateMarkerLayer *selection_layer;
+  ShumateMarkerLayer *prospect_layer;  /* the NPI registry's prospects */
+  GtkCheckButton     *prospects_check;
+  GtkWidget          *prospect_legend;
+  gboolean            show_prospects;
 
   RpPartnerFilter    *filter;
   GPtrArray          *specialty_codes; /* the specialty dropdown's codes; "" is any */
@@ -118,7 +122,17 @@ void            _rp_map_page_select_partner            (RpMapPage       *self,
                                                         gint64           partner_id,
                                                         double           lat,
                                                         double           lon);
+void            _rp_map_page_add_selection             (RpMapPage       *self,
+                                                        double           lat,
+                                                        double           lon,
+                                                        GtkMenuButton   *button);
 void            _rp_map_page_class_markers_init        (GtkWidgetClass  *widget_class);
+
+/* rp-map-page-prospects.c */
+void            _rp_map_page_init_prospects            (RpMapPage       *self);
+void            _rp_map_page_query_prospects           (RpMapPage       *self,
+                                                        const RpGeoBox  *box);
+void            _rp_map_page_class_prospects_init      (GtkWidgetClass  *widget_class);
 
 /* rp-map-page-filters.c */
 void            _rp_map_page_fill_specialty_filter     (RpMapPage       *self,

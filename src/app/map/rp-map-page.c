@@ -562,6 +562,7 @@ rp_map_page_class_init (RpMapPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, locate_cb);
 
   _rp_map_page_class_markers_init (widget_class);
+  _rp_map_page_class_prospects_init (widget_class);
 }
 
 static void
@@ -606,6 +607,7 @@ rp_map_page_init (RpMapPage *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->marker_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->stop_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->selection_layer));
+  _rp_map_page_init_prospects (self);
 
   g_signal_connect_object (self->viewport, "notify::zoom-level",
                            G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);

@@ -24,5 +24,9 @@ void       rp_map_page_show_partner (RpMapPage  *self,
  * practice's primary location; NULL clears it. */
 void       rp_map_page_show_day     (RpMapPage  *self,
                                      const char *day);
+/* Turns the Prospects layer on, centres the map on the prospect of the NPI registry (at its ZIP
+ * code's centre) and opens the list of those there, or says why it cannot. */
+void       rp_map_page_show_prospect (RpMapPage *self,
+                                      gint64     prospect_id);
 
 G_END_DECLS

@@ -46,6 +46,7 @@ struct _RpTargetListDialog
   GtkAdjustment   *volume_adjustment;
   GtkAdjustment   *proximity_adjustment;
   GtkAdjustment   *trend_adjustment;
+  GtkAdjustment   *medicare_adjustment;
   GtkSwitch       *falling_switch;
   GtkLabel        *count_label;
   GtkListBox      *ranked_list;
@@ -188,6 +189,7 @@ rerank (RpTargetListDialog *self)
   params.weight_volume = gtk_adjustment_get_value (self->volume_adjustment);
   params.weight_proximity = gtk_adjustment_get_value (self->proximity_adjustment);
   params.weight_trend = gtk_adjustment_get_value (self->trend_adjustment);
+  params.weight_medicare = gtk_adjustment_get_value (self->medicare_adjustment);
   params.favour_falling = gtk_switch_get_active (self->falling_switch);
   params.has_origin = self->has_origin;
   params.origin = self->origin;
@@ -343,6 +345,7 @@ rp_target_list_dialog_constructed (GObject *object)
     { "target-weight-volume", self->volume_adjustment },
     { "target-weight-proximity", self->proximity_adjustment },
     { "target-weight-trend", self->trend_adjustment },
+    { "target-weight-medicare", self->medicare_adjustment },
   };
 
   G_OBJECT_CLASS (rp_target_list_dialog_parent_class)->constructed (object);
@@ -455,6 +458,7 @@ rp_target_list_dialog_class_init (RpTargetListDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpTargetListDialog, volume_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RpTargetListDialog, proximity_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RpTargetListDialog, trend_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, RpTargetListDialog, medicare_adjustment);
   gtk_widget_class_bind_template_child (widget_class, RpTargetListDialog, falling_switch);
   gtk_widget_class_bind_template_child (widget_class, RpTargetListDialog, count_label);
   gtk_widget_class_bind_template_child (widget_class, RpTargetListDialog, ranked_list);

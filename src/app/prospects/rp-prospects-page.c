@@ -39,8 +39,12 @@ struct _RpProspectsPage
   GtkButton          *add_button;
   GtkButton          *target_button;
   GtkButton          *map_button;
+  GtkButton          *dismiss_button;
+  GtkCheckButton     *dismissed_check;
   AdwToastOverlay    *toasts;
   guint               reload_id;
+  guint               poll_id;
+  char               *stamp;      /* the prospects' change stamp the list shows */
 };
 
 G_DEFINE_FINAL_TYPE (RpProspectsPage, rp_prospects_page, ADW_TYPE_BIN)
@@ -77,22 +81,52 @@ selected_items (RpProspectsPage *self)
   return positions;
 }
 
+static gboolean
+all_dismissed (RpProspectsPage *self,
+               GArray          *selected)
+{
+  for (guint i = 0; i < selected->len; i++)
+    {
+      g_autoptr(RpProspectItem) item =
+        g_list_model_get_item (G_LIST_MODEL (self->items), g_array_index (selected, guint, i));
+
+      if (g_strcmp0 (rp_prospect_item_get_prospect (item)->decision, "dismissed") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The prospect ids of the selected rows. */
+static GArray *
+selected_ids (RpProspectsPage *self)
+{
+  g_autoptr(GArray) selected = selected_items (self);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < selected->len; i++)
+    {
+      g_autoptr(RpProspectItem) item =
+        g_list_model_get_item (G_LIST_MODEL (self->items), g_array_index (selected, guint, i));
+      gint64 id = rp_prospect_item_get_prospect (item)->id;
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 static void
 update_actions (RpProspectsPage *self)
 {
   g_autoptr(GArray) selected = selected_items (self);
-  gboolean placed_partner = FALSE;
 
-  if (selected->len == 1)
-    {
-      g_autoptr(RpProspectItem) item =
-        g_list_model_get_item (G_LIST_MODEL (self->items), g_array_index (selected, guint, 0));
-
-      placed_partner = rp_prospect_item_get_prospect (item)->placed;
-    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), selected->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->target_button), selected->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->map_button), placed_partner);
+  /* One without a place is shown at its ZIP code's centre, or the map says why not. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->map_button), selected->len == 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dismiss_button), selected->len > 0);
+  gtk_button_set_label (self->dismiss_button,
+                        selected->len > 0 && all_dismissed (self, selected) ? _("_Restore")
+                                                                            : _("_Dismiss"));
 }
 
 void
@@ -104,6 +138,8 @@ rp_prospects_page_reload (RpProspectsPage *self)
   g_autoptr(GError) error = NULL;
   guint distance = gtk_drop_down_get_selected (self->distance_dropdown);
   RpProspectFilter filter = { 0 };
+  g_autoptr(GArray) keep = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint total;
 
   g_return_if_fail (RP_IS_PROSPECTS_PAGE (self));
@@ -112,15 +148,22 @@ rp_prospects_page_reload (RpProspectsPage *self)
   filter.specialty = gtk_editable_get_text (GTK_EDITABLE (self->specialty_entry));
   filter.city = gtk_editable_get_text (GTK_EDITABLE (self->city_entry));
   filter.organization = gtk_editable_get_text (GTK_EDITABLE (self->organization_entry));
+  filter.show_dismissed = gtk_check_button_get_active (self->dismissed_check);
   if (distance < G_N_ELEMENTS (distance_miles) && distance_miles[distance] > 0)
     filter.max_distance_km = rp_distance_to_km (distance_miles[distance], RP_DISTANCE_UNIT_MILES);
 
+  g_free (self->stamp);
+  self->stamp = rp_store_dup_prospects_stamp (store);
   rows = rp_store_search_prospects (store, &filter, PAGE_SIZE, &error);
   if (rows == NULL)
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
+  /* The rows selected stay selected when they are still there. */
+  keep = selected_ids (self);
+  for (guint i = 0; i < keep->len; i++)
+    g_hash_table_add (kept, &g_array_index (keep, gint64, i));
 
   /* The items take the rows. */
   for (guint i = 0; i < rows->len; i++)
@@ -128,6 +171,10 @@ rp_prospects_page_reload (RpProspectsPage *self)
   g_ptr_array_set_free_func (rows, NULL);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
+  for (guint i = 0; i < items->len && g_hash_table_size (kept) > 0; i++)
+    if (g_hash_table_contains (kept, &rp_prospect_item_get_prospect (
+                                        g_ptr_array_index (items, i))->id))
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, FALSE);
 
   total = rp_store_count_prospects (store, FALSE);
   if (total == 0)
@@ -154,6 +201,26 @@ reload_timeout_cb (gpointer user_data)
   self->reload_id = 0;
   rp_prospects_page_reload (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Another import, the command line, another window: the stamp tells. */
+static void
+reload_if_changed (RpProspectsPage *self)
+{
+  g_autofree char *stamp = rp_store_dup_prospects_stamp (rp_context_get_store (self->context));
+
+  if (g_strcmp0 (stamp, self->stamp) != 0)
+    rp_prospects_page_reload (self);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  RpProspectsPage *self = user_data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_if_changed (self);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -222,6 +289,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   title = *p->credentials != '\0' ? g_strdup_printf ("%s, %s", p->display_name, p->credentials)
                                   : g_strdup (p->display_name);
+  if (g_strcmp0 (p->decision, "dismissed") == 0)
+    {
+      /* Translators: a dismissed prospect's name in the list, shown with "Show Dismissed". */
+      g_autofree char *dismissed = g_strdup_printf (_("%s (dismissed)"), title);
+
+      g_free (title);
+      title = g_steal_pointer (&dismissed);
+      gtk_widget_add_css_class (box, "dim-label");
+    }
+  else
+    gtk_widget_remove_css_class (box, "dim-label");
   gtk_label_set_text (GTK_LABEL (name), title);
   gtk_label_set_text (GTK_LABEL (summary), summary_text);
   gtk_label_set_text (GTK_LABEL (score), score_text);
@@ -243,6 +321,9 @@ typedef struct
   GArray          *ids;
   GtkDropDown     *tier;
   GtkDropDown     *status;
+  GtkDropDown     *list;        /* 0: a new list, then the existing ones */
+  GArray          *list_ids;    /* gint64, the dropdown's existing lists */
+  GPtrArray       *list_names;
   gboolean         target_list;
 } AddRequest;
 
@@ -251,6 +332,8 @@ add_request_free (AddRequest *request)
 {
   g_object_unref (request->self);
   g_array_unref (request->ids);
+  g_clear_pointer (&request->list_ids, g_array_unref);
+  g_clear_pointer (&request->list_names, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -269,6 +352,8 @@ add_response_cb (AdwMessageDialog *dialog,
   RpPartnerStatus status = RP_PARTNER_STATUS_PROSPECT +
                            (int) gtk_drop_down_get_selected (request->status);
   g_autofree char *message = NULL;
+  guint list_index = request->list != NULL ? gtk_drop_down_get_selected (request->list) : 0;
+  const char *list_name = NULL;
 
   if (g_strcmp0 (response, "add") != 0)
     {
@@ -293,7 +378,16 @@ add_response_cb (AdwMessageDialog *dialog,
         break;
       g_array_append_val (partner_ids, partner_id);
     }
-  if (error == NULL && request->target_list)
+  if (error == NULL && request->target_list && list_index > 0 &&
+      list_index <= request->list_ids->len)
+    {
+      list_name = g_ptr_array_index (request->list_names, list_index - 1);
+      rp_store_add_target_list_members (store, g_array_index (request->list_ids, gint64,
+                                                              list_index - 1),
+                                        (const gint64 *) partner_ids->data, partner_ids->len,
+                                        &error);
+    }
+  else if (error == NULL && request->target_list)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *day = g_date_time_format (now, "%x");
@@ -311,12 +405,18 @@ add_response_cb (AdwMessageDialog *dialog,
   if (!rp_store_commit (store, &error))
     goto fail;
 
-  message = request->target_list
-    ? g_strdup_printf (ngettext ("Added %u partner to a new target list",
-                                 "Added %u partners to a new target list", partner_ids->len),
-                       partner_ids->len)
-    : g_strdup_printf (ngettext ("Added %u partner", "Added %u partners", partner_ids->len),
-                       partner_ids->len);
+  if (list_name != NULL)
+    /* Translators: a toast; %s is the target list's name. */
+    message = g_strdup_printf (ngettext ("Added %u partner to “%s”", "Added %u partners to “%s”",
+                                         partner_ids->len),
+                               partner_ids->len, list_name);
+  else
+    message = request->target_list
+      ? g_strdup_printf (ngettext ("Added %u partner to a new target list",
+                                   "Added %u partners to a new target list", partner_ids->len),
+                         partner_ids->len)
+      : g_strdup_printf (ngettext ("Added %u partner", "Added %u partners", partner_ids->len),
+                         partner_ids->len);
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
   rp_prospects_page_reload (self);
   add_request_free (request);
@@ -384,10 +484,31 @@ ask_add (RpProspectsPage *self,
                                  selected->len), selected->len);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
                                    target_list
-                                     ? _("They become partners, keeping their NPI, and make up a "
-                                         "new target list.")
+                                     ? _("They become partners, keeping their NPI, on a new "
+                                         "target list or at the end of one you have.")
                                      : _("They become partners, keeping their NPI, so later "
                                          "registry imports can tell you what changed."));
+  if (target_list)
+    {
+      g_autoptr(GPtrArray) lists = rp_store_list_target_lists (rp_context_get_store (self->context),
+                                                               NULL);
+      g_autoptr(GPtrArray) choices = g_ptr_array_new ();
+
+      request->list_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      request->list_names = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (choices, (gpointer) _("A new list"));
+      for (guint i = 0; lists != NULL && i < lists->len; i++)
+        {
+          RpTargetListInfo *info = g_ptr_array_index (lists, i);
+
+          g_array_append_val (request->list_ids, info->id);
+          g_ptr_array_add (request->list_names, g_strdup (info->name));
+          g_ptr_array_add (choices, info->name);
+        }
+      g_ptr_array_add (choices, NULL);
+      request->list = labelled_dropdown (box, _("Target list"),
+                                         (const char * const *) choices->pdata, 0);
+    }
   request->tier = labelled_dropdown (box, _("Tier"), tiers, 2);
   request->status = labelled_dropdown (box, _("Status"), statuses, 0);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
@@ -414,7 +535,64 @@ target_clicked_cb (RpProspectsPage *self)
   ask_add (self, TRUE);
 }
 
-/* The map shows partners: a prospect that is one is shown there; another is first added. */
+static void
+undo_dismiss_cb (AdwToast *toast,
+                 gpointer  user_data)
+{
+  RpProspectsPage *self = g_object_get_data (G_OBJECT (toast), "page");
+  GArray *ids = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL)
+    return;
+  if (!rp_store_set_prospects_decision (rp_context_get_store (self->context),
+                                        (const gint64 *) ids->data, ids->len, "", &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  rp_prospects_page_reload (self);
+}
+
+/* Dismissed prospects leave the list (and the map) until "Show Dismissed"; a later month of
+ * the registry keeps the decision. Restore undoes it. */
+static void
+dismiss_clicked_cb (RpProspectsPage *self)
+{
+  g_autoptr(GArray) selected = selected_items (self);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  gboolean restore = selected->len > 0 && all_dismissed (self, selected);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (ids->len == 0)
+    return;
+  if (!rp_store_set_prospects_decision (rp_context_get_store (self->context),
+                                        (const gint64 *) ids->data, ids->len,
+                                        restore ? "" : "dismissed", &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  rp_prospects_page_reload (self);
+
+  message = restore
+    ? g_strdup_printf (ngettext ("Restored %u prospect", "Restored %u prospects", ids->len),
+                       ids->len)
+    : g_strdup_printf (ngettext ("Dismissed %u prospect", "Dismissed %u prospects", ids->len),
+                       ids->len);
+  toast = adw_toast_new (message);
+  if (!restore)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data (G_OBJECT (toast), "page", self);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_dismiss_cb),
+                             g_array_ref (ids), (GClosureNotify) (void (*) (void)) g_array_unref,
+                             0);
+    }
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* A prospect that became a partner is shown as the partner; another on the Prospects layer. */
 static void
 map_clicked_cb (RpProspectsPage *self)
 {
@@ -429,9 +607,7 @@ map_clicked_cb (RpProspectsPage *self)
   if (p->partner_id > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-on-map", "x", p->partner_id);
   else
-    adw_toast_overlay_add_toast (self->toasts,
-                                 adw_toast_new (_("Add the prospect to partners to see it on the "
-                                                  "map")));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-prospect-on-map", "x", p->id);
 }
 
 /* Building */
@@ -472,6 +648,16 @@ build (RpProspectsPage *self)
   GtkWidget *distance;
 
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  {
+    GtkWidget *import = gtk_button_new_from_icon_name ("document-open-symbolic");
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import-registry");
+    gtk_widget_set_tooltip_text (import, _("Import Public Registry…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (import), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Import a public registry file: NPPES, NUCC or Medicare"),
+                                    -1);
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header), import);
+  }
   gtk_box_append (GTK_BOX (outer), header);
 
   gtk_widget_set_margin_start (filters, 12);
@@ -498,6 +684,13 @@ build (RpProspectsPage *self)
   self->distance_dropdown = GTK_DROP_DOWN (distance);
   g_signal_connect_swapped (distance, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (GTK_BOX (filters), distance);
+  self->dismissed_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (
+                                              _("Show _Dismissed")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dismissed_check),
+                               _("Also list the prospects you dismissed"));
+  g_signal_connect_swapped (self->dismissed_check, "toggled", G_CALLBACK (filter_changed_cb),
+                            self);
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->dismissed_check));
   gtk_box_append (GTK_BOX (outer), filters);
 
   self->items = g_list_store_new (RP_TYPE_PROSPECT_ITEM);
@@ -516,9 +709,18 @@ build (RpProspectsPage *self)
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-users-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Prospects Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Import the national NPI file (NPPES) with "
-                                     "rapport --import-nppes=FILE --state=XX to find providers "
-                                     "near your practice."));
+                                   _("Import the national NPI file (NPPES) to find providers "
+                                     "near your practice, then the NUCC taxonomy for their "
+                                     "specialties and Medicare’s file for their volume."));
+  {
+    GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Public Registry…"));
+
+    gtk_widget_set_halign (import, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (import, "pill");
+    gtk_widget_add_css_class (import, "suggested-action");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import-registry");
+    adw_status_page_set_child (ADW_STATUS_PAGE (empty), import);
+  }
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, scrolled, "list");
@@ -536,7 +738,7 @@ build (RpProspectsPage *self)
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   self->target_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Add to _Target List…")));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_button),
-                               _("Add the selected prospects to a new target list"));
+                               _("Add the selected prospects to a target list"));
   g_signal_connect_swapped (self->target_button, "clicked", G_CALLBACK (target_clicked_cb),
                             self);
   self->map_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Show on _Map")));
@@ -546,6 +748,12 @@ build (RpProspectsPage *self)
   gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), GTK_WIDGET (self->add_button));
   gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), GTK_WIDGET (self->target_button));
   gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), GTK_WIDGET (self->map_button));
+  self->dismiss_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Dismiss")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dismiss_button),
+                               _("Hide the selected prospects, now and after later imports"));
+  g_signal_connect_swapped (self->dismiss_button, "clicked", G_CALLBACK (dismiss_clicked_cb),
+                            self);
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (actions), GTK_WIDGET (self->dismiss_button));
   gtk_box_append (GTK_BOX (outer), actions);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
@@ -559,6 +767,8 @@ rp_prospects_page_dispose (GObject *object)
   RpProspectsPage *self = RP_PROSPECTS_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_pointer (&self->stamp, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_object (&self->context);
@@ -592,6 +802,11 @@ rp_prospects_page_constructed (GObject *object)
 
   build (self);
   rp_prospects_page_reload (self);
+  /* The window's own changes come with a signal; another process's only in the stamp. */
+  g_signal_connect_object (rp_context_get_store (self->context), "partners-changed",
+                           G_CALLBACK (reload_if_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (reload_if_changed), NULL);
+  self->poll_id = g_timeout_add_seconds (2, poll_cb, self);
 }
 
 static void

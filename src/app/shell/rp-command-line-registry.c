@@ -24,27 +24,15 @@ progress_cb (const RpRegistryProgress *progress,
              gpointer                  user_data)
 {
   g_autofree char *read = g_format_size (progress->bytes_read);
+  g_autofree char *kept = rp_registry_format_count (progress->rows_kept);
   g_autofree char *total = progress->bytes_total > 0 ? g_format_size (progress->bytes_total)
                                                      : g_strdup ("?");
 
   /* Translators: progress of an import; "1.2 GB of 9.4 GB, kept 4,102, 251,000 rows/s". */
   /* The carriage return keeps the line in place; it is not part of the message. */
   g_printerr ("\r");
-  g_printerr (_("%s of %s read, %'" G_GUINT64_FORMAT " rows kept, %'.0f rows/s   "),
-              read, total, progress->rows_kept, progress->rows_per_s);
-}
-
-static GStrv
-split_list (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit_set (text, ", ", -1);
-  GPtrArray *list = g_ptr_array_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_ptr_array_add (list, g_strdup (parts[i]));
-  g_ptr_array_add (list, NULL);
-  return (GStrv) g_ptr_array_free (list, FALSE);
+  g_printerr (_("%s of %s read, %s rows kept, %'.0f rows/s   "),
+              read, total, kept, progress->rows_per_s);
 }
 
 static int
@@ -75,48 +63,8 @@ run_nppes (GVariantDict *options,
   g_variant_dict_lookup (options, "taxonomy", "&s", &taxonomy);
   g_variant_dict_lookup (options, "entity", "&s", &entity);
 
-  if (state != NULL)
-    {
-      if (strlen (state) != 2 || !g_ascii_isalpha (state[0]) || !g_ascii_isalpha (state[1]))
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("“%s” is not a state; give its two letters, as OH"), state);
-          return fail (message);
-        }
-      filter.state = g_ascii_strup (state, -1);
-    }
-  if (zip != NULL)
-    {
-      filter.zip_prefixes = split_list (zip);
-      for (guint i = 0; filter.zip_prefixes[i] != NULL; i++)
-        if (strspn (filter.zip_prefixes[i], "0123456789") != strlen (filter.zip_prefixes[i]) ||
-            strlen (filter.zip_prefixes[i]) > 9)
-          {
-            g_autofree char *message =
-              g_strdup_printf (_("“%s” is not the start of a ZIP code"), filter.zip_prefixes[i]);
-            rp_nppes_filter_clear (&filter);
-            return fail (message);
-          }
-    }
-  if (within != NULL && !rp_nppes_parse_distance (within, &filter.within_km, &error))
-    {
-      rp_nppes_filter_clear (&filter);
-      return fail (error->message);
-    }
-  if (taxonomy != NULL)
-    filter.taxonomies = g_strsplit (taxonomy, ",", -1);
-  if (entity != NULL)
-    {
-      if (g_str_equal (entity, "1"))
-        filter.entity = 1;
-      else if (g_str_equal (entity, "2"))
-        filter.entity = 2;
-      else
-        {
-          rp_nppes_filter_clear (&filter);
-          return fail (_("--entity is 1 (individuals) or 2 (organizations)"));
-        }
-    }
+  if (!rp_nppes_filter_parse (&filter, state, zip, within, taxonomy, entity, &error))
+    return fail (error->message);
 
   store = rp_store_open (path, &error);
   if (store == NULL)

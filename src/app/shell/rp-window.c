@@ -26,6 +26,7 @@
 #include "rp-target-lists-sidebar.h"
 #include "rp-timeline-page.h"
 #include "rp-prospects-page.h"
+#include "rp-registry-import-dialog.h"
 #include "rp-window.h"
 
 struct _RpWindow
@@ -549,6 +550,43 @@ import_activated (GSimpleAction *action,
                              imported_cb, self);
 }
 
+/* A prospect of the NPI registry on the map (the Prospects page's Show on Map). */
+static void
+show_prospect_on_map_activated (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  GtkWidget *page = present_page (RP_WINDOW (user_data), "map");
+
+  if (RP_IS_MAP_PAGE (page))
+    rp_map_page_show_prospect (RP_MAP_PAGE (page), g_variant_get_int64 (parameter));
+}
+
+static void
+registry_imported_cb (RpRegistryImportDialog *dialog,
+                      const char             *summary,
+                      RpWindow               *self)
+{
+  GtkWidget *page = rp_window_get_page (self, "prospects");
+
+  if (RP_IS_PROSPECTS_PAGE (page))
+    rp_prospects_page_reload (RP_PROSPECTS_PAGE (page));
+}
+
+/* The NPPES, NUCC and Medicare files (the main menu, and the Prospects page's buttons). */
+static void
+import_registry_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  RpRegistryImportDialog *dialog = rp_registry_import_dialog_new (GTK_WINDOW (self),
+                                                                  self->context);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (registry_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 undo_import_activated (GSimpleAction *action,
                        GVariant      *parameter,
@@ -631,6 +669,9 @@ static const GActionEntry win_entries[] = {
   { .name = "plan-visit", .activate = plan_visit_activated, .parameter_type = "x" },
   { .name = "show-follow-ups", .activate = show_follow_ups_activated },
   { .name = "import", .activate = import_activated },
+  { .name = "import-registry", .activate = import_registry_activated },
+  { .name = "show-prospect-on-map", .activate = show_prospect_on_map_activated,
+    .parameter_type = "x" },
   { .name = "undo-import", .activate = undo_import_activated, .parameter_type = "x" },
   { .name = "export-partners", .activate = export_partners_activated },
   { .name = "show-referrals", .activate = show_referrals_activated, .parameter_type = "s" },

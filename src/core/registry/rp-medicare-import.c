@@ -45,14 +45,18 @@ rp_medicare_result_dup_summary (const RpMedicareResult *r)
 
   g_return_val_if_fail (r != NULL, NULL);
 
+  g_autofree char *imported = rp_registry_format_count (r->imported);
+  g_autofree char *suppressed = rp_registry_format_count (r->suppressed);
+  g_autofree char *bad_npi = rp_registry_format_count (r->bad_npi);
+  g_autofree char *skipped = rp_registry_format_count (r->skipped);
+
   g_string_append_printf (text,
-                          _("Imported the Medicare patients of %'" G_GUINT64_FORMAT
-                            " providers for %d (%'" G_GUINT64_FORMAT " suppressed by CMS)"),
-                          r->imported, r->year, r->suppressed);
+                          _("Imported the Medicare patients of %s providers for %d (%s "
+                            "suppressed by CMS)"),
+                          imported, r->year, suppressed);
   if (r->bad_npi + r->skipped > 0)
-    g_string_append_printf (text, _("; skipped %'" G_GUINT64_FORMAT " with a bad NPI and %'"
-                                    G_GUINT64_FORMAT " malformed rows"),
-                            r->bad_npi, r->skipped);
+    g_string_append_printf (text, _("; skipped %s with a bad NPI and %s malformed rows"),
+                            bad_npi, skipped);
   for (guint i = 0; r->messages != NULL && i < r->messages->len; i++)
     g_string_append_printf (text, "%s%s", i == 0 ? ": " : "; ",
                             (const char *) g_ptr_array_index (r->messages, i));
@@ -157,6 +161,18 @@ rp_medicare_import (RpStore       *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return rp_medicare_import_full (store, file, year, NULL, NULL, cancellable, error);
+}
+
+RpMedicareResult *
+rp_medicare_import_full (RpStore                *store,
+                         GFile                  *file,
+                         int                     year,
+                         RpRegistryProgressFunc  progress,
+                         gpointer                progress_data,
+                         GCancellable           *cancellable,
+                         GError                **error)
+{
   g_autoptr(RpRegistryReader) reader = rp_registry_reader_new (columns, N_COLS);
   g_autoptr(RpMedicareResult) result = g_new0 (RpMedicareResult, 1);
   const RpRegistryProgress *counts;
@@ -181,6 +197,7 @@ rp_medicare_import (RpStore       *store,
   result->year = year;
 
   rp_registry_reader_set_member (reader, "*prov*.csv", NULL);
+  rp_registry_reader_set_progress (reader, progress, progress_data);
 
   if (!rp_store_begin (store, error))
     return NULL;

@@ -42,5 +42,13 @@ RpMedicareResult *rp_medicare_import             (RpStore       *store,
                                                   int            year,
                                                   GCancellable  *cancellable,
                                                   GError       **error);
+/* The same, reporting its progress as the NPPES import does (rows kept: the NPIs imported). */
+RpMedicareResult *rp_medicare_import_full        (RpStore                *store,
+                                                  GFile                  *file,
+                                                  int                     year,
+                                                  RpRegistryProgressFunc  progress,
+                                                  gpointer                progress_data,
+                                                  GCancellable           *cancellable,
+                                                  GError                **error);
 
 G_END_DECLS

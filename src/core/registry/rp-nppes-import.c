@@ -74,6 +74,96 @@ rp_nppes_filter_clear (RpNppesFilter *filter)
   g_clear_pointer (&filter->taxonomies, g_strfreev);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '\0';
+}
+
+/* Items separated by commas or spaces, without the empty ones. */
+static GStrv
+split_list (const char *text,
+            const char *separators)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, separators, -1);
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_ptr_array_add (list, g_strdup (parts[i]));
+    }
+  g_ptr_array_add (list, NULL);
+  return (GStrv) g_ptr_array_free (list, FALSE);
+}
+
+gboolean
+rp_nppes_filter_parse (RpNppesFilter *filter,
+                       const char    *state,
+                       const char    *zip_prefixes,
+                       const char    *within,
+                       const char    *taxonomies,
+                       const char    *entity,
+                       GError       **error)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  memset (filter, 0, sizeof *filter);
+  if (!is_blank (state))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (state));
+
+      if (strlen (trimmed) != 2 || !g_ascii_isalpha (trimmed[0]) ||
+          !g_ascii_isalpha (trimmed[1]))
+        {
+          g_set_error (error, RP_REGISTRY_ERROR, RP_REGISTRY_ERROR_FORMAT,
+                       _("“%s” is not a state; give its two letters, as OH"), trimmed);
+          goto fail;
+        }
+      filter->state = g_ascii_strup (trimmed, -1);
+    }
+  if (!is_blank (zip_prefixes))
+    {
+      filter->zip_prefixes = split_list (zip_prefixes, ", ");
+      for (guint i = 0; filter->zip_prefixes[i] != NULL; i++)
+        if (strspn (filter->zip_prefixes[i], "0123456789") != strlen (filter->zip_prefixes[i]) ||
+            strlen (filter->zip_prefixes[i]) > 9)
+          {
+            g_set_error (error, RP_REGISTRY_ERROR, RP_REGISTRY_ERROR_FORMAT,
+                         _("“%s” is not the start of a ZIP code"), filter->zip_prefixes[i]);
+            goto fail;
+          }
+    }
+  if (!is_blank (within) && !rp_nppes_parse_distance (within, &filter->within_km, error))
+    goto fail;
+  /* A grouping's name has spaces ("Internal Medicine"): only commas separate. */
+  if (!is_blank (taxonomies))
+    filter->taxonomies = split_list (taxonomies, ",");
+  if (!is_blank (entity))
+    {
+      if (g_str_equal (entity, "1"))
+        filter->entity = 1;
+      else if (g_str_equal (entity, "2"))
+        filter->entity = 2;
+      else
+        {
+          g_set_error_literal (error, RP_REGISTRY_ERROR, RP_REGISTRY_ERROR_FORMAT,
+                               _("--entity is 1 (individuals) or 2 (organizations)"));
+          goto fail;
+        }
+    }
+  return TRUE;
+
+fail:
+  rp_nppes_filter_clear (filter);
+  return FALSE;
+}
+
 gboolean
 rp_nppes_parse_distance (const char *text,
                          double     *km,
@@ -122,19 +212,23 @@ rp_nppes_result_dup_summary (const RpNppesResult *r)
 
   g_return_val_if_fail (r != NULL, NULL);
 
+  g_autofree char *read = rp_registry_format_count (r->rows_read);
+  g_autofree char *kept = rp_registry_format_count (r->rows_kept);
+  g_autofree char *inserted = rp_registry_format_count (r->inserted);
+  g_autofree char *updated = rp_registry_format_count (r->updated);
+  g_autofree char *unchanged = rp_registry_format_count (r->unchanged);
+  g_autofree char *deactivated = rp_registry_format_count (r->deactivated);
+  g_autofree char *bad_npi = rp_registry_format_count (r->bad_npi);
+  g_autofree char *malformed = rp_registry_format_count (r->malformed);
+  g_autofree char *bad_utf8 = rp_registry_format_count (r->bad_utf8);
+
   g_string_append_printf (text,
-                          _("Read %'" G_GUINT64_FORMAT " providers and kept %'" G_GUINT64_FORMAT
-                            " (new: %'" G_GUINT64_FORMAT ", updated: %'" G_GUINT64_FORMAT
-                            ", unchanged: %'" G_GUINT64_FORMAT "); deactivated: %'"
-                            G_GUINT64_FORMAT "; %'.0f rows/s"),
-                          r->rows_read, r->rows_kept, r->inserted, r->updated, r->unchanged,
-                          r->deactivated, r->rows_per_s);
+                          _("Read %s providers and kept %s (new: %s, updated: %s, unchanged: "
+                            "%s); deactivated: %s; %'.0f rows/s"),
+                          read, kept, inserted, updated, unchanged, deactivated, r->rows_per_s);
   if (r->bad_npi + r->malformed + r->bad_utf8 > 0)
-    g_string_append_printf (text,
-                            _(". Skipped: %'" G_GUINT64_FORMAT " with a bad NPI, %'"
-                              G_GUINT64_FORMAT " malformed, %'" G_GUINT64_FORMAT
-                              " not in UTF-8"),
-                            r->bad_npi, r->malformed, r->bad_utf8);
+    g_string_append_printf (text, _(". Skipped: %s with a bad NPI, %s malformed, %s not in UTF-8"),
+                            bad_npi, malformed, bad_utf8);
   for (guint i = 0; r->messages != NULL && i < r->messages->len; i++)
     g_string_append_printf (text, "%s%s", i == 0 ? ": " : "; ",
                             (const char *) g_ptr_array_index (r->messages, i));

@@ -32,6 +32,18 @@ typedef struct
 } RpNppesFilter;
 
 void           rp_nppes_filter_clear        (RpNppesFilter *filter);
+/* Fills @filter from the words a person typed (the command line's options, the import dialog's
+ * fields); each may be NULL or empty for "any": @state two letters ("oh" is OH), @zip_prefixes
+ * and @taxonomies lists separated by commas or spaces, @within a distance as
+ * rp_nppes_parse_distance reads it, @entity "1" (individuals) or "2" (organizations). FALSE with
+ * @error (RP_REGISTRY_ERROR_FORMAT, naming the bad value) and @filter cleared otherwise. */
+gboolean       rp_nppes_filter_parse        (RpNppesFilter *filter,
+                                             const char    *state,
+                                             const char    *zip_prefixes,
+                                             const char    *within,
+                                             const char    *taxonomies,
+                                             const char    *entity,
+                                             GError       **error);
 /* "25mi", "25 miles", "40km", "25" (miles): the distance in km, or FALSE with @error. */
 gboolean       rp_nppes_parse_distance      (const char    *text,
                                              double        *km,

@@ -49,12 +49,15 @@ rp_nucc_result_dup_summary (const RpNuccResult *r)
 
   g_return_val_if_fail (r != NULL, NULL);
 
+  g_autofree char *imported = rp_registry_format_count (r->imported);
+  g_autofree char *skipped = rp_registry_format_count (r->skipped);
+
   g_string_append_printf (text,
-                          _("Imported %'" G_GUINT64_FORMAT " taxonomy codes; %u of Rapport’s %u "
-                            "specialties found in them"),
-                          r->imported, r->specialties_mapped, r->specialties_total);
+                          _("Imported %s taxonomy codes; %u of Rapport’s %u specialties found "
+                            "in them"),
+                          imported, r->specialties_mapped, r->specialties_total);
   if (r->skipped > 0)
-    g_string_append_printf (text, _("; skipped %'" G_GUINT64_FORMAT " rows"), r->skipped);
+    g_string_append_printf (text, _("; skipped %s rows"), skipped);
   for (guint i = 0; r->messages != NULL && i < r->messages->len; i++)
     g_string_append_printf (text, "%s%s", i == 0 ? ": " : "; ",
                             (const char *) g_ptr_array_index (r->messages, i));

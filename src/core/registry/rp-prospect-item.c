@@ -130,12 +130,16 @@ rp_prospect_item_dup_summary (RpProspectItem *self,
       g_string_append_printf (text, " · %s", distance);
     }
   if (p->medicare_patients >= 0)
-    g_string_append_printf (text,
-                            /* Translators: Medicare patients per year, and the data year. */
-                            ngettext (" · %'" G_GINT64_FORMAT " Medicare patient (%d)",
-                                      " · %'" G_GINT64_FORMAT " Medicare patients (%d)",
-                                      (gulong) MIN (p->medicare_patients, G_MAXINT)),
-                            p->medicare_patients, p->medicare_year);
+    {
+      g_autofree char *patients = g_strdup_printf ("%'" G_GINT64_FORMAT, p->medicare_patients);
+
+      g_string_append_printf (text,
+                              /* Translators: Medicare patients per year, and the data year. */
+                              ngettext (" · %s Medicare patient (%d)",
+                                        " · %s Medicare patients (%d)",
+                                        (gulong) MIN (p->medicare_patients, G_MAXINT)),
+                              patients, p->medicare_year);
+    }
   if (p->org_size > 1)
     g_string_append_printf (text,
                             ngettext (" · %d provider at this address",

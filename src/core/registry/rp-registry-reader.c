@@ -177,6 +177,12 @@ rp_registry_reader_get_messages (RpRegistryReader *self)
   return self->messages;
 }
 
+char *
+rp_registry_format_count (guint64 n)
+{
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}
+
 void
 rp_registry_reader_add_message (RpRegistryReader *self,
                                 guint64           row,
@@ -185,9 +191,12 @@ rp_registry_reader_add_message (RpRegistryReader *self,
   g_return_if_fail (self != NULL);
 
   if (self->messages->len < RP_REGISTRY_MAX_MESSAGES)
-    /* Translators: a problem with one row of an imported file, e.g. "row 17: bad NPI". */
-    g_ptr_array_add (self->messages,
-                     g_strdup_printf (_("row %" G_GUINT64_FORMAT ": %s"), row, message));
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, row);
+
+      /* Translators: a problem with one row of an imported file, e.g. "row 17: bad NPI". */
+      g_ptr_array_add (self->messages, g_strdup_printf (_("row %s: %s"), number, message));
+    }
 }
 
 static void

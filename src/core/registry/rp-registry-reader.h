@@ -86,6 +86,9 @@ const RpRegistryProgress *rp_registry_reader_get_progress (RpRegistryReader *sel
 void              rp_registry_reader_count_kept   (RpRegistryReader       *self);
 /* The first RP_REGISTRY_MAX_MESSAGES problems, "row 17: 329 fields instead of 330". */
 GPtrArray        *rp_registry_reader_get_messages (RpRegistryReader       *self);
+/* @n with the locale's thousands separators ("4,102"), for a "%s" in a translated message:
+ * xgettext cuts a message at G_GUINT64_FORMAT, so the number is formatted first. */
+char             *rp_registry_format_count        (guint64                 n);
 /* Adds a message about @row (a skipped row of the caller's, such as a bad NPI). */
 void              rp_registry_reader_add_message  (RpRegistryReader       *self,
                                                    guint64                 row,

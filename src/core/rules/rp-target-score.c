@@ -19,6 +19,7 @@
 #include "rp-store-partners.h"
 #include "rp-store-plan-stats.h"
 #include "rp-store-practice.h"
+#include "rp-store-prospects.h"
 #include "rp-store-target-lists.h"
 #include "rp-target-score.h"
 
@@ -34,6 +35,7 @@ typedef struct
   double  volume;
   double  proximity;
   double  trend;
+  double  medicare;
   double  distance_km;
 } Scored;
 
@@ -59,6 +61,7 @@ rp_target_params_init (RpTargetParams *params)
   params->weight_volume = 0.3;
   params->weight_proximity = 0.2;
   params->weight_trend = 0.2;
+  params->weight_medicare = 0.2;
   params->max_km = DEFAULT_MAX_KM;
   params->trend_period_days = DEFAULT_PERIOD_DAYS;
   params->unit = RP_DISTANCE_UNIT_MILES;
@@ -98,8 +101,11 @@ static char *
 explain (const RpTargetParams     *params,
          const RpPartnerPlanStats *stats,
          const Scored             *scored,
+         const RpMedicareVolume   *medicare,
+         double                    weight_medicare,
          double                    weight_sum)
 {
+  g_autofree char *medicare_text = NULL;
   g_autofree char *influence = NULL;
   g_autofree char *volume = NULL;
   g_autofree char *proximity = NULL;
@@ -126,8 +132,23 @@ explain (const RpTargetParams     *params,
    * score. */
   trend = g_strdup_printf (_("referrals %u → %u (%.2f)"), stats->referrals_previous,
                            stats->referrals_recent, params->weight_trend * k * scored->trend);
+  if (weight_medicare > 0 && medicare != NULL)
+    {
+      g_autofree char *patients = g_strdup_printf ("%'" G_GINT64_FORMAT, medicare->patients);
 
-  return g_strjoin (" · ", influence, volume, proximity, trend, NULL);
+      /* Translators: Medicare patients per year (CMS's figure), its data year, then the share
+       * of the score. */
+      medicare_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s Medicare patient a year (%d) (%.2f)",
+                                                    "%s Medicare patients a year (%d) (%.2f)",
+                                                    (gulong) MIN (medicare->patients, G_MAXINT)),
+                                       patients, medicare->year,
+                                       weight_medicare * k * scored->medicare);
+    }
+  else if (weight_medicare > 0)
+    medicare_text = g_strdup_printf (_("no Medicare figure (%.2f)"), 0.0);
+
+  return g_strjoin (" · ", influence, volume, proximity, trend, medicare_text, NULL);
 }
 
 /* Ranks the partners of @stats (only those in @only when it is not NULL). */
@@ -148,6 +169,10 @@ rank (RpStore              *store,
   double max_km;
   double log_max_volume;
   guint max_volume = 0;
+  g_autoptr(GHashTable) medicare = NULL;
+  gint64 max_medicare = 0;
+  double log_max_medicare;
+  double weight_medicare;
 
   if (params->today != NULL && *params->today != '\0')
     today = g_strdup (params->today);
@@ -164,24 +189,37 @@ rank (RpStore              *store,
   if (stats == NULL)
     return NULL;
 
-  weight_sum = MAX (params->weight_influence, 0) + MAX (params->weight_volume, 0) +
-               MAX (params->weight_proximity, 0) + MAX (params->weight_trend, 0);
+  medicare = rp_store_dup_partner_medicare_volumes (store, error);
+  if (medicare == NULL)
+    return NULL;
+
   max_km = params->max_km > 0 ? params->max_km : DEFAULT_MAX_KM;
 
   for (guint i = 0; i < stats->len; i++)
     {
       const RpPartnerPlanStats *row = &g_array_index (stats, RpPartnerPlanStats, i);
+      const RpMedicareVolume *volume = g_hash_table_lookup (medicare, &row->partner_id);
 
-      if (only == NULL || g_hash_table_contains (only, &row->partner_id))
-        max_volume = MAX (max_volume, row->monthly_volume);
+      if (only != NULL && !g_hash_table_contains (only, &row->partner_id))
+        continue;
+      max_volume = MAX (max_volume, row->monthly_volume);
+      if (volume != NULL)
+        max_medicare = MAX (max_medicare, volume->patients);
     }
   log_max_volume = log1p ((double) max_volume);
+  log_max_medicare = log1p ((double) max_medicare);
+  /* No Medicare figure among them (none imported): the factor would only dilute the others. */
+  weight_medicare = max_medicare > 0 ? MAX (params->weight_medicare, 0) : 0;
+  weight_sum = MAX (params->weight_influence, 0) + MAX (params->weight_volume, 0) +
+               MAX (params->weight_proximity, 0) + MAX (params->weight_trend, 0) +
+               weight_medicare;
 
   scored = g_array_new (FALSE, FALSE, sizeof (Scored));
   for (guint i = 0; i < stats->len; i++)
     {
       const RpPartnerPlanStats *row = &g_array_index (stats, RpPartnerPlanStats, i);
-      Scored s = { i, 0, 0, 0, 0, 0, -1 };
+      const RpMedicareVolume *volume = g_hash_table_lookup (medicare, &row->partner_id);
+      Scored s = { i, 0, 0, 0, 0, 0, 0, -1 };
 
       if (only != NULL && !g_hash_table_contains (only, &row->partner_id))
         continue;
@@ -197,12 +235,15 @@ rank (RpStore              *store,
         }
       s.trend = trend_component (row->referrals_recent, row->referrals_previous,
                                  params->favour_falling);
+      if (volume != NULL && log_max_medicare > 0)
+        s.medicare = log1p ((double) MAX (volume->patients, 0)) / log_max_medicare;
 
       if (weight_sum > 0)
         s.score = (MAX (params->weight_influence, 0) * s.influence +
                    MAX (params->weight_volume, 0) * s.volume +
                    MAX (params->weight_proximity, 0) * s.proximity +
-                   MAX (params->weight_trend, 0) * s.trend) / weight_sum;
+                   MAX (params->weight_trend, 0) * s.trend +
+                   weight_medicare * s.medicare) / weight_sum;
 
       g_array_append_val (scored, s);
     }
@@ -227,6 +268,7 @@ rank (RpStore              *store,
       const Scored *s = &g_array_index (scored, Scored, i);
       const RpPartnerPlanStats *row = &g_array_index (stats, RpPartnerPlanStats, s->index);
       RpPartner *partner = g_hash_table_lookup (by_id, &row->partner_id);
+      const RpMedicareVolume *volume = g_hash_table_lookup (medicare, &row->partner_id);
       RpTargetCandidate *candidate;
 
       if (partner == NULL)
@@ -239,10 +281,13 @@ rank (RpStore              *store,
       candidate->volume = s->volume;
       candidate->proximity = s->proximity;
       candidate->trend = s->trend;
+      candidate->medicare = s->medicare;
+      candidate->medicare_patients = volume != NULL ? volume->patients : -1;
+      candidate->medicare_year = volume != NULL ? volume->year : 0;
       candidate->referrals_recent = row->referrals_recent;
       candidate->referrals_previous = row->referrals_previous;
       candidate->distance_km = s->distance_km;
-      candidate->explanation = explain (params, row, s, weight_sum);
+      candidate->explanation = explain (params, row, s, volume, weight_medicare, weight_sum);
       g_ptr_array_add (candidates, candidate);
     }
 

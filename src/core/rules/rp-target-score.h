@@ -4,8 +4,11 @@
  *   influence  (1–5 → 0…1), patient volume (monthly estimate, log-scaled against the network's
  *   largest), proximity (1 at the practice, falling to 0 at @max_km), trend (referrals of the
  *   last period against the one before: 0.5 steady, towards 1 rising… the liaison chooses
- *   whether falling partners are the opportunity: @favour_falling).
- * The weights need not sum to 1; they are normalised.
+ *   whether falling partners are the opportunity: @favour_falling), Medicare patients per year
+ *   (CMS's public figure for the partner's NPI, log-scaled against the largest among those
+ *   ranked; 0 for a partner without one).
+ * The weights need not sum to 1; they are normalised. Medicare counts only once a Medicare file
+ * was imported for some of the partners ranked: before that, the other four decide alone.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +31,7 @@ typedef struct
   double      weight_volume;
   double      weight_proximity;
   double      weight_trend;
+  double      weight_medicare;
   gboolean    favour_falling;          /* TRUE: falling referrals score higher */
   gboolean    has_origin;
   RpGeoPoint  origin;                  /* the practice's primary location */
@@ -47,11 +51,15 @@ typedef struct
   double     volume;
   double     proximity;
   double     trend;
+  double     medicare;                 /* 0…1 */
+  gint64     medicare_patients;        /* a year, from CMS's file; -1 when none */
+  int        medicare_year;            /* the data year of that figure */
   guint      referrals_recent;
   guint      referrals_previous;
   double     distance_km;              /* -1 when unplaced */
   char      *explanation;              /* translated: "Influence 5/5 (0.30) · 120 patients a
-                                        * month (0.24) · 3.1 mi (0.18) · referrals 4 → 9 (0.15)" */
+                                        * month (0.24) · 3.1 mi (0.18) · referrals 4 → 9 (0.15)
+                                        * · 1,204 Medicare patients a year (2023) (0.10)" */
 } RpTargetCandidate;
 
 void       rp_target_candidate_free (RpTargetCandidate *candidate);

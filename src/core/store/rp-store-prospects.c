@@ -11,6 +11,7 @@
 
 #include "rp-partner.h"
 #include "rp-specialties.h"
+#include "rp-store-geocode.h"
 #include "rp-store-partners.h"
 #include "rp-store-private.h"
 #include "rp-store-prospects.h"
@@ -33,6 +34,26 @@ make_display_name (const RpProspectRecord *r)
   if (r->last_name != NULL && *r->last_name != '\0')
     g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", r->last_name);
   return g_string_free (name, FALSE);
+}
+
+#define STAMP_KEY "prospects-stamp"
+
+/* In the caller's transaction: the prospects changed (see rp_store_dup_prospects_stamp). */
+static gboolean
+touch_prospects (RpStore *self,
+                 GError **error)
+{
+  g_autofree char *stamp = rp_store_new_uuid ();
+
+  return rp_store_set_meta (self, STAMP_KEY, stamp, error);
+}
+
+char *
+rp_store_dup_prospects_stamp (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return rp_store_dup_meta (self, STAMP_KEY);
 }
 
 gboolean
@@ -298,7 +319,8 @@ rp_store_rescore_prospects (RpStore *self,
                        "        WHERE s.street = upper(prospect.street)"
                        "          AND s.zip = substr(prospect.zip, 1, 5)), 1) - 1) / 20.0), 2);"
                        "DELETE FROM temp.rp_fit; DELETE FROM temp.rp_sites;",
-                       error))
+                       error) ||
+      !touch_prospects (self, error))
     {
       rp_store_rollback (self);
       return FALSE;
@@ -472,6 +494,40 @@ rp_store_get_medicare_volume (RpStore    *self,
   return found;
 }
 
+GHashTable *
+rp_store_dup_partner_medicare_volumes (RpStore *self,
+                                       GError **error)
+{
+  g_autoptr(GHashTable) volumes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT p.id, m.patients, m.year FROM partner p"
+                            " JOIN medicare_volume m ON m.npi = p.npi", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpMedicareVolume *volume = g_new (RpMedicareVolume, 1);
+
+      volume->patients = sqlite3_column_int64 (stmt, 1);
+      volume->year = sqlite3_column_int (stmt, 2);
+      g_hash_table_insert (volumes, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                               sizeof (gint64)), volume);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&volumes);
+}
+
 void
 rp_prospect_free (RpProspect *p)
 {
@@ -595,7 +651,8 @@ rp_store_search_prospects (RpStore                *self,
         many = sqlite3_column_int (count, 0) >= 2000;
       sqlite3_reset (count);
 
-      if (many && !filter->include_decided && filter->taxonomy_code == NULL &&
+      if (many && !filter->include_decided && !filter->show_dismissed &&
+          filter->taxonomy_code == NULL &&
           (filter->city == NULL || *filter->city == '\0'))
         {
           g_string_truncate (sql, 0);
@@ -620,7 +677,9 @@ rp_store_search_prospects (RpStore                *self,
     g_string_append (sql, " AND p.city = ?4 COLLATE NOCASE");
   if (filter->max_distance_km > 0)
     g_string_append (sql, " AND p.distance_km <= ?6");
-  if (!filter->include_decided)
+  if (!filter->include_decided && filter->show_dismissed)
+    g_string_append (sql, " AND p.decision IN ('', 'dismissed')");
+  else if (!filter->include_decided)
     g_string_append (sql, " AND p.decision = ''");
   g_string_append (sql, " ORDER BY p.score DESC, p.id LIMIT ?7) page ON page.page_id = p.id"
                         " ORDER BY p.score DESC, p.id");
@@ -658,22 +717,123 @@ rp_store_get_prospect (RpStore *self,
                                     error);
 }
 
+GPtrArray *
+rp_store_list_prospects_in_box (RpStore        *self,
+                                const RpGeoBox *box,
+                                guint           limit,
+                                GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (box != NULL, NULL);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT " PROSPECT_COLUMNS
+                            " WHERE p.deactivated_on IS NULL AND p.decision = ''"
+                            " AND p.lat BETWEEN ?1 AND ?2 AND p.lon BETWEEN ?3 AND ?4"
+                            " ORDER BY p.score DESC, p.id LIMIT ?5", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_double (stmt, 1, box->min_lat);
+  sqlite3_bind_double (stmt, 2, box->max_lat);
+  sqlite3_bind_double (stmt, 3, box->min_lon);
+  sqlite3_bind_double (stmt, 4, box->max_lon);
+  sqlite3_bind_int (stmt, 5, limit > 0 ? (int) MIN (limit, G_MAXINT) : -1);
+  return _rp_store_read_rows (self, stmt, read_prospect, (GDestroyNotify) rp_prospect_free,
+                              error);
+}
+
+gboolean
+rp_store_locate_prospect (RpStore *self,
+                          gint64   id,
+                          double  *lat,
+                          double  *lon,
+                          GError **error)
+{
+  g_autoptr(RpProspect) p = NULL;
+  char zip[6] = "";
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (lat != NULL && lon != NULL, FALSE);
+
+  p = rp_store_get_prospect (self, id, error);
+  if (p == NULL)
+    return FALSE;
+  if (p->placed)
+    {
+      *lat = p->lat;
+      *lon = p->lon;
+      return TRUE;
+    }
+
+  /* The file gives ZIP+4 without a dash: its first five digits. */
+  g_strlcpy (zip, p->zip, sizeof zip);
+  if (strlen (zip) < 5 || !rp_store_lookup_zcta (self, zip, lat, lon, NULL))
+    {
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_NOT_FOUND,
+                   _("The ZIP code gazetteer does not know %s’s ZIP code; import it in "
+                     "Preferences"), p->display_name);
+      return FALSE;
+    }
+
+  stmt = _rp_store_prepare (self, "UPDATE prospect SET lat = ?2, lon = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_double (stmt, 2, *lat);
+  sqlite3_bind_double (stmt, 3, *lon);
+  return _rp_store_step_done (self, stmt, error);
+}
+
 gboolean
 rp_store_set_prospect_decision (RpStore    *self,
                                 gint64      prospect_id,
                                 const char *decision,
                                 GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
 
-  stmt = _rp_store_prepare (self, "UPDATE prospect SET decision = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
+  return rp_store_set_prospects_decision (self, &prospect_id, 1, decision, error);
+}
+
+gboolean
+rp_store_set_prospects_decision (RpStore      *self,
+                                 const gint64 *ids,
+                                 guint         n_ids,
+                                 const char   *decision,
+                                 GError      **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (decision == NULL)
+    decision = "";
+  if (!rp_store_begin (self, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, prospect_id);
-  sqlite3_bind_text (stmt, 2, decision != NULL ? decision : "", -1, SQLITE_STATIC);
-  return _rp_store_step_done (self, stmt, error);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt = _rp_store_prepare (self,
+                                              "UPDATE prospect SET decision = ?2 WHERE id = ?1"
+                                              /* One that became a partner stays added. */
+                                              " AND (decision != 'added' OR partner_id IS NULL)",
+                                              error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sqlite3_bind_text (stmt, 2, decision, -1, SQLITE_STATIC);
+      if (!_rp_store_step_done (self, stmt, error))
+        goto fail;
+    }
+  if (!touch_prospects (self, error))
+    goto fail;
+  return rp_store_commit (self, error);
+
+fail:
+  rp_store_rollback (self);
+  return FALSE;
 }
 
 gint64
@@ -796,7 +956,7 @@ rp_store_add_prospect_as_partner (RpStore         *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, prospect_id);
-  if (!_rp_store_step_done (self, stmt, error))
+  if (!_rp_store_step_done (self, stmt, error) || !touch_prospects (self, error))
     goto fail;
 
   if (!rp_store_commit (self, error))

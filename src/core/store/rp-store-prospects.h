@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 
 #include "rp-enums.h"
+#include "rp-geo.h"
 #include "rp-store.h"
 
 G_BEGIN_DECLS
@@ -109,6 +110,18 @@ gboolean    rp_store_get_medicare_volume    (RpStore                *self,
                                              gint64                 *patients,
                                              int                    *year);
 
+/* Medicare patients a year of one NPI, and the data year. */
+typedef struct
+{
+  gint64 patients;
+  int    year;
+} RpMedicareVolume;
+
+/* The Medicare volumes of the partners whose NPI the Medicare file has: a table of partner id
+ * (gint64*) → RpMedicareVolume*. */
+GHashTable *rp_store_dup_partner_medicare_volumes (RpStore         *self,
+                                                   GError         **error);
+
 /* One row of the Prospects page. */
 typedef struct
 {
@@ -151,6 +164,7 @@ typedef struct
   const char *organization;    /* words, prefix-matched on the organization name */
   double      max_distance_km; /* <= 0: any */
   gboolean    include_decided; /* also those added or dismissed */
+  gboolean    show_dismissed;  /* also those dismissed (not those added) */
 } RpProspectFilter;
 
 /* Up to @limit active prospects of @filter, best score first: GPtrArray of RpProspect. */
@@ -161,6 +175,20 @@ GPtrArray  *rp_store_search_prospects       (RpStore                *self,
 RpProspect *rp_store_get_prospect           (RpStore                *self,
                                              gint64                  id,
                                              GError                **error);
+/* The map's prospects: up to @limit active, undecided prospects placed inside @box, best score
+ * first (GPtrArray of RpProspect). */
+GPtrArray  *rp_store_list_prospects_in_box  (RpStore                *self,
+                                             const RpGeoBox         *box,
+                                             guint                   limit,
+                                             GError                **error);
+/* Where the prospect is on the map: its place, or else its ZIP code's centroid from the
+ * gazetteer, which is then kept as its place. FALSE with RP_STORE_ERROR_NOT_FOUND when the
+ * gazetteer does not know its ZIP code either. */
+gboolean    rp_store_locate_prospect        (RpStore                *self,
+                                             gint64                  id,
+                                             double                 *lat,
+                                             double                 *lon,
+                                             GError                **error);
 /* Makes a partner of the prospect (its NPI, names, address, phone, specialty from the NUCC
  * label or Rapport's list) with @tier and @status, and links the prospect to it; one
  * transaction. Fails with RP_STORE_ERROR_CONSTRAINT when a partner has the NPI already. */
@@ -169,10 +197,21 @@ gint64      rp_store_add_prospect_as_partner (RpStore               *self,
                                               RpTier                 tier,
                                               RpPartnerStatus        status,
                                               GError               **error);
+/* @decision "" (undecided, shown again), "dismissed" or "added"; kept through re-imports. */
 gboolean    rp_store_set_prospect_decision  (RpStore                *self,
                                              gint64                  prospect_id,
                                              const char             *decision,
                                              GError                **error);
+/* The same for @n_ids prospects, in one transaction. */
+gboolean    rp_store_set_prospects_decision (RpStore                *self,
+                                             const gint64           *ids,
+                                             guint                   n_ids,
+                                             const char             *decision,
+                                             GError                **error);
+/* A value that changes whenever the prospects change (an import, a decision, an addition to
+ * partners), whichever connection or process wrote: the Prospects page compares it to know when
+ * to reload. NULL before the first change. */
+char       *rp_store_dup_prospects_stamp    (RpStore                *self);
 
 /* A partner whose NPI the registry describes differently. */
 typedef struct

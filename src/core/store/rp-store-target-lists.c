@@ -158,6 +158,54 @@ failed:
 }
 
 gboolean
+rp_store_add_target_list_members (RpStore      *self,
+                                  gint64        list_id,
+                                  const gint64 *partner_ids,
+                                  guint         n_partner_ids,
+                                  GError      **error)
+{
+  g_autofree char *now = rp_store_now_iso ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (partner_ids != NULL || n_partner_ids == 0, FALSE);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  /* The list must exist: its updated_at says so. */
+  stmt = _rp_store_prepare (self, "UPDATE target_list SET updated_at = ?2 WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  if (!_rp_store_step_done (self, stmt, error) || !check_list_changed (self, error))
+    goto failed;
+
+  stmt = _rp_store_prepare (self,
+                            "INSERT OR IGNORE INTO target_list_member (list_id, partner_id,"
+                            " position) SELECT ?1, ?2, coalesce(max(position) + 1, 0)"
+                            " FROM target_list_member WHERE list_id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  for (guint i = 0; i < n_partner_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, list_id);
+      sqlite3_bind_int64 (stmt, 2, partner_ids[i]);
+      if (!_rp_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_LISTS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
 rp_store_rename_target_list (RpStore    *self,
                              gint64      list_id,
                              const char *name,

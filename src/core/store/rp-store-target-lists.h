@@ -32,6 +32,13 @@ gint64     rp_store_create_target_list  (RpStore          *self,
                                          const gint64     *partner_ids,
                                          guint             n_partner_ids,
                                          GError          **error);
+/* Appends these partners to the end of the list, in this order, leaving out those on it
+ * already; one transaction. Emits "lists-changed". */
+gboolean   rp_store_add_target_list_members (RpStore      *self,
+                                             gint64        list_id,
+                                             const gint64 *partner_ids,
+                                             guint         n_partner_ids,
+                                             GError      **error);
 gboolean   rp_store_rename_target_list  (RpStore          *self,
                                          gint64            list_id,
                                          const char       *name,

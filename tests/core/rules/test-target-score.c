@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "rp-store.h"
+#include "rp-store-prospects.h"
 #include "rp-target-score.h"
 #include "rp-test-core.h"
 
@@ -134,6 +135,105 @@ test_target_score (void)
   g_assert_nonnull (strstr (candidate->explanation, "Influence "));
   g_assert_nonnull (strstr (candidate->explanation, " a month ("));
   g_assert_nonnull (strstr (candidate->explanation, "referrals "));
+  /* No Medicare file imported: the factor is left out, not counted as zero. */
+  g_assert_null (strstr (candidate->explanation, "Medicare"));
+}
+
+static void
+set_npi (RpStore    *store,
+         gint64      id,
+         const char *npi)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) partner = rp_store_get_partner (store, id, &error);
+
+  rp_partner_set_npi (partner, npi);
+  g_assert_true (rp_store_update_partner (store, partner, &error));
+  g_assert_no_error (error);
+}
+
+/* Medicare patients per year (CMS's figure for the partner's NPI) as the fifth factor. */
+static void
+test_medicare (void)
+{
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ranked = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  RpTargetParams params;
+  RpTargetCandidate *first;
+  RpTargetCandidate *last;
+  gint64 busy, quiet, unknown;
+
+  busy = add_scored_partner (store, "Busy", 1, 10, 40.1, -83.0);
+  quiet = add_scored_partner (store, "Quiet", 5, 400, 40.001, -83.0);
+  unknown = add_scored_partner (store, "Unknown", 3, 10, 40.05, -83.0);
+  set_npi (store, busy, "1234567893");
+  set_npi (store, quiet, "1987654328");
+  set_npi (store, unknown, "1555555550");
+  g_assert_true (rp_store_begin (store, &error));
+  g_assert_true (rp_store_save_medicare_volume (store, "1234567893", 2023, "Cardiology", 1840,
+                                                5200, &error));
+  g_assert_true (rp_store_save_medicare_volume (store, "1987654328", 2023, "Cardiology", 25, 90,
+                                                &error));
+  g_assert_true (rp_store_commit (store, &error));
+
+  rp_target_params_init (&params);
+  params.today = TODAY;
+  params.has_origin = TRUE;
+  params.origin.lat = 40.0;
+  params.origin.lon = -83.0;
+  params.unit = RP_DISTANCE_UNIT_KILOMETERS;
+
+  /* Medicare alone: the busiest first, the one without a figure last. */
+  params.weight_influence = params.weight_volume = params.weight_proximity = 0;
+  params.weight_trend = 0;
+  params.weight_medicare = 1;
+  ranked = rp_target_rank (store, &params, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranked->len, ==, 3);
+  first = g_ptr_array_index (ranked, 0);
+  last = g_ptr_array_index (ranked, 2);
+  g_assert_cmpint (candidate_id (ranked, 0), ==, busy);
+  g_assert_cmpint (candidate_id (ranked, 1), ==, quiet);
+  g_assert_cmpint (candidate_id (ranked, 2), ==, unknown);
+  g_assert_cmpfloat_with_epsilon (first->score, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (first->medicare, 1.0, 1e-9);
+  g_assert_cmpint (first->medicare_patients, ==, 1840);
+  g_assert_cmpint (first->medicare_year, ==, 2023);
+  g_assert_cmpfloat (((RpTargetCandidate *) g_ptr_array_index (ranked, 1))->medicare, >, 0);
+  g_assert_cmpfloat (((RpTargetCandidate *) g_ptr_array_index (ranked, 1))->medicare, <, 0.5);
+  g_assert_cmpint (last->medicare_patients, ==, -1);
+  g_assert_cmpfloat (last->score, ==, 0);
+  /* Explained with its year; none said so. */
+  g_assert_nonnull (strstr (first->explanation, " Medicare patients a year (2023) (1.00)"));
+  g_assert_nonnull (strstr (last->explanation, "no Medicare figure (0.00)"));
+
+  /* Mixed with the others, it still moves the busy partner up. */
+  rp_target_params_init (&params);
+  params.today = TODAY;
+  params.has_origin = TRUE;
+  params.origin.lat = 40.0;
+  params.origin.lon = -83.0;
+  params.weight_medicare = 0;
+  again = rp_target_rank (store, &params, &error);
+  g_assert_cmpint (candidate_id (again, 0), ==, quiet);
+  g_assert_null (strstr (((RpTargetCandidate *) g_ptr_array_index (again, 0))->explanation,
+                         "Medicare"));
+  {
+    double without = 0, with = 0;
+    g_autoptr(GPtrArray) weighted = NULL;
+
+    for (guint i = 0; i < again->len; i++)
+      if (candidate_id (again, i) == busy)
+        without = ((RpTargetCandidate *) g_ptr_array_index (again, i))->score;
+    params.weight_medicare = 1;
+    weighted = rp_target_rank (store, &params, &error);
+    for (guint i = 0; i < weighted->len; i++)
+      if (candidate_id (weighted, i) == busy)
+        with = ((RpTargetCandidate *) g_ptr_array_index (weighted, i))->score;
+    g_assert_cmpfloat (with, >, without);
+  }
 }
 
 typedef struct
@@ -236,6 +336,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/planner/target-score", test_target_score);
+  g_test_add_func ("/planner/target-score/medicare", test_medicare);
   g_test_add_func ("/planner/target-csv", test_target_csv);
 
   return g_test_run ();
