@@ -83,6 +83,14 @@ RpDavCollection *rp_dav_client_create_collection    (RpDavClient          *self,
                                                      const char           *display_name,
                                                      GCancellable         *cancellable,
                                                      GError              **error);
+/* The same at @url (a path or an absolute URL), for a shared team collection outside the home
+ * set (Radicale's /team/partners/). */
+RpDavCollection *rp_dav_client_create_collection_at (RpDavClient          *self,
+                                                     RpDavCollectionKind   kind,
+                                                     const char           *url,
+                                                     const char           *display_name,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
 void           rp_dav_client_create_collection_async (RpDavClient         *self,
                                                      RpDavCollectionKind   kind,
                                                      const char           *display_name,
