@@ -110,6 +110,23 @@ test_sync_cli (void)
     g_assert_nonnull (strstr (rp_sync_account_get_calendar_url (account), "/bob/"));
   }
 
+  /* Collections named but not there yet: made. */
+  {
+    g_autofree char *third = g_build_filename (dir, "third.db", NULL);
+    g_autofree char *third_database = g_strconcat ("--database=", third, NULL);
+    g_autofree char *new_book = g_strconcat ("--addressbook=", server->url, "team/more/", NULL);
+    g_autofree char *new_calendar = g_strconcat ("--calendar=", server->url, "team/plans/",
+                                                 NULL);
+    const char *args[] = { third_database, "--sync", server_option, "--user=carol", new_book,
+                           new_calendar, NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_rapport (args, "carol-pw", &out, &err), ==, 0);
+    g_assert_cmpuint (rp_test_server_request (server, "carol", "PROPFIND", "/team/plans/",
+                                              NULL, NULL, NULL), ==, 207);
+  }
+
   /* Failures: non-zero with the reason. */
   {
     const char *wrong[] = { database, "--server=http://x/", NULL };

@@ -66,8 +66,33 @@ choose_collection (RpDavClient          *client,
   return made != NULL ? g_strdup (rp_dav_collection_get_url (made)) : NULL;
 }
 
-/* Sets the account of @store up from the options: the collections given, else found on the
- * server (the first address book and calendar), else made. */
+/* @url when the collection exists; made (named @name) when the server has nothing there. */
+static gboolean
+ensure_collection (RpDavClient          *client,
+                   const char           *url,
+                   RpDavCollectionKind   kind,
+                   const char           *name,
+                   GError              **error)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(RpDavCollection) made = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  members = rp_dav_client_list (client, url, NULL, &local_error);
+  if (members != NULL)
+    return TRUE;
+  if (!g_error_matches (local_error, RP_DAV_ERROR, RP_DAV_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  made = rp_dav_client_create_collection_at (client, kind, url, name, NULL, error);
+  return made != NULL;
+}
+
+/* Sets the account of @store up from the options: the collections given (made when the server
+ * has nothing there yet), else found on the server (the first address book and calendar), else
+ * made in the account's home. */
 static RpSyncAccount *
 configure (RpStore      *store,
            GVariantDict *options,
@@ -96,6 +121,13 @@ configure (RpStore      *store,
 
   if (addressbook != NULL && calendar != NULL)
     {
+      g_autoptr(RpDavClient) client = rp_dav_client_new (server_url, user, password);
+
+      if (!ensure_collection (client, addressbook, RP_DAV_COLLECTION_ADDRESSBOOK,
+                              _("Team partners"), error) ||
+          !ensure_collection (client, calendar, RP_DAV_COLLECTION_CALENDAR, _("Team visits"),
+                              error))
+        return NULL;
       rp_sync_account_set_addressbook_url (account, addressbook);
       rp_sync_account_set_calendar_url (account, calendar);
     }
