@@ -21,6 +21,8 @@ struct _RpPlannedVisit
   gint64         activity_id;
   char          *created_at;
   char          *partner_name;
+  char          *liaison;
+  char          *start_time;
 };
 
 G_DEFINE_FINAL_TYPE (RpPlannedVisit, rp_planned_visit, G_TYPE_OBJECT)
@@ -37,6 +39,8 @@ enum {
   PROP_ACTIVITY_ID,
   PROP_CREATED_AT,
   PROP_PARTNER_NAME,
+  PROP_LIAISON,
+  PROP_START_TIME,
   N_PROPS
 };
 
@@ -52,6 +56,8 @@ rp_planned_visit_finalize (GObject *object)
   g_free (self->objective);
   g_free (self->created_at);
   g_free (self->partner_name);
+  g_free (self->liaison);
+  g_free (self->start_time);
 
   G_OBJECT_CLASS (rp_planned_visit_parent_class)->finalize (object);
 }
@@ -104,6 +110,14 @@ rp_planned_visit_get_property (GObject    *object,
 
     case PROP_PARTNER_NAME:
       g_value_set_string (value, rp_planned_visit_get_partner_name (self));
+      break;
+
+    case PROP_LIAISON:
+      g_value_set_string (value, rp_planned_visit_get_liaison (self));
+      break;
+
+    case PROP_START_TIME:
+      g_value_set_string (value, rp_planned_visit_get_start_time (self));
       break;
 
     default:
@@ -159,6 +173,14 @@ rp_planned_visit_set_property (GObject      *object,
 
     case PROP_PARTNER_NAME:
       rp_planned_visit_set_partner_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_LIAISON:
+      rp_planned_visit_set_liaison (self, g_value_get_string (value));
+      break;
+
+    case PROP_START_TIME:
+      rp_planned_visit_set_start_time (self, g_value_get_string (value));
       break;
 
     default:
@@ -222,6 +244,16 @@ rp_planned_visit_class_init (RpPlannedVisitClass *klass)
 
   properties[PROP_PARTNER_NAME] =
     g_param_spec_string ("partner-name", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LIAISON] =
+    g_param_spec_string ("liaison", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_START_TIME] =
+    g_param_spec_string ("start-time", NULL, NULL,
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -447,4 +479,44 @@ rp_planned_visit_set_partner_name (RpPlannedVisit *self,
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER_NAME]);
+}
+
+const char *
+rp_planned_visit_get_liaison (RpPlannedVisit *self)
+{
+  g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), NULL);
+
+  return rp_model_str_or_empty (self->liaison);
+}
+
+void
+rp_planned_visit_set_liaison (RpPlannedVisit *self,
+                              const char     *liaison)
+{
+  g_return_if_fail (RP_IS_PLANNED_VISIT (self));
+
+  if (!rp_model_set_string (&self->liaison, liaison))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIAISON]);
+}
+
+const char *
+rp_planned_visit_get_start_time (RpPlannedVisit *self)
+{
+  g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), NULL);
+
+  return rp_model_str_or_empty (self->start_time);
+}
+
+void
+rp_planned_visit_set_start_time (RpPlannedVisit *self,
+                                 const char     *start_time)
+{
+  g_return_if_fail (RP_IS_PLANNED_VISIT (self));
+
+  if (!rp_model_set_string (&self->start_time, start_time))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_TIME]);
 }

@@ -18,7 +18,10 @@ G_DECLARE_FINAL_TYPE (RpPlannedVisit, rp_planned_visit, RP, PLANNED_VISIT, GObje
 
 /* Properties: "id", "uuid", "partner-id", "planned-on" (local date YYYY-MM-DD), "position"
  * (order within the day), "objective", "status", "activity-id" (0 = none), "created-at", and
- * "partner-name" (the partner's display name, set by the store's loaders). */
+ * "partner-name" (the partner's display name, set by the store's loaders), "liaison" (who
+ * planned it, as the team calendar names them; empty for this database's own liaison) and
+ * "start-time" (local "HH:MM", empty when the visit has no time of its own: it then starts at
+ * 09:00 plus an hour per position). */
 RpPlannedVisit *rp_planned_visit_new              (void);
 gint64          rp_planned_visit_get_id           (RpPlannedVisit *self);
 void            rp_planned_visit_set_id           (RpPlannedVisit *self,
@@ -50,5 +53,12 @@ void            rp_planned_visit_set_created_at   (RpPlannedVisit *self,
 const char     *rp_planned_visit_get_partner_name (RpPlannedVisit *self);
 void            rp_planned_visit_set_partner_name (RpPlannedVisit *self,
                                                    const char     *partner_name);
+/* Who planned the visit (X-RAPPORT-LIAISON of the team calendar); empty for one planned here. */
+const char     *rp_planned_visit_get_liaison      (RpPlannedVisit *self);
+void            rp_planned_visit_set_liaison      (RpPlannedVisit *self,
+                                                   const char     *liaison);
+const char     *rp_planned_visit_get_start_time   (RpPlannedVisit *self);
+void            rp_planned_visit_set_start_time   (RpPlannedVisit *self,
+                                                   const char     *start_time);
 
 G_END_DECLS

@@ -557,6 +557,7 @@ test_migrate_from_v6 (void)
                                  "ALTER TABLE referral DROP COLUMN outcome_category_id;"
                                  "ALTER TABLE referral DROP COLUMN outcome_at;"
                                  "DROP TABLE outcome_category;"
+                                 RP_TEST_UNDO_SCHEMA_12
                                  "PRAGMA user_version = 6;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

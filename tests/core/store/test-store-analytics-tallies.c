@@ -271,6 +271,7 @@ test_migrate_from_10 (void)
             "DROP INDEX referral_analytics_outcomes;"
             "DROP INDEX referral_partner_days;"
             "DROP INDEX partner_analytics_names;"
+            RP_TEST_UNDO_SCHEMA_12
             "PRAGMA user_version = 10;");
 
   store = rp_store_open (tmp.path, &error);
