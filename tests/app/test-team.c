@@ -13,13 +13,17 @@
 #include <adwaita.h>
 
 #include "rp-dav-client.h"
+#include "rp-ics.h"
 #include "rp-preferences-window.h"
 #include "rp-sync-account.h"
 #include "rp-sync-banner.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 #include "rp-sync-status.h"
 #include "rp-team-engine.h"
 #include "rp-team-page.h"
 #include "rp-test-app.h"
+#include "rp-test-core.h"
 #include "rp-test-server.h"
 #include "rp-window.h"
 
@@ -352,6 +356,183 @@ test_window_banner (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (rp_sync_status_get_text (status), "Synced"));
 }
 
+/* One liaison's Rapport: a database, its window on the Planner, its team account. */
+typedef struct
+{
+  RpTestDb       db;
+  GtkWidget     *window;
+  RpSyncEngine  *engine;
+  RpPartner     *partner;
+  RpPlannedVisit *visit;
+} Liaison;
+
+static void
+liaison_open (Liaison      *liaison,
+              RpTestServer *server,
+              const char   *user,
+              const char   *name,
+              const char   *partner_first,
+              const char   *partner_last,
+              const char   *day)
+{
+  g_autoptr(RpSyncAccount) account = rp_sync_account_new (server->url, user);
+  g_autofree char *password = g_strconcat (user, "-pw", NULL);
+  g_autoptr(GError) error = NULL;
+
+  rp_test_db_open (&liaison->db, "rapport-team-liaison-XXXXXX");
+  rp_test_db_make_context (&liaison->db, NULL);
+
+  /* The window first, the account after: the syncs below are the test's, not automatic ones. */
+  liaison->window = GTK_WIDGET (rp_window_new (NULL, liaison->db.context));
+  rp_window_set_visible_page_name (RP_WINDOW (liaison->window), "planner");
+  gtk_window_set_default_size (GTK_WINDOW (liaison->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (liaison->window));
+  rp_test_wait_until_mapped (liaison->window);
+
+  rp_sync_account_set_liaison_name (account, name);
+  rp_sync_account_set_addressbook_url (account, server->addressbook);
+  rp_sync_account_set_calendar_url (account, server->calendar);
+  g_assert_true (rp_sync_account_save (account, liaison->db.store, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_sync_password_store (server->url, user, password, NULL, &error));
+  g_assert_no_error (error);
+  liaison->engine = rp_team_engine_get (liaison->db.context);
+  rp_sync_engine_reload (liaison->engine);
+
+  liaison->partner = rp_test_make_person (partner_first, partner_last, NULL);
+  rp_test_insert_partner (liaison->db.store, liaison->partner);
+  liaison->visit = rp_store_plan_visit (liaison->db.store, rp_partner_get_id (liaison->partner),
+                                        day, "Bring the new referral pad", &error);
+  g_assert_no_error (error);
+}
+
+static void
+liaison_close (Liaison *liaison)
+{
+  g_clear_pointer ((GtkWindow **) &liaison->window, gtk_window_destroy);
+  rp_test_iterate_for (50);
+  g_clear_object (&liaison->partner);
+  g_clear_object (&liaison->visit);
+  rp_test_db_close (&liaison->db);
+}
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RpSyncReport **report = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *report = rp_sync_engine_sync_finish (RP_SYNC_ENGINE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* Syncs @liaison the way the window does (on the engine's worker, the main loop running). */
+static void
+liaison_sync (Liaison *liaison)
+{
+  g_autoptr(RpSyncReport) report = NULL;
+
+  rp_sync_engine_sync_async (liaison->engine, NULL, sync_done_cb, &report);
+  rp_test_wait_for (is_set, &report);
+  g_assert_cmpint (rp_sync_engine_get_state (liaison->engine), ==, RP_SYNC_STATE_IDLE);
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *name;
+} NamedIn;
+
+static gboolean
+named_shown (gpointer data)
+{
+  NamedIn *named = data;
+
+  return rp_test_find_named (named->window, named->name) != NULL;
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+/* @liaison's Planner shows @other's visit (to @other's new partner), marked as @other_name's. */
+static void
+assert_shows_visit_of (Liaison    *liaison,
+                       Liaison    *other,
+                       const char *other_name)
+{
+  NamedIn named = { liaison->window, rp_planned_visit_get_uuid (other->visit) };
+  g_autofree char *planned_by = g_strconcat ("Planned by ", other_name, NULL);
+  g_autoptr(RpPartner) partner = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  partner = rp_store_find_partner_by_uuid (liaison->db.store, rp_partner_get_uuid (other->partner),
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (partner);
+  g_assert_cmpstr (rp_partner_get_last_name (partner), ==, rp_partner_get_last_name (other->partner));
+
+  rp_test_wait_for (named_shown, &named);
+  row = rp_test_find_named (liaison->window, named.name);
+  g_assert_true (gtk_widget_has_css_class (row, "other-liaison"));
+  g_assert_nonnull (rp_test_find_widget (row, label_is, planned_by));
+  g_assert_nonnull (rp_test_find_by_type (row, ADW_TYPE_AVATAR));
+
+  /* One's own visit stays a numbered stop. */
+  row = rp_test_find_named (liaison->window, rp_planned_visit_get_uuid (liaison->visit));
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_has_css_class (row, "other-liaison"));
+}
+
+/* Two liaisons, two databases, one Radicale: each window shows the other's new partner and visit
+ * after a sync. */
+static void
+test_two_liaisons (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDate) date = g_date_new ();
+  g_autofree char *today = NULL;
+  g_autofree char *monday = NULL;
+  Liaison alice = { 0 };
+  Liaison bob = { 0 };
+
+  /* The Planner opens on this week: the visits are on its Monday. */
+  g_date_set_time_t (date, time (NULL));
+  today = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                           g_date_get_day (date));
+  monday = rp_week_monday (today);
+
+  rp_test_load_style ();
+  liaison_open (&alice, fixture->server, "alice", "Alice Ames", "Ada", "Lovell", monday);
+  liaison_open (&bob, fixture->server, "bob", "Bob Berg", "Ben", "Ortiz", monday);
+
+  liaison_sync (&alice);
+  liaison_sync (&bob);
+  liaison_sync (&alice);
+
+  assert_shows_visit_of (&alice, &bob, "Bob Berg");
+  assert_shows_visit_of (&bob, &alice, "Alice Ames");
+
+  rp_test_iterate_for (400);
+  rp_test_save_screenshot (alice.window, "team-alice-planner.png");
+  rp_test_save_screenshot (bob.window, "team-bob-planner.png");
+
+  liaison_close (&alice);
+  liaison_close (&bob);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +555,8 @@ main (int   argc,
               fixture_set_up, test_connect, fixture_tear_down);
   g_test_add ("/team/window/banner", Fixture, NULL,
               fixture_set_up, test_window_banner, fixture_tear_down);
+  g_test_add ("/team/window/two-liaisons", Fixture, NULL,
+              fixture_set_up, test_two_liaisons, fixture_tear_down);
 
   status = g_test_run ();
 
