@@ -14,6 +14,7 @@
 
 #include "rp-dav-client.h"
 #include "rp-page-util.h"
+#include "rp-store-practice.h"
 #include "rp-sync-account.h"
 #include "rp-team-engine.h"
 #include "rp-team-page.h"
@@ -281,6 +282,31 @@ show_test_result (RpTeamPage   *self,
                                   message != NULL ? message : "", -1);
 }
 
+/* The connection test's success, with what the server holds for the account. */
+static void
+show_found (RpTeamPage *self)
+{
+  guint n_addressbooks = self->addressbooks->len;
+  guint n_calendars = self->calendars->len;
+  g_autofree char *message = NULL;
+
+  if (n_addressbooks == 0 && n_calendars == 0)
+    message = g_strdup (_("Connected. The account has no address book or calendar yet: create "
+                          "them below."));
+  else
+    {
+      g_autofree char *addressbooks =
+        g_strdup_printf (ngettext ("%u address book", "%u address books", n_addressbooks),
+                         n_addressbooks);
+      g_autofree char *calendars =
+        g_strdup_printf (ngettext ("%u calendar", "%u calendars", n_calendars), n_calendars);
+
+      /* Translators: "Connected: 2 address books and 1 calendar found." */
+      message = g_strdup_printf (_("Connected: %s and %s found."), addressbooks, calendars);
+    }
+  show_test_result (self, NULL, message);
+}
+
 static void
 forget_test (RpTeamPage *self)
 {
@@ -320,9 +346,6 @@ discover_done_cb (GObject      *source,
   g_autoptr(RpTeamPage) self = user_data;
   g_autoptr(GPtrArray) collections = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n_addressbooks;
-  guint n_calendars;
 
   collections = rp_dav_client_discover_finish (RP_DAV_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -345,23 +368,7 @@ discover_done_cb (GObject      *source,
                     self->account != NULL
                     ? rp_sync_account_get_calendar_url (self->account) : NULL);
 
-  n_addressbooks = self->addressbooks->len;
-  n_calendars = self->calendars->len;
-  if (n_addressbooks == 0 && n_calendars == 0)
-    message = g_strdup (_("Connected. The account has no address book or calendar yet: create "
-                          "them below."));
-  else
-    {
-      g_autofree char *addressbooks =
-        g_strdup_printf (ngettext ("%u address book", "%u address books", n_addressbooks),
-                         n_addressbooks);
-      g_autofree char *calendars =
-        g_strdup_printf (ngettext ("%u calendar", "%u calendars", n_calendars), n_calendars);
-
-      /* Translators: "Connected: 2 address books and 1 calendar found." */
-      message = g_strdup_printf (_("Connected: %s and %s found."), addressbooks, calendars);
-    }
-  show_test_result (self, NULL, message);
+  show_found (self);
   update_sensitivity (self);
 }
 
@@ -436,6 +443,7 @@ create_done_cb (GObject      *source,
     g_ptr_array_add (collections, g_object_ref (g_ptr_array_index (mine, i)));
   g_ptr_array_add (collections, g_object_ref (collection));
   fill_collections (self, kind, collections, rp_dav_collection_get_url (collection));
+  show_found (self);
 
   /* Translators: %s is the name of the address book or calendar just made on the server. */
   message = g_strdup_printf (_("“%s” created on the server"),
@@ -545,9 +553,14 @@ password_stored_cb (GObject      *source,
   g_autoptr(RpSyncAccount) account = g_object_steal_data (G_OBJECT (self), "rp-pending-account");
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean stored = rp_sync_password_store_finish (result, &error);
+
+  /* Closed while the keyring answered: the liaison connects again when they come back. */
+  if (self->context == NULL)
+    return;
 
   self->busy = FALSE;
-  if (!rp_sync_password_store_finish (result, &error))
+  if (!stored)
     {
       /* Never kept anywhere else: without the keyring there is no account. */
       /* Translators: %s says why the keyring refused. */
@@ -773,6 +786,11 @@ password_found_cb (GObject      *source,
   char *password;
 
   password = rp_sync_password_lookup_finish (result, &error);
+  if (password != NULL && self->context == NULL)
+    {
+      rp_sync_password_free (password);
+      return;
+    }
   if (password == NULL)
     {
       if (error != NULL)
@@ -804,6 +822,15 @@ load_account (RpTeamPage *self)
       rp_sync_password_lookup_async (rp_sync_account_get_server_url (self->account),
                                      rp_sync_account_get_user (self->account),
                                      NULL, password_found_cb, g_object_ref (self));
+    }
+  else
+    {
+      /* The team knows the liaison by the name their packets are signed with. */
+      g_autoptr(RpPractice) practice = rp_store_get_practice (rp_context_get_store (self->context),
+                                                               NULL);
+
+      if (practice != NULL)
+        set_row_text (self, self->liaison_row, rp_practice_get_liaison_name (practice));
     }
 }
 
