@@ -195,8 +195,8 @@ zone_for_name (const char *name)
 }
 
 /* The local zone as libical knows it; NULL for UTC or when it cannot be named. */
-static icaltimezone *
-local_zone (void)
+icaltimezone *
+rp_ics_local_zone (void)
 {
   const char *tz = g_getenv ("TZ");
   g_autofree char *contents = NULL;
@@ -291,10 +291,10 @@ best_time_minutes (const char *best_time)
   return total;
 }
 
-static struct icaltimetype
-visit_time (const char   *day,
-            int           minutes,
-            icaltimezone *zone)
+struct icaltimetype
+rp_ics_visit_time (const char   *day,
+                   int           minutes,
+                   icaltimezone *zone)
 {
   struct icaltimetype t = icaltime_null_time ();
   GDate date;
@@ -332,9 +332,9 @@ visit_time (const char   *day,
     }
 }
 
-static char *
-dup_description (RpPlannedVisit *visit,
-                 RpPartner      *partner)
+char *
+rp_ics_dup_description (RpPlannedVisit *visit,
+                        RpPartner      *partner)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   const char *objective = rp_planned_visit_get_objective (visit);
@@ -374,10 +374,10 @@ dup_description (RpPlannedVisit *visit,
 /* The zone's VTIMEZONE under the plain Olson name @tzid, cut to the rules in force from a year
  * before @monday: libical's holds the zone's whole history since the 1880s, which is large and
  * which some readers trip over. */
-static icalcomponent *
-new_vtimezone (icaltimezone *zone,
-               const char   *tzid,
-               const char   *monday)
+icalcomponent *
+rp_ics_new_vtimezone (icaltimezone *zone,
+                      const char   *tzid,
+                      const char   *monday)
 {
   icalcomponent *vtimezone = icalcomponent_new_clone (icaltimezone_get_component (zone));
   struct icaltimetype start = icaltime_null_time ();
@@ -409,10 +409,10 @@ new_vtimezone (icaltimezone *zone,
 }
 
 /* DTSTART or DTEND: local time with the zone's TZID, or UTC when @tzid is NULL. */
-static icalproperty *
-new_time_property (icalproperty_kind    kind,
-                   struct icaltimetype  time,
-                   const char          *tzid)
+icalproperty *
+rp_ics_new_time_property (icalproperty_kind    kind,
+                          struct icaltimetype  time,
+                          const char          *tzid)
 {
   icalproperty *property = icalproperty_new (kind);
 
@@ -436,7 +436,7 @@ new_event (RpPlannedVisit      *visit,
   struct icaltriggertype trigger;
   g_autofree char *uid = g_strdup_printf ("%s@rapport", rp_planned_visit_get_uuid (visit));
   g_autofree char *summary = NULL;
-  g_autofree char *description = dup_description (visit, partner);
+  g_autofree char *description = rp_ics_dup_description (visit, partner);
   const char *name = rp_planned_visit_get_partner_name (visit);
 
   /* Translators: the title of a visit in the calendar; %s is the partner's name. */
@@ -444,8 +444,10 @@ new_event (RpPlannedVisit      *visit,
 
   icalcomponent_add_property (event, icalproperty_new_uid (uid));
   icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
-  icalcomponent_add_property (event, new_time_property (ICAL_DTSTART_PROPERTY, start, tzid));
-  icalcomponent_add_property (event, new_time_property (ICAL_DTEND_PROPERTY, end, tzid));
+  icalcomponent_add_property (event,
+                              rp_ics_new_time_property (ICAL_DTSTART_PROPERTY, start, tzid));
+  icalcomponent_add_property (event,
+                              rp_ics_new_time_property (ICAL_DTEND_PROPERTY, end, tzid));
   icalcomponent_add_property (event, icalproperty_new_summary (summary));
 
   if (partner != NULL)
@@ -532,7 +534,7 @@ export_week (RpStore     *store,
   if (by_id == NULL)
     return NULL;
 
-  zone = local_zone ();
+  zone = rp_ics_local_zone ();
   week = rp_week_to_iso (monday);
 
   calendar = icalcomponent_new_vcalendar ();
@@ -552,7 +554,7 @@ export_week (RpStore     *store,
   if (zone != NULL)
     {
       tzid = g_strdup (icaltimezone_get_location (zone));
-      icalcomponent_add_component (calendar, new_vtimezone (zone, tzid, monday));
+      icalcomponent_add_component (calendar, rp_ics_new_vtimezone (zone, tzid, monday));
     }
 
   stamp = icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ());
@@ -581,8 +583,9 @@ export_week (RpStore     *store,
 
       icalcomponent_add_component (calendar,
                                    new_event (visit, partner,
-                                              visit_time (day, start, zone),
-                                              visit_time (day, start + VISIT_MINUTES, zone),
+                                              rp_ics_visit_time (day, start, zone),
+                                              rp_ics_visit_time (day, start + VISIT_MINUTES,
+                                                                 zone),
                                               tzid, stamp));
       count++;
     }

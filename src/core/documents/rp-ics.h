@@ -14,6 +14,9 @@
 
 #include <gio/gio.h>
 
+#include <libical/ical.h>
+
+#include "rp-planned-visit.h"
 #include "rp-store.h"
 
 G_BEGIN_DECLS
@@ -36,5 +39,28 @@ gboolean  rp_ics_write_week          (RpStore    *store,
                                       const char *path,
                                       guint      *n_events,
                                       GError    **error);
+
+/* Shared with the team calendar (src/core/sync): */
+
+/* The local zone as libical knows it ($TZ, /etc/timezone, the /etc/localtime link); NULL for
+ * UTC or a zone libical does not know (times are then written in UTC). */
+icaltimezone        *rp_ics_local_zone        (void);
+/* @day (YYYY-MM-DD) at @minutes after midnight: a local time for @zone's TZID, or UTC when
+ * @zone is NULL. */
+struct icaltimetype  rp_ics_visit_time        (const char          *day,
+                                               int                  minutes,
+                                               icaltimezone        *zone);
+/* The visit's objective, then the partner's phone, office contact and best time, one a line. */
+char                *rp_ics_dup_description   (RpPlannedVisit      *visit,
+                                               RpPartner           *partner);
+/* @zone's VTIMEZONE named @tzid (the plain Olson name), cut to the rules in force from the year
+ * before @day. */
+icalcomponent       *rp_ics_new_vtimezone     (icaltimezone        *zone,
+                                               const char          *tzid,
+                                               const char          *day);
+/* DTSTART or DTEND with a TZID parameter, or in UTC when @tzid is NULL. */
+icalproperty        *rp_ics_new_time_property (icalproperty_kind    kind,
+                                               struct icaltimetype  time,
+                                               const char          *tzid);
 
 G_END_DECLS

@@ -65,12 +65,11 @@ add_typed (EVCard     *card,
   e_vcard_append_attribute_with_value (card, attr, value);
 }
 
-static char *
-partner_to_vcard (RpPartner *partner)
+static EVCard *
+build_card (RpPartner *partner)
 {
-  g_autoptr(EVCard) card = e_vcard_new ();
+  EVCard *card = e_vcard_new ();
   g_autofree char *uid = g_strconcat ("urn:uuid:", rp_partner_get_uuid (partner), NULL);
-  g_autofree char *text = NULL;
   g_autofree char *tier = g_ascii_strup (rp_enum_to_nick (RP_TYPE_TIER,
                                                           rp_partner_get_tier (partner)), -1);
   gboolean organization = rp_partner_get_kind (partner) == RP_PARTNER_KIND_ORGANIZATION;
@@ -78,8 +77,6 @@ partner_to_vcard (RpPartner *partner)
   const char *city = rp_partner_get_city (partner);
   const char *state = rp_partner_get_state (partner);
   const char *zip = rp_partner_get_zip (partner);
-  GString *out;
-  const char *after_version;
 
   add_text (card, EVC_UID, uid);
   add_text (card, EVC_FN, rp_partner_get_display_name (partner));
@@ -122,6 +119,17 @@ partner_to_vcard (RpPartner *partner)
   add_text (card, "X-RAPPORT-NPI", rp_partner_get_npi (partner));
   add_text (card, "X-RAPPORT-TIER", tier);
 
+  return card;
+}
+
+/* @card as vCard 4.0 text. */
+static char *
+card_to_text (EVCard *card)
+{
+  g_autofree char *text = NULL;
+  GString *out;
+  const char *after_version;
+
   text = e_vcard_to_string (card, EVC_FORMAT_VCARD_30);
 
   /* EVCard writes "VERSION:3.0" as the second line; this card is 4.0. */
@@ -132,6 +140,14 @@ partner_to_vcard (RpPartner *partner)
   if (!g_str_has_suffix (out->str, "\r\n"))
     g_string_append (out, "\r\n");
   return g_string_free (out, FALSE);
+}
+
+static char *
+partner_to_vcard (RpPartner *partner)
+{
+  g_autoptr(EVCard) card = build_card (partner);
+
+  return card_to_text (card);
 }
 
 static gboolean
@@ -481,4 +497,294 @@ rp_vcard_import_new (GFile         *file,
   name = g_file_get_basename (file);
   rp_partner_import_set_source (import, name, line_map, temp_path);
   return g_steal_pointer (&import);
+}
+
+/* ── the team address book (sync) ─────────────────────────────────────────────────────── */
+
+/* What the sync card writes; everything else a card holds belongs to other clients and is
+ * kept. */
+static gboolean
+is_sync_property (const char *name)
+{
+  static const char * const own[] = {
+    "VERSION", "UID", "FN", "N", "KIND", "ORG", "TITLE", "ADR", "TEL", "EMAIL", "NOTE", "REV",
+    "PRODID",
+  };
+
+  if (g_ascii_strncasecmp (name, "X-RAPPORT-", strlen ("X-RAPPORT-")) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    if (g_ascii_strcasecmp (name, own[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_number (EVCard     *card,
+            const char *name,
+            guint       value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  add_text (card, name, text);
+}
+
+/* REV as vCard writes it ("20261207T101500Z") from an ISO-8601 UTC stamp. */
+static char *
+rev_from_iso (const char *iso)
+{
+  g_autoptr(GDateTime) when = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+
+  if (when == NULL)
+    return NULL;
+  return g_date_time_format (when, "%Y%m%dT%H%M%SZ");
+}
+
+static char *
+iso_from_rev (const char *rev)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  guint y, mo, d, h = 0, mi = 0, sec = 0;
+
+  if (rev == NULL)
+    return NULL;
+  when = g_date_time_new_from_iso8601 (rev, utc);
+  if (when == NULL &&
+      sscanf (rev, "%4u%2u%2uT%2u%2u%2u", &y, &mo, &d, &h, &mi, &sec) >= 3)
+    when = g_date_time_new_utc ((int) y, (int) mo, (int) d, (int) h, (int) mi, sec);
+  if (when == NULL)
+    return NULL;
+  return g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+rp_vcard_partner_to_card (RpPartner  *partner,
+                          const char *base)
+{
+  g_autoptr(EVCard) card = NULL;
+  g_autofree char *rev = NULL;
+
+  g_return_val_if_fail (RP_IS_PARTNER (partner), NULL);
+
+  card = build_card (partner);
+  add_text (card, "X-RAPPORT-SPECIALTY-CODE", rp_partner_get_specialty_code (partner));
+  add_text (card, "X-RAPPORT-STATUS", rp_enum_to_nick (RP_TYPE_PARTNER_STATUS,
+                                                       rp_partner_get_status (partner)));
+  if (rp_partner_get_cadence_days (partner) > 0)
+    add_number (card, "X-RAPPORT-CADENCE", rp_partner_get_cadence_days (partner));
+  add_text (card, "X-RAPPORT-TAGS", rp_partner_get_tags (partner));
+  add_text (card, "X-RAPPORT-OFFICE-CONTACT", rp_partner_get_office_contact (partner));
+  add_text (card, "X-RAPPORT-BEST-TIME", rp_partner_get_best_time (partner));
+  add_number (card, "X-RAPPORT-INFLUENCE", rp_partner_get_influence (partner));
+  if (rp_partner_get_monthly_volume (partner) > 0)
+    add_number (card, "X-RAPPORT-VOLUME", rp_partner_get_monthly_volume (partner));
+  add_text (card, "X-RAPPORT-ARCHIVED", rp_partner_get_archived_at (partner));
+  rev = rev_from_iso (rp_partner_get_updated_at (partner));
+  add_text (card, "REV", rev);
+
+  if (base != NULL && *base != '\0')
+    {
+      g_autoptr(EVCard) old = e_vcard_new_from_string (base);
+
+      for (GList *l = e_vcard_get_attributes (old); l != NULL; l = l->next)
+        if (!is_sync_property (e_vcard_attribute_get_name (l->data)))
+          e_vcard_append_attribute (card, e_vcard_attribute_copy (l->data));
+    }
+
+  return card_to_text (card);
+}
+
+/* "geo:40.7128,-74.006" (or with ";", or cut by a server after its comma: then FALSE). */
+static gboolean
+parse_geo (const char *text,
+           double     *lat,
+           double     *lon)
+{
+  const char *p = text;
+  char *end;
+
+  if (g_ascii_strncasecmp (p, "geo:", 4) == 0)
+    p += 4;
+  *lat = g_ascii_strtod (p, &end);
+  if (end == p || (*end != ',' && *end != ';' && *end != ' '))
+    return FALSE;
+  p = end + 1;
+  *lon = g_ascii_strtod (p, &end);
+  return end != p && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180;
+}
+
+static void
+set_enum (GType       type,
+          const char *nick,
+          GObject    *object,
+          const char *property)
+{
+  g_autofree char *lower = g_ascii_strdown (nick, -1);
+  int value;
+
+  if (rp_enum_from_nick (type, lower, &value))
+    g_object_set (object, property, value, NULL);
+}
+
+RpPartner *
+rp_vcard_card_to_partner (const char  *text,
+                          GError     **error)
+{
+  g_autoptr(EVCard) card = NULL;
+  g_autoptr(RpPartner) partner = NULL;
+  g_autofree char *full_name = NULL;
+  gboolean have_n = FALSE, have_adr = FALSE, have_phone = FALSE, have_fax = FALSE;
+  gboolean have_email = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  card = e_vcard_new_from_string (text);
+  partner = rp_partner_new (RP_PARTNER_KIND_PERSON);
+
+  for (GList *l = e_vcard_get_attributes (card); l != NULL; l = l->next)
+    {
+      EVCardAttribute *attr = l->data;
+      const char *name = e_vcard_attribute_get_name (attr);
+      g_autoptr(GPtrArray) v = attribute_values (attr);
+      g_autofree char *joined = NULL;
+      const char *first;
+
+      /* A text value EVCard split at unescaped commas is one value. */
+      g_ptr_array_add (v, NULL);
+      joined = g_strjoinv (",", (char **) v->pdata);
+      g_ptr_array_remove_index (v, v->len - 1);
+      first = joined;
+
+#define V(i) ((i) < v->len ? (const char *) g_ptr_array_index (v, i) : "")
+      if (g_ascii_strcasecmp (name, EVC_UID) == 0)
+        rp_partner_set_uuid (partner, g_str_has_prefix (first, "urn:uuid:") ? first + 9 : first);
+      else if (g_ascii_strcasecmp (name, "KIND") == 0 && g_ascii_strcasecmp (first, "org") == 0)
+        rp_partner_set_kind (partner, RP_PARTNER_KIND_ORGANIZATION);
+      else if (g_ascii_strcasecmp (name, EVC_N) == 0 && !have_n)
+        {
+          have_n = TRUE;
+          rp_partner_set_last_name (partner, V (0));
+          rp_partner_set_first_name (partner, V (1));
+          rp_partner_set_prefix (partner, V (3));
+          rp_partner_set_credentials (partner, V (4));
+        }
+      else if (g_ascii_strcasecmp (name, EVC_FN) == 0)
+        {
+          g_free (full_name);
+          full_name = g_strdup (first);
+        }
+      else if (g_ascii_strcasecmp (name, EVC_ORG) == 0)
+        rp_partner_set_organization (partner, V (0));
+      else if (g_ascii_strcasecmp (name, EVC_TITLE) == 0)
+        rp_partner_set_specialty_label (partner, first);
+      else if (g_ascii_strcasecmp (name, EVC_ADR) == 0 && !have_adr)
+        {
+          GList *geo = e_vcard_attribute_get_param (attr, "GEO");
+          double lat, lon;
+
+          have_adr = TRUE;
+          rp_partner_set_street (partner, V (2));
+          rp_partner_set_city (partner, V (3));
+          rp_partner_set_state (partner, V (4));
+          rp_partner_set_zip (partner, V (5));
+          if (geo != NULL)
+            {
+              /* EVCard splits a parameter's values at commas. */
+              g_autoptr(GString) whole = g_string_new (NULL);
+
+              for (GList *g = geo; g != NULL; g = g->next)
+                {
+                  if (whole->len > 0)
+                    g_string_append_c (whole, ',');
+                  g_string_append (whole, g->data);
+                }
+              if (parse_geo (whole->str, &lat, &lon))
+                rp_partner_set_location (partner, lat, lon);
+            }
+        }
+      else if (g_ascii_strcasecmp (name, EVC_TEL) == 0)
+        {
+          const char *number = g_ascii_strncasecmp (first, "tel:", 4) == 0 ? first + 4 : first;
+
+          if (has_type (attr, "FAX"))
+            {
+              if (!have_fax)
+                rp_partner_set_fax (partner, number);
+              have_fax = TRUE;
+            }
+          else
+            {
+              if (!have_phone)
+                rp_partner_set_phone (partner, number);
+              have_phone = TRUE;
+            }
+        }
+      else if (g_ascii_strcasecmp (name, EVC_EMAIL) == 0 && !have_email)
+        {
+          have_email = TRUE;
+          rp_partner_set_email (partner, first);
+        }
+      else if (g_ascii_strcasecmp (name, EVC_NOTE) == 0)
+        rp_partner_set_notes (partner, first);
+      else if (g_ascii_strcasecmp (name, "REV") == 0)
+        {
+          g_autofree char *iso = iso_from_rev (first);
+
+          if (iso != NULL)
+            rp_partner_set_updated_at (partner, iso);
+        }
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-NPI") == 0)
+        rp_partner_set_npi (partner, first);
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-TIER") == 0)
+        set_enum (RP_TYPE_TIER, first, G_OBJECT (partner), "tier");
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-STATUS") == 0)
+        set_enum (RP_TYPE_PARTNER_STATUS, first, G_OBJECT (partner), "status");
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-SPECIALTY-CODE") == 0)
+        rp_partner_set_specialty_code (partner, first);
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-CADENCE") == 0)
+        rp_partner_set_cadence_days (partner, (guint) g_ascii_strtoull (first, NULL, 10));
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-TAGS") == 0)
+        rp_partner_set_tags (partner, first);
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-OFFICE-CONTACT") == 0)
+        rp_partner_set_office_contact (partner, first);
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-BEST-TIME") == 0)
+        rp_partner_set_best_time (partner, first);
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-INFLUENCE") == 0)
+        {
+          guint64 influence = g_ascii_strtoull (first, NULL, 10);
+
+          if (influence >= 1 && influence <= 5)
+            rp_partner_set_influence (partner, (guint) influence);
+        }
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-VOLUME") == 0)
+        rp_partner_set_monthly_volume (partner, (guint) g_ascii_strtoull (first, NULL, 10));
+      else if (g_ascii_strcasecmp (name, "X-RAPPORT-ARCHIVED") == 0)
+        rp_partner_set_archived_at (partner, first);
+#undef V
+    }
+
+  if (*rp_partner_get_uuid (partner) == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The contact has no UID"));
+      return NULL;
+    }
+  /* A card of another client without N: its full name stands for the person. */
+  if (rp_partner_get_kind (partner) == RP_PARTNER_KIND_ORGANIZATION)
+    {
+      if (*rp_partner_get_organization (partner) == '\0' && full_name != NULL)
+        rp_partner_set_organization (partner, full_name);
+    }
+  else if (!have_n && full_name != NULL)
+    rp_partner_set_last_name (partner, full_name);
+
+  if (*rp_partner_get_display_name (partner) == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The contact has no name"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&partner);
 }

@@ -33,4 +33,17 @@ RpPartnerImport  *rp_vcard_import_new       (GFile         *file,
                                              GCancellable  *cancellable,
                                              GError       **error);
 
+/* The partner as a card of the team's address book: the export's card (UID urn:uuid:<UUID>,
+ * FN, N, KIND, ORG, TITLE, ADR;GEO=, TEL, EMAIL, NOTE, X-RAPPORT-NPI, X-RAPPORT-TIER) with REV
+ * and X-RAPPORT-SPECIALTY-CODE, -STATUS, -CADENCE, -TAGS, -OFFICE-CONTACT, -BEST-TIME,
+ * -INFLUENCE, -VOLUME and -ARCHIVED. Every property of @base (the server's copy, or NULL) that
+ * Rapport does not write, another client's, is kept. */
+char             *rp_vcard_partner_to_card  (RpPartner     *partner,
+                                             const char    *base);
+/* The partner a card describes (no id: the caller matches it by UUID or NPI); REV becomes its
+ * updated-at. Read leniently: coordinates cut or written with either separator, a card without
+ * N named by FN. G_IO_ERROR_INVALID_DATA for a card without UID or name. */
+RpPartner        *rp_vcard_card_to_partner  (const char    *card,
+                                             GError       **error);
+
 G_END_DECLS

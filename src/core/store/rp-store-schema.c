@@ -660,6 +660,86 @@ static const char migration_10[] =
   "CREATE INDEX partner_feedback_by_partner ON partner_feedback(partner_id, given_on);"
   "CREATE INDEX partner_feedback_by_day ON partner_feedback(given_on);";
 
+/* Version 11, team sync (CardDAV + CalDAV):
+ * - planned_visit.liaison: who planned the visit, as the team calendar names them ('' = this
+ *   database's own liaison); planned_visit.start_time: the local time "HH:MM" the visit starts
+ *   ('' = none of its own: 09:00 plus an hour per position).
+ * - sync_object: per partner or visit, what the server holds: its href, ETag, the copy last
+ *   agreed with the server (the base of the three-way merge) and when it was last seen.
+ * - sync_queue: the local changes not yet sent, one row per object (the last change wins: a
+ *   put or a delete), filled by triggers in the same transaction as the edit itself.
+ * - sync_quiet: while the sync engine writes what it received, it holds a row here (inside its
+ *   own transaction, so no other connection ever sees it) and the triggers stay silent.
+ * The account's settings and the collections' sync tokens live in meta ("sync-…" keys). */
+static const char migration_11[] =
+  "ALTER TABLE planned_visit ADD COLUMN liaison TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE planned_visit ADD COLUMN start_time TEXT NOT NULL DEFAULT '';"
+
+  "CREATE TABLE sync_object ("
+  "  kind TEXT NOT NULL CHECK (kind IN ('partner', 'visit')),"
+  "  uuid TEXT NOT NULL,"
+  "  href TEXT NOT NULL,"
+  "  etag TEXT NOT NULL DEFAULT '',"
+  "  base TEXT NOT NULL DEFAULT '',"
+  "  last_seen TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, uuid)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX sync_object_by_href ON sync_object(kind, href);"
+
+  "CREATE TABLE sync_queue ("
+  "  kind TEXT NOT NULL CHECK (kind IN ('partner', 'visit')),"
+  "  uuid TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('put', 'delete')),"
+  "  changed_at TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, uuid)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE sync_quiet (one INTEGER PRIMARY KEY CHECK (one = 1));"
+
+  "CREATE TRIGGER sync_partner_ai AFTER INSERT ON partner"
+  "  WHEN NOT EXISTS (SELECT 1 FROM sync_quiet) BEGIN"
+  "  INSERT OR REPLACE INTO sync_queue VALUES ('partner', new.uuid, 'put',"
+  "    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"
+  "END;"
+  "CREATE TRIGGER sync_partner_au AFTER UPDATE OF kind, prefix, first_name, last_name,"
+  "  credentials, organization, npi, specialty_code, specialty_label, street, city, state, zip,"
+  "  lat, lon, phone, fax, email, office_contact, best_time, tier, influence, monthly_volume,"
+  "  status, cadence_days, tags, notes, archived_at ON partner"
+  "  WHEN NOT EXISTS (SELECT 1 FROM sync_quiet) BEGIN"
+  "  INSERT OR REPLACE INTO sync_queue VALUES ('partner', new.uuid, 'put',"
+  "    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"
+  "END;"
+  "CREATE TRIGGER sync_partner_ad AFTER DELETE ON partner"
+  "  WHEN NOT EXISTS (SELECT 1 FROM sync_quiet) BEGIN"
+  "  INSERT OR REPLACE INTO sync_queue VALUES ('partner', old.uuid, 'delete',"
+  "    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"
+  "END;"
+  "CREATE TRIGGER sync_visit_ai AFTER INSERT ON planned_visit"
+  "  WHEN NOT EXISTS (SELECT 1 FROM sync_quiet) BEGIN"
+  "  INSERT OR REPLACE INTO sync_queue VALUES ('visit', new.uuid, 'put',"
+  "    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"
+  "END;"
+  /* A visit without a time of its own starts by its position: renumbering the day moves it. */
+  "CREATE TRIGGER sync_visit_au AFTER UPDATE ON planned_visit"
+  "  WHEN NOT EXISTS (SELECT 1 FROM sync_quiet) AND (old.partner_id IS NOT new.partner_id"
+  "    OR old.planned_on IS NOT new.planned_on OR old.objective IS NOT new.objective"
+  "    OR old.status IS NOT new.status OR old.start_time IS NOT new.start_time"
+  "    OR old.liaison IS NOT new.liaison"
+  "    OR (new.start_time = '' AND old.position IS NOT new.position)) BEGIN"
+  "  INSERT OR REPLACE INTO sync_queue VALUES ('visit', new.uuid, 'put',"
+  "    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"
+  "END;"
+  "CREATE TRIGGER sync_visit_ad AFTER DELETE ON planned_visit"
+  "  WHEN NOT EXISTS (SELECT 1 FROM sync_quiet) BEGIN"
+  "  INSERT OR REPLACE INTO sync_queue VALUES ('visit', old.uuid, 'delete',"
+  "    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"
+  "END;"
+  /* Everything already in the database is sent on the first sync. */
+  "INSERT INTO sync_queue SELECT 'partner', uuid, 'put', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+  "  FROM partner;"
+  "INSERT INTO sync_queue SELECT 'visit', uuid, 'put', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+  "  FROM planned_visit;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -671,6 +751,7 @@ static const char * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -22,14 +22,15 @@
 /* The columns every visit query reads, with the partner's name, in the order of the enum below. */
 #define VISIT_COLUMNS \
   "v.id, v.uuid, v.partner_id, v.planned_on, v.position, v.objective, v.status, v.activity_id," \
-  " v.created_at, p.display_name"
+  " v.created_at, p.display_name, v.liaison, v.start_time"
 
 #define VISIT_FROM \
   " FROM planned_visit v JOIN partner p ON p.id = v.partner_id"
 
 enum {
   VISIT_ID, VISIT_UUID, VISIT_PARTNER_ID, VISIT_PLANNED_ON, VISIT_POSITION, VISIT_OBJECTIVE,
-  VISIT_STATUS, VISIT_ACTIVITY_ID, VISIT_CREATED_AT, VISIT_PARTNER_NAME,
+  VISIT_STATUS, VISIT_ACTIVITY_ID, VISIT_CREATED_AT, VISIT_PARTNER_NAME, VISIT_LIAISON,
+  VISIT_START_TIME,
 };
 
 gboolean
@@ -70,6 +71,8 @@ row_to_planned_visit (sqlite3_stmt *stmt)
                                     MAX (sqlite3_column_int64 (stmt, VISIT_ACTIVITY_ID), 0));
   rp_planned_visit_set_created_at (visit, _rp_store_column_text (stmt, VISIT_CREATED_AT));
   rp_planned_visit_set_partner_name (visit, _rp_store_column_text (stmt, VISIT_PARTNER_NAME));
+  rp_planned_visit_set_liaison (visit, _rp_store_column_text (stmt, VISIT_LIAISON));
+  rp_planned_visit_set_start_time (visit, _rp_store_column_text (stmt, VISIT_START_TIME));
 
   return visit;
 }
@@ -268,8 +271,9 @@ rp_store_insert_planned_visit (RpStore        *self,
 
   stmt = _rp_store_prepare (self,
                             "INSERT INTO planned_visit (uuid, partner_id, planned_on, position,"
-                            " objective, status, activity_id, created_at, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                            " objective, status, activity_id, created_at, updated_at, liaison,"
+                            " start_time)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -289,6 +293,8 @@ rp_store_insert_planned_visit (RpStore        *self,
   sqlite3_bind_text (stmt, 8, _rp_store_or_now (rp_planned_visit_get_created_at (visit), now), -1,
                      SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, rp_planned_visit_get_liaison (visit), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, rp_planned_visit_get_start_time (visit), -1, SQLITE_TRANSIENT);
 
   if (!rp_store_begin (self, error))
     return FALSE;
