@@ -494,6 +494,8 @@ assert_shows_visit_of (Liaison    *liaison,
   row = rp_test_find_named (liaison->window, rp_planned_visit_get_uuid (liaison->visit));
   g_assert_nonnull (row);
   g_assert_false (gtk_widget_has_css_class (row, "other-liaison"));
+  /* …and the only one of the day's route: the other's visit is no stop of it. */
+  g_assert_nonnull (rp_test_find_widget (liaison->window, label_is, "1 stop"));
 }
 
 /* Two liaisons, two databases, one Radicale: each window shows the other's new partner and visit

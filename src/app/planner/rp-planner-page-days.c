@@ -672,6 +672,11 @@ create_day_column (RpPlannerPage *self,
   if (origin != NULL)
     previous = *origin;
 
+  /* The footer counts this liaison's stops, not the team's. */
+  for (guint i = stops->len; i > 0; i--)
+    if (is_others_visit (self, g_ptr_array_index (stops, i - 1)))
+      g_ptr_array_remove_index (stops, i - 1);
+
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (column, "card");
   gtk_widget_add_css_class (column, "planner-day");
