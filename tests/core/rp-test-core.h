@@ -32,6 +32,15 @@
 
 G_BEGIN_DECLS
 
+/* Schema 11 (team sync) undone, for the tests that fake an older schema by lowering
+ * user_version on a current file: every later migration then runs again. */
+#define RP_TEST_UNDO_SCHEMA_11 \
+  "DROP TRIGGER sync_partner_ai; DROP TRIGGER sync_partner_au; DROP TRIGGER sync_partner_ad;" \
+  "DROP TRIGGER sync_visit_ai; DROP TRIGGER sync_visit_au; DROP TRIGGER sync_visit_ad;" \
+  "DROP TABLE sync_object; DROP TABLE sync_queue; DROP TABLE sync_quiet;" \
+  "ALTER TABLE planned_visit DROP COLUMN liaison;" \
+  "ALTER TABLE planned_visit DROP COLUMN start_time;"
+
 /* Files and folders */
 
 /* Deletes @path and, when it is a folder, everything below it (read-only folders too, and links

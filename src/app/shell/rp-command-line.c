@@ -18,6 +18,7 @@
 #include "rp-command-line.h"
 #include "rp-command-line-exchange.h"
 #include "rp-command-line-registry.h"
+#include "rp-command-line-sync.h"
 #include "rp-document.h"
 #include "rp-ics.h"
 #include "rp-period.h"
@@ -97,6 +98,18 @@ static const GOptionEntry option_entries[] = {
   { "import-medicare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import Medicare patients per provider (CMS “by Provider” .csv), then exit"),
     N_("FILE") },
+  { "sync", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Sync partners and planned visits with the team account once, then exit"), NULL },
+  { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --sync: set the team account up on this CalDAV/CardDAV server first"), N_("URL") },
+  { "user", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --sync --server: the account’s user name"), N_("NAME") },
+  { "addressbook", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --sync --server: the team’s address book (default: found on the server or made)"),
+    N_("URL") },
+  { "calendar", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --sync --server: the team’s calendar (default: found on the server or made)"),
+    N_("URL") },
   { NULL }
 };
 
@@ -629,6 +642,7 @@ rp_command_line_has_command (GVariantDict *options)
   static const char * const commands[] = {
     "sample-network", "check-reminders", "export", "packet", "output", "backup", "restore",
     "week", "report", "period", "import", "import-nppes", "import-taxonomy", "import-medicare",
+    "sync", "server", "user", "addressbook", "calendar",
   };
 
   g_return_val_if_fail (options != NULL, FALSE);
@@ -668,6 +682,12 @@ rp_command_line_handle (GVariantDict *options,
     return rp_command_line_run_restore (path, restore_path);
   {
     int status = rp_command_line_handle_registry (options, path);
+
+    if (status >= 0)
+      return status;
+  }
+  {
+    int status = rp_command_line_handle_sync (options, path);
 
     if (status >= 0)
       return status;

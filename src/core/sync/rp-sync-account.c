@@ -8,6 +8,7 @@
 #include <libsecret/secret.h>
 
 #include "rp-store.h"
+#include "rp-store-sync.h"
 #include "rp-sync-account.h"
 
 #define META_SERVER_URL      "sync-server-url"
@@ -305,6 +306,8 @@ rp_sync_account_save (RpSyncAccount  *self,
                       RpStore        *store,
                       GError        **error)
 {
+  g_autoptr(RpSyncAccount) before = NULL;
+
   g_return_val_if_fail (RP_IS_SYNC_ACCOUNT (self), FALSE);
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
 
@@ -315,8 +318,28 @@ rp_sync_account_save (RpSyncAccount  *self,
       return FALSE;
     }
 
-  return write_meta (store, self->server_url, self->user, self->liaison_name,
-                     self->addressbook_url, self->calendar_url, error);
+  before = rp_sync_account_load (store, NULL);
+  if (!rp_store_begin (store, error))
+    return FALSE;
+  if (!write_meta (store, self->server_url, self->user, self->liaison_name,
+                   self->addressbook_url, self->calendar_url, error))
+    {
+      rp_store_rollback (store);
+      return FALSE;
+    }
+  /* Another server, account or collection: what was synced with the old one means nothing
+   * there; everything is sent again. */
+  if (before != NULL &&
+      (g_strcmp0 (before->server_url, self->server_url) != 0 ||
+       g_strcmp0 (before->user, self->user) != 0 ||
+       g_strcmp0 (before->addressbook_url, self->addressbook_url) != 0 ||
+       g_strcmp0 (before->calendar_url, self->calendar_url) != 0) &&
+      !rp_store_sync_reset (store, error))
+    {
+      rp_store_rollback (store);
+      return FALSE;
+    }
+  return rp_store_commit (store, error);
 }
 
 gboolean

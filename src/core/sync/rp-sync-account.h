@@ -48,7 +48,9 @@ void           rp_sync_account_set_calendar_url    (RpSyncAccount  *self,
 /* The account configured for @store; NULL without an error when there is none. */
 RpSyncAccount *rp_sync_account_load                (RpStore        *store,
                                                     GError        **error);
-/* Writes the account's settings into @store in one transaction. */
+/* Writes the account's settings into @store in one transaction. Changing the server, the user
+ * or a collection forgets what was synced with the old one (every partner and visit is sent
+ * again on the next sync). */
 gboolean       rp_sync_account_save                (RpSyncAccount  *self,
                                                     RpStore        *store,
                                                     GError        **error);

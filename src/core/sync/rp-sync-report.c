@@ -78,7 +78,12 @@ rp_sync_report_get_merged (RpSyncReport *self)
 const char * const *
 rp_sync_report_get_notices (RpSyncReport *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (RP_IS_SYNC_REPORT (self), NULL);
+  /* An empty array may have no storage yet. */
+  if (self->notices->pdata == NULL)
+    return none;
   return (const char * const *) self->notices->pdata;
 }
 

@@ -331,6 +331,7 @@ test_migrate_from_7 (void)
                                  "ALTER TABLE referral DROP COLUMN outcome_category_id;"
                                  "ALTER TABLE referral DROP COLUMN outcome_at;"
                                  "DROP TABLE outcome_category;"
+                                 RP_TEST_UNDO_SCHEMA_11
                                  "PRAGMA user_version = 9;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

@@ -1,0 +1,163 @@
+/* test-sync-cli.c: `rapport --sync` and `rapport --database=DB --sync --server=URL --user=NAME`
+ * against a real Radicale, in a private session with an unlocked keyring (with-keyring.sh).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "rp-sync-account.h"
+#include "rp-test-core.h"
+#include "rp-test-server.h"
+
+/* Runs the built rapport with @argv (after the program), @password in the environment when
+ * not NULL; returns the exit status and the output. */
+static int
+run_rapport (const char * const  *args,
+             const char          *password,
+             char               **out,
+             char               **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+    G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RAPPORT_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (password != NULL)
+    g_subprocess_launcher_setenv (launcher, "RAPPORT_SYNC_PASSWORD", password, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "RAPPORT_SYNC_PASSWORD");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_sync_cli (void)
+{
+  RpTestServer *server = rp_test_server_start (RP_TEST_RADICALE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-sync-cli-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "alice.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *database = g_strconcat ("--database=", db, NULL);
+  g_autofree char *other_database = g_strconcat ("--database=", other, NULL);
+  g_autofree char *server_option = g_strconcat ("--server=", server->url, NULL);
+  g_autofree char *book_option = g_strconcat ("--addressbook=", server->addressbook, NULL);
+  g_autofree char *calendar_option = g_strconcat ("--calendar=", server->calendar, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *keyring = NULL;
+
+  g_assert_no_error (error);
+
+  /* First set-up: the password from the environment, kept in the keyring afterwards. */
+  {
+    const char *args[] = { database, "--sync", server_option, "--user=alice", book_option,
+                           calendar_option, NULL };
+
+    g_assert_cmpint (run_rapport (args, "alice-pw", &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "0 sent"));
+    g_assert_cmpstr (err, ==, "");
+  }
+  keyring = rp_sync_password_lookup (server->url, "alice", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (keyring, ==, "alice-pw");
+
+  /* A new partner goes out with the configured account and the keyring's password. */
+  {
+    g_autoptr(RpStore) store = rp_store_open (db, &error);
+    g_autoptr(RpPartner) lee = NULL;
+    g_autoptr(RpSyncAccount) account = NULL;
+
+    g_assert_no_error (error);
+    account = rp_sync_account_load (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rp_sync_account_get_addressbook_url (account), ==, server->addressbook);
+    lee = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ada", "Lee");
+  }
+  {
+    const char *args[] = { database, "--sync", NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_rapport (args, NULL, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "1 sent"));
+  }
+
+  /* Without the collections: found on the server, or made in the account's home. */
+  {
+    const char *args[] = { other_database, "--sync", server_option, "--user=bob", NULL };
+    g_autoptr(RpStore) store = NULL;
+    g_autoptr(RpSyncAccount) account = NULL;
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_rapport (args, "bob-pw", &out, &err), ==, 0);
+    store = rp_store_open (other, &error);
+    account = rp_sync_account_load (store, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (rp_sync_account_get_calendar_url (account), server->url));
+    g_assert_nonnull (strstr (rp_sync_account_get_calendar_url (account), "/bob/"));
+  }
+
+  /* Collections named but not there yet: made. */
+  {
+    g_autofree char *third = g_build_filename (dir, "third.db", NULL);
+    g_autofree char *third_database = g_strconcat ("--database=", third, NULL);
+    g_autofree char *new_book = g_strconcat ("--addressbook=", server->url, "team/more/", NULL);
+    g_autofree char *new_calendar = g_strconcat ("--calendar=", server->url, "team/plans/",
+                                                 NULL);
+    const char *args[] = { third_database, "--sync", server_option, "--user=carol", new_book,
+                           new_calendar, NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_rapport (args, "carol-pw", &out, &err), ==, 0);
+    g_assert_cmpuint (rp_test_server_request (server, "carol", "PROPFIND", "/team/plans/",
+                                              NULL, NULL, NULL), ==, 207);
+  }
+
+  /* Failures: non-zero with the reason. */
+  {
+    const char *wrong[] = { database, "--server=http://x/", NULL };
+    const char *alone[] = { database, "--sync", "--user=alice", NULL };
+    const char *plain[] = { database, "--sync", NULL };
+
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_rapport (wrong, NULL, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--sync"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_rapport (alone, NULL, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--server"));
+
+    rp_test_server_stop (server);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_rapport (plain, NULL, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "could not be reached"));
+  }
+
+  rp_test_remove_dir (dir);
+  rp_test_server_free (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  rp_test_server_require (RP_TEST_RADICALE);
+
+  g_test_add_func ("/sync-cli/configure-and-sync", test_sync_cli);
+
+  return g_test_run ();
+}
