@@ -498,6 +498,14 @@ assert_shows_visit_of (Liaison    *liaison,
   g_assert_nonnull (rp_test_find_widget (liaison->window, label_is, "1 stop"));
 }
 
+static gboolean
+status_is_waiting (gpointer data)
+{
+  RpSyncStatus *status = rp_test_find_by_type (GTK_WIDGET (data), RP_TYPE_SYNC_STATUS);
+
+  return g_strcmp0 (rp_sync_status_get_text (status), "2 changes waiting") == 0;
+}
+
 /* Two liaisons, two databases, one Radicale: each window shows the other's new partner and visit
  * after a sync. */
 static void
@@ -520,9 +528,16 @@ test_two_liaisons (Fixture       *fixture,
   liaison_open (&alice, fixture->server, "alice", "Alice Ames", "Ada", "Lovell", monday);
   liaison_open (&bob, fixture->server, "bob", "Bob Berg", "Ben", "Ortiz", monday);
 
+  /* Before the first sync the sidebar counts what waits to go out: a partner and a visit. */
+  rp_test_wait_for (status_is_waiting, alice.window);
+  rp_test_wait_for (status_is_waiting, bob.window);
+
   liaison_sync (&alice);
   liaison_sync (&bob);
   liaison_sync (&alice);
+
+  g_assert_true (g_str_has_prefix (rp_sync_status_get_text (
+                   rp_test_find_by_type (alice.window, RP_TYPE_SYNC_STATUS)), "Synced"));
 
   assert_shows_visit_of (&alice, &bob, "Bob Berg");
   assert_shows_visit_of (&bob, &alice, "Alice Ames");
