@@ -294,6 +294,67 @@ test_connect (Fixture       *fixture,
   g_assert_null (password);
 }
 
+static const char *
+selected_name (gpointer row)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+  g_assert_nonnull (model);
+  g_assert_cmpuint (selected, <, g_list_model_get_n_items (model));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), selected);
+}
+
+static gboolean
+has_text (gpointer data)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (data))[0] != '\0';
+}
+
+/* An account set up by the command line on Radicale's common /team/ folder: the page shows it,
+ * and a connection test (which lists only the account's home) keeps its collections chosen. */
+static void
+test_configured_account (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(RpSyncAccount) account = rp_sync_account_new (fixture->server->url, "carol");
+  g_autoptr(RpSyncAccount) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *preferences;
+  GtkWidget *page;
+  const char *shown;
+
+  rp_sync_account_set_liaison_name (account, "Carol Cho");
+  rp_sync_account_set_addressbook_url (account, fixture->server->addressbook);
+  rp_sync_account_set_calendar_url (account, fixture->server->calendar);
+  g_assert_true (rp_sync_account_save (account, fixture->db.store, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_sync_password_store (fixture->server->url, "carol", "carol-pw", NULL, &error));
+  g_assert_no_error (error);
+
+  page = open_team_page (fixture, &preferences);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "server_row"))), ==,
+                   fixture->server->url);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "liaison_row"))), ==,
+                   "Carol Cho");
+  g_assert_true (gtk_widget_get_visible (child (page, "disconnect_row")));
+  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "partners");
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "visits");
+
+  /* The password comes from the keyring, without waiting for it. */
+  rp_test_wait_for (has_text, child (page, "password_row"));
+  shown = run_test_connection (page);
+  g_assert_true (g_str_has_prefix (shown, "Connected"));
+  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "partners");
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "visits");
+
+  loaded = rp_sync_account_load (fixture->db.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_sync_account_get_addressbook_url (loaded), ==, fixture->server->addressbook);
+  g_assert_cmpstr (rp_sync_account_get_calendar_url (loaded), ==, fixture->server->calendar);
+}
+
 static gboolean
 banner_revealed (gpointer data)
 {
@@ -570,6 +631,8 @@ main (int   argc,
               fixture_set_up, test_wrong_password, fixture_tear_down);
   g_test_add ("/team/page/connect", Fixture, NULL,
               fixture_set_up, test_connect, fixture_tear_down);
+  g_test_add ("/team/page/configured-account", Fixture, NULL,
+              fixture_set_up, test_configured_account, fixture_tear_down);
   g_test_add ("/team/window/banner", Fixture, NULL,
               fixture_set_up, test_window_banner, fixture_tear_down);
   g_test_add ("/team/window/two-liaisons", Fixture, NULL,

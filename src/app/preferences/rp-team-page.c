@@ -34,6 +34,7 @@ struct _RpTeamPage
   gboolean            discovered;
   gboolean            busy;
   gboolean            loading;
+  gboolean            password_loading; /* the keyring has not answered yet */
   guint               status_timer_id;
 
   /* Template widgets */
@@ -196,7 +197,8 @@ update_sensitivity (RpTeamPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->user_row), !connected && !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !connected && !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button),
-                            !self->busy && server[0] != '\0' && user[0] != '\0');
+                            !self->busy && !self->password_loading &&
+                            server[0] != '\0' && user[0] != '\0');
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->addressbook_row), self->discovered && !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_row), self->discovered && !self->busy);
@@ -338,6 +340,22 @@ credentials_changed_cb (RpTeamPage  *self,
   update_sensitivity (self);
 }
 
+/* Adds the collection at @url to @collections unless it is there. */
+static void
+keep_collection (GPtrArray           *collections,
+                 RpDavCollectionKind  kind,
+                 const char          *url)
+{
+  if (url == NULL)
+    return;
+
+  for (guint i = 0; i < collections->len; i++)
+    if (g_strcmp0 (rp_dav_collection_get_url (g_ptr_array_index (collections, i)), url) == 0)
+      return;
+
+  g_ptr_array_add (collections, rp_dav_collection_new (kind, url, NULL));
+}
+
 static void
 discover_done_cb (GObject      *source,
                   GAsyncResult *result,
@@ -361,6 +379,15 @@ discover_done_cb (GObject      *source,
     }
 
   self->discovered = TRUE;
+  /* The account's own collections stay choosable even when the server lists them nowhere in
+   * the account's home (Radicale's common /team/ folder). */
+  if (self->account != NULL)
+    {
+      keep_collection (collections, RP_DAV_COLLECTION_ADDRESSBOOK,
+                       rp_sync_account_get_addressbook_url (self->account));
+      keep_collection (collections, RP_DAV_COLLECTION_CALENDAR,
+                       rp_sync_account_get_calendar_url (self->account));
+    }
   fill_collections (self, RP_DAV_COLLECTION_ADDRESSBOOK, collections,
                     self->account != NULL
                     ? rp_sync_account_get_addressbook_url (self->account) : NULL);
@@ -786,20 +813,24 @@ password_found_cb (GObject      *source,
   char *password;
 
   password = rp_sync_password_lookup_finish (result, &error);
-  if (password != NULL && self->context == NULL)
+  if (self->context == NULL)
     {
-      rp_sync_password_free (password);
+      g_clear_pointer (&password, rp_sync_password_free);
       return;
     }
+
+  self->password_loading = FALSE;
   if (password == NULL)
     {
       if (error != NULL)
         g_debug ("No team password in the keyring: %s", error->message);
-      return;
     }
-
-  set_row_text (self, self->password_row, password);
-  rp_sync_password_free (password);
+  else
+    {
+      set_row_text (self, self->password_row, password);
+      rp_sync_password_free (password);
+    }
+  update_sensitivity (self);
 }
 
 /* Object ----------------------------------------------------------------------------------------- */
@@ -819,6 +850,7 @@ load_account (RpTeamPage *self)
       set_row_text (self, self->user_row, rp_sync_account_get_user (self->account));
       set_row_text (self, self->liaison_row, rp_sync_account_get_liaison_name (self->account));
       show_account_collections (self);
+      self->password_loading = TRUE;
       rp_sync_password_lookup_async (rp_sync_account_get_server_url (self->account),
                                      rp_sync_account_get_user (self->account),
                                      NULL, password_found_cb, g_object_ref (self));
