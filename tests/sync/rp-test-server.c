@@ -5,6 +5,7 @@
  */
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <libsoup/soup.h>
@@ -106,6 +107,13 @@ write_radicale_config (RpTestServer *server)
               "[team-collections]\nuser: .+\ncollection: team/[^/]+\npermissions: rw\n");
 }
 
+/* In the server's process before exec: a test that fails (aborts) takes its server with it. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static void
 launch (RpTestServer *server)
 {
@@ -119,6 +127,7 @@ launch (RpTestServer *server)
   gint64 deadline;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   g_subprocess_launcher_set_stdout_file_path (launcher, log);
   g_subprocess_launcher_set_stderr_file_path (launcher, log);
   if (server->kind == RP_TEST_RADICALE)

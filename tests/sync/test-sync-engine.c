@@ -665,6 +665,7 @@ test_stale_token (gconstpointer data)
   Liaison alice, bob;
   g_autoptr(RpPartner) lee = NULL;
   g_autoptr(RpPartner) kim = NULL;
+  g_autoptr(RpPartner) bobs_lee = NULL;
   g_autoptr(RpPartner) seen = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -678,9 +679,8 @@ test_stale_token (gconstpointer data)
                                     "http://radicale.org/ns/sync/deadbeef", &error));
   g_assert_no_error (error);
   kim = add_partner (&bob, "Jae", "Kim");
-  g_assert_true (rp_store_delete_partner (bob.tmp.store,
-                                          rp_partner_get_id (find (&bob, rp_partner_get_uuid (lee))),
-                                          &error));
+  bobs_lee = find (&bob, rp_partner_get_uuid (lee));
+  g_assert_true (rp_store_delete_partner (bob.tmp.store, rp_partner_get_id (bobs_lee), &error));
   g_assert_no_error (error);
   sync_quietly (&bob);
   sync_quietly (&alice);

@@ -279,7 +279,8 @@ check_status (guint        status,
       break;
     case SOUP_STATUS_FORBIDDEN:
       g_set_error (error, RP_DAV_ERROR, RP_DAV_ERROR_FORBIDDEN, "%s (HTTP 403, %s %s)",
-                   _("This account may not do that on the server. Ask the server’s administrator for access."),
+                   _("This account may not do that on the server. "
+                     "Ask the server’s administrator for access."),
                    method, url);
       break;
     case SOUP_STATUS_NOT_FOUND:
@@ -1027,7 +1028,9 @@ read_members (xmlNode    *root,
               const char *collection_path,
               char      **sync_token)
 {
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_dav_resource_free);
+  g_autoptr(GPtrArray) members = NULL;
+
+  members = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_dav_resource_free);
 
   for (xmlNode *r = root->children; r != NULL; r = r->next)
     {

@@ -348,7 +348,16 @@ rp_sync_account_forget (RpStore  *store,
 {
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
 
-  return write_meta (store, NULL, NULL, NULL, NULL, NULL, error);
+  /* What was synced with the old account means nothing to the next one. */
+  if (!rp_store_begin (store, error))
+    return FALSE;
+  if (!write_meta (store, NULL, NULL, NULL, NULL, NULL, error) ||
+      !rp_store_sync_reset (store, error))
+    {
+      rp_store_rollback (store);
+      return FALSE;
+    }
+  return rp_store_commit (store, error);
 }
 
 /* The keyring */

@@ -54,7 +54,8 @@ RpSyncAccount *rp_sync_account_load                (RpStore        *store,
 gboolean       rp_sync_account_save                (RpSyncAccount  *self,
                                                     RpStore        *store,
                                                     GError        **error);
-/* Removes the account from @store (the keyring entry stays; see rp_sync_password_clear). */
+/* Removes the account from @store and forgets what was synced with it (the keyring entry stays;
+ * see rp_sync_password_clear). */
 gboolean       rp_sync_account_forget              (RpStore        *store,
                                                     GError        **error);
 

@@ -46,7 +46,8 @@ rp_sync_visit_start_time (RpPlannedVisit *visit)
 
   if (*own != '\0')
     return g_strdup (own);
-  minutes = DAY_START_MINUTES + (int) MIN (rp_planned_visit_get_position (visit), 10) * SLOT_MINUTES;
+  minutes = DAY_START_MINUTES +
+            (int) MIN (rp_planned_visit_get_position (visit), 10) * SLOT_MINUTES;
   return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
 }
 

@@ -330,7 +330,8 @@ apply_remote_partner (Run         *run,
       if (base != NULL)
         base_fields = rp_sync_partner_fields (base);
       merged = rp_sync_merge (base_fields, mine, theirs,
-                              g_strcmp0 (change->changed_at, rp_partner_get_updated_at (remote)) > 0,
+                              g_strcmp0 (change->changed_at,
+                                         rp_partner_get_updated_at (remote)) > 0,
                               conflicts);
       if (!save_partner_fields (run, local, merged, error) ||
           !record_conflicts (run, local, conflicts, error))
@@ -387,8 +388,8 @@ visit_from_event (Run         *run,
                   RpPartner   *partner)
 {
   RpPlannedVisit *visit = rp_planned_visit_new ();
-  g_autofree char *objective = rp_sync_objective_from_summary (event->summary,
-                                                               rp_partner_get_display_name (partner));
+  const char *name = rp_partner_get_display_name (partner);
+  g_autofree char *objective = rp_sync_objective_from_summary (event->summary, name);
 
   rp_planned_visit_set_uuid (visit, event->uuid);
   rp_planned_visit_set_partner_id (visit, rp_partner_get_id (partner));
@@ -511,7 +512,8 @@ apply_remote_visit (Run         *run,
     }
   else
     {
-      g_autofree char *local_partner = partner_uuid_of (run, rp_planned_visit_get_partner_id (local));
+      g_autofree char *local_partner = partner_uuid_of (run,
+                                                        rp_planned_visit_get_partner_id (local));
       g_autoptr(GHashTable) mine = visit_fields (run, local, local_partner);
       g_autoptr(GHashTable) theirs = visit_fields (run, remote, event->partner_uuid);
       g_autoptr(GHashTable) merged = NULL;
