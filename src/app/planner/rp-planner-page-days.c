@@ -18,6 +18,8 @@
 #include "rp-specialties.h"
 #include "rp-store-practice.h"
 #include "rp-store-visits.h"
+#include "rp-sync-account.h"
+#include "rp-team.h"
 
 /* Helpers -------------------------------------------------------------------------------------- */
 
@@ -270,6 +272,26 @@ move_row_by_cb (GtkWidget *row,
                                      G_MAXUINT);
 }
 
+static char *
+dup_own_liaison (RpPlannerPage *self)
+{
+  g_autoptr(RpSyncAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  account = rp_sync_account_load (rp_context_get_store (self->context), &error);
+  if (error != NULL)
+    g_debug ("Could not read the team account: %s", error->message);
+
+  return account != NULL ? g_strdup (rp_sync_account_get_liaison_name (account)) : NULL;
+}
+
+static gboolean
+is_others_visit (RpPlannerPage  *self,
+                 RpPlannedVisit *visit)
+{
+  return rp_team_is_other_liaison (rp_planned_visit_get_liaison (visit), self->own_liaison);
+}
+
 static GtkWidget *
 create_visit_row (RpPlannerPage  *self,
                   RpPlannedVisit *visit,
@@ -281,6 +303,9 @@ create_visit_row (RpPlannerPage  *self,
   RpVisitStatus status = rp_planned_visit_get_status (visit);
   const char *name = visit_partner_name (self, visit);
   const char *objective = rp_planned_visit_get_objective (visit);
+  const char *liaison = rp_planned_visit_get_liaison (visit);
+  gboolean others = is_others_visit (self, visit);
+  g_autofree char *planned_by = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *leg = NULL;
   g_autofree char *accessible = NULL;
@@ -309,8 +334,15 @@ create_visit_row (RpPlannerPage  *self,
   gtk_widget_set_margin_end (grid, 8);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
-  /* The stop's number in the driving order; a tick once it was done. */
-  if (status == RP_VISIT_STATUS_DONE)
+  /* The stop's number in the driving order; a tick once it was done; another liaison's visit is
+   * no stop of this liaison's route: it shows who will go. */
+  if (others)
+    {
+      badge = adw_avatar_new (20, liaison, TRUE);
+      gtk_widget_set_tooltip_text (badge, liaison);
+      gtk_widget_add_css_class (row, "other-liaison");
+    }
+  else if (status == RP_VISIT_STATUS_DONE)
     {
       badge = gtk_image_new_from_icon_name ("object-select-symbolic");
       gtk_widget_set_tooltip_text (badge, _("Done"));
@@ -320,7 +352,8 @@ create_visit_row (RpPlannerPage  *self,
       number_text = g_strdup_printf ("%u", number);
       badge = gtk_label_new (status == RP_VISIT_STATUS_CANCELLED ? "–" : number_text);
     }
-  gtk_widget_add_css_class (badge, "planner-stop-badge");
+  if (!others)
+    gtk_widget_add_css_class (badge, "planner-stop-badge");
   if (status == RP_VISIT_STATUS_DONE)
     gtk_widget_add_css_class (badge, "done");
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
@@ -337,6 +370,16 @@ create_visit_row (RpPlannerPage  *self,
   if (status == RP_VISIT_STATUS_CANCELLED)
     set_strikethrough (label);
   gtk_grid_attach (GTK_GRID (grid), label, 1, 0, 1, 1);
+
+  if (others)
+    {
+      /* Translators: under a visit in the Planner, the liaison of the team who planned it. */
+      planned_by = g_strdup_printf (_("Planned by %s"), liaison);
+      label = _rp_planner_page_caption_label (planned_by, TRUE);
+      gtk_widget_set_tooltip_text (label, planned_by);
+      gtk_widget_add_css_class (label, "planner-liaison");
+      gtk_grid_attach (GTK_GRID (grid), label, 1, line++, 1, 1);
+    }
 
   if (partner != NULL)
     {
@@ -401,9 +444,20 @@ create_visit_row (RpPlannerPage  *self,
     accessible = g_strdup_printf (_("Visit to %s, done"), name);
   else if (status == RP_VISIT_STATUS_CANCELLED)
     accessible = g_strdup_printf (_("Visit to %s, cancelled"), name);
+  else if (others)
+    /* Translators: a row of the Planner: "Visit to Dr. Ann Lee, planned by Maria Gomez". */
+    accessible = g_strdup_printf (_("Visit to %s, planned by %s"), name, liaison);
   else
     /* Translators: a row of the Planner: "Stop 2: Dr. Ann Lee". */
     accessible = g_strdup_printf (_("Stop %u: %s"), number, name);
+  if (others && status != RP_VISIT_STATUS_PLANNED)
+    {
+      /* Translators: "Visit to Dr. Ann Lee, done" and who planned it, "planned by Maria Gomez". */
+      g_autofree char *with_liaison = g_strdup_printf (_("%s, planned by %s"), accessible, liaison);
+
+      g_free (accessible);
+      accessible = g_steal_pointer (&with_liaison);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -618,6 +672,11 @@ create_day_column (RpPlannerPage *self,
   if (origin != NULL)
     previous = *origin;
 
+  /* The footer counts this liaison's stops, not the team's. */
+  for (guint i = stops->len; i > 0; i--)
+    if (is_others_visit (self, g_ptr_array_index (stops, i - 1)))
+      g_ptr_array_remove_index (stops, i - 1);
+
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (column, "card");
   gtk_widget_add_css_class (column, "planner-day");
@@ -678,7 +737,8 @@ create_day_column (RpPlannerPage *self,
       RpGeoPoint point;
       double leg_km = -1.0;
 
-      if (rp_planned_visit_get_status (visit) != RP_VISIT_STATUS_CANCELLED)
+      if (rp_planned_visit_get_status (visit) != RP_VISIT_STATUS_CANCELLED &&
+          !is_others_visit (self, visit))
         {
           number++;
           if (_rp_planner_page_visit_point (self, visit, &point))
@@ -771,6 +831,10 @@ _rp_planner_page_rebuild_days (RpPlannerPage *self)
   gboolean has_origin = practice_origin (self, &origin);
 
   rp_page_remove_all (self->days_box);
+
+  /* Other liaisons' visits (from the team calendar) are told apart from one's own. */
+  g_clear_pointer (&self->own_liaison, g_free);
+  self->own_liaison = dup_own_liaison (self);
 
   for (int i = 0; i < N_DAYS; i++)
     {

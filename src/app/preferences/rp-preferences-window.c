@@ -16,6 +16,7 @@
 #include "rp-preferences-window-private.h"
 #include "rp-store-practice.h"
 #include "rp-store.h"
+#include "rp-team-page.h"
 #include "rp-validate.h"
 
 G_DEFINE_FINAL_TYPE (RpPreferencesWindow, rp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -408,6 +409,8 @@ rp_preferences_window_constructed (GObject *object)
   _rp_preferences_window_load_gift_limits (self);
   _rp_preferences_window_add_map_page (self);
   _rp_preferences_window_add_backups_page (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rp_team_page_new (self->context)));
 }
 
 static void

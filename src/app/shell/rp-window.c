@@ -23,7 +23,10 @@
 #include "rp-referrals-page.h"
 #include "rp-store-imports.h"
 #include "rp-store-partners.h"
+#include "rp-sync-banner.h"
+#include "rp-sync-status.h"
 #include "rp-target-lists-sidebar.h"
+#include "rp-team-engine.h"
 #include "rp-timeline-page.h"
 #include "rp-prospects-page.h"
 #include "rp-registry-import-dialog.h"
@@ -52,6 +55,8 @@ struct _RpWindow
   GtkLabel             *reminder_banner_label;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+  RpSyncStatus         *sync_status;
+  RpSyncBanner         *sync_banner;
 };
 
 G_DEFINE_FINAL_TYPE (RpWindow, rp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -745,6 +750,8 @@ rp_window_constructed (GObject *object)
     gtk_list_box_append (self->sidebar_list, create_sidebar_row (&page_infos[i]));
 
   rp_target_lists_sidebar_set_context (self->target_lists, self->context);
+  rp_sync_status_set_engine (self->sync_status, rp_team_engine_get (self->context));
+  rp_sync_banner_set_engine (self->sync_banner, rp_team_engine_get (self->context));
   rp_print_actions_install (GTK_WINDOW (self), self->context);
 
   /* The benchmark always starts on Partners, whatever page was open last. */
@@ -862,6 +869,8 @@ rp_window_class_init (RpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RP_TYPE_TARGET_LISTS_SIDEBAR);
+  g_type_ensure (RP_TYPE_SYNC_STATUS);
+  g_type_ensure (RP_TYPE_SYNC_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rapport/Rapport/ui/rp-window.ui");
@@ -875,6 +884,8 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, reminder_banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, reminder_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, sync_status);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, sync_banner);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, read_only_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);

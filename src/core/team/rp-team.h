@@ -1,0 +1,40 @@
+/* rp-team.h: the rules of the team sync screens: what the window says about sync, whose visits
+ * are someone else's, and the server address a liaison types. Pure functions, tested without a
+ * display.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "rp-sync-engine.h"
+
+G_BEGIN_DECLS
+
+/* One short line for the sidebar: "Syncing…", "3 changes waiting", "Offline", "Synced 2 min
+ * ago"… @last_synced may be NULL (never synced). NULL when there is nothing to say (no account).
+ * @now is the clock's time (tests pass a fixed one). */
+char     *rp_team_status_describe        (RpSyncState  state,
+                                          GDateTime   *last_synced,
+                                          guint        pending_changes,
+                                          GDateTime   *now);
+
+/* Whether the last sync failed so that the liaison should be told (the problem banner): a
+ * refused password or server answer, not a network that is simply down. */
+gboolean  rp_team_status_needs_attention (RpSyncState  state);
+
+/* Whether a visit planned by @visit_liaison is another liaison's for the liaison named
+ * @own_liaison. Names compare without case and surrounding spaces; a visit with no liaison
+ * (planned before the team synced) is one's own. */
+gboolean  rp_team_is_other_liaison       (const char  *visit_liaison,
+                                          const char  *own_liaison);
+
+/* The server address as typed ("dav.example.org/", " https://cloud.example.org ") made a full
+ * http(s) URL ("https://dav.example.org/"); an error a liaison understands when it is not one. */
+char     *rp_team_normalize_server_url   (const char  *text,
+                                          GError     **error);
+
+G_END_DECLS
