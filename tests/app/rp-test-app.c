@@ -9,6 +9,7 @@
 
 
 #include "rapport-resources.h"
+#include "rp-accessible.h"
 #include "rp-application.h"
 #include "rp-sample.h"
 #include "rp-test-app.h"
@@ -22,6 +23,8 @@ rp_test_init (int    *argc,
 {
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* As RpApplication's startup. */
+  rp_accessible_install_fixes ();
 
   if (!g_resources_get_info ("/io/github/rapport/Rapport/style.css",
                              G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))

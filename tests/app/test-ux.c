@@ -12,6 +12,15 @@
 #include <string.h>
 
 #include "rp-activity-dialog.h"
+#include "rp-feedback-dialog.h"
+#include "rp-geocode-dialog.h"
+#include "rp-import-dialog.h"
+#include "rp-letter-dialog.h"
+#include "rp-partner-editor.h"
+#include "rp-plan-visit-dialog.h"
+#include "rp-preferences-window.h"
+#include "rp-referral-editor.h"
+#include "rp-target-list-dialog.h"
 #include "rp-ics.h"
 #include "rp-partners-page-private.h"
 #include "rp-planner-page-private.h"
@@ -620,6 +629,90 @@ has_accessible_name (GtkWidget *widget)
   return FALSE;
 }
 
+/* The text a target of a "labelled by" relation adds to a name: a label's text, or the target's
+ * own label property. */
+static char *
+dup_target_name (GtkWidget *target)
+{
+  if (GTK_IS_LABEL (target))
+    return g_strdup (gtk_label_get_text (GTK_LABEL (target)));
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return gtk_test_accessible_check_property (GTK_ACCESSIBLE (target),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+  return NULL;
+}
+
+/* Whether a widget labelling @widget adds a text to its name. The test API gives the relation
+ * only as text, "GtkLabel<0x55d0c0a1b2c0> …": each target is read back from its address, which
+ * the walk has just seen alive in the tree. */
+static gboolean
+labelled_by_text (GtkWidget *widget)
+{
+  g_autofree char *targets = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                                 NULL);
+  g_auto(GStrv) parts = NULL;
+
+  if (targets == NULL)
+    return FALSE;
+
+  parts = g_strsplit_set (targets, " ,", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *address = strchr (parts[i], '<');
+      gpointer pointer = NULL;
+      g_autofree char *name = NULL;
+
+      if (address == NULL || sscanf (address, "<%p>", &pointer) != 1 || pointer == NULL ||
+          !GTK_IS_WIDGET (pointer))
+        continue;
+
+      name = dup_target_name (pointer);
+      if (name != NULL && *name != '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Why a screen reader would say @widget's name wrong, or NULL. GTK 4.8 reads a widget's label
+ * property followed by the names of the widgets labelling it ("Close the Loop Close the Loop"),
+ * and a button's label property keeps its mnemonic underscore ("_Log Log"). */
+static const char *
+name_problem (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  gboolean has_label = gtk_test_accessible_has_property (accessible,
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  if (!has_accessible_name (widget))
+    return "no name";
+
+  if (has_label && labelled_by_text (widget))
+    return "doubled name (its label and a widget labelling it)";
+
+  if (has_label)
+    {
+      /* check_property returns the value when it differs from the one given. */
+      g_autofree char *label = gtk_test_accessible_check_property (accessible,
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "");
+      gboolean underline = FALSE;
+
+      if (GTK_IS_BUTTON (widget))
+        underline = gtk_button_get_use_underline (GTK_BUTTON (widget));
+      else if (GTK_IS_CHECK_BUTTON (widget))
+        underline = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget));
+
+      if (underline && label != NULL && strchr (label, '_') != NULL)
+        return "mnemonic underscore in the name";
+    }
+
+  return NULL;
+}
+
 /* Adds to @unnamed a line for every mapped interactive widget under @widget without a name. */
 static void
 collect_unnamed (GtkWidget *widget,
@@ -636,12 +729,14 @@ collect_unnamed (GtkWidget *widget,
   /* A text field's inner GtkText is the field's part, named through the field. */
   if (is_interactive_role (role) && !GTK_IS_TEXT (widget))
     {
+      const char *problem = name_problem (widget);
+
       (*n_checked)++;
-      if (!has_accessible_name (widget))
+      if (problem != NULL)
         {
           GtkWidget *parent = gtk_widget_get_parent (widget);
 
-          g_string_append_printf (unnamed, "  %s: %s (in %s%s%s)\n", where,
+          g_string_append_printf (unnamed, "  %s: %s, %s (in %s%s%s)\n", where, problem,
                                   G_OBJECT_TYPE_NAME (widget),
                                   parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-",
                                   gtk_widget_get_tooltip_text (widget) != NULL ? ", tooltip " : "",
@@ -653,6 +748,36 @@ collect_unnamed (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_unnamed (child, where, unnamed, n_checked);
+}
+
+/* Each page of the Preferences window in turn (only the page on show is mapped). */
+static void
+check_preferences_pages (AdwPreferencesWindow *window,
+                         GString              *unnamed,
+                         guint                *n_checked)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  GtkWidget *stack = rp_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  guint n_pages = 0;
+
+  rp_test_collect_by_type (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwPreferencesPage *page = g_ptr_array_index (pages, i);
+      g_autofree char *where = NULL;
+
+      /* The window's own pages, not those of its subpages. */
+      if (gtk_widget_get_parent (GTK_WIDGET (page)) != stack)
+        continue;
+      n_pages++;
+      where = g_strdup_printf ("Preferences, %s",
+                                                adw_preferences_page_get_title (page));
+
+      adw_preferences_window_set_visible_page (window, page);
+      rp_test_iterate_for (300);
+      collect_unnamed (GTK_WIDGET (window), where, unnamed, n_checked);
+    }
+  g_assert_cmpuint (n_pages, >=, 4);
 }
 
 static gboolean
@@ -671,7 +796,6 @@ test_accessible_names (Fixture       *fixture,
   g_autoptr(GString) unnamed = g_string_new (NULL);
   RpWindow *window = show_window (fixture);
   GtkWidget *sidebar = rp_test_find_widget (GTK_WIDGET (window), is_sidebar_list, NULL);
-  GtkWidget *dialog;
   guint n_pages = 0;
   guint n_checked = 0;
 
@@ -694,13 +818,66 @@ test_accessible_names (Fixture       *fixture,
     }
   g_assert_cmpuint (n_pages, >=, 6);
 
-  /* The dialogs of the routine jobs. */
-  dialog = rp_activity_dialog_new (fixture->db.context, 0, NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-  rp_test_wait_until_mapped (dialog);
-  rp_test_iterate_for (200);
-  collect_unnamed (dialog, "Log Activity", unnamed, &n_checked);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Every dialog: announced as a dialog with its title, and every control in it named. */
+  {
+    g_autoptr(RpPartner) partner = NULL;
+    g_autoptr(GFile) csv = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) ids = partner_ids (fixture);
+    g_autofree char *csv_path = g_build_filename (fixture->db.dir, "partners.csv", NULL);
+    GtkWidget *dialogs[12];
+    guint n = 0;
+
+    partner = rp_store_get_partner (fixture->db.store, g_array_index (ids, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (csv_path,
+                                        "First name,Last name,City\nAnn,Lee,Dublin\n", -1,
+                                        &error));
+    csv = g_file_new_for_path (csv_path);
+
+    dialogs[n++] = rp_preferences_window_new (fixture->db.context);
+    dialogs[n++] = rp_activity_dialog_new (fixture->db.context, 0, NULL);
+    dialogs[n++] = rp_referral_editor_new (fixture->db.context, NULL);
+    dialogs[n++] = rp_partner_editor_new (fixture->db.store, NULL);
+    dialogs[n++] = rp_partner_editor_new (fixture->db.store, partner);
+    dialogs[n++] = rp_target_list_dialog_new (fixture->db.context);
+    dialogs[n++] = rp_letter_dialog_new (fixture->db.context, RP_LETTER_THANK_YOU, partner, NULL,
+                                         NULL);
+    dialogs[n++] = rp_feedback_dialog_new (fixture->db.context, partner);
+    dialogs[n++] = rp_geocode_dialog_new (GTK_WINDOW (window), fixture->db.context);
+    dialogs[n++] = GTK_WIDGET (rp_import_dialog_new (GTK_WINDOW (window), fixture->db.store, csv,
+                                                     &error));
+    g_assert_no_error (error);
+    rp_plan_visit_dialog_present (GTK_WINDOW (window), fixture->db.context,
+                                  g_array_index (ids, gint64, 0));
+    rp_test_iterate_for (100);
+    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+      if (g_strcmp0 (gtk_widget_get_name (l->data), "plan-visit-dialog") == 0)
+        dialogs[n++] = l->data;
+    g_assert_cmpuint (n, ==, 11);
+
+    for (guint i = 0; i < n; i++)
+      {
+        GtkWindow *dialog = GTK_WINDOW (dialogs[i]);
+        const char *title;
+
+        gtk_window_present (dialog);
+        rp_test_wait_until_mapped (GTK_WIDGET (dialog));
+        rp_test_iterate_for (300);
+        title = gtk_window_get_title (dialog);
+        g_assert_nonnull (title);
+        g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dialog)), ==,
+                         GTK_ACCESSIBLE_ROLE_DIALOG);
+        gtk_test_accessible_assert_property (dialog, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
+
+        if (ADW_IS_PREFERENCES_WINDOW (dialog))
+          check_preferences_pages (ADW_PREFERENCES_WINDOW (dialog), unnamed, &n_checked);
+        else
+          collect_unnamed (GTK_WIDGET (dialog), title, unnamed, &n_checked);
+        gtk_window_destroy (dialog);
+        rp_test_iterate_for (50);
+      }
+  }
 
   g_test_message ("%u interactive widgets checked on %u pages", n_checked, n_pages);
   if (unnamed->len > 0)
