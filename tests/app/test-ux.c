@@ -20,7 +20,9 @@
 #include "rp-plan-visit-dialog.h"
 #include "rp-preferences-window.h"
 #include "rp-referral-editor.h"
+#include "rp-store-timeline.h"
 #include "rp-target-list-dialog.h"
+#include "rp-timeline-page.h"
 #include "rp-ics.h"
 #include "rp-partners-page-private.h"
 #include "rp-planner-page-private.h"
@@ -386,6 +388,71 @@ test_type_to_search (Fixture       *fixture,
 
 /* Enter right after the last letter, before the entry reports the change: the first match of
  * the final query is selected, and stays selected when the late report comes. */
+static gboolean
+is_visible_popover (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* The Timeline starts with today (what is due later is in the Upcoming row above it), and typing
+ * anywhere on it searches the partner to show, Enter taking the first match. */
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RpWindow *window = show_window (fixture);
+  GtkWidget *page;
+  RpTimelineList *list;
+  GtkSearchEntry *entry;
+  GtkWidget *upcoming;
+  g_autoptr(RpTimelineItem) first = NULL;
+  g_autoptr(GArray) ids = partner_ids (fixture);
+  g_autoptr(RpPartner) partner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tomorrow = shift_day (fixture->today, 1);
+  g_autofree char *typed = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(RpTimelineFilter) later_filter = rp_timeline_filter_new ();
+
+  g_assert_true (rp_window_set_visible_page_name (window, "timeline"));
+  page = rp_window_get_page (window, "timeline");
+  rp_test_wait_until_mapped (page);
+  rp_test_iterate_for (500);
+
+  /* The sample has tasks due after today: none of them comes first. */
+  later_filter->referrals = FALSE;
+  later_filter->activities = FALSE;
+  later_filter->from = g_strdup (tomorrow);
+  later = rp_store_list_timeline_page (fixture->db.store, later_filter, NULL, 50, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->len, >, 0);
+
+  list = rp_timeline_view_get_list (rp_timeline_page_get_view (RP_TIMELINE_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (rp_timeline_item_get_day (first), <=, fixture->today);
+  upcoming = rp_test_find_row (page, ADW_TYPE_EXPANDER_ROW, "Upcoming");
+  g_assert_nonnull (upcoming);
+  g_assert_true (gtk_widget_get_mapped (upcoming));
+
+  /* Type-to-search: the keys go to the partner search, which opens on them. */
+  entry = rp_test_find_by_type (page, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_true (gtk_search_entry_get_key_capture_widget (entry) == GTK_WIDGET (window));
+  partner = rp_store_get_partner (fixture->db.store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  typed = g_utf8_substring (rp_partner_get_last_name (partner), 0, 4);
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  rp_test_wait_for (is_visible_popover, gtk_widget_get_ancestor (GTK_WIDGET (entry),
+                                                                 GTK_TYPE_POPOVER));
+  /* Enter at once, before the delayed search: the partner typed is the one shown. */
+  g_signal_emit_by_name (entry, "activate");
+  rp_test_iterate_for (100);
+  g_assert_cmpint (rp_timeline_view_get_filter (
+                     rp_timeline_page_get_view (RP_TIMELINE_PAGE (page)))->partner_id, >, 0);
+
+  close_window (window);
+}
+
 static void
 test_search_enter_race (Fixture       *fixture,
                         gconstpointer  data)
@@ -951,6 +1018,7 @@ main (int   argc,
   ADD ("/ux/planner/move-by-keyboard", test_planner_move_by_keyboard);
   ADD ("/ux/search/type-anywhere", test_type_to_search);
   ADD ("/ux/search/enter-race", test_search_enter_race);
+  ADD ("/ux/timeline/today-first-and-search", test_timeline);
   ADD ("/ux/referrals/markup", test_referral_markup);
   ADD ("/ux/partners/log-activity", test_log_activity);
   ADD ("/ux/small-things", test_small_things);
