@@ -24,6 +24,7 @@
 #include "rp-target-list-dialog.h"
 #include "rp-timeline-page.h"
 #include "rp-ics.h"
+#include "rp-page-util.h"
 #include "rp-partners-page-private.h"
 #include "rp-planner-page-private.h"
 #include "rp-referral-detail.h"
@@ -125,6 +126,19 @@ shift_day (const char *day,
                           g_date_get_day (date));
 }
 
+static gboolean
+is_toast_widget (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+}
+
+static gboolean
+has_toast_widget (gpointer data)
+{
+  return rp_test_find_widget (data, is_toast_widget, NULL) != NULL;
+}
+
 /* At the width the window opens with (and at a laptop's), Who to Visit is open and stands beside
  * the days: Friday's column and its buttons are never under it. */
 static void
@@ -156,6 +170,32 @@ check_who_to_visit_beside_days (Fixture *fixture,
   g_assert_true (gtk_widget_compute_bounds (adw_flap_get_flap (flap), GTK_WIDGET (page),
                                             &pane_bounds));
   g_assert_cmpfloat (day_bounds.origin.x + day_bounds.size.width, <=, pane_bounds.origin.x);
+
+  /* A toast stands below the days' buttons, not over them. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *toast;
+    graphene_rect_t toast_bounds;
+
+    rp_page_add_toast (GTK_WIDGET (page), adw_toast_new ("A toast over the week"));
+    rp_test_wait_for (has_toast_widget, window);
+    rp_test_iterate_for (500);
+    toast = rp_test_find_widget (GTK_WIDGET (window), is_toast_widget, NULL);
+    g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &toast_bounds));
+    rp_test_collect_by_type (GTK_WIDGET (page), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      {
+        GtkWidget *button = g_ptr_array_index (buttons, i);
+        graphene_rect_t bounds;
+
+        if (!gtk_widget_get_mapped (button) ||
+            gtk_widget_get_ancestor (button, ADW_TYPE_FLAP) == NULL ||
+            gtk_widget_is_ancestor (button, adw_flap_get_flap (flap)) ||
+            !gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds))
+          continue;
+        g_assert_false (graphene_rect_intersection (&bounds, &toast_bounds, NULL));
+      }
+  }
 
   rp_test_destroy_window (window, TRUE);
 }
@@ -622,6 +662,58 @@ test_referral_markup (Fixture       *fixture,
 
 /* Dates have no leading figure space (" 7 Dec 2026"), and initials come from the names, not
  * from the prefix and credentials. */
+static gboolean
+is_reason_label (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), " · ") != NULL;
+}
+
+/* The Referrals list at a laptop's 1366×768: with no referral selected the detail pane leaves
+ * the list the width, the partner and reason columns are wide enough to read, and each cell's
+ * tooltip holds its whole text. */
+static void
+test_referral_columns (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RpWindow *window;
+  GtkWidget *page;
+  GtkWidget *reason;
+  AdwFlap *flap;
+  GtkColumnView *view;
+  GListModel *columns;
+
+  g_settings_set_int (fixture->db.settings, "window-width", 1366);
+  g_settings_set_int (fixture->db.settings, "window-height", 768);
+  window = show_window (fixture);
+  g_assert_true (rp_window_set_visible_page_name (window, "referrals"));
+  page = rp_window_get_page (window, "referrals");
+  rp_test_wait_until_mapped (page);
+  rp_test_iterate_for (1000);
+
+  flap = rp_test_find_by_type (page, ADW_TYPE_FLAP);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  view = rp_test_find_by_type (page, GTK_TYPE_COLUMN_VIEW);
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *title = gtk_column_view_column_get_title (column);
+
+      if (g_strcmp0 (title, "Partner") == 0)
+        g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), >=, 200);
+    }
+
+  reason = rp_test_find_widget (page, is_reason_label, NULL);
+  g_assert_nonnull (reason);
+  g_assert_cmpint (gtk_widget_get_width (reason), >=, 360);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (reason), ==, gtk_label_get_text (GTK_LABEL (reason)));
+
+  close_window (window);
+}
+
 static void
 test_small_things (Fixture       *fixture,
                    gconstpointer  data)
@@ -1020,6 +1112,7 @@ main (int   argc,
   ADD ("/ux/search/enter-race", test_search_enter_race);
   ADD ("/ux/timeline/today-first-and-search", test_timeline);
   ADD ("/ux/referrals/markup", test_referral_markup);
+  ADD ("/ux/referrals/columns", test_referral_columns);
   ADD ("/ux/partners/log-activity", test_log_activity);
   ADD ("/ux/small-things", test_small_things);
   ADD ("/ux/accessible-names", test_accessible_names);

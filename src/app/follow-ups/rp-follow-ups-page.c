@@ -689,7 +689,7 @@ snooze_to (RpFollowUpsPage *self,
 
   if (g_date_valid (date))
     {
-      g_date_strftime (buffer, sizeof buffer, "%A %e %B", date);
+      g_date_strftime (buffer, sizeof buffer, "%A %-d %B", date);
       message = g_strdup_printf (_("Snoozed until %s"), buffer);
       add_toast (self, message);
     }

@@ -315,6 +315,7 @@ build (RpTimelinePage *self)
   GtkWidget *popover;
   GtkWidget *popover_box;
   GtkWidget *scrolled;
+  GtkWidget *clamp;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
@@ -404,7 +405,13 @@ build (RpTimelinePage *self)
                                gtk_image_new_from_icon_name ("alarm-symbolic"));
   gtk_list_box_append (GTK_LIST_BOX (self->upcoming_list), GTK_WIDGET (self->upcoming_row));
   gtk_widget_set_visible (self->upcoming_list, FALSE);
-  gtk_box_append (GTK_BOX (box), self->upcoming_list);
+  /* As wide as the timeline's column below it. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->upcoming_list);
+  g_object_bind_property (self->upcoming_list, "visible", clamp, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), clamp);
 
   self->view = RP_TIMELINE_VIEW (rp_timeline_view_new (self->context, NULL));
   gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
