@@ -230,6 +230,20 @@ take_spare (RpPartnerList *self,
   return ids;
 }
 
+/* self->seen, @n_words long at least, all zero. */
+static void
+clear_seen (RpPartnerList *self,
+            gsize          n_words)
+{
+  if (self->n_seen < n_words)
+    {
+      g_free (self->seen);
+      self->seen = g_new (guint64, n_words);
+      self->n_seen = n_words;
+    }
+  memset (self->seen, 0, n_words * sizeof (guint64));
+}
+
 /* The base ids that are in @matches (unordered), in base order. */
 static GArray *
 intersect (RpPartnerList *self,
@@ -252,13 +266,7 @@ intersect (RpPartnerList *self,
        * stay in the processor's cache, then the base in order, each id tested. */
       gsize n_words = self->n_position / 64 + 1;
 
-      if (self->n_seen < n_words)
-        {
-          g_free (self->seen);
-          self->seen = g_new (guint64, n_words);
-          self->n_seen = n_words;
-        }
-      memset (self->seen, 0, n_words * sizeof (guint64));
+      clear_seen (self, n_words);
 
       for (guint i = 0; i < matches->len; i++)
         {
@@ -283,13 +291,7 @@ intersect (RpPartnerList *self,
        * set bits give the matches in list order. */
       gsize n_words = base->len / 64 + 1;
 
-      if (self->n_seen < n_words)
-        {
-          g_free (self->seen);
-          self->seen = g_new (guint64, n_words);
-          self->n_seen = n_words;
-        }
-      memset (self->seen, 0, n_words * sizeof (guint64));
+      clear_seen (self, n_words);
 
       for (guint i = 0; i < matches->len; i++)
         {
