@@ -833,6 +833,7 @@ main (int   argc,
   ADD ("/print/letters-due-and-done", test_print_letters_due_and_done);
   ADD ("/print/thank-yous", test_print_thank_yous);
   ADD ("/print/save-from-window", test_print_save_from_window);
+  /* After save-from-window, whose output folder, where the last PDF was saved, is gone. */
   ADD ("/print/due-letters-in-four", test_print_due_letters_in_four);
 
 #undef ADD
