@@ -28,7 +28,7 @@ void       rp_test_iterate_for       (guint                 milliseconds);
 
 typedef gboolean (*RpTestCondition) (gpointer data);
 
-/* Runs the main loop until @condition holds; fails after ten seconds. */
+/* Runs the main loop until @condition holds; fails after thirty seconds. */
 void       rp_test_wait_for          (RpTestCondition       condition,
                                       gpointer              data);
 /* An RpTestCondition: @data (a GtkWidget) is mapped. */

@@ -21,6 +21,7 @@
 #include "rp-store-visits.h"
 #include "rp-test-app.h"
 #include "rp-test-core.h"
+#include "rp-thank-yous.h"
 #include "rp-window.h"
 
 /* The Monday of the sample's week (the sample is made around Friday 27 November 2026). */
@@ -741,6 +742,80 @@ test_print_save_from_window (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+is_mark_done_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Mark Done") == 0;
+}
+
+static gboolean
+has_mark_done_button (gpointer data)
+{
+  return rp_test_find_widget (data, is_mark_done_button, NULL) != NULL;
+}
+
+/* The letters for the thank-yous due, and marking them done, in four actions from the window:
+ * the Follow-ups page, Save Letters…, Save in the file chooser, Mark Done in the toast. */
+static void
+test_print_due_letters_in_four (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RpWindow *window = g_object_ref_sink (rp_window_new (NULL, fixture->db.context));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GArray) due = rp_thank_yous_list_due (fixture->db.store, today, NULL);
+  g_autoptr(GArray) after = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *page;
+  GtkWidget *save;
+  GtkWidget *mark_done;
+  PdfInfo info;
+
+  g_assert_nonnull (due);
+  g_assert_cmpuint (due->len, >, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (GTK_WIDGET (window));
+  g_assert_cmpint (g_chdir (fixture->out_dir), ==, 0);
+
+  /* 1: the page. */
+  g_assert_true (rp_window_set_visible_page_name (window, "follow-ups"));
+  page = rp_window_get_page (window, "follow-ups");
+  rp_test_wait_until_mapped (page);
+  /* 2: Save Letters…, 3: Save. */
+  save = rp_test_find_named (page, "save-due-letters");
+  g_assert_nonnull (save);
+  rp_test_wait_until_mapped (save);
+  g_signal_emit_by_name (save, "clicked");
+  name = g_strdup_printf ("Thank-you letters - %u offices.pdf", due->len);
+  accept_chooser (fixture, name);
+  path = g_build_filename (fixture->out_dir, name, NULL);
+  rp_test_wait_for (file_exists, path);
+  info = check_pdf (path);
+  g_assert_cmpuint (info.pages, ==, due->len);
+
+  /* 4: Mark Done, in the toast that says where the letters went. */
+  rp_test_wait_for (has_mark_done_button, window);
+  mark_done = rp_test_find_widget (GTK_WIDGET (window), is_mark_done_button, NULL);
+  rp_test_save_screenshot (GTK_WIDGET (window), "print-due-letters-toast.png");
+  g_signal_emit_by_name (mark_done, "clicked");
+  rp_test_iterate_for (300);
+
+  after = rp_thank_yous_list_due (fixture->db.store, today, NULL);
+  g_assert_nonnull (after);
+  g_assert_cmpuint (after->len, ==, 0);
+  /* Nothing left to write: the letters row is gone. */
+  g_assert_null (rp_test_find_named (page, "save-due-letters"));
+
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_iterate_for (50);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +833,8 @@ main (int   argc,
   ADD ("/print/letters-due-and-done", test_print_letters_due_and_done);
   ADD ("/print/thank-yous", test_print_thank_yous);
   ADD ("/print/save-from-window", test_print_save_from_window);
+  /* After save-from-window, whose output folder, where the last PDF was saved, is gone. */
+  ADD ("/print/due-letters-in-four", test_print_due_letters_in_four);
 
 #undef ADD
 

@@ -12,7 +12,19 @@
 #include <string.h>
 
 #include "rp-activity-dialog.h"
+#include "rp-feedback-dialog.h"
+#include "rp-geocode-dialog.h"
+#include "rp-import-dialog.h"
+#include "rp-letter-dialog.h"
+#include "rp-partner-editor.h"
+#include "rp-plan-visit-dialog.h"
+#include "rp-preferences-window.h"
+#include "rp-referral-editor.h"
+#include "rp-store-timeline.h"
+#include "rp-target-list-dialog.h"
+#include "rp-timeline-page.h"
 #include "rp-ics.h"
+#include "rp-page-util.h"
 #include "rp-partners-page-private.h"
 #include "rp-planner-page-private.h"
 #include "rp-referral-detail.h"
@@ -114,6 +126,19 @@ shift_day (const char *day,
                           g_date_get_day (date));
 }
 
+static gboolean
+is_toast_widget (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+}
+
+static gboolean
+has_toast_widget (gpointer data)
+{
+  return rp_test_find_widget (data, is_toast_widget, NULL) != NULL;
+}
+
 /* At the width the window opens with (and at a laptop's), Who to Visit is open and stands beside
  * the days: Friday's column and its buttons are never under it. */
 static void
@@ -145,6 +170,32 @@ check_who_to_visit_beside_days (Fixture *fixture,
   g_assert_true (gtk_widget_compute_bounds (adw_flap_get_flap (flap), GTK_WIDGET (page),
                                             &pane_bounds));
   g_assert_cmpfloat (day_bounds.origin.x + day_bounds.size.width, <=, pane_bounds.origin.x);
+
+  /* A toast stands below the days' buttons, not over them. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *toast;
+    graphene_rect_t toast_bounds;
+
+    rp_page_add_toast (GTK_WIDGET (page), adw_toast_new ("A toast over the week"));
+    rp_test_wait_for (has_toast_widget, window);
+    rp_test_iterate_for (500);
+    toast = rp_test_find_widget (GTK_WIDGET (window), is_toast_widget, NULL);
+    g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &toast_bounds));
+    rp_test_collect_by_type (GTK_WIDGET (page), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      {
+        GtkWidget *button = g_ptr_array_index (buttons, i);
+        graphene_rect_t bounds;
+
+        if (!gtk_widget_get_mapped (button) ||
+            gtk_widget_get_ancestor (button, ADW_TYPE_FLAP) == NULL ||
+            gtk_widget_is_ancestor (button, adw_flap_get_flap (flap)) ||
+            !gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds))
+          continue;
+        g_assert_false (graphene_rect_intersection (&bounds, &toast_bounds, NULL));
+      }
+  }
 
   rp_test_destroy_window (window, TRUE);
 }
@@ -377,6 +428,71 @@ test_type_to_search (Fixture       *fixture,
 
 /* Enter right after the last letter, before the entry reports the change: the first match of
  * the final query is selected, and stays selected when the late report comes. */
+static gboolean
+is_visible_popover (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* The Timeline starts with today (what is due later is in the Upcoming row above it), and typing
+ * anywhere on it searches the partner to show, Enter taking the first match. */
+static void
+test_timeline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RpWindow *window = show_window (fixture);
+  GtkWidget *page;
+  RpTimelineList *list;
+  GtkSearchEntry *entry;
+  GtkWidget *upcoming;
+  g_autoptr(RpTimelineItem) first = NULL;
+  g_autoptr(GArray) ids = partner_ids (fixture);
+  g_autoptr(RpPartner) partner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tomorrow = shift_day (fixture->today, 1);
+  g_autofree char *typed = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(RpTimelineFilter) later_filter = rp_timeline_filter_new ();
+
+  g_assert_true (rp_window_set_visible_page_name (window, "timeline"));
+  page = rp_window_get_page (window, "timeline");
+  rp_test_wait_until_mapped (page);
+  rp_test_iterate_for (500);
+
+  /* The sample has tasks due after today: none of them comes first. */
+  later_filter->referrals = FALSE;
+  later_filter->activities = FALSE;
+  later_filter->from = g_strdup (tomorrow);
+  later = rp_store_list_timeline_page (fixture->db.store, later_filter, NULL, 50, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (later->len, >, 0);
+
+  list = rp_timeline_view_get_list (rp_timeline_page_get_view (RP_TIMELINE_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (rp_timeline_item_get_day (first), <=, fixture->today);
+  upcoming = rp_test_find_row (page, ADW_TYPE_EXPANDER_ROW, "Upcoming");
+  g_assert_nonnull (upcoming);
+  g_assert_true (gtk_widget_get_mapped (upcoming));
+
+  /* Type-to-search: the keys go to the partner search, which opens on them. */
+  entry = rp_test_find_by_type (page, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_true (gtk_search_entry_get_key_capture_widget (entry) == GTK_WIDGET (window));
+  partner = rp_store_get_partner (fixture->db.store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  typed = g_utf8_substring (rp_partner_get_last_name (partner), 0, 4);
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  rp_test_wait_for (is_visible_popover, gtk_widget_get_ancestor (GTK_WIDGET (entry),
+                                                                 GTK_TYPE_POPOVER));
+  /* Enter at once, before the delayed search: the partner typed is the one shown. */
+  g_signal_emit_by_name (entry, "activate");
+  rp_test_iterate_for (100);
+  g_assert_cmpint (rp_timeline_view_get_filter (
+                     rp_timeline_page_get_view (RP_TIMELINE_PAGE (page)))->partner_id, >, 0);
+
+  close_window (window);
+}
+
 static void
 test_search_enter_race (Fixture       *fixture,
                         gconstpointer  data)
@@ -546,6 +662,58 @@ test_referral_markup (Fixture       *fixture,
 
 /* Dates have no leading figure space (" 7 Dec 2026"), and initials come from the names, not
  * from the prefix and credentials. */
+static gboolean
+is_reason_label (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), " · ") != NULL;
+}
+
+/* The Referrals list at a laptop's 1366×768: with no referral selected the detail pane leaves
+ * the list the width, the partner and reason columns are wide enough to read, and each cell's
+ * tooltip holds its whole text. */
+static void
+test_referral_columns (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RpWindow *window;
+  GtkWidget *page;
+  GtkWidget *reason;
+  AdwFlap *flap;
+  GtkColumnView *view;
+  GListModel *columns;
+
+  g_settings_set_int (fixture->db.settings, "window-width", 1366);
+  g_settings_set_int (fixture->db.settings, "window-height", 768);
+  window = show_window (fixture);
+  g_assert_true (rp_window_set_visible_page_name (window, "referrals"));
+  page = rp_window_get_page (window, "referrals");
+  rp_test_wait_until_mapped (page);
+  rp_test_iterate_for (1000);
+
+  flap = rp_test_find_by_type (page, ADW_TYPE_FLAP);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  view = rp_test_find_by_type (page, GTK_TYPE_COLUMN_VIEW);
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *title = gtk_column_view_column_get_title (column);
+
+      if (g_strcmp0 (title, "Partner") == 0)
+        g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), >=, 200);
+    }
+
+  reason = rp_test_find_widget (page, is_reason_label, NULL);
+  g_assert_nonnull (reason);
+  g_assert_cmpint (gtk_widget_get_width (reason), >=, 360);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (reason), ==, gtk_label_get_text (GTK_LABEL (reason)));
+
+  close_window (window);
+}
+
 static void
 test_small_things (Fixture       *fixture,
                    gconstpointer  data)
@@ -620,6 +788,90 @@ has_accessible_name (GtkWidget *widget)
   return FALSE;
 }
 
+/* The text a target of a "labelled by" relation adds to a name: a label's text, or the target's
+ * own label property. */
+static char *
+dup_target_name (GtkWidget *target)
+{
+  if (GTK_IS_LABEL (target))
+    return g_strdup (gtk_label_get_text (GTK_LABEL (target)));
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return gtk_test_accessible_check_property (GTK_ACCESSIBLE (target),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+  return NULL;
+}
+
+/* Whether a widget labelling @widget adds a text to its name. The test API gives the relation
+ * only as text, "GtkLabel<0x55d0c0a1b2c0> …": each target is read back from its address, which
+ * the walk has just seen alive in the tree. */
+static gboolean
+labelled_by_text (GtkWidget *widget)
+{
+  g_autofree char *targets = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                                 NULL);
+  g_auto(GStrv) parts = NULL;
+
+  if (targets == NULL)
+    return FALSE;
+
+  parts = g_strsplit_set (targets, " ,", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *address = strchr (parts[i], '<');
+      gpointer pointer = NULL;
+      g_autofree char *name = NULL;
+
+      if (address == NULL || sscanf (address, "<%p>", &pointer) != 1 || pointer == NULL ||
+          !GTK_IS_WIDGET (pointer))
+        continue;
+
+      name = dup_target_name (pointer);
+      if (name != NULL && *name != '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Why a screen reader would say @widget's name wrong, or NULL. GTK 4.8 reads a widget's label
+ * property followed by the names of the widgets labelling it ("Close the Loop Close the Loop"),
+ * and a button's label property keeps its mnemonic underscore ("_Log Log"). */
+static const char *
+name_problem (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  gboolean has_label = gtk_test_accessible_has_property (accessible,
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  if (!has_accessible_name (widget))
+    return "no name";
+
+  if (has_label && labelled_by_text (widget))
+    return "doubled name (its label and a widget labelling it)";
+
+  if (has_label)
+    {
+      /* check_property returns the value when it differs from the one given. */
+      g_autofree char *label = gtk_test_accessible_check_property (accessible,
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "");
+      gboolean underline = FALSE;
+
+      if (GTK_IS_BUTTON (widget))
+        underline = gtk_button_get_use_underline (GTK_BUTTON (widget));
+      else if (GTK_IS_CHECK_BUTTON (widget))
+        underline = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget));
+
+      if (underline && label != NULL && strchr (label, '_') != NULL)
+        return "mnemonic underscore in the name";
+    }
+
+  return NULL;
+}
+
 /* Adds to @unnamed a line for every mapped interactive widget under @widget without a name. */
 static void
 collect_unnamed (GtkWidget *widget,
@@ -636,12 +888,14 @@ collect_unnamed (GtkWidget *widget,
   /* A text field's inner GtkText is the field's part, named through the field. */
   if (is_interactive_role (role) && !GTK_IS_TEXT (widget))
     {
+      const char *problem = name_problem (widget);
+
       (*n_checked)++;
-      if (!has_accessible_name (widget))
+      if (problem != NULL)
         {
           GtkWidget *parent = gtk_widget_get_parent (widget);
 
-          g_string_append_printf (unnamed, "  %s: %s (in %s%s%s)\n", where,
+          g_string_append_printf (unnamed, "  %s: %s, %s (in %s%s%s)\n", where, problem,
                                   G_OBJECT_TYPE_NAME (widget),
                                   parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-",
                                   gtk_widget_get_tooltip_text (widget) != NULL ? ", tooltip " : "",
@@ -653,6 +907,36 @@ collect_unnamed (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_unnamed (child, where, unnamed, n_checked);
+}
+
+/* Each page of the Preferences window in turn (only the page on show is mapped). */
+static void
+check_preferences_pages (AdwPreferencesWindow *window,
+                         GString              *unnamed,
+                         guint                *n_checked)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  GtkWidget *stack = rp_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  guint n_pages = 0;
+
+  rp_test_collect_by_type (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwPreferencesPage *page = g_ptr_array_index (pages, i);
+      g_autofree char *where = NULL;
+
+      /* The window's own pages, not those of its subpages. */
+      if (gtk_widget_get_parent (GTK_WIDGET (page)) != stack)
+        continue;
+      n_pages++;
+      where = g_strdup_printf ("Preferences, %s",
+                                                adw_preferences_page_get_title (page));
+
+      adw_preferences_window_set_visible_page (window, page);
+      rp_test_iterate_for (300);
+      collect_unnamed (GTK_WIDGET (window), where, unnamed, n_checked);
+    }
+  g_assert_cmpuint (n_pages, >=, 4);
 }
 
 static gboolean
@@ -671,7 +955,6 @@ test_accessible_names (Fixture       *fixture,
   g_autoptr(GString) unnamed = g_string_new (NULL);
   RpWindow *window = show_window (fixture);
   GtkWidget *sidebar = rp_test_find_widget (GTK_WIDGET (window), is_sidebar_list, NULL);
-  GtkWidget *dialog;
   guint n_pages = 0;
   guint n_checked = 0;
 
@@ -694,13 +977,66 @@ test_accessible_names (Fixture       *fixture,
     }
   g_assert_cmpuint (n_pages, >=, 6);
 
-  /* The dialogs of the routine jobs. */
-  dialog = rp_activity_dialog_new (fixture->db.context, 0, NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-  rp_test_wait_until_mapped (dialog);
-  rp_test_iterate_for (200);
-  collect_unnamed (dialog, "Log Activity", unnamed, &n_checked);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Every dialog: announced as a dialog with its title, and every control in it named. */
+  {
+    g_autoptr(RpPartner) partner = NULL;
+    g_autoptr(GFile) csv = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) ids = partner_ids (fixture);
+    g_autofree char *csv_path = g_build_filename (fixture->db.dir, "partners.csv", NULL);
+    GtkWidget *dialogs[12];
+    guint n = 0;
+
+    partner = rp_store_get_partner (fixture->db.store, g_array_index (ids, gint64, 0), &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (csv_path,
+                                        "First name,Last name,City\nAnn,Lee,Dublin\n", -1,
+                                        &error));
+    csv = g_file_new_for_path (csv_path);
+
+    dialogs[n++] = rp_preferences_window_new (fixture->db.context);
+    dialogs[n++] = rp_activity_dialog_new (fixture->db.context, 0, NULL);
+    dialogs[n++] = rp_referral_editor_new (fixture->db.context, NULL);
+    dialogs[n++] = rp_partner_editor_new (fixture->db.store, NULL);
+    dialogs[n++] = rp_partner_editor_new (fixture->db.store, partner);
+    dialogs[n++] = rp_target_list_dialog_new (fixture->db.context);
+    dialogs[n++] = rp_letter_dialog_new (fixture->db.context, RP_LETTER_THANK_YOU, partner, NULL,
+                                         NULL);
+    dialogs[n++] = rp_feedback_dialog_new (fixture->db.context, partner);
+    dialogs[n++] = rp_geocode_dialog_new (GTK_WINDOW (window), fixture->db.context);
+    dialogs[n++] = GTK_WIDGET (rp_import_dialog_new (GTK_WINDOW (window), fixture->db.store, csv,
+                                                     &error));
+    g_assert_no_error (error);
+    rp_plan_visit_dialog_present (GTK_WINDOW (window), fixture->db.context,
+                                  g_array_index (ids, gint64, 0));
+    rp_test_iterate_for (100);
+    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+      if (g_strcmp0 (gtk_widget_get_name (l->data), "plan-visit-dialog") == 0)
+        dialogs[n++] = l->data;
+    g_assert_cmpuint (n, ==, 11);
+
+    for (guint i = 0; i < n; i++)
+      {
+        GtkWindow *dialog = GTK_WINDOW (dialogs[i]);
+        const char *title;
+
+        gtk_window_present (dialog);
+        rp_test_wait_until_mapped (GTK_WIDGET (dialog));
+        rp_test_iterate_for (300);
+        title = gtk_window_get_title (dialog);
+        g_assert_nonnull (title);
+        g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dialog)), ==,
+                         GTK_ACCESSIBLE_ROLE_DIALOG);
+        gtk_test_accessible_assert_property (dialog, GTK_ACCESSIBLE_PROPERTY_LABEL, title);
+
+        if (ADW_IS_PREFERENCES_WINDOW (dialog))
+          check_preferences_pages (ADW_PREFERENCES_WINDOW (dialog), unnamed, &n_checked);
+        else
+          collect_unnamed (GTK_WIDGET (dialog), title, unnamed, &n_checked);
+        gtk_window_destroy (dialog);
+        rp_test_iterate_for (50);
+      }
+  }
 
   g_test_message ("%u interactive widgets checked on %u pages", n_checked, n_pages);
   if (unnamed->len > 0)
@@ -774,7 +1110,9 @@ main (int   argc,
   ADD ("/ux/planner/move-by-keyboard", test_planner_move_by_keyboard);
   ADD ("/ux/search/type-anywhere", test_type_to_search);
   ADD ("/ux/search/enter-race", test_search_enter_race);
+  ADD ("/ux/timeline/today-first-and-search", test_timeline);
   ADD ("/ux/referrals/markup", test_referral_markup);
+  ADD ("/ux/referrals/columns", test_referral_columns);
   ADD ("/ux/partners/log-activity", test_log_activity);
   ADD ("/ux/small-things", test_small_things);
   ADD ("/ux/accessible-names", test_accessible_names);

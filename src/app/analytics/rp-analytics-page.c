@@ -132,7 +132,7 @@ add_headline_card (GtkBox     *row,
     }
   gtk_widget_set_margin_top (gtk_widget_get_first_child (card), 12);
   gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  rp_accessible_set_label (GTK_WIDGET (card), name);
   gtk_box_append (row, card);
 }
 
@@ -254,7 +254,7 @@ append_note (GtkWidget  *list,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), rp_page_new_empty_label (text));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  rp_accessible_set_label (GTK_WIDGET (row), text);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
 }
 
@@ -291,7 +291,7 @@ add_partner_row_full (GtkWidget  *list,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  rp_accessible_set_label (GTK_WIDGET (row), name);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   return row;
 }
@@ -889,8 +889,7 @@ new_dropdown (const char * const *items,
   GtkWidget *dropdown = gtk_drop_down_new_from_strings (items);
 
   gtk_widget_set_tooltip_text (dropdown, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  name, -1);
+  rp_accessible_set_label (GTK_WIDGET (dropdown), name);
   /* The button inside is what a screen reader reaches: it says the same. */
   rp_accessible_name_inner (dropdown, GTK_TYPE_TOGGLE_BUTTON, name);
   return GTK_DROP_DOWN (dropdown);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-follow-ups-page.h"
 #include "rp-follow-up-rules.h"
 #include "rp-format.h"
@@ -27,6 +28,7 @@
 #include "rp-store-partners.h"
 #include "rp-store-referrals.h"
 #include "rp-store-tasks.h"
+#include "rp-thank-yous.h"
 
 /* The most rows one section shows; the rest are counted in its description. */
 #define MAX_ROWS_PER_SECTION 100
@@ -390,6 +392,95 @@ clear_sections (RpFollowUpsPage *self)
     gtk_box_remove (self->sections_box, child);
 }
 
+/* The letters for every thank-you due, whatever rows are checked. */
+static void
+print_due_thank_yous (RpFollowUpsPage *self,
+                      const char      *action_name)
+{
+  GVariant *all = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, NULL, 0, sizeof (gint64));
+
+  if (!gtk_widget_activate_action_variant (GTK_WIDGET (self), action_name, all))
+    {
+      g_variant_unref (g_variant_ref_sink (all));
+      add_toast (self, _("Printing is not available here"));
+    }
+}
+
+static void
+save_due_letters_cb (RpFollowUpsPage *self)
+{
+  print_due_thank_yous (self, "print.save-thank-you-letters");
+}
+
+static void
+print_due_letters_cb (RpFollowUpsPage *self)
+{
+  print_due_thank_yous (self, "print.thank-you-letters");
+}
+
+static GtkWidget *
+letters_button (RpFollowUpsPage *self,
+                const char      *label,
+                const char      *accessible,
+                GCallback        callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", callback, self);
+  rp_accessible_set_label (button, accessible);
+
+  return button;
+}
+
+/* At the top, when thank-yous are due: their letters saved or printed in one click, the toast
+ * that follows marking them all done. */
+static void
+add_letters_group (RpFollowUpsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = today_date ();
+  g_autofree char *today_iso = iso_from_date (today);
+  g_autoptr(GArray) due = rp_thank_yous_list_due (rp_context_get_store (self->context), today_iso,
+                                                  &error);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *group;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (due == NULL)
+    {
+      g_debug ("Could not list the thank-yous due: %s", error->message);
+      return;
+    }
+  if (due->len == 0)
+    return;
+
+  subtitle = g_strdup_printf (g_dngettext (NULL, "%u office has a thank-you due",
+                                           "%u offices have a thank-you due", due->len),
+                              due->len);
+  group = adw_preferences_group_new ();
+  gtk_widget_set_name (group, "letters-group");
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Thank-You Letters"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("mail-send-symbolic"));
+  button = letters_button (self, _("_Print…"), _("Print the letters for the thank-yous due"),
+                           G_CALLBACK (print_due_letters_cb));
+  gtk_widget_add_css_class (button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  button = letters_button (self, _("_Save Letters…"),
+                           _("Save the letters for the thank-yous due as a PDF"),
+                           G_CALLBACK (save_due_letters_cb));
+  gtk_widget_set_name (button, "save-due-letters");
+  gtk_widget_add_css_class (button, "suggested-action");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  gtk_box_append (self->sections_box, group);
+}
+
 static gboolean
 add_gift_limit_group (RpFollowUpsPage *self)
 {
@@ -536,6 +627,8 @@ reload (RpFollowUpsPage *self)
       shown[bucket]++;
     }
 
+  add_letters_group (self);
+
   for (guint b = 0; b < N_BUCKETS; b++)
     {
       g_autofree char *count = NULL;
@@ -596,7 +689,7 @@ snooze_to (RpFollowUpsPage *self,
 
   if (g_date_valid (date))
     {
-      g_date_strftime (buffer, sizeof buffer, "%A %e %B", date);
+      g_date_strftime (buffer, sizeof buffer, "%A %-d %B", date);
       message = g_strdup_printf (_("Snoozed until %s"), buffer);
       add_toast (self, message);
     }

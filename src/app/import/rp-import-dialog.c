@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-import-dialog.h"
 #include "rp-partner-import.h"
 #include "rp-record-import.h"
@@ -224,8 +225,7 @@ build_mapping_page (RpImportDialog *self)
       }
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));
       accessible = g_strdup_printf (_("Field for the column “%s”"), header);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible, -1);
+      rp_accessible_set_label (GTK_WIDGET (row), accessible);
       g_signal_connect (row, "notify::selected", G_CALLBACK (column_field_changed_cb), self);
       adw_preferences_group_add (group, row);
     }
@@ -396,8 +396,7 @@ fill_review (RpImportDialog *self)
           adw_combo_row_set_selected (ADW_COMBO_ROW (row), duplicate->action);
           accessible = g_strdup_printf (_("What to do with line %u, %s"), duplicate->line,
                                         duplicate->incoming_name);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          accessible, -1);
+          rp_accessible_set_label (GTK_WIDGET (row), accessible);
           g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
           g_signal_connect (row, "notify::selected", G_CALLBACK (duplicate_action_changed_cb),
                             self);
@@ -909,6 +908,8 @@ rp_import_dialog_class_init (RpImportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Announced as a dialog with its title, not as a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->dispose = rp_import_dialog_dispose;
   object_class->finalize = rp_import_dialog_finalize;
 

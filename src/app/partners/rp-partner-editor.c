@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-partner-editor.h"
 #include "rp-specialties.h"
 #include "rp-store-partners.h"
@@ -394,6 +395,8 @@ build_specialty_model (RpPartnerEditor *self)
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->specialty_dropdown, expression);
   gtk_drop_down_set_model (self->specialty_dropdown, G_LIST_MODEL (model));
+  rp_accessible_name_inner (GTK_WIDGET (self->specialty_dropdown), GTK_TYPE_TOGGLE_BUTTON,
+                            _("Specialty"));
 }
 
 static void
@@ -699,6 +702,8 @@ rp_partner_editor_class_init (RpPartnerEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Announced as a dialog with its title, not as a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->constructed = rp_partner_editor_constructed;
   object_class->dispose = rp_partner_editor_dispose;
   object_class->finalize = rp_partner_editor_finalize;

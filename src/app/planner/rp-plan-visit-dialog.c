@@ -188,7 +188,7 @@ build (PlanVisitData *data)
   /* Translators: the title of the "Plan Visit" window, "Plan a Visit to Dr. Ann Lee". */
   title = g_strdup_printf (_("Plan a Visit to %s"), data->partner_name);
 
-  window = adw_window_new ();
+  window = g_object_new (ADW_TYPE_WINDOW, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 420, -1);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-geo.h"
 #include "rp-store-practice.h"
 #include "rp-store-target-lists.h"
@@ -153,10 +154,7 @@ create_candidate_row (RpTargetListDialog *self,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                g_hash_table_contains (self->selected, &id));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rp_partner_get_display_name (partner),
-                                  -1);
+  rp_accessible_set_label (GTK_WIDGET (check), rp_partner_get_display_name (partner));
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), id_copy);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
@@ -428,6 +426,8 @@ rp_target_list_dialog_class_init (RpTargetListDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Announced as a dialog with its title, not as a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->constructed = rp_target_list_dialog_constructed;
   object_class->dispose = rp_target_list_dialog_dispose;
   object_class->get_property = rp_target_list_dialog_get_property;

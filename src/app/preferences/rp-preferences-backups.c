@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-preferences-window-private.h"
 #include "rp-store-backup.h"
 #include "rp-vault.h"
@@ -310,8 +311,7 @@ list_done_cb (GObject      *object,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      rp_accessible_set_label (button, accessible);
       g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (info->path), g_free);
       g_object_set_data_full (G_OBJECT (button), "backup-when", g_strdup (when), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (restore_clicked_cb), self);

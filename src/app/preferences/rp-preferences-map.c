@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-gazetteer.h"
 #include "rp-geocode-dialog.h"
 #include "rp-preferences-window-private.h"
@@ -22,8 +23,7 @@ static void
 set_accessible_label (gpointer    widget,
                       const char *label)
 {
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  rp_accessible_set_label (GTK_WIDGET (widget), label);
 }
 
 static gboolean

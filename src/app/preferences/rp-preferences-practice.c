@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-location-row.h"
 #include "rp-page-util.h"
 #include "rp-preferences-window-private.h"
@@ -382,9 +383,7 @@ new_icon_button (const char *icon_name,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  rp_accessible_set_label (GTK_WIDGET (button), label);
   gtk_widget_add_css_class (button, "flat");
 
   return button;
@@ -478,9 +477,7 @@ new_body_row (RpPracticeEntry *entry,
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  rp_accessible_set_label (GTK_WIDGET (view), label);
   g_object_bind_property (entry, "body", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 

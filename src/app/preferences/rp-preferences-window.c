@@ -477,6 +477,8 @@ rp_preferences_window_class_init (RpPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  /* Announced as a dialog with its title, not as a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->constructed = rp_preferences_window_constructed;
   object_class->dispose = rp_preferences_window_dispose;
   object_class->get_property = rp_preferences_window_get_property;

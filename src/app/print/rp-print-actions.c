@@ -764,7 +764,8 @@ save_activated (GSimpleAction *action,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  if (last_save_folder != NULL)
+  /* Beside the last PDF saved, unless that folder has gone since (removed, unmounted). */
+  if (last_save_folder != NULL && g_file_test (last_save_folder, G_FILE_TEST_IS_DIR))
     {
       g_autoptr(GFile) folder = g_file_new_for_path (last_save_folder);
 

@@ -253,6 +253,8 @@ rp_recovery_key_dialog_class_init (RpRecoveryKeyDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Announced as a dialog with its title, not as a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->dispose = rp_recovery_key_dialog_dispose;
   object_class->finalize = rp_recovery_key_dialog_finalize;
 

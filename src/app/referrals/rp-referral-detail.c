@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-follow-up-rules.h"
 #include "rp-page-util.h"
 #include "rp-outcome-category-row.h"
@@ -477,7 +478,10 @@ update (RpReferralDetail *self)
                                                  NULL });
 
   if (rp_referral_status_to_action (status) != NULL)
-    gtk_button_set_label (self->next_button, rp_referral_status_to_action (status));
+    {
+      gtk_button_set_label (self->next_button, rp_referral_status_to_action (status));
+      rp_accessible_fix_mnemonic_name (GTK_WIDGET (self->next_button));
+    }
 
   if (!rp_referral_status_is_open (status))
     {

@@ -269,12 +269,22 @@ set_selected_partner_id (RpReferralsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PARTNER_ID]);
 }
 
+/* Beside the list, the detail pane is there while a referral is selected: with none, the list
+ * has the whole width, for the partner and reason to be read in full on a laptop's screen. */
+static void
+sync_detail_pane (RpReferralsPage *self)
+{
+  if (!adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, get_selected_referral (self) != NULL);
+}
+
 static void
 sync_selection (RpReferralsPage *self)
 {
   RpReferral *referral = get_selected_referral (self);
 
   rp_referral_detail_set_referral (self->detail, referral);
+  sync_detail_pane (self);
   set_selected_partner_id (self, referral != NULL ? rp_referral_get_partner_id (referral) : 0);
   _rp_referrals_page_update_actions (self);
 }
@@ -801,6 +811,9 @@ rp_referrals_page_init (RpReferralsPage *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   rp_page_bind_detail_button (self->flap, self->detail_button);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (sync_detail_pane), self,
+                           G_CONNECT_SWAPPED);
+  sync_detail_pane (self);
 
   _rp_referrals_page_update_actions (self);
 }

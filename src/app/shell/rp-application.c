@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-application.h"
 #include "rp-autostart.h"
 #include "rp-clock.h"
@@ -614,6 +615,7 @@ rp_application_startup (GApplication *application)
   G_APPLICATION_CLASS (rp_application_parent_class)->startup (application);
 
   g_set_application_name (_("Rapport"));
+  rp_accessible_install_fixes ();
   gtk_window_set_default_icon_name ("io.github.rapport.Rapport");
 
   self->settings = g_settings_new (RP_SETTINGS_SCHEMA_ID);

@@ -10,10 +10,14 @@
 
 #include "rp-accessible.h"
 #include "rp-store-partners.h"
+#include "rp-store-timeline.h"
 #include "rp-timeline-page.h"
+#include "rp-type-to-search.h"
 
 /* How many partners the partner filter's search offers. */
 #define MAX_PARTNER_MATCHES 8
+/* How many upcoming tasks the Upcoming row lists, soonest first. */
+#define MAX_UPCOMING 50
 
 struct _RpTimelinePage
 {
@@ -32,6 +36,10 @@ struct _RpTimelinePage
   GtkMenuButton   *partner_button;
   GtkSearchEntry  *partner_entry;
   GtkListBox      *partner_matches;
+  GtkWidget       *upcoming_list;  /* a boxed list holding upcoming_row, hidden when empty */
+  AdwExpanderRow  *upcoming_row;
+  GPtrArray       *upcoming_rows;  /* the task rows inside upcoming_row */
+  gulong           records_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (RpTimelinePage, rp_timeline_page, ADW_TYPE_BIN)
@@ -47,6 +55,93 @@ static GParamSpec *properties[N_PROPS];
 static const int range_days[] = { 0, 1, 7, 30, 365 };
 
 static void
+upcoming_activated_cb (AdwActionRow *row,
+                       RpTimelinePage *self)
+{
+  gint64 partner_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "partner-id"));
+
+  if (partner_id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partner", "x", partner_id);
+}
+
+/* The open tasks due after today for the page's partner and tier, soonest first, in the
+ * Upcoming row (hidden when there are none or tasks are not shown). */
+static void
+update_upcoming (RpTimelinePage *self)
+{
+  g_autoptr(RpTimelineFilter) filter = rp_timeline_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  guint tier = gtk_drop_down_get_selected (self->tier_dropdown);
+
+  for (guint i = 0; i < self->upcoming_rows->len; i++)
+    adw_expander_row_remove (self->upcoming_row, g_ptr_array_index (self->upcoming_rows, i));
+  g_ptr_array_set_size (self->upcoming_rows, 0);
+
+  filter->referrals = FALSE;
+  filter->activities = FALSE;
+  filter->partner_id = self->partner_id;
+  filter->any_tier = tier == 0 || tier == GTK_INVALID_LIST_POSITION;
+  filter->tier = filter->any_tier ? RP_TIER_A : (RpTier) (RP_TIER_A + (int) tier - 1);
+  filter->from = g_date_time_format (tomorrow, "%Y-%m-%d");
+
+  if (gtk_toggle_button_get_active (self->tasks_toggle))
+    items = rp_store_list_timeline_page (rp_context_get_store (self->context), filter, NULL,
+                                         MAX_UPCOMING, NULL, &error);
+  if (error != NULL)
+    g_warning ("Cannot list the upcoming tasks: %s", error->message);
+
+  gtk_widget_set_visible (self->upcoming_list, items != NULL && items->len > 0);
+  if (items == NULL || items->len == 0)
+    return;
+
+  /* The page comes newest (furthest) first: soonest first reads better ahead. */
+  for (guint i = items->len; i-- > 0;)
+    {
+      RpTimelineItem *item = g_ptr_array_index (items, i);
+      GtkWidget *row = adw_action_row_new ();
+      const char *partner = rp_timeline_item_get_partner_name (item);
+      g_autofree char *title = g_markup_escape_text (rp_timeline_item_get_title (item), -1);
+      g_autofree char *detail = NULL;
+      g_autofree char *name = NULL;
+
+      if (partner != NULL && *partner != '\0')
+        /* Translators: an upcoming task's subtitle, "Wed 9 Dec · Dr. Ann Lee" */
+        detail = g_strdup_printf (_("%s · %s"), rp_timeline_item_get_day_label (item), partner);
+      else
+        detail = g_strdup (rp_timeline_item_get_day_label (item));
+      name = g_strdup_printf ("%s, %s", rp_timeline_item_get_title (item), detail);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_free (title);
+      title = g_markup_escape_text (detail, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name (rp_timeline_item_get_icon_name (item)));
+      if (rp_timeline_item_get_partner_id (item) > 0)
+        {
+          g_object_set_data (G_OBJECT (row), "partner-id",
+                             GSIZE_TO_POINTER ((gsize) rp_timeline_item_get_partner_id (item)));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_signal_connect (row, "activated", G_CALLBACK (upcoming_activated_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+      rp_accessible_set_label (row, name);
+      adw_expander_row_add_row (self->upcoming_row, row);
+      g_ptr_array_add (self->upcoming_rows, row);
+    }
+
+  subtitle = g_strdup_printf (g_dngettext (NULL, "%u task due after today",
+                                           "%u tasks due after today", items->len),
+                              items->len);
+  adw_expander_row_set_subtitle (self->upcoming_row, subtitle);
+}
+
+static void
 update_filter (RpTimelinePage *self)
 {
   g_autoptr(RpTimelineFilter) filter = rp_timeline_filter_new ();
@@ -59,6 +154,8 @@ update_filter (RpTimelinePage *self)
   filter->partner_id = self->partner_id;
   filter->any_tier = tier == 0 || tier == GTK_INVALID_LIST_POSITION;
   filter->tier = filter->any_tier ? RP_TIER_A : (RpTier) (RP_TIER_A + (int) tier - 1);
+  /* Today first, then the past: what is due later is in the Upcoming row above. */
+  filter->past_only = TRUE;
 
   if (range < G_N_ELEMENTS (range_days) && range_days[range] > 0)
     {
@@ -69,6 +166,7 @@ update_filter (RpTimelinePage *self)
     }
 
   rp_timeline_view_set_filter (self->view, filter);
+  update_upcoming (self);
 }
 
 static void
@@ -141,6 +239,34 @@ partner_search_changed_cb (RpTimelinePage *self)
     }
 }
 
+/* Typed with the popover closed (type-to-search): open it on the entry, to show the matches. */
+static void
+partner_typed_cb (RpTimelinePage *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->partner_button);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->partner_entry));
+
+  if (*text == '\0' || gtk_widget_get_visible (GTK_WIDGET (popover)))
+    return;
+
+  gtk_menu_button_popup (self->partner_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->partner_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->partner_entry), -1);
+}
+
+/* Enter in the search: the first partner matching what was typed last (not what the delayed
+ * search-changed had seen). */
+static void
+partner_entry_activate_cb (RpTimelinePage *self)
+{
+  GtkListBoxRow *first;
+
+  partner_search_changed_cb (self);
+  first = gtk_list_box_get_row_at_index (self->partner_matches, 1);
+  if (first != NULL)
+    match_activated_cb (self, first);
+}
+
 static void
 partner_activated_cb (RpTimelinePage *self,
                       gint64          partner_id)
@@ -189,6 +315,7 @@ build (RpTimelinePage *self)
   GtkWidget *popover;
   GtkWidget *popover_box;
   GtkWidget *scrolled;
+  GtkWidget *clamp;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
@@ -262,6 +389,30 @@ build (RpTimelinePage *self)
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
+  /* What is due after today, folded, above the timeline that starts with today. */
+  self->upcoming_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->upcoming_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->upcoming_list, "boxed-list");
+  gtk_widget_set_margin_top (self->upcoming_list, 12);
+  gtk_widget_set_margin_start (self->upcoming_list, 12);
+  gtk_widget_set_margin_end (self->upcoming_list, 12);
+  gtk_widget_set_margin_bottom (self->upcoming_list, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->upcoming_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Upcoming"), -1);
+  self->upcoming_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->upcoming_row), _("Upcoming"));
+  adw_expander_row_add_prefix (self->upcoming_row,
+                               gtk_image_new_from_icon_name ("alarm-symbolic"));
+  gtk_list_box_append (GTK_LIST_BOX (self->upcoming_list), GTK_WIDGET (self->upcoming_row));
+  gtk_widget_set_visible (self->upcoming_list, FALSE);
+  /* As wide as the timeline's column below it. */
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->upcoming_list);
+  g_object_bind_property (self->upcoming_list, "visible", clamp, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), clamp);
+
   self->view = RP_TIMELINE_VIEW (rp_timeline_view_new (self->context, NULL));
   gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
   g_signal_connect_swapped (self->view, "partner-activated",
@@ -271,6 +422,18 @@ build (RpTimelinePage *self)
   adw_bin_set_child (ADW_BIN (self), box);
 
   partner_search_changed_cb (self);
+
+  /* Typing anywhere on the page (no field focused) searches the partners to show. */
+  g_signal_connect_swapped (self->partner_entry, "changed", G_CALLBACK (partner_typed_cb), self);
+  g_signal_connect_swapped (self->partner_entry, "activate",
+                            G_CALLBACK (partner_entry_activate_cb), self);
+  rp_type_to_search_attach (GTK_WIDGET (self), GTK_WIDGET (self->partner_entry));
+
+  self->records_changed_id = g_signal_connect_object (rp_context_get_store (self->context),
+                                                      "records-changed",
+                                                      G_CALLBACK (update_upcoming), self,
+                                                      G_CONNECT_SWAPPED);
+  update_filter (self);
 }
 
 static void
@@ -290,6 +453,7 @@ rp_timeline_page_dispose (GObject *object)
   RpTimelinePage *self = RP_TIMELINE_PAGE (object);
 
   g_clear_object (&self->context);
+  g_clear_pointer (&self->upcoming_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rp_timeline_page_parent_class)->dispose (object);
 }
@@ -353,6 +517,7 @@ rp_timeline_page_class_init (RpTimelinePageClass *klass)
 static void
 rp_timeline_page_init (RpTimelinePage *self)
 {
+  self->upcoming_rows = g_ptr_array_new ();
 }
 
 GtkWidget *

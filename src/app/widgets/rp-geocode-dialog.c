@@ -304,6 +304,8 @@ rp_geocode_dialog_class_init (RpGeocodeDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Announced as a dialog with its title, not as a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->constructed = rp_geocode_dialog_constructed;
   object_class->dispose = rp_geocode_dialog_dispose;
   object_class->get_property = rp_geocode_dialog_get_property;

@@ -207,6 +207,8 @@ rp_page_cell_label (GtkListItem *list_item,
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  /* A column too narrow for the text shows the whole of it on hover. */
+  g_object_bind_property (label, "label", label, "tooltip-text", G_BINDING_SYNC_CREATE);
   gtk_list_item_set_child (list_item, label);
 
   return label;

@@ -48,7 +48,8 @@ void rp_entry_row_set_error (AdwEntryRow  *row,
 /* An expression for @property of the list item's item, of type @item_type. */
 GtkExpression *rp_page_item_property (GType        item_type,
                                       const char  *property);
-/* A single-line, ellipsized label aligned at @xalign, set as @list_item's child. */
+/* A single-line, ellipsized label aligned at @xalign, set as @list_item's child; its tooltip is
+ * its whole text. */
 GtkWidget     *rp_page_cell_label    (GtkListItem *list_item,
                                       float        xalign);
 /* Sets @label in bold. */

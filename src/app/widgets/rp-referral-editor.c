@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-follow-up-rules.h"
 #include "rp-page-util.h"
 #include "rp-partner-list.h"
@@ -298,6 +299,7 @@ setup_partner_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), detail);
   gtk_list_item_set_child (list_item, box);
+  rp_accessible_name_row_by_label (name);
 
   gtk_expression_bind (gtk_property_expression_new (RP_TYPE_PARTNER, gtk_expression_ref (item),
                                                     "display-name"),
@@ -526,6 +528,8 @@ rp_referral_editor_class_init (RpReferralEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Announced as a dialog with its title, not as a plain window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->constructed = rp_referral_editor_constructed;
   object_class->dispose = rp_referral_editor_dispose;
   object_class->get_property = rp_referral_editor_get_property;

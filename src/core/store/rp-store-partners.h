@@ -60,6 +60,13 @@ GArray     *rp_store_query_partner_ids    (RpStore               *self,
 GArray     *rp_store_match_partner_ids    (RpStore               *self,
                                            const char            *search,
                                            GError               **error);
+/* As rp_store_match_partner_ids, into @ids (gint64, emptied first; its memory is reused);
+ * @searched (may be NULL) tells whether @search held a word. FALSE with @error set on failure. */
+gboolean    rp_store_match_partner_ids_into (RpStore             *self,
+                                             const char          *search,
+                                             GArray              *ids,
+                                             gboolean            *searched,
+                                             GError             **error);
 /* The partners of @ids in that order, with their list stats filled (ids that vanished are
  * skipped). */
 GPtrArray  *rp_store_load_partners        (RpStore               *self,

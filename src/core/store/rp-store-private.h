@@ -146,6 +146,9 @@ void          _rp_store_append_filter_conditions (GString               *sql,
 void          _rp_store_bind_filter_conditions   (sqlite3_stmt          *stmt,
                                                   const RpPartnerFilter *filter,
                                                   const char            *match);
+/* Registers the aggregate rp_collect_ids (id, array) that the partner search collects matches
+ * with (rp-store-partners.c). */
+gboolean      _rp_store_register_partner_functions (RpStore             *self);
 
 /* Geography (rp-store-geo.c): registers the SQL function rp_distance_km (lat1, lon1, lat2, lon2)
  * (haversine; NULL when a coordinate is) on the new connection, and the hook that tells the map's

@@ -252,6 +252,8 @@ bind_common (sqlite3_stmt *stmt,
       bind_text (stmt, ":to_instant", query->to_instant);
     }
   bind_int64 (stmt, ":limit", query->limit);
+  if (filter->past_only)
+    bind_text (stmt, ":today", query->today);
 }
 
 /* The tier test is a scalar subquery, not a condition on the joined partner: on the join,
@@ -853,6 +855,8 @@ tasks_due_sql (GString                *sql,
                    " AND (t.due_on, t.due_time, t.id) < (:day, :due_time, :id)");
   append_task_filters (sql, filter);
   append_day_range (sql, filter, "t.due_on");
+  if (filter->past_only)
+    g_string_append (sql, " AND t.due_on <= :today");
   g_string_append (sql, " ORDER BY t.due_on DESC, t.due_time DESC, t.id DESC LIMIT :limit");
 }
 
@@ -892,6 +896,7 @@ rp_store_list_timeline_page (RpStore                *self,
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *to_next = NULL;
+  g_autofree char *today_owned = NULL;
   Bound bound;
   Query query = { 0 };
   gboolean ok = TRUE;
@@ -904,6 +909,10 @@ rp_store_list_timeline_page (RpStore                *self,
   /* The page continues from the previous one's last sort key. */
   if (!parse_bound (after != NULL ? _rp_timeline_item_get_sort_key (after) : NULL, &bound, error))
     return NULL;
+
+  /* Where the timeline stops, for the open tasks of a past-only timeline. */
+  if (filter->past_only && today == NULL)
+    today = today_owned = _rp_store_dup_today (NULL);
 
   query.filter = filter;
   query.today = today;

@@ -958,7 +958,7 @@ rp_store_open_full (const char       *path,
     }
 
   /* Proximity filters and sorts measure distances in SQL; Debian's SQLite has no sin/cos. */
-  if (!_rp_store_register_geo_functions (self))
+  if (!_rp_store_register_geo_functions (self) || !_rp_store_register_partner_functions (self))
     {
       _rp_store_set_error (self, sqlite3_errcode (self->db), error);
       g_prefix_error (error, "%s: ", path);

@@ -60,5 +60,6 @@ rp_timeline_filter_equal (const RpTimelineFilter *a,
          !a->any_tier == !b->any_tier &&
          (a->any_tier || a->tier == b->tier) &&
          g_strcmp0 (a->from, b->from) == 0 &&
-         g_strcmp0 (a->to, b->to) == 0;
+         g_strcmp0 (a->to, b->to) == 0 &&
+         !a->past_only == !b->past_only;
 }

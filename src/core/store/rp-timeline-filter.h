@@ -23,6 +23,8 @@ typedef struct
   RpTier     tier;
   char      *from;          /* YYYY-MM-DD inclusive, NULL = no bound */
   char      *to;            /* YYYY-MM-DD inclusive */
+  gboolean   past_only;     /* open tasks due after today left out: the timeline starts with
+                             * today (the Timeline page lists what is upcoming apart) */
 } RpTimelineFilter;
 
 #define RP_TYPE_TIMELINE_FILTER (rp_timeline_filter_get_type ())

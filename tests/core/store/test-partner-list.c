@@ -165,6 +165,55 @@ test_paging (void)
   g_assert_cmpstr (name_at (G_LIST_MODEL (list), n - 1), ==, "Name0999");
 }
 
+/* Typing: each search (the list reuses its arrays from one to the next, and a filter change
+ * makes a new base between them) gives exactly the partners the SQL filter with that search
+ * selects, in the same order. */
+static void
+test_search_typing (void)
+{
+  static const char * const searches[] = {
+    "c", "co", "col", "", "n", "name00", "name001", "x", NULL, "c", "pat col", "c",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (":memory:", &error);
+  g_autoptr(RpPartnerList) list = NULL;
+
+  g_assert_true (rp_store_begin (store, &error));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Name%04u", (i * 7919) % 300);
+      g_autoptr(RpPartner) partner = add_partner (store, i % 3 ? "Pat" : "Chris", last,
+                                                  i % 2 ? "Columbus" : "Dublin",
+                                                  i % 4 ? RP_TIER_B : RP_TIER_A);
+    }
+  g_assert_true (rp_store_commit (store, &error));
+
+  list = rp_partner_list_new (store);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        g_autoptr(RpPartnerFilter) filter = NULL;
+        g_autoptr(GArray) expected = NULL;
+
+        if (round == 1 && i == 4)
+          rp_partner_list_set_sort (list, RP_PARTNER_SORT_CITY, TRUE);
+
+        rp_partner_list_set_search (list, searches[i]);
+        filter = rp_partner_filter_copy (rp_partner_list_get_filter (list));
+        expected = rp_store_query_partner_ids (store, filter, &error);
+        g_assert_no_error (error);
+
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+        for (guint k = 0; k < expected->len; k++)
+          {
+            g_autoptr(RpPartner) partner = g_list_model_get_item (G_LIST_MODEL (list), k);
+
+            g_assert_cmpint (rp_partner_get_id (partner), ==,
+                             g_array_index (expected, gint64, k));
+          }
+      }
+}
+
 static void
 test_finalizes (void)
 {
@@ -188,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/partner-list/items-changed", test_items_changed_ranges);
   g_test_add_func ("/partner-list/sort-and-filter", test_sort_and_filter);
   g_test_add_func ("/partner-list/paging", test_paging);
+  g_test_add_func ("/partner-list/search-typing", test_search_typing);
   g_test_add_func ("/partner-list/finalizes", test_finalizes);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "rp-store-referrals.h"
 #include "rp-store-tasks.h"
 #include "rp-test-core.h"
+#include "rp-store-timeline.h"
 #include "rp-timeline-list.h"
 
 static RpPartner *
@@ -256,6 +257,34 @@ test_filters (Fixture       *fixture,
   g_free (filter->from);
   filter->from = NULL;
   g_assert_cmpuint (count_with (fixture->store, filter), ==, 4);
+
+  /* Past only: on 13 January the task due on the 15th is upcoming, not above today; on the
+   * 15th it is today's. */
+  {
+    g_autoptr(RpTimelineFilter) past = rp_timeline_filter_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) items = NULL;
+
+    past->past_only = TRUE;
+    g_assert_false (rp_timeline_filter_equal (past, filter));
+    items = rp_store_list_timeline_page (fixture->store, past, NULL, 50, "2026-01-13", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, 4);
+    g_assert_cmpint (rp_timeline_item_get_kind (g_ptr_array_index (items, 0)), !=,
+                     RP_TIMELINE_KIND_TASK_DUE);
+    g_clear_pointer (&items, g_ptr_array_unref);
+
+    items = rp_store_list_timeline_page (fixture->store, past, NULL, 50, "2026-01-15", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, 5);
+    g_assert_cmpstr (rp_timeline_item_get_title (g_ptr_array_index (items, 0)), ==, "Due: Call");
+    g_clear_pointer (&items, g_ptr_array_unref);
+
+    past->past_only = FALSE;
+    items = rp_store_list_timeline_page (fixture->store, past, NULL, 50, "2026-01-13", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, 5);
+  }
 
   /* Changing the filter of a live list starts again. */
   list = rp_timeline_list_new (fixture->store, NULL);
