@@ -660,6 +660,13 @@ static const char migration_10[] =
   "CREATE INDEX partner_feedback_by_partner ON partner_feedback(partner_id, given_on);"
   "CREATE INDEX partner_feedback_by_day ON partner_feedback(given_on);";
 
+/* Schema 11: the timeline shows each referral's outcome at the time it was recorded; this index
+ * lets it page through outcomes newest first without reading every referral. Partial: only the
+ * referrals with an outcome are in it. */
+static const char migration_11[] =
+  "CREATE INDEX referral_by_outcome_at ON referral(outcome_at, id)"
+  "  WHERE outcome_at IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -671,6 +678,7 @@ static const char * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

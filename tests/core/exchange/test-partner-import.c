@@ -623,7 +623,7 @@ test_migrate_from_v8 (void)
                                  "DROP TABLE import_batch;"
                                  "DROP TABLE import_mapping;"
                                  /* Schema 10's outcomes and feedback come after. */
-                                 "DROP TABLE partner_feedback; DROP INDEX referral_by_outcome; ALTER TABLE referral DROP COLUMN outcome_category_id; ALTER TABLE referral DROP COLUMN outcome_at; DROP TABLE outcome_category;"
+                                 "DROP TABLE partner_feedback; DROP INDEX referral_by_outcome_at; DROP INDEX referral_by_outcome; ALTER TABLE referral DROP COLUMN outcome_category_id; ALTER TABLE referral DROP COLUMN outcome_at; DROP TABLE outcome_category;"
                                  "PRAGMA user_version = 8;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

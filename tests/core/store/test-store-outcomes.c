@@ -11,6 +11,7 @@
 #include "rp-store-feedback.h"
 #include "rp-store-outcomes.h"
 #include "rp-test-core.h"
+#include "rp-timeline-list.h"
 
 static gint64
 category_id_by_key (RpStore    *store,
@@ -327,6 +328,7 @@ test_migrate_from_7 (void)
   g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE partner_feedback;"
+                                 "DROP INDEX referral_by_outcome_at;"
                                  "DROP INDEX referral_by_outcome;"
                                  "ALTER TABLE referral DROP COLUMN outcome_category_id;"
                                  "ALTER TABLE referral DROP COLUMN outcome_at;"
@@ -361,6 +363,115 @@ test_migrate_from_7 (void)
   rp_test_store_close (&tmp);
 }
 
+/* A database of schema 10 with an outcome recorded moves to schema 11: the outcome keeps its
+ * values, the index of recorded outcomes appears and the timeline shows the outcome. */
+static void
+test_migrate_from_10 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpReferralOutcome) outcome = NULL;
+  g_autoptr(RpTimelineList) timeline = NULL;
+  g_autoptr(RpTimelineItem) item = NULL;
+  RpTestStore tmp;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 referral_id;
+
+  rp_test_store_open (&tmp, "rapport-outcomes-XXXXXX");
+  {
+    g_autoptr(RpPartner) adams = rp_test_add_partner (tmp.store, RP_PARTNER_KIND_PERSON, "Ann",
+                                                      "Adams");
+    g_autoptr(RpReferral) closed = rp_test_add_referral (tmp.store, adams,
+                                                         RP_REFERRAL_DIRECTION_INBOUND,
+                                                         "2026-01-05",
+                                                         RP_REFERRAL_STATUS_LOOP_CLOSED);
+
+    referral_id = rp_referral_get_id (closed);
+    g_assert_true (rp_store_set_referral_outcome (tmp.store, referral_id,
+                                                  category_id_by_key (tmp.store, "discharged"),
+                                                  5, "Back at work", &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&tmp.store);
+
+  /* Back to what schema 10 was. */
+  g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX referral_by_outcome_at;"
+                                 "PRAGMA user_version = 10;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rp_store_open (tmp.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (RP_STORE_SCHEMA_VERSION, >=, 11);
+
+  outcome = rp_store_get_referral_outcome (store, referral_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outcome->category, ==, "Discharged");
+  g_assert_cmpuint (outcome->satisfaction, ==, 5);
+  g_assert_cmpstr (outcome->note, ==, "Back at work");
+
+  timeline = rp_timeline_list_new (store, NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (timeline), 0);
+  g_assert_cmpstr (rp_timeline_item_get_title (item), ==, "Outcome: Discharged");
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master"
+                                           " WHERE name = 'referral_by_outcome_at'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  rp_test_store_close (&tmp);
+}
+
+/* An imported outcome (the sample network's) is dated when the patient was seen, so that the
+ * timeline shows it there; one set by hand is dated now. */
+static void
+test_import_outcome (void)
+{
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpReferral) referral = rp_test_add_referral (store, adams,
+                                                         RP_REFERRAL_DIRECTION_INBOUND,
+                                                         "2026-01-05",
+                                                         RP_REFERRAL_STATUS_SCHEDULED);
+  g_autoptr(RpReferralOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rp_store_add_referral_transition (store, referral, RP_REFERRAL_STATUS_SEEN,
+                                                   "2026-01-09T10:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_import_referral_outcome (store, rp_referral_get_id (referral),
+                                                   category_id_by_key (store, "improved"), 4,
+                                                   "Walking again", &error));
+  g_assert_no_error (error);
+
+  outcome = rp_store_get_referral_outcome (store, rp_referral_get_id (referral), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outcome->recorded_at, ==, "2026-01-09T10:00:00Z");
+  g_assert_cmpstr (outcome->category, ==, "Improved");
+  g_assert_cmpuint (outcome->satisfaction, ==, 4);
+
+  /* Not seen: refused as by hand. */
+  {
+    g_autoptr(RpReferral) open = rp_test_add_referral (store, adams,
+                                                       RP_REFERRAL_DIRECTION_INBOUND,
+                                                       "2026-01-06",
+                                                       RP_REFERRAL_STATUS_RECEIVED);
+
+    g_assert_false (rp_store_import_referral_outcome (store, rp_referral_get_id (open), 0, 3,
+                                                      "", &error));
+    g_assert_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +482,8 @@ main (int   argc,
   g_test_add_func ("/store/outcomes/referral", test_referral_outcome);
   g_test_add_func ("/store/feedback/insert", test_feedback);
   g_test_add_func ("/store/outcomes/migrate-from-7", test_migrate_from_7);
+  g_test_add_func ("/store/outcomes/migrate-from-10", test_migrate_from_10);
+  g_test_add_func ("/store/outcomes/import", test_import_outcome);
 
   return g_test_run ();
 }
