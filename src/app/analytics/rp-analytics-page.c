@@ -20,6 +20,7 @@
 #include "rp-chart-view.h"
 #include "rp-format.h"
 #include "rp-page-util.h"
+#include "rp-period-range-dialog.h"
 
 struct _RpAnalyticsPage
 {
@@ -35,6 +36,12 @@ struct _RpAnalyticsPage
   GtkStack          *stack;
   GtkBox            *content;
   GtkLabel          *period_label;
+  GtkWidget         *custom_button;
+
+  /* The "Custom…" period's days, and the choice to go back to when its dialog is cancelled. */
+  GDate              custom_first;
+  GDate              custom_last;
+  guint              period_before_custom;
 
   RpPeriod           period;
   RpAnalyticsFilter  filter;
@@ -55,8 +62,10 @@ static GParamSpec *properties[N_PROPS];
 
 static const RpPeriodKind period_kinds[] = {
   RP_PERIOD_THIS_MONTH, RP_PERIOD_LAST_MONTH, RP_PERIOD_THIS_QUARTER, RP_PERIOD_YEAR_TO_DATE,
-  RP_PERIOD_LAST_12_MONTHS,
+  RP_PERIOD_LAST_12_MONTHS, RP_PERIOD_CUSTOM,
 };
+
+#define CUSTOM_PERIOD (G_N_ELEMENTS (period_kinds) - 1)
 
 static void refresh (RpAnalyticsPage *self);
 
@@ -765,8 +774,14 @@ read_controls (RpAnalyticsPage *self)
   guint direction = gtk_drop_down_get_selected (self->direction_dropdown);
   guint tier = gtk_drop_down_get_selected (self->tier_dropdown);
 
-  rp_period_init (&self->period, period_kinds[MIN (period, G_N_ELEMENTS (period_kinds) - 1)],
-                  now, NULL, NULL, NULL);
+  /* Custom days not chosen yet (their dialog is open): the period shown before. */
+  if (period == CUSTOM_PERIOD && !g_date_valid (&self->custom_first))
+    period = self->period_before_custom;
+  if (period != CUSTOM_PERIOD ||
+      !rp_period_init (&self->period, RP_PERIOD_CUSTOM, now, &self->custom_first,
+                       &self->custom_last, NULL))
+    rp_period_init (&self->period, period_kinds[MIN (period, CUSTOM_PERIOD - 1)], now, NULL,
+                    NULL, NULL);
   self->group = group == 1 ? RP_ANALYTICS_GROUP_SPECIALTY
               : group == 2 ? RP_ANALYTICS_GROUP_DIRECTION : RP_ANALYTICS_GROUP_TIER;
 
@@ -874,6 +889,67 @@ controls_changed_cb (RpAnalyticsPage *self)
   queue_refresh (self);
 }
 
+/* The custom period */
+
+static void
+custom_chosen_cb (RpAnalyticsPage *self,
+                  const GDate     *first,
+                  const GDate     *last)
+{
+  self->custom_first = *first;
+  self->custom_last = *last;
+  gtk_widget_set_visible (self->custom_button, TRUE);
+  queue_refresh (self);
+}
+
+static void
+custom_cancelled_cb (RpAnalyticsPage *self)
+{
+  /* Cancelled before any custom days were chosen: back to the period shown before. */
+  if (!g_date_valid (&self->custom_first))
+    gtk_drop_down_set_selected (self->period_dropdown, self->period_before_custom);
+}
+
+static void
+open_custom_dialog (RpAnalyticsPage *self)
+{
+  GtkWidget *dialog;
+
+  /* It starts on the days shown now. */
+  read_controls (self);
+  dialog = rp_period_range_dialog_new (g_date_valid (&self->custom_first) ? &self->custom_first
+                                                                          : &self->period.first,
+                                       g_date_valid (&self->custom_last) ? &self->custom_last
+                                                                         : &self->period.last);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (custom_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "cancelled", G_CALLBACK (custom_cancelled_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+period_changed_cb (RpAnalyticsPage *self)
+{
+  guint period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  gtk_widget_set_visible (self->custom_button,
+                          period == CUSTOM_PERIOD && g_date_valid (&self->custom_first));
+  if (period != CUSTOM_PERIOD)
+    {
+      self->period_before_custom = period;
+      queue_refresh (self);
+      return;
+    }
+
+  g_date_clear (&self->custom_first, 1);
+  g_date_clear (&self->custom_last, 1);
+  gtk_widget_set_visible (self->custom_button, FALSE);
+  open_custom_dialog (self);
+}
+
 /* GObject */
 
 static GtkDropDown *
@@ -894,7 +970,7 @@ static void
 build (RpAnalyticsPage *self)
 {
   const char *periods[] = { _("This Month"), _("Last Month"), _("This Quarter"),
-                            _("Year to Date"), _("Last 12 Months"), NULL };
+                            _("Year to Date"), _("Last 12 Months"), _("Custom…"), NULL };
   const char *groups[] = { _("By Tier"), _("By Specialty"), _("By Direction"), NULL };
   const char *directions[] = { _("Inbound"), _("Outbound"), _("Both Directions"), NULL };
   const char *tiers[] = { _("Every Tier"), _("Tier A"), _("Tier B"), _("Tier C"), NULL };
@@ -914,13 +990,25 @@ build (RpAnalyticsPage *self)
   self->direction_dropdown = new_dropdown (directions, _("Direction of referrals"));
   self->tier_dropdown = new_dropdown (tiers, _("Partner tier"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->period_dropdown));
+  self->custom_button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (self->custom_button, _("Change the Custom Period"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Change the Custom Period"),
+                                  -1);
+  gtk_widget_set_visible (self->custom_button, FALSE);
+  g_signal_connect_swapped (self->custom_button, "clicked", G_CALLBACK (open_custom_dialog),
+                            self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->custom_button);
 
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->direction_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->tier_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->group_dropdown));
 
-  for (GtkDropDown **d = &self->period_dropdown; d <= &self->tier_dropdown; d++)
+  for (GtkDropDown **d = &self->group_dropdown; d <= &self->tier_dropdown; d++)
     g_signal_connect_swapped (*d, "notify::selected", G_CALLBACK (controls_changed_cb), self);
+  self->period_before_custom = gtk_drop_down_get_selected (self->period_dropdown);
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected",
+                            G_CALLBACK (period_changed_cb), self);
 
   self->period_label = GTK_LABEL (new_label ("", "title-2"));
   gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->period_label));
@@ -1066,6 +1154,8 @@ static void
 rp_analytics_page_init (RpAnalyticsPage *self)
 {
   rp_analytics_filter_init (&self->filter);
+  g_date_clear (&self->custom_first, 1);
+  g_date_clear (&self->custom_last, 1);
 }
 
 GtkWidget *
