@@ -1,5 +1,6 @@
 /* test-analytics-ui.c: the Analytics page's toolbar and menus: the custom period (two days, the
- * previous days of the same length), and screenshots of it.
+ * previous days of the same length), each chart's menu (Copy Numbers, Save as CSV…), the report
+ * printed or saved for the period on show, and screenshots.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,9 +9,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "rp-analytics-page.h"
+#include "rp-chart-menu.h"
+#include "rp-chart-view.h"
 #include "rp-period-range-dialog.h"
+#include "rp-print-actions-private.h"
 #include "rp-test-app.h"
 #include "rp-test-core.h"
 
@@ -141,6 +147,191 @@ test_custom_period (Fixture       *f,
   rp_test_destroy_window (window, TRUE);
 }
 
+/* Every chart card has its menu, named after the chart; Save as CSV writes the numbers behind
+ * the chart, the same as the accessible table, and replaces an older file whole. */
+static void
+test_chart_csv (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *page = rp_analytics_page_new (f->db.context);
+  GtkWindow *window = rp_test_present_in_window (page, 1100, 900);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-csv-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *file_name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  RpChart *monthly = NULL;
+  guint n_menus = 0;
+
+  g_assert_no_error (error);
+  rp_test_iterate_for (300);
+  rp_test_collect_by_type (page, RP_TYPE_CHART_VIEW, charts);
+  rp_test_collect_by_type (page, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+      if (tooltip != NULL && g_str_has_prefix (tooltip, "Menu of “"))
+        n_menus++;
+    }
+  /* The sparklines of the top referrers are charts too, but not cards. */
+  g_assert_cmpuint (n_menus, >=, 3);
+
+  for (guint i = 0; i < charts->len && monthly == NULL; i++)
+    {
+      RpChart *chart = rp_chart_view_get_chart (g_ptr_array_index (charts, i));
+
+      if (rp_chart_get_kind (chart) == RP_CHART_STACKED_BARS)
+        monthly = chart;
+    }
+  g_assert_nonnull (monthly);
+  g_assert_nonnull (rp_test_find_by_tooltip (page, "Menu of “Referrals per month”"));
+
+  file_name = rp_chart_menu_dup_file_name (monthly);
+  g_assert_cmpstr (file_name, ==, "Referrals per month.csv");
+
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_true (rp_chart_menu_save_csv (monthly, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  /* Header then a row a month, as the table shows them. */
+  table = rp_chart_dup_table (monthly);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (contents), "\n", -1);
+    char **header = g_ptr_array_index (table, 0);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, table->len);
+    g_assert_true (g_str_has_prefix (lines[0], header[0]));
+    for (guint r = 1; r < table->len; r++)
+      {
+        char **cells = g_ptr_array_index (table, r);
+
+        g_assert_true (g_str_has_prefix (lines[r], cells[0]) ||
+                       g_str_has_prefix (lines[r] + 1, cells[0]));
+      }
+  }
+
+  /* A file that cannot be written: an error, nothing made. */
+  {
+    g_autofree char *bad_path = g_build_filename (dir, "missing", "x.csv", NULL);
+    g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+
+    g_assert_false (rp_chart_menu_save_csv (monthly, bad, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  rp_test_destroy_window (window, TRUE);
+}
+
+static void
+print_report_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GVariant **out = user_data;
+
+  g_clear_pointer (out, g_variant_unref);
+  *out = g_variant_ref (parameter);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* Print Report… and Save Report as PDF… (and Ctrl+P) ask the window's print actions for the
+ * report of the period on show; that report is the document printed. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *page = rp_analytics_page_new (f->db.context);
+  g_autoptr(GSimpleActionGroup) print = g_simple_action_group_new ();
+  g_autoptr(GVariant) printed = NULL;
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(RpDocument) document = NULL;
+  g_autoptr(RpPrintJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-report-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const GActionEntry entries[] = {
+    { .name = "report", .activate = print_report_cb, .parameter_type = "(issss)" },
+    { .name = "save-report", .activate = print_report_cb, .parameter_type = "(issss)" },
+  };
+  GtkWindow *window;
+  const char *first;
+  const char *last;
+  gint32 kind;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (print), entries, 1, &printed);
+  g_action_map_add_action_entries (G_ACTION_MAP (print), entries + 1, 1, &saved);
+  window = rp_test_present_in_window (page, 1100, 900);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "print", G_ACTION_GROUP (print));
+  rp_test_iterate_for (300);
+
+  g_assert_nonnull (rp_test_find_by_tooltip (page, "Print or Save the Report of This Period"));
+  g_assert_true (gtk_widget_activate_action (page, "analytics.print-report", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "analytics.save-report", NULL));
+  g_assert_nonnull (printed);
+  g_assert_nonnull (saved);
+  g_assert_true (g_variant_equal (printed, saved));
+
+  /* Last Month of the sample's 27 November 2026… as the clock has it: a whole month. */
+  g_variant_get (printed, "(i&s&s&s&s)", &kind, &first, &last, NULL, NULL);
+  g_assert_cmpint (kind, ==, RP_PERIOD_LAST_MONTH);
+  g_assert_true (g_str_has_suffix (first, "-01"));
+
+  /* The document those actions make, saved as PDF, has the period's figures. */
+  document = _rp_print_actions_make_document (f->db.context, "report", printed, &file_name,
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_true (g_str_has_suffix (file_name, ".pdf"));
+  path = g_build_filename (dir, file_name, NULL);
+  job = _rp_print_actions_new_job (document, "report");
+  g_assert_true (rp_print_job_export_pdf (job, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Referrals"));
+  {
+    RpPeriod period;
+    g_autofree char *title = NULL;
+
+    g_assert_true (rp_period_parse_day (first, &period.first));
+    g_assert_true (rp_period_parse_day (last, &period.last));
+    period.kind = RP_PERIOD_MONTH;
+    title = rp_period_dup_title (&period);
+    g_assert_nonnull (strstr (text, title));
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  rp_test_destroy_window (window, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +339,10 @@ main (int   argc,
   rp_test_init (&argc, &argv);
 
   g_test_add ("/analytics-ui/custom-period", Fixture, NULL, fixture_set_up, test_custom_period,
+              fixture_tear_down);
+  g_test_add ("/analytics-ui/chart-csv", Fixture, NULL, fixture_set_up, test_chart_csv,
+              fixture_tear_down);
+  g_test_add ("/analytics-ui/report", Fixture, NULL, fixture_set_up, test_report,
               fixture_tear_down);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "rp-analytics-page.h"
 #include "rp-analytics-charts.h"
 #include "rp-analytics.h"
+#include "rp-chart-menu.h"
 #include "rp-chart-view.h"
 #include "rp-format.h"
 #include "rp-page-util.h"
@@ -220,7 +221,17 @@ add_chart (GtkWidget *section,
   gtk_widget_set_margin_start (view, 6);
   gtk_widget_set_margin_end (view, 6);
   gtk_widget_set_margin_top (view, 6);
-  gtk_box_append (GTK_BOX (card), view);
+  {
+    /* The chart's menu (Copy Numbers, Save as CSV…) in its top right corner. */
+    GtkWidget *overlay = gtk_overlay_new ();
+    GtkWidget *menu = rp_chart_menu_button_new (chart);
+
+    gtk_widget_set_margin_top (menu, 6);
+    gtk_widget_set_margin_end (menu, 6);
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), view);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), menu);
+    gtk_box_append (GTK_BOX (card), overlay);
+  }
   if (activated != NULL)
     g_signal_connect_swapped (view, "activated", activated, user_data);
 
@@ -889,6 +900,38 @@ controls_changed_cb (RpAnalyticsPage *self)
   queue_refresh (self);
 }
 
+/* The report of the period on show: printed or saved through the window's print.* actions
+ * (rp-print-actions.h), which make the document and run the print job. */
+
+static GVariant *
+report_parameter (RpAnalyticsPage *self)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *previous_first = NULL;
+  g_autofree char *previous_last = NULL;
+
+  read_controls (self);
+  first = rp_period_format_day (&self->period.first);
+  last = rp_period_format_day (&self->period.last);
+  previous_first = rp_period_format_day (&self->period.previous_first);
+  previous_last = rp_period_format_day (&self->period.previous_last);
+  return g_variant_new ("(issss)", (gint32) self->period.kind, first, last, previous_first,
+                        previous_last);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RpAnalyticsPage *self = RP_ANALYTICS_PAGE (widget);
+  const char *print_action = g_str_equal (action_name, "analytics.print-report")
+                             ? "print.report" : "print.save-report";
+
+  gtk_widget_activate_action_variant (widget, print_action, report_parameter (self));
+}
+
 /* The custom period */
 
 static void
@@ -999,6 +1042,19 @@ build (RpAnalyticsPage *self)
   g_signal_connect_swapped (self->custom_button, "clicked", G_CALLBACK (open_custom_dialog),
                             self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->custom_button);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkWidget *report = gtk_menu_button_new ();
+
+    g_menu_append (menu, _("_Print Report…"), "analytics.print-report");
+    g_menu_append (menu, _("Save Report as _PDF…"), "analytics.save-report");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (report), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (report), "document-print-symbolic");
+    gtk_widget_set_tooltip_text (report, _("Print or Save the Report of This Period"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (report), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Print or Save the Report of This Period"), -1);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), report);
+  }
 
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->direction_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->tier_dropdown));
@@ -1142,6 +1198,11 @@ rp_analytics_page_class_init (RpAnalyticsPageClass *klass)
   object_class->set_property = rp_analytics_page_set_property;
   object_class->get_property = rp_analytics_page_get_property;
   widget_class->map = rp_analytics_page_map;
+
+  gtk_widget_class_install_action (widget_class, "analytics.print-report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "analytics.save-report", NULL, report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "analytics.print-report", NULL);
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
