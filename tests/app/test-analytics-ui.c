@@ -13,6 +13,12 @@
 #include <string.h>
 
 #include "rp-analytics-page.h"
+#include "rp-feedback.h"
+#include "rp-partner-list.h"
+#include "rp-partners-page.h"
+#include "rp-referrals-page.h"
+#include "rp-store-partners.h"
+#include "rp-window.h"
 #include "rp-chart-menu.h"
 #include "rp-chart-view.h"
 #include "rp-period-range-dialog.h"
@@ -65,6 +71,16 @@ period_title (GtkWidget *page)
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Waits (up to 20 s on a busy machine) for the page's figures of @title. */
+static void
+wait_for_title (GtkWidget  *page,
+                const char *title)
+{
+  for (guint i = 0; i < 200 && g_strcmp0 (period_title (page), title) != 0; i++)
+    rp_test_iterate_for (100);
+  g_assert_cmpstr (period_title (page), ==, title);
 }
 
 static RpPeriodRangeDialog *
@@ -120,11 +136,8 @@ test_custom_period (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (show));
   rp_test_save_screenshot (GTK_WIDGET (dialog), "analytics-custom-period.png");
   g_signal_emit_by_name (show, "clicked");
-  rp_test_iterate_for (500);
-
+  wait_for_title (page, "1 Oct 2026 – 31 Oct 2026, compared with 31 Aug 2026 – 30 Sep 2026");
   g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 5);
-  g_assert_cmpstr (period_title (page), ==,
-                   "1 Oct 2026 – 31 Oct 2026, compared with 31 Aug 2026 – 30 Sep 2026");
 
   /* The days can be changed again from the calendar button next to the period. */
   custom_button = rp_test_find_by_tooltip (page, "Change the Custom Period");
@@ -134,9 +147,7 @@ test_custom_period (Fixture       *f,
   rp_period_range_dialog_set_range (dialog, "2026-11-01", "2026-11-07");
   show = rp_test_find_by_tooltip (GTK_WIDGET (dialog), "Show the Figures of These Days");
   g_signal_emit_by_name (show, "clicked");
-  rp_test_iterate_for (500);
-  g_assert_cmpstr (period_title (page), ==,
-                   "1 Nov 2026 – 7 Nov 2026, compared with 25 Oct 2026 – 31 Oct 2026");
+  wait_for_title (page, "1 Nov 2026 – 7 Nov 2026, compared with 25 Oct 2026 – 31 Oct 2026");
   rp_test_save_screenshot (GTK_WIDGET (window), "analytics-custom-page.png");
 
   /* Another period hides the button. */
@@ -332,6 +343,154 @@ test_report (Fixture       *f,
   rp_test_destroy_window (window, TRUE);
 }
 
+static void
+record_query_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  char **out = user_data;
+
+  g_free (*out);
+  *out = g_variant_dup_string (parameter, NULL);
+}
+
+static RpChartView *
+find_chart (GtkWidget  *page,
+            const char *title)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+  rp_test_collect_by_type (page, RP_TYPE_CHART_VIEW, charts);
+  for (guint i = 0; i < charts->len; i++)
+    if (g_strcmp0 (rp_chart_get_title (rp_chart_view_get_chart (g_ptr_array_index (charts, i))),
+                   title) == 0)
+      return g_ptr_array_index (charts, i);
+  return NULL;
+}
+
+/* The outcome and feedback charts click through: an outcome bar to the period's referrals with
+ * that outcome, a feedback month or topic to the partners who gave it. */
+static void
+test_click_through (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *page = rp_analytics_page_new (f->db.context);
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autofree char *referrals = NULL;
+  g_autofree char *partners = NULL;
+  const GActionEntry referral_entry[] = {
+    { .name = "show-referrals", .activate = record_query_cb, .parameter_type = "s" },
+  };
+  const GActionEntry partner_entry[] = {
+    { .name = "show-partners", .activate = record_query_cb, .parameter_type = "s" },
+  };
+  GtkDropDown *period;
+  GtkWindow *window;
+  RpChartView *view;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (win), referral_entry, 1, &referrals);
+  g_action_map_add_action_entries (G_ACTION_MAP (win), partner_entry, 1, &partners);
+  window = rp_test_present_in_window (page, 1100, 900);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (win));
+  /* The last 12 months: every chart has figures. */
+  period = find_dropdown (page, "Period");
+  gtk_drop_down_set_selected (period, 4);
+  for (guint i = 0; i < 200 && find_chart (page, "Outcomes by category") == NULL; i++)
+    rp_test_iterate_for (100);
+  /* Last Month's title is a month; the last 12 months', a range of days. */
+  for (guint i = 0; i < 200 && strstr (period_title (page), " – ") == NULL; i++)
+    rp_test_iterate_for (100);
+  g_assert_nonnull (strstr (period_title (page), " – "));
+
+  view = find_chart (page, "Outcomes by category");
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (view, "activated", 0u, G_MAXUINT);
+  g_assert_nonnull (referrals);
+  g_assert_true (g_str_has_prefix (referrals, "from="));
+  g_assert_nonnull (strstr (referrals, "&outcome="));
+
+  view = find_chart (page, "Feedback scores per month");
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (view, "activated",
+                         rp_chart_get_n_categories (rp_chart_view_get_chart (view)) - 1,
+                         G_MAXUINT);
+  g_assert_nonnull (partners);
+  g_assert_true (g_str_has_prefix (partners, "feedback-from="));
+  g_assert_nonnull (strstr (partners, "-01&feedback-to="));
+  g_assert_null (strstr (partners, "topic="));
+
+  view = find_chart (page, "Promoters and detractors by topic");
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (view, "activated", 0u, G_MAXUINT);
+  g_assert_nonnull (strstr (partners, "&topic="));
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* In the window, the lists behind those charts: the Referrals page filtered by outcome and the
+ * Partners page by feedback, each with its chip, which clears it. */
+static void
+test_filtered_lists (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RpWindow) window = g_object_ref_sink (rp_window_new (NULL, f->db.context));
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  GtkWidget *chip;
+  RpPartnerList *list;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-referrals", "s",
+                                             "from=2025-12-01&to=2026-11-30&outcome=1"));
+  rp_test_iterate_for (300);
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "referrals");
+  page = rp_window_get_page (window, "referrals");
+  g_assert_nonnull (rp_test_find_widget (page, is_label_starting, "Outcome: Improved"));
+  rp_test_iterate_for (800);
+  rp_test_save_screenshot (GTK_WIDGET (window), "referrals-by-outcome.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-partners", "s",
+                                             "feedback-from=2025-12-01&feedback-to=2026-11-30"
+                                             "&topic=reports"));
+  rp_test_iterate_for (300);
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "partners");
+  page = rp_window_get_page (window, "partners");
+  chip = rp_test_find_widget (page, is_label_starting, "Feedback on Reports, ");
+  g_assert_nonnull (chip);
+
+  filter->feedback_from = g_strdup ("2025-12-01");
+  filter->feedback_to = g_strdup ("2026-11-30");
+  filter->feedback_topic = RP_FEEDBACK_TOPIC_REPORTS + 1;
+  expected = rp_store_query_partner_ids (f->db.store, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, 0);
+  list = RP_PARTNER_LIST (gtk_single_selection_get_model (rp_test_page_selection (
+                                                            page, RP_TYPE_PARTNERS_PAGE)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+  rp_test_iterate_for (800);
+  rp_test_save_screenshot (GTK_WIDGET (window), "partners-by-feedback.png");
+
+  /* The chip clears it. */
+  g_signal_emit_by_name (gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON), "clicked");
+  rp_test_iterate_for (200);
+  g_assert_null (rp_partner_list_get_filter (list)->feedback_from);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, expected->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_iterate_for (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +503,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/analytics-ui/report", Fixture, NULL, fixture_set_up, test_report,
               fixture_tear_down);
+  g_test_add ("/analytics-ui/click-through", Fixture, NULL, fixture_set_up, test_click_through,
+              fixture_tear_down);
+  g_test_add ("/analytics-ui/filtered-lists", Fixture, NULL, fixture_set_up,
+              test_filtered_lists, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -320,12 +321,15 @@ add_partner_row (GtkWidget  *list,
   return add_partner_row_full (list, partner_id, title, subtitle, NULL, value);
 }
 
+/* The referrals of @first … @last in the page's direction, with @status, from @partner_id and
+ * with @extra ("outcome=3") when given. */
 static void
-show_referrals (RpAnalyticsPage *self,
-                const char      *first,
-                const char      *last,
-                const char      *status,
-                gint64           partner_id)
+show_referrals_with (RpAnalyticsPage *self,
+                     const char      *first,
+                     const char      *last,
+                     const char      *status,
+                     gint64           partner_id,
+                     const char      *extra)
 {
   GString *query = g_string_new (NULL);
   g_autofree char *text = NULL;
@@ -339,9 +343,104 @@ show_referrals (RpAnalyticsPage *self,
     g_string_append_printf (query, "&status=%s", status);
   if (partner_id > 0)
     g_string_append_printf (query, "&partner=%" G_GINT64_FORMAT, partner_id);
+  if (extra != NULL)
+    g_string_append_printf (query, "&%s", extra);
 
   text = g_string_free (query, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-referrals", "s", text);
+}
+
+static void
+show_referrals (RpAnalyticsPage *self,
+                const char      *first,
+                const char      *last,
+                const char      *status,
+                gint64           partner_id)
+{
+  show_referrals_with (self, first, last, status, partner_id, NULL);
+}
+
+/* The partners who gave feedback in @first … @last, on topic @topic when not NULL. */
+static void
+show_feedback_partners (RpAnalyticsPage *self,
+                        const char      *first,
+                        const char      *last,
+                        const char      *topic)
+{
+  g_autofree char *query = g_strdup_printf ("feedback-from=%s&feedback-to=%s%s%s", first, last,
+                                            topic != NULL ? "&topic=" : "",
+                                            topic != NULL ? topic : "");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partners", "s", query);
+}
+
+/* The first and last day of @month ("YYYY-MM"); FALSE when it is not a month. */
+static gboolean
+month_days (const char  *month,
+            char       **first,
+            char       **last)
+{
+  g_autofree char *day_one = NULL;
+  GDate day;
+
+  if (month == NULL || strlen (month) != 7)
+    return FALSE;
+  day_one = g_strconcat (month, "-01", NULL);
+  if (!rp_period_parse_day (day_one, &day))
+    return FALSE;
+  g_date_set_day (&day, g_date_get_days_in_month (g_date_get_month (&day),
+                                                  g_date_get_year (&day)));
+  *first = g_steal_pointer (&day_one);
+  *last = rp_period_format_day (&day);
+  return TRUE;
+}
+
+/* A bar of the outcome chart: the period's referrals with that outcome. */
+static void
+outcome_activated_cb (RpAnalyticsPage *self,
+                      guint            category,
+                      guint            series,
+                      RpChartView     *view)
+{
+  const char *key = rp_chart_get_category_key (rp_chart_view_get_chart (view), category);
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+  g_autofree char *extra = NULL;
+
+  if (key == NULL || g_ascii_strtoll (key, NULL, 10) <= 0)
+    return;
+  extra = g_strdup_printf ("outcome=%s", key);
+  show_referrals_with (self, first, last, NULL, 0, extra);
+}
+
+/* A month of the feedback chart ("YYYY-MM"): the partners who gave feedback that month. */
+static void
+feedback_month_activated_cb (RpAnalyticsPage *self,
+                             guint            category,
+                             guint            series,
+                             RpChartView     *view)
+{
+  const char *key = rp_chart_get_category_key (rp_chart_view_get_chart (view), category);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (month_days (key, &first, &last))
+    show_feedback_partners (self, first, last, NULL);
+}
+
+/* A topic of the feedback chart: the partners who gave feedback on it in the period. */
+static void
+feedback_topic_activated_cb (RpAnalyticsPage *self,
+                             guint            category,
+                             guint            series,
+                             RpChartView     *view)
+{
+  const char *key = rp_chart_get_category_key (rp_chart_view_get_chart (view), category);
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+
+  if (key != NULL && *key != '\0')
+    show_feedback_partners (self, first, last, key);
 }
 
 /* Sections */
@@ -394,20 +493,10 @@ monthly_activated_cb (RpAnalyticsPage *self,
   const char *month = rp_chart_get_category_key (chart, category);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
-  GDate day;
-
-  if (month == NULL)
-    return;
-
-  first = g_strconcat (month, "-01", NULL);
-  if (!rp_period_parse_day (first, &day))
-    return;
-  g_date_set_day (&day, g_date_get_days_in_month (g_date_get_month (&day),
-                                                  g_date_get_year (&day)));
-  last = rp_period_format_day (&day);
 
   /* The bar's month (the chart shows months before the period too). */
-  show_referrals (self, first, last, NULL, 0);
+  if (month_days (month, &first, &last))
+    show_referrals (self, first, last, NULL, 0);
 }
 
 /* Monthly charts show at least the 12 months up to the period's end, so that one month has its
@@ -629,7 +718,7 @@ add_outcomes (RpAnalyticsPage *self,
   if (outcomes->by_category->len > 0)
     {
       chart = rp_analytics_chart_outcomes (outcomes);
-      add_chart (section, chart, 200, NULL, NULL);
+      add_chart (section, chart, 200, G_CALLBACK (outcome_activated_cb), self);
     }
 
   gtk_box_append (GTK_BOX (section), new_label (_("By specialty"), "heading"));
@@ -693,9 +782,9 @@ add_feedback (RpAnalyticsPage *self,
       return;
     months = rp_analytics_chart_feedback_months (by_month);
   }
-  add_chart (section, months, 200, NULL, NULL);
+  add_chart (section, months, 200, G_CALLBACK (feedback_month_activated_cb), self);
   topics = rp_analytics_chart_feedback_topics (feedback);
-  add_chart (section, topics, 200, NULL, NULL);
+  add_chart (section, topics, 200, G_CALLBACK (feedback_topic_activated_cb), self);
 }
 
 static void

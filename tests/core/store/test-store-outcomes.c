@@ -10,6 +10,9 @@
 
 #include "rp-store-feedback.h"
 #include "rp-store-outcomes.h"
+#include "rp-store-partners.h"
+#include "rp-referral-list.h"
+#include "rp-store-referrals.h"
 #include "rp-test-core.h"
 #include "rp-timeline-list.h"
 
@@ -472,6 +475,92 @@ test_import_outcome (void)
   }
 }
 
+/* The lists behind the Analytics page's outcome and feedback charts: the referrals of one
+ * outcome category, the partners who gave feedback in some days (on one topic). */
+static void
+test_filters (void)
+{
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpReferral) improved = rp_test_add_referral (store, adams,
+                                                         RP_REFERRAL_DIRECTION_INBOUND,
+                                                         "2026-03-02", RP_REFERRAL_STATUS_SEEN);
+  g_autoptr(RpReferral) discharged = rp_test_add_referral (store, baker,
+                                                           RP_REFERRAL_DIRECTION_INBOUND,
+                                                           "2026-03-03",
+                                                           RP_REFERRAL_STATUS_SEEN);
+  g_autoptr(RpReferral) none = rp_test_add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND,
+                                                     "2026-03-04", RP_REFERRAL_STATUS_SEEN);
+  g_autoptr(RpReferralFilter) referrals = rp_referral_filter_new ();
+  g_autoptr(RpPartnerFilter) partners = rp_partner_filter_new ();
+  g_autoptr(RpFeedback) a = make_feedback (rp_partner_get_id (adams), "2026-03-10", 9,
+                                           RP_FEEDBACK_TOPIC_STAFF);
+  g_autoptr(RpFeedback) b = make_feedback (rp_partner_get_id (baker), "2026-04-02", 3,
+                                           RP_FEEDBACK_TOPIC_REPORTS);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rp_store_set_referral_outcome (store, rp_referral_get_id (improved),
+                                                category_id_by_key (store, "improved"), 4, "",
+                                                &error));
+  g_assert_true (rp_store_set_referral_outcome (store, rp_referral_get_id (discharged),
+                                                category_id_by_key (store, "discharged"), 5, "",
+                                                &error));
+  g_assert_no_error (error);
+
+  referrals->outcome_category_id = category_id_by_key (store, "discharged");
+  ids = rp_test_query_referral_ids (store, referrals);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (discharged));
+  {
+    /* The list counts them as the query lists them. */
+    g_autoptr(RpReferralList) list = rp_referral_list_new (store);
+
+    rp_referral_list_set_filter (list, referrals);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  }
+  g_clear_pointer (&ids, g_array_unref);
+  referrals->outcome_category_id = 0;
+  ids = rp_test_query_referral_ids (store, referrals);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_clear_pointer (&ids, g_array_unref);
+  (void) none;
+
+  g_assert_true (rp_store_import_feedback (store, a, &error));
+  g_assert_true (rp_store_import_feedback (store, b, &error));
+  g_assert_no_error (error);
+
+  partners->feedback_from = g_strdup ("2026-03-01");
+  partners->feedback_to = g_strdup ("2026-03-31");
+  ids = rp_store_query_partner_ids (store, partners, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_partner_get_id (adams));
+  g_clear_pointer (&ids, g_array_unref);
+
+  g_free (partners->feedback_to);
+  partners->feedback_to = g_strdup ("2026-04-30");
+  ids = rp_store_query_partner_ids (store, partners, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
+  partners->feedback_topic = RP_FEEDBACK_TOPIC_REPORTS + 1;
+  ids = rp_store_query_partner_ids (store, partners, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_partner_get_id (baker));
+  g_clear_pointer (&ids, g_array_unref);
+
+  {
+    g_autoptr(RpPartnerFilter) copy = rp_partner_filter_copy (partners);
+
+    g_assert_true (rp_partner_filter_equal (copy, partners));
+    g_assert_cmpstr (copy->feedback_from, ==, "2026-03-01");
+    copy->feedback_topic = 0;
+    g_assert_false (rp_partner_filter_equal (copy, partners));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/store/outcomes/migrate-from-7", test_migrate_from_7);
   g_test_add_func ("/store/outcomes/migrate-from-10", test_migrate_from_10);
   g_test_add_func ("/store/outcomes/import", test_import_outcome);
+  g_test_add_func ("/store/outcomes/filters", test_filters);
 
   return g_test_run ();
 }
