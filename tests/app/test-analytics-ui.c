@@ -368,6 +368,37 @@ find_chart (GtkWidget  *page,
   return NULL;
 }
 
+static gboolean
+is_button_starting (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), data);
+}
+
+static gboolean
+is_headline_button (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_has_css_class (widget, "card"))
+    return FALSE;
+  /* The card's first label says its number; the second its caption. */
+  {
+    GtkWidget *box = gtk_button_get_child (GTK_BUTTON (widget));
+    GtkWidget *caption = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    g_autofree char *prefix = g_strconcat (gtk_label_get_text (GTK_LABEL (caption)), ": ", NULL);
+
+    return g_str_equal (prefix, data);
+  }
+}
+
+static GtkWidget *
+find_headline (GtkWidget  *page,
+               const char *caption)
+{
+  return rp_test_find_widget (page, is_headline_button, caption);
+}
+
 /* The outcome and feedback charts click through: an outcome bar to the period's referrals with
  * that outcome, a feedback month or topic to the partners who gave it. */
 static void
@@ -423,6 +454,31 @@ test_click_through (Fixture       *f,
   g_assert_nonnull (view);
   g_signal_emit_by_name (view, "activated", 0u, G_MAXUINT);
   g_assert_nonnull (strstr (partners, "&topic="));
+
+  /* The headline's numbers open the lists behind them. */
+  g_clear_pointer (&referrals, g_free);
+  g_clear_pointer (&partners, g_free);
+  g_signal_emit_by_name (find_headline (page, "Referrals: "), "clicked");
+  g_assert_nonnull (referrals);
+  g_assert_null (strstr (referrals, "status="));
+  g_signal_emit_by_name (find_headline (page, "Loop closed: "), "clicked");
+  g_assert_nonnull (strstr (referrals, "&status=loop-closed"));
+  g_signal_emit_by_name (find_headline (page, "Net promoter score: "), "clicked");
+  g_assert_nonnull (partners);
+  g_assert_true (g_str_has_prefix (partners, "feedback-from="));
+  g_assert_null (find_headline (page, "Referring partners: "));
+
+  /* So do the referrals that ended. */
+  {
+    GtkWidget *ended = rp_test_find_widget (page, is_button_starting, "List the ");
+
+    g_assert_nonnull (ended);
+    g_signal_emit_by_name (ended, "clicked");
+    g_assert_true (strstr (referrals, "&status=declined") != NULL ||
+                   strstr (referrals, "&status=no-show") != NULL ||
+                   strstr (referrals, "&status=lost") != NULL);
+  }
+  rp_test_save_screenshot (GTK_WIDGET (window), "analytics-headline.png");
 
   rp_test_destroy_window (window, TRUE);
 }

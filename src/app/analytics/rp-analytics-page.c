@@ -114,11 +114,40 @@ change_text (guint now,
   return g_strdup_printf (_("%+.0f %% vs previous period"), percent);
 }
 
+static void show_referrals (RpAnalyticsPage *self,
+                            const char      *first,
+                            const char      *last,
+                            const char      *status,
+                            gint64           partner_id);
+static void show_feedback_partners (RpAnalyticsPage *self,
+                                    const char      *first,
+                                    const char      *last,
+                                    const char      *topic);
+
+/* A headline card clicked: the period's referrals (with a status), or its feedback's partners. */
 static void
-add_headline_card (GtkBox     *row,
-                   const char *value,
-                   const char *caption,
-                   const char *change)
+headline_clicked_cb (GtkButton       *button,
+                     RpAnalyticsPage *self)
+{
+  const char *target = g_object_get_data (G_OBJECT (button), "target");
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+
+  if (g_str_equal (target, "feedback"))
+    show_feedback_partners (self, first, last, NULL);
+  else
+    show_referrals (self, first, last, *target != '\0' ? target : NULL, 0);
+}
+
+/* A card of the headline; with @target ("" for every referral, a status nick, or "feedback") it
+ * is a button that opens the list behind its number. */
+static void
+add_headline_card (RpAnalyticsPage *self,
+                   GtkBox          *row,
+                   const char      *value,
+                   const char      *caption,
+                   const char      *change,
+                   const char      *target)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *name = g_strdup_printf ("%s: %s. %s", caption, value, change);
@@ -138,6 +167,21 @@ add_headline_card (GtkBox     *row,
   gtk_widget_set_margin_top (gtk_widget_get_first_child (card), 12);
   gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (target != NULL)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_widget_remove_css_class (card, "card");
+      gtk_widget_add_css_class (button, "card");
+      gtk_widget_set_hexpand (button, TRUE);
+      gtk_button_set_child (GTK_BUTTON (button), card);
+      g_object_set_data_full (G_OBJECT (button), "target", g_strdup (target), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (headline_clicked_cb), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      gtk_box_append (row, button);
+      return;
+    }
   gtk_box_append (row, card);
 }
 
@@ -476,10 +520,12 @@ add_headline (RpAnalyticsPage *self,
   nps_note = g_strdup_printf (g_dngettext (NULL, "from %u score", "from %u scores",
                                            headline->feedback), headline->feedback);
 
-  add_headline_card (GTK_BOX (row), referrals, _("Referrals"), referrals_change);
-  add_headline_card (GTK_BOX (row), referrers, _("Referring partners"), referrers_change);
-  add_headline_card (GTK_BOX (row), closed, _("Loop closed"), closed_note);
-  add_headline_card (GTK_BOX (row), nps, _("Net promoter score"), nps_note);
+  add_headline_card (self, GTK_BOX (row), referrals, _("Referrals"), referrals_change, "");
+  add_headline_card (self, GTK_BOX (row), referrers, _("Referring partners"), referrers_change,
+                     NULL);
+  add_headline_card (self, GTK_BOX (row), closed, _("Loop closed"), closed_note, "loop-closed");
+  add_headline_card (self, GTK_BOX (row), nps, _("Net promoter score"), nps_note,
+                     headline->feedback > 0 ? "feedback" : NULL);
   gtk_box_append (self->content, row);
 }
 
@@ -657,6 +703,57 @@ funnel_activated_cb (RpAnalyticsPage *self,
 }
 
 static void
+ended_clicked_cb (GtkButton       *button,
+                  RpAnalyticsPage *self)
+{
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+
+  show_referrals (self, first, last, g_object_get_data (G_OBJECT (button), "status"), 0);
+}
+
+/* "Ended: 3 declined, 3 no-shows, 2 lost." with a button per kind that lists those referrals. */
+static GtkWidget *
+ended_buttons (RpAnalyticsPage      *self,
+               const char           *sentence,
+               const RpFunnelFigure *funnel)
+{
+  static const char * const statuses[] = { "declined", "no-show", "lost" };
+  const guint kinds[] = { RP_FUNNEL_DECLINED, RP_FUNNEL_NO_SHOW, RP_FUNNEL_LOST };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *sentence_label = new_label (sentence, NULL);
+
+  /* One line, the buttons after it. */
+  gtk_label_set_wrap (GTK_LABEL (sentence_label), FALSE);
+  gtk_box_append (GTK_BOX (box), sentence_label);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (funnel->ended[kinds[i]] == 0)
+        continue;
+      /* TRANSLATORS: a button under the funnel, "List the 3 declined", "List the 2 lost" */
+      label = g_strdup_printf (i == 0 ? g_dngettext (GETTEXT_PACKAGE, "List the %u declined",
+                                                     "List the %u declined",
+                                                     funnel->ended[kinds[i]])
+                               : i == 1 ? g_dngettext (GETTEXT_PACKAGE, "List the %u no-show",
+                                                       "List the %u no-shows",
+                                                       funnel->ended[kinds[i]])
+                               : g_dngettext (GETTEXT_PACKAGE, "List the %u lost",
+                                              "List the %u lost", funnel->ended[kinds[i]]),
+                               funnel->ended[kinds[i]]);
+      button = gtk_button_new_with_label (label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "link");
+      g_object_set_data (G_OBJECT (button), "status", (gpointer) statuses[i]);
+      g_signal_connect (button, "clicked", G_CALLBACK (ended_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
+static void
 add_funnel (RpAnalyticsPage *self,
             GError         **error)
 {
@@ -677,7 +774,7 @@ add_funnel (RpAnalyticsPage *self,
   ended = g_strdup_printf (_("Ended: %u declined, %u no-shows, %u lost."),
                            funnel.ended[RP_FUNNEL_DECLINED], funnel.ended[RP_FUNNEL_NO_SHOW],
                            funnel.ended[RP_FUNNEL_LOST]);
-  gtk_box_append (GTK_BOX (section), new_label (ended, NULL));
+  gtk_box_append (GTK_BOX (section), ended_buttons (self, ended, &funnel));
 }
 
 static char *
