@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -19,9 +20,11 @@
 #include "rp-analytics-filter-bar.h"
 #include "rp-analytics-loader.h"
 #include "rp-analytics.h"
+#include "rp-chart-menu.h"
 #include "rp-chart-view.h"
 #include "rp-format.h"
 #include "rp-page-util.h"
+#include "rp-period-range-dialog.h"
 
 struct _RpAnalyticsPage
 {
@@ -38,6 +41,12 @@ struct _RpAnalyticsPage
   GtkStack          *stack;
   GtkBox            *content;
   GtkLabel          *period_label;
+  GtkWidget         *custom_button;
+
+  /* The "Custom…" period's days, and the choice to go back to when its dialog is cancelled. */
+  GDate              custom_first;
+  GDate              custom_last;
+  guint              period_before_custom;
 
   RpAnalyticsLoader *loader;
   RpAnalyticsDashboard *dashboard;  /* the figures being shown, taken by the sections */
@@ -61,8 +70,10 @@ static GParamSpec *properties[N_PROPS];
 
 static const RpPeriodKind period_kinds[] = {
   RP_PERIOD_THIS_MONTH, RP_PERIOD_LAST_MONTH, RP_PERIOD_THIS_QUARTER, RP_PERIOD_YEAR_TO_DATE,
-  RP_PERIOD_LAST_12_MONTHS,
+  RP_PERIOD_LAST_12_MONTHS, RP_PERIOD_CUSTOM,
 };
+
+#define CUSTOM_PERIOD (G_N_ELEMENTS (period_kinds) - 1)
 
 static void refresh (RpAnalyticsPage *self);
 
@@ -109,11 +120,40 @@ change_text (guint now,
   return g_strdup_printf (_("%+.0f %% vs previous period"), percent);
 }
 
+static void show_referrals (RpAnalyticsPage *self,
+                            const char      *first,
+                            const char      *last,
+                            const char      *status,
+                            gint64           partner_id);
+static void show_feedback_partners (RpAnalyticsPage *self,
+                                    const char      *first,
+                                    const char      *last,
+                                    const char      *topic);
+
+/* A headline card clicked: the period's referrals (with a status), or its feedback's partners. */
 static void
-add_headline_card (GtkBox     *row,
-                   const char *value,
-                   const char *caption,
-                   const char *change)
+headline_clicked_cb (GtkButton       *button,
+                     RpAnalyticsPage *self)
+{
+  const char *target = g_object_get_data (G_OBJECT (button), "target");
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+
+  if (g_str_equal (target, "feedback"))
+    show_feedback_partners (self, first, last, NULL);
+  else
+    show_referrals (self, first, last, *target != '\0' ? target : NULL, 0);
+}
+
+/* A card of the headline; with @target ("" for every referral, a status nick, or "feedback") it
+ * is a button that opens the list behind its number. */
+static void
+add_headline_card (RpAnalyticsPage *self,
+                   GtkBox          *row,
+                   const char      *value,
+                   const char      *caption,
+                   const char      *change,
+                   const char      *target)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *name = g_strdup_printf ("%s: %s. %s", caption, value, change);
@@ -133,6 +173,20 @@ add_headline_card (GtkBox     *row,
   gtk_widget_set_margin_top (gtk_widget_get_first_child (card), 12);
   gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 12);
   rp_accessible_set_label (GTK_WIDGET (card), name);
+  if (target != NULL)
+    {
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_widget_remove_css_class (card, "card");
+      gtk_widget_add_css_class (button, "card");
+      gtk_widget_set_hexpand (button, TRUE);
+      gtk_button_set_child (GTK_BUTTON (button), card);
+      g_object_set_data_full (G_OBJECT (button), "target", g_strdup (target), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (headline_clicked_cb), self);
+      rp_accessible_set_label (button, name);
+      gtk_box_append (row, button);
+      return;
+    }
   gtk_box_append (row, card);
 }
 
@@ -217,7 +271,17 @@ add_chart (GtkWidget *section,
   gtk_widget_set_margin_start (view, 6);
   gtk_widget_set_margin_end (view, 6);
   gtk_widget_set_margin_top (view, 6);
-  gtk_box_append (GTK_BOX (card), view);
+  {
+    /* The chart's menu (Copy Numbers, Save as CSV…) in its top right corner. */
+    GtkWidget *overlay = gtk_overlay_new ();
+    GtkWidget *menu = rp_chart_menu_button_new (chart);
+
+    gtk_widget_set_margin_top (menu, 6);
+    gtk_widget_set_margin_end (menu, 6);
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), view);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), menu);
+    gtk_box_append (GTK_BOX (card), overlay);
+  }
   if (activated != NULL)
     g_signal_connect_swapped (view, "activated", activated, user_data);
 
@@ -306,12 +370,15 @@ add_partner_row (GtkWidget  *list,
   return add_partner_row_full (list, partner_id, title, subtitle, NULL, value);
 }
 
+/* The referrals of @first … @last in the page's direction, with @status, from @partner_id and
+ * with @extra ("outcome=3") when given. */
 static void
-show_referrals (RpAnalyticsPage *self,
-                const char      *first,
-                const char      *last,
-                const char      *status,
-                gint64           partner_id)
+show_referrals_with (RpAnalyticsPage *self,
+                     const char      *first,
+                     const char      *last,
+                     const char      *status,
+                     gint64           partner_id,
+                     const char      *extra)
 {
   GString *query = g_string_new (NULL);
   g_autofree char *text = NULL;
@@ -325,9 +392,104 @@ show_referrals (RpAnalyticsPage *self,
     g_string_append_printf (query, "&status=%s", status);
   if (partner_id > 0)
     g_string_append_printf (query, "&partner=%" G_GINT64_FORMAT, partner_id);
+  if (extra != NULL)
+    g_string_append_printf (query, "&%s", extra);
 
   text = g_string_free (query, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-referrals", "s", text);
+}
+
+static void
+show_referrals (RpAnalyticsPage *self,
+                const char      *first,
+                const char      *last,
+                const char      *status,
+                gint64           partner_id)
+{
+  show_referrals_with (self, first, last, status, partner_id, NULL);
+}
+
+/* The partners who gave feedback in @first … @last, on topic @topic when not NULL. */
+static void
+show_feedback_partners (RpAnalyticsPage *self,
+                        const char      *first,
+                        const char      *last,
+                        const char      *topic)
+{
+  g_autofree char *query = g_strdup_printf ("feedback-from=%s&feedback-to=%s%s%s", first, last,
+                                            topic != NULL ? "&topic=" : "",
+                                            topic != NULL ? topic : "");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partners", "s", query);
+}
+
+/* The first and last day of @month ("YYYY-MM"); FALSE when it is not a month. */
+static gboolean
+month_days (const char  *month,
+            char       **first,
+            char       **last)
+{
+  g_autofree char *day_one = NULL;
+  GDate day;
+
+  if (month == NULL || strlen (month) != 7)
+    return FALSE;
+  day_one = g_strconcat (month, "-01", NULL);
+  if (!rp_period_parse_day (day_one, &day))
+    return FALSE;
+  g_date_set_day (&day, g_date_get_days_in_month (g_date_get_month (&day),
+                                                  g_date_get_year (&day)));
+  *first = g_steal_pointer (&day_one);
+  *last = rp_period_format_day (&day);
+  return TRUE;
+}
+
+/* A bar of the outcome chart: the period's referrals with that outcome. */
+static void
+outcome_activated_cb (RpAnalyticsPage *self,
+                      guint            category,
+                      guint            series,
+                      RpChartView     *view)
+{
+  const char *key = rp_chart_get_category_key (rp_chart_view_get_chart (view), category);
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+  g_autofree char *extra = NULL;
+
+  if (key == NULL || g_ascii_strtoll (key, NULL, 10) <= 0)
+    return;
+  extra = g_strdup_printf ("outcome=%s", key);
+  show_referrals_with (self, first, last, NULL, 0, extra);
+}
+
+/* A month of the feedback chart ("YYYY-MM"): the partners who gave feedback that month. */
+static void
+feedback_month_activated_cb (RpAnalyticsPage *self,
+                             guint            category,
+                             guint            series,
+                             RpChartView     *view)
+{
+  const char *key = rp_chart_get_category_key (rp_chart_view_get_chart (view), category);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (month_days (key, &first, &last))
+    show_feedback_partners (self, first, last, NULL);
+}
+
+/* A topic of the feedback chart: the partners who gave feedback on it in the period. */
+static void
+feedback_topic_activated_cb (RpAnalyticsPage *self,
+                             guint            category,
+                             guint            series,
+                             RpChartView     *view)
+{
+  const char *key = rp_chart_get_category_key (rp_chart_view_get_chart (view), category);
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+
+  if (key != NULL && *key != '\0')
+    show_feedback_partners (self, first, last, key);
 }
 
 /* Sections */
@@ -363,10 +525,12 @@ add_headline (RpAnalyticsPage *self,
   nps_note = g_strdup_printf (g_dngettext (NULL, "from %u score", "from %u scores",
                                            headline->feedback), headline->feedback);
 
-  add_headline_card (GTK_BOX (row), referrals, _("Referrals"), referrals_change);
-  add_headline_card (GTK_BOX (row), referrers, _("Referring partners"), referrers_change);
-  add_headline_card (GTK_BOX (row), closed, _("Loop closed"), closed_note);
-  add_headline_card (GTK_BOX (row), nps, _("Net promoter score"), nps_note);
+  add_headline_card (self, GTK_BOX (row), referrals, _("Referrals"), referrals_change, "");
+  add_headline_card (self, GTK_BOX (row), referrers, _("Referring partners"), referrers_change,
+                     NULL);
+  add_headline_card (self, GTK_BOX (row), closed, _("Loop closed"), closed_note, "loop-closed");
+  add_headline_card (self, GTK_BOX (row), nps, _("Net promoter score"), nps_note,
+                     headline->feedback > 0 ? "feedback" : NULL);
   gtk_box_append (self->content, row);
 }
 
@@ -380,20 +544,10 @@ monthly_activated_cb (RpAnalyticsPage *self,
   const char *month = rp_chart_get_category_key (chart, category);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
-  GDate day;
-
-  if (month == NULL)
-    return;
-
-  first = g_strconcat (month, "-01", NULL);
-  if (!rp_period_parse_day (first, &day))
-    return;
-  g_date_set_day (&day, g_date_get_days_in_month (g_date_get_month (&day),
-                                                  g_date_get_year (&day)));
-  last = rp_period_format_day (&day);
 
   /* The bar's month (the chart shows months before the period too). */
-  show_referrals (self, first, last, NULL, 0);
+  if (month_days (month, &first, &last))
+    show_referrals (self, first, last, NULL, 0);
 }
 
 /* Monthly charts show at least the 12 months up to the period's end, so that one month has its
@@ -550,6 +704,57 @@ funnel_activated_cb (RpAnalyticsPage *self,
 }
 
 static void
+ended_clicked_cb (GtkButton       *button,
+                  RpAnalyticsPage *self)
+{
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+
+  show_referrals (self, first, last, g_object_get_data (G_OBJECT (button), "status"), 0);
+}
+
+/* "Ended: 3 declined, 3 no-shows, 2 lost." with a button per kind that lists those referrals. */
+static GtkWidget *
+ended_buttons (RpAnalyticsPage      *self,
+               const char           *sentence,
+               const RpFunnelFigure *funnel)
+{
+  static const char * const statuses[] = { "declined", "no-show", "lost" };
+  const guint kinds[] = { RP_FUNNEL_DECLINED, RP_FUNNEL_NO_SHOW, RP_FUNNEL_LOST };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *sentence_label = new_label (sentence, NULL);
+
+  /* One line, the buttons after it. */
+  gtk_label_set_wrap (GTK_LABEL (sentence_label), FALSE);
+  gtk_box_append (GTK_BOX (box), sentence_label);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (funnel->ended[kinds[i]] == 0)
+        continue;
+      /* TRANSLATORS: a button under the funnel, "List the 3 declined", "List the 2 lost" */
+      label = g_strdup_printf (i == 0 ? g_dngettext (GETTEXT_PACKAGE, "List the %u declined",
+                                                     "List the %u declined",
+                                                     funnel->ended[kinds[i]])
+                               : i == 1 ? g_dngettext (GETTEXT_PACKAGE, "List the %u no-show",
+                                                       "List the %u no-shows",
+                                                       funnel->ended[kinds[i]])
+                               : g_dngettext (GETTEXT_PACKAGE, "List the %u lost",
+                                              "List the %u lost", funnel->ended[kinds[i]]),
+                               funnel->ended[kinds[i]]);
+      button = gtk_button_new_with_label (label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "link");
+      g_object_set_data (G_OBJECT (button), "status", (gpointer) statuses[i]);
+      g_signal_connect (button, "clicked", G_CALLBACK (ended_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
+static void
 add_funnel (RpAnalyticsPage *self,
             GError         **error)
 {
@@ -569,7 +774,7 @@ add_funnel (RpAnalyticsPage *self,
   ended = g_strdup_printf (_("Ended: %u declined, %u no-shows, %u lost."),
                            funnel.ended[RP_FUNNEL_DECLINED], funnel.ended[RP_FUNNEL_NO_SHOW],
                            funnel.ended[RP_FUNNEL_LOST]);
-  gtk_box_append (GTK_BOX (section), new_label (ended, NULL));
+  gtk_box_append (GTK_BOX (section), ended_buttons (self, ended, &funnel));
 }
 
 static char *
@@ -610,7 +815,7 @@ add_outcomes (RpAnalyticsPage *self,
   if (outcomes->by_category->len > 0)
     {
       chart = rp_analytics_chart_outcomes (outcomes);
-      add_chart (section, chart, 200, NULL, NULL);
+      add_chart (section, chart, 200, G_CALLBACK (outcome_activated_cb), self);
     }
 
   gtk_box_append (GTK_BOX (section), new_label (_("By specialty"), "heading"));
@@ -671,9 +876,9 @@ add_feedback (RpAnalyticsPage *self,
       return;
     months = rp_analytics_chart_feedback_months (by_month);
   }
-  add_chart (section, months, 200, NULL, NULL);
+  add_chart (section, months, 200, G_CALLBACK (feedback_month_activated_cb), self);
   topics = rp_analytics_chart_feedback_topics (feedback);
-  add_chart (section, topics, 200, NULL, NULL);
+  add_chart (section, topics, 200, G_CALLBACK (feedback_topic_activated_cb), self);
 }
 
 static void
@@ -757,8 +962,14 @@ read_controls (RpAnalyticsPage *self)
   guint direction = gtk_drop_down_get_selected (self->direction_dropdown);
   guint tier = gtk_drop_down_get_selected (self->tier_dropdown);
 
-  rp_period_init (&self->period, period_kinds[MIN (period, G_N_ELEMENTS (period_kinds) - 1)],
-                  now, NULL, NULL, NULL);
+  /* Custom days not chosen yet (their dialog is open): the period shown before. */
+  if (period == CUSTOM_PERIOD && !g_date_valid (&self->custom_first))
+    period = self->period_before_custom;
+  if (period != CUSTOM_PERIOD ||
+      !rp_period_init (&self->period, RP_PERIOD_CUSTOM, now, &self->custom_first,
+                       &self->custom_last, NULL))
+    rp_period_init (&self->period, period_kinds[MIN (period, CUSTOM_PERIOD - 1)], now, NULL,
+                    NULL, NULL);
   self->group = group == 1 ? RP_ANALYTICS_GROUP_SPECIALTY
               : group == 2 ? RP_ANALYTICS_GROUP_DIRECTION : RP_ANALYTICS_GROUP_TIER;
 
@@ -880,6 +1091,99 @@ controls_changed_cb (RpAnalyticsPage *self)
   queue_refresh (self);
 }
 
+/* The report of the period on show: printed or saved through the window's print.* actions
+ * (rp-print-actions.h), which make the document and run the print job. */
+
+static GVariant *
+report_parameter (RpAnalyticsPage *self)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *previous_first = NULL;
+  g_autofree char *previous_last = NULL;
+
+  read_controls (self);
+  first = rp_period_format_day (&self->period.first);
+  last = rp_period_format_day (&self->period.last);
+  previous_first = rp_period_format_day (&self->period.previous_first);
+  previous_last = rp_period_format_day (&self->period.previous_last);
+  return g_variant_new ("(issss)", (gint32) self->period.kind, first, last, previous_first,
+                        previous_last);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RpAnalyticsPage *self = RP_ANALYTICS_PAGE (widget);
+  const char *print_action = g_str_equal (action_name, "analytics.print-report")
+                             ? "print.report" : "print.save-report";
+
+  gtk_widget_activate_action_variant (widget, print_action, report_parameter (self));
+}
+
+/* The custom period */
+
+static void
+custom_chosen_cb (RpAnalyticsPage *self,
+                  const GDate     *first,
+                  const GDate     *last)
+{
+  self->custom_first = *first;
+  self->custom_last = *last;
+  gtk_widget_set_visible (self->custom_button, TRUE);
+  queue_refresh (self);
+}
+
+static void
+custom_cancelled_cb (RpAnalyticsPage *self)
+{
+  /* Cancelled before any custom days were chosen: back to the period shown before. */
+  if (!g_date_valid (&self->custom_first))
+    gtk_drop_down_set_selected (self->period_dropdown, self->period_before_custom);
+}
+
+static void
+open_custom_dialog (RpAnalyticsPage *self)
+{
+  GtkWidget *dialog;
+
+  /* It starts on the days shown now. */
+  read_controls (self);
+  dialog = rp_period_range_dialog_new (g_date_valid (&self->custom_first) ? &self->custom_first
+                                                                          : &self->period.first,
+                                       g_date_valid (&self->custom_last) ? &self->custom_last
+                                                                         : &self->period.last);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (custom_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "cancelled", G_CALLBACK (custom_cancelled_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+period_changed_cb (RpAnalyticsPage *self)
+{
+  guint period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  gtk_widget_set_visible (self->custom_button,
+                          period == CUSTOM_PERIOD && g_date_valid (&self->custom_first));
+  if (period != CUSTOM_PERIOD)
+    {
+      self->period_before_custom = period;
+      queue_refresh (self);
+      return;
+    }
+
+  g_date_clear (&self->custom_first, 1);
+  g_date_clear (&self->custom_last, 1);
+  gtk_widget_set_visible (self->custom_button, FALSE);
+  open_custom_dialog (self);
+}
+
 /* GObject */
 
 static GtkDropDown *
@@ -899,7 +1203,7 @@ static void
 build (RpAnalyticsPage *self)
 {
   const char *periods[] = { _("This Month"), _("Last Month"), _("This Quarter"),
-                            _("Year to Date"), _("Last 12 Months"), NULL };
+                            _("Year to Date"), _("Last 12 Months"), _("Custom…"), NULL };
   const char *groups[] = { _("By Tier"), _("By Specialty"), _("By Direction"), NULL };
   const char *directions[] = { _("Inbound"), _("Outbound"), _("Both Directions"), NULL };
   const char *tiers[] = { _("Every Tier"), _("Tier A"), _("Tier B"), _("Tier C"), NULL };
@@ -919,6 +1223,28 @@ build (RpAnalyticsPage *self)
   self->direction_dropdown = new_dropdown (directions, _("Direction of referrals"));
   self->tier_dropdown = new_dropdown (tiers, _("Partner tier"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->period_dropdown));
+  self->custom_button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (self->custom_button, _("Change the Custom Period"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Change the Custom Period"),
+                                  -1);
+  gtk_widget_set_visible (self->custom_button, FALSE);
+  g_signal_connect_swapped (self->custom_button, "clicked", G_CALLBACK (open_custom_dialog),
+                            self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->custom_button);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkWidget *report = gtk_menu_button_new ();
+
+    g_menu_append (menu, _("_Print Report…"), "analytics.print-report");
+    g_menu_append (menu, _("Save Report as _PDF…"), "analytics.save-report");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (report), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (report), "document-print-symbolic");
+    gtk_widget_set_tooltip_text (report, _("Print or Save the Report of This Period"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (report), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Print or Save the Report of This Period"), -1);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), report);
+  }
 
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->direction_dropdown));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->tier_dropdown));
@@ -927,8 +1253,11 @@ build (RpAnalyticsPage *self)
   g_signal_connect_swapped (self->filter_bar, "changed", G_CALLBACK (controls_changed_cb), self);
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->group_dropdown));
 
-  for (GtkDropDown **d = &self->period_dropdown; d <= &self->tier_dropdown; d++)
+  for (GtkDropDown **d = &self->group_dropdown; d <= &self->tier_dropdown; d++)
     g_signal_connect_swapped (*d, "notify::selected", G_CALLBACK (controls_changed_cb), self);
+  self->period_before_custom = gtk_drop_down_get_selected (self->period_dropdown);
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected",
+                            G_CALLBACK (period_changed_cb), self);
 
   self->period_label = GTK_LABEL (new_label ("", "title-2"));
   gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->period_label));
@@ -1072,6 +1401,11 @@ rp_analytics_page_class_init (RpAnalyticsPageClass *klass)
   object_class->get_property = rp_analytics_page_get_property;
   widget_class->map = rp_analytics_page_map;
 
+  gtk_widget_class_install_action (widget_class, "analytics.print-report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "analytics.save-report", NULL, report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "analytics.print-report", NULL);
+
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          RP_TYPE_CONTEXT,
@@ -1083,6 +1417,8 @@ static void
 rp_analytics_page_init (RpAnalyticsPage *self)
 {
   rp_analytics_filter_init (&self->filter);
+  g_date_clear (&self->custom_first, 1);
+  g_date_clear (&self->custom_last, 1);
 }
 
 GtkWidget *

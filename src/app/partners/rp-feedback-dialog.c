@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-feedback-dialog.h"
+#include "rp-feedback-expander.h"
 #include "rp-page-util.h"
 #include "rp-store-feedback.h"
 
@@ -44,14 +45,12 @@ save_clicked_cb (RpFeedbackDialog *self)
   g_autoptr(RpFeedback) feedback = rp_feedback_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  guint topic = adw_combo_row_get_selected (self->topic_row);
 
   rp_feedback_set_partner_id (feedback, self->partner_id);
   rp_feedback_set_given_on (feedback, gtk_editable_get_text (GTK_EDITABLE (self->day_row)));
   rp_feedback_set_given_by (feedback, gtk_editable_get_text (GTK_EDITABLE (self->who_row)));
   rp_feedback_set_score (feedback, (guint) gtk_spin_button_get_value_as_int (self->score_spin));
-  rp_feedback_set_topic (feedback, topic < RP_FEEDBACK_N_TOPICS ? topic
-                                                                : RP_FEEDBACK_TOPIC_OTHER);
+  rp_feedback_set_topic (feedback, rp_feedback_topic_row_get_topic (self->topic_row));
   rp_feedback_set_comment (feedback, gtk_editable_get_text (GTK_EDITABLE (self->comment_row)));
 
   if (!rp_store_insert_feedback (rp_context_get_store (self->context), feedback, &error))
@@ -82,14 +81,13 @@ build_content (RpFeedbackDialog *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *title = g_strdup_printf (_("Feedback from %s"), self->partner_name);
-  g_autoptr(GtkStringList) topics = gtk_string_list_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *score_row = adw_action_row_new ();
+  GtkWidget *score_row = rp_feedback_score_row_new (&self->score_spin);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
@@ -107,26 +105,9 @@ build_content (RpFeedbackDialog *self)
   self->who_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->who_row), _("Given by"));
 
-  self->score_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 10, 1));
-  gtk_spin_button_set_value (self->score_spin, 9);
-  gtk_widget_set_valign (GTK_WIDGET (self->score_spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Score, from 0 to 10: how likely to recommend us to a "
-                                    "colleague"), -1);
   g_signal_connect_swapped (self->score_spin, "value-changed", G_CALLBACK (score_changed_cb),
                             self);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (score_row), _("Score"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (score_row),
-                               _("How likely to recommend us to a colleague, 0 to 10"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (score_row), GTK_WIDGET (self->score_spin));
-
-  for (guint t = 0; t < RP_FEEDBACK_N_TOPICS; t++)
-    gtk_string_list_append (topics, rp_feedback_topic_to_label (t));
-  self->topic_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->topic_row), _("Topic"));
-  adw_combo_row_set_model (self->topic_row, G_LIST_MODEL (topics));
-  adw_combo_row_set_selected (self->topic_row, RP_FEEDBACK_TOPIC_OTHER);
+  self->topic_row = ADW_COMBO_ROW (rp_feedback_topic_row_new ());
 
   self->comment_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->comment_row), _("Comment"));

@@ -11,6 +11,7 @@
 #include "rp-format.h"
 #include "rp-page-util.h"
 #include "rp-partner-detail.h"
+#include "rp-partner-feedback-group.h"
 #include "rp-registry-hint.h"
 #include "rp-specialties.h"
 #include "rp-store-geocode.h"
@@ -71,6 +72,7 @@ struct _RpPartnerDetail
   GtkBox     *history_box;
   GtkButton  *show_history_button;
   RpRegistryHint *registry_hint;
+  RpPartnerFeedbackGroup *feedback_group;
 };
 
 #define RESOURCE_PATH "/io/github/rapport/Rapport/ui/rp-partner-detail.ui"
@@ -395,6 +397,17 @@ update_history (RpPartnerDetail *self)
   rp_timeline_view_set_filter (self->history_view, filter);
 }
 
+/* The feedback group follows the partner shown and every feedback logged or deleted. */
+static void
+update_feedback (RpPartnerDetail *self)
+{
+  rp_partner_feedback_group_update (self->feedback_group,
+                                    self->context != NULL
+                                      ? rp_context_get_store (self->context) : NULL,
+                                    self->partner != NULL ? rp_partner_get_id (self->partner)
+                                                          : 0);
+}
+
 static const char *
 geocode_source_label (RpGeocodeSource source)
 {
@@ -592,6 +605,7 @@ update_partner (RpPartnerDetail *self)
   if (self->context != NULL)
     rp_registry_hint_update (self->registry_hint, rp_context_get_store (self->context),
                              rp_partner_get_id (partner));
+  update_feedback (self);
 
   footer = dup_footer (partner);
   gtk_label_set_text (self->footer_label, footer);
@@ -850,6 +864,12 @@ rp_partner_detail_init (RpPartnerDetail *self)
                               GTK_WIDGET (self->registry_hint),
                               gtk_widget_get_prev_sibling (GTK_WIDGET (self->practice_group)));
 
+  /* What the office said of the practice, after the relationship it tells about. */
+  self->feedback_group = RP_PARTNER_FEEDBACK_GROUP (rp_partner_feedback_group_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->tags_group))),
+                              GTK_WIDGET (self->feedback_group),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->tags_group)));
+
   /* One colour for the bar, and the row's own warning and error classes past 80 % and 100 %,
    * rather than the bar's default low/high/full steps. */
   gtk_level_bar_remove_offset_value (self->gift_level, GTK_LEVEL_BAR_OFFSET_LOW);
@@ -893,6 +913,8 @@ rp_partner_detail_set_context (RpPartnerDetail *self,
   /* Gifts logged, removed or re-priced, and limits edited in Preferences. */
   g_signal_connect_object (rp_context_get_store (context), "records-changed",
                            G_CALLBACK (update_gifts), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (rp_context_get_store (context), "records-changed",
+                           G_CALLBACK (update_feedback), self, G_CONNECT_SWAPPED);
 
   update_partner (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

@@ -22,6 +22,7 @@ typedef enum
   CHIP_ARCHIVED,
   CHIP_DISTANCE,
   CHIP_TARGET_LIST,
+  CHIP_FEEDBACK,
 } ChipKind;
 
 /* Filters */
@@ -123,6 +124,9 @@ chip_clicked_cb (GtkButton      *button,
     case CHIP_TARGET_LIST:
       rp_partners_page_show_target_list (self, 0, NULL);
       break;
+    case CHIP_FEEDBACK:
+      rp_partners_page_show_query (self, "");
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -196,6 +200,12 @@ _rp_partners_page_update_filter_bar (RpPartnersPage *self)
       n_active++;
     }
 
+  if (filter->feedback_from != NULL)
+    {
+      add_chip (self, CHIP_FEEDBACK, self->feedback_label != NULL ? self->feedback_label : "");
+      n_active++;
+    }
+
   rp_page_show_filter_count (self->filter_button, self->filter_revealer, n_active);
 }
 
@@ -260,14 +270,19 @@ _rp_partners_page_clear_filters (RpPartnersPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->updating_filters = FALSE;
 
-  /* A target list is a filter too. */
-  if (rp_partner_list_get_filter (self->list)->target_list_id != 0)
+  /* A target list and feedback are filters too. */
+  if (rp_partner_list_get_filter (self->list)->target_list_id != 0 ||
+      rp_partner_list_get_filter (self->list)->feedback_from != NULL)
     {
       g_autoptr(RpPartnerFilter) filter = NULL;
 
       filter = rp_partner_filter_copy (rp_partner_list_get_filter (self->list));
       filter->target_list_id = 0;
       g_clear_pointer (&self->target_list_name, g_free);
+      g_clear_pointer (&filter->feedback_from, g_free);
+      g_clear_pointer (&filter->feedback_to, g_free);
+      filter->feedback_topic = 0;
+      g_clear_pointer (&self->feedback_label, g_free);
       _rp_partners_page_set_filter (self, filter);
     }
 

@@ -58,6 +58,8 @@ struct _RpPartnersPage
   RpDistanceUnit       distance_unit;
   /* The name of the target list the page is showing (filter->target_list_id), for its chip. */
   char                *target_list_name;
+  /* The feedback filter's chip text ("Feedback on Reports, 1 Nov – 30 Nov 2026"). */
+  char                *feedback_label;
 
   guint                columns_source;
 

@@ -312,7 +312,7 @@ filters_active (const RpPartnerFilter *filter)
 {
   return !filter->any_tier || !filter->any_status || !is_empty (filter->specialty_code) ||
          filter->archived || (filter->has_origin && filter->within_km > 0) ||
-         filter->target_list_id != 0;
+         filter->target_list_id != 0 || filter->feedback_from != NULL;
 }
 
 void
@@ -691,6 +691,7 @@ rp_partners_page_finalize (GObject *object)
 
   g_clear_pointer (&self->specialty_codes, g_ptr_array_unref);
   g_clear_pointer (&self->target_list_name, g_free);
+  g_clear_pointer (&self->feedback_label, g_free);
 
   G_OBJECT_CLASS (rp_partners_page_parent_class)->finalize (object);
 }

@@ -33,6 +33,11 @@ void       rp_partners_page_select_partner (RpPartnersPage *self,
                                             gint64          partner_id);
 /* Shows only the members of target list @list_id (0: everyone again), with a removable chip
  * "Target list: @name" among the filters. */
+/* Shows the partners a query selects, for the window's win.show-partners (the Analytics page's
+ * feedback charts): "feedback-from=YYYY-MM-DD&feedback-to=YYYY-MM-DD" (the partners who gave
+ * feedback in those days) and "topic=<nick>" (on that topic). An empty query clears it. */
+void       rp_partners_page_show_query       (RpPartnersPage *self,
+                                              const char     *query);
 void       rp_partners_page_show_target_list (RpPartnersPage *self,
                                               gint64          list_id,
                                               const char     *name);

@@ -13,6 +13,7 @@
 
 #include "rp-location-row.h"
 #include "rp-page-util.h"
+#include "rp-outcome-categories-group.h"
 #include "rp-preferences-window-private.h"
 #include "rp-store-practice.h"
 #include "rp-store.h"
@@ -394,6 +395,21 @@ rp_preferences_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (rp_preferences_window_parent_class)->close_request (window);
 }
 
+/* "Outcomes": the editable list of referral outcome categories. */
+static void
+add_outcomes_page (RpPreferencesWindow *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+
+  adw_preferences_page_set_title (page, _("Outcomes"));
+  adw_preferences_page_set_name (page, "outcomes");
+  adw_preferences_page_set_icon_name (page, "emblem-documents-symbolic");
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (
+                              rp_outcome_categories_group_new (
+                                rp_context_get_store (self->context))));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+}
+
 static void
 rp_preferences_window_constructed (GObject *object)
 {
@@ -409,6 +425,7 @@ rp_preferences_window_constructed (GObject *object)
   _rp_preferences_window_load_gift_limits (self);
   _rp_preferences_window_add_map_page (self);
   _rp_preferences_window_add_backups_page (self);
+  add_outcomes_page (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (rp_team_page_new (self->context)));
 }

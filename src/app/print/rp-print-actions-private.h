@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define RP_PRINT_ACTIONS_KEY "rp-print-actions"
 
 /* The document the action of @kind ("packet", "week", "week-packets", "thank-you-letters",
- * "labels", "target-list") prints for @parameter (the action's parameter), with the file name a
+ * "labels", "target-list", "report") prints for @parameter (the action's parameter), with the file name a
  * PDF of it is offered under ("Referral packet - Dr. Ana López.pdf"). RP_DOCUMENT_ERROR_EMPTY
  * when there is nothing to print (no visit planned that week, no thank-you due). */
 RpDocument *_rp_print_actions_make_document (RpContext   *context,

@@ -16,6 +16,7 @@
 
 #include "rp-letter.h"
 #include "rp-page-util.h"
+#include "rp-period.h"
 #include "rp-print-actions-private.h"
 #include "rp-print-job.h"
 #include "rp-store-partners.h"
@@ -447,6 +448,31 @@ _rp_print_actions_make_document (RpContext   *context,
       document = rp_document_new_labels (practice, partners);
       name = file_name_from_title (rp_document_get_title (document));
     }
+  else if (g_str_equal (kind, "report"))
+    {
+      RpPeriod period = { 0 };
+      const char *days[4];
+      gint32 period_kind;
+
+      /* (kind, first, last, previous first, previous last): the period on show. */
+      g_variant_get (parameter, "(i&s&s&s&s)", &period_kind, &days[0], &days[1], &days[2],
+                     &days[3]);
+      period.kind = (RpPeriodKind) period_kind;
+      if (!rp_period_parse_day (days[0], &period.first) ||
+          !rp_period_parse_day (days[1], &period.last) ||
+          !rp_period_parse_day (days[2], &period.previous_first) ||
+          !rp_period_parse_day (days[3], &period.previous_last))
+        {
+          g_set_error (error, RP_DOCUMENT_ERROR, RP_DOCUMENT_ERROR_FAILED,
+                       _("“%s – %s” is not a period"), days[0], days[1]);
+          return NULL;
+        }
+
+      document = rp_document_new_report (store, practice, &period, NULL, error);
+      if (document == NULL)
+        return NULL;
+      name = file_name_from_title (rp_document_get_title (document));
+    }
   else if (g_str_equal (kind, "target-list"))
     {
       document = rp_document_new_target_list (store, practice, g_variant_get_int64 (parameter),
@@ -640,6 +666,8 @@ format_saved (const char *kind,
     return g_strdup_printf (_("Saved labels to %s"), file_name);
   if (g_str_equal (kind, "target-list"))
     return g_strdup_printf (_("Saved the target list to %s"), file_name);
+  if (g_str_equal (kind, "report"))
+    return g_strdup_printf (_("Saved the report to %s"), file_name);
   return g_strdup_printf (_("Saved to %s"), file_name);
 }
 
@@ -801,6 +829,8 @@ static const PrintActionInfo action_infos[] = {
   { "save-labels", "labels", "ax", TRUE },
   { "target-list", "target-list", "x", FALSE },
   { "save-target-list", "target-list", "x", TRUE },
+  { "report", "report", "(issss)", FALSE },
+  { "save-report", "report", "(issss)", TRUE },
 };
 
 void

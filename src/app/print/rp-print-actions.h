@@ -9,8 +9,11 @@
  *   print.thank-you-letters (ax partner ids; empty = every partner with a thank-you due)
  *   print.labels        (ax partner ids; empty = as above)  Avery 5160 address labels
  *   print.target-list   (x target list id)  the list's partners, ranked, with their contacts
+ *   print.report        ((issss) the RpPeriodKind, first, last, previous first, previous last
+ *                       day)  the referral report of that period (the Analytics page's)
  * and the PDF twins, a file chooser then a PDF: print.save-week (s), print.save-thank-you-letters
- * (ax), print.save-labels (ax), print.save-target-list (x), print.save-day-packets (s). print.week-packets is a PDF already.
+ * (ax), print.save-labels (ax), print.save-target-list (x), print.save-day-packets (s),
+ * print.save-report ((issss)). print.week-packets is a PDF already.
  * Failures (no printer, cancelled, unwritable path) show a clear message; nothing half-written
  * is left behind.
  *

@@ -16,6 +16,7 @@
 #include "rp-referral-detail.h"
 #include "rp-referral-status.h"
 #include "rp-store-partners.h"
+#include "rp-store-outcomes.h"
 #include "rp-store-referrals.h"
 #include "rp-vault.h"
 
@@ -730,12 +731,21 @@ partner_clicked_cb (RpReferralDetail *self)
 
 /* Outcome and satisfaction */
 
+/* The note and satisfaction are saved as the outcome (its category kept), so that the time it
+ * was recorded is kept and the timeline shows it. */
 static void
 save_editable_fields (RpReferralDetail *self)
 {
+  g_autoptr(RpReferralOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
+  RpStore *store = get_store (self);
+  gint64 id = rp_referral_get_id (self->referral);
 
-  if (!rp_store_update_referral (get_store (self), self->referral, &error))
+  outcome = rp_store_get_referral_outcome (store, id, &error);
+  if (outcome == NULL ||
+      !rp_store_set_referral_outcome (store, id, outcome->category_id,
+                                      rp_referral_get_satisfaction (self->referral),
+                                      rp_referral_get_outcome (self->referral), &error))
     {
       g_autofree char *message = NULL;
 

@@ -25,6 +25,7 @@ typedef enum
   CHIP_PARTNER,
   CHIP_DATES,
   CHIP_DAYS,
+  CHIP_OUTCOME,
 } ChipKind;
 
 /* The status drop-down's items after "Any Status" and "Open". */
@@ -57,6 +58,17 @@ parse_day_entry (GtkEntry  *entry,
 static void filter_changed_cb (RpReferralsPage *self);
 
 static void
+clear_outcome_filter (RpReferralsPage *self)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  g_clear_pointer (&self->outcome_name, g_free);
+  filter->outcome_category_id = 0;
+  _rp_referrals_page_set_filter (self, filter);
+}
+
+static void
 clear_partner_filter (RpReferralsPage *self)
 {
   g_autoptr(RpReferralFilter) filter = NULL;
@@ -83,6 +95,10 @@ chip_clicked_cb (GtkButton       *button,
       break;
     case CHIP_PARTNER:
       clear_partner_filter (self);
+      _rp_referrals_page_update_filter_bar (self);
+      break;
+    case CHIP_OUTCOME:
+      clear_outcome_filter (self);
       _rp_referrals_page_update_filter_bar (self);
       break;
     case CHIP_DATES:
@@ -139,6 +155,17 @@ _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
     {
       add_chip (self, CHIP_PARTNER, self->partner_name != NULL ? self->partner_name
                                                                : _("One Partner"));
+      n_active++;
+    }
+
+  if (filter->outcome_category_id > 0)
+    {
+      /* Translators: a filter chip: the referrals whose outcome is "Improved" */
+      g_autofree char *text = g_strdup_printf (_("Outcome: %s"),
+                                               self->outcome_name != NULL ? self->outcome_name
+                                                                          : "");
+
+      add_chip (self, CHIP_OUTCOME, text);
       n_active++;
     }
 
@@ -243,8 +270,10 @@ _rp_referrals_page_clear_filters (RpReferralsPage *self)
 
   /* The partner is not one of the popover's controls: cleared here, then the rest follows. */
   g_clear_pointer (&self->partner_name, g_free);
+  g_clear_pointer (&self->outcome_name, g_free);
   filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
   filter->partner_id = 0;
+  filter->outcome_category_id = 0;
   _rp_referrals_page_set_filter (self, filter);
   filter_changed_cb (self);
 }

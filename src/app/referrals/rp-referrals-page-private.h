@@ -35,6 +35,8 @@ struct _RpReferralsPage
 
   /* The partner filter's label. */
   char                *partner_name;
+  /* The outcome filter's label (the Analytics page's outcome chart). */
+  char                *outcome_name;
 
 
   AdwHeaderBar        *header_bar;

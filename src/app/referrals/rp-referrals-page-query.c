@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rp-referrals-page-private.h"
+#include "rp-store-outcomes.h"
 #include "rp-store-partners.h"
 
 static gboolean
@@ -84,6 +85,27 @@ rp_referrals_page_show_query (RpReferralsPage *self,
         {
           filter->partner_id = partner_id;
           self->partner_name = g_strdup (rp_partner_get_display_name (partner));
+        }
+    }
+
+  /* outcome=ID: the referrals whose outcome is in that category (listed or removed). */
+  g_clear_pointer (&self->outcome_name, g_free);
+  value = g_hash_table_lookup (params, "outcome");
+  if (value != NULL)
+    {
+      gint64 category_id = g_ascii_strtoll (value, NULL, 10);
+      g_autoptr(GPtrArray) categories = rp_store_list_outcome_categories (self->store, TRUE,
+                                                                          NULL);
+
+      for (guint i = 0; categories != NULL && i < categories->len; i++)
+        {
+          RpOutcomeCategory *category = g_ptr_array_index (categories, i);
+
+          if (rp_outcome_category_get_id (category) == category_id)
+            {
+              filter->outcome_category_id = category_id;
+              self->outcome_name = g_strdup (rp_outcome_category_get_display_label (category));
+            }
         }
     }
 

@@ -677,6 +677,7 @@ rp_referrals_page_finalize (GObject *object)
   RpReferralsPage *self = RP_REFERRALS_PAGE (object);
 
   g_clear_pointer (&self->partner_name, g_free);
+  g_clear_pointer (&self->outcome_name, g_free);
 
   G_OBJECT_CLASS (rp_referrals_page_parent_class)->finalize (object);
 }

@@ -32,8 +32,8 @@ void       rp_referrals_page_set_partner_filter   (RpReferralsPage *self,
                                                    const char      *name);
 
 /* Shows the referrals a query selects, replacing the filters: "from=YYYY-MM-DD&to=YYYY-MM-DD"
- * (days), "direction=inbound|outbound", "status=<nick>", "partner=<id>"; what is missing or
- * not understood is left open. */
+ * (days), "direction=inbound|outbound", "status=<nick>", "partner=<id>", "outcome=<category
+ * id>"; what is missing or not understood is left open. */
 void       rp_referrals_page_show_query           (RpReferralsPage *self,
                                                    const char      *query);
 

@@ -664,6 +664,19 @@ show_referrals_activated (GSimpleAction *action,
                                                                                   NULL));
 }
 
+/* win.show-partners (s query): the Partners page filtered as rp_partners_page_show_query()
+ * reads it (the Analytics page's feedback charts). */
+static void
+show_partners_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  GtkWidget *page = present_page (RP_WINDOW (user_data), "partners");
+
+  if (RP_IS_PARTNERS_PAGE (page))
+    rp_partners_page_show_query (RP_PARTNERS_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "log-activity", .activate = log_activity_activated },
   { .name = "show-partner", .activate = show_partner_activated, .parameter_type = "x" },
@@ -680,6 +693,7 @@ static const GActionEntry win_entries[] = {
   { .name = "undo-import", .activate = undo_import_activated, .parameter_type = "x" },
   { .name = "export-partners", .activate = export_partners_activated },
   { .name = "show-referrals", .activate = show_referrals_activated, .parameter_type = "s" },
+  { .name = "show-partners", .activate = show_partners_activated, .parameter_type = "s" },
 };
 
 static gboolean

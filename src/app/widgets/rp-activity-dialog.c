@@ -13,7 +13,8 @@
 
 #include "rp-accessible.h"
 #include "rp-activity-dialog.h"
-#include "rp-follow-up-rules.h"
+#include "rp-feedback-expander.h"
+#include "rp-feedback-rules.h"
 #include "rp-format.h"
 #include "rp-store-gifts.h"
 #include "rp-store-partners.h"
@@ -50,6 +51,7 @@ struct _RpActivityDialog
   AdwExpanderRow  *follow_up_row;
   AdwEntryRow     *follow_up_on_row;
   AdwEntryRow     *follow_up_note_row;
+  RpFeedbackExpander *feedback_row;
   GtkLabel        *error_label;
 };
 
@@ -200,6 +202,10 @@ set_kind (RpActivityDialog *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->present_group), kind_has_cost (kind));
   update_cost (self);
+
+  /* Choosing Feedback opens its score and topic; other kinds leave the switch as it was. */
+  if (kind == RP_ACTIVITY_KIND_FEEDBACK && self->feedback_row != NULL)
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->feedback_row), TRUE);
 }
 
 static void
@@ -484,6 +490,7 @@ log_now (RpActivityDialog *self)
 {
   g_autoptr(RpActivity) activity = NULL;
   g_autoptr(RpTask) follow_up = NULL;
+  g_autoptr(RpFeedback) feedback = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GArray) ids = NULL;
@@ -559,11 +566,18 @@ log_now (RpActivityDialog *self)
   for (guint i = 0; i < ids->len; i++)
     rp_activity_add_partner_id (activity, g_array_index (ids, gint64, i));
 
-  if (!rp_rules_log_activity (rp_context_get_store (self->context), activity, follow_up_on,
-                              follow_up_on != NULL
-                                ? gtk_editable_get_text (GTK_EDITABLE (self->follow_up_note_row))
-                                : NULL,
-                              now, &follow_up, &error))
+  /* The feedback, when added, is the main partner's, on the activity's day. */
+  feedback = rp_feedback_expander_dup_feedback (self->feedback_row);
+  if (feedback != NULL)
+    rp_feedback_set_partner_id (feedback, self->partner_id);
+
+  if (!rp_rules_log_activity_with_feedback (rp_context_get_store (self->context), activity,
+                                            follow_up_on,
+                                            follow_up_on != NULL
+                                              ? gtk_editable_get_text (
+                                                  GTK_EDITABLE (self->follow_up_note_row))
+                                              : NULL,
+                                            feedback, now, &follow_up, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not log the activity: %s"),
                                                   error->message);
@@ -791,6 +805,8 @@ build (RpActivityDialog *self,
   self->follow_up_note_row = ADW_ENTRY_ROW (entry_row (_("What to Follow Up")));
   adw_expander_row_add_row (self->follow_up_row, GTK_WIDGET (self->follow_up_note_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->follow_up_row));
+  self->feedback_row = RP_FEEDBACK_EXPANDER (rp_feedback_expander_new ());
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->feedback_row));
   gtk_box_append (GTK_BOX (content), group);
 
   clamp = adw_clamp_new ();

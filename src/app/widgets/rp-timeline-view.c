@@ -238,8 +238,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                       -1);
     }
 
-  /* A task falls due on a day, not at a time. */
-  if (kind != RP_TIMELINE_KIND_TASK_DUE)
+  /* A task falls due on a day, not at a time; partner feedback is given on a day too (it is an
+   * activity entry without an activity). */
+  if (kind != RP_TIMELINE_KIND_TASK_DUE &&
+      !(kind == RP_TIMELINE_KIND_ACTIVITY && rp_timeline_item_get_activity_id (item) == 0))
     time = format_time_of_day (rp_timeline_item_get_occurred_at (item));
   gtk_label_set_text (GTK_LABEL (w->time_label), time != NULL ? time : "");
   gtk_widget_set_visible (w->time_label, time != NULL);

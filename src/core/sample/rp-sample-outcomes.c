@@ -104,8 +104,8 @@ add_outcome_categories (Generator *g,
           category = pick_cum (rand, category_cum, G_N_ELEMENTS (category_cum));
           outcome = rp_store_get_referral_outcome (g->store, id, error);
           if (outcome == NULL ||
-              !rp_store_set_referral_outcome (g->store, id, ids[category], outcome->satisfaction,
-                                              outcome->note, error))
+              !rp_store_import_referral_outcome (g->store, id, ids[category],
+                                                 outcome->satisfaction, outcome->note, error))
             return FALSE;
         }
     }

@@ -16,6 +16,8 @@ static const gsize string_fields[] = {
   G_STRUCT_OFFSET (RpPartnerFilter, search),
   G_STRUCT_OFFSET (RpPartnerFilter, specialty_code),
   G_STRUCT_OFFSET (RpPartnerFilter, today),
+  G_STRUCT_OFFSET (RpPartnerFilter, feedback_from),
+  G_STRUCT_OFFSET (RpPartnerFilter, feedback_to),
 };
 
 RpPartnerFilter *
@@ -62,5 +64,6 @@ rp_partner_filter_equal (const RpPartnerFilter *a,
          a->has_origin == b->has_origin &&
          (!a->has_origin || (a->origin_lat == b->origin_lat && a->origin_lon == b->origin_lon)) &&
          a->within_km == b->within_km &&
-         a->target_list_id == b->target_list_id;
+         a->target_list_id == b->target_list_id &&
+         a->feedback_topic == b->feedback_topic;
 }

@@ -33,6 +33,12 @@ typedef struct
   double           origin_lon;
   double           within_km;       /* 0 = no distance filter */
   gint64           target_list_id;  /* 0 = any; else the members of that target list */
+  /* The partners who gave feedback between @feedback_from and @feedback_to (YYYY-MM-DD, both
+   * included; NULL = no such filter), on topic @feedback_topic - 1 (an RpFeedbackTopic; 0 = any
+   * topic): the partners behind a point of the Analytics page's feedback charts. */
+  char            *feedback_from;
+  char            *feedback_to;
+  int              feedback_topic;
 } RpPartnerFilter;
 
 #define RP_TYPE_PARTNER_FILTER (rp_partner_filter_get_type ())

@@ -58,5 +58,6 @@ rp_referral_filter_equal (const RpReferralFilter *a,
          (a->any_direction || a->direction == b->direction) &&
          a->partner_id == b->partner_id &&
          a->open_longer_than_days == b->open_longer_than_days &&
+         a->outcome_category_id == b->outcome_category_id &&
          _rp_filter_strings_equal (a, b, string_fields, G_N_ELEMENTS (string_fields));
 }

@@ -28,6 +28,9 @@ typedef struct
   /* Words: the referrals whose partner matches them all (as rp_store_match_partner_ids) or
    * whose reason and service line do (FTS5 prefix match); NULL or no word = every referral. */
   char                *search;
+  /* The referrals whose outcome was recorded in that category (0 = any, with or without one):
+   * the referrals behind a bar of the Analytics page's outcome chart. */
+  gint64               outcome_category_id;
 } RpReferralFilter;
 
 #define RP_TYPE_REFERRAL_FILTER (rp_referral_filter_get_type ())

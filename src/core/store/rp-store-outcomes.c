@@ -443,13 +443,33 @@ rp_store_get_referral_outcome (RpStore *self,
                                     _("There is no such referral"), error);
 }
 
-gboolean
-rp_store_set_referral_outcome (RpStore    *self,
-                               gint64      referral_id,
-                               gint64      category_id,
-                               guint       satisfaction,
-                               const char *note,
-                               GError    **error)
+static gpointer
+read_text (sqlite3_stmt *stmt)
+{
+  return g_strdup (_rp_store_column_text (stmt, 0));
+}
+
+/* The time the referral was seen (its latest move to seen or loop closed), "" for none. */
+static char *
+dup_seen_at (RpStore *self,
+             gint64   referral_id,
+             GError **error)
+{
+  return _rp_store_read_row_by_key (self,
+                                    "SELECT coalesce(max(occurred_at), '')"
+                                    " FROM referral_transition WHERE referral_id = ?1"
+                                    " AND to_status IN ('seen', 'loop-closed')",
+                                    referral_id, NULL, read_text, NULL, error);
+}
+
+static gboolean
+set_referral_outcome (RpStore    *self,
+                      gint64      referral_id,
+                      gint64      category_id,
+                      guint       satisfaction,
+                      const char *note,
+                      gboolean    as_when_seen,
+                      GError    **error)
 {
   g_autofree char *now = rp_store_now_iso ();
   g_autofree char *clean_note = g_strstrip (g_strdup (note != NULL ? note : ""));
@@ -504,6 +524,19 @@ rp_store_set_referral_outcome (RpStore    *self,
         goto failed;
     }
 
+  if (as_when_seen)
+    {
+      g_autofree char *seen_at = dup_seen_at (self, referral_id, error);
+
+      if (seen_at == NULL)
+        goto failed;
+      if (*seen_at != '\0')
+        {
+          g_free (now);
+          now = g_steal_pointer (&seen_at);
+        }
+    }
+
   stmt = _rp_store_prepare (self,
                             "UPDATE referral SET outcome_category_id = ?2, satisfaction = ?3,"
                             " outcome = ?4, updated_at = ?5,"
@@ -530,4 +563,26 @@ rp_store_set_referral_outcome (RpStore    *self,
 failed:
   rp_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+rp_store_set_referral_outcome (RpStore    *self,
+                               gint64      referral_id,
+                               gint64      category_id,
+                               guint       satisfaction,
+                               const char *note,
+                               GError    **error)
+{
+  return set_referral_outcome (self, referral_id, category_id, satisfaction, note, FALSE, error);
+}
+
+gboolean
+rp_store_import_referral_outcome (RpStore    *self,
+                                  gint64      referral_id,
+                                  gint64      category_id,
+                                  guint       satisfaction,
+                                  const char *note,
+                                  GError    **error)
+{
+  return set_referral_outcome (self, referral_id, category_id, satisfaction, note, TRUE, error);
 }

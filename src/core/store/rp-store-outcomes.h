@@ -65,5 +65,14 @@ gboolean   rp_store_set_referral_outcome       (RpStore            *self,
                                                 guint               satisfaction,
                                                 const char         *note,
                                                 GError            **error);
+/* Records the outcome as rp_store_set_referral_outcome() does, as of the time the patient was
+ * seen (the referral's latest move to seen or loop closed; now when it has none): imports and
+ * the sample network, whose outcomes belong on the timeline where the visit was. */
+gboolean   rp_store_import_referral_outcome    (RpStore            *self,
+                                                gint64              referral_id,
+                                                gint64              category_id,
+                                                guint               satisfaction,
+                                                const char         *note,
+                                                GError            **error);
 
 G_END_DECLS

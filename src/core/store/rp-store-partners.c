@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rp-feedback.h"
 #include "rp-store-partners.h"
 #include "rp-store-private.h"
 #include "rp-validate.h"
@@ -530,6 +531,10 @@ _rp_store_append_filter_conditions (GString               *sql,
   if (filter->target_list_id != 0)
     g_string_append (sql, " AND partner.id IN (SELECT partner_id FROM target_list_member"
                           " WHERE list_id = :target_list)");
+  if (filter->feedback_from != NULL && filter->feedback_to != NULL)
+    g_string_append_printf (sql, " AND partner.id IN (SELECT partner_id FROM partner_feedback"
+                                 " WHERE given_on BETWEEN :feedback_from AND :feedback_to%s)",
+                            filter->feedback_topic > 0 ? " AND topic = :feedback_topic" : "");
   /* The R*Tree narrows to the box around the circle; the haversine keeps the circle. */
   if (with_distance && has_distance_filter (filter))
     g_string_append (sql, " AND partner.id IN (SELECT id FROM partner_geo"
@@ -572,6 +577,13 @@ _rp_store_bind_filter_conditions (sqlite3_stmt          *stmt,
     sqlite3_bind_text (stmt, index, filter->specialty_code, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":target_list")) > 0)
     sqlite3_bind_int64 (stmt, index, filter->target_list_id);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":feedback_from")) > 0)
+    sqlite3_bind_text (stmt, index, filter->feedback_from, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":feedback_to")) > 0)
+    sqlite3_bind_text (stmt, index, filter->feedback_to, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":feedback_topic")) > 0)
+    sqlite3_bind_text (stmt, index, rp_feedback_topic_to_nick (filter->feedback_topic - 1), -1,
+                       SQLITE_STATIC);
 
   bind_double (stmt, ":origin_lat", filter->origin_lat);
   bind_double (stmt, ":origin_lon", filter->origin_lon);

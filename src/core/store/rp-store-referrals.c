@@ -230,6 +230,8 @@ prepare_referral_query (RpStore                *self,
     g_string_append (sql, " AND direction = :direction");
   if (filter->partner_id > 0)
     g_string_append (sql, " AND partner_id = :partner");
+  if (filter->outcome_category_id > 0)
+    g_string_append (sql, " AND outcome_category_id = :outcome");
   if (filter->from != NULL && *filter->from != '\0')
     g_string_append (sql, " AND referred_on >= :from");
   if (filter->to != NULL && *filter->to != '\0')
@@ -272,6 +274,8 @@ prepare_referral_query (RpStore                *self,
                        -1, SQLITE_STATIC);
   if ((index = sqlite3_bind_parameter_index (stmt, ":partner")) > 0)
     sqlite3_bind_int64 (stmt, index, filter->partner_id);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":outcome")) > 0)
+    sqlite3_bind_int64 (stmt, index, filter->outcome_category_id);
   if ((index = sqlite3_bind_parameter_index (stmt, ":from")) > 0)
     sqlite3_bind_text (stmt, index, filter->from, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":to")) > 0)
@@ -401,6 +405,7 @@ _rp_store_count_referrals (RpStore                *self,
   match = _rp_store_build_match_query (filter->search);
   if (match != NULL && newer_than_id <= 0 && filter->any_status && !filter->open_only &&
       filter->any_direction && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
+      filter->outcome_category_id <= 0 &&
       is_empty_text (filter->from) && is_empty_text (filter->to))
     {
       gint64 n = count_search_matches (self, match, 0, error);
@@ -413,7 +418,7 @@ _rp_store_count_referrals (RpStore                *self,
 
   /* Status and direction alone: the tally the triggers keep (schema 6), in no time. */
   if (newer_than_id <= 0 && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
-      match == NULL &&
+      filter->outcome_category_id <= 0 && match == NULL &&
       (filter->from == NULL || *filter->from == '\0') &&
       (filter->to == NULL || *filter->to == '\0'))
     stmt = prepare_referral_query (self, filter, "COALESCE (SUM (n), 0) FROM referral_tally",

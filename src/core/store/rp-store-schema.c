@@ -901,6 +901,13 @@ static const char migration_12[] =
   "INSERT INTO sync_queue SELECT 'visit', uuid, 'put', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
   "  FROM planned_visit;";
 
+/* Schema 13: the timeline shows each referral's outcome at the time it was recorded; this index
+ * lets it page through outcomes newest first without reading every referral. Partial: only the
+ * referrals with an outcome are in it. */
+static const char migration_13[] =
+  "CREATE INDEX IF NOT EXISTS referral_by_outcome_at ON referral(outcome_at, id)"
+  "  WHERE outcome_at IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -914,6 +921,7 @@ static const char * const migrations[] = {
   migration_10,
   migration_11,
   migration_12,
+  migration_13,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -1,8 +1,9 @@
 /* rp-store-timeline.c: reading a page of a timeline.
  *
- * A timeline merges five sources, newest first: referral arrivals (at the local midnight that
- * starts their referred-on day), referral status changes, activities, tasks done (at done-at)
- * and open tasks (at the local midnight of their due day). Every item has a unique sort key,
+ * A timeline merges seven sources, newest first: referral arrivals (at the local midnight that
+ * starts their referred-on day), referral status changes, referral outcomes (at the time they
+ * were recorded), activities, partner feedback (at the local midnight of its day), tasks done
+ * (at done-at) and open tasks (at the local midnight of their due day). Every item has a unique sort key,
  *
  *   <instant, ISO-8601 UTC> "|" <source letter> "|" <tie-break, as the source's index orders it>
  *
@@ -21,6 +22,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "rp-feedback.h"
+#include "rp-outcome-category.h"
 #include "rp-referral-status.h"
 #include "rp-store-private.h"
 #include "rp-store-timeline.h"
@@ -29,6 +32,8 @@
 /* The source letters; at the same instant a higher letter comes first. */
 #define SOURCE_ACTIVITY   'a'
 #define SOURCE_TASK_DONE  'd'
+#define SOURCE_FEEDBACK   'f'
+#define SOURCE_OUTCOME    'o'
 #define SOURCE_ARRIVAL    'r'
 #define SOURCE_TRANSITION 't'
 #define SOURCE_TASK_DUE   'u'
@@ -602,6 +607,84 @@ transitions_sql (GString                *sql,
 static const Source transitions = { SOURCE_TRANSITION, transitions_sql, bind_instant_bound,
                                     make_transition };
 
+/* Referral outcomes ─────────────────────────────────────────────────────────────────────── */
+
+static RpTimelineItem *
+make_outcome (sqlite3_stmt *stmt,
+              const Query  *query)
+{
+  RpTimelineItemFields fields = { 0 };
+  g_autofree char *day = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *rating = NULL;
+  const char *instant = _rp_store_column_text (stmt, 1);
+  const char *note = _rp_store_column_text (stmt, 2);
+  guint satisfaction = (guint) sqlite3_column_int (stmt, 3);
+  const char *label = _rp_store_column_text (stmt, 5);
+  const char *category = *label != '\0' ? label
+                                        : rp_outcome_category_builtin_label (
+                                            _rp_store_column_text (stmt, 4));
+
+  day = instant_local_day (instant);
+  key = instant_key (instant, SOURCE_OUTCOME, sqlite3_column_int64 (stmt, 0));
+  if (category != NULL && *category != '\0')
+    /* TRANSLATORS: a referral's outcome on the timeline, "Outcome: Improved" */
+    title = g_strdup_printf (_("Outcome: %s"), category);
+  else
+    title = g_strdup (_("Outcome recorded"));
+
+  if (satisfaction >= 1 && satisfaction <= 5)
+    /* TRANSLATORS: the patient's satisfaction with the care, "Satisfaction 4 of 5" */
+    rating = g_strdup_printf (_("Satisfaction %u of 5"), satisfaction);
+  if (rating != NULL && *note != '\0')
+    /* TRANSLATORS: an outcome's summary: the satisfaction, then the note */
+    summary = g_strdup_printf (_("%s · %s"), rating, note);
+  else
+    summary = g_strdup (rating != NULL ? rating : note);
+
+  fields.kind = RP_TIMELINE_KIND_REFERRAL;
+  fields.occurred_at = instant;
+  fields.day = day;
+  fields.title = title;
+  fields.summary = summary;
+  fields.icon_name = "emblem-documents-symbolic";
+  fields.partner_id = sqlite3_column_int64 (stmt, 6);
+  fields.partner_name = _rp_store_column_text (stmt, 7);
+  fields.referral_id = sqlite3_column_int64 (stmt, 0);
+  fields.sort_key = key;
+
+  return new_item (&fields, query);
+}
+
+static void
+outcomes_sql (GString                *sql,
+              const RpTimelineFilter *filter)
+{
+  g_string_append (sql,
+                   "SELECT r.id, r.outcome_at, r.outcome, r.satisfaction, c.key, c.label,"
+                   " r.partner_id, p.display_name");
+  /* One partner: start from their referrals (a few hundred at most) and sort their outcomes.
+   * Everyone: walk the partial index of recorded outcomes. */
+  if (filter->partner_id > 0)
+    g_string_append (sql, " FROM referral r INDEXED BY referral_by_partner"
+                          " CROSS JOIN partner p ON p.id = r.partner_id"
+                          " LEFT JOIN outcome_category c ON c.id = r.outcome_category_id"
+                          " WHERE r.partner_id = :partner AND");
+  else
+    g_string_append (sql, " FROM referral r INDEXED BY referral_by_outcome_at"
+                          " CROSS JOIN partner p ON p.id = r.partner_id"
+                          " LEFT JOIN outcome_category c ON c.id = r.outcome_category_id"
+                          " WHERE");
+  g_string_append (sql, " r.outcome_at IS NOT NULL AND (r.outcome_at, r.id) < (:instant, :id)");
+  append_tier (sql, filter, "r.partner_id");
+  append_instant_range (sql, filter, "r.outcome_at");
+  g_string_append (sql, " ORDER BY r.outcome_at DESC, r.id DESC LIMIT :limit");
+}
+
+static const Source outcomes = { SOURCE_OUTCOME, outcomes_sql, bind_instant_bound, make_outcome };
+
 /* Activities ────────────────────────────────────────────────────────────────────────────── */
 
 static const char *
@@ -745,6 +828,80 @@ activities_sql (GString                *sql,
 
 static const Source activities = { SOURCE_ACTIVITY, activities_sql, bind_instant_bound,
                                    make_activity };
+
+/* Partner feedback ──────────────────────────────────────────────────────────────────────── */
+
+static RpTimelineItem *
+make_feedback (sqlite3_stmt *stmt,
+               const Query  *query)
+{
+  RpTimelineItemFields fields = { 0 };
+  g_autofree char *instant = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  const char *day = _rp_store_column_text (stmt, 1);
+  const char *given_by = _rp_store_column_text (stmt, 3);
+  const char *comment = _rp_store_column_text (stmt, 5);
+  RpFeedbackTopic topic = RP_FEEDBACK_TOPIC_OTHER;
+
+  rp_feedback_topic_from_nick (_rp_store_column_text (stmt, 4), &topic);
+  instant = day_start_instant (day);
+  /* The empty text field keeps the key's shape of the day sources: day, text, ids. */
+  key = g_strdup_printf ("%s|%c|:%019" G_GINT64_FORMAT, instant, SOURCE_FEEDBACK,
+                         (gint64) sqlite3_column_int64 (stmt, 0));
+  /* TRANSLATORS: feedback on the timeline, "Feedback: 6 of 10 on reports" */
+  title = g_strdup_printf (_("Feedback: %d of 10 on %s"), sqlite3_column_int (stmt, 2),
+                           rp_feedback_topic_to_label (topic));
+  if (*given_by != '\0' && *comment != '\0')
+    /* TRANSLATORS: feedback's summary, "Office manager: reports arrive late" */
+    summary = g_strdup_printf (_("%s: %s"), given_by, comment);
+  else
+    summary = g_strdup (*comment != '\0' ? comment : given_by);
+
+  fields.kind = RP_TIMELINE_KIND_ACTIVITY;
+  fields.activity_kind = RP_ACTIVITY_KIND_FEEDBACK;
+  fields.occurred_at = instant;
+  fields.day = day;
+  fields.title = title;
+  fields.summary = summary;
+  fields.icon_name = activity_icon (RP_ACTIVITY_KIND_FEEDBACK);
+  fields.partner_id = sqlite3_column_int64 (stmt, 6);
+  fields.partner_name = _rp_store_column_text (stmt, 7);
+  fields.sort_key = key;
+
+  return new_item (&fields, query);
+}
+
+static void
+feedback_sql (GString                *sql,
+              const RpTimelineFilter *filter)
+{
+  g_string_append (sql,
+                   "SELECT f.id, f.given_on, f.score, f.given_by, f.topic, f.comment,"
+                   " f.partner_id, p.display_name"
+                   " FROM partner_feedback f CROSS JOIN partner p ON p.id = f.partner_id"
+                   " WHERE (f.given_on, '', f.id) < (:day, :text, :id)");
+  if (filter->partner_id > 0)
+    g_string_append (sql, " AND f.partner_id = :partner");
+  append_tier (sql, filter, "f.partner_id");
+  append_day_range (sql, filter, "f.given_on");
+  g_string_append (sql, " ORDER BY f.given_on DESC, f.id DESC LIMIT :limit");
+}
+
+/* Binds :day, :text (always "": feedback has no text tie-break) and :id. */
+static void
+bind_feedback_bound (sqlite3_stmt *stmt,
+                     const Bound  *bound,
+                     char          source)
+{
+  static const char *const ids[] = { ":id", NULL };
+
+  bind_day_bound (stmt, bound, source, ":text", ids);
+}
+
+static const Source feedback = { SOURCE_FEEDBACK, feedback_sql, bind_feedback_bound,
+                                 make_feedback };
 
 /* Tasks ─────────────────────────────────────────────────────────────────────────────────── */
 
@@ -930,9 +1087,11 @@ rp_store_list_timeline_page (RpStore                *self,
 
   if (ok && filter->referrals)
     ok = read_source (self, &arrivals, &query, &bound, items, error) &&
-         read_source (self, &transitions, &query, &bound, items, error);
+         read_source (self, &transitions, &query, &bound, items, error) &&
+         read_source (self, &outcomes, &query, &bound, items, error);
   if (ok && filter->activities)
-    ok = read_source (self, &activities, &query, &bound, items, error);
+    ok = read_source (self, &activities, &query, &bound, items, error) &&
+         read_source (self, &feedback, &query, &bound, items, error);
   if (ok && filter->tasks)
     ok = read_source (self, &tasks_due, &query, &bound, items, error) &&
          read_source (self, &tasks_done, &query, &bound, items, error);

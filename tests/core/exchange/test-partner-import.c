@@ -657,7 +657,7 @@ test_migrate_from_v8 (void)
                                  "DROP TABLE import_batch;"
                                  "DROP TABLE import_mapping;"
                                  /* Schema 10's outcomes and feedback come after. */
-                                 "DROP TABLE partner_feedback; DROP INDEX referral_by_outcome; DROP INDEX IF EXISTS referral_analytics_outcomes; ALTER TABLE referral DROP COLUMN outcome_category_id; ALTER TABLE referral DROP COLUMN outcome_at; DROP TABLE outcome_category;"
+                                 "DROP TABLE partner_feedback; DROP INDEX referral_by_outcome_at; DROP INDEX referral_by_outcome; DROP INDEX IF EXISTS referral_analytics_outcomes; ALTER TABLE referral DROP COLUMN outcome_category_id; ALTER TABLE referral DROP COLUMN outcome_at; DROP TABLE outcome_category;"
                                  RP_TEST_UNDO_SCHEMA_12
                                  "PRAGMA user_version = 8;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);

@@ -17,7 +17,7 @@ static const char downgrade[] =
   "DROP TABLE prospect_fts; DROP TABLE prospect; DROP TABLE nucc_taxonomy;"
   "DROP TABLE medicare_volume; DROP TABLE partner_registry;"
   /* Schema 10's outcomes and feedback, so that every later migration runs again. */
-  "DROP TABLE partner_feedback; DROP INDEX referral_by_outcome; DROP INDEX IF EXISTS referral_analytics_outcomes; ALTER TABLE referral DROP COLUMN outcome_category_id; ALTER TABLE referral DROP COLUMN outcome_at; DROP TABLE outcome_category; "
+  "DROP TABLE partner_feedback; DROP INDEX referral_by_outcome_at; DROP INDEX referral_by_outcome; DROP INDEX IF EXISTS referral_analytics_outcomes; ALTER TABLE referral DROP COLUMN outcome_category_id; ALTER TABLE referral DROP COLUMN outcome_at; DROP TABLE outcome_category; "
   RP_TEST_UNDO_SCHEMA_12 "PRAGMA user_version = 7;";
 
 static void

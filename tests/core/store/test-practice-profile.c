@@ -366,6 +366,7 @@ downgrade_to_v4 (const char *path)
   exec_sql (db, "DROP TABLE partner_registry");
 
   exec_sql (db, "DROP TABLE partner_feedback");
+  exec_sql (db, "DROP INDEX referral_by_outcome_at");
   exec_sql (db, "DROP INDEX referral_by_outcome");
   exec_sql (db, "DROP INDEX IF EXISTS referral_analytics_outcomes");
   exec_sql (db, "ALTER TABLE referral DROP COLUMN outcome_category_id");

@@ -552,6 +552,7 @@ test_migrate_from_v6 (void)
                                  "DROP TRIGGER IF EXISTS referral_fts_au;"
                                  /* …and nothing of schema 8 either. */
                                  "DROP TABLE partner_feedback;"
+                                 "DROP INDEX referral_by_outcome_at;"
                                  "DROP INDEX referral_by_outcome;"
                                  "DROP INDEX IF EXISTS referral_analytics_outcomes;"
                                  "ALTER TABLE referral DROP COLUMN outcome_category_id;"

@@ -10,7 +10,11 @@
 
 #include "rp-store-feedback.h"
 #include "rp-store-outcomes.h"
+#include "rp-store-partners.h"
+#include "rp-referral-list.h"
+#include "rp-store-referrals.h"
 #include "rp-test-core.h"
+#include "rp-timeline-list.h"
 
 static gint64
 category_id_by_key (RpStore    *store,
@@ -327,6 +331,7 @@ test_migrate_from_7 (void)
   g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE partner_feedback;"
+                                 "DROP INDEX referral_by_outcome_at;"
                                  "DROP INDEX referral_by_outcome;"
                                  "DROP INDEX IF EXISTS referral_analytics_outcomes;"
                                  "ALTER TABLE referral DROP COLUMN outcome_category_id;"
@@ -363,6 +368,201 @@ test_migrate_from_7 (void)
   rp_test_store_close (&tmp);
 }
 
+/* A database of schema 10 with an outcome recorded moves to schema 13: the outcome keeps its
+ * values, the index of recorded outcomes appears and the timeline shows the outcome. */
+static void
+test_migrate_from_10 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpReferralOutcome) outcome = NULL;
+  g_autoptr(RpTimelineList) timeline = NULL;
+  g_autoptr(RpTimelineItem) item = NULL;
+  RpTestStore tmp;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 referral_id;
+
+  rp_test_store_open (&tmp, "rapport-outcomes-XXXXXX");
+  {
+    g_autoptr(RpPartner) adams = rp_test_add_partner (tmp.store, RP_PARTNER_KIND_PERSON, "Ann",
+                                                      "Adams");
+    g_autoptr(RpReferral) closed = rp_test_add_referral (tmp.store, adams,
+                                                         RP_REFERRAL_DIRECTION_INBOUND,
+                                                         "2026-01-05",
+                                                         RP_REFERRAL_STATUS_LOOP_CLOSED);
+
+    referral_id = rp_referral_get_id (closed);
+    g_assert_true (rp_store_set_referral_outcome (tmp.store, referral_id,
+                                                  category_id_by_key (tmp.store, "discharged"),
+                                                  5, "Back at work", &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&tmp.store);
+
+  /* Back to what schema 12 was (the outcomes' timeline index came with 13). */
+  g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX referral_by_outcome_at;"
+                                 "PRAGMA user_version = 12;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rp_store_open (tmp.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (RP_STORE_SCHEMA_VERSION, >=, 11);
+
+  outcome = rp_store_get_referral_outcome (store, referral_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outcome->category, ==, "Discharged");
+  g_assert_cmpuint (outcome->satisfaction, ==, 5);
+  g_assert_cmpstr (outcome->note, ==, "Back at work");
+
+  timeline = rp_timeline_list_new (store, NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (timeline), 0);
+  g_assert_cmpstr (rp_timeline_item_get_title (item), ==, "Outcome: Discharged");
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master"
+                                           " WHERE name = 'referral_by_outcome_at'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  rp_test_store_close (&tmp);
+}
+
+/* An imported outcome (the sample network's) is dated when the patient was seen, so that the
+ * timeline shows it there; one set by hand is dated now. */
+static void
+test_import_outcome (void)
+{
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpReferral) referral = rp_test_add_referral (store, adams,
+                                                         RP_REFERRAL_DIRECTION_INBOUND,
+                                                         "2026-01-05",
+                                                         RP_REFERRAL_STATUS_SCHEDULED);
+  g_autoptr(RpReferralOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rp_store_add_referral_transition (store, referral, RP_REFERRAL_STATUS_SEEN,
+                                                   "2026-01-09T10:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_import_referral_outcome (store, rp_referral_get_id (referral),
+                                                   category_id_by_key (store, "improved"), 4,
+                                                   "Walking again", &error));
+  g_assert_no_error (error);
+
+  outcome = rp_store_get_referral_outcome (store, rp_referral_get_id (referral), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (outcome->recorded_at, ==, "2026-01-09T10:00:00Z");
+  g_assert_cmpstr (outcome->category, ==, "Improved");
+  g_assert_cmpuint (outcome->satisfaction, ==, 4);
+
+  /* Not seen: refused as by hand. */
+  {
+    g_autoptr(RpReferral) open = rp_test_add_referral (store, adams,
+                                                       RP_REFERRAL_DIRECTION_INBOUND,
+                                                       "2026-01-06",
+                                                       RP_REFERRAL_STATUS_RECEIVED);
+
+    g_assert_false (rp_store_import_referral_outcome (store, rp_referral_get_id (open), 0, 3,
+                                                      "", &error));
+    g_assert_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID);
+  }
+}
+
+/* The lists behind the Analytics page's outcome and feedback charts: the referrals of one
+ * outcome category, the partners who gave feedback in some days (on one topic). */
+static void
+test_filters (void)
+{
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) adams = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Ann", "Adams");
+  g_autoptr(RpPartner) baker = rp_test_add_partner (store, RP_PARTNER_KIND_PERSON, "Bob", "Baker");
+  g_autoptr(RpReferral) improved = rp_test_add_referral (store, adams,
+                                                         RP_REFERRAL_DIRECTION_INBOUND,
+                                                         "2026-03-02", RP_REFERRAL_STATUS_SEEN);
+  g_autoptr(RpReferral) discharged = rp_test_add_referral (store, baker,
+                                                           RP_REFERRAL_DIRECTION_INBOUND,
+                                                           "2026-03-03",
+                                                           RP_REFERRAL_STATUS_SEEN);
+  g_autoptr(RpReferral) none = rp_test_add_referral (store, baker, RP_REFERRAL_DIRECTION_INBOUND,
+                                                     "2026-03-04", RP_REFERRAL_STATUS_SEEN);
+  g_autoptr(RpReferralFilter) referrals = rp_referral_filter_new ();
+  g_autoptr(RpPartnerFilter) partners = rp_partner_filter_new ();
+  g_autoptr(RpFeedback) a = make_feedback (rp_partner_get_id (adams), "2026-03-10", 9,
+                                           RP_FEEDBACK_TOPIC_STAFF);
+  g_autoptr(RpFeedback) b = make_feedback (rp_partner_get_id (baker), "2026-04-02", 3,
+                                           RP_FEEDBACK_TOPIC_REPORTS);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rp_store_set_referral_outcome (store, rp_referral_get_id (improved),
+                                                category_id_by_key (store, "improved"), 4, "",
+                                                &error));
+  g_assert_true (rp_store_set_referral_outcome (store, rp_referral_get_id (discharged),
+                                                category_id_by_key (store, "discharged"), 5, "",
+                                                &error));
+  g_assert_no_error (error);
+
+  referrals->outcome_category_id = category_id_by_key (store, "discharged");
+  ids = rp_test_query_referral_ids (store, referrals);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_referral_get_id (discharged));
+  {
+    /* The list counts them as the query lists them. */
+    g_autoptr(RpReferralList) list = rp_referral_list_new (store);
+
+    rp_referral_list_set_filter (list, referrals);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  }
+  g_clear_pointer (&ids, g_array_unref);
+  referrals->outcome_category_id = 0;
+  ids = rp_test_query_referral_ids (store, referrals);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_clear_pointer (&ids, g_array_unref);
+  (void) none;
+
+  g_assert_true (rp_store_import_feedback (store, a, &error));
+  g_assert_true (rp_store_import_feedback (store, b, &error));
+  g_assert_no_error (error);
+
+  partners->feedback_from = g_strdup ("2026-03-01");
+  partners->feedback_to = g_strdup ("2026-03-31");
+  ids = rp_store_query_partner_ids (store, partners, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_partner_get_id (adams));
+  g_clear_pointer (&ids, g_array_unref);
+
+  g_free (partners->feedback_to);
+  partners->feedback_to = g_strdup ("2026-04-30");
+  ids = rp_store_query_partner_ids (store, partners, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
+  partners->feedback_topic = RP_FEEDBACK_TOPIC_REPORTS + 1;
+  ids = rp_store_query_partner_ids (store, partners, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (rp_test_id_at (ids, 0), ==, rp_partner_get_id (baker));
+  g_clear_pointer (&ids, g_array_unref);
+
+  {
+    g_autoptr(RpPartnerFilter) copy = rp_partner_filter_copy (partners);
+
+    g_assert_true (rp_partner_filter_equal (copy, partners));
+    g_assert_cmpstr (copy->feedback_from, ==, "2026-03-01");
+    copy->feedback_topic = 0;
+    g_assert_false (rp_partner_filter_equal (copy, partners));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +573,9 @@ main (int   argc,
   g_test_add_func ("/store/outcomes/referral", test_referral_outcome);
   g_test_add_func ("/store/feedback/insert", test_feedback);
   g_test_add_func ("/store/outcomes/migrate-from-7", test_migrate_from_7);
+  g_test_add_func ("/store/outcomes/migrate-from-10", test_migrate_from_10);
+  g_test_add_func ("/store/outcomes/import", test_import_outcome);
+  g_test_add_func ("/store/outcomes/filters", test_filters);
 
   return g_test_run ();
 }

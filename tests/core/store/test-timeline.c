@@ -5,6 +5,8 @@
  */
 
 #include "rp-store-activities.h"
+#include "rp-store-feedback.h"
+#include "rp-store-outcomes.h"
 #include "rp-store-partners.h"
 #include "rp-store-referrals.h"
 #include "rp-store-tasks.h"
@@ -411,6 +413,137 @@ test_auto_load (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10);
 }
 
+static void
+add_feedback (RpStore         *store,
+              gint64           partner_id,
+              const char      *day,
+              guint            score,
+              RpFeedbackTopic  topic,
+              const char      *given_by,
+              const char      *comment)
+{
+  g_autoptr(RpFeedback) feedback = rp_feedback_new ();
+  g_autoptr(GError) error = NULL;
+
+  rp_feedback_set_partner_id (feedback, partner_id);
+  rp_feedback_set_given_on (feedback, day);
+  rp_feedback_set_score (feedback, score);
+  rp_feedback_set_topic (feedback, topic);
+  rp_feedback_set_given_by (feedback, given_by);
+  rp_feedback_set_comment (feedback, comment);
+  rp_store_import_feedback (store, feedback, &error);
+  g_assert_no_error (error);
+}
+
+/* A referral's outcome shows at the time it was recorded, with its category, satisfaction and
+ * note; partner feedback shows on its day with its score, topic, who gave it and the comment.
+ * Both follow the kind, partner, tier and date filters and page without loss or repeat. */
+static void
+test_outcomes_and_feedback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (":memory:", &error);
+  g_autoptr(RpPartner) lee = add_partner (store, "Lee", RP_TIER_A);
+  g_autoptr(RpPartner) park = add_partner (store, "Park", RP_TIER_C);
+  g_autoptr(RpReferral) seen = rp_test_add_referral (store, lee, RP_REFERRAL_DIRECTION_INBOUND,
+                                                     "2026-01-10", RP_REFERRAL_STATUS_SEEN);
+  g_autoptr(RpTimelineFilter) filter = rp_timeline_filter_new ();
+  g_autoptr(RpTimelineList) list = NULL;
+  g_autoptr(RpTimelineList) paged = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  RpTimelineItem *item;
+  guint n;
+
+  g_assert_no_error (error);
+  today = g_date_time_format (now, "%Y-%m-%d");
+
+  categories = rp_store_list_outcome_categories (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_set_referral_outcome (store, rp_referral_get_id (seen),
+                                                rp_outcome_category_get_id (
+                                                  g_ptr_array_index (categories, 0)),
+                                                4, "Walking again", &error));
+  g_assert_no_error (error);
+
+  add_feedback (store, rp_partner_get_id (lee), "2026-01-20", 5, RP_FEEDBACK_TOPIC_REPORTS,
+                "Office manager", "Reports arrive late");
+  for (guint i = 0; i < 6; i++)
+    add_feedback (store, rp_partner_get_id (park), i < 3 ? "2026-01-21" : "2026-01-22", 9,
+                  RP_FEEDBACK_TOPIC_STAFF, "", i % 2 == 0 ? "Friendly front desk" : "");
+
+  /* Lee's timeline: the outcome (today, newest), the feedback, the referral's two entries. */
+  filter->partner_id = rp_partner_get_id (lee);
+  list = rp_timeline_list_new (store, filter);
+  g_assert_true (rp_timeline_list_get_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >=, 3);
+
+  item = item_at (list, 0);
+  g_assert_cmpint (rp_timeline_item_get_kind (item), ==, RP_TIMELINE_KIND_REFERRAL);
+  g_assert_cmpstr (rp_timeline_item_get_title (item), ==, "Outcome: Improved");
+  g_assert_cmpstr (rp_timeline_item_get_summary (item), ==, "Satisfaction 4 of 5 · Walking again");
+  g_assert_cmpstr (rp_timeline_item_get_day (item), ==, today);
+  g_assert_cmpint (rp_timeline_item_get_referral_id (item), ==, rp_referral_get_id (seen));
+  g_assert_cmpint (rp_timeline_item_get_partner_id (item), ==, rp_partner_get_id (lee));
+
+  item = item_at (list, 1);
+  g_assert_cmpint (rp_timeline_item_get_kind (item), ==, RP_TIMELINE_KIND_ACTIVITY);
+  g_assert_cmpint (rp_timeline_item_get_activity_kind (item), ==, RP_ACTIVITY_KIND_FEEDBACK);
+  g_assert_cmpstr (rp_timeline_item_get_title (item), ==, "Feedback: 5 of 10 on Reports");
+  g_assert_cmpstr (rp_timeline_item_get_summary (item), ==,
+                   "Office manager: Reports arrive late");
+  g_assert_cmpstr (rp_timeline_item_get_day (item), ==, "2026-01-20");
+  g_assert_cmpint (rp_timeline_item_get_partner_id (item), ==, rp_partner_get_id (lee));
+
+  /* The kind switches: outcomes go with referrals, feedback with activities. */
+  filter->referrals = FALSE;
+  filter->tasks = FALSE;
+  g_assert_cmpuint (count_with (store, filter), ==, 1);
+  filter->referrals = TRUE;
+  filter->activities = FALSE;
+  g_assert_cmpuint (count_with (store, filter), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+
+  /* Tier and dates. */
+  rp_timeline_filter_free (filter);
+  filter = rp_timeline_filter_new ();
+  filter->any_tier = FALSE;
+  filter->tier = RP_TIER_C;
+  g_assert_cmpuint (count_with (store, filter), ==, 6);
+  filter->any_tier = TRUE;
+  filter->from = g_strdup ("2026-01-21");
+  filter->to = g_strdup ("2026-01-21");
+  g_assert_cmpuint (count_with (store, filter), ==, 3);
+
+  /* Everyone, two at a time: every entry once, newest first. */
+  paged = g_object_new (RP_TYPE_TIMELINE_LIST, "store", store, "page-size", 2, NULL);
+  while (!rp_timeline_list_get_complete (paged))
+    {
+      rp_timeline_list_load_more (paged, &error);
+      g_assert_no_error (error);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (paged));
+  g_assert_cmpuint (n, ==, count_with (store, NULL));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = NULL;
+
+      g_object_get (item_at (paged, i), "sort-key", &key, NULL);
+      g_assert_false (g_hash_table_contains (keys, key));
+      if (i > 0)
+        {
+          g_autofree char *previous = NULL;
+
+          g_object_get (item_at (paged, i - 1), "sort-key", &previous, NULL);
+          g_assert_cmpstr (previous, >, key);
+        }
+      g_hash_table_add (keys, g_steal_pointer (&key));
+    }
+  g_assert_cmpuint (g_hash_table_size (keys), ==, count_with (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/timeline/day-label", test_day_label);
   g_test_add_func ("/timeline/paging", test_paging);
   g_test_add_func ("/timeline/auto-load", test_auto_load);
+  g_test_add_func ("/timeline/outcomes-and-feedback", test_outcomes_and_feedback);
 
   return g_test_run ();
 }

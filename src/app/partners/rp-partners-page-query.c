@@ -1,0 +1,71 @@
+/* rp-partners-page-query.c: the Partners page filtered by a query string, for the window's
+ * win.show-partners (the Analytics page's feedback charts).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-feedback.h"
+#include "rp-partner-list.h"
+#include "rp-partners-page-private.h"
+#include "rp-period.h"
+
+void
+rp_partners_page_show_query (RpPartnersPage *self,
+                             const char     *query)
+{
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(RpPartnerFilter) filter = NULL;
+  const char *from;
+  const char *to;
+  const char *topic_nick;
+  RpFeedbackTopic topic;
+  RpPeriod days = { .kind = RP_PERIOD_CUSTOM };
+
+  g_return_if_fail (RP_IS_PARTNERS_PAGE (self));
+  g_return_if_fail (query != NULL);
+
+  if (self->list == NULL)
+    return;
+
+  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
+  filter = rp_partner_filter_copy (rp_partner_list_get_filter (self->list));
+  g_clear_pointer (&filter->feedback_from, g_free);
+  g_clear_pointer (&filter->feedback_to, g_free);
+  filter->feedback_topic = 0;
+  g_clear_pointer (&self->feedback_label, g_free);
+
+  from = params != NULL ? g_hash_table_lookup (params, "feedback-from") : NULL;
+  to = params != NULL ? g_hash_table_lookup (params, "feedback-to") : NULL;
+  topic_nick = params != NULL ? g_hash_table_lookup (params, "topic") : NULL;
+  if (from != NULL && to != NULL && rp_period_parse_day (from, &days.first) &&
+      rp_period_parse_day (to, &days.last))
+    {
+      g_autofree char *range = rp_period_dup_title (&days);
+
+      filter->feedback_from = g_strdup (from);
+      filter->feedback_to = g_strdup (to);
+      /* Current partners: the feedback is theirs whatever else the filters say. */
+      filter->archived = FALSE;
+      if (topic_nick != NULL && rp_feedback_topic_from_nick (topic_nick, &topic))
+        {
+          filter->feedback_topic = (int) topic + 1;
+          /* Translators: a filter chip, "Feedback on Reports, 1 Nov 2026 – 30 Nov 2026" */
+          self->feedback_label = g_strdup_printf (_("Feedback on %s, %s"),
+                                                  rp_feedback_topic_to_label (topic), range);
+        }
+      else
+        {
+          /* Translators: a filter chip, "Feedback, 1 Nov 2026 – 30 Nov 2026" */
+          self->feedback_label = g_strdup_printf (_("Feedback, %s"), range);
+        }
+    }
+
+  _rp_partners_page_set_filter (self, filter);
+  _rp_partners_page_update_filter_bar (self);
+  _rp_partners_page_update_actions (self);
+}

@@ -1,0 +1,568 @@
+/* test-analytics-ui.c: the Analytics page's toolbar and menus: the custom period (two days, the
+ * previous days of the same length), each chart's menu (Copy Numbers, Save as CSV…), the report
+ * printed or saved for the period on show, and screenshots.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rp-analytics-page.h"
+#include "rp-feedback.h"
+#include "rp-partner-list.h"
+#include "rp-partners-page.h"
+#include "rp-referrals-page.h"
+#include "rp-store-partners.h"
+#include "rp-window.h"
+#include "rp-chart-menu.h"
+#include "rp-chart-view.h"
+#include "rp-period-range-dialog.h"
+#include "rp-print-actions-private.h"
+#include "rp-test-app.h"
+#include "rp-test-core.h"
+
+typedef struct
+{
+  RpTestDb db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  rp_test_db_open (&f->db, "rapport-analytics-ui-XXXXXX");
+  rp_test_db_add_sample (&f->db, NULL);
+  rp_test_db_make_context (&f->db, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rp_test_db_close (&f->db);
+}
+
+static GtkDropDown *
+find_dropdown (GtkWidget  *page,
+               const char *tooltip)
+{
+  GtkWidget *dropdown = rp_test_find_by_tooltip (page, tooltip);
+
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static gboolean
+is_title_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-2");
+}
+
+static const char *
+period_title (GtkWidget *page)
+{
+  GtkWidget *label = rp_test_find_widget (page, is_title_label, NULL);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Waits (up to 20 s on a busy machine) for the page's figures of @title. */
+static void
+wait_for_title (GtkWidget  *page,
+                const char *title)
+{
+  for (guint i = 0; i < 200 && g_strcmp0 (period_title (page), title) != 0; i++)
+    rp_test_iterate_for (100);
+  g_assert_cmpstr (period_title (page), ==, title);
+}
+
+static RpPeriodRangeDialog *
+wait_for_range_dialog (void)
+{
+  RpPeriodRangeDialog *dialog = NULL;
+
+  for (guint i = 0; i < 50 && dialog == NULL; i++)
+    {
+      rp_test_iterate_for (20);
+      dialog = rp_test_find_toplevel (RP_TYPE_PERIOD_RANGE_DIALOG);
+    }
+  g_assert_nonnull (dialog);
+  rp_test_wait_until_mapped (dialog);
+  return dialog;
+}
+
+/* "Custom…": two days; the figures compare them with as many days just before. Cancelling the
+ * first time goes back to the period shown before; reversed days cannot be shown. */
+static void
+test_custom_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *page = rp_analytics_page_new (f->db.context);
+  GtkWindow *window = rp_test_present_in_window (page, 1100, 900);
+  GtkDropDown *period = find_dropdown (page, "Period");
+  RpPeriodRangeDialog *dialog;
+  GtkWidget *show;
+  GtkWidget *custom_button;
+
+  rp_test_iterate_for (300);
+  g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 1);
+
+  /* Cancelled: back to Last Month. */
+  gtk_drop_down_set_selected (period, 5);
+  dialog = wait_for_range_dialog ();
+  gtk_window_close (GTK_WINDOW (dialog));
+  rp_test_iterate_for (100);
+  g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 1);
+
+  /* Reversed days: refused, said why. */
+  gtk_drop_down_set_selected (period, 5);
+  dialog = wait_for_range_dialog ();
+  show = rp_test_find_by_tooltip (GTK_WIDGET (dialog), "Show the Figures of These Days");
+  g_assert_nonnull (show);
+  rp_period_range_dialog_set_range (dialog, "2026-10-31", "2026-10-01");
+  g_assert_false (gtk_widget_get_sensitive (show));
+  rp_period_range_dialog_set_range (dialog, "2026-10-01", "2026-13-01");
+  g_assert_false (gtk_widget_get_sensitive (show));
+
+  /* October 2026: 31 days, compared with 31 Aug – 30 Sep. */
+  rp_period_range_dialog_set_range (dialog, "2026-10-01", "2026-10-31");
+  g_assert_true (gtk_widget_get_sensitive (show));
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "analytics-custom-period.png");
+  g_signal_emit_by_name (show, "clicked");
+  wait_for_title (page, "1 Oct 2026 – 31 Oct 2026, compared with 31 Aug 2026 – 30 Sep 2026");
+  g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 5);
+
+  /* The days can be changed again from the calendar button next to the period. */
+  custom_button = rp_test_find_by_tooltip (page, "Change the Custom Period");
+  g_assert_true (gtk_widget_get_visible (custom_button));
+  g_signal_emit_by_name (custom_button, "clicked");
+  dialog = wait_for_range_dialog ();
+  rp_period_range_dialog_set_range (dialog, "2026-11-01", "2026-11-07");
+  show = rp_test_find_by_tooltip (GTK_WIDGET (dialog), "Show the Figures of These Days");
+  g_signal_emit_by_name (show, "clicked");
+  wait_for_title (page, "1 Nov 2026 – 7 Nov 2026, compared with 25 Oct 2026 – 31 Oct 2026");
+  rp_test_save_screenshot (GTK_WIDGET (window), "analytics-custom-page.png");
+
+  /* Another period hides the button. */
+  gtk_drop_down_set_selected (period, 0);
+  rp_test_iterate_for (300);
+  g_assert_false (gtk_widget_get_visible (custom_button));
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+/* Every chart card has its menu, named after the chart; Save as CSV writes the numbers behind
+ * the chart, the same as the accessible table, and replaces an older file whole. */
+static void
+test_chart_csv (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *page = rp_analytics_page_new (f->db.context);
+  GtkWindow *window = rp_test_present_in_window (page, 1100, 900);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-csv-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *file_name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  RpChart *monthly = NULL;
+  guint n_menus = 0;
+
+  g_assert_no_error (error);
+  rp_test_iterate_for (300);
+  rp_test_collect_by_type (page, RP_TYPE_CHART_VIEW, charts);
+  rp_test_collect_by_type (page, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+      if (tooltip != NULL && g_str_has_prefix (tooltip, "Menu of “"))
+        n_menus++;
+    }
+  /* The sparklines of the top referrers are charts too, but not cards. */
+  g_assert_cmpuint (n_menus, >=, 3);
+
+  for (guint i = 0; i < charts->len && monthly == NULL; i++)
+    {
+      RpChart *chart = rp_chart_view_get_chart (g_ptr_array_index (charts, i));
+
+      if (rp_chart_get_kind (chart) == RP_CHART_STACKED_BARS)
+        monthly = chart;
+    }
+  g_assert_nonnull (monthly);
+  g_assert_nonnull (rp_test_find_by_tooltip (page, "Menu of “Referrals per month”"));
+
+  file_name = rp_chart_menu_dup_file_name (monthly);
+  g_assert_cmpstr (file_name, ==, "Referrals per month.csv");
+
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  file = g_file_new_for_path (path);
+  g_assert_true (rp_chart_menu_save_csv (monthly, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  /* Header then a row a month, as the table shows them. */
+  table = rp_chart_dup_table (monthly);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (contents), "\n", -1);
+    char **header = g_ptr_array_index (table, 0);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, table->len);
+    g_assert_true (g_str_has_prefix (lines[0], header[0]));
+    for (guint r = 1; r < table->len; r++)
+      {
+        char **cells = g_ptr_array_index (table, r);
+
+        g_assert_true (g_str_has_prefix (lines[r], cells[0]) ||
+                       g_str_has_prefix (lines[r] + 1, cells[0]));
+      }
+  }
+
+  /* A file that cannot be written: an error, nothing made. */
+  {
+    g_autofree char *bad_path = g_build_filename (dir, "missing", "x.csv", NULL);
+    g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+
+    g_assert_false (rp_chart_menu_save_csv (monthly, bad, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  rp_test_destroy_window (window, TRUE);
+}
+
+static void
+print_report_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GVariant **out = user_data;
+
+  g_clear_pointer (out, g_variant_unref);
+  *out = g_variant_ref (parameter);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* Print Report… and Save Report as PDF… (and Ctrl+P) ask the window's print actions for the
+ * report of the period on show; that report is the document printed. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *page = rp_analytics_page_new (f->db.context);
+  g_autoptr(GSimpleActionGroup) print = g_simple_action_group_new ();
+  g_autoptr(GVariant) printed = NULL;
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(RpDocument) document = NULL;
+  g_autoptr(RpPrintJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rapport-report-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const GActionEntry entries[] = {
+    { .name = "report", .activate = print_report_cb, .parameter_type = "(issss)" },
+    { .name = "save-report", .activate = print_report_cb, .parameter_type = "(issss)" },
+  };
+  GtkWindow *window;
+  const char *first;
+  const char *last;
+  gint32 kind;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (print), entries, 1, &printed);
+  g_action_map_add_action_entries (G_ACTION_MAP (print), entries + 1, 1, &saved);
+  window = rp_test_present_in_window (page, 1100, 900);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "print", G_ACTION_GROUP (print));
+  rp_test_iterate_for (300);
+
+  g_assert_nonnull (rp_test_find_by_tooltip (page, "Print or Save the Report of This Period"));
+  g_assert_true (gtk_widget_activate_action (page, "analytics.print-report", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "analytics.save-report", NULL));
+  g_assert_nonnull (printed);
+  g_assert_nonnull (saved);
+  g_assert_true (g_variant_equal (printed, saved));
+
+  /* Last Month of the sample's 27 November 2026… as the clock has it: a whole month. */
+  g_variant_get (printed, "(i&s&s&s&s)", &kind, &first, &last, NULL, NULL);
+  g_assert_cmpint (kind, ==, RP_PERIOD_LAST_MONTH);
+  g_assert_true (g_str_has_suffix (first, "-01"));
+
+  /* The document those actions make, saved as PDF, has the period's figures. */
+  document = _rp_print_actions_make_document (f->db.context, "report", printed, &file_name,
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_true (g_str_has_suffix (file_name, ".pdf"));
+  path = g_build_filename (dir, file_name, NULL);
+  job = _rp_print_actions_new_job (document, "report");
+  g_assert_true (rp_print_job_export_pdf (job, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Referrals"));
+  {
+    RpPeriod period;
+    g_autofree char *title = NULL;
+
+    g_assert_true (rp_period_parse_day (first, &period.first));
+    g_assert_true (rp_period_parse_day (last, &period.last));
+    period.kind = RP_PERIOD_MONTH;
+    title = rp_period_dup_title (&period);
+    g_assert_nonnull (strstr (text, title));
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  rp_test_destroy_window (window, TRUE);
+}
+
+static void
+record_query_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  char **out = user_data;
+
+  g_free (*out);
+  *out = g_variant_dup_string (parameter, NULL);
+}
+
+static RpChartView *
+find_chart (GtkWidget  *page,
+            const char *title)
+{
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+  rp_test_collect_by_type (page, RP_TYPE_CHART_VIEW, charts);
+  for (guint i = 0; i < charts->len; i++)
+    if (g_strcmp0 (rp_chart_get_title (rp_chart_view_get_chart (g_ptr_array_index (charts, i))),
+                   title) == 0)
+      return g_ptr_array_index (charts, i);
+  return NULL;
+}
+
+static gboolean
+is_button_starting (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), data);
+}
+
+static gboolean
+is_headline_button (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_has_css_class (widget, "card"))
+    return FALSE;
+  /* The card's first label says its number; the second its caption. */
+  {
+    GtkWidget *box = gtk_button_get_child (GTK_BUTTON (widget));
+    GtkWidget *caption = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    g_autofree char *prefix = g_strconcat (gtk_label_get_text (GTK_LABEL (caption)), ": ", NULL);
+
+    return g_str_equal (prefix, data);
+  }
+}
+
+static GtkWidget *
+find_headline (GtkWidget  *page,
+               const char *caption)
+{
+  return rp_test_find_widget (page, is_headline_button, caption);
+}
+
+/* The outcome and feedback charts click through: an outcome bar to the period's referrals with
+ * that outcome, a feedback month or topic to the partners who gave it. */
+static void
+test_click_through (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *page = rp_analytics_page_new (f->db.context);
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autofree char *referrals = NULL;
+  g_autofree char *partners = NULL;
+  const GActionEntry referral_entry[] = {
+    { .name = "show-referrals", .activate = record_query_cb, .parameter_type = "s" },
+  };
+  const GActionEntry partner_entry[] = {
+    { .name = "show-partners", .activate = record_query_cb, .parameter_type = "s" },
+  };
+  GtkDropDown *period;
+  GtkWindow *window;
+  RpChartView *view;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (win), referral_entry, 1, &referrals);
+  g_action_map_add_action_entries (G_ACTION_MAP (win), partner_entry, 1, &partners);
+  window = rp_test_present_in_window (page, 1100, 900);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (win));
+  /* The last 12 months: every chart has figures. */
+  period = find_dropdown (page, "Period");
+  gtk_drop_down_set_selected (period, 4);
+  for (guint i = 0; i < 200 && find_chart (page, "Outcomes by category") == NULL; i++)
+    rp_test_iterate_for (100);
+  /* Last Month's title is a month; the last 12 months', a range of days. */
+  for (guint i = 0; i < 200 && strstr (period_title (page), " – ") == NULL; i++)
+    rp_test_iterate_for (100);
+  g_assert_nonnull (strstr (period_title (page), " – "));
+
+  view = find_chart (page, "Outcomes by category");
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (view, "activated", 0u, G_MAXUINT);
+  g_assert_nonnull (referrals);
+  g_assert_true (g_str_has_prefix (referrals, "from="));
+  g_assert_nonnull (strstr (referrals, "&outcome="));
+
+  view = find_chart (page, "Feedback scores per month");
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (view, "activated",
+                         rp_chart_get_n_categories (rp_chart_view_get_chart (view)) - 1,
+                         G_MAXUINT);
+  g_assert_nonnull (partners);
+  g_assert_true (g_str_has_prefix (partners, "feedback-from="));
+  g_assert_nonnull (strstr (partners, "-01&feedback-to="));
+  g_assert_null (strstr (partners, "topic="));
+
+  view = find_chart (page, "Promoters and detractors by topic");
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (view, "activated", 0u, G_MAXUINT);
+  g_assert_nonnull (strstr (partners, "&topic="));
+
+  /* The headline's numbers open the lists behind them. */
+  g_clear_pointer (&referrals, g_free);
+  g_clear_pointer (&partners, g_free);
+  g_signal_emit_by_name (find_headline (page, "Referrals: "), "clicked");
+  g_assert_nonnull (referrals);
+  g_assert_null (strstr (referrals, "status="));
+  g_signal_emit_by_name (find_headline (page, "Loop closed: "), "clicked");
+  g_assert_nonnull (strstr (referrals, "&status=loop-closed"));
+  g_signal_emit_by_name (find_headline (page, "Net promoter score: "), "clicked");
+  g_assert_nonnull (partners);
+  g_assert_true (g_str_has_prefix (partners, "feedback-from="));
+  g_assert_null (find_headline (page, "Referring partners: "));
+
+  /* So do the referrals that ended. */
+  {
+    GtkWidget *ended = rp_test_find_widget (page, is_button_starting, "List the ");
+
+    g_assert_nonnull (ended);
+    g_signal_emit_by_name (ended, "clicked");
+    g_assert_true (strstr (referrals, "&status=declined") != NULL ||
+                   strstr (referrals, "&status=no-show") != NULL ||
+                   strstr (referrals, "&status=lost") != NULL);
+  }
+  rp_test_save_screenshot (GTK_WIDGET (window), "analytics-headline.png");
+
+  rp_test_destroy_window (window, TRUE);
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* In the window, the lists behind those charts: the Referrals page filtered by outcome and the
+ * Partners page by feedback, each with its chip, which clears it. */
+static void
+test_filtered_lists (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RpWindow) window = g_object_ref_sink (rp_window_new (NULL, f->db.context));
+  g_autoptr(RpPartnerFilter) filter = rp_partner_filter_new ();
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  GtkWidget *chip;
+  RpPartnerList *list;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-referrals", "s",
+                                             "from=2025-12-01&to=2026-11-30&outcome=1"));
+  rp_test_iterate_for (300);
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "referrals");
+  page = rp_window_get_page (window, "referrals");
+  g_assert_nonnull (rp_test_find_widget (page, is_label_starting, "Outcome: Improved"));
+  rp_test_iterate_for (800);
+  rp_test_save_screenshot (GTK_WIDGET (window), "referrals-by-outcome.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-partners", "s",
+                                             "feedback-from=2025-12-01&feedback-to=2026-11-30"
+                                             "&topic=reports"));
+  rp_test_iterate_for (300);
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "partners");
+  page = rp_window_get_page (window, "partners");
+  chip = rp_test_find_widget (page, is_label_starting, "Feedback on Reports, ");
+  g_assert_nonnull (chip);
+
+  filter->feedback_from = g_strdup ("2025-12-01");
+  filter->feedback_to = g_strdup ("2026-11-30");
+  filter->feedback_topic = RP_FEEDBACK_TOPIC_REPORTS + 1;
+  expected = rp_store_query_partner_ids (f->db.store, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, 0);
+  list = RP_PARTNER_LIST (gtk_single_selection_get_model (rp_test_page_selection (
+                                                            page, RP_TYPE_PARTNERS_PAGE)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected->len);
+  rp_test_iterate_for (800);
+  rp_test_save_screenshot (GTK_WIDGET (window), "partners-by-feedback.png");
+
+  /* The chip clears it. */
+  g_signal_emit_by_name (gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON), "clicked");
+  rp_test_iterate_for (200);
+  g_assert_null (rp_partner_list_get_filter (list)->feedback_from);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, expected->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_iterate_for (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  rp_test_init (&argc, &argv);
+
+  g_test_add ("/analytics-ui/custom-period", Fixture, NULL, fixture_set_up, test_custom_period,
+              fixture_tear_down);
+  g_test_add ("/analytics-ui/chart-csv", Fixture, NULL, fixture_set_up, test_chart_csv,
+              fixture_tear_down);
+  g_test_add ("/analytics-ui/report", Fixture, NULL, fixture_set_up, test_report,
+              fixture_tear_down);
+  g_test_add ("/analytics-ui/click-through", Fixture, NULL, fixture_set_up, test_click_through,
+              fixture_tear_down);
+  g_test_add ("/analytics-ui/filtered-lists", Fixture, NULL, fixture_set_up,
+              test_filtered_lists, fixture_tear_down);
+
+  return g_test_run ();
+}
