@@ -492,6 +492,51 @@ test_delete_vs_edit (gconstpointer data)
   rp_test_server_free (server);
 }
 
+static void
+automatic_synced_cb (RpSyncEngine  *engine,
+                     RpSyncReport  *report,
+                     RpSyncReport **out)
+{
+  g_set_object (out, report);
+}
+
+/* Automatic syncing (on start) hands its report to "automatic-synced", so the window can tell
+ * what it decided; a sync asked for directly does not emit it. */
+static void
+test_automatic (gconstpointer data)
+{
+  RpTestServer *server = rp_test_server_start (GPOINTER_TO_INT (data));
+  Liaison alice, bob;
+  g_autoptr(RpPartner) lee = NULL;
+  g_autoptr(RpPartner) received = NULL;
+  g_autoptr(RpSyncReport) report = NULL;
+  gint64 deadline;
+
+  liaison_open (&alice, server, "alice", "Alice");
+  liaison_open (&bob, server, "bob", "Bob");
+  g_signal_connect (alice.engine, "automatic-synced", G_CALLBACK (automatic_synced_cb), &report);
+  lee = add_partner (&alice, "Ada", "Lee");
+  sync_quietly (&alice);
+  g_assert_null (report);
+
+  g_signal_connect (bob.engine, "automatic-synced", G_CALLBACK (automatic_synced_cb), &report);
+  rp_sync_engine_set_automatic (bob.engine, TRUE);
+  /* A wait for the event, not a timing: the minute only bounds a hung server. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (report == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  rp_sync_engine_set_automatic (bob.engine, FALSE);
+
+  g_assert_nonnull (report);
+  g_assert_cmpuint (rp_sync_report_get_received (report), >=, 1);
+  received = find (&bob, rp_partner_get_uuid (lee));
+  g_assert_nonnull (received);
+
+  liaison_close (&alice);
+  liaison_close (&bob);
+  rp_test_server_free (server);
+}
+
 /* Two liaisons add the same physician (same NPI) before syncing: one card, one UUID. */
 static void
 test_same_npi (gconstpointer data)
@@ -839,6 +884,7 @@ main (int   argc,
     { "offline-and-restart", test_offline_and_restart },
     { "stale-token", test_stale_token },
     { "third-client", test_third_client },
+    { "automatic", test_automatic },
   };
 
   g_test_init (&argc, &argv, NULL);

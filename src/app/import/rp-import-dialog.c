@@ -181,9 +181,7 @@ build_mapping_page (RpImportDialog *self)
       adw_combo_row_set_model (ADW_COMBO_ROW (what), G_LIST_MODEL (kinds));
       adw_combo_row_set_selected (ADW_COMBO_ROW (what), self->what);
       g_object_set_data (G_OBJECT (what), "what", GUINT_TO_POINTER (1));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (what), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("What the file holds: partners, referrals or activities"),
-                                      -1);
+      rp_accessible_set_label (what, _("What the file holds: partners, referrals or activities"));
       g_signal_connect (what, "notify::selected", G_CALLBACK (what_changed_cb), self);
       adw_preferences_group_add (about, what);
     }

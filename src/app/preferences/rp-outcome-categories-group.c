@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-outcome-categories-group.h"
 #include "rp-page-util.h"
 #include "rp-store-outcomes.h"
@@ -198,8 +199,7 @@ category_row (RpOutcomeCategoriesGroup *self,
   }
   gtk_editable_set_text (GTK_EDITABLE (row), label);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name,
-                                  -1);
+  rp_accessible_set_label (row, row_name);
   g_object_set_data (G_OBJECT (row), "category-id",
                      GSIZE_TO_POINTER ((gsize) rp_outcome_category_get_id (category)));
   g_signal_connect (row, "apply", G_CALLBACK (rename_apply_cb), self);

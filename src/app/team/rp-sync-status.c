@@ -99,6 +99,16 @@ update (RpSyncStatus *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* What an automatic sync had to decide (an edit kept against a deletion…) is told as toasts, as
+ * for a sync started from the window. */
+static void
+automatic_synced_cb (RpSyncStatus *self,
+                     RpSyncReport *report)
+{
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    rp_team_engine_show_notices (report, GTK_WIDGET (self));
+}
+
 static void
 engine_notify_cb (RpSyncStatus *self,
                   GParamSpec   *pspec,
@@ -270,11 +280,18 @@ rp_sync_status_set_engine (RpSyncStatus *self,
     return;
 
   if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_func (self->engine, engine_notify_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->engine, engine_notify_cb, self);
+      g_signal_handlers_disconnect_by_func (self->engine, automatic_synced_cb, self);
+    }
   g_set_object (&self->engine, engine);
   if (self->engine != NULL)
-    g_signal_connect_object (self->engine, "notify", G_CALLBACK (engine_notify_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->engine, "notify", G_CALLBACK (engine_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->engine, "automatic-synced", G_CALLBACK (automatic_synced_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   /* "Synced 2 min ago" grows older by itself. */
   g_clear_handle_id (&self->timer_id, g_source_remove);

@@ -59,6 +59,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_AUTOMATIC_SYNCED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 rp_sync_engine_dispose (GObject *object)
 {
@@ -139,6 +146,13 @@ rp_sync_engine_class_init (RpSyncEngineClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A sync the engine started by itself (automatic syncing) succeeded, with its report: what it
+   * had to decide is told to the user by whoever shows the engine. Syncs asked for with
+   * rp_sync_engine_sync_async() hand their report to their caller instead. */
+  signals[SIGNAL_AUTOMATIC_SYNCED] =
+    g_signal_new ("automatic-synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, RP_TYPE_SYNC_REPORT);
 }
 
 static void
@@ -473,6 +487,8 @@ automatic_done (GObject      *source,
   report = rp_sync_engine_sync_finish (self, result, &error);
   if (report == NULL && !g_error_matches (error, RP_SYNC_ERROR, RP_SYNC_ERROR_BUSY))
     g_debug ("automatic sync: %s", error->message);
+  if (report != NULL)
+    g_signal_emit (self, signals[SIGNAL_AUTOMATIC_SYNCED], 0, report);
 
   g_mutex_lock (&self->lock);
   again = self->again;

@@ -85,7 +85,8 @@ RpSyncReport   *rp_sync_engine_sync              (RpSyncEngine        *self,
                                                   GError             **error);
 
 /* Automatic syncing: on start, a few seconds after a local change, every few minutes, and when
- * the network comes back (GNetworkMonitor). Off by default. */
+ * the network comes back (GNetworkMonitor). Off by default. Each such sync that succeeds emits
+ * "automatic-synced" (RpSyncReport *report) on the main context, so its notices can be shown. */
 void            rp_sync_engine_set_automatic     (RpSyncEngine   *self,
                                                   gboolean        automatic);
 gboolean        rp_sync_engine_get_automatic     (RpSyncEngine   *self);
