@@ -253,3 +253,26 @@ rp_import_looks_like_uuid (const char *text)
     }
   return TRUE;
 }
+
+gboolean
+rp_import_skip_header (RpCsvReader   *reader,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+
+  if (!rp_csv_reader_rewind (reader, error))
+    return FALSE;
+  if (rp_csv_reader_next (reader, NULL, NULL, cancellable, &local_error) == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_ROWS,
+                             _("The file is empty"));
+      return FALSE;
+    }
+  return TRUE;
+}

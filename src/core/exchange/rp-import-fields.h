@@ -7,7 +7,9 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "rp-csv-reader.h"
 
 G_BEGIN_DECLS
 
@@ -69,5 +71,10 @@ gboolean       rp_import_looks_like_uuid   (const char    *text);
 /* The key of a header row for finding a mapping saved for the same headers: a checksum of the
  * headers as normalised for guessing. */
 char          *rp_import_header_key        (GPtrArray     *headers);
+/* Rewinds @reader and reads past its header row, ready for the first record; an empty file is
+ * RP_IMPORT_ERROR_NO_ROWS. Every pass of an import starts here. */
+gboolean       rp_import_skip_header       (RpCsvReader   *reader,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
 
 G_END_DECLS

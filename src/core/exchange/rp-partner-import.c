@@ -821,26 +821,6 @@ merge_into (RpPartnerImport *self,
 
 /* ── passes ───────────────────────────────────────────────────────────────────────────── */
 
-static gboolean
-skip_header (RpPartnerImport *self,
-             GCancellable    *cancellable,
-             GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!rp_csv_reader_rewind (self->reader, error))
-    return FALSE;
-  if (rp_csv_reader_next (self->reader, NULL, NULL, cancellable, &local_error) == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_ROWS,
-                             _("The file is empty"));
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* The line of the original file of the @ordinal-th record (1 the first under the header), read
  * from line @line of the CSV. */
@@ -908,7 +888,8 @@ rp_partner_import_plan (RpPartnerImport *self,
       return FALSE;
     }
 
-  if (!load_keys (self, store, error) || !skip_header (self, cancellable, error))
+  if (!load_keys (self, store, error) ||
+      !rp_import_skip_header (self->reader, cancellable, error))
     return FALSE;
 
   while ((record = rp_csv_reader_next (self->reader, &line, &too_long, cancellable,
@@ -1068,7 +1049,8 @@ rp_partner_import_apply (RpPartnerImport      *self,
   else if (!rp_store_begin (store, error))
     return FALSE;
 
-  if (!load_keys (self, store, error) || !skip_header (self, cancellable, error) ||
+  if (!load_keys (self, store, error) ||
+      !rp_import_skip_header (self->reader, cancellable, error) ||
       !rp_store_add_import_batch (store, self->file_name, "partners", &batch_id, error))
     goto failed;
 

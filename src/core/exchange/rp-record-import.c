@@ -920,26 +920,6 @@ parse_row (RpRecordImport *self,
 
 /* ── passes ───────────────────────────────────────────────────────────────────────────── */
 
-static gboolean
-skip_header (RpRecordImport *self,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!rp_csv_reader_rewind (self->reader, error))
-    return FALSE;
-  if (rp_csv_reader_next (self->reader, NULL, NULL, cancellable, &local_error) == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_ROWS,
-                             _("The file is empty"));
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static gboolean
 has_field (RpRecordImport *self,
@@ -979,7 +959,8 @@ rp_record_import_plan (RpRecordImport *self,
       return FALSE;
     }
 
-  if (!load_partners (self, store, error) || !skip_header (self, cancellable, error))
+  if (!load_partners (self, store, error) ||
+      !rp_import_skip_header (self->reader, cancellable, error))
     return FALSE;
 
   while ((record = rp_csv_reader_next (self->reader, &line, &too_long, cancellable,
@@ -1062,7 +1043,8 @@ rp_record_import_apply (RpRecordImport       *self,
 
   if (!rp_store_begin (store, error))
     return FALSE;
-  if (!load_partners (self, store, error) || !skip_header (self, cancellable, error))
+  if (!load_partners (self, store, error) ||
+      !rp_import_skip_header (self->reader, cancellable, error))
     goto failed;
 
   while ((record = rp_csv_reader_next (self->reader, &line, &too_long, cancellable,
