@@ -58,9 +58,6 @@ rp_team_engine_show_notices (RpSyncReport *report,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   notices = rp_sync_report_get_notices (report);
-  /* GLib 2.74 leaves an empty null-terminated GPtrArray's pdata NULL. */
-  if (notices == NULL)
-    return;
   for (guint i = 0; notices[i] != NULL; i++)
     {
       /* Toast titles are Pango markup; a partner's name may hold an ampersand. */
