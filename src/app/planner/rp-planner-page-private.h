@@ -94,7 +94,17 @@ gboolean        _rp_planner_page_wants_vertical          (RpPlannerPage  *self,
 GtkWidget      *_rp_planner_page_caption_label           (const char     *text,
                                                           gboolean        dim);
 void            _rp_planner_page_rebuild_days            (RpPlannerPage  *self);
-void            _rp_planner_page_class_days_init         (GtkWidgetClass *widget_class);
+/* The visit of @visit_id among the week's (borrowed), or NULL. */
+RpPlannedVisit *_rp_planner_page_lookup_visit            (RpPlannerPage  *self,
+                                                          gint64          visit_id);
+const char     *_rp_planner_page_visit_partner_name      (RpPlannerPage  *self,
+                                                          RpPlannedVisit *visit);
+/* The practice's primary location, when it is placed. */
+gboolean        _rp_planner_page_practice_origin         (RpPlannerPage  *self,
+                                                          RpGeoPoint     *origin);
+
+/* rp-planner-page-actions.c */
+void            _rp_planner_page_class_actions_init      (GtkWidgetClass *widget_class);
 
 /* rp-planner-page-suggestions.c */
 void            _rp_planner_page_stop_filling            (RpPlannerPage  *self);

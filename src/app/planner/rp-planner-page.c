@@ -819,7 +819,7 @@ rp_planner_page_class_init (RpPlannerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "planner.save-week-packets", NULL,
                                    save_week_packets_action);
   gtk_widget_class_install_action (widget_class, "planner.select-day", "s", select_day_action);
-  _rp_planner_page_class_days_init (widget_class);
+  _rp_planner_page_class_actions_init (widget_class);
   _rp_planner_page_class_suggestions_init (widget_class);
 }
 
