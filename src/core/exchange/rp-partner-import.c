@@ -16,6 +16,7 @@
 #include "rp-key-map.h"
 #include "rp-name-parts.h"
 #include "rp-partner-import.h"
+#include "rp-partner-import-private.h"
 #include "rp-specialties.h"
 #include "rp-store-imports.h"
 #include "rp-store-partners.h"
@@ -54,6 +55,7 @@ struct _RpPartnerImport
   char              *stored_stamp;
   RpKeyMap          *file_keys;
 
+  gboolean           bulk_allowed; /* FALSE: row by row with every trigger (for tests) */
   gboolean           planned;
   guint              n_rows;
   guint              n_invalid;
@@ -987,6 +989,88 @@ rp_partner_import_plan (RpPartnerImport *self,
   return TRUE;
 }
 
+/* The partners an import writes in one go (bulk mode): added rows wait here, with their lines
+ * and keys, until there are PENDING_ROWS of them or a row needs to see them in the database. */
+#define PENDING_ROWS 1024
+
+typedef struct
+{
+  GPtrArray *partners;
+  GArray    *lines;
+  GArray    *keys;
+  GArray    *ids;
+} Pending;
+
+static void
+pending_init (Pending *pending)
+{
+  pending->partners = g_ptr_array_new_full (PENDING_ROWS, g_object_unref);
+  pending->lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), PENDING_ROWS);
+  pending->keys = g_array_sized_new (FALSE, FALSE, sizeof (Keys), PENDING_ROWS);
+  pending->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PENDING_ROWS);
+}
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_pointer (&pending->partners, g_ptr_array_unref);
+  g_clear_pointer (&pending->lines, g_array_unref);
+  g_clear_pointer (&pending->keys, g_array_unref);
+  g_clear_pointer (&pending->ids, g_array_unref);
+}
+
+/* Whether a waiting row holds one of @keys. */
+static gboolean
+pending_holds (Pending    *pending,
+               const Keys *keys)
+{
+  for (guint i = 0; i < pending->keys->len; i++)
+    {
+      const guint64 *held = keys_array (&g_array_index (pending->keys, Keys, i));
+
+      for (guint k = 0; k < 4; k++)
+        if (keys_array (keys)[k] != 0 && (held[0] == keys_array (keys)[k] ||
+                                          held[1] == keys_array (keys)[k] ||
+                                          held[2] == keys_array (keys)[k] ||
+                                          held[3] == keys_array (keys)[k]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Writes the waiting rows and their origins, then registers their keys under their ids, as the
+ * row-by-row path does after each insert. */
+static gboolean
+pending_flush (RpPartnerImport *self,
+               RpStore         *store,
+               Pending         *pending,
+               gint64           batch_id,
+               GError         **error)
+{
+  guint n = pending->partners->len;
+
+  if (n == 0)
+    return TRUE;
+  if (!rp_store_insert_partners (store, pending->partners, error))
+    return FALSE;
+
+  g_array_set_size (pending->ids, n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (pending->ids, gint64, i) =
+      rp_partner_get_id (g_ptr_array_index (pending->partners, i));
+  if (!rp_store_add_partner_origins (store, batch_id, (const gint64 *) pending->ids->data,
+                                     (const guint *) pending->lines->data, n, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    register_keys (self, &g_array_index (pending->keys, Keys, i),
+                   g_array_index (pending->ids, gint64, i));
+  g_ptr_array_set_size (pending->partners, 0);
+  g_array_set_size (pending->lines, 0);
+  g_array_set_size (pending->keys, 0);
+  return TRUE;
+}
+
 static RpDuplicateAction
 action_for (RpPartnerImport *self,
             guint            line)
@@ -1016,6 +1100,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
   gint64 batch_id = 0;
   gboolean bulk;
   RpStoreImportWrite *write = NULL;
+  Pending pending = { NULL, };
 
   g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), FALSE);
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
@@ -1035,11 +1120,12 @@ rp_partner_import_apply (RpPartnerImport      *self,
       return FALSE;
     }
 
-  /* One transaction in which the partners' search and map indexes get the new rows at the end,
-   * not row by row. Not when a row is to be merged into one added by an earlier row:
-   * the search index's update trigger would not find the new row in it. A rollback brings
-   * everything back as it was, either way. */
-  bulk = self->n_in_file == 0;
+  /* One transaction in which the partners' search and map indexes and sync queue get the new
+   * rows at the end, not row by row, and the new rows are written a thousand at a time. Not
+   * when a row is to be merged into one added by an earlier row: the search index's update
+   * trigger would not find the new row in it. A rollback brings everything back as it was,
+   * either way. */
+  bulk = self->n_in_file == 0 && self->bulk_allowed;
   if (bulk)
     {
       write = rp_store_begin_import_write (store, error);
@@ -1049,6 +1135,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
   else if (!rp_store_begin (store, error))
     return FALSE;
 
+  pending_init (&pending);
   if (!load_keys (self, store, error) ||
       !rp_import_skip_header (self->reader, cancellable, error) ||
       !rp_store_add_import_batch (store, self->file_name, "partners", &batch_id, error))
@@ -1092,6 +1179,10 @@ rp_partner_import_apply (RpPartnerImport      *self,
         }
 
       partner_keys (partner, &keys);
+      /* A row that repeats a waiting one finds it written, as it would row by row. */
+      if (bulk && pending.partners->len > 0 && pending_holds (&pending, &keys) &&
+          !pending_flush (self, store, &pending, batch_id, error))
+        goto failed;
       match = find_match (self, &keys, &value);
 
       if (match != RP_MATCH_NONE)
@@ -1109,10 +1200,14 @@ rp_partner_import_apply (RpPartnerImport      *self,
             }
           if (action == RP_DUPLICATE_MERGE)
             {
-              g_autoptr(RpPartner) existing = rp_store_get_partner (store, value, error);
+              g_autoptr(RpPartner) existing = NULL;
               g_autoptr(GString) columns = g_string_new (NULL);
               g_autoptr(GString) labels = g_string_new (NULL);
 
+              /* The waiting rows first: their keys are registered before the merged one's. */
+              if (!pending_flush (self, store, &pending, batch_id, error))
+                goto failed;
+              existing = rp_store_get_partner (store, value, error);
               if (existing == NULL)
                 goto failed;
               if (!merge_into (self, existing, partner, columns, labels))
@@ -1134,6 +1229,17 @@ rp_partner_import_apply (RpPartnerImport      *self,
             rp_partner_set_uuid (partner, "");
         }
 
+      if (bulk)
+        {
+          g_ptr_array_add (pending.partners, g_steal_pointer (&partner));
+          g_array_append_val (pending.lines, line);
+          g_array_append_val (pending.keys, keys);
+          counts.added++;
+          if (pending.partners->len >= PENDING_ROWS &&
+              !pending_flush (self, store, &pending, batch_id, error))
+            goto failed;
+          continue;
+        }
       if (!rp_store_insert_partner (store, partner, error) ||
           !rp_store_add_partner_origin (store, batch_id, rp_partner_get_id (partner), line,
                                         NULL, error))
@@ -1149,6 +1255,9 @@ rp_partner_import_apply (RpPartnerImport      *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto failed;
     }
+  if (!pending_flush (self, store, &pending, batch_id, error))
+    goto failed;
+  pending_clear (&pending);
 
   /* The rows are written: their keys are not needed to index the search, so their memory
    * goes back first. */
@@ -1167,6 +1276,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
   return TRUE;
 
 failed:
+  pending_clear (&pending);
   if (bulk)
     rp_store_end_import_write (store, g_steal_pointer (&write), FALSE, NULL);
   else
@@ -1220,6 +1330,7 @@ rp_partner_import_init (RpPartnerImport *self)
   self->duplicates = g_ptr_array_new_with_free_func ((GDestroyNotify) duplicate_free);
   self->actions = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->default_action = RP_DUPLICATE_MERGE;
+  self->bulk_allowed = TRUE;
 }
 
 /* ── public API ───────────────────────────────────────────────────────────────────────── */
@@ -1502,4 +1613,12 @@ rp_partner_import_set_duplicate_action (RpPartnerImport   *self,
   duplicate->action = action;
   g_hash_table_insert (self->actions, GUINT_TO_POINTER (duplicate->line),
                        GUINT_TO_POINTER (action + 1));
+}
+
+void
+rp_partner_import_set_bulk (RpPartnerImport *self,
+                            gboolean         bulk)
+{
+  g_return_if_fail (RP_IS_PARTNER_IMPORT (self));
+  self->bulk_allowed = bulk;
 }

@@ -116,9 +116,14 @@ struct _RpStoreImportWrite
 {
   gint64     max_id;     /* the last partner before the import */
   GPtrArray *triggers;   /* the CREATE TRIGGER statements dropped */
+  gboolean   sync;       /* sync_partner_ai was among them */
 };
 
-static const char * const import_triggers[] = { "partner_fts_ai", "partner_geo_ai" };
+/* The insert triggers of partner whose rows are written once at the end instead. Each row's own
+ * trigger also made SQLite keep a statement journal for every row (a copy of each page the
+ * row's INSERT touched, in case the trigger failed half-way). */
+static const char * const import_triggers[] = { "partner_fts_ai", "partner_geo_ai",
+                                                "sync_partner_ai" };
 
 static void
 import_write_free (RpStoreImportWrite *state)
@@ -165,6 +170,8 @@ rp_store_begin_import_write (RpStore *self,
         }
       g_ptr_array_add (state->triggers, g_strdup (_rp_store_column_text (stmt, 0)));
       sqlite3_reset (stmt);
+      if (g_str_equal (import_triggers[i], "sync_partner_ai"))
+        state->sync = TRUE;
       if (!_rp_store_exec (self, drop, error))
         goto failed;
     }
@@ -176,14 +183,27 @@ failed:
   return NULL;
 }
 
+/* Runs @sql, a write about the partners after ?1, with @max_id. */
+static gboolean
+run_for_new_rows (RpStore    *self,
+                  const char *sql,
+                  gint64      max_id,
+                  GError    **error)
+{
+  sqlite3_stmt *stmt = _rp_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, max_id);
+  return _rp_store_step_done (self, stmt, error);
+}
+
 gboolean
 rp_store_end_import_write (RpStore            *self,
                            RpStoreImportWrite *state,
                            gboolean            commit,
                            GError            **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
   g_return_val_if_fail (state != NULL, FALSE);
 
@@ -199,34 +219,34 @@ rp_store_end_import_write (RpStore            *self,
     if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
       goto failed;
 
+  /* Team sync's queue: each new partner to upload, as sync_partner_ai writes it (unless the
+   * sync engine itself is writing). */
+  if (state->sync &&
+      !run_for_new_rows (self, "INSERT OR REPLACE INTO sync_queue"
+                               " SELECT 'partner', uuid, 'put',"
+                               " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                               " FROM partner WHERE id > ?1"
+                               " AND NOT EXISTS (SELECT 1 FROM sync_quiet) ORDER BY id",
+                         state->max_id, error))
+    goto failed;
+
   /* The search index takes the new rows in one go: with an 8 MiB in-memory hash (1 MiB by
    * default) it writes a few large segments instead of a hundred small ones it then merges.
    * The setting goes back to the default in the same transaction. */
   if (!_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
                              " VALUES ('hashsize', 8388608)", error))
     goto failed;
-  stmt = _rp_store_prepare (self,
-                            "INSERT INTO partner_fts(rowid, display_name, organization,"
-                            " specialty_label, city, tags, notes)"
-                            " SELECT id, display_name, organization, specialty_label, city, tags,"
-                            " notes FROM partner WHERE id > ?1",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, state->max_id);
-  if (!_rp_store_step_done (self, stmt, error) ||
+  if (!run_for_new_rows (self, "INSERT INTO partner_fts(rowid, display_name, organization,"
+                              " specialty_label, city, tags, notes)"
+                              " SELECT id, display_name, organization, specialty_label, city,"
+                              " tags, notes FROM partner WHERE id > ?1",
+                         state->max_id, error) ||
       !_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('hashsize', 1048576)", error))
-    goto failed;
-
-  stmt = _rp_store_prepare (self,
-                            "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon FROM partner"
-                            " WHERE id > ?1 AND lat IS NOT NULL AND lon IS NOT NULL",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, state->max_id);
-  if (!_rp_store_step_done (self, stmt, error))
+                             " VALUES ('hashsize', 1048576)", error) ||
+      !run_for_new_rows (self, "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon"
+                               " FROM partner"
+                               " WHERE id > ?1 AND lat IS NOT NULL AND lon IS NOT NULL",
+                         state->max_id, error))
     goto failed;
 
   import_write_free (state);
@@ -314,6 +334,53 @@ rp_store_add_partner_origin (RpStore    *self,
       return FALSE;
     }
   return rp_store_commit (self, error);
+}
+
+#define ORIGIN_ROWS 256   /* rows an INSERT of rp_store_add_partner_origins writes at once */
+
+gboolean
+rp_store_add_partner_origins (RpStore       *self,
+                              gint64         batch_id,
+                              const gint64  *partner_ids,
+                              const guint   *lines,
+                              guint          n,
+                              GError       **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (batch_id > 0, FALSE);
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  for (guint first = 0; first < n; first += ORIGIN_ROWS)
+    {
+      guint n_rows = MIN (ORIGIN_ROWS, n - first);
+      g_autoptr(GString) sql = g_string_new ("INSERT OR REPLACE INTO partner_origin"
+                                             " (partner_id, batch_id, line, action, filled)"
+                                             " VALUES ");
+      sqlite3_stmt *stmt;
+
+      for (guint row = 0; row < n_rows; row++)
+        g_string_append_printf (sql, "%s(?%u, ?1, ?%u, 'added', '')", row > 0 ? ", " : "",
+                                2 + 2 * row, 3 + 2 * row);
+      stmt = _rp_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, batch_id);
+      for (guint row = 0; row < n_rows; row++)
+        {
+          g_return_val_if_fail (partner_ids[first + row] > 0 && lines[first + row] > 0, FALSE);
+          sqlite3_bind_int64 (stmt, 2 + 2 * row, partner_ids[first + row]);
+          sqlite3_bind_int64 (stmt, 3 + 2 * row, lines[first + row]);
+        }
+      if (!_rp_store_step_done (self, stmt, error))
+        goto failed;
+    }
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean

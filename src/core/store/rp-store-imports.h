@@ -41,9 +41,9 @@ gboolean    rp_store_foreach_partner_keys   (RpStore            *self,
 char       *rp_store_dup_write_stamp        (RpStore            *self,
                                              GError            **error);
 
-/* Writing an import: one transaction in which the partners' search and map indexes are not kept
- * row by row (their insert triggers are dropped) but filled once, for the new rows only, at the
- * end. Unlike rp_store_begin_bulk, nothing else is rebuilt, so it costs the same on a database
+/* Writing an import: one transaction in which the partners' search and map indexes and team
+ * sync's queue are not kept row by row (their insert triggers are dropped) but filled once, for
+ * the new rows only, at the end, with what the triggers would have written. Unlike rp_store_begin_bulk, nothing else is rebuilt, so it costs the same on a database
  * of a million referrals. Rows added inside it must not be updated or deleted before it ends.
  * End it with rp_store_end_import_write (commit, or roll back: everything as before). */
 typedef struct _RpStoreImportWrite RpStoreImportWrite;
@@ -69,6 +69,14 @@ gboolean    rp_store_add_partner_origin     (RpStore            *self,
                                              gint64              partner_id,
                                              guint               line,
                                              const char         *filled,
+                                             GError            **error);
+/* Records that lines @lines of batch @batch_id added partners @partner_ids (@n of each), as
+ * rp_store_add_partner_origin does one by one. */
+gboolean    rp_store_add_partner_origins    (RpStore            *self,
+                                             gint64              batch_id,
+                                             const gint64       *partner_ids,
+                                             const guint        *lines,
+                                             guint               n,
                                              GError            **error);
 /* Where partner @partner_id first came from: the file name and line of the import that added it.
  * FALSE without an error when the partner was not imported. */

@@ -120,51 +120,63 @@ validate_partner (RpPartner *partner,
   return TRUE;
 }
 
-/* Binds the partner's editable fields to ?1…?29 in the order of the INSERT and UPDATE below. */
+/* Binds the partner's editable fields to ?1…?29 (each plus @base) in the order of the INSERT and
+ * UPDATE below. */
 static void
 bind_partner (sqlite3_stmt *stmt,
+              int           base,
               RpPartner    *partner)
 {
   guint cadence = rp_partner_get_cadence_days (partner);
 
-  sqlite3_bind_text (stmt, 1, rp_enum_to_nick (RP_TYPE_PARTNER_KIND,
+  sqlite3_bind_text (stmt, base + 1, rp_enum_to_nick (RP_TYPE_PARTNER_KIND,
                                                rp_partner_get_kind (partner)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, rp_partner_get_prefix (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, rp_partner_get_first_name (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, rp_partner_get_last_name (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, rp_partner_get_credentials (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, rp_partner_get_organization (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, rp_partner_get_display_name (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, rp_partner_get_sort_name (partner), -1, SQLITE_TRANSIENT);
-  _rp_store_bind_text (stmt, 9, rp_partner_get_npi (partner));
-  sqlite3_bind_text (stmt, 10, rp_partner_get_specialty_code (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, rp_partner_get_specialty_label (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 12, rp_partner_get_street (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, rp_partner_get_city (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 14, rp_partner_get_state (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 15, rp_partner_get_zip (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 2, rp_partner_get_prefix (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 3, rp_partner_get_first_name (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 4, rp_partner_get_last_name (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 5, rp_partner_get_credentials (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 6, rp_partner_get_organization (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 7, rp_partner_get_display_name (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 8, rp_partner_get_sort_name (partner), -1, SQLITE_TRANSIENT);
+  _rp_store_bind_text (stmt, base + 9, rp_partner_get_npi (partner));
+  sqlite3_bind_text (stmt, base + 10, rp_partner_get_specialty_code (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 11, rp_partner_get_specialty_label (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 12, rp_partner_get_street (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 13, rp_partner_get_city (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 14, rp_partner_get_state (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 15, rp_partner_get_zip (partner), -1, SQLITE_TRANSIENT);
   if (rp_partner_get_has_location (partner))
     {
-      sqlite3_bind_double (stmt, 16, rp_partner_get_latitude (partner));
-      sqlite3_bind_double (stmt, 17, rp_partner_get_longitude (partner));
+      sqlite3_bind_double (stmt, base + 16, rp_partner_get_latitude (partner));
+      sqlite3_bind_double (stmt, base + 17, rp_partner_get_longitude (partner));
     }
-  sqlite3_bind_text (stmt, 18, rp_partner_get_phone (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 19, rp_partner_get_fax (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 20, rp_partner_get_email (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 21, rp_partner_get_office_contact (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 22, rp_partner_get_best_time (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 23, rp_enum_to_nick (RP_TYPE_TIER, rp_partner_get_tier (partner)),
+  sqlite3_bind_text (stmt, base + 18, rp_partner_get_phone (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 19, rp_partner_get_fax (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 20, rp_partner_get_email (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 21, rp_partner_get_office_contact (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 22, rp_partner_get_best_time (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 23, rp_enum_to_nick (RP_TYPE_TIER, rp_partner_get_tier (partner)),
                      -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 24, rp_partner_get_influence (partner));
-  sqlite3_bind_int (stmt, 25, rp_partner_get_monthly_volume (partner));
-  sqlite3_bind_text (stmt, 26, rp_enum_to_nick (RP_TYPE_PARTNER_STATUS,
+  sqlite3_bind_int (stmt, base + 24, rp_partner_get_influence (partner));
+  sqlite3_bind_int (stmt, base + 25, rp_partner_get_monthly_volume (partner));
+  sqlite3_bind_text (stmt, base + 26, rp_enum_to_nick (RP_TYPE_PARTNER_STATUS,
                                                 rp_partner_get_status (partner)),
                      -1, SQLITE_STATIC);
   if (cadence > 0)
-    sqlite3_bind_int (stmt, 27, cadence);
-  sqlite3_bind_text (stmt, 28, rp_partner_get_tags (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 29, rp_partner_get_notes (partner), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, base + 27, cadence);
+  sqlite3_bind_text (stmt, base + 28, rp_partner_get_tags (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 29, rp_partner_get_notes (partner), -1, SQLITE_TRANSIENT);
 }
+
+/* The columns of an INSERT (bind_partner's 29, then the Rapport ID, the times and the archiving),
+ * without the closing parenthesis. */
+#define INSERT_PARTNER \
+  "INSERT INTO partner (kind, prefix, first_name, last_name, credentials, organization," \
+  " display_name, sort_name, npi, specialty_code, specialty_label, street, city, state, zip," \
+  " lat, lon, phone, fax, email, office_contact, best_time, tier, influence, monthly_volume," \
+  " status, cadence_days, tags, notes, uuid, created_at, updated_at, archived_at"
+#define INSERT_PARTNER_PARAMS 34   /* INSERT_PARTNER's 33 and the id */
+#define INSERT_PARTNERS_ROWS 64    /* rows an INSERT of rp_store_insert_partners writes at once */
 
 /* Runs one write statement as a transaction of its own (or as part of the caller's). */
 static gboolean
@@ -203,12 +215,7 @@ rp_store_insert_partner (RpStore   *self,
     return FALSE;
 
   stmt = _rp_store_prepare (self,
-                            "INSERT INTO partner (kind, prefix, first_name, last_name,"
-                            " credentials, organization, display_name, sort_name, npi,"
-                            " specialty_code, specialty_label, street, city, state, zip, lat, lon,"
-                            " phone, fax, email, office_contact, best_time, tier, influence,"
-                            " monthly_volume, status, cadence_days, tags, notes, uuid, created_at,"
-                            " updated_at, archived_at)"
+                            INSERT_PARTNER ")"
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
                             " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28,"
                             " ?29, ?30, ?31, ?32, ?33)",
@@ -222,7 +229,7 @@ rp_store_insert_partner (RpStore   *self,
   created_at = *rp_partner_get_created_at (partner) != '\0' ? rp_partner_get_created_at (partner)
                                                              : now;
 
-  bind_partner (stmt, partner);
+  bind_partner (stmt, 0, partner);
   sqlite3_bind_text (stmt, 30, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 31, created_at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 32, now, -1, SQLITE_STATIC);
@@ -238,6 +245,111 @@ rp_store_insert_partner (RpStore   *self,
   rp_partner_set_updated_at (partner, now);
 
   return TRUE;
+}
+
+/* The INSERT of @n_rows partners with their ids: each row's parameters follow the last's. */
+static char *
+insert_partners_sql (guint n_rows)
+{
+  GString *sql = g_string_new (INSERT_PARTNER ", id) VALUES ");
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_string_append (sql, row > 0 ? ", (" : "(");
+      for (guint i = 1; i <= INSERT_PARTNER_PARAMS; i++)
+        g_string_append_printf (sql, i > 1 ? ", ?%u" : "?%u", row * INSERT_PARTNER_PARAMS + i);
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
+
+gboolean
+rp_store_insert_partners (RpStore    *self,
+                          GPtrArray  *partners,
+                          GError    **error)
+{
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) uuids = NULL;
+  sqlite3_stmt *stmt;
+  gint64 next_id = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (partners != NULL, FALSE);
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      g_return_val_if_fail (rp_partner_get_id (g_ptr_array_index (partners, i)) == 0, FALSE);
+      if (!validate_partner (g_ptr_array_index (partners, i), error))
+        return FALSE;
+    }
+  if (partners->len == 0)
+    return TRUE;
+
+  if (!rp_store_begin (self, error))
+    return FALSE;
+
+  /* The ids are given, not left to SQLite, so that each partner learns its own. */
+  stmt = _rp_store_prepare (self, "SELECT COALESCE(MAX(id), 0) + 1 FROM partner", error);
+  if (stmt == NULL)
+    goto failed;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    next_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  now = rp_store_now_iso ();
+  uuids = g_ptr_array_new_full (partners->len, g_free);
+  for (guint i = 0; i < partners->len; i++)
+    {
+      RpPartner *partner = g_ptr_array_index (partners, i);
+
+      g_ptr_array_add (uuids, *rp_partner_get_uuid (partner) != '\0'
+                                ? g_strdup (rp_partner_get_uuid (partner)) : rp_store_new_uuid ());
+    }
+
+  for (guint first = 0; first < partners->len; first += INSERT_PARTNERS_ROWS)
+    {
+      guint n_rows = MIN (INSERT_PARTNERS_ROWS, partners->len - first);
+      g_autofree char *sql = insert_partners_sql (n_rows);
+
+      stmt = _rp_store_prepare (self, sql, error);
+      if (stmt == NULL)
+        goto failed;
+      for (guint row = 0; row < n_rows; row++)
+        {
+          RpPartner *partner = g_ptr_array_index (partners, first + row);
+          const char *created_at = rp_partner_get_created_at (partner);
+          int base = row * INSERT_PARTNER_PARAMS;
+
+          bind_partner (stmt, base, partner);
+          sqlite3_bind_text (stmt, base + 30, g_ptr_array_index (uuids, first + row), -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (stmt, base + 31, *created_at != '\0' ? created_at : now, -1,
+                             SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, base + 32, now, -1, SQLITE_STATIC);
+          _rp_store_bind_text (stmt, base + 33, rp_partner_get_archived_at (partner));
+          sqlite3_bind_int64 (stmt, base + 34, next_id + first + row);
+        }
+      if (!_rp_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      RpPartner *partner = g_ptr_array_index (partners, i);
+
+      rp_partner_set_id (partner, next_id + i);
+      rp_partner_set_uuid (partner, g_ptr_array_index (uuids, i));
+      if (*rp_partner_get_created_at (partner) == '\0')
+        rp_partner_set_created_at (partner, now);
+      rp_partner_set_updated_at (partner, now);
+    }
+
+  _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS);
+  return rp_store_commit (self, error);
+
+failed:
+  rp_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -270,7 +382,7 @@ rp_store_update_partner (RpStore   *self,
     return FALSE;
 
   now = rp_store_now_iso ();
-  bind_partner (stmt, partner);
+  bind_partner (stmt, 0, partner);
   sqlite3_bind_text (stmt, 30, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 31, rp_partner_get_id (partner));
 

@@ -39,6 +39,11 @@ RpPartner  *rp_store_find_partner_by_uuid (RpStore               *self,
 gboolean    rp_store_insert_partner       (RpStore               *self,
                                            RpPartner             *partner,
                                            GError               **error);
+/* Inserts @partners (RpPartner, none stored yet) as rp_store_insert_partner does each, in one
+ * transaction and with many rows a statement: what an import of thousands writes. */
+gboolean    rp_store_insert_partners      (RpStore               *self,
+                                           GPtrArray             *partners,
+                                           GError               **error);
 gboolean    rp_store_update_partner       (RpStore               *self,
                                            RpPartner             *partner,
                                            GError               **error);

@@ -1,0 +1,264 @@
+/* test-partner-import-bulk.c: the import's bulk write (many rows a statement; the search and map
+ * indexes and team sync's queue filled once at the end) leaves exactly the rows that writing
+ * row by row with every trigger leaves: every table compared, column by column.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rp-partner-import-private.h"
+#include "rp-partner-import.h"
+#include "rp-store-imports.h"
+#include "rp-test-core.h"
+#include "rp-validate.h"
+
+#define N_ROWS 2600   /* more than two of the import's batches of 1024, and a remainder */
+
+/* A CRM-style file of @n_rows people, each with a Rapport ID (so that both imports give the
+ * same ones), every seventh with a location, and two rows that meet the partners
+ * add_existing() stored: one by NPI, one by name and phone. */
+static char *
+write_file (const char *dir,
+            guint       n_rows)
+{
+  g_autofree char *path = g_build_filename (dir, "people.csv", NULL);
+  g_autoptr(GString) out = g_string_new ("Rapport ID,First Name,Last Name,Account Name,NPI,"
+                                         "Mailing Street,Mailing City,Mailing State,"
+                                         "Mailing Zip,Phone,Email,Latitude,Longitude,"
+                                         "Description\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      char nine[10];
+
+      g_snprintf (nine, sizeof nine, "3%08u", i);
+      g_string_append_printf (out, "00000000-0000-4000-8000-%012u,Bulk%u,Family%u,"
+                                   "\"Group %u, LLC\",%s%d,%u Bulk Way,Columbus,OH,%05u,"
+                                   "614-%03u-%04u,b%u@example.org,%s,%s,Row %u\n",
+                              i + 1, i, i, i % 37, nine, rp_npi_check_digit (nine), i,
+                              43000 + i % 300, 200 + i / 10000, i % 10000, i,
+                              i % 7 == 0 ? "39.96" : "", i % 7 == 0 ? "-83.0" : "", i);
+    }
+  /* The stored Dr. Peña by NPI (fills her e-mail), and Dr. Lee by name and phone. */
+  g_string_append (out, ",José,Peña,,1234567893,,,,,,pena@example.org,,,\n"
+                        ",Ann,Lee,,,,,,,614-555-0142,,,,Fills Lee's notes\n");
+
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+add_existing (RpStore *store)
+{
+  g_autoptr(RpPartner) pena = rp_test_make_person ("José", "Peña", "1234567893");
+  g_autoptr(RpPartner) lee = rp_test_make_person ("Ann", "Lee", NULL);
+
+  rp_partner_set_uuid (pena, "11111111-0000-4000-8000-000000000001");
+  rp_partner_set_email (pena, "");
+  rp_test_insert_partner (store, pena);
+  rp_partner_set_uuid (lee, "11111111-0000-4000-8000-000000000002");
+  rp_partner_set_phone (lee, "(614) 555-0142");
+  rp_partner_set_notes (lee, "");
+  rp_test_insert_partner (store, lee);
+}
+
+/* Imports @csv into a new database in @tmp, in bulk or row by row. */
+static void
+import_into (RpTestStore *tmp,
+             const char  *csv,
+             gboolean     bulk)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartnerImport) import = NULL;
+  RpImportResult result = { 0, };
+
+  rp_test_store_open (tmp, "rapport-bulk-XXXXXX");
+  add_existing (tmp->store);
+
+  import = rp_partner_import_new (file, NULL, &error);
+  g_assert_no_error (error);
+  rp_partner_import_set_bulk (import, bulk);
+  rp_partner_import_plan (import, tmp->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_partner_import_get_n_duplicates (import), ==, 2);
+  rp_partner_import_apply (import, tmp->store, FALSE, NULL, NULL, NULL, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, N_ROWS);
+  g_assert_cmpuint (result.merged, ==, 2);
+
+  g_clear_object (&tmp->store);
+}
+
+static void
+append_rows (sqlite3    *db,
+             const char *sql,
+             GString    *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append (out, text != NULL ? text : "∅");
+          g_string_append_c (out, i + 1 < sqlite3_column_count (stmt) ? '|' : '\n');
+        }
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+/* Every table of the database at @path as text, each sorted, without the columns that hold the
+ * moment something was written (created_at, updated_at, changed_at…), the import batch's and
+ * the database's own random ids. The search index by its every term instance, the shadow
+ * tables of the search and map indexes left out (how they are laid out may differ; what they
+ * hold may not). */
+static char *
+dump (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                       " AND name NOT LIKE 'sqlite_%'"
+                                       " AND name NOT LIKE 'partner_fts_%'"
+                                       " AND name NOT LIKE 'partner_geo_%'"
+                                       " AND name != 'partner_fts' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const char *table = g_ptr_array_index (tables, t);
+      g_autofree char *info = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", table);
+      g_autoptr(GString) columns = g_string_new (NULL);
+      g_autofree char *select = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, info, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *column = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_str_has_suffix (column, "_at") ||
+              (g_str_equal (table, "import_batch") && g_str_equal (column, "uuid")))
+            continue;
+          g_string_append_printf (columns, "%s\"%s\"", columns->len > 0 ? ", " : "", column);
+        }
+      sqlite3_finalize (stmt);
+
+      g_string_append_printf (out, "== %s\n", table);
+      /* The database's own random id differs between any two databases. */
+      select = g_strdup_printf ("SELECT %s FROM \"%s\" %s ORDER BY %s", columns->str, table,
+                                g_str_equal (table, "meta") ? "WHERE key != 'database-uuid'" : "",
+                                columns->str);
+      append_rows (db, select, out);
+    }
+
+  g_string_append (out, "== partner_fts\n");
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE temp.terms"
+                                     " USING fts5vocab(main, partner_fts, 'instance')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  append_rows (db, "SELECT term, doc, col, offset FROM temp.terms ORDER BY 1, 2, 3, 4", out);
+
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static guint
+count_lines_after (const char *text,
+                   const char *section)
+{
+  const char *start = strstr (text, section);
+  const char *end;
+  guint n = 0;
+
+  g_assert_nonnull (start);
+  start = strchr (start, '\n') + 1;
+  end = strstr (start, "== ");
+  for (const char *p = start; p < (end != NULL ? end : start + strlen (start)); p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* Fails on the first line where @a and @b differ, naming the table it is in. */
+static void
+assert_same_lines (const char *a,
+                   const char *b)
+{
+  g_auto(GStrv) lines_a = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) lines_b = g_strsplit (b, "\n", -1);
+  const char *table = "";
+
+  for (guint i = 0; lines_a[i] != NULL || lines_b[i] != NULL; i++)
+    {
+      if (lines_a[i] != NULL && g_str_has_prefix (lines_a[i], "== "))
+        table = lines_a[i];
+      if (g_strcmp0 (lines_a[i], lines_b[i]) != 0)
+        {
+          g_test_message ("first difference in %s, line %u", table, i + 1);
+          g_assert_cmpstr (lines_a[i], ==, lines_b[i]);
+        }
+      if (lines_a[i] == NULL || lines_b[i] == NULL)
+        break;
+    }
+}
+
+static void
+test_bulk_same_as_row_by_row (void)
+{
+  RpTestStore bulk = { NULL, };
+  RpTestStore rows = { NULL, };
+  g_autofree char *dir = g_dir_make_tmp ("rapport-bulk-csv-XXXXXX", NULL);
+  g_autofree char *csv = write_file (dir, N_ROWS);
+  g_autofree char *bulk_dump = NULL;
+  g_autofree char *rows_dump = NULL;
+
+  import_into (&bulk, csv, TRUE);
+  import_into (&rows, csv, FALSE);
+  bulk_dump = dump (bulk.path);
+  rows_dump = dump (rows.path);
+
+  /* What the comparison covers: the partners, their origins, the places of those with one,
+   * their search terms and team sync's queue (the two stored partners included). */
+  g_assert_cmpuint (count_lines_after (rows_dump, "== partner\n"), ==, N_ROWS + 2);
+  g_assert_cmpuint (count_lines_after (rows_dump, "== partner_origin\n"), ==, N_ROWS + 2);
+  g_assert_cmpuint (count_lines_after (rows_dump, "== partner_geo\n"), ==, (N_ROWS + 6) / 7);
+  g_assert_cmpuint (count_lines_after (rows_dump, "== sync_queue\n"), ==, N_ROWS + 2);
+  g_assert_cmpuint (count_lines_after (rows_dump, "== partner_fts\n"), >, 5 * N_ROWS);
+  assert_same_lines (bulk_dump, rows_dump);
+
+  rp_test_store_close (&bulk);
+  rp_test_store_close (&rows);
+  g_unlink (csv);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/exchange/import/bulk-same-as-row-by-row", test_bulk_same_as_row_by_row);
+
+  return g_test_run ();
+}
