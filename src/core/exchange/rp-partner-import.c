@@ -993,13 +993,36 @@ rp_partner_import_plan (RpPartnerImport *self,
  * and keys, until there are PENDING_ROWS of them or a row needs to see them in the database. */
 #define PENDING_ROWS 1024
 
+#define PENDING_FILTER_BITS 8192
+
 typedef struct
 {
   GPtrArray *partners;
   GArray    *lines;
   GArray    *keys;
   GArray    *ids;
+  /* A bit for each waiting key's low bits: most rows' keys miss it, and only a hit looks
+   * through the waiting rows. */
+  guint64    filter[PENDING_FILTER_BITS / 64];
 } Pending;
+
+static gboolean
+filter_has (const Pending *pending,
+            guint64        key)
+{
+  guint bit = key % PENDING_FILTER_BITS;
+
+  return (pending->filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+static void
+filter_add (Pending *pending,
+            guint64  key)
+{
+  guint bit = key % PENDING_FILTER_BITS;
+
+  pending->filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+}
 
 static void
 pending_init (Pending *pending)
@@ -1024,6 +1047,13 @@ static gboolean
 pending_holds (Pending    *pending,
                const Keys *keys)
 {
+  gboolean maybe = FALSE;
+
+  for (guint k = 0; k < 4; k++)
+    maybe |= keys_array (keys)[k] != 0 && filter_has (pending, keys_array (keys)[k]);
+  if (!maybe)
+    return FALSE;
+
   for (guint i = 0; i < pending->keys->len; i++)
     {
       const guint64 *held = keys_array (&g_array_index (pending->keys, Keys, i));
@@ -1068,6 +1098,7 @@ pending_flush (RpPartnerImport *self,
   g_ptr_array_set_size (pending->partners, 0);
   g_array_set_size (pending->lines, 0);
   g_array_set_size (pending->keys, 0);
+  memset (pending->filter, 0, sizeof pending->filter);
   return TRUE;
 }
 
@@ -1234,6 +1265,9 @@ rp_partner_import_apply (RpPartnerImport      *self,
           g_ptr_array_add (pending.partners, g_steal_pointer (&partner));
           g_array_append_val (pending.lines, line);
           g_array_append_val (pending.keys, keys);
+          for (guint k = 0; k < 4; k++)
+            if (keys_array (&keys)[k] != 0)
+              filter_add (&pending, keys_array (&keys)[k]);
           counts.added++;
           if (pending.partners->len >= PENDING_ROWS &&
               !pending_flush (self, store, &pending, batch_id, error))
