@@ -139,8 +139,10 @@ bind_partner (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, base + 7, rp_partner_get_display_name (partner), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, base + 8, rp_partner_get_sort_name (partner), -1, SQLITE_TRANSIENT);
   _rp_store_bind_text (stmt, base + 9, rp_partner_get_npi (partner));
-  sqlite3_bind_text (stmt, base + 10, rp_partner_get_specialty_code (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 11, rp_partner_get_specialty_label (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 10, rp_partner_get_specialty_code (partner),
+                     -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 11, rp_partner_get_specialty_label (partner),
+                     -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, base + 12, rp_partner_get_street (partner), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, base + 13, rp_partner_get_city (partner), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, base + 14, rp_partner_get_state (partner), -1, SQLITE_TRANSIENT);
@@ -153,7 +155,8 @@ bind_partner (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, base + 18, rp_partner_get_phone (partner), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, base + 19, rp_partner_get_fax (partner), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, base + 20, rp_partner_get_email (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 21, rp_partner_get_office_contact (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 21, rp_partner_get_office_contact (partner),
+                     -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, base + 22, rp_partner_get_best_time (partner), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, base + 23, rp_enum_to_nick (RP_TYPE_TIER, rp_partner_get_tier (partner)),
                      -1, SQLITE_STATIC);

@@ -1,0 +1,153 @@
+/* rp-import-batch.c: the partners an import adds, written a thousand at a time.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rp-import-batch.h"
+#include "rp-store-imports.h"
+#include "rp-store-partners.h"
+
+#define BATCH_ROWS 1024
+#define FILTER_BITS 8192
+
+struct _RpImportBatch
+{
+  RpStore                  *store;
+  gint64                    batch_id;
+  RpImportBatchWrittenFunc  written;
+  gpointer                  user_data;
+
+  GPtrArray                *partners;
+  GArray                   *lines;
+  GArray                   *keys;
+  GArray                   *ids;
+  /* A bit for each waiting key's low bits: most rows' keys miss it, and only a hit looks
+   * through the waiting rows. */
+  guint64                   filter[FILTER_BITS / 64];
+};
+
+static gboolean
+filter_has (const RpImportBatch *self,
+            guint64              key)
+{
+  guint bit = key % FILTER_BITS;
+
+  return (self->filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+static void
+filter_add (RpImportBatch *self,
+            guint64        key)
+{
+  guint bit = key % FILTER_BITS;
+
+  self->filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+}
+
+RpImportBatch *
+rp_import_batch_new (RpStore                  *store,
+                     gint64                    batch_id,
+                     RpImportBatchWrittenFunc  written,
+                     gpointer                  user_data)
+{
+  RpImportBatch *self = g_new0 (RpImportBatch, 1);
+
+  self->store = g_object_ref (store);
+  self->batch_id = batch_id;
+  self->written = written;
+  self->user_data = user_data;
+  self->partners = g_ptr_array_new_full (BATCH_ROWS, g_object_unref);
+  self->lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), BATCH_ROWS);
+  self->keys = g_array_sized_new (FALSE, FALSE, sizeof (RpImportKeys), BATCH_ROWS);
+  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), BATCH_ROWS);
+  return self;
+}
+
+void
+rp_import_batch_free (RpImportBatch *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->store);
+  g_ptr_array_unref (self->partners);
+  g_array_unref (self->lines);
+  g_array_unref (self->keys);
+  g_array_unref (self->ids);
+  g_free (self);
+}
+
+gboolean
+rp_import_batch_add (RpImportBatch       *self,
+                     RpPartner           *partner,
+                     guint                line,
+                     const RpImportKeys  *keys,
+                     GError             **error)
+{
+  g_ptr_array_add (self->partners, partner);
+  g_array_append_val (self->lines, line);
+  g_array_append_vals (self->keys, keys, 1);
+  for (guint k = 0; k < RP_IMPORT_N_KEYS; k++)
+    if (rp_import_keys_array (keys)[k] != 0)
+      filter_add (self, rp_import_keys_array (keys)[k]);
+
+  return self->partners->len < BATCH_ROWS || rp_import_batch_flush (self, error);
+}
+
+gboolean
+rp_import_batch_holds (RpImportBatch      *self,
+                       const RpImportKeys *keys)
+{
+  const guint64 *wanted = rp_import_keys_array (keys);
+  gboolean maybe = FALSE;
+
+  for (guint k = 0; k < RP_IMPORT_N_KEYS; k++)
+    maybe |= wanted[k] != 0 && filter_has (self, wanted[k]);
+  if (!maybe)
+    return FALSE;
+
+  for (guint i = 0; i < self->keys->len; i++)
+    {
+      const guint64 *held = rp_import_keys_array (&g_array_index (self->keys, RpImportKeys, i));
+
+      for (guint k = 0; k < RP_IMPORT_N_KEYS; k++)
+        for (guint h = 0; h < RP_IMPORT_N_KEYS; h++)
+          if (wanted[k] != 0 && held[h] == wanted[k])
+            return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+rp_import_batch_flush (RpImportBatch  *self,
+                       GError        **error)
+{
+  guint n = self->partners->len;
+
+  if (n == 0)
+    return TRUE;
+  if (!rp_store_insert_partners (self->store, self->partners, error))
+    return FALSE;
+
+  g_array_set_size (self->ids, n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (self->ids, gint64, i) =
+      rp_partner_get_id (g_ptr_array_index (self->partners, i));
+  if (!rp_store_add_partner_origins (self->store, self->batch_id,
+                                     (const gint64 *) self->ids->data,
+                                     (const guint *) self->lines->data, n, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    self->written (&g_array_index (self->keys, RpImportKeys, i),
+                   g_array_index (self->ids, gint64, i), self->user_data);
+  g_ptr_array_set_size (self->partners, 0);
+  g_array_set_size (self->lines, 0);
+  g_array_set_size (self->keys, 0);
+  memset (self->filter, 0, sizeof self->filter);
+  return TRUE;
+}
