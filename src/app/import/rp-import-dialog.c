@@ -17,6 +17,7 @@
 #include "rp-import-dialog.h"
 #include "rp-partner-import.h"
 #include "rp-record-import.h"
+#include "rp-vault.h"
 #include "rp-vcard.h"
 
 #define LISTED_IN_DIALOG 200
@@ -26,6 +27,7 @@ struct _RpImportDialog
   AdwWindow          parent_instance;
 
   RpStore           *store;
+  RpVault           *vault;          /* the window's, for patient identifiers; or NULL */
   GFile             *file;
   GError            *open_error;     /* why the file could not be read, or NULL */
   RpPartnerImport   *import;         /* the file's header and first row, and partners */
@@ -482,6 +484,10 @@ fill_record_review (RpImportDialog *self)
   GPtrArray *problems = rp_record_import_get_problems (records);
   guint n_invalid = rp_record_import_get_n_invalid (records);
   guint n_new = rp_record_import_get_n_new (records);
+  GPtrArray *preview = rp_record_import_get_preview (records);
+  gboolean patient_refused = rp_record_import_has_patient_columns (records) &&
+                             (self->vault == NULL ||
+                              rp_vault_get_state (self->vault) != RP_VAULT_STATE_UNLOCKED);
   AdwPreferencesGroup *summary = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   g_autofree char *text = NULL;
 
@@ -496,6 +502,26 @@ fill_record_review (RpImportDialog *self)
   adw_preferences_group_set_title (summary, _("What Will Happen"));
   adw_preferences_group_set_description (summary, text);
   adw_preferences_page_add (self->review_page, summary);
+
+  /* Patient identifiers are sealed with the vault: locked, the columns are refused before
+   * anything is written. */
+  if (patient_refused)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      const char *why = self->vault != NULL ? rp_vault_get_state_message (self->vault) : NULL;
+      g_autofree char *description =
+        g_strdup_printf (_("%s. The file’s patient identifier columns cannot be sealed: unlock "
+                           "the login keyring and choose the file again, or set those columns "
+                           "to “Ignore” on the mapping page."),
+                         why != NULL && *why != '\0' ? why : _("The patient vault is locked"));
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+      GtkWidget *row = text_row (_("Patient Identifiers Cannot Be Imported"), NULL);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      gtk_widget_add_css_class (row, "error");
+      adw_preferences_group_add (group, row);
+      adw_preferences_page_add (self->review_page, group);
+    }
 
   if (problems->len > 0)
     {
@@ -517,9 +543,28 @@ fill_record_review (RpImportDialog *self)
       adw_preferences_page_add (self->review_page, group);
     }
 
+  if (preview->len > 0)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+      adw_preferences_group_set_title (group, _("Preview"));
+      adw_preferences_group_set_description (group, _("The first rows, as they will be stored"));
+      for (guint i = 0; i < preview->len; i++)
+        {
+          RpRecordPreview *row = g_ptr_array_index (preview, i);
+          g_autofree char *title = g_strdup_printf (_("Line %u: %s"), row->line,
+                                                    *row->partners != '\0'
+                                                    ? row->partners : _("no partner"));
+
+          adw_preferences_group_add (group, text_row (title, row->summary));
+        }
+      adw_preferences_page_add (self->review_page, group);
+    }
+
   gtk_button_set_label (self->next_button, _("_Import"));
   gtk_button_set_use_underline (self->next_button, TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), n_invalid == 0 && n_new > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button),
+                            n_invalid == 0 && n_new > 0 && !patient_refused);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "review");
 }
@@ -597,6 +642,7 @@ run_job (GTask        *task,
 {
   Job *job = task_data;
   g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpVault) vault = NULL;
   g_autoptr(GError) error = NULL;
 
   /* The first pass (the encoding, through the whole file; the header; a vCard converted) is
@@ -642,6 +688,34 @@ run_job (GTask        *task,
       return;
     }
 
+  /* Patient identifiers are sealed into the worker's rows: through a vault on its connection,
+   * with the same key (the window's vault is unlocked, so the keyring gives it at once). */
+  if (!job->plan && job->self->records != NULL &&
+      rp_record_import_has_patient_columns (job->self->records))
+    {
+      if (job->self->vault == NULL ||
+          rp_vault_get_state (job->self->vault) != RP_VAULT_STATE_UNLOCKED)
+        {
+          g_task_return_new_error (task, RP_VAULT_ERROR, RP_VAULT_ERROR_LOCKED,
+                                   _("The patient vault is locked: patient identifiers cannot be "
+                                     "imported"));
+          return;
+        }
+      vault = rp_vault_new (store);
+      if (!rp_vault_unlock_sync (vault, cancellable, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
+        {
+          g_task_return_new_error (task, RP_VAULT_ERROR, RP_VAULT_ERROR_LOCKED, "%s",
+                                   rp_vault_get_state_message (vault));
+          return;
+        }
+      rp_record_import_set_vault (job->self->records, vault);
+    }
+
   if (job->self->records != NULL
       ? (job->plan ? rp_record_import_plan (job->self->records, store, cancellable, &error)
                    : rp_record_import_apply (job->self->records, store, cancellable, progress_cb,
@@ -653,6 +727,9 @@ run_job (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
+  /* The worker's vault goes with its connection. */
+  if (vault != NULL)
+    rp_record_import_set_vault (job->self->records, job->self->vault);
 }
 
 static void
@@ -690,6 +767,8 @@ show_mapping (RpImportDialog  *self,
   self->what = what;
   g_clear_object (&self->records);
   self->records = records;
+  if (records != NULL)
+    rp_record_import_set_vault (records, self->vault);
 
   if (self->mapping_page != NULL)
     gtk_stack_remove (self->stack, self->mapping_page);
@@ -776,7 +855,7 @@ job_done_cb (GObject      *source,
                                  : ngettext ("Imported %u activity", "Imported %u activities",
                                              job->result.added),
                                  job->result.added);
-      /* No batch: Undo is for partners. */
+      /* No batch: Undo is rp_record_import_undo on rp_import_dialog_get_records(). */
       g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, (gint64) 0, summary);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -891,6 +970,7 @@ rp_import_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import);
   g_clear_object (&self->records);
+  g_clear_object (&self->vault);
   g_clear_object (&self->store);
   g_clear_object (&self->file);
   g_clear_error (&self->open_error);
@@ -1065,4 +1145,23 @@ rp_import_dialog_cancel (RpImportDialog *self)
 
   if (self->running)
     g_cancellable_cancel (self->cancellable);
+}
+
+void
+rp_import_dialog_set_vault (RpImportDialog *self,
+                            RpVault        *vault)
+{
+  g_return_if_fail (RP_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (vault == NULL || RP_IS_VAULT (vault));
+
+  g_set_object (&self->vault, vault);
+  if (self->records != NULL && !self->running)
+    rp_record_import_set_vault (self->records, vault);
+}
+
+RpRecordImport *
+rp_import_dialog_get_records (RpImportDialog *self)
+{
+  g_return_val_if_fail (RP_IS_IMPORT_DIALOG (self), NULL);
+  return self->records;
 }
