@@ -11,6 +11,7 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-exchange-actions.h"
+#include "rp-export-dialog.h"
 
 #include "rp-analytics-page.h"
 #include "rp-follow-ups-page.h"
@@ -30,7 +31,6 @@
 #include "rp-timeline-page.h"
 #include "rp-prospects-page.h"
 #include "rp-registry-import-dialog.h"
-#include "rp-export-dialog.h"
 #include "rp-window.h"
 
 struct _RpWindow
