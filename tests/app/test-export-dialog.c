@@ -287,9 +287,29 @@ test_menu (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), names[i]));
 
-  /* Export Referrals… opens the dialog. */
   gtk_window_present (GTK_WINDOW (window));
   rp_test_wait_until_mapped (GTK_WIDGET (window));
+
+  /* The Referrals page's menu offers it too. */
+  {
+    GtkWidget *page, *button;
+    GMenuModel *menu, *section;
+    g_autofree char *action = NULL;
+
+    g_assert_true (rp_window_set_visible_page_name (window, "referrals"));
+    page = rp_window_get_page (window, "referrals");
+    rp_test_wait_until_mapped (page);
+    button = rp_test_find_by_tooltip (page, "Referrals Menu");
+    g_assert_true (GTK_IS_MENU_BUTTON (button));
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                    &action));
+    g_assert_cmpstr (action, ==, "win.export-referrals");
+    g_object_unref (section);
+  }
+
+  /* Export Referrals… opens the dialog. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "export-referrals", NULL);
   rp_test_iterate_for (200);
   g_assert_nonnull (rp_test_find_toplevel (RP_TYPE_EXPORT_DIALOG));

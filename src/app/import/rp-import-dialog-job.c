@@ -89,6 +89,7 @@ run_job (GTask        *task,
   g_autoptr(RpStore) store = NULL;
   g_autoptr(RpVault) vault = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   /* The first pass (the encoding, through the whole file; the header; a vCard converted) is
    * the worker's too: a file of a million rows does not freeze the window. */
@@ -161,20 +162,21 @@ run_job (GTask        *task,
       rp_record_import_set_vault (job->self->records, vault);
     }
 
-  if (job->self->records != NULL
-      ? (job->plan ? rp_record_import_plan (job->self->records, store, cancellable, &error)
-                   : rp_record_import_apply (job->self->records, store, cancellable, progress_cb,
-                                             job->self, &job->result, &error))
-      : (job->plan ? rp_partner_import_plan (job->self->import, store, cancellable, &error)
-                   : rp_partner_import_apply (job->self->import, store, job->skip_invalid,
-                                              cancellable, progress_cb, job->self, &job->result,
-                                              &error)))
+  ok = job->self->records != NULL
+       ? (job->plan ? rp_record_import_plan (job->self->records, store, cancellable, &error)
+                    : rp_record_import_apply (job->self->records, store, cancellable, progress_cb,
+                                              job->self, &job->result, &error))
+       : (job->plan ? rp_partner_import_plan (job->self->import, store, cancellable, &error)
+                    : rp_partner_import_apply (job->self->import, store, job->skip_invalid,
+                                               cancellable, progress_cb, job->self, &job->result,
+                                               &error));
+  /* The worker's vault goes with its connection, before the window hears of the result. */
+  if (vault != NULL)
+    rp_record_import_set_vault (job->self->records, job->self->vault);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
-  /* The worker's vault goes with its connection. */
-  if (vault != NULL)
-    rp_record_import_set_vault (job->self->records, job->self->vault);
 }
 
 static void
