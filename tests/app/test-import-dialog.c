@@ -1,5 +1,6 @@
 /* test-import-dialog.c: the import dialog's steps (mapping, review with problems and duplicates,
- * progress and Cancel), the toast with Undo in the window, and screenshots of each (Xvfb).
+ * progress and Cancel), the toast with Undo in the window, referrals with patient identifiers
+ * (sealed through the vault; refused while it is locked), and screenshots of each (Xvfb).
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,7 @@
 #include "rp-store-partners.h"
 #include "rp-test-app.h"
 #include "rp-test-core.h"
+#include "rp-vault.h"
 #include "rp-window.h"
 
 typedef struct
@@ -348,10 +350,192 @@ test_referrals (Fixture       *fixture,
   g_object_unref (dialog);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+typedef struct
+{
+  RpStore    *store;
+  const char *table;
+  guint       count;
+} RowsWait;
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return rp_store_count_rows (wait->store, wait->table) == wait->count;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return rp_test_find_toplevel (RP_TYPE_IMPORT_DIALOG) == NULL;
+}
+
+/* Two partners the referral files name: Jane Smith by name, Ann Lee by NPI. */
+static void
+add_two_partners (RpStore *store)
+{
+  g_autoptr(RpPartner) jane = rp_test_make_person ("Jane", "Smith", NULL);
+  g_autoptr(RpPartner) ann = rp_test_make_person ("Ann", "Lee", "1234567893");
+
+  rp_partner_set_organization (jane, "");
+  rp_partner_set_organization (ann, "");
+  rp_test_insert_partner (store, jane);
+  rp_test_insert_partner (store, ann);
+}
+
+/* A referrals file with patient columns, dropped on the window: the identifiers sealed through
+ * the window's vault (opened again as the referral editor opens them), the review showing the
+ * rows as they will be stored, and the toast's Undo taking exactly those referrals back. */
+static void
+test_referrals_patients (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  RpVault *vault = rp_context_get_vault (fixture->db.context);
+  g_autoptr(GFile) file = fixture_file ("referrals-patients.csv");
+  g_autoptr(GError) error = NULL;
+  RpWindow *window;
+  RpImportDialog *dialog;
+  GtkWidget *undo;
+  RowsWait rows = { store, "referral", 2 };
+
+  rp_vault_unlock_sync (vault, NULL, &error);
+  g_assert_no_error (error);
+  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
+    {
+      g_test_skip ("no unlocked keyring");
+      return;
+    }
+  rp_test_load_style ();
+  add_two_partners (store);
+  rp_test_add_referrals (store, 1, "2026-02-01", 1);
+
+  window = g_object_ref_sink (rp_window_new (NULL, fixture->db.context));
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (GTK_WIDGET (window));
+
+  rp_window_import_file (window, file);
+  dialog = rp_test_find_toplevel (RP_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_for_page (dialog, "mapping");
+  g_assert_true (rp_record_import_has_patient_columns (rp_import_dialog_get_records (dialog)));
+
+  rp_import_dialog_review (dialog);
+  wait_for_page (dialog, "review");
+  rp_test_iterate_for (1500);
+  g_assert_nonnull (rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
+                                      "Line 2: Dr. Ann Lee, MD"));
+  g_assert_null (rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
+                                   "Patient Identifiers Cannot Be Imported"));
+  g_assert_cmpuint (rp_store_count_rows (store, "referral"), ==, 1);
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "import-referrals-patients-review.png");
+
+  rp_import_dialog_start (dialog);
+  wait_long (dialog_gone, NULL);
+  rows.count = 3;
+  rp_test_wait_for (has_rows, &rows);
+
+  /* Sealed as the editor seals them: the window's vault opens them. */
+  {
+    g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+    g_autoptr(GArray) ids = rp_store_query_referral_ids (store, filter, &error);
+    g_autoptr(GPtrArray) referrals = NULL;
+    guint sealed = 0;
+
+    g_assert_no_error (error);
+    referrals = rp_store_load_referrals (store, (gint64 *) ids->data, ids->len, &error);
+    for (guint i = 0; i < referrals->len; i++)
+      {
+        g_autoptr(RpPatient) patient = rp_vault_load_patient (vault,
+                                                              g_ptr_array_index (referrals, i),
+                                                              &error);
+
+        g_assert_no_error (error);
+        if (patient == NULL)
+          continue;
+        sealed++;
+        if (g_str_equal (patient->mrn, "MRN-1001"))
+          {
+            g_assert_cmpstr (patient->name, ==, "Maria Lopez");
+            g_assert_cmpstr (patient->date_of_birth, ==, "1970-04-02");
+          }
+        else
+          {
+            g_assert_cmpstr (patient->mrn, ==, "MRN-1002");
+            g_assert_cmpstr (patient->date_of_birth, ==, "1981-05-06");
+          }
+      }
+    g_assert_cmpuint (sealed, ==, 2);
+  }
+
+  /* The window's toast: Undo takes back the two imported referrals, not the one before. */
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (window), "import-referrals-toast.png");
+  undo = rp_test_find_widget (GTK_WIDGET (window), is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  rows.count = 1;
+  rp_test_wait_for (has_rows, &rows);
+
+  rp_test_destroy_window (GTK_WINDOW (window), TRUE);
+  g_object_unref (window);
+}
+
+/* The same file with the vault locked: the review says so, Import stays off, nothing is
+ * written. */
+static void
+test_referrals_patients_locked (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  g_autoptr(GFile) file = fixture_file ("referrals-patients.csv");
+  g_autoptr(RpVault) locked = rp_vault_new (store);
+  RpImportDialog *dialog;
+  GtkWidget *import;
+
+  rp_test_load_style ();
+  add_two_partners (store);
+  g_assert_cmpint (rp_vault_get_state (locked), !=, RP_VAULT_STATE_UNLOCKED);
+
+  dialog = rp_import_dialog_new (NULL, store, file);
+  rp_import_dialog_set_vault (dialog, locked);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (GTK_WIDGET (dialog));
+  wait_for_page (dialog, "mapping");
+  rp_import_dialog_review (dialog);
+  wait_for_page (dialog, "review");
+  rp_test_iterate_for (1500);
+  g_assert_nonnull (rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW,
+                                      "Patient Identifiers Cannot Be Imported"));
+  import = rp_test_find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Import");
+  g_assert_nonnull (import);
+  g_assert_false (gtk_widget_get_sensitive (import));
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "import-referrals-patients-locked.png");
+  g_assert_cmpuint (rp_store_count_rows (store, "referral"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *keyring_dir = g_dir_make_tmp ("rapport-import-keyring-XXXXXX", NULL);
+  g_autofree char *keyring = g_build_filename (keyring_dir, "keyring", NULL);
+  int status;
+
+  /* libsecret's file backend: the test's own keyring for the patient vault, no D-Bus. */
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
   rp_test_init (&argc, &argv);
 
   g_test_add ("/app/import/steps", Fixture, NULL, fixture_set_up, test_steps,
@@ -362,6 +546,12 @@ main (int   argc,
               test_progress_cancel, fixture_tear_down);
   g_test_add ("/app/import/problems", Fixture, NULL, fixture_set_up, test_problems,
               fixture_tear_down);
+  g_test_add ("/app/import/referrals-patients", Fixture, NULL, fixture_set_up,
+              test_referrals_patients, fixture_tear_down);
+  g_test_add ("/app/import/referrals-patients-locked", Fixture, NULL, fixture_set_up,
+              test_referrals_patients_locked, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  rp_test_remove_dir (keyring_dir);
+  return status;
 }

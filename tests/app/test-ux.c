@@ -14,6 +14,7 @@
 #include "rp-activity-dialog.h"
 #include "rp-feedback-dialog.h"
 #include "rp-geocode-dialog.h"
+#include "rp-export-dialog.h"
 #include "rp-import-dialog.h"
 #include "rp-letter-dialog.h"
 #include "rp-partner-editor.h"
@@ -984,7 +985,7 @@ test_accessible_names (Fixture       *fixture,
     g_autoptr(GError) error = NULL;
     g_autoptr(GArray) ids = partner_ids (fixture);
     g_autofree char *csv_path = g_build_filename (fixture->db.dir, "partners.csv", NULL);
-    GtkWidget *dialogs[12];
+    GtkWidget *dialogs[13];
     guint n = 0;
 
     partner = rp_store_get_partner (fixture->db.store, g_array_index (ids, gint64, 0), &error);
@@ -1005,13 +1006,15 @@ test_accessible_names (Fixture       *fixture,
     dialogs[n++] = rp_feedback_dialog_new (fixture->db.context, partner);
     dialogs[n++] = rp_geocode_dialog_new (GTK_WINDOW (window), fixture->db.context);
     dialogs[n++] = GTK_WIDGET (rp_import_dialog_new (GTK_WINDOW (window), fixture->db.store, csv));
+    dialogs[n++] = GTK_WIDGET (rp_export_dialog_new (GTK_WINDOW (window), fixture->db.store,
+                                                     rp_context_get_vault (fixture->db.context)));
     rp_plan_visit_dialog_present (GTK_WINDOW (window), fixture->db.context,
                                   g_array_index (ids, gint64, 0));
     rp_test_iterate_for (100);
     for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
       if (g_strcmp0 (gtk_widget_get_name (l->data), "plan-visit-dialog") == 0)
         dialogs[n++] = l->data;
-    g_assert_cmpuint (n, ==, 11);
+    g_assert_cmpuint (n, ==, 12);
 
     for (guint i = 0; i < n; i++)
       {

@@ -1,4 +1,5 @@
-/* rp-exchange-actions.c: file choosers for importing and exporting partners.
+/* rp-exchange-actions.c: file choosers for importing, and for exporting partners, activities and
+ * tasks (referrals: RpExportDialog).
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,8 @@ typedef struct
 {
   GtkWindow      *parent;
   RpStore        *store;
+  RpVault        *vault;
+  RpStoreExportWhat what;
   RpImportedFunc  imported;
   gpointer        user_data;
   GArray         *ids;
@@ -28,6 +31,7 @@ choice_free (Choice *choice)
 {
   g_clear_object (&choice->parent);
   g_clear_object (&choice->store);
+  g_clear_object (&choice->vault);
   g_clear_pointer (&choice->ids, g_array_unref);
   g_free (choice);
 }
@@ -39,7 +43,8 @@ imported_cb (RpImportDialog *dialog,
              Choice         *choice)
 {
   if (choice->imported != NULL)
-    choice->imported (batch_id, summary, choice->user_data);
+    choice->imported (batch_id, rp_import_dialog_get_records (dialog), summary,
+                      choice->user_data);
 }
 
 static void
@@ -56,6 +61,7 @@ show_message (GtkWindow  *parent,
 void
 rp_exchange_import_file (GtkWindow      *parent,
                          RpStore        *store,
+                         RpVault        *vault,
                          GFile          *file,
                          RpImportedFunc  imported,
                          gpointer        user_data)
@@ -68,6 +74,7 @@ rp_exchange_import_file (GtkWindow      *parent,
 
   /* The dialog reads the file itself, on a worker thread, and says so when it cannot. */
   dialog = rp_import_dialog_new (parent, store, file);
+  rp_import_dialog_set_vault (dialog, vault);
 
   choice = g_new0 (Choice, 1);
   choice->imported = imported;
@@ -87,8 +94,8 @@ import_response_cb (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       if (file != NULL)
-        rp_exchange_import_file (choice->parent, choice->store, file, choice->imported,
-                                 choice->user_data);
+        rp_exchange_import_file (choice->parent, choice->store, choice->vault, file,
+                                 choice->imported, choice->user_data);
     }
   choice_free (choice);
   g_object_unref (native);
@@ -114,6 +121,7 @@ csv_filter (void)
 void
 rp_exchange_choose_import (GtkWindow      *parent,
                            RpStore        *store,
+                           RpVault        *vault,
                            RpImportedFunc  imported,
                            gpointer        user_data)
 {
@@ -125,6 +133,7 @@ rp_exchange_choose_import (GtkWindow      *parent,
 
   choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
   choice->store = g_object_ref (store);
+  choice->vault = vault != NULL ? g_object_ref (vault) : NULL;
   choice->imported = imported;
   choice->user_data = user_data;
 
@@ -205,5 +214,119 @@ rp_exchange_choose_export (GtkWindow     *parent,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native),
                                      suggested_name != NULL ? suggested_name : _("partners.csv"));
   g_signal_connect (native, "response", G_CALLBACK (export_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+gboolean
+rp_exchange_export_records (RpStore            *store,
+                            RpStoreExportWhat   what,
+                            RpVault            *vault,
+                            gboolean            include_patient,
+                            GFile              *file,
+                            char              **message,
+                            GError            **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (include_patient &&
+      (what != RP_STORE_EXPORT_REFERRALS || vault == NULL ||
+       rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED))
+    {
+      g_set_error_literal (error, RP_VAULT_ERROR, RP_VAULT_ERROR_LOCKED,
+                           _("The patient vault is locked: patient identifiers cannot be "
+                             "exported"));
+      return FALSE;
+    }
+  if (!rp_csv_export_records (store, what, include_patient ? vault : NULL, file, &n, NULL,
+                              error))
+    return FALSE;
+
+  if (message != NULL)
+    switch (what)
+      {
+      case RP_STORE_EXPORT_ACTIVITIES:
+        *message = g_strdup_printf (ngettext ("Exported %u activity", "Exported %u activities",
+                                              n), n);
+        break;
+      case RP_STORE_EXPORT_TASKS:
+        *message = g_strdup_printf (ngettext ("Exported %u task", "Exported %u tasks", n), n);
+        break;
+      case RP_STORE_EXPORT_REFERRALS:
+      default:
+        *message = g_strdup_printf (include_patient
+                                    ? ngettext ("Exported %u referral with patient identifiers",
+                                                "Exported %u referrals with patient identifiers",
+                                                n)
+                                    : ngettext ("Exported %u referral", "Exported %u referrals",
+                                                n), n);
+        break;
+      }
+  return TRUE;
+}
+
+static void
+record_export_response_cb (GtkNativeDialog *native,
+                           int              response,
+                           Choice          *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      if (file != NULL &&
+          rp_exchange_export_records (choice->store, choice->what, NULL, FALSE, file, &message,
+                                      &error))
+        {
+          if (choice->done != NULL)
+            choice->done (message, choice->user_data);
+        }
+      else if (file != NULL)
+        show_message (choice->parent, choice->what == RP_STORE_EXPORT_TASKS
+                                      ? _("The Tasks Could Not Be Exported")
+                                      : _("The Activities Could Not Be Exported"),
+                      error->message);
+    }
+  choice_free (choice);
+  g_object_unref (native);
+}
+
+void
+rp_exchange_choose_record_export (GtkWindow         *parent,
+                                  RpStore           *store,
+                                  RpStoreExportWhat  what,
+                                  void             (*done) (const char *message,
+                                                            gpointer    user_data),
+                                  gpointer           user_data)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  Choice *choice = g_new0 (Choice, 1);
+  gboolean tasks = what == RP_STORE_EXPORT_TASKS;
+
+  g_return_if_fail (RP_IS_STORE (store));
+  g_return_if_fail (what == RP_STORE_EXPORT_ACTIVITIES || what == RP_STORE_EXPORT_TASKS);
+
+  choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  choice->store = g_object_ref (store);
+  choice->what = what;
+  choice->done = done;
+  choice->user_data = user_data;
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  native = gtk_file_chooser_native_new (tasks ? _("Export Tasks") : _("Export Activities"),
+                                        parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native),
+                                     tasks ? _("tasks.csv") : _("activities.csv"));
+  g_signal_connect (native, "response", G_CALLBACK (record_export_response_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

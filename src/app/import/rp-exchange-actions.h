@@ -1,4 +1,5 @@
-/* rp-exchange-actions.h: choosing a file to import or export partners, for the window and pages.
+/* rp-exchange-actions.h: choosing a file to import, or to export partners, referrals, activities
+ * or tasks, for the window and pages.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,24 +9,33 @@
 
 #include <adwaita.h>
 
+#include "rp-record-import.h"
 #include "rp-store.h"
+#include "rp-store-exchange.h"
+#include "rp-vault.h"
 
 G_BEGIN_DECLS
 
-/* Called when an import committed: Undo is rp_store_undo_import (store, @batch_id). */
-typedef void (*RpImportedFunc) (gint64      batch_id,
-                                const char *summary,
-                                gpointer    user_data);
+/* Called when an import committed: for partners Undo is rp_store_undo_import (store,
+ * @batch_id); for referrals and activities (@batch_id 0) it is rp_record_import_undo (@records,
+ * store), while @records is not NULL. */
+typedef void (*RpImportedFunc) (gint64          batch_id,
+                                RpRecordImport *records,
+                                const char     *summary,
+                                gpointer        user_data);
 
-/* Asks for a CSV file, then shows the import dialog for it. */
+/* Asks for a CSV file, then shows the import dialog for it; patient identifiers in a referrals
+ * file are sealed with @vault (NULL or locked: the dialog refuses them). */
 void      rp_exchange_choose_import   (GtkWindow      *parent,
                                        RpStore        *store,
+                                       RpVault        *vault,
                                        RpImportedFunc  imported,
                                        gpointer        user_data);
 /* Shows the import dialog for @file (a dropped file); a file that cannot be read gets a message
  * dialog saying why. */
 void      rp_exchange_import_file     (GtkWindow      *parent,
                                        RpStore        *store,
+                                       RpVault        *vault,
                                        GFile          *file,
                                        RpImportedFunc  imported,
                                        gpointer        user_data);
@@ -39,5 +49,25 @@ void      rp_exchange_choose_export   (GtkWindow      *parent,
                                        void          (*done) (const char *message,
                                                               gpointer    user_data),
                                        gpointer        user_data);
+
+/* Writes every referral, activity or task of @store to @file as CSV and sets @message to what a
+ * toast says ("Exported 12 activities"). Patient identifiers only for referrals with
+ * @include_patient, opened with @vault: a vault that is NULL or locked then is an error, never a
+ * file without them. */
+gboolean  rp_exchange_export_records  (RpStore            *store,
+                                       RpStoreExportWhat   what,
+                                       RpVault            *vault,
+                                       gboolean            include_patient,
+                                       GFile              *file,
+                                       char              **message,
+                                       GError            **error);
+/* Asks where to save, then writes the activities or tasks (@what) as CSV; @done gets the toast's
+ * message. Referrals go through RpExportDialog (the patient identifiers' choice). */
+void      rp_exchange_choose_record_export (GtkWindow         *parent,
+                                            RpStore           *store,
+                                            RpStoreExportWhat  what,
+                                            void             (*done) (const char *message,
+                                                                      gpointer    user_data),
+                                            gpointer           user_data);
 
 G_END_DECLS

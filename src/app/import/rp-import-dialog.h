@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 
+#include "rp-record-import.h"
 #include "rp-store.h"
+#include "rp-vault.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +24,9 @@ G_DECLARE_FINAL_TYPE (RpImportDialog, rp_import_dialog, RP, IMPORT_DIALOG, AdwWi
  * Cancel. A file that cannot be read shows why (page "error").
  *
  * Signal "imported" (gint64 batch_id, const char *summary): emitted when the import committed,
- * before the dialog closes; Undo is rp_store_undo_import (store, batch_id). */
+ * before the dialog closes; Undo is rp_store_undo_import (store, batch_id) for partners, and
+ * rp_record_import_undo (rp_import_dialog_get_records (), store) for referrals and activities
+ * (batch_id 0). */
 RpImportDialog *rp_import_dialog_new            (GtkWindow  *parent,
                                                  RpStore    *store,
                                                  GFile      *file);
@@ -35,5 +39,12 @@ void            rp_import_dialog_review         (RpImportDialog *self);
 /* Starts the import (as its Import button does). */
 void            rp_import_dialog_start          (RpImportDialog *self);
 void            rp_import_dialog_cancel         (RpImportDialog *self);
+/* The vault that seals a referrals file's patient identifiers (the window's, as the referral
+ * editor's); without it, or locked, the review refuses those columns and writes nothing. */
+void            rp_import_dialog_set_vault      (RpImportDialog *self,
+                                                 RpVault        *vault);
+/* The referrals or activities being imported, or NULL for partners; after "imported" its
+ * rp_record_import_undo() takes the import back. */
+RpRecordImport *rp_import_dialog_get_records    (RpImportDialog *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "rp-activity-dialog.h"
 #include "rp-exchange-actions.h"
+#include "rp-export-dialog.h"
 
 #include "rp-analytics-page.h"
 #include "rp-follow-ups-page.h"
@@ -525,22 +526,53 @@ plan_visit_activated (GSimpleAction *action,
 
 /* ── import and export ─────────────────────────────────────────────────────────────────── */
 
+/* Undo of a referral or activity import: its rows, taken back on the window's connection. */
 static void
-imported_cb (gint64      batch_id,
-             const char *summary,
-             gpointer    user_data)
+undo_records_cb (AdwToast       *toast,
+                 RpRecordImport *records)
+{
+  RpWindow *self = g_object_get_data (G_OBJECT (toast), "window");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint removed = 0;
+
+  if (self == NULL)
+    return;
+  if (!rp_record_import_undo (records, rp_context_get_store (self->context), &removed, &error))
+    message = g_strdup_printf (_("The import could not be undone: %s"), error->message);
+  else if (rp_record_import_get_what (records) == RP_IMPORT_WHAT_REFERRALS)
+    message = g_strdup_printf (ngettext ("Import undone: %u referral removed",
+                                         "Import undone: %u referrals removed", removed), removed);
+  else
+    message = g_strdup_printf (ngettext ("Import undone: %u activity removed",
+                                         "Import undone: %u activities removed", removed),
+                               removed);
+  rp_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+imported_cb (gint64          batch_id,
+             RpRecordImport *records,
+             const char     *summary,
+             gpointer        user_data)
 {
   RpWindow *self = RP_WINDOW (user_data);
   AdwToast *toast = adw_toast_new (summary);
 
-  /* Referrals and activities come without a batch to undo. */
+  adw_toast_set_timeout (toast, 10);
   if (batch_id > 0)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo-import");
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch_id));
     }
-  adw_toast_set_timeout (toast, 10);
+  else if (records != NULL && rp_record_import_can_undo (records))
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data (G_OBJECT (toast), "window", self);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_records_cb),
+                             g_object_ref (records), (GClosureNotify) g_object_unref, 0);
+    }
   rp_window_add_toast (self, toast);
 }
 
@@ -552,7 +584,7 @@ import_activated (GSimpleAction *action,
   RpWindow *self = RP_WINDOW (user_data);
 
   rp_exchange_choose_import (GTK_WINDOW (self), rp_context_get_store (self->context),
-                             imported_cb, self);
+                             rp_context_get_vault (self->context), imported_cb, self);
 }
 
 /* A prospect of the NPI registry on the map (the Prospects page's Show on Map). */
@@ -629,6 +661,51 @@ export_partners_activated (GSimpleAction *action,
                              _("partners.csv"), exported_cb, self);
 }
 
+static void
+referrals_exported_cb (RpExportDialog *dialog,
+                       const char     *message,
+                       RpWindow       *self)
+{
+  rp_window_add_toast (self, adw_toast_new (message));
+}
+
+/* Referrals: a dialog first, for the patient identifiers' choice. */
+static void
+export_referrals_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  RpExportDialog *dialog = rp_export_dialog_new (GTK_WINDOW (self),
+                                                 rp_context_get_store (self->context),
+                                                 rp_context_get_vault (self->context));
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (referrals_exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_activities_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+
+  rp_exchange_choose_record_export (GTK_WINDOW (self), rp_context_get_store (self->context),
+                                    RP_STORE_EXPORT_ACTIVITIES, exported_cb, self);
+}
+
+static void
+export_tasks_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+
+  rp_exchange_choose_record_export (GTK_WINDOW (self), rp_context_get_store (self->context),
+                                    RP_STORE_EXPORT_TASKS, exported_cb, self);
+}
+
 /* A CSV file dropped on the window starts its import. */
 static gboolean
 drop_cb (GtkDropTarget *target,
@@ -645,9 +722,19 @@ drop_cb (GtkDropTarget *target,
   files = g_value_get_boxed (value);
   if (files == NULL)
     return FALSE;
-  rp_exchange_import_file (GTK_WINDOW (self), rp_context_get_store (self->context),
-                           G_FILE (files->data), imported_cb, self);
+  rp_window_import_file (self, G_FILE (files->data));
   return TRUE;
+}
+
+void
+rp_window_import_file (RpWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  rp_exchange_import_file (GTK_WINDOW (self), rp_context_get_store (self->context),
+                           rp_context_get_vault (self->context), file, imported_cb, self);
 }
 
 /* The Referrals page filtered as the query says ("from=…&to=…&direction=…&status=…&partner=…"):
@@ -692,6 +779,9 @@ static const GActionEntry win_entries[] = {
     .parameter_type = "x" },
   { .name = "undo-import", .activate = undo_import_activated, .parameter_type = "x" },
   { .name = "export-partners", .activate = export_partners_activated },
+  { .name = "export-referrals", .activate = export_referrals_activated },
+  { .name = "export-activities", .activate = export_activities_activated },
+  { .name = "export-tasks", .activate = export_tasks_activated },
   { .name = "show-referrals", .activate = show_referrals_activated, .parameter_type = "s" },
   { .name = "show-partners", .activate = show_partners_activated, .parameter_type = "s" },
 };

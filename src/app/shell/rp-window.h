@@ -32,6 +32,10 @@ GtkWidget  *rp_window_get_page              (RpWindow       *self,
                                              const char     *name);
 void        rp_window_add_toast             (RpWindow       *self,
                                              AdwToast       *toast);
+/* Shows the import dialog for @file, as dropping it on the window does; when it is imported, a
+ * toast with Undo. */
+void        rp_window_import_file           (RpWindow       *self,
+                                             GFile          *file);
 /* What the window's actions do. Pages activate the actions (gtk_widget_activate_action), never
  * these functions, and never one another:
  *   win.show-partner (x partner id)     the Partners page, the partner selected

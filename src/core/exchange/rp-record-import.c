@@ -26,6 +26,8 @@
 #include "rp-store-activities.h"
 #include "rp-store-exchange.h"
 #include "rp-store-imports.h"
+#include "rp-store-partners.h"
+#include "rp-store-record-undo.h"
 #include "rp-store-referrals.h"
 
 #define PROGRESS_EVERY 2000
@@ -112,6 +114,14 @@ struct _RpRecordImport
   guint         n_new;
   guint         n_existing;
   GPtrArray    *problems;
+  GPtrArray    *preview;      /* RpRecordPreview: the first valid rows, as they will be stored */
+
+  /* What the last apply wrote, for rp_record_import_undo: each row's id and UUID, and the last
+   * contact each partner had before (activities move it). */
+  GArray       *added_ids;
+  GPtrArray    *added_uuids;  /* borrowed from uuid_chunk */
+  GStringChunk *uuid_chunk;
+  GHashTable   *last_contacts; /* partner id (gint64 *) → its last contact before, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RpRecordImport, rp_record_import, G_TYPE_OBJECT)
@@ -918,6 +928,89 @@ parse_row (RpRecordImport *self,
 
 #undef VALUE
 
+/* ── preview ──────────────────────────────────────────────────────────────────────────── */
+
+static void
+preview_free (RpRecordPreview *preview)
+{
+  g_free (preview->partners);
+  g_free (preview->summary);
+  g_free (preview);
+}
+
+static const char *
+nick_of (GType type,
+         int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  g_type_class_unref (klass);
+  return enum_value != NULL ? enum_value->value_nick : "";
+}
+
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (part != NULL && *part != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", part);
+}
+
+/* Row @row of line @line as the preview shows it: its partners by name, then what is stored. */
+static void
+add_preview (RpRecordImport *self,
+             RpStore        *store,
+             Row            *row,
+             guint           line)
+{
+  RpRecordPreview *preview = g_new0 (RpRecordPreview, 1);
+  g_autoptr(GString) partners = g_string_new (NULL);
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (RP_IS_REFERRAL (row->record))
+    {
+      RpReferral *referral = RP_REFERRAL (row->record);
+      gint64 id = rp_referral_get_partner_id (referral);
+
+      g_array_append_val (ids, id);
+      append_part (summary, rp_referral_direction_to_label (rp_referral_get_direction (referral)));
+      append_part (summary, rp_referral_get_referred_on (referral));
+      append_part (summary, rp_referral_status_to_label (rp_referral_get_status (referral)));
+      append_part (summary, rp_urgency_to_label (rp_referral_get_urgency (referral)));
+      append_part (summary, rp_referral_get_service_line (referral));
+      append_part (summary, rp_referral_get_reason (referral));
+      if (row->patient != NULL)
+        append_part (summary, _("patient identifiers sealed"));
+    }
+  else
+    {
+      RpActivity *activity = RP_ACTIVITY (row->record);
+      GArray *partner_ids = rp_activity_get_partner_ids (activity);
+
+      g_array_append_vals (ids, partner_ids->data, partner_ids->len);
+      append_part (summary, nick_of (RP_TYPE_ACTIVITY_KIND, rp_activity_get_kind (activity)));
+      append_part (summary, rp_activity_get_occurred_at (activity));
+      append_part (summary, rp_activity_get_contact_person (activity));
+      append_part (summary, rp_activity_get_summary (activity));
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(RpPartner) partner = rp_store_get_partner (store, g_array_index (ids, gint64, i),
+                                                           NULL);
+
+      if (partner != NULL)
+        append_part (partners, rp_partner_get_display_name (partner));
+    }
+
+  preview->line = line;
+  preview->partners = g_string_free (g_steal_pointer (&partners), FALSE);
+  preview->summary = g_string_free (g_steal_pointer (&summary), FALSE);
+  g_ptr_array_add (self->preview, preview);
+}
+
 /* ── passes ───────────────────────────────────────────────────────────────────────────── */
 
 
@@ -948,6 +1041,7 @@ rp_record_import_plan (RpRecordImport *self,
   self->planned = FALSE;
   self->n_rows = self->n_invalid = self->n_new = self->n_existing = 0;
   g_ptr_array_set_size (self->problems, 0);
+  g_ptr_array_set_size (self->preview, 0);
 
   if (!has_field (self, RP_RECORD_FIELD_PARTNER_UUID) &&
       !has_field (self, RP_RECORD_FIELD_PARTNER_NPI) &&
@@ -986,7 +1080,11 @@ rp_record_import_plan (RpRecordImport *self,
               g_ptr_array_add (self->problems, g_ptr_array_steal_index (row_problems, i--));
         }
       else
-        self->n_new++;
+        {
+          self->n_new++;
+          if (self->preview->len < RP_RECORD_PREVIEW_ROWS)
+            add_preview (self, store, &row, line);
+        }
       row_clear (&row);
     }
 
@@ -1003,6 +1101,59 @@ rp_record_import_plan (RpRecordImport *self,
     }
 
   self->planned = TRUE;
+  return TRUE;
+}
+
+static void
+forget_added (RpRecordImport *self)
+{
+  g_array_set_size (self->added_ids, 0);
+  g_ptr_array_set_size (self->added_uuids, 0);
+  g_string_chunk_clear (self->uuid_chunk);
+  g_hash_table_remove_all (self->last_contacts);
+}
+
+static void
+remember_added (RpRecordImport *self,
+                GObject        *record)
+{
+  gint64 id;
+  const char *uuid;
+
+  if (RP_IS_REFERRAL (record))
+    {
+      id = rp_referral_get_id (RP_REFERRAL (record));
+      uuid = rp_referral_get_uuid (RP_REFERRAL (record));
+    }
+  else
+    {
+      id = rp_activity_get_id (RP_ACTIVITY (record));
+      uuid = rp_activity_get_uuid (RP_ACTIVITY (record));
+    }
+  g_array_append_val (self->added_ids, id);
+  g_ptr_array_add (self->added_uuids, g_string_chunk_insert_const (self->uuid_chunk, uuid));
+}
+
+/* The last contact of each partner of @activity before the import first touched it. */
+static gboolean
+remember_last_contacts (RpRecordImport  *self,
+                        RpStore         *store,
+                        RpActivity      *activity,
+                        GError         **error)
+{
+  GArray *ids = rp_activity_get_partner_ids (activity);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      char *at = NULL;
+
+      if (g_hash_table_contains (self->last_contacts, &id))
+        continue;
+      if (!rp_store_get_last_contact (store, id, &at, error))
+        return FALSE;
+      g_hash_table_insert (self->last_contacts, g_memdup2 (&id, sizeof id), at);
+    }
   return TRUE;
 }
 
@@ -1041,6 +1192,7 @@ rp_record_import_apply (RpRecordImport       *self,
       return FALSE;
     }
 
+  forget_added (self);
   if (!rp_store_begin (store, error))
     return FALSE;
   if (!load_partners (self, store, error) ||
@@ -1087,7 +1239,10 @@ rp_record_import_apply (RpRecordImport       *self,
              (row.patient == NULL ||
               rp_vault_store_patient (self->vault, RP_REFERRAL (row.record), row.patient, error));
       else
-        ok = rp_store_insert_activity (store, RP_ACTIVITY (row.record), error);
+        ok = remember_last_contacts (self, store, RP_ACTIVITY (row.record), error) &&
+             rp_store_insert_activity (store, RP_ACTIVITY (row.record), error);
+      if (ok)
+        remember_added (self, row.record);
       row_clear (&row);
       if (!ok)
         {
@@ -1103,13 +1258,64 @@ rp_record_import_apply (RpRecordImport       *self,
       goto failed;
     }
   if (!rp_store_commit (store, error))
-    return FALSE;
+    {
+      forget_added (self);
+      return FALSE;
+    }
 
   counts.seconds = g_timer_elapsed (timer, NULL);
   if (progress != NULL)
     progress (done, self->n_rows, counts.seconds > 0 ? done / counts.seconds : 0, user_data);
   if (result != NULL)
     *result = counts;
+  return TRUE;
+
+failed:
+  rp_store_rollback (store);
+  forget_added (self);
+  return FALSE;
+}
+
+gboolean
+rp_record_import_can_undo (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), FALSE);
+  return self->added_ids->len > 0;
+}
+
+gboolean
+rp_record_import_undo (RpRecordImport  *self,
+                       RpStore         *store,
+                       guint           *n_removed,
+                       GError         **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint removed = 0;
+
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), FALSE);
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+
+  if (!rp_store_begin (store, error))
+    return FALSE;
+  if (!rp_store_delete_imported (store, self->what == RP_IMPORT_WHAT_REFERRALS,
+                                 (const gint64 *) self->added_ids->data,
+                                 (const char * const *) self->added_uuids->pdata,
+                                 self->added_ids->len, &removed, error))
+    goto failed;
+  /* Deleting an activity's partners set each one's last contact to its latest activity left;
+   * a last contact that came from elsewhere is put back. */
+  g_hash_table_iter_init (&iter, self->last_contacts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (value != NULL &&
+        !rp_store_restore_last_contact (store, *(gint64 *) key, value, error))
+      goto failed;
+  if (!rp_store_commit (store, error))
+    return FALSE;
+
+  forget_added (self);
+  if (n_removed != NULL)
+    *n_removed = removed;
   return TRUE;
 
 failed:
@@ -1129,6 +1335,11 @@ rp_record_import_finalize (GObject *object)
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->uuids_seen, rp_key_map_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
+  g_clear_pointer (&self->added_ids, g_array_unref);
+  g_clear_pointer (&self->added_uuids, g_ptr_array_unref);
+  g_clear_pointer (&self->uuid_chunk, g_string_chunk_free);
+  g_clear_pointer (&self->last_contacts, g_hash_table_unref);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, g_array_unref);
   g_clear_object (&self->reader);
@@ -1153,6 +1364,11 @@ rp_record_import_init (RpRecordImport *self)
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->uuids_seen = rp_key_map_new ();
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_free);
+  self->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->added_uuids = g_ptr_array_new ();
+  self->uuid_chunk = g_string_chunk_new (4096);
+  self->last_contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /* ── public API ───────────────────────────────────────────────────────────────────────── */
@@ -1249,9 +1465,16 @@ void
 rp_record_import_set_vault (RpRecordImport *self,
                             RpVault        *vault)
 {
+  gboolean could, can;
+
   g_return_if_fail (RP_IS_RECORD_IMPORT (self));
+
+  could = self->vault != NULL && rp_vault_get_state (self->vault) == RP_VAULT_STATE_UNLOCKED;
+  can = vault != NULL && rp_vault_get_state (vault) == RP_VAULT_STATE_UNLOCKED;
   g_set_object (&self->vault, vault);
-  self->planned = FALSE;
+  /* Another unlocked vault (the same key on another connection) keeps the plan. */
+  if (could != can)
+    self->planned = FALSE;
 }
 
 gboolean
@@ -1290,6 +1513,13 @@ rp_record_import_get_n_existing (RpRecordImport *self)
 {
   g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), 0);
   return self->n_existing;
+}
+
+GPtrArray *
+rp_record_import_get_preview (RpRecordImport *self)
+{
+  g_return_val_if_fail (RP_IS_RECORD_IMPORT (self), NULL);
+  return self->preview;
 }
 
 GPtrArray *

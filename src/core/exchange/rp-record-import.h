@@ -105,6 +105,20 @@ guint           rp_record_import_get_n_existing (RpRecordImport *self);
 /* Every problem (RpImportProblem), by line; the first RP_IMPORT_MAX_LISTED. */
 GPtrArray      *rp_record_import_get_problems   (RpRecordImport *self);
 
+/* A new row of the plan as it will be stored: its line, its partners as matched (by name), and
+ * what it holds ("Inbound · 2026-03-14 · Received · Routine · Cardiology"). */
+typedef struct
+{
+  guint  line;
+  char  *partners;
+  char  *summary;
+} RpRecordPreview;
+
+#define RP_RECORD_PREVIEW_ROWS 20
+
+/* The first RP_RECORD_PREVIEW_ROWS new rows (RpRecordPreview), by line. */
+GPtrArray      *rp_record_import_get_preview    (RpRecordImport *self);
+
 /* Writes the new rows in one transaction (result: added, and skipped for the existing).
  * Cancelling @cancellable rolls everything back. */
 gboolean        rp_record_import_apply        (RpRecordImport       *self,
@@ -114,5 +128,15 @@ gboolean        rp_record_import_apply        (RpRecordImport       *self,
                                                gpointer              user_data,
                                                RpImportResult       *result,
                                                GError              **error);
+
+/* TRUE after an apply that added rows, until they are undone. */
+gboolean        rp_record_import_can_undo     (RpRecordImport *self);
+/* Takes back the last apply in one transaction: deletes exactly the rows it added (with their
+ * transitions, tasks and sealed patients) and puts back each partner's last contact as it was.
+ * A row deleted or re-keyed since is left alone. */
+gboolean        rp_record_import_undo         (RpRecordImport *self,
+                                               RpStore        *store,
+                                               guint          *n_removed,
+                                               GError        **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "rp-csv-export.h"
@@ -304,6 +305,209 @@ test_export_tasks (RpTestStore  *fixture_store,
   g_assert_nonnull (strstr (lines[1], "\"2026-03-20\""));
 }
 
+/* ── undo ─────────────────────────────────────────────────────────────────────────────── */
+
+/* Every row of every table of the database at @path (through a connection of the test's own),
+ * sorted, as one text: two equal texts are two databases with the same content. The FTS
+ * indexes' shadow tables are left out (a delete leaves segments behind); their integrity check
+ * against the content stands for them. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+dump_content (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                           " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE "
+                                           "'%_fts%' ORDER BY name", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                              (char *) g_ptr_array_index (tables, t));
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          GString *row = g_string_new (NULL);
+
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              if (sqlite3_column_type (stmt, c) == SQLITE_BLOB)
+                {
+                  const guchar *blob = sqlite3_column_blob (stmt, c);
+
+                  for (int b = 0; b < sqlite3_column_bytes (stmt, c); b++)
+                    g_string_append_printf (row, "%02x", blob[b]);
+                }
+              else if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+                g_string_append (row, "NULL");
+              else
+                g_string_append (row, (const char *) sqlite3_column_text (stmt, c));
+              g_string_append_c (row, '|');
+            }
+          g_ptr_array_add (rows, g_string_free (row, FALSE));
+        }
+      sqlite3_finalize (stmt);
+      g_ptr_array_sort (rows, compare_rows);
+      g_string_append_printf (out, "%s: %u rows\n", (char *) g_ptr_array_index (tables, t),
+                              rows->len);
+      for (guint r = 0; r < rows->len; r++)
+        g_string_append_printf (out, "  %s\n", (char *) g_ptr_array_index (rows, r));
+    }
+
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_fts_intact (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO referral_fts(referral_fts)"
+                                     " VALUES ('integrity-check')", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+execute (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* An import then its undo: every table as it was before, in one step. */
+static void
+test_undo_referrals (RpTestStore  *fixture_store,
+                     gconstpointer data)
+{
+  RpStore *store = fixture_store->store;
+  g_autoptr(GFile) file = fixture ("referrals-crm.csv");
+  g_autoptr(RpRecordImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *between = NULL;
+  guint removed = 0;
+
+  add_partners (store);
+  /* Something there before: a referral of Ann's (1234567893 is partner 2) and a visit. */
+  rp_test_add_referrals (store, 2, "2026-02-01", 2);
+  rp_test_add_visit_activity (store, 2, "2026-02-02");
+  before = dump_content (fixture_store->path);
+
+  import = planned_file (store, file, RP_IMPORT_WHAT_REFERRALS);
+  g_assert_false (rp_record_import_can_undo (import));
+  g_assert_cmpuint (apply (import, store).added, ==, 3);
+  g_assert_true (rp_record_import_can_undo (import));
+  g_assert_cmpuint (rp_store_count_rows (store, "referral"), ==, 5);
+  between = dump_content (fixture_store->path);
+  g_assert_cmpstr (before, !=, between);
+
+  g_assert_true (rp_record_import_undo (import, store, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 3);
+  g_assert_false (rp_record_import_can_undo (import));
+  after = dump_content (fixture_store->path);
+  g_assert_cmpstr (before, ==, after);
+  assert_fts_intact (fixture_store->path);
+
+  /* A second undo has nothing left to take back. */
+  g_assert_true (rp_record_import_undo (import, store, &removed, &error));
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (rp_store_count_rows (store, "referral"), ==, 2);
+}
+
+/* Activities move their partners' last contact: an undo puts back what was there, also a last
+ * contact that came from no activity. */
+static void
+test_undo_activities (RpTestStore  *fixture_store,
+                      gconstpointer data)
+{
+  RpStore *store = fixture_store->store;
+  g_autoptr(GFile) file = fixture ("activities-crm.csv");
+  g_autoptr(RpRecordImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint removed = 0;
+
+  add_partners (store);
+  rp_test_add_visit_activity (store, 1, "2026-02-02");
+  execute (fixture_store->path,
+           "UPDATE partner SET last_contact_at = '2025-12-01T10:00:00Z' WHERE id = 2");
+  before = dump_content (fixture_store->path);
+
+  import = planned_file (store, file, RP_IMPORT_WHAT_ACTIVITIES);
+  g_assert_cmpuint (apply (import, store).added, ==, 2);
+  {
+    g_autoptr(RpPartner) ann = rp_store_get_partner (store, 2, NULL);
+
+    g_assert_cmpstr (rp_partner_get_last_contact_at (ann), >, "2026-03-01");
+  }
+
+  g_assert_true (rp_record_import_undo (import, store, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 2);
+  after = dump_content (fixture_store->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (rp_store_count_rows (store, "activity"), ==, 1);
+}
+
+/* The review's preview: the first new rows as they will be stored, partners matched. */
+static void
+test_preview (RpTestStore  *fixture_store,
+              gconstpointer data)
+{
+  RpStore *store = fixture_store->store;
+  g_autoptr(GFile) file = fixture ("referrals-crm.csv");
+  g_autoptr(RpRecordImport) import = NULL;
+  GPtrArray *preview;
+  RpRecordPreview *row;
+
+  add_partners (store);
+  import = planned_file (store, file, RP_IMPORT_WHAT_REFERRALS);
+  preview = rp_record_import_get_preview (import);
+  g_assert_cmpuint (preview->len, ==, 3);
+  row = g_ptr_array_index (preview, 0);
+  g_assert_cmpuint (row->line, ==, 2);
+  g_assert_nonnull (strstr (row->partners, "Jane Smith"));
+  g_assert_nonnull (strstr (row->summary, "2026-03-14"));
+  g_assert_nonnull (strstr (row->summary, "Scheduled"));
+  g_assert_nonnull (strstr (row->summary, "Orthopedics"));
+  row = g_ptr_array_index (preview, 1);
+  g_assert_cmpuint (row->line, ==, 3);
+  g_assert_nonnull (strstr (row->partners, "Ann Lee"));
+  g_assert_nonnull (strstr (row->summary, "Outbound"));
+  g_assert_nonnull (strstr (row->summary, "Loop Closed"));
+  row = g_ptr_array_index (preview, 2);
+  g_assert_cmpstr (row->partners, ==, "Olentangy Family Medicine");
+  /* The plan wrote nothing. */
+  g_assert_cmpuint (rp_store_count_rows (store, "referral"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +523,9 @@ main (int   argc,
   ADD ("/exchange/records/activities", test_activities);
   ADD ("/exchange/records/round-trip", test_round_trip);
   ADD ("/exchange/records/export-tasks", test_export_tasks);
+  ADD ("/exchange/records/undo-referrals", test_undo_referrals);
+  ADD ("/exchange/records/undo-activities", test_undo_activities);
+  ADD ("/exchange/records/preview", test_preview);
 
   return g_test_run ();
 }
