@@ -416,6 +416,25 @@ compare_partner_counts (gconstpointer a,
   return x->partner_id < y->partner_id ? -1 : x->partner_id > y->partner_id;
 }
 
+/* The largest partner id, or -1 when it cannot be read. */
+static gint64
+max_partner_id (RpStore *self)
+{
+  sqlite3_stmt *stmt = _rp_store_prepare (self, "SELECT max(id) FROM partner", NULL);
+  gint64 max = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    max = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return max;
+}
+
+/* Partner ids up to this are summed in an array indexed by id (4 bytes a partner: 8 MB at most)
+ * rather than a hash table; larger ones, which Rapport never makes itself, in a hash table. */
+#define DENSE_MAX_ID 2000000
+
 GArray *
 rp_store_analytics_count_by_partner (RpStore                 *self,
                                      const RpAnalyticsFilter *filter,
@@ -427,6 +446,8 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
                                          " WHERE t.month BETWEEN ?3 AND ?4");
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) counts = NULL;
+  g_autofree guint *dense = NULL;
+  gint64 dense_max;
   sqlite3_stmt *stmt;
   MonthSplit split;
   int rc;
@@ -450,8 +471,11 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
   bind_split (stmt, first, last, &split);
   bind_filter (stmt, filter);
 
-  /* Summed here rather than grouped in SQL: the rows come by month, and a hash table adds them
-   * up without sorting them first. */
+  /* Summed here rather than grouped in SQL: the rows come by month, and an array by id adds
+   * them up without sorting them first (tens of thousands of partners a month). */
+  dense_max = MIN (max_partner_id (self), DENSE_MAX_ID);
+  if (dense_max >= 0)
+    dense = g_new0 (guint, dense_max + 1);
   counts = g_array_new (FALSE, FALSE, sizeof (RpPartnerCount));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -459,7 +483,9 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
       guint n = (guint) sqlite3_column_int64 (stmt, 1);
       gpointer index;
 
-      if (g_hash_table_lookup_extended (sums, &partner_id, NULL, &index))
+      if (partner_id >= 0 && partner_id <= dense_max)
+        dense[partner_id] += n;
+      else if (g_hash_table_lookup_extended (sums, &partner_id, NULL, &index))
         g_array_index (counts, RpPartnerCount, GPOINTER_TO_UINT (index)).n += n;
       else
         {
@@ -476,6 +502,14 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
     {
       _rp_store_set_error (self, rc, error);
       return NULL;
+    }
+
+  for (gint64 id = 0; id <= dense_max; id++)
+    {
+      RpPartnerCount count = { .partner_id = id, .n = dense[id] };
+
+      if (count.n > 0)
+        g_array_append_val (counts, count);
     }
 
   g_array_sort (counts, compare_partner_counts);
