@@ -27,6 +27,25 @@ int          _rp_figure_rows_compare_by_id     (gconstpointer            a,
 int          _rp_figure_rows_compare_by_change (gconstpointer            a,
                                                 gconstpointer            b);
 
+/* The orders of the lists by their numbers alone: most first; largest change first, then most. */
+int          _rp_figure_rows_numbers_by_n      (gconstpointer            a,
+                                                gconstpointer            b);
+int          _rp_figure_rows_numbers_by_change (gconstpointer            a,
+                                                gconstpointer            b);
+/* Sorts @rows by @numbers, then id, and returns how many make the head of a long list: the
+ * first RP_ANALYTICS_NAMED_ROWS and every row tied with the last of them by @numbers. */
+guint        _rp_analytics_sort_head           (GPtrArray               *rows,
+                                                GCompareFunc             numbers);
+/* Sorts the first @head rows of @rows (named) by @numbers, then name, then id. */
+void         _rp_analytics_sort_named_head     (GPtrArray               *rows,
+                                                guint                    head,
+                                                GCompareFunc             numbers);
+/* Both, naming the head from the store in between (RP_ANALYTICS_NAMED_ROWS in rp-analytics.h). */
+gboolean     _rp_analytics_sort_and_name       (RpStore                 *store,
+                                                GPtrArray               *rows,
+                                                GCompareFunc             numbers,
+                                                GError                 **error);
+
 /* "YYYY-MM-DD" of @day, and of @day moved by @days. */
 char        *_rp_analytics_day                 (const GDate             *day);
 char        *_rp_analytics_shifted_day         (const GDate             *day,

@@ -154,28 +154,29 @@ rp_referrer_trend_to_label (RpReferrerTrend trend)
     }
 }
 
+/* The lists' orders by their numbers (then by name, then id, in the named head). */
 static int
-compare_rows_by_fall (gconstpointer a,
-                      gconstpointer b)
+numbers_by_fall (gconstpointer a,
+                 gconstpointer b)
 {
   const RpFigureRow *x = *(RpFigureRow * const *) a;
   const RpFigureRow *y = *(RpFigureRow * const *) b;
 
   if (x->change != y->change)
     return x->change < y->change ? -1 : 1;
-  return _rp_figure_rows_compare_by_n (a, b);
+  return _rp_figure_rows_numbers_by_n (a, b);
 }
 
 static int
-compare_rows_by_previous (gconstpointer a,
-                          gconstpointer b)
+numbers_by_previous (gconstpointer a,
+                     gconstpointer b)
 {
   const RpFigureRow *x = *(RpFigureRow * const *) a;
   const RpFigureRow *y = *(RpFigureRow * const *) b;
 
   if (x->previous != y->previous)
     return x->previous > y->previous ? -1 : 1;
-  return _rp_figure_rows_compare_by_n (a, b);
+  return _rp_figure_rows_numbers_by_n (a, b);
 }
 
 static int
@@ -290,25 +291,37 @@ rp_analytics_referrer_trends (RpStore                 *store,
         add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
     }
 
-  for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
-    {
-      g_ptr_array_sort (made[t], _rp_figure_rows_compare_by_id);
-      if (!_rp_analytics_name_rows (store, made[t], error))
-        {
-          for (guint k = 0; k < RP_REFERRER_N_TRENDS; k++)
-            g_ptr_array_unref (made[k]);
-          return FALSE;
-        }
-    }
+  /* Each list's head is named (all five in one look-up) and ordered by name among equals; the
+   * rest stay in order of their numbers (RP_ANALYTICS_NAMED_ROWS). */
+  {
+    static const GCompareFunc order[RP_REFERRER_N_TRENDS] = {
+      [RP_REFERRER_NEW] = _rp_figure_rows_numbers_by_n,
+      [RP_REFERRER_RETURNING] = _rp_figure_rows_numbers_by_n,
+      [RP_REFERRER_GROWING] = _rp_figure_rows_numbers_by_change,
+      [RP_REFERRER_FALLING] = numbers_by_fall,
+      [RP_REFERRER_LAPSED] = numbers_by_previous,
+    };
+    g_autoptr(GPtrArray) heads = g_ptr_array_new ();
+    guint head[RP_REFERRER_N_TRENDS];
 
-  g_ptr_array_sort (made[RP_REFERRER_NEW], _rp_figure_rows_compare_by_n);
-  g_ptr_array_sort (made[RP_REFERRER_RETURNING], _rp_figure_rows_compare_by_n);
-  g_ptr_array_sort (made[RP_REFERRER_GROWING], _rp_figure_rows_compare_by_change);
-  g_ptr_array_sort (made[RP_REFERRER_FALLING], compare_rows_by_fall);
-  g_ptr_array_sort (made[RP_REFERRER_LAPSED], compare_rows_by_previous);
-
-  for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
-    lists[t] = made[t];
+    for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+      {
+        head[t] = _rp_analytics_sort_head (made[t], order[t]);
+        for (guint i = 0; i < head[t]; i++)
+          g_ptr_array_add (heads, g_ptr_array_index (made[t], i));
+      }
+    if (!_rp_analytics_name_rows (store, heads, error))
+      {
+        for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+          g_ptr_array_unref (made[t]);
+        return FALSE;
+      }
+    for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+      {
+        _rp_analytics_sort_named_head (made[t], head[t], order[t]);
+        lists[t] = made[t];
+      }
+  }
 
   return TRUE;
 }

@@ -41,6 +41,8 @@ collate_key_of (const RpFigureRow *row)
 {
   RpFigureRow *mutable_row = (RpFigureRow *) row;
 
+  if (*row->label == '\0')
+    return "";
   if (mutable_row->collate_key == NULL)
     mutable_row->collate_key = g_utf8_collate_key (row->label, -1);
   return mutable_row->collate_key;
@@ -48,8 +50,8 @@ collate_key_of (const RpFigureRow *row)
 
 RpFigureRow *
 _rp_figure_row_new (gint64      id,
-                const char *key,
-                const char *label)
+                    const char *key,
+                    const char *label)
 {
   RpFigureRow *row = g_new0 (RpFigureRow, 1);
 
@@ -87,7 +89,7 @@ _rp_analytics_day (const GDate *day)
 
 char *
 _rp_analytics_shifted_day (const GDate *day,
-             int          days)
+                           int          days)
 {
   GDate shifted = *day;
 
@@ -123,7 +125,7 @@ rp_analytics_day_start_utc (const GDate *day,
 /* The months "YYYY-MM" from @first's to @last's. */
 GPtrArray *
 _rp_analytics_months_between (const GDate *first,
-                const GDate *last)
+                              const GDate *last)
 {
   GPtrArray *months = g_ptr_array_new_with_free_func (g_free);
   int index = (int) g_date_get_year (first) * 12 + (int) g_date_get_month (first) - 1;
@@ -152,7 +154,7 @@ _rp_analytics_month_label (const char *month)
 
 int
 _rp_analytics_month_index (GPtrArray  *months,
-             const char *month)
+                           const char *month)
 {
   for (guint i = 0; i < months->len; i++)
     if (g_str_equal (g_ptr_array_index (months, i), month))
@@ -177,7 +179,7 @@ compare_count_ids (gconstpointer a,
 
 guint
 _rp_analytics_count_of (GArray *counts,
-          gint64  partner_id)
+                        gint64  partner_id)
 {
   RpPartnerCount key = { .partner_id = partner_id };
   RpPartnerCount *found;
@@ -233,10 +235,10 @@ counts_key (RpStore                 *store,
 
 GArray *
 _rp_analytics_count_partners (RpStore                 *store,
-                const RpAnalyticsFilter *filter,
-                const char              *first,
-                const char              *last,
-                GError                 **error)
+                              const RpAnalyticsFilter *filter,
+                              const char              *first,
+                              const char              *last,
+                              GError                 **error)
 {
   GHashTable *shared = g_private_get (&shared_counts);
   g_autofree char *key = NULL;
@@ -273,8 +275,8 @@ sum_counts (GArray *counts)
 /* Fills the label and detail of @rows (by id) from the store. */
 gboolean
 _rp_analytics_name_rows (RpStore   *store,
-           GPtrArray *rows,
-           GError   **error)
+                         GPtrArray *rows,
+                         GError   **error)
 {
   g_autofree gint64 *ids = g_new (gint64, MAX (rows->len, 1));
   g_autoptr(GPtrArray) partners = NULL;
@@ -327,7 +329,7 @@ _rp_analytics_name_rows (RpStore   *store,
 }
 int
 _rp_figure_rows_compare_by_n (gconstpointer a,
-                   gconstpointer b)
+                              gconstpointer b)
 {
   const RpFigureRow *x = *(RpFigureRow * const *) a;
   const RpFigureRow *y = *(RpFigureRow * const *) b;
@@ -343,7 +345,7 @@ _rp_figure_rows_compare_by_n (gconstpointer a,
 
 int
 _rp_figure_rows_compare_by_id (gconstpointer a,
-                    gconstpointer b)
+                               gconstpointer b)
 {
   const RpFigureRow *x = *(RpFigureRow * const *) a;
   const RpFigureRow *y = *(RpFigureRow * const *) b;
@@ -353,7 +355,7 @@ _rp_figure_rows_compare_by_id (gconstpointer a,
 
 int
 _rp_figure_rows_compare_by_change (gconstpointer a,
-                        gconstpointer b)
+                                   gconstpointer b)
 {
   const RpFigureRow *x = *(RpFigureRow * const *) a;
   const RpFigureRow *y = *(RpFigureRow * const *) b;
@@ -361,6 +363,115 @@ _rp_figure_rows_compare_by_change (gconstpointer a,
   if (x->change != y->change)
     return x->change > y->change ? -1 : 1;
   return _rp_figure_rows_compare_by_n (a, b);
+}
+
+int
+_rp_figure_rows_numbers_by_n (gconstpointer a,
+                              gconstpointer b)
+{
+  const RpFigureRow *x = *(RpFigureRow * const *) a;
+  const RpFigureRow *y = *(RpFigureRow * const *) b;
+
+  return x->n != y->n ? (x->n > y->n ? -1 : 1) : 0;
+}
+
+int
+_rp_figure_rows_numbers_by_change (gconstpointer a,
+                                   gconstpointer b)
+{
+  const RpFigureRow *x = *(RpFigureRow * const *) a;
+  const RpFigureRow *y = *(RpFigureRow * const *) b;
+
+  if (x->change != y->change)
+    return x->change > y->change ? -1 : 1;
+  return _rp_figure_rows_numbers_by_n (a, b);
+}
+
+static int
+compare_numbers_then_id (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      data)
+{
+  GCompareFunc numbers = *(GCompareFunc *) data;
+  int by_numbers = numbers (a, b);
+
+  return by_numbers != 0 ? by_numbers : _rp_figure_rows_compare_by_id (a, b);
+}
+
+static int
+compare_numbers_name_id (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      data)
+{
+  GCompareFunc numbers = *(GCompareFunc *) data;
+  const RpFigureRow *x = *(RpFigureRow * const *) a;
+  const RpFigureRow *y = *(RpFigureRow * const *) b;
+  int by;
+
+  if ((by = numbers (a, b)) != 0 || (by = strcmp (collate_key_of (x), collate_key_of (y))) != 0)
+    return by;
+  return _rp_figure_rows_compare_by_id (a, b);
+}
+
+guint
+_rp_analytics_sort_head (GPtrArray    *rows,
+                         GCompareFunc  numbers)
+{
+  guint head = MIN (rows->len, RP_ANALYTICS_NAMED_ROWS);
+
+  g_ptr_array_sort_with_data (rows, compare_numbers_then_id, &numbers);
+  while (head > 0 && head < rows->len &&
+         numbers (&rows->pdata[head - 1], &rows->pdata[head]) == 0)
+    head++;
+  return head;
+}
+
+void
+_rp_analytics_sort_named_head (GPtrArray    *rows,
+                               guint         head,
+                               GCompareFunc  numbers)
+{
+  g_qsort_with_data (rows->pdata, (gint) head, sizeof (gpointer), compare_numbers_name_id,
+                     &numbers);
+}
+
+gboolean
+_rp_analytics_sort_and_name (RpStore      *store,
+                             GPtrArray    *rows,
+                             GCompareFunc  numbers,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) named = NULL;
+  guint head = _rp_analytics_sort_head (rows, numbers);
+
+  named = g_ptr_array_sized_new (head);
+  for (guint i = 0; i < head; i++)
+    g_ptr_array_add (named, g_ptr_array_index (rows, i));
+  if (!_rp_analytics_name_rows (store, named, error))
+    return FALSE;
+  _rp_analytics_sort_named_head (rows, head, numbers);
+  return TRUE;
+}
+
+gboolean
+rp_analytics_name_rows (RpStore    *store,
+                        GPtrArray  *rows,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new ();
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      if (row->id != 0 && *row->label == '\0')
+        g_ptr_array_add (unnamed, row);
+    }
+
+  return unnamed->len == 0 || _rp_analytics_name_rows (store, unnamed, error);
 }
 
 static int
