@@ -854,11 +854,20 @@ rp_store_analytics_comparable (RpStore                 *self,
                                RpComparable            *comparable,
                                GError                 **error)
 {
+  /* Which partners are comparable, by id: tens of thousands of partners over a year's rows of
+   * the tally (hundreds of thousands), so an array by id rather than a hash table. Ids past
+   * DENSE_MAX_ID, which Rapport never makes itself, go in @partners. */
   g_autoptr(GHashTable) partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
+  g_autofree guint8 *state = NULL;   /* 1: excluded, 2: comparable */
   g_autoptr(GString) sql = NULL;
   gboolean join_partner = filters_partner (filter);
+  gint64 dense_max = MIN (max_partner_id (self), DENSE_MAX_ID);
+  char last_tier[16] = "";
+  gboolean last_in_tiers = FALSE;
   sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key;
   MonthSplit split;
   int rc;
 
@@ -866,6 +875,17 @@ rp_store_analytics_comparable (RpStore                 *self,
   g_return_val_if_fail (comparable != NULL, FALSE);
 
   memset (comparable, 0, sizeof *comparable);
+
+  if (dense_max >= 0)
+    state = g_new0 (guint8, dense_max + 1);
+  g_hash_table_iter_init (&iter, excluded);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+
+      if (id >= 0 && id <= dense_max)
+        state[id] = 1;
+    }
 
   /* The partners of @tiers that referred from @active_first to @active_last, but @excluded. */
   sql = g_string_new ("SELECT t.partner_id, t.tier FROM analytics_partner_month t"
@@ -884,10 +904,30 @@ rp_store_analytics_comparable (RpStore                 *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *tier = _rp_store_column_text (stmt, 1);
+      const char *tier;
 
-      if (g_hash_table_contains (tiers, tier) && !g_hash_table_contains (excluded, &id) &&
-          !g_hash_table_contains (partners, &id))
+      if (id >= 0 && id <= dense_max)
+        {
+          if (state[id] != 0)
+            continue;
+        }
+      else if (g_hash_table_contains (excluded, &id) || g_hash_table_contains (partners, &id))
+        continue;
+
+      /* The rows come by month, the same few tiers over and over. */
+      tier = _rp_store_column_text (stmt, 1);
+      if (strcmp (tier, last_tier) != 0)
+        {
+          g_strlcpy (last_tier, tier, sizeof last_tier);
+          last_in_tiers = g_hash_table_contains (tiers, tier);
+        }
+      if (!last_in_tiers)
+        continue;
+
+      comparable->partners++;
+      if (id >= 0 && id <= dense_max)
+        state[id] = 2;
+      else
         g_hash_table_add (partners, g_memdup2 (&id, sizeof id));
     }
   sqlite3_reset (stmt);
@@ -896,7 +936,6 @@ rp_store_analytics_comparable (RpStore                 *self,
       _rp_store_set_error (self, rc, error);
       return FALSE;
     }
-  comparable->partners = g_hash_table_size (partners);
 
   if (before_first == NULL || after_last == NULL)
     return TRUE;
@@ -917,10 +956,11 @@ rp_store_analytics_comparable (RpStore                 *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *day = _rp_store_column_text (stmt, 1);
+      const char *day;
 
-      if (!g_hash_table_contains (partners, &id))
+      if (id >= 0 && id <= dense_max ? state[id] != 2 : !g_hash_table_contains (partners, &id))
         continue;
+      day = _rp_store_column_text (stmt, 1);
       if (strcmp (day, before_last) <= 0)
         comparable->before++;
       else if (strcmp (day, after_first) >= 0)
