@@ -40,34 +40,37 @@ rp_outcome_figure_free (RpOutcomeFigure *figure)
   g_free (figure);
 }
 
-/* Adds one outcome to the row of @key in @rows (made when missing). */
 static void
-tally_outcome (GPtrArray  *rows,
-               GHashTable *index,
-               gint64      id,
-               const char *key,
-               const char *label,
-               const char *detail,
-               guint       satisfaction)
+add_count (RpFigureRow    *row,
+           RpOutcomeCount *count)
 {
-  RpFigureRow *row = g_hash_table_lookup (index, key);
+  row->n += count->n;
+  row->n_rated += count->n_rated;
+  row->mean += count->satisfaction;
+}
+
+/* Adds @count to the row of @key in @rows (made when missing). */
+static RpFigureRow *
+add_outcomes (GPtrArray      *rows,
+              GHashTable     *index,
+              gint64          id,
+              const char     *key,
+              const char     *label,
+              RpOutcomeCount *count)
+{
+  RpFigureRow *row = index != NULL ? g_hash_table_lookup (index, key) : NULL;
 
   if (row == NULL)
     {
       row = _rp_figure_row_new (id, key, label);
-      g_free (row->detail);
-      row->detail = g_strdup (detail != NULL ? detail : "");
       row->mean = 0.0;
       g_ptr_array_add (rows, row);
-      g_hash_table_insert (index, row->key, row);
+      if (index != NULL)
+        g_hash_table_insert (index, row->key, row);
     }
 
-  row->n++;
-  if (satisfaction > 0)
-    {
-      row->mean += satisfaction;
-      row->n_rated++;
-    }
+  add_count (row, count);
+  return row;
 }
 
 static void
@@ -87,22 +90,25 @@ rp_analytics_outcomes (RpStore                 *store,
                        const RpAnalyticsFilter *filter,
                        GError                 **error)
 {
-  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GHashTable) labels = NULL;
   g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) partners = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) specialties = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(RpOutcomeFigure) figure = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
-  RpOutcomeFigure *figure;
+  RpFigureRow *partner = NULL;
   double sum = 0;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
+  /* Counted in the store by partner and category: the long list by partner is named only at
+   * its head (RP_ANALYTICS_NAMED_ROWS). */
   first = _rp_analytics_day (&period->first);
   last = _rp_analytics_day (&period->last);
-  outcomes = rp_store_analytics_outcomes (store, filter, first, last, error);
-  if (outcomes == NULL)
+  if ((counts = rp_store_analytics_outcome_counts (store, filter, first, last, error)) == NULL ||
+      (labels = rp_store_analytics_outcome_categories (store, error)) == NULL)
     return NULL;
 
   figure = g_new0 (RpOutcomeFigure, 1);
@@ -110,27 +116,34 @@ rp_analytics_outcomes (RpStore                 *store,
   figure->by_partner = _rp_figure_rows_new ();
   figure->by_specialty = _rp_figure_rows_new ();
 
-  for (guint i = 0; i < outcomes->len; i++)
+  for (guint i = 0; i < counts->len; i++)
     {
-      RpOutcomeRow *row = g_ptr_array_index (outcomes, i);
-      g_autofree char *category_key = g_strdup_printf ("%" G_GINT64_FORMAT, row->category_id);
-      g_autofree char *partner_key = g_strdup_printf ("%" G_GINT64_FORMAT, row->partner_id);
-      const char *specialty = *row->specialty != '\0' ? row->specialty : _("No specialty");
+      RpOutcomeCount *count = g_ptr_array_index (counts, i);
+      const char *specialty = *count->specialty != '\0' ? count->specialty : _("No specialty");
 
-      figure->total++;
-      if (row->satisfaction > 0)
+      figure->total += count->n;
+      figure->n_rated += count->n_rated;
+      sum += count->satisfaction;
+
+      if (count->category_id != 0)
         {
-          figure->n_rated++;
-          sum += row->satisfaction;
-        }
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, count->category_id);
+          const char *label = g_hash_table_lookup (labels, &count->category_id);
 
-      if (row->category_id != 0)
-        tally_outcome (figure->by_category, categories, row->category_id, category_key,
-                       row->category, NULL, row->satisfaction);
-      tally_outcome (figure->by_partner, partners, row->partner_id, partner_key, row->partner,
-                     row->specialty, row->satisfaction);
-      tally_outcome (figure->by_specialty, specialties, 0, specialty, specialty, NULL,
-                     row->satisfaction);
+          add_outcomes (figure->by_category, categories, count->category_id, key,
+                        label != NULL ? label : "", count);
+        }
+      add_outcomes (figure->by_specialty, specialties, 0, specialty, specialty, count);
+
+      /* A partner's rows come one after another. */
+      if (partner != NULL && partner->id == count->partner_id)
+        add_count (partner, count);
+      else
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, count->partner_id);
+
+          partner = add_outcomes (figure->by_partner, NULL, count->partner_id, key, NULL, count);
+        }
     }
 
   figure->mean = figure->n_rated > 0 ? sum / figure->n_rated : NAN;
@@ -138,9 +151,11 @@ rp_analytics_outcomes (RpStore                 *store,
   finish_means (figure->by_partner);
   finish_means (figure->by_specialty);
   g_ptr_array_sort (figure->by_category, _rp_figure_rows_compare_by_n);
-  g_ptr_array_sort (figure->by_partner, _rp_figure_rows_compare_by_n);
   g_ptr_array_sort (figure->by_specialty, _rp_figure_rows_compare_by_n);
-  return figure;
+  if (!_rp_analytics_sort_and_name (store, figure->by_partner, _rp_figure_rows_numbers_by_n,
+                                    error))
+    return NULL;
+  return g_steal_pointer (&figure);
 }
 
 /* Feedback */

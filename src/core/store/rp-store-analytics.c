@@ -131,6 +131,15 @@ rp_outcome_row_free (RpOutcomeRow *row)
 }
 
 void
+rp_outcome_count_free (RpOutcomeCount *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->specialty);
+  g_free (row);
+}
+
+void
 rp_feedback_row_free (RpFeedbackRow *row)
 {
   if (row == NULL)
@@ -656,6 +665,80 @@ rp_store_analytics_outcomes (RpStore                 *self,
     return read_between (self, filter, first, last, read_outcome_row,
                          (GDestroyNotify) rp_outcome_row_free, sql->str, error);
   }
+}
+
+static gpointer
+read_outcome_count (sqlite3_stmt *stmt)
+{
+  RpOutcomeCount *row = g_new0 (RpOutcomeCount, 1);
+
+  row->partner_id = sqlite3_column_int64 (stmt, 0);
+  row->category_id = sqlite3_column_int64 (stmt, 1);
+  row->specialty = g_strdup (_rp_store_column_text (stmt, 2));
+  row->n = (guint) sqlite3_column_int64 (stmt, 3);
+  row->n_rated = (guint) sqlite3_column_int64 (stmt, 4);
+  row->satisfaction = (guint) sqlite3_column_int64 (stmt, 5);
+  return row;
+}
+
+GPtrArray *
+rp_store_analytics_outcome_counts (RpStore                 *self,
+                                   const RpAnalyticsFilter *filter,
+                                   const char              *first,
+                                   const char              *last,
+                                   GError                 **error)
+{
+  g_autoptr(GString) sql = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (first != NULL && last != NULL, NULL);
+
+  /* From the partial index of the outcomes recorded, each partner's specialty from the covering
+   * index of names. */
+  sql = g_string_new ("SELECT r.partner_id, r.outcome_category_id, p.specialty_label,"
+                      " count(*), count(nullif(r.satisfaction, 0)), total(r.satisfaction)"
+                      " FROM referral r INDEXED BY referral_analytics_outcomes"
+                      " JOIN partner p INDEXED BY partner_analytics_names ON p.id = r.partner_id"
+                      " WHERE r.referred_on BETWEEN ?1 AND ?2"
+                      " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)");
+  append_conditions (sql, filter, "p", "r");
+  g_string_append (sql, " GROUP BY r.partner_id, r.outcome_category_id");
+  return read_between (self, filter, first, last, read_outcome_count,
+                       (GDestroyNotify) rp_outcome_count_free, sql->str, error);
+}
+
+GHashTable *
+rp_store_analytics_outcome_categories (RpStore *self,
+                                       GError **error)
+{
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = _rp_store_prepare (self, "SELECT id, label, key FROM outcome_category", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *label = _rp_store_column_text (stmt, 1);
+      const char *builtin = rp_outcome_category_builtin_label (
+        (const char *) sqlite3_column_text (stmt, 2));
+
+      g_hash_table_insert (labels, g_memdup2 (&id, sizeof id),
+                           g_strdup (*label == '\0' && builtin != NULL ? builtin : label));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&labels);
 }
 
 /* Feedback */
