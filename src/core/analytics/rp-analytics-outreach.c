@@ -209,8 +209,11 @@ rp_analytics_outreach (RpStore                 *store,
       figure->visited_after += row->n;
     }
 
-  g_ptr_array_sort (figure->rows, _rp_figure_rows_compare_by_id);
-  g_ptr_array_sort (figure->rows, _rp_figure_rows_compare_by_change);
+  /* Named already (their tiers were needed): only the head is ordered by name among equals. */
+  _rp_analytics_sort_named_head (figure->rows,
+                                 _rp_analytics_sort_head (figure->rows,
+                                                          _rp_figure_rows_numbers_by_change),
+                                 _rp_figure_rows_numbers_by_change);
 
   if (figure->visited == 0)
     return figure;
@@ -267,16 +270,17 @@ rp_analytics_outreach (RpStore                 *store,
 
 /* Gifts and meals */
 
+/* Most spent first, then most referrals (then by name and id in the named head). */
 static int
-compare_rows_by_cents (gconstpointer a,
-                       gconstpointer b)
+numbers_by_cents (gconstpointer a,
+                  gconstpointer b)
 {
   const RpFigureRow *x = *(RpFigureRow * const *) a;
   const RpFigureRow *y = *(RpFigureRow * const *) b;
 
   if (x->cents != y->cents)
     return x->cents > y->cents ? -1 : 1;
-  return _rp_figure_rows_compare_by_n (a, b);
+  return _rp_figure_rows_numbers_by_n (a, b);
 }
 
 GPtrArray *
@@ -327,8 +331,7 @@ rp_analytics_gifts (RpStore                 *store,
       g_ptr_array_add (rows, row);
     }
 
-  if (!_rp_analytics_name_rows (store, rows, error))
+  if (!_rp_analytics_sort_and_name (store, rows, numbers_by_cents, error))
     return NULL;
-  g_ptr_array_sort (rows, compare_rows_by_cents);
   return g_steal_pointer (&rows);
 }

@@ -231,7 +231,8 @@ RpFeedbackFigure *rp_analytics_feedback   (RpStore                 *store,
                                            GError                 **error);
 
 /* The effect of visits (definitions above); rows: one per visited partner (id, label, key = the
- * visit day, previous = referrals before, n = after, change). */
+ * visit day, previous = referrals before, n = after, change), largest change first; all named,
+ * but past RP_ANALYTICS_NAMED_ROWS ordered by numbers and id rather than name. */
 typedef struct
 {
   guint      visited;
