@@ -187,7 +187,19 @@ typedef struct
   char last_month[8];
   char head_last[11];    /* the last day of the head; "" when there is none */
   char tail_first[11];   /* the first day of the tail; "~" when there is none */
+  /* With split_months_complement(): days to take away (?7 to ?8 and ?9 to ?10), those of a
+   * month read whole from the tallies that are not in the range; "~" and "" when none. */
+  char minus_first[2][11];
+  char minus_last[2][11];
 } MonthSplit;
+
+static void
+format_day (char        *buffer,
+            const GDate *day)
+{
+  g_snprintf (buffer, 11, "%04d-%02d-%02d", g_date_get_year (day), g_date_get_month (day),
+              g_date_get_day (day));
+}
 
 static void
 split_months (const char *first,
@@ -198,6 +210,11 @@ split_months (const char *first,
   int first_index, last_index;
 
   /* No usable day: everything from the referrals, no month from the tallies. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_strlcpy (split->minus_first[i], "~", sizeof split->minus_first[i]);
+      g_strlcpy (split->minus_last[i], "", sizeof split->minus_last[i]);
+    }
   g_strlcpy (split->first_month, "~", sizeof split->first_month);
   g_strlcpy (split->last_month, "", sizeof split->last_month);
   g_strlcpy (split->head_last, last, sizeof split->head_last);
@@ -247,6 +264,68 @@ split_months (const char *first,
     g_snprintf (split->tail_first, sizeof split->tail_first, "%04d-%02d-%02d",
                 g_date_get_year (&month_last), g_date_get_month (&month_last),
                 g_date_get_day (&month_last));
+}
+
+/* The most days a month read whole from the tallies may have outside the range (taken away
+ * from the referrals' index): a month's tally has a row per partner, fewer than its referrals
+ * but more than a few days' worth. */
+#define COMPLEMENT_MAX_DAYS 5
+
+/* As split_months(), but an end that fills all of its month but COMPLEMENT_MAX_DAYS days or
+ * fewer is read as the whole month from the tallies less the days missing (when the range has
+ * a whole month at all). */
+static void
+split_months_complement (const char *first,
+                         const char *last,
+                         MonthSplit *split)
+{
+  GDate day, edge;
+  guint n_minus = 0;
+
+  split_months (first, last, split);
+  if (strcmp (split->first_month, "~") == 0)
+    return;
+
+  /* split_months() checked both days. */
+  g_date_clear (&day, 1);
+  g_date_clear (&edge, 1);
+
+  /* The head: from @first (not the 1st) to the end of its month. */
+  if (*split->head_last != '\0')
+    {
+      g_date_set_dmy (&day, (GDateDay) atoi (first + 8), (GDateMonth) atoi (first + 5),
+                      (GDateYear) atoi (first));
+      if (g_date_get_day (&day) - 1 <= COMPLEMENT_MAX_DAYS)
+        {
+          g_date_set_dmy (&edge, 1, g_date_get_month (&day), g_date_get_year (&day));
+          format_day (split->minus_first[n_minus], &edge);
+          g_date_subtract_days (&day, 1);
+          format_day (split->minus_last[n_minus], &day);
+          n_minus++;
+          g_strlcpy (split->head_last, "", sizeof split->head_last);
+          g_snprintf (split->first_month, sizeof split->first_month, "%.7s", first);
+        }
+    }
+
+  /* The tail: from the 1st of @last's month to @last (not its last day). */
+  if (strcmp (split->tail_first, "~") != 0)
+    {
+      g_date_set_dmy (&day, (GDateDay) atoi (last + 8), (GDateMonth) atoi (last + 5),
+                      (GDateYear) atoi (last));
+      if (g_date_get_days_in_month (g_date_get_month (&day), g_date_get_year (&day)) -
+          g_date_get_day (&day) <= COMPLEMENT_MAX_DAYS)
+        {
+          edge = day;
+          g_date_add_days (&edge, 1);
+          format_day (split->minus_first[n_minus], &edge);
+          g_date_set_dmy (&edge, g_date_get_days_in_month (g_date_get_month (&day),
+                                                           g_date_get_year (&day)),
+                          g_date_get_month (&day), g_date_get_year (&day));
+          format_day (split->minus_last[n_minus], &edge);
+          g_strlcpy (split->tail_first, "~", sizeof split->tail_first);
+          g_snprintf (split->last_month, sizeof split->last_month, "%.7s", last);
+        }
+    }
 }
 
 static void
@@ -314,19 +393,30 @@ append_conditions (GString                 *sql,
 /* The referrals of the ends of a range that do not fill a month, as (partner_id, month, key, n)
  * rows where @key is an expression over r (the referral) and p (its partner). */
 static void
+append_days (GString                 *sql,
+             const RpAnalyticsFilter *filter,
+             const char              *key,
+             gboolean                 join_partner,
+             const char              *days,
+             int                      n)
+{
+  g_string_append_printf (sql,
+                          "SELECT r.partner_id AS partner_id, substr(r.referred_on, 1, 7) AS month,"
+                          " %s AS key, %d AS n FROM referral r", key, n);
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p ON p.id = r.partner_id");
+  g_string_append_printf (sql, " WHERE (%s)", days);
+  append_conditions (sql, filter, join_partner ? "p" : "r", "r");
+}
+
+static void
 append_ends (GString                 *sql,
              const RpAnalyticsFilter *filter,
              const char              *key,
              gboolean                 join_partner)
 {
-  g_string_append_printf (sql,
-                          "SELECT r.partner_id AS partner_id, substr(r.referred_on, 1, 7) AS month,"
-                          " %s AS key, 1 AS n FROM referral r", key);
-  if (join_partner)
-    g_string_append (sql, " JOIN partner p ON p.id = r.partner_id");
-  g_string_append (sql, " WHERE (r.referred_on BETWEEN ?1 AND ?5"
-                        " OR r.referred_on BETWEEN ?6 AND ?2)");
-  append_conditions (sql, filter, join_partner ? "p" : "r", "r");
+  append_days (sql, filter, key, join_partner,
+               "r.referred_on BETWEEN ?1 AND ?5 OR r.referred_on BETWEEN ?6 AND ?2", 1);
 }
 
 /* Counts by month */
@@ -470,14 +560,23 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
   append_conditions (sql, filter, "t", "t");
   g_string_append (sql, " UNION ALL SELECT partner_id, n FROM (");
   append_ends (sql, filter, "''", filters_partner (filter));
+  /* The days of a month read whole that are not in the range, taken away. */
+  g_string_append (sql, ") UNION ALL SELECT partner_id, n FROM (");
+  append_days (sql, filter, "''", filters_partner (filter),
+               "r.referred_on BETWEEN ?7 AND ?8 OR r.referred_on BETWEEN ?9 AND ?10", -1);
   g_string_append (sql, ")");
 
   stmt = _rp_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
 
-  split_months (first, last, &split);
+  split_months_complement (first, last, &split);
   bind_split (stmt, first, last, &split);
+  for (guint i = 0; i < 2; i++)
+    {
+      sqlite3_bind_text (stmt, 7 + 2 * (int) i, split.minus_first[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8 + 2 * (int) i, split.minus_last[i], -1, SQLITE_TRANSIENT);
+    }
   bind_filter (stmt, filter);
 
   /* Summed here rather than grouped in SQL: the rows come by month, and an array by id adds
@@ -513,6 +612,10 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
       return NULL;
     }
 
+  /* Days taken away came as n = -1: unsigned sums wrap back to what is left, 0 or more. */
+  for (guint i = counts->len; i > 0; i--)
+    if (g_array_index (counts, RpPartnerCount, i - 1).n == 0)
+      g_array_remove_index_fast (counts, i - 1);
   for (gint64 id = 0; id <= dense_max; id++)
     {
       RpPartnerCount count = { .partner_id = id, .n = dense[id] };

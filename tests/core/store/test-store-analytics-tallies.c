@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "rp-test-core.h"
+#include "rp-store-analytics.h"
 #include "rp-store-feedback.h"
 #include "rp-store-imports.h"
 
@@ -405,6 +406,80 @@ test_migrate_from_13 (void)
   rp_test_store_close (&tmp);
 }
 
+/* Counts per partner over ranges of days (whole months from the tally, the ends from the
+ * referrals, a nearly whole month as the month less its missing days) equal a plain count. */
+static void
+test_count_ranges (void)
+{
+  g_autoptr(RpPartner) adams = NULL;
+  g_autoptr(RpPartner) baker = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  RpTestStore tmp;
+  sqlite3 *db;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield");
+  baker = add_partner (tmp.store, "Baker", RP_TIER_B, "207R00000X", "Shelbyville");
+  for (guint i = 0; i < 300; i++)
+    {
+      GDate day;
+      char text[11];
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, 1, G_DATE_NOVEMBER, 2025);
+      g_date_add_days (&day, (guint) g_rand_int_range (rand, 0, 160));
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+      g_object_unref (add_referral (tmp.store, i % 3 == 0 ? baker : adams,
+                                    i % 7 == 0 ? RP_REFERRAL_DIRECTION_OUTBOUND
+                                               : RP_REFERRAL_DIRECTION_INBOUND, text));
+    }
+
+  g_assert_cmpint (sqlite3_open_v2 (tmp.path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) counts = NULL;
+      GDate first, last;
+      char from[11], to[11];
+      sqlite3_stmt *stmt;
+      guint found = 0;
+
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, G_DATE_OCTOBER, 2025);
+      g_date_add_days (&first, (guint) g_rand_int_range (rand, 0, 190));
+      last = first;
+      g_date_add_days (&last, (guint) g_rand_int_range (rand, 0, 120));
+      g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
+      g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
+
+      counts = rp_store_analytics_count_by_partner (tmp.store, NULL, from, to, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT partner_id, count(*) FROM referral"
+                                               " WHERE direction = 'inbound'"
+                                               " AND referred_on BETWEEN ?1 AND ?2"
+                                               " GROUP BY partner_id ORDER BY partner_id",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          RpPartnerCount *count;
+
+          g_assert_cmpuint (found, <, counts->len);
+          count = &g_array_index (counts, RpPartnerCount, found);
+          g_assert_cmpint (count->partner_id, ==, sqlite3_column_int64 (stmt, 0));
+          g_assert_cmpuint (count->n, ==, (guint) sqlite3_column_int (stmt, 1));
+          found++;
+        }
+      sqlite3_finalize (stmt);
+      g_assert_cmpuint (found, ==, counts->len);
+    }
+  sqlite3_close (db);
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/store/analytics-tallies/bulk-and-undo", test_bulk_and_undo);
   g_test_add_func ("/store/analytics-tallies/migrate-from-10", test_migrate_from_10);
   g_test_add_func ("/store/analytics-tallies/feedback", test_feedback);
+  g_test_add_func ("/store/analytics-tallies/count-ranges", test_count_ranges);
   g_test_add_func ("/store/analytics-tallies/migrate-from-13", test_migrate_from_13);
 
   return g_test_run ();
