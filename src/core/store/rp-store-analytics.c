@@ -1415,11 +1415,19 @@ rp_store_analytics_filter_options (RpStore    *self,
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
   g_return_val_if_fail (specialties != NULL && cities != NULL && lists != NULL, FALSE);
 
-  /* From the indexes by specialty code and by city: no partner row is read. */
+  /* From the indexes by specialty code and by city: no partner row is read. The specialties
+   * skip from one code to the next in the index (a few dozen steps, not a step a partner). */
   s = read_options (self,
-                    "SELECT specialty_code, max(specialty_label) FROM partner"
-                    " WHERE archived_at IS NULL AND specialty_code <> ''"
-                    " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
+                    "WITH RECURSIVE codes(code) AS ("
+                    " SELECT (SELECT min(specialty_code) FROM partner"
+                    "         WHERE archived_at IS NULL AND specialty_code > '')"
+                    " UNION ALL"
+                    " SELECT (SELECT min(specialty_code) FROM partner"
+                    "         WHERE archived_at IS NULL AND specialty_code > codes.code)"
+                    " FROM codes WHERE codes.code IS NOT NULL)"
+                    " SELECT code, (SELECT max(specialty_label) FROM partner"
+                    "               WHERE archived_at IS NULL AND specialty_code = codes.code)"
+                    " FROM codes WHERE code IS NOT NULL ORDER BY 2 COLLATE NOCASE",
                     error);
   if (s == NULL)
     return FALSE;

@@ -480,6 +480,41 @@ test_count_ranges (void)
   rp_test_store_close (&tmp);
 }
 
+/* The filters' specialties (read by skipping from code to code in the index) are those of the
+ * current partners, each with its label, by label. */
+static void
+test_filter_specialties (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) specialties = NULL;
+  g_autoptr(GPtrArray) cities = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(RpPartner) archived = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  g_object_unref (add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield"));
+  g_object_unref (add_partner (tmp.store, "Baker", RP_TIER_B, "207R00000X", "Shelbyville"));
+  g_object_unref (add_partner (tmp.store, "Cole", RP_TIER_C, "207X00000X", "springfield"));
+  g_object_unref (add_partner (tmp.store, "Dunn", RP_TIER_C, "", ""));
+  archived = add_partner (tmp.store, "Evans", RP_TIER_C, "208D00000X", "Ogdenville");
+  g_assert_true (rp_store_set_partner_archived (tmp.store, rp_partner_get_id (archived), TRUE,
+                                               &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rp_store_analytics_filter_options (tmp.store, &specialties, &cities, &lists,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (specialties->len, ==, 2);
+  g_assert_cmpstr (((RpAnalyticsOption *) g_ptr_array_index (specialties, 0))->key, ==,
+                   "207R00000X");
+  g_assert_cmpstr (((RpAnalyticsOption *) g_ptr_array_index (specialties, 1))->key, ==,
+                   "207X00000X");
+  g_assert_cmpuint (cities->len, ==, 2);
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/store/analytics-tallies/migrate-from-10", test_migrate_from_10);
   g_test_add_func ("/store/analytics-tallies/feedback", test_feedback);
   g_test_add_func ("/store/analytics-tallies/count-ranges", test_count_ranges);
+  g_test_add_func ("/store/analytics-tallies/filter-specialties", test_filter_specialties);
   g_test_add_func ("/store/analytics-tallies/migrate-from-13", test_migrate_from_13);
 
   return g_test_run ();
