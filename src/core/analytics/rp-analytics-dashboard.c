@@ -3,10 +3,7 @@
  *
  * A job opens its own read-only connection (a millisecond; WAL lets it read while the window's
  * connection writes) and closes it when done, so a job never shares a connection with another
- * thread. The figures that list partners over long ranges (trends, outreach) run on a second
- * thread with a connection of its own, beside the others: the load takes about half the time
- * on two cores. The headline reuses the funnel, outcomes and feedback computed for their
- * charts.
+ * thread. The headline reuses the funnel, outcomes and feedback computed for their charts.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,7 +55,40 @@ dashboard_new (const RpPeriod          *period,
   return dashboard;
 }
 
-/* Each figure's time goes to the debug log (G_MESSAGES_DEBUG=Rapport). */
+/* Fills @dashboard from @store; FALSE when a figure failed or @cancellable was cancelled. */
+static gboolean fill_figures (RpAnalyticsDashboard *dashboard,
+                              RpStore              *store,
+                              GCancellable         *cancellable,
+                              GError              **error);
+
+/* The figures share the counts per partner they read over the same days. */
+static gboolean
+fill (RpAnalyticsDashboard *dashboard,
+      RpStore              *store,
+      GCancellable         *cancellable,
+      GError              **error)
+{
+  gboolean done;
+
+  rp_analytics_share_counts_begin ();
+  done = fill_figures (dashboard, store, cancellable, error);
+  rp_analytics_share_counts_end ();
+  return done;
+}
+
+static gboolean
+fill_figures (RpAnalyticsDashboard *dashboard,
+              RpStore              *store,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  const RpPeriod *period = &dashboard->period;
+  const RpAnalyticsFilter *filter = &dashboard->filter;
+  GError *local_error = NULL;
+
+  gint64 start = g_get_monotonic_time ();
+
+  /* Each figure's time goes to the debug log (G_MESSAGES_DEBUG=Rapport). */
 #define STEP(expr) \
   G_STMT_START { \
     if (g_cancellable_set_error_if_cancelled (cancellable, error) || !(expr)) \
@@ -67,36 +97,14 @@ dashboard_new (const RpPeriod          *period,
     start = g_get_monotonic_time (); \
   } G_STMT_END
 
-/* The figures that list partners one by one over long ranges (the trends' windows, the
- * outreach's year of comparable partners): about half the work, which a load with a file
- * computes on a second thread beside the rest. */
-static gboolean
-fill_partner_lists (RpAnalyticsDashboard *dashboard,
-                    RpStore              *store,
-                    GCancellable         *cancellable,
-                    GError              **error)
-{
-  const RpPeriod *period = &dashboard->period;
-  const RpAnalyticsFilter *filter = &dashboard->filter;
-  gint64 start = g_get_monotonic_time ();
-
-  STEP (rp_analytics_referrer_trends (store, period, filter, dashboard->trends, error));
-  STEP ((dashboard->outreach = rp_analytics_outreach (store, period, filter, NULL, NULL,
-                                                      error)) != NULL);
-  return TRUE;
-}
-
-/* The rest: the counts of the period and the previous one are shared by the headline, the top
- * referrers and the gifts. */
-static gboolean
-fill_others (RpAnalyticsDashboard *dashboard,
-             RpStore              *store,
-             GCancellable         *cancellable,
-             GError              **error)
-{
-  const RpPeriod *period = &dashboard->period;
-  const RpAnalyticsFilter *filter = &dashboard->filter;
-  gint64 start = g_get_monotonic_time ();
+  dashboard->empty = !rp_store_analytics_has_referrals (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (dashboard->empty)
+    return TRUE;
 
   STEP (rp_analytics_funnel (store, period, filter, NULL, &dashboard->funnel, error));
   STEP ((dashboard->outcomes = rp_analytics_outcomes (store, period, filter, error)) != NULL);
@@ -107,119 +115,17 @@ fill_others (RpAnalyticsDashboard *dashboard,
   STEP ((dashboard->monthly = rp_analytics_monthly (store, &dashboard->span, filter,
                                                     dashboard->group, error)) != NULL);
   STEP ((dashboard->top = rp_analytics_top_referrers (store, period, filter, error)) != NULL);
+  STEP (rp_analytics_referrer_trends (store, period, filter, dashboard->trends, error));
   STEP ((dashboard->feedback_months = rp_analytics_feedback (store, &dashboard->span, filter,
                                                              error)) != NULL);
+  STEP ((dashboard->outreach = rp_analytics_outreach (store, period, filter, NULL, NULL,
+                                                      error)) != NULL);
   STEP ((dashboard->gifts = rp_analytics_gifts (store, period, filter, NULL, error)) != NULL);
   STEP (rp_store_analytics_filter_options (store, &dashboard->specialties, &dashboard->cities,
                                            &dashboard->lists, error));
-  return TRUE;
-}
 
 #undef STEP
 
-/* Whether @store holds no referral (then no figure is computed). */
-static gboolean
-check_empty (RpAnalyticsDashboard *dashboard,
-             RpStore              *store,
-             GError              **error)
-{
-  GError *local_error = NULL;
-
-  dashboard->empty = !rp_store_analytics_has_referrals (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Fills @dashboard from @store on this thread; FALSE when a figure failed or @cancellable was
- * cancelled. The figures share the counts per partner they read over the same days. */
-static gboolean
-fill (RpAnalyticsDashboard *dashboard,
-      RpStore              *store,
-      GCancellable         *cancellable,
-      GError              **error)
-{
-  gboolean done;
-
-  if (!check_empty (dashboard, store, error))
-    return FALSE;
-  if (dashboard->empty)
-    return TRUE;
-
-  rp_analytics_share_counts_begin ();
-  done = fill_others (dashboard, store, cancellable, error) &&
-         fill_partner_lists (dashboard, store, cancellable, error);
-  rp_analytics_share_counts_end ();
-  return done;
-}
-
-/* The second thread of a load: the partner lists, on a read-only connection of its own. */
-typedef struct
-{
-  RpAnalyticsDashboard *dashboard;
-  const char           *path;
-  GCancellable         *cancellable;
-  GError               *error;
-  gboolean              done;
-} Side;
-
-static gpointer
-side_thread (gpointer data)
-{
-  Side *side = data;
-  g_autoptr(RpStore) reader = rp_store_open_full (side->path, RP_STORE_OPEN_READ_ONLY,
-                                                  &side->error);
-
-  if (reader == NULL)
-    return NULL;
-  rp_store_analytics_prepare_reader (reader);
-  rp_analytics_share_counts_begin ();
-  side->done = fill_partner_lists (side->dashboard, reader, side->cancellable, &side->error);
-  rp_analytics_share_counts_end ();
-  return NULL;
-}
-
-/* As fill(), the partner lists on a second thread with its own connection to @path. */
-static gboolean
-fill_in_two (RpAnalyticsDashboard *dashboard,
-             RpStore              *store,
-             const char           *path,
-             GCancellable         *cancellable,
-             GError              **error)
-{
-  Side side = { dashboard, path, cancellable, NULL, FALSE };
-  GThread *thread;
-  gboolean done;
-
-  if (!check_empty (dashboard, store, error))
-    return FALSE;
-  if (dashboard->empty)
-    return TRUE;
-
-  thread = g_thread_try_new ("rapport-analytics", side_thread, &side, NULL);
-  if (thread == NULL)
-    return fill (dashboard, store, cancellable, error);
-
-  rp_analytics_share_counts_begin ();
-  done = fill_others (dashboard, store, cancellable, error);
-  rp_analytics_share_counts_end ();
-  g_thread_join (thread);
-
-  if (!done)
-    {
-      g_clear_error (&side.error);
-      return FALSE;
-    }
-  if (!side.done)
-    {
-      if (side.error == NULL)
-        g_set_error_literal (&side.error, G_IO_ERROR, G_IO_ERROR_FAILED, "analytics");
-      g_propagate_error (error, side.error);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -271,7 +177,7 @@ compute_thread (GTask        *task,
   reader = rp_store_open_full (job->path, RP_STORE_OPEN_READ_ONLY, &error);
   if (reader != NULL)
     rp_store_analytics_prepare_reader (reader);
-  if (reader == NULL || !fill_in_two (job->dashboard, reader, job->path, cancellable, &error))
+  if (reader == NULL || !fill (job->dashboard, reader, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
