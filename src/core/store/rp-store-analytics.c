@@ -120,17 +120,6 @@ rp_referral_steps_free (RpReferralSteps *row)
 }
 
 void
-rp_outcome_row_free (RpOutcomeRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->partner);
-  g_free (row->specialty);
-  g_free (row->category);
-  g_free (row);
-}
-
-void
 rp_outcome_count_free (RpOutcomeCount *row)
 {
   if (row == NULL)
@@ -722,53 +711,6 @@ rp_store_analytics_referral_steps (RpStore                 *self,
 }
 
 /* Outcomes */
-
-static gpointer
-read_outcome_row (sqlite3_stmt *stmt)
-{
-  RpOutcomeRow *row = g_new0 (RpOutcomeRow, 1);
-  const char *label = _rp_store_column_text (stmt, 4);
-  const char *builtin = rp_outcome_category_builtin_label (
-    (const char *) sqlite3_column_text (stmt, 5));
-
-  row->partner_id = sqlite3_column_int64 (stmt, 0);
-  row->partner = g_strdup (_rp_store_column_text (stmt, 1));
-  row->specialty = g_strdup (_rp_store_column_text (stmt, 2));
-  row->category_id = sqlite3_column_int64 (stmt, 3);
-  row->category = g_strdup (*label == '\0' && builtin != NULL ? builtin : label);
-  row->satisfaction = (guint) sqlite3_column_int (stmt, 6);
-  return row;
-}
-
-GPtrArray *
-rp_store_analytics_outcomes (RpStore                 *self,
-                             const RpAnalyticsFilter *filter,
-                             const char              *first,
-                             const char              *last,
-                             GError                 **error)
-{
-  g_return_val_if_fail (RP_IS_STORE (self), NULL);
-  g_return_val_if_fail (first != NULL && last != NULL, NULL);
-
-  {
-    g_autoptr(GString) sql = g_string_new ("SELECT r.partner_id, p.display_name, p.specialty_label,"
-                                           " r.outcome_category_id, c.label, c.key, r.satisfaction"
-                                           " FROM referral r"
-                                           " INDEXED BY referral_analytics_outcomes"
-                                           " JOIN partner p INDEXED BY partner_analytics_names"
-                                           " ON p.id = r.partner_id"
-                                           " LEFT JOIN outcome_category c"
-                                           " ON c.id = r.outcome_category_id"
-                                           " WHERE r.referred_on BETWEEN ?1 AND ?2"
-                                           " AND (r.outcome_category_id IS NOT NULL"
-                                           " OR r.satisfaction IS NOT NULL)");
-
-    /* In no particular order: the figure sorts what it makes of them. */
-    append_conditions (sql, filter, "p", "r");
-    return read_between (self, filter, first, last, read_outcome_row,
-                         (GDestroyNotify) rp_outcome_row_free, sql->str, error);
-  }
-}
 
 static gpointer
 read_outcome_count (sqlite3_stmt *stmt)
