@@ -42,6 +42,12 @@ G_BEGIN_DECLS
 #define RP_ANALYTICS_OUTREACH_DAYS   60
 #define RP_ANALYTICS_MAX_SERIES      6     /* a stacked chart's series; the rest are "Other" */
 #define RP_ANALYTICS_SPARK_MONTHS    12    /* a top referrer's sparkline */
+/* The long lists of partners (the trends, the visited partners, the gifts) can hold tens of
+ * thousands of rows on a big network. Only their first RP_ANALYTICS_NAMED_ROWS rows, and any
+ * tied with the last of them, are named (label, detail) and ordered by name among equals; the
+ * rest keep their id and numbers, unnamed (label ""), in order of their numbers then id.
+ * rp_analytics_name_rows() names them for a table that shows them all. */
+#define RP_ANALYTICS_NAMED_ROWS      50
 
 /* One row of a figure's table: a partner, a month, a category, a topic… Which fields mean
  * something depends on the figure (each figure's comment says). */
@@ -225,7 +231,8 @@ RpFeedbackFigure *rp_analytics_feedback   (RpStore                 *store,
                                            GError                 **error);
 
 /* The effect of visits (definitions above); rows: one per visited partner (id, label, key = the
- * visit day, previous = referrals before, n = after, change). */
+ * visit day, previous = referrals before, n = after, change), largest change first; all named,
+ * but past RP_ANALYTICS_NAMED_ROWS ordered by numbers and id rather than name. */
 typedef struct
 {
   guint      visited;
@@ -255,6 +262,11 @@ GPtrArray *rp_analytics_gifts           (RpStore                 *store,
                                          const RpPeriod          *period,
                                          const RpAnalyticsFilter *filter,
                                          GTimeZone               *tz,
+                                         GError                 **error);
+
+/* Names the rows of @rows left unnamed (RP_ANALYTICS_NAMED_ROWS), in place, in their order. */
+gboolean   rp_analytics_name_rows       (RpStore                 *store,
+                                         GPtrArray               *rows,
                                          GError                 **error);
 
 /* Between these two calls, on the calling thread, the figures share the counts per partner

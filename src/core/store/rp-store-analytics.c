@@ -120,13 +120,11 @@ rp_referral_steps_free (RpReferralSteps *row)
 }
 
 void
-rp_outcome_row_free (RpOutcomeRow *row)
+rp_outcome_count_free (RpOutcomeCount *row)
 {
   if (row == NULL)
     return;
-  g_free (row->partner);
   g_free (row->specialty);
-  g_free (row->category);
   g_free (row);
 }
 
@@ -178,7 +176,19 @@ typedef struct
   char last_month[8];
   char head_last[11];    /* the last day of the head; "" when there is none */
   char tail_first[11];   /* the first day of the tail; "~" when there is none */
+  /* With split_months_complement(): days to take away (?7 to ?8 and ?9 to ?10), those of a
+   * month read whole from the tallies that are not in the range; "~" and "" when none. */
+  char minus_first[2][11];
+  char minus_last[2][11];
 } MonthSplit;
+
+static void
+format_day (char        *buffer,
+            const GDate *day)
+{
+  g_snprintf (buffer, 11, "%04d-%02d-%02d", g_date_get_year (day), g_date_get_month (day),
+              g_date_get_day (day));
+}
 
 static void
 split_months (const char *first,
@@ -189,6 +199,11 @@ split_months (const char *first,
   int first_index, last_index;
 
   /* No usable day: everything from the referrals, no month from the tallies. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_strlcpy (split->minus_first[i], "~", sizeof split->minus_first[i]);
+      g_strlcpy (split->minus_last[i], "", sizeof split->minus_last[i]);
+    }
   g_strlcpy (split->first_month, "~", sizeof split->first_month);
   g_strlcpy (split->last_month, "", sizeof split->last_month);
   g_strlcpy (split->head_last, last, sizeof split->head_last);
@@ -238,6 +253,68 @@ split_months (const char *first,
     g_snprintf (split->tail_first, sizeof split->tail_first, "%04d-%02d-%02d",
                 g_date_get_year (&month_last), g_date_get_month (&month_last),
                 g_date_get_day (&month_last));
+}
+
+/* The most days a month read whole from the tallies may have outside the range (taken away
+ * from the referrals' index): a month's tally has a row per partner, fewer than its referrals
+ * but more than a few days' worth. */
+#define COMPLEMENT_MAX_DAYS 5
+
+/* As split_months(), but an end that fills all of its month but COMPLEMENT_MAX_DAYS days or
+ * fewer is read as the whole month from the tallies less the days missing (when the range has
+ * a whole month at all). */
+static void
+split_months_complement (const char *first,
+                         const char *last,
+                         MonthSplit *split)
+{
+  GDate day, edge;
+  guint n_minus = 0;
+
+  split_months (first, last, split);
+  if (strcmp (split->first_month, "~") == 0)
+    return;
+
+  /* split_months() checked both days. */
+  g_date_clear (&day, 1);
+  g_date_clear (&edge, 1);
+
+  /* The head: from @first (not the 1st) to the end of its month. */
+  if (*split->head_last != '\0')
+    {
+      g_date_set_dmy (&day, (GDateDay) atoi (first + 8), (GDateMonth) atoi (first + 5),
+                      (GDateYear) atoi (first));
+      if (g_date_get_day (&day) - 1 <= COMPLEMENT_MAX_DAYS)
+        {
+          g_date_set_dmy (&edge, 1, g_date_get_month (&day), g_date_get_year (&day));
+          format_day (split->minus_first[n_minus], &edge);
+          g_date_subtract_days (&day, 1);
+          format_day (split->minus_last[n_minus], &day);
+          n_minus++;
+          g_strlcpy (split->head_last, "", sizeof split->head_last);
+          g_snprintf (split->first_month, sizeof split->first_month, "%.7s", first);
+        }
+    }
+
+  /* The tail: from the 1st of @last's month to @last (not its last day). */
+  if (strcmp (split->tail_first, "~") != 0)
+    {
+      g_date_set_dmy (&day, (GDateDay) atoi (last + 8), (GDateMonth) atoi (last + 5),
+                      (GDateYear) atoi (last));
+      if (g_date_get_days_in_month (g_date_get_month (&day), g_date_get_year (&day)) -
+          g_date_get_day (&day) <= COMPLEMENT_MAX_DAYS)
+        {
+          edge = day;
+          g_date_add_days (&edge, 1);
+          format_day (split->minus_first[n_minus], &edge);
+          g_date_set_dmy (&edge, g_date_get_days_in_month (g_date_get_month (&day),
+                                                           g_date_get_year (&day)),
+                          g_date_get_month (&day), g_date_get_year (&day));
+          format_day (split->minus_last[n_minus], &edge);
+          g_strlcpy (split->tail_first, "~", sizeof split->tail_first);
+          g_snprintf (split->last_month, sizeof split->last_month, "%.7s", last);
+        }
+    }
 }
 
 static void
@@ -305,19 +382,30 @@ append_conditions (GString                 *sql,
 /* The referrals of the ends of a range that do not fill a month, as (partner_id, month, key, n)
  * rows where @key is an expression over r (the referral) and p (its partner). */
 static void
+append_days (GString                 *sql,
+             const RpAnalyticsFilter *filter,
+             const char              *key,
+             gboolean                 join_partner,
+             const char              *days,
+             int                      n)
+{
+  g_string_append_printf (sql,
+                          "SELECT r.partner_id AS partner_id, substr(r.referred_on, 1, 7) AS month,"
+                          " %s AS key, %d AS n FROM referral r", key, n);
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p ON p.id = r.partner_id");
+  g_string_append_printf (sql, " WHERE (%s)", days);
+  append_conditions (sql, filter, join_partner ? "p" : "r", "r");
+}
+
+static void
 append_ends (GString                 *sql,
              const RpAnalyticsFilter *filter,
              const char              *key,
              gboolean                 join_partner)
 {
-  g_string_append_printf (sql,
-                          "SELECT r.partner_id AS partner_id, substr(r.referred_on, 1, 7) AS month,"
-                          " %s AS key, 1 AS n FROM referral r", key);
-  if (join_partner)
-    g_string_append (sql, " JOIN partner p ON p.id = r.partner_id");
-  g_string_append (sql, " WHERE (r.referred_on BETWEEN ?1 AND ?5"
-                        " OR r.referred_on BETWEEN ?6 AND ?2)");
-  append_conditions (sql, filter, join_partner ? "p" : "r", "r");
+  append_days (sql, filter, key, join_partner,
+               "r.referred_on BETWEEN ?1 AND ?5 OR r.referred_on BETWEEN ?6 AND ?2", 1);
 }
 
 /* Counts by month */
@@ -416,6 +504,25 @@ compare_partner_counts (gconstpointer a,
   return x->partner_id < y->partner_id ? -1 : x->partner_id > y->partner_id;
 }
 
+/* The largest partner id, or -1 when it cannot be read. */
+static gint64
+max_partner_id (RpStore *self)
+{
+  sqlite3_stmt *stmt = _rp_store_prepare (self, "SELECT max(id) FROM partner", NULL);
+  gint64 max = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    max = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return max;
+}
+
+/* Partner ids up to this are summed in an array indexed by id (4 bytes a partner: 8 MB at most)
+ * rather than a hash table; larger ones, which Rapport never makes itself, in a hash table. */
+#define DENSE_MAX_ID 2000000
+
 GArray *
 rp_store_analytics_count_by_partner (RpStore                 *self,
                                      const RpAnalyticsFilter *filter,
@@ -427,6 +534,8 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
                                          " WHERE t.month BETWEEN ?3 AND ?4");
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) counts = NULL;
+  g_autofree guint *dense = NULL;
+  gint64 dense_max;
   sqlite3_stmt *stmt;
   MonthSplit split;
   int rc;
@@ -440,18 +549,30 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
   append_conditions (sql, filter, "t", "t");
   g_string_append (sql, " UNION ALL SELECT partner_id, n FROM (");
   append_ends (sql, filter, "''", filters_partner (filter));
+  /* The days of a month read whole that are not in the range, taken away. */
+  g_string_append (sql, ") UNION ALL SELECT partner_id, n FROM (");
+  append_days (sql, filter, "''", filters_partner (filter),
+               "r.referred_on BETWEEN ?7 AND ?8 OR r.referred_on BETWEEN ?9 AND ?10", -1);
   g_string_append (sql, ")");
 
   stmt = _rp_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
 
-  split_months (first, last, &split);
+  split_months_complement (first, last, &split);
   bind_split (stmt, first, last, &split);
+  for (guint i = 0; i < 2; i++)
+    {
+      sqlite3_bind_text (stmt, 7 + 2 * (int) i, split.minus_first[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8 + 2 * (int) i, split.minus_last[i], -1, SQLITE_TRANSIENT);
+    }
   bind_filter (stmt, filter);
 
-  /* Summed here rather than grouped in SQL: the rows come by month, and a hash table adds them
-   * up without sorting them first. */
+  /* Summed here rather than grouped in SQL: the rows come by month, and an array by id adds
+   * them up without sorting them first (tens of thousands of partners a month). */
+  dense_max = MIN (max_partner_id (self), DENSE_MAX_ID);
+  if (dense_max >= 0)
+    dense = g_new0 (guint, dense_max + 1);
   counts = g_array_new (FALSE, FALSE, sizeof (RpPartnerCount));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -459,7 +580,9 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
       guint n = (guint) sqlite3_column_int64 (stmt, 1);
       gpointer index;
 
-      if (g_hash_table_lookup_extended (sums, &partner_id, NULL, &index))
+      if (partner_id >= 0 && partner_id <= dense_max)
+        dense[partner_id] += n;
+      else if (g_hash_table_lookup_extended (sums, &partner_id, NULL, &index))
         g_array_index (counts, RpPartnerCount, GPOINTER_TO_UINT (index)).n += n;
       else
         {
@@ -476,6 +599,18 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
     {
       _rp_store_set_error (self, rc, error);
       return NULL;
+    }
+
+  /* Days taken away came as n = -1: unsigned sums wrap back to what is left, 0 or more. */
+  for (guint i = counts->len; i > 0; i--)
+    if (g_array_index (counts, RpPartnerCount, i - 1).n == 0)
+      g_array_remove_index_fast (counts, i - 1);
+  for (gint64 id = 0; id <= dense_max; id++)
+    {
+      RpPartnerCount count = { .partner_id = id, .n = dense[id] };
+
+      if (count.n > 0)
+        g_array_append_val (counts, count);
     }
 
   g_array_sort (counts, compare_partner_counts);
@@ -578,50 +713,77 @@ rp_store_analytics_referral_steps (RpStore                 *self,
 /* Outcomes */
 
 static gpointer
-read_outcome_row (sqlite3_stmt *stmt)
+read_outcome_count (sqlite3_stmt *stmt)
 {
-  RpOutcomeRow *row = g_new0 (RpOutcomeRow, 1);
-  const char *label = _rp_store_column_text (stmt, 4);
-  const char *builtin = rp_outcome_category_builtin_label (
-    (const char *) sqlite3_column_text (stmt, 5));
+  RpOutcomeCount *row = g_new0 (RpOutcomeCount, 1);
 
   row->partner_id = sqlite3_column_int64 (stmt, 0);
-  row->partner = g_strdup (_rp_store_column_text (stmt, 1));
+  row->category_id = sqlite3_column_int64 (stmt, 1);
   row->specialty = g_strdup (_rp_store_column_text (stmt, 2));
-  row->category_id = sqlite3_column_int64 (stmt, 3);
-  row->category = g_strdup (*label == '\0' && builtin != NULL ? builtin : label);
-  row->satisfaction = (guint) sqlite3_column_int (stmt, 6);
+  row->n = (guint) sqlite3_column_int64 (stmt, 3);
+  row->n_rated = (guint) sqlite3_column_int64 (stmt, 4);
+  row->satisfaction = (guint) sqlite3_column_int64 (stmt, 5);
   return row;
 }
 
 GPtrArray *
-rp_store_analytics_outcomes (RpStore                 *self,
-                             const RpAnalyticsFilter *filter,
-                             const char              *first,
-                             const char              *last,
-                             GError                 **error)
+rp_store_analytics_outcome_counts (RpStore                 *self,
+                                   const RpAnalyticsFilter *filter,
+                                   const char              *first,
+                                   const char              *last,
+                                   GError                 **error)
 {
+  g_autoptr(GString) sql = NULL;
+
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  {
-    g_autoptr(GString) sql = g_string_new ("SELECT r.partner_id, p.display_name, p.specialty_label,"
-                                           " r.outcome_category_id, c.label, c.key, r.satisfaction"
-                                           " FROM referral r"
-                                           " INDEXED BY referral_analytics_outcomes"
-                                           " JOIN partner p INDEXED BY partner_analytics_names"
-                                           " ON p.id = r.partner_id"
-                                           " LEFT JOIN outcome_category c"
-                                           " ON c.id = r.outcome_category_id"
-                                           " WHERE r.referred_on BETWEEN ?1 AND ?2"
-                                           " AND (r.outcome_category_id IS NOT NULL"
-                                           " OR r.satisfaction IS NOT NULL)");
+  /* From the partial index of the outcomes recorded, each partner's specialty from the covering
+   * index of names. */
+  sql = g_string_new ("SELECT r.partner_id, r.outcome_category_id, p.specialty_label,"
+                      " count(*), count(nullif(r.satisfaction, 0)), total(r.satisfaction)"
+                      " FROM referral r INDEXED BY referral_analytics_outcomes"
+                      " JOIN partner p INDEXED BY partner_analytics_names ON p.id = r.partner_id"
+                      " WHERE r.referred_on BETWEEN ?1 AND ?2"
+                      " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)");
+  append_conditions (sql, filter, "p", "r");
+  g_string_append (sql, " GROUP BY r.partner_id, r.outcome_category_id");
+  return read_between (self, filter, first, last, read_outcome_count,
+                       (GDestroyNotify) rp_outcome_count_free, sql->str, error);
+}
 
-    /* In no particular order: the figure sorts what it makes of them. */
-    append_conditions (sql, filter, "p", "r");
-    return read_between (self, filter, first, last, read_outcome_row,
-                         (GDestroyNotify) rp_outcome_row_free, sql->str, error);
-  }
+GHashTable *
+rp_store_analytics_outcome_categories (RpStore *self,
+                                       GError **error)
+{
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = _rp_store_prepare (self, "SELECT id, label, key FROM outcome_category", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *label = _rp_store_column_text (stmt, 1);
+      const char *builtin = rp_outcome_category_builtin_label (
+        (const char *) sqlite3_column_text (stmt, 2));
+
+      g_hash_table_insert (labels, g_memdup2 (&id, sizeof id),
+                           g_strdup (*label == '\0' && builtin != NULL ? builtin : label));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&labels);
 }
 
 /* Feedback */
@@ -685,13 +847,40 @@ rp_store_analytics_feedback_counts (RpStore                 *self,
                                     const char              *last,
                                     GError                 **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT substr(f.given_on, 1, 7) AS month, f.score,"
-                                         " f.topic, count(*) FROM partner_feedback f");
+  g_autoptr(GString) sql = NULL;
   gboolean join_partner = filters_partner (filter);
+  MonthSplit split;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
+  if (filter == NULL || (!join_partner && filter->target_list_id == 0 && filter->partner_id == 0))
+    {
+      sqlite3_stmt *stmt;
+
+      /* Every partner's: the whole months from the tally (schema 14), the ends from the
+       * covering index by day. */
+      stmt = _rp_store_prepare (self,
+                                "SELECT month, score, topic, sum(n) FROM ("
+                                " SELECT t.month AS month, t.score AS score, t.topic AS topic,"
+                                "  t.n AS n FROM analytics_feedback_month t"
+                                "  WHERE t.month BETWEEN ?3 AND ?4"
+                                " UNION ALL"
+                                " SELECT substr(f.given_on, 1, 7), f.score, f.topic, 1"
+                                "  FROM partner_feedback f INDEXED BY partner_feedback_analytics"
+                                "  WHERE f.given_on BETWEEN ?1 AND ?5 OR f.given_on BETWEEN ?6 AND ?2)"
+                                " GROUP BY month, score, topic ORDER BY month, score, topic",
+                                error);
+      if (stmt == NULL)
+        return NULL;
+      split_months (first, last, &split);
+      bind_split (stmt, first, last, &split);
+      return _rp_store_read_rows (self, stmt, read_feedback_count,
+                                  (GDestroyNotify) rp_feedback_count_free, error);
+    }
+
+  sql = g_string_new ("SELECT substr(f.given_on, 1, 7) AS month, f.score,"
+                      " f.topic, count(*) FROM partner_feedback f");
   if (join_partner)
     g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
   g_string_append (sql, " WHERE f.given_on BETWEEN ?1 AND ?2");
@@ -793,11 +982,20 @@ rp_store_analytics_comparable (RpStore                 *self,
                                RpComparable            *comparable,
                                GError                 **error)
 {
+  /* Which partners are comparable, by id: tens of thousands of partners over a year's rows of
+   * the tally (hundreds of thousands), so an array by id rather than a hash table. Ids past
+   * DENSE_MAX_ID, which Rapport never makes itself, go in @partners. */
   g_autoptr(GHashTable) partners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
+  g_autofree guint8 *state = NULL;   /* 1: excluded, 2: comparable */
   g_autoptr(GString) sql = NULL;
   gboolean join_partner = filters_partner (filter);
+  gint64 dense_max = MIN (max_partner_id (self), DENSE_MAX_ID);
+  char last_tier[16] = "";
+  gboolean last_in_tiers = FALSE;
   sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key;
   MonthSplit split;
   int rc;
 
@@ -805,6 +1003,17 @@ rp_store_analytics_comparable (RpStore                 *self,
   g_return_val_if_fail (comparable != NULL, FALSE);
 
   memset (comparable, 0, sizeof *comparable);
+
+  if (dense_max >= 0)
+    state = g_new0 (guint8, dense_max + 1);
+  g_hash_table_iter_init (&iter, excluded);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+
+      if (id >= 0 && id <= dense_max)
+        state[id] = 1;
+    }
 
   /* The partners of @tiers that referred from @active_first to @active_last, but @excluded. */
   sql = g_string_new ("SELECT t.partner_id, t.tier FROM analytics_partner_month t"
@@ -823,10 +1032,30 @@ rp_store_analytics_comparable (RpStore                 *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *tier = _rp_store_column_text (stmt, 1);
+      const char *tier;
 
-      if (g_hash_table_contains (tiers, tier) && !g_hash_table_contains (excluded, &id) &&
-          !g_hash_table_contains (partners, &id))
+      if (id >= 0 && id <= dense_max)
+        {
+          if (state[id] != 0)
+            continue;
+        }
+      else if (g_hash_table_contains (excluded, &id) || g_hash_table_contains (partners, &id))
+        continue;
+
+      /* The rows come by month, the same few tiers over and over. */
+      tier = _rp_store_column_text (stmt, 1);
+      if (strcmp (tier, last_tier) != 0)
+        {
+          g_strlcpy (last_tier, tier, sizeof last_tier);
+          last_in_tiers = g_hash_table_contains (tiers, tier);
+        }
+      if (!last_in_tiers)
+        continue;
+
+      comparable->partners++;
+      if (id >= 0 && id <= dense_max)
+        state[id] = 2;
+      else
         g_hash_table_add (partners, g_memdup2 (&id, sizeof id));
     }
   sqlite3_reset (stmt);
@@ -835,7 +1064,6 @@ rp_store_analytics_comparable (RpStore                 *self,
       _rp_store_set_error (self, rc, error);
       return FALSE;
     }
-  comparable->partners = g_hash_table_size (partners);
 
   if (before_first == NULL || after_last == NULL)
     return TRUE;
@@ -856,10 +1084,11 @@ rp_store_analytics_comparable (RpStore                 *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *day = _rp_store_column_text (stmt, 1);
+      const char *day;
 
-      if (!g_hash_table_contains (partners, &id))
+      if (id >= 0 && id <= dense_max ? state[id] != 2 : !g_hash_table_contains (partners, &id))
         continue;
+      day = _rp_store_column_text (stmt, 1);
       if (strcmp (day, before_last) <= 0)
         comparable->before++;
       else if (strcmp (day, after_first) >= 0)
@@ -1128,11 +1357,19 @@ rp_store_analytics_filter_options (RpStore    *self,
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
   g_return_val_if_fail (specialties != NULL && cities != NULL && lists != NULL, FALSE);
 
-  /* From the indexes by specialty code and by city: no partner row is read. */
+  /* From the indexes by specialty code and by city: no partner row is read. The specialties
+   * skip from one code to the next in the index (a few dozen steps, not a step a partner). */
   s = read_options (self,
-                    "SELECT specialty_code, max(specialty_label) FROM partner"
-                    " WHERE archived_at IS NULL AND specialty_code <> ''"
-                    " GROUP BY specialty_code ORDER BY 2 COLLATE NOCASE",
+                    "WITH RECURSIVE codes(code) AS ("
+                    " SELECT (SELECT min(specialty_code) FROM partner"
+                    "         WHERE archived_at IS NULL AND specialty_code > '')"
+                    " UNION ALL"
+                    " SELECT (SELECT min(specialty_code) FROM partner"
+                    "         WHERE archived_at IS NULL AND specialty_code > codes.code)"
+                    " FROM codes WHERE codes.code IS NOT NULL)"
+                    " SELECT code, (SELECT max(specialty_label) FROM partner"
+                    "               WHERE archived_at IS NULL AND specialty_code = codes.code)"
+                    " FROM codes WHERE code IS NOT NULL ORDER BY 2 COLLATE NOCASE",
                     error);
   if (s == NULL)
     return FALSE;

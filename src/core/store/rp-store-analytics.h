@@ -56,15 +56,17 @@ typedef struct
   char   *ended_at;
 } RpReferralSteps;
 
+/* The outcomes recorded of one partner and category (0: none): how many, how many with a
+ * satisfaction and its sum. */
 typedef struct
 {
   gint64  partner_id;
-  char   *partner;       /* the partner's display name */
-  char   *specialty;     /* the partner's specialty label */
-  gint64  category_id;   /* 0: no category recorded */
-  char   *category;      /* as shown */
-  guint   satisfaction;  /* 0: none */
-} RpOutcomeRow;
+  char   *specialty;      /* the partner's specialty label */
+  gint64  category_id;
+  guint   n;
+  guint   n_rated;
+  guint   satisfaction;
+} RpOutcomeCount;
 
 typedef struct
 {
@@ -115,7 +117,7 @@ typedef struct
 void rp_analytics_option_free   (RpAnalyticsOption  *option);
 void rp_month_count_free        (RpMonthCount       *row);
 void rp_referral_steps_free     (RpReferralSteps    *row);
-void rp_outcome_row_free        (RpOutcomeRow       *row);
+void rp_outcome_count_free      (RpOutcomeCount     *row);
 void rp_feedback_row_free       (RpFeedbackRow      *row);
 void rp_feedback_count_free     (RpFeedbackCount    *row);
 void rp_partner_day_free        (RpPartnerDay       *row);
@@ -143,13 +145,17 @@ GPtrArray *rp_store_analytics_referral_steps     (RpStore                 *self,
                                                   const char              *first,
                                                   const char              *last,
                                                   GError                 **error);
-/* The outcomes recorded (a category or a satisfaction) of the referrals from @first to @last
- * (GPtrArray of RpOutcomeRow). */
-GPtrArray *rp_store_analytics_outcomes           (RpStore                 *self,
+/* The outcomes recorded (a category or a satisfaction) of the referrals from @first to @last,
+ * counted by partner and category (GPtrArray of RpOutcomeCount, by partner): one row or two a
+ * partner rather than one an outcome. */
+GPtrArray *rp_store_analytics_outcome_counts     (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
                                                   const char              *last,
                                                   GError                 **error);
+/* The outcome categories' labels as shown, by id (a table of gint64 to char *). */
+GHashTable *rp_store_analytics_outcome_categories (RpStore                *self,
+                                                   GError                **error);
 /* The feedback given from @first to @last by the partners @filter selects (GPtrArray of
  * RpFeedbackRow, by day). */
 GPtrArray *rp_store_analytics_feedback           (RpStore                 *self,

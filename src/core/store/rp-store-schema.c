@@ -908,6 +908,61 @@ static const char migration_13[] =
   "CREATE INDEX IF NOT EXISTS referral_by_outcome_at ON referral(outcome_at, id)"
   "  WHERE outcome_at IS NOT NULL;";
 
+/* Schema 14: the analytics read less (src/core/store/rp-store-analytics.c).
+ * - analytics_feedback_month: feedback scores per month, score and topic, kept by triggers on
+ *   partner_feedback, so the page's feedback charts (a year of months) read a few hundred rows
+ *   rather than every score given. A partner's filter reads partner_feedback_analytics instead,
+ *   which covers the same columns with the partner.
+ * - activity_analytics_visits: the visits of a range of instants without reading every
+ *   activity's row (outreach).
+ * (IF NOT EXISTS, and the tally emptied before it is filled: tests fake an older schema by
+ * lowering user_version on a current file.) */
+#define FEEDBACK_TALLY_ADD(F) \
+  "  INSERT INTO analytics_feedback_month (month, score, topic, n)" \
+  "    VALUES (substr(" F ".given_on, 1, 7), " F ".score, " F ".topic, 1)" \
+  "    ON CONFLICT (month, score, topic) DO UPDATE SET n = n + 1;"
+
+#define FEEDBACK_TALLY_REMOVE(F) \
+  "  UPDATE analytics_feedback_month SET n = n - 1" \
+  "    WHERE month = substr(" F ".given_on, 1, 7) AND score = " F ".score" \
+  "    AND topic = " F ".topic;" \
+  "  DELETE FROM analytics_feedback_month WHERE month = substr(" F ".given_on, 1, 7)" \
+  "    AND score = " F ".score AND topic = " F ".topic AND n <= 0;"
+
+static const char migration_14[] =
+  "CREATE TABLE IF NOT EXISTS analytics_feedback_month ("
+  "  month TEXT NOT NULL,"
+  "  score INTEGER NOT NULL,"
+  "  topic TEXT NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (month, score, topic)"
+  ") WITHOUT ROWID;"
+  "DELETE FROM analytics_feedback_month;"
+  "INSERT INTO analytics_feedback_month (month, score, topic, n)"
+  "  SELECT substr(given_on, 1, 7), score, topic, count(*) FROM partner_feedback"
+  "  GROUP BY 1, 2, 3;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_feedback_ai AFTER INSERT ON partner_feedback BEGIN"
+  FEEDBACK_TALLY_ADD ("new")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_feedback_ad AFTER DELETE ON partner_feedback BEGIN"
+  FEEDBACK_TALLY_REMOVE ("old")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_feedback_au AFTER UPDATE OF given_on, score, topic"
+  "  ON partner_feedback WHEN old.given_on IS NOT new.given_on OR old.score IS NOT new.score"
+  "    OR old.topic IS NOT new.topic BEGIN"
+  FEEDBACK_TALLY_REMOVE ("old")
+  FEEDBACK_TALLY_ADD ("new")
+  "END;"
+  "CREATE INDEX IF NOT EXISTS partner_feedback_analytics"
+  "  ON partner_feedback(given_on, score, topic, partner_id);"
+  "CREATE INDEX IF NOT EXISTS activity_analytics_visits ON activity(kind, occurred_at);"
+  "ANALYZE analytics_feedback_month;"
+  "ANALYZE partner_feedback;"
+  "ANALYZE activity;";
+
+#undef FEEDBACK_TALLY_ADD
+#undef FEEDBACK_TALLY_REMOVE
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -922,6 +977,7 @@ static const char * const migrations[] = {
   migration_11,
   migration_12,
   migration_13,
+  migration_14,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "rp-analytics-dashboard.h"
+#include "rp-sample.h"
 #include "rp-test-core.h"
 
 typedef struct
@@ -117,6 +118,125 @@ test_cancelled (void)
   rp_test_store_close (&tmp);
 }
 
+static void
+assert_same_rows (GPtrArray *shared,
+                  GPtrArray *alone)
+{
+  g_assert_cmpuint (shared->len, ==, alone->len);
+  for (guint i = 0; i < shared->len; i++)
+    {
+      RpFigureRow *x = g_ptr_array_index (shared, i);
+      RpFigureRow *y = g_ptr_array_index (alone, i);
+
+      g_assert_cmpint (x->id, ==, y->id);
+      g_assert_cmpstr (x->label, ==, y->label);
+      g_assert_cmpuint (x->n, ==, y->n);
+      g_assert_cmpuint (x->previous, ==, y->previous);
+      g_assert_cmpint (x->cents, ==, y->cents);
+      g_assert_cmpuint (x->n_rated, ==, y->n_rated);
+      g_assert_true ((x->series == NULL) == (y->series == NULL));
+      for (guint k = 0; x->series != NULL && k < x->series->len; k++)
+        g_assert_cmpuint (g_array_index (x->series, guint, k),
+                          ==, g_array_index (y->series, guint, k));
+    }
+}
+
+/* The page's figures computed together (sharing one read of the partners' months) equal each
+ * figure computed alone, on the sample network, for each period and a few filters. */
+static void
+test_same_as_alone (void)
+{
+  static const RpPeriodKind kinds[] = {
+    RP_PERIOD_THIS_MONTH, RP_PERIOD_LAST_MONTH, RP_PERIOD_THIS_QUARTER, RP_PERIOD_YEAR_TO_DATE,
+    RP_PERIOD_LAST_12_MONTHS,
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  RpTestStore tmp;
+  GDate today;
+
+  rp_test_store_open (&tmp, "rapport-dashboard-XXXXXX");
+  rp_period_local_today (now, &today);
+  g_assert_true (rp_sample_generate (tmp.store, RP_SAMPLE_SIZE_DEMO, RP_SAMPLE_DEFAULT_SEED,
+                                     &today, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint f = 0; f < 3; f++)
+      {
+        g_autoptr(RpAnalyticsDashboard) dashboard = NULL;
+        g_autoptr(GPtrArray) top = NULL;
+        g_autoptr(GPtrArray) gifts = NULL;
+        g_autoptr(RpOutcomeFigure) outcomes = NULL;
+        g_autoptr(RpOutreachFigure) outreach = NULL;
+        GPtrArray *trends[RP_REFERRER_N_TRENDS] = { NULL };
+        RpAnalyticsFilter filter;
+        RpHeadline headline;
+        RpPeriod period;
+
+        g_assert_true (rp_period_init (&period, kinds[k], now, NULL, NULL, &error));
+        rp_analytics_filter_init (&filter);
+        if (f == 1)
+          {
+            filter.any_tier = FALSE;
+            filter.tier = RP_TIER_B;
+          }
+        else if (f == 2)
+          filter.any_direction = TRUE;
+
+        dashboard = rp_analytics_dashboard_compute (tmp.store, &period, &period, &filter,
+                                                    RP_ANALYTICS_GROUP_TIER, &error);
+        g_assert_no_error (error);
+
+        g_assert_true (rp_analytics_headline (tmp.store, &period, &filter, &headline, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (dashboard->headline.referrals, ==, headline.referrals);
+        g_assert_cmpuint (dashboard->headline.previous_referrals, ==,
+                          headline.previous_referrals);
+        g_assert_cmpuint (dashboard->headline.referrers, ==, headline.referrers);
+        g_assert_cmpuint (dashboard->headline.previous_referrers, ==,
+                          headline.previous_referrers);
+
+        top = rp_analytics_top_referrers (tmp.store, &period, &filter, &error);
+        g_assert_no_error (error);
+        assert_same_rows (dashboard->top, top);
+
+        g_assert_true (rp_analytics_referrer_trends (tmp.store, &period, &filter, trends,
+                                                     &error));
+        g_assert_no_error (error);
+        for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+          {
+            assert_same_rows (dashboard->trends[t], trends[t]);
+            g_ptr_array_unref (trends[t]);
+          }
+
+        outcomes = rp_analytics_outcomes (tmp.store, &period, &filter, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (dashboard->outcomes->total, ==, outcomes->total);
+        assert_same_rows (dashboard->outcomes->by_partner, outcomes->by_partner);
+        assert_same_rows (dashboard->outcomes->by_specialty, outcomes->by_specialty);
+        assert_same_rows (dashboard->outcomes->by_category, outcomes->by_category);
+
+        outreach = rp_analytics_outreach (tmp.store, &period, &filter, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (dashboard->outreach->visited, ==, outreach->visited);
+        g_assert_cmpuint (dashboard->outreach->comparable, ==, outreach->comparable);
+        g_assert_cmpuint (dashboard->outreach->comparable_before, ==,
+                          outreach->comparable_before);
+        g_assert_cmpuint (dashboard->outreach->comparable_after, ==,
+                          outreach->comparable_after);
+        assert_same_rows (dashboard->outreach->rows, outreach->rows);
+
+        gifts = rp_analytics_gifts (tmp.store, &period, &filter, NULL, &error);
+        g_assert_no_error (error);
+        assert_same_rows (dashboard->gifts, gifts);
+
+        rp_analytics_filter_clear (&filter);
+      }
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +245,7 @@ main (int   argc,
 
   g_test_add_func ("/analytics/dashboard/compute", test_compute);
   g_test_add_func ("/analytics/dashboard/cancelled", test_cancelled);
+  g_test_add_func ("/analytics/dashboard/same-as-alone", test_same_as_alone);
 
   return g_test_run ();
 }

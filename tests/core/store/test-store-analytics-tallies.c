@@ -1,6 +1,8 @@
 /* test-store-analytics-tallies.c: the analytics' tallies (schema 11) stay equal to a GROUP BY
  * over the referrals through inserts, updates, deletes, a partner's new tier, specialty or city,
- * bulk writes, an import's undo, and the migration from schema 10 of a database with referrals.
+ * bulk writes, an import's undo, and the migration from schema 10 of a database with referrals;
+ * the feedback tally (schema 14) equal to one over the feedback through inserts, imports,
+ * updates, deletes, a partner's deletion, and the migration from schema 13.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +13,8 @@
 #include <sqlite3.h>
 
 #include "rp-test-core.h"
+#include "rp-store-analytics.h"
+#include "rp-store-feedback.h"
 #include "rp-store-imports.h"
 
 /* Rows of @a not in @b, and of @b not in @a, counted on a connection of its own. */
@@ -58,6 +62,12 @@ assert_tallies (const char *path)
                                      " FROM analytics_partner_first",
                                      "SELECT partner_id, direction, min(referred_on)"
                                      " FROM referral GROUP BY 1, 2"),
+                   ==, 0);
+  g_assert_cmpint (count_difference (path,
+                                     "SELECT month, score, topic, n"
+                                     " FROM analytics_feedback_month",
+                                     "SELECT substr(given_on, 1, 7), score, topic, count(*)"
+                                     " FROM partner_feedback GROUP BY 1, 2, 3"),
                    ==, 0);
 }
 
@@ -285,6 +295,226 @@ test_migrate_from_10 (void)
   rp_test_store_close (&tmp);
 }
 
+static gint64
+add_feedback (RpStore         *store,
+              RpPartner       *partner,
+              const char      *day,
+              guint            score,
+              RpFeedbackTopic  topic,
+              gboolean         imported)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpFeedback) feedback = rp_feedback_new ();
+
+  rp_feedback_set_partner_id (feedback, rp_partner_get_id (partner));
+  rp_feedback_set_given_on (feedback, day);
+  rp_feedback_set_score (feedback, score);
+  rp_feedback_set_topic (feedback, topic);
+  if (imported)
+    g_assert_true (rp_store_import_feedback (store, feedback, &error));
+  else
+    g_assert_true (rp_store_insert_feedback (store, feedback, &error));
+  g_assert_no_error (error);
+  return rp_feedback_get_id (feedback);
+}
+
+static void
+test_feedback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) adams = NULL;
+  g_autoptr(RpPartner) baker = NULL;
+  gint64 low;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield");
+  baker = add_partner (tmp.store, "Baker", RP_TIER_B, "207R00000X", "Shelbyville");
+
+  /* Inserts (a low score makes a task too) and imports: the same month, score and topic twice. */
+  low = add_feedback (tmp.store, adams, "2026-10-05", 4, RP_FEEDBACK_TOPIC_ACCESS, FALSE);
+  add_feedback (tmp.store, adams, "2026-10-20", 9, RP_FEEDBACK_TOPIC_STAFF, FALSE);
+  add_feedback (tmp.store, baker, "2026-10-31", 9, RP_FEEDBACK_TOPIC_STAFF, TRUE);
+  add_feedback (tmp.store, baker, "2026-11-01", 10, RP_FEEDBACK_TOPIC_REPORTS, TRUE);
+  assert_tallies (tmp.path);
+
+  /* Updates of the day (another month), the score and the topic; one that changes nothing. */
+  exec_sql (tmp.path, "UPDATE partner_feedback SET given_on = '2026-09-30'"
+                      " WHERE given_on = '2026-10-20'");
+  assert_tallies (tmp.path);
+  exec_sql (tmp.path, "UPDATE partner_feedback SET score = 6, topic = 'scheduling'"
+                      " WHERE given_on = '2026-11-01'");
+  assert_tallies (tmp.path);
+  exec_sql (tmp.path, "UPDATE partner_feedback SET comment = 'Thanks'");
+  assert_tallies (tmp.path);
+
+  /* Deletes: one score, then a partner with all of theirs. */
+  g_assert_true (rp_store_delete_feedback (tmp.store, low, &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+  g_assert_true (rp_store_delete_partner (tmp.store, rp_partner_get_id (baker), &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+  g_assert_true (rp_store_delete_partner (tmp.store, rp_partner_get_id (adams), &error));
+  g_assert_no_error (error);
+  assert_tallies (tmp.path);
+  g_assert_cmpint (count_difference (tmp.path, "SELECT count(*) FROM analytics_feedback_month",
+                                     "SELECT 0"), ==, 0);
+
+  rp_test_store_close (&tmp);
+}
+
+/* A schema 13 database with feedback gets its tally filled by the migration. */
+static void
+test_migrate_from_13 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  {
+    g_autoptr(RpPartner) adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X",
+                                              "Springfield");
+
+    add_feedback (tmp.store, adams, "2026-01-05", 9, RP_FEEDBACK_TOPIC_STAFF, TRUE);
+    add_feedback (tmp.store, adams, "2026-01-25", 9, RP_FEEDBACK_TOPIC_STAFF, TRUE);
+    add_feedback (tmp.store, adams, "2026-02-28", 3, RP_FEEDBACK_TOPIC_OTHER, TRUE);
+  }
+  g_clear_object (&tmp.store);
+
+  /* Back to what schema 13 was, with the feedback in it. */
+  exec_sql (tmp.path,
+            "DROP TRIGGER analytics_feedback_ai;"
+            "DROP TRIGGER analytics_feedback_ad;"
+            "DROP TRIGGER analytics_feedback_au;"
+            "DROP TABLE analytics_feedback_month;"
+            "DROP INDEX partner_feedback_analytics;"
+            "DROP INDEX activity_analytics_visits;"
+            "PRAGMA user_version = 13;");
+
+  store = rp_store_open (tmp.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  assert_tallies (tmp.path);
+  g_assert_cmpint (count_difference (tmp.path, "SELECT month, score, topic, n"
+                                     " FROM analytics_feedback_month",
+                                     "VALUES ('2026-01', 9, 'staff', 2),"
+                                     " ('2026-02', 3, 'other', 1)"), ==, 0);
+
+  rp_test_store_close (&tmp);
+}
+
+/* Counts per partner over ranges of days (whole months from the tally, the ends from the
+ * referrals, a nearly whole month as the month less its missing days) equal a plain count. */
+static void
+test_count_ranges (void)
+{
+  g_autoptr(RpPartner) adams = NULL;
+  g_autoptr(RpPartner) baker = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  RpTestStore tmp;
+  sqlite3 *db;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield");
+  baker = add_partner (tmp.store, "Baker", RP_TIER_B, "207R00000X", "Shelbyville");
+  for (guint i = 0; i < 300; i++)
+    {
+      GDate day;
+      char text[11];
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, 1, G_DATE_NOVEMBER, 2025);
+      g_date_add_days (&day, (guint) g_rand_int_range (rand, 0, 160));
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+      g_object_unref (add_referral (tmp.store, i % 3 == 0 ? baker : adams,
+                                    i % 7 == 0 ? RP_REFERRAL_DIRECTION_OUTBOUND
+                                               : RP_REFERRAL_DIRECTION_INBOUND, text));
+    }
+
+  g_assert_cmpint (sqlite3_open_v2 (tmp.path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) counts = NULL;
+      GDate first, last;
+      char from[11], to[11];
+      sqlite3_stmt *stmt;
+      guint found = 0;
+
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, G_DATE_OCTOBER, 2025);
+      g_date_add_days (&first, (guint) g_rand_int_range (rand, 0, 190));
+      last = first;
+      g_date_add_days (&last, (guint) g_rand_int_range (rand, 0, 120));
+      g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
+      g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
+
+      counts = rp_store_analytics_count_by_partner (tmp.store, NULL, from, to, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT partner_id, count(*) FROM referral"
+                                               " WHERE direction = 'inbound'"
+                                               " AND referred_on BETWEEN ?1 AND ?2"
+                                               " GROUP BY partner_id ORDER BY partner_id",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          RpPartnerCount *count;
+
+          g_assert_cmpuint (found, <, counts->len);
+          count = &g_array_index (counts, RpPartnerCount, found);
+          g_assert_cmpint (count->partner_id, ==, sqlite3_column_int64 (stmt, 0));
+          g_assert_cmpuint (count->n, ==, (guint) sqlite3_column_int (stmt, 1));
+          found++;
+        }
+      sqlite3_finalize (stmt);
+      g_assert_cmpuint (found, ==, counts->len);
+    }
+  sqlite3_close (db);
+
+  rp_test_store_close (&tmp);
+}
+
+/* The filters' specialties (read by skipping from code to code in the index) are those of the
+ * current partners, each with its label, by label. */
+static void
+test_filter_specialties (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) specialties = NULL;
+  g_autoptr(GPtrArray) cities = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(RpPartner) archived = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  g_object_unref (add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield"));
+  g_object_unref (add_partner (tmp.store, "Baker", RP_TIER_B, "207R00000X", "Shelbyville"));
+  g_object_unref (add_partner (tmp.store, "Cole", RP_TIER_C, "207X00000X", "springfield"));
+  g_object_unref (add_partner (tmp.store, "Dunn", RP_TIER_C, "", ""));
+  archived = add_partner (tmp.store, "Evans", RP_TIER_C, "208D00000X", "Ogdenville");
+  g_assert_true (rp_store_set_partner_archived (tmp.store, rp_partner_get_id (archived), TRUE,
+                                               &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rp_store_analytics_filter_options (tmp.store, &specialties, &cities, &lists,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (specialties->len, ==, 2);
+  g_assert_cmpstr (((RpAnalyticsOption *) g_ptr_array_index (specialties, 0))->key, ==,
+                   "207R00000X");
+  g_assert_cmpstr (((RpAnalyticsOption *) g_ptr_array_index (specialties, 1))->key, ==,
+                   "207X00000X");
+  g_assert_cmpuint (cities->len, ==, 2);
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +524,10 @@ main (int   argc,
   g_test_add_func ("/store/analytics-tallies/writes", test_writes);
   g_test_add_func ("/store/analytics-tallies/bulk-and-undo", test_bulk_and_undo);
   g_test_add_func ("/store/analytics-tallies/migrate-from-10", test_migrate_from_10);
+  g_test_add_func ("/store/analytics-tallies/feedback", test_feedback);
+  g_test_add_func ("/store/analytics-tallies/count-ranges", test_count_ranges);
+  g_test_add_func ("/store/analytics-tallies/filter-specialties", test_filter_specialties);
+  g_test_add_func ("/store/analytics-tallies/migrate-from-13", test_migrate_from_13);
 
   return g_test_run ();
 }

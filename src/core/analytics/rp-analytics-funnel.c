@@ -1,0 +1,174 @@
+/* rp-analytics-funnel.c: the funnel from received to loop closed, with the median days of each
+ * step and the endings.
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "rp-analytics-private.h"
+
+/* Funnel */
+
+const char *
+rp_funnel_step_to_label (RpFunnelStep step)
+{
+  switch (step)
+    {
+    case RP_FUNNEL_RECEIVED:
+      return C_("funnel", "Received");
+    case RP_FUNNEL_CONTACTED:
+      return C_("funnel", "Contacted");
+    case RP_FUNNEL_SCHEDULED:
+      return C_("funnel", "Scheduled");
+    case RP_FUNNEL_SEEN:
+      return C_("funnel", "Seen");
+    case RP_FUNNEL_CLOSED:
+      return C_("funnel", "Loop closed");
+    case RP_FUNNEL_N_STEPS:
+    default:
+      return "";
+    }
+}
+
+const char *
+rp_funnel_ending_to_label (RpFunnelEnding ending)
+{
+  switch (ending)
+    {
+    case RP_FUNNEL_DECLINED:
+      return C_("funnel", "Declined");
+    case RP_FUNNEL_NO_SHOW:
+      return C_("funnel", "No-show");
+    case RP_FUNNEL_LOST:
+      return C_("funnel", "Lost");
+    case RP_FUNNEL_N_ENDINGS:
+    default:
+      return "";
+    }
+}
+
+/* How far along its path a status is: -1 for an ended referral. */
+static int
+status_rank (const char *status)
+{
+  static const char * const path[] = { "received", "contacted", "scheduled", "seen",
+                                       "loop-closed" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    if (g_str_equal (status, path[i]))
+      return (int) i;
+
+  return -1;
+}
+
+gboolean
+rp_analytics_funnel (RpStore                 *store,
+                     const RpPeriod          *period,
+                     const RpAnalyticsFilter *filter,
+                     GTimeZone               *tz,
+                     RpFunnelFigure          *funnel,
+                     GError                 **error)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GTimeZone) local = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  GArray *days[RP_FUNNEL_N_STEPS] = { NULL };
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (period != NULL && funnel != NULL, FALSE);
+
+  memset (funnel, 0, sizeof *funnel);
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+
+  first = _rp_analytics_day (&period->first);
+  last = _rp_analytics_day (&period->last);
+  steps = rp_store_analytics_referral_steps (store, filter, first, last, error);
+  if (steps == NULL)
+    return FALSE;
+
+  for (guint s = 0; s < RP_FUNNEL_N_STEPS; s++)
+    days[s] = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      RpReferralSteps *row = g_ptr_array_index (steps, i);
+      const char *times[RP_FUNNEL_N_STEPS] = {
+        NULL, row->contacted_at, row->scheduled_at, row->seen_at, row->closed_at,
+      };
+      int rank = status_rank (row->status);
+      int furthest = rank;
+      GDate previous_day;
+      gboolean have_previous;
+
+      if (g_str_equal (row->status, "declined"))
+        funnel->ended[RP_FUNNEL_DECLINED]++;
+      else if (g_str_equal (row->status, "no-show"))
+        {
+          funnel->ended[RP_FUNNEL_NO_SHOW]++;
+          /* A no-show had an appointment. */
+          furthest = MAX (furthest, RP_FUNNEL_SCHEDULED);
+        }
+      else if (g_str_equal (row->status, "lost"))
+        funnel->ended[RP_FUNNEL_LOST]++;
+
+      for (int s = RP_FUNNEL_N_STEPS - 1; s > 0; s--)
+        {
+          if (times[s] != NULL)
+            {
+              furthest = MAX (furthest, s);
+              break;
+            }
+        }
+      furthest = MAX (furthest, RP_FUNNEL_RECEIVED);
+
+      for (int s = 0; s <= furthest; s++)
+        funnel->reached[s]++;
+
+      /* The days each step took, from the previous step whose time is known. */
+      have_previous = rp_period_parse_day (row->referred_on, &previous_day);
+      for (int s = 1; s < RP_FUNNEL_N_STEPS; s++)
+        {
+          GDate day;
+
+          if (times[s] == NULL || !rp_period_local_day_of (times[s], tz, &day))
+            continue;
+
+          if (have_previous)
+            {
+              int n = MAX (0, rp_period_days_between (&previous_day, &day));
+
+              g_array_append_val (days[s], n);
+            }
+          previous_day = day;
+          have_previous = TRUE;
+        }
+    }
+
+  for (guint s = 0; s < RP_FUNNEL_N_STEPS; s++)
+    {
+      if (s == 0)
+        {
+          funnel->conversion[s] = 1.0;
+          funnel->median_days[s] = 0.0;
+        }
+      else
+        {
+          funnel->conversion[s] = funnel->reached[s - 1] > 0
+                                  ? (double) funnel->reached[s] / funnel->reached[s - 1] : NAN;
+          funnel->median_days[s] = _rp_analytics_median (days[s]);
+        }
+      g_array_unref (days[s]);
+    }
+
+  return TRUE;
+}

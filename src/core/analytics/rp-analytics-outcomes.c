@@ -1,0 +1,261 @@
+/* rp-analytics-outcomes.c: the outcomes of the period's referrals and the feedback of partner
+ * offices (net promoter score).
+ *
+ * Copyright 2026 The Rapport authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "rp-analytics-private.h"
+
+static int
+nps_of (guint promoters,
+        guint detractors,
+        guint n)
+{
+  if (n == 0)
+    return 0;
+
+  return (int) lround (100.0 * ((double) promoters - (double) detractors) / (double) n);
+}
+
+/* Outcomes */
+
+void
+rp_outcome_figure_free (RpOutcomeFigure *figure)
+{
+  if (figure == NULL)
+    return;
+
+  g_clear_pointer (&figure->by_category, g_ptr_array_unref);
+  g_clear_pointer (&figure->by_partner, g_ptr_array_unref);
+  g_clear_pointer (&figure->by_specialty, g_ptr_array_unref);
+  g_free (figure);
+}
+
+static void
+add_count (RpFigureRow    *row,
+           RpOutcomeCount *count)
+{
+  row->n += count->n;
+  row->n_rated += count->n_rated;
+  row->mean += count->satisfaction;
+}
+
+/* Adds @count to the row of @key in @rows (made when missing). */
+static RpFigureRow *
+add_outcomes (GPtrArray      *rows,
+              GHashTable     *index,
+              gint64          id,
+              const char     *key,
+              const char     *label,
+              RpOutcomeCount *count)
+{
+  RpFigureRow *row = index != NULL ? g_hash_table_lookup (index, key) : NULL;
+
+  if (row == NULL)
+    {
+      row = _rp_figure_row_new (id, key, label);
+      row->mean = 0.0;
+      g_ptr_array_add (rows, row);
+      if (index != NULL)
+        g_hash_table_insert (index, row->key, row);
+    }
+
+  add_count (row, count);
+  return row;
+}
+
+static void
+finish_means (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      row->mean = row->n_rated > 0 ? row->mean / row->n_rated : NAN;
+    }
+}
+
+RpOutcomeFigure *
+rp_analytics_outcomes (RpStore                 *store,
+                       const RpPeriod          *period,
+                       const RpAnalyticsFilter *filter,
+                       GError                 **error)
+{
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GHashTable) labels = NULL;
+  g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) specialties = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(RpOutcomeFigure) figure = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  RpFigureRow *partner = NULL;
+  double sum = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  /* Counted in the store by partner and category: the long list by partner is named only at
+   * its head (RP_ANALYTICS_NAMED_ROWS). */
+  first = _rp_analytics_day (&period->first);
+  last = _rp_analytics_day (&period->last);
+  if ((counts = rp_store_analytics_outcome_counts (store, filter, first, last, error)) == NULL ||
+      (labels = rp_store_analytics_outcome_categories (store, error)) == NULL)
+    return NULL;
+
+  figure = g_new0 (RpOutcomeFigure, 1);
+  figure->by_category = _rp_figure_rows_new ();
+  figure->by_partner = _rp_figure_rows_new ();
+  figure->by_specialty = _rp_figure_rows_new ();
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      RpOutcomeCount *count = g_ptr_array_index (counts, i);
+      const char *specialty = *count->specialty != '\0' ? count->specialty : _("No specialty");
+
+      figure->total += count->n;
+      figure->n_rated += count->n_rated;
+      sum += count->satisfaction;
+
+      if (count->category_id != 0)
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, count->category_id);
+          const char *label = g_hash_table_lookup (labels, &count->category_id);
+
+          add_outcomes (figure->by_category, categories, count->category_id, key,
+                        label != NULL ? label : "", count);
+        }
+      add_outcomes (figure->by_specialty, specialties, 0, specialty, specialty, count);
+
+      /* A partner's rows come one after another. */
+      if (partner != NULL && partner->id == count->partner_id)
+        add_count (partner, count);
+      else
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, count->partner_id);
+
+          partner = add_outcomes (figure->by_partner, NULL, count->partner_id, key, NULL, count);
+        }
+    }
+
+  figure->mean = figure->n_rated > 0 ? sum / figure->n_rated : NAN;
+  finish_means (figure->by_category);
+  finish_means (figure->by_partner);
+  finish_means (figure->by_specialty);
+  g_ptr_array_sort (figure->by_category, _rp_figure_rows_compare_by_n);
+  g_ptr_array_sort (figure->by_specialty, _rp_figure_rows_compare_by_n);
+  if (!_rp_analytics_sort_and_name (store, figure->by_partner, _rp_figure_rows_numbers_by_n,
+                                    error))
+    return NULL;
+  return g_steal_pointer (&figure);
+}
+
+/* Feedback */
+
+void
+rp_feedback_figure_free (RpFeedbackFigure *figure)
+{
+  if (figure == NULL)
+    return;
+
+  g_clear_pointer (&figure->by_month, g_ptr_array_unref);
+  g_clear_pointer (&figure->by_topic, g_ptr_array_unref);
+  g_free (figure);
+}
+
+/* Adds @n scores of @score to @row. */
+static void
+tally_score (RpFigureRow *row,
+             guint        score,
+             guint        n)
+{
+  if (row->n == 0)
+    row->mean = 0;
+  row->n += n;
+  row->n_rated += n;
+  row->mean += (double) score * n;
+  if (score >= RP_FEEDBACK_PROMOTER_MIN)
+    row->promoters += n;
+  else if (score <= RP_FEEDBACK_DETRACTOR_MAX)
+    row->detractors += n;
+}
+
+static void
+finish_scores (RpFigureRow *row)
+{
+  row->mean = row->n > 0 ? row->mean / row->n : NAN;
+  row->nps = nps_of (row->promoters, row->detractors, row->n);
+}
+
+RpFeedbackFigure *
+rp_analytics_feedback (RpStore                 *store,
+                       const RpPeriod          *period,
+                       const RpAnalyticsFilter *filter,
+                       GError                 **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) months = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(RpFigureRow) all = _rp_figure_row_new (0, NULL, NULL);
+  RpFeedbackFigure *figure;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  first = _rp_analytics_day (&period->first);
+  last = _rp_analytics_day (&period->last);
+  rows = rp_store_analytics_feedback_counts (store, filter, first, last, error);
+  if (rows == NULL)
+    return NULL;
+
+  figure = g_new0 (RpFeedbackFigure, 1);
+  figure->by_month = _rp_figure_rows_new ();
+  figure->by_topic = _rp_figure_rows_new ();
+
+  months = _rp_analytics_months_between (&period->first, &period->last);
+  for (guint m = 0; m < months->len; m++)
+    {
+      g_autofree char *label = _rp_analytics_month_label (g_ptr_array_index (months, m));
+
+      g_ptr_array_add (figure->by_month,
+                       _rp_figure_row_new (0, g_ptr_array_index (months, m), label));
+    }
+  for (guint t = 0; t < RP_FEEDBACK_N_TOPICS; t++)
+    g_ptr_array_add (figure->by_topic,
+                     _rp_figure_row_new (0, rp_feedback_topic_to_nick (t),
+                                     rp_feedback_topic_to_label (t)));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFeedbackCount *row = g_ptr_array_index (rows, i);
+      const char *month = row->month;
+      int m = _rp_analytics_month_index (months, month);
+
+      tally_score (all, row->score, row->n);
+      if (m >= 0)
+        tally_score (g_ptr_array_index (figure->by_month, m), row->score, row->n);
+      tally_score (g_ptr_array_index (figure->by_topic, row->topic), row->score, row->n);
+    }
+
+  finish_scores (all);
+  for (guint m = 0; m < figure->by_month->len; m++)
+    finish_scores (g_ptr_array_index (figure->by_month, m));
+  for (guint t = 0; t < figure->by_topic->len; t++)
+    finish_scores (g_ptr_array_index (figure->by_topic, t));
+
+  figure->n = all->n;
+  figure->promoters = all->promoters;
+  figure->detractors = all->detractors;
+  figure->nps = all->nps;
+  figure->mean = all->mean;
+  return figure;
+}
