@@ -14,10 +14,12 @@
 
 #include "rp-dav-client.h"
 #include "rp-ics.h"
+#include "rp-planner-page.h"
 #include "rp-preferences-window.h"
 #include "rp-sync-account.h"
 #include "rp-sync-banner.h"
 #include "rp-store-partners.h"
+#include "rp-store-sync.h"
 #include "rp-store-visits.h"
 #include "rp-sync-status.h"
 #include "rp-team-engine.h"
@@ -559,6 +561,100 @@ assert_shows_visit_of (Liaison    *liaison,
   g_assert_nonnull (rp_test_find_widget (liaison->window, label_is, "1 stop"));
 }
 
+
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), data);
+}
+
+static void
+place_partner (RpStore    *store,
+               const char *uuid,
+               double      lat,
+               double      lon)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) partner = rp_store_find_partner_by_uuid (store, uuid, &error);
+
+  g_assert_no_error (error);
+  rp_partner_set_location (partner, lat, lon);
+  g_assert_true (rp_store_update_partner (store, partner, &error));
+  g_assert_no_error (error);
+}
+
+/* Alice's Optimise Route orders her stops only: Bob's visit of the same day (next to her first
+ * stop, where a route of the whole day would take it) keeps its place, and nothing of it is
+ * queued to be sent back to the team calendar. */
+static void
+assert_route_is_own (Liaison    *alice,
+                     Liaison    *bob,
+                     const char *day)
+{
+  g_autoptr(RpPartner) far_partner = rp_test_make_person ("Cleo", "Vance", NULL);
+  g_autoptr(RpPartner) near_partner = rp_test_make_person ("Dana", "Wu", NULL);
+  g_autoptr(RpPlannedVisit) far = NULL;
+  g_autoptr(RpPlannedVisit) near = NULL;
+  g_autoptr(RpPlannedVisit) bobs_before = NULL;
+  g_autoptr(RpPlannedVisit) bobs_after = NULL;
+  g_autoptr(RpSyncChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bobs_uuid = g_strdup (rp_planned_visit_get_uuid (bob->visit));
+  GtkWidget *page = rp_test_find_by_type (alice->window, RP_TYPE_PLANNER_PAGE);
+
+  /* Without a placed practice the route starts at her first stop; then the far stop is planned
+   * before the near one. */
+  place_partner (alice->db.store, rp_partner_get_uuid (alice->partner), 40.00, -83.00);
+  rp_partner_set_location (far_partner, 40.50, -83.00);
+  rp_test_insert_partner (alice->db.store, far_partner);
+  far = rp_store_plan_visit (alice->db.store, rp_partner_get_id (far_partner), day, NULL, &error);
+  g_assert_no_error (error);
+  rp_partner_set_location (near_partner, 40.05, -83.00);
+  rp_test_insert_partner (alice->db.store, near_partner);
+  near = rp_store_plan_visit (alice->db.store, rp_partner_get_id (near_partner), day, NULL,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_planned_visit_get_position (far), ==, 1);
+  g_assert_cmpuint (rp_planned_visit_get_position (near), ==, 2);
+  place_partner (alice->db.store, rp_partner_get_uuid (bob->partner), 40.02, -83.00);
+  bobs_before = rp_store_sync_find_visit (alice->db.store, bobs_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bobs_before);
+  rp_test_iterate_for (100);
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (page, "planner.optimise-route", "s", day));
+  rp_test_iterate_for (100);
+
+  /* Her route: first, near, far. */
+  {
+    g_autoptr(RpPlannedVisit) near_after = rp_store_get_planned_visit (
+      alice->db.store, rp_planned_visit_get_id (near), &error);
+    g_autoptr(RpPlannedVisit) far_after = rp_store_get_planned_visit (
+      alice->db.store, rp_planned_visit_get_id (far), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rp_planned_visit_get_position (near_after), ==, 1);
+    g_assert_cmpuint (rp_planned_visit_get_position (far_after), ==, 2);
+  }
+
+  /* Bob's visit is untouched and never goes back to the server from Alice's database. */
+  bobs_after = rp_store_sync_find_visit (alice->db.store, bobs_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_planned_visit_get_position (bobs_after), ==,
+                    rp_planned_visit_get_position (bobs_before));
+  g_assert_cmpstr (rp_planned_visit_get_start_time (bobs_after), ==,
+                   rp_planned_visit_get_start_time (bobs_before));
+  change = rp_store_sync_get_change (alice->db.store, RP_SYNC_KIND_VISIT, bobs_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_null (change);
+  /* Her own three stops, numbered; Bob's visit is still his. */
+  g_assert_nonnull (rp_test_find_widget (alice->window, label_starts_with, "3 stops · "));
+  g_assert_true (gtk_widget_has_css_class (rp_test_find_named (alice->window, bobs_uuid),
+                                           "other-liaison"));
+}
+
 static gboolean
 status_is_waiting (gpointer data)
 {
@@ -602,6 +698,8 @@ test_two_liaisons (Fixture       *fixture,
 
   assert_shows_visit_of (&alice, &bob, "Bob Berg");
   assert_shows_visit_of (&bob, &alice, "Alice Ames");
+
+  assert_route_is_own (&alice, &bob, monday);
 
   rp_test_iterate_for (400);
   rp_test_save_screenshot (alice.window, "team-alice-planner.png");
