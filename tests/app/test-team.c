@@ -211,6 +211,22 @@ combo_has_items (gpointer data)
          adw_combo_row_get_selected (ADW_COMBO_ROW (data)) != GTK_INVALID_LIST_POSITION;
 }
 
+static const char *selected_name (gpointer row);
+
+static gboolean
+combo_has_two (gpointer data)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (data));
+
+  return model != NULL && g_list_model_get_n_items (model) == 2;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (data));
+}
+
 static gboolean
 is_visible (gpointer data)
 {
@@ -238,11 +254,36 @@ test_connect (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (child (page, "addressbook_row")));
   g_assert_true (gtk_widget_get_sensitive (child (page, "create_calendar_button")));
 
+  /* The server offers the team's collections outside Alice's home (Radicale's /team/ folder):
+   * listed, the first chosen. */
+  g_assert_true (combo_has_items (child (page, "addressbook_row")));
+  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "Team partners");
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "Team visits");
+
   /* Alice's account has no collection of its own yet: the page makes them on the server. */
   g_signal_emit_by_name (child (page, "create_addressbook_button"), "clicked");
-  rp_test_wait_for (combo_has_items, child (page, "addressbook_row"));
+  rp_test_wait_for (combo_has_two, child (page, "addressbook_row"));
+  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "Team Partners");
   g_signal_emit_by_name (child (page, "create_calendar_button"), "clicked");
-  rp_test_wait_for (combo_has_items, child (page, "calendar_row"));
+  rp_test_wait_for (combo_has_two, child (page, "calendar_row"));
+  rp_test_wait_for (is_sensitive, child (page, "collection_url_row"));
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "Team Visits");
+
+  /* A shared collection by its address: a folder is refused on the row, the team calendar
+   * chosen. */
+  type_text (child (page, "collection_url_row"), "/team/");
+  g_signal_emit_by_name (child (page, "collection_url_row"), "apply");
+  rp_test_iterate_for (20);
+  rp_test_wait_for (is_sensitive, child (page, "collection_url_row"));
+  g_assert_true (gtk_widget_has_css_class (child (page, "collection_url_row"), "error"));
+  type_text (child (page, "collection_url_row"), fixture->server->calendar);
+  g_signal_emit_by_name (child (page, "collection_url_row"), "apply");
+  rp_test_iterate_for (20);
+  rp_test_wait_for (is_sensitive, child (page, "collection_url_row"));
+  g_assert_false (gtk_widget_has_css_class (child (page, "collection_url_row"), "error"));
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "Team visits");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "collection_url_row"))),
+                   ==, "");
   g_assert_true (gtk_widget_get_sensitive (child (page, "connect_button")));
 
   g_signal_emit_by_name (child (page, "connect_button"), "clicked");
@@ -257,10 +298,9 @@ test_connect (Fixture       *fixture,
   g_assert_cmpstr (rp_sync_account_get_liaison_name (account), ==, "Alice Ames");
   g_assert_true (g_str_has_prefix (rp_sync_account_get_addressbook_url (account),
                                    fixture->server->url));
-  g_assert_true (g_str_has_prefix (rp_sync_account_get_calendar_url (account),
-                                   fixture->server->url));
+  g_assert_cmpstr (rp_sync_account_get_calendar_url (account), ==, fixture->server->calendar);
   g_assert_cmpstr (rp_sync_account_get_addressbook_url (account), !=,
-                   rp_sync_account_get_calendar_url (account));
+                   fixture->server->addressbook);
   password = rp_sync_password_lookup (fixture->server->url, "alice", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (password, ==, "alice-pw");
@@ -315,7 +355,8 @@ has_text (gpointer data)
 }
 
 /* An account set up by the command line on Radicale's common /team/ folder: the page shows it,
- * and a connection test (which lists only the account's home) keeps its collections chosen. */
+ * and a connection test (which lists the team folder beside the account's home) keeps its
+ * collections chosen. */
 static void
 test_configured_account (Fixture       *fixture,
                          gconstpointer  data)
@@ -348,8 +389,9 @@ test_configured_account (Fixture       *fixture,
   rp_test_wait_for (has_text, child (page, "password_row"));
   shown = run_test_connection (page);
   g_assert_true (g_str_has_prefix (shown, "Connected"));
-  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "partners");
-  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "visits");
+  /* The test lists the team folder too: the same collections, now by their names. */
+  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "Team partners");
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "Team visits");
 
   loaded = rp_sync_account_load (fixture->db.store, &error);
   g_assert_no_error (error);

@@ -98,13 +98,16 @@ write_radicale_config (RpTestServer *server)
   write_file (server->dir, "config", config);
   write_file (server->dir, "users", "alice:alice-pw\nbob:bob-pw\ncarol:carol-pw\n");
   /* Everyone reads the root and owns their principal; the team folder and the collections in
-   * it are everyone's. */
+   * it are everyone's; everyone sees the others' principal folders and may use the collections
+   * in them named "shared-…" (the others stay hidden). */
   write_file (server->dir, "rights",
               "[root]\nuser: .+\ncollection:\npermissions: R\n\n"
               "[principal]\nuser: .+\ncollection: {user}\npermissions: RW\n\n"
               "[own]\nuser: .+\ncollection: {user}/[^/]+\npermissions: rw\n\n"
               "[team]\nuser: .+\ncollection: team\npermissions: RW\n\n"
-              "[team-collections]\nuser: .+\ncollection: team/[^/]+\npermissions: rw\n");
+              "[team-collections]\nuser: .+\ncollection: team/[^/]+\npermissions: rw\n\n"
+              "[others-principals]\nuser: .+\ncollection: [^/]+\npermissions: R\n\n"
+              "[others-shared]\nuser: .+\ncollection: [^/]+/shared-[^/]+\npermissions: rw\n");
 }
 
 /* In the server's process before exec: a test that fails (aborts) takes its server with it. */
