@@ -190,6 +190,26 @@ on_authenticate (SoupMessage *message,
   return FALSE;
 }
 
+/* The certificate authorities a team server with its own (a self-hosted server, a test) is
+ * checked against: the PEM file RAPPORT_SYNC_CA_FILE names, or NULL for the system's (also when
+ * the file cannot be read: a server the system does not trust is then refused with the TLS
+ * message). */
+static GTlsDatabase *
+dup_tls_database (void)
+{
+  const char *path = g_getenv ("RAPPORT_SYNC_CA_FILE");
+  g_autoptr(GError) error = NULL;
+  GTlsDatabase *database;
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+
+  database = g_tls_file_database_new (path, &error);
+  if (database == NULL)
+    g_debug ("Cannot read the certificate authorities in %s: %s", path, error->message);
+  return database;
+}
+
 /* The session of the calling thread. */
 static SoupSession *
 get_session (RpDavClient *self)
@@ -199,11 +219,15 @@ get_session (RpDavClient *self)
   g_mutex_lock (&self->lock);
   if (self->session == NULL || self->session_thread != g_thread_self ())
     {
+      g_autoptr(GTlsDatabase) database = dup_tls_database ();
+
       g_clear_object (&self->session);
       self->session = soup_session_new_with_options ("timeout", self->timeout,
                                                      "idle-timeout", 60,
                                                      "user-agent", "Rapport/" PACKAGE_VERSION,
                                                      NULL);
+      if (database != NULL)
+        soup_session_set_tls_database (self->session, database);
       self->session_thread = g_thread_self ();
     }
   session = g_object_ref (self->session);
