@@ -747,6 +747,19 @@ test_two_liaisons (Fixture       *fixture,
   rp_test_save_screenshot (alice.window, "team-alice-planner.png");
   rp_test_save_screenshot (bob.window, "team-bob-planner.png");
 
+  /* Bob's Team page once synced: his account, the team's collections, when it last synced. */
+  {
+    GtkWidget *preferences = rp_preferences_window_new (bob.db.context);
+
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "team");
+    gtk_window_set_default_size (GTK_WINDOW (preferences), 1366, 768);
+    gtk_window_present (GTK_WINDOW (preferences));
+    rp_test_wait_until_mapped (preferences);
+    rp_test_iterate_for (400);
+    rp_test_save_screenshot (preferences, "team-bob-page.png");
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
+
   liaison_close (&alice);
   liaison_close (&bob);
 }

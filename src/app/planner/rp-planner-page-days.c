@@ -494,6 +494,17 @@ create_visit_row (RpPlannerPage  *self,
 /* Day columns ---------------------------------------------------------------------------------- */
 
 static gboolean
+is_route_row (RpPlannerPage *self,
+              GtkWidget     *row)
+{
+  RpPlannedVisit *visit = _rp_planner_page_lookup_visit (
+    self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "visit-id")));
+
+  return visit != NULL && !is_others_visit (self, visit) &&
+         rp_planned_visit_get_status (visit) != RP_VISIT_STATUS_CANCELLED;
+}
+
+static gboolean
 day_drop_cb (GtkDropTarget *target,
              const GValue  *value,
              double         x,
@@ -521,7 +532,9 @@ day_drop_cb (GtkDropTarget *target,
         {
           GtkListBoxRow *row = gtk_list_box_get_row_at_y (list_box, (int) in_list.y);
 
-          if (row != NULL)
+          /* The route's rows come first: the row's index is its place in the route, unless
+           * it is another liaison's or a cancelled visit (the visit then ends the route). */
+          if (row != NULL && is_route_row (self, GTK_WIDGET (row)))
             position = (guint) gtk_list_box_row_get_index (row);
         }
     }
@@ -643,6 +656,29 @@ create_day_footer (RpPlannerPage *self,
   return footer;
 }
 
+/* The rows of @day's column: this liaison's route first (the numbered stops, in their order),
+ * then the other liaisons' visits of the day, then the cancelled ones. */
+static GPtrArray *
+day_rows (RpPlannerPage *self,
+          const char    *day)
+{
+  g_autoptr(GPtrArray) visits = _rp_planner_page_visits_of_day (self, day, TRUE);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (guint group = 0; group < 3; group++)
+    for (guint i = 0; i < visits->len; i++)
+      {
+        RpPlannedVisit *visit = g_ptr_array_index (visits, i);
+        guint its_group = rp_planned_visit_get_status (visit) == RP_VISIT_STATUS_CANCELLED ? 2
+                          : is_others_visit (self, visit) ? 1 : 0;
+
+        if (its_group == group)
+          g_ptr_array_add (rows, visit);
+      }
+
+  return rows;
+}
+
 static GtkWidget *
 create_day_column (RpPlannerPage *self,
                    int            index,
@@ -650,8 +686,10 @@ create_day_column (RpPlannerPage *self,
                    RpGeoPoint    *origin)
 {
   const char *day = self->days[index];
-  g_autoptr(GPtrArray) visits = _rp_planner_page_visits_of_day (self, day, TRUE);
-  g_autoptr(GPtrArray) stops = _rp_planner_page_visits_of_day (self, day, FALSE);
+  g_autoptr(GPtrArray) visits = day_rows (self, day);
+  g_autoptr(GPtrArray) day_stops = _rp_planner_page_visits_of_day (self, day, FALSE);
+  /* The footer counts this liaison's stops, not the team's. */
+  g_autoptr(GPtrArray) stops = rp_team_own_visits (day_stops);
   /* Side by side the columns are narrow: "Wed" rather than a clipped "Wednes…". */
   g_autofree char *weekday = _rp_planner_page_format_day (day, self->vertical ? "%A" : "%a");
   g_autofree char *date = _rp_planner_page_format_day (day, "%-d");
@@ -672,11 +710,6 @@ create_day_column (RpPlannerPage *self,
 
   if (origin != NULL)
     previous = *origin;
-
-  /* The footer counts this liaison's stops, not the team's. */
-  for (guint i = stops->len; i > 0; i--)
-    if (is_others_visit (self, g_ptr_array_index (stops, i - 1)))
-      g_ptr_array_remove_index (stops, i - 1);
 
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (column, "card");
