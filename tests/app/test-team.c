@@ -202,6 +202,36 @@ test_wrong_password (Fixture       *fixture,
   g_assert_null (rp_sync_account_load (fixture->db.store, NULL));
 }
 
+/* A team server over TLS whose certificate this computer does not trust: Test Connection says
+ * so in words and offers nothing to connect to. */
+static void
+test_untrusted_certificate (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  RpTestServer *server = rp_test_server_start_tls ();
+  GtkWidget *preferences;
+  GtkWidget *page;
+  const char *shown;
+
+  g_unsetenv ("RAPPORT_SYNC_CA_FILE");
+  page = open_team_page (fixture, &preferences);
+  type_text (child (page, "server_row"), server->url);
+  type_text (child (page, "user_row"), "alice");
+  type_text (child (page, "password_row"), "alice-pw");
+  shown = run_test_connection (page);
+  g_assert_true (g_str_has_prefix (shown, "The secure connection to the server failed (its "
+                                          "certificate is not trusted)."));
+  g_assert_true (gtk_widget_has_css_class (child (page, "test_icon"), "error"));
+  g_assert_false (gtk_widget_get_sensitive (child (page, "addressbook_row")));
+  g_assert_false (gtk_widget_get_sensitive (child (page, "connect_button")));
+
+  rp_test_iterate_for (600);
+  rp_test_save_screenshot (preferences, "team-page-untrusted-certificate.png");
+  g_assert_null (rp_sync_account_load (fixture->db.store, NULL));
+
+  rp_test_server_free (server);
+}
+
 static gboolean
 combo_has_items (gpointer data)
 {
@@ -782,6 +812,8 @@ main (int   argc,
 
   g_test_add ("/team/page/wrong-password", Fixture, NULL,
               fixture_set_up, test_wrong_password, fixture_tear_down);
+  g_test_add ("/team/page/untrusted-certificate", Fixture, NULL,
+              fixture_set_up, test_untrusted_certificate, fixture_tear_down);
   g_test_add ("/team/page/connect", Fixture, NULL,
               fixture_set_up, test_connect, fixture_tear_down);
   g_test_add ("/team/page/configured-account", Fixture, NULL,
