@@ -14,10 +14,12 @@
 
 #include "rp-dav-client.h"
 #include "rp-ics.h"
+#include "rp-planner-page.h"
 #include "rp-preferences-window.h"
 #include "rp-sync-account.h"
 #include "rp-sync-banner.h"
 #include "rp-store-partners.h"
+#include "rp-store-sync.h"
 #include "rp-store-visits.h"
 #include "rp-sync-status.h"
 #include "rp-team-engine.h"
@@ -200,6 +202,36 @@ test_wrong_password (Fixture       *fixture,
   g_assert_null (rp_sync_account_load (fixture->db.store, NULL));
 }
 
+/* A team server over TLS whose certificate this computer does not trust: Test Connection says
+ * so in words and offers nothing to connect to. */
+static void
+test_untrusted_certificate (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  RpTestServer *server = rp_test_server_start_tls ();
+  GtkWidget *preferences;
+  GtkWidget *page;
+  const char *shown;
+
+  g_unsetenv ("RAPPORT_SYNC_CA_FILE");
+  page = open_team_page (fixture, &preferences);
+  type_text (child (page, "server_row"), server->url);
+  type_text (child (page, "user_row"), "alice");
+  type_text (child (page, "password_row"), "alice-pw");
+  shown = run_test_connection (page);
+  g_assert_true (g_str_has_prefix (shown, "The secure connection to the server failed (its "
+                                          "certificate is not trusted)."));
+  g_assert_true (gtk_widget_has_css_class (child (page, "test_icon"), "error"));
+  g_assert_false (gtk_widget_get_sensitive (child (page, "addressbook_row")));
+  g_assert_false (gtk_widget_get_sensitive (child (page, "connect_button")));
+
+  rp_test_iterate_for (600);
+  rp_test_save_screenshot (preferences, "team-page-untrusted-certificate.png");
+  g_assert_null (rp_sync_account_load (fixture->db.store, NULL));
+
+  rp_test_server_free (server);
+}
+
 static gboolean
 combo_has_items (gpointer data)
 {
@@ -207,6 +239,22 @@ combo_has_items (gpointer data)
 
   return model != NULL && g_list_model_get_n_items (model) > 0 &&
          adw_combo_row_get_selected (ADW_COMBO_ROW (data)) != GTK_INVALID_LIST_POSITION;
+}
+
+static const char *selected_name (gpointer row);
+
+static gboolean
+combo_has_two (gpointer data)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (data));
+
+  return model != NULL && g_list_model_get_n_items (model) == 2;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (data));
 }
 
 static gboolean
@@ -236,11 +284,36 @@ test_connect (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (child (page, "addressbook_row")));
   g_assert_true (gtk_widget_get_sensitive (child (page, "create_calendar_button")));
 
+  /* The server offers the team's collections outside Alice's home (Radicale's /team/ folder):
+   * listed, the first chosen. */
+  g_assert_true (combo_has_items (child (page, "addressbook_row")));
+  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "Team partners");
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "Team visits");
+
   /* Alice's account has no collection of its own yet: the page makes them on the server. */
   g_signal_emit_by_name (child (page, "create_addressbook_button"), "clicked");
-  rp_test_wait_for (combo_has_items, child (page, "addressbook_row"));
+  rp_test_wait_for (combo_has_two, child (page, "addressbook_row"));
+  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "Team Partners");
   g_signal_emit_by_name (child (page, "create_calendar_button"), "clicked");
-  rp_test_wait_for (combo_has_items, child (page, "calendar_row"));
+  rp_test_wait_for (combo_has_two, child (page, "calendar_row"));
+  rp_test_wait_for (is_sensitive, child (page, "collection_url_row"));
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "Team Visits");
+
+  /* A shared collection by its address: a folder is refused on the row, the team calendar
+   * chosen. */
+  type_text (child (page, "collection_url_row"), "/team/");
+  g_signal_emit_by_name (child (page, "collection_url_row"), "apply");
+  rp_test_iterate_for (20);
+  rp_test_wait_for (is_sensitive, child (page, "collection_url_row"));
+  g_assert_true (gtk_widget_has_css_class (child (page, "collection_url_row"), "error"));
+  type_text (child (page, "collection_url_row"), fixture->server->calendar);
+  g_signal_emit_by_name (child (page, "collection_url_row"), "apply");
+  rp_test_iterate_for (20);
+  rp_test_wait_for (is_sensitive, child (page, "collection_url_row"));
+  g_assert_false (gtk_widget_has_css_class (child (page, "collection_url_row"), "error"));
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "Team visits");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "collection_url_row"))),
+                   ==, "");
   g_assert_true (gtk_widget_get_sensitive (child (page, "connect_button")));
 
   g_signal_emit_by_name (child (page, "connect_button"), "clicked");
@@ -255,10 +328,9 @@ test_connect (Fixture       *fixture,
   g_assert_cmpstr (rp_sync_account_get_liaison_name (account), ==, "Alice Ames");
   g_assert_true (g_str_has_prefix (rp_sync_account_get_addressbook_url (account),
                                    fixture->server->url));
-  g_assert_true (g_str_has_prefix (rp_sync_account_get_calendar_url (account),
-                                   fixture->server->url));
+  g_assert_cmpstr (rp_sync_account_get_calendar_url (account), ==, fixture->server->calendar);
   g_assert_cmpstr (rp_sync_account_get_addressbook_url (account), !=,
-                   rp_sync_account_get_calendar_url (account));
+                   fixture->server->addressbook);
   password = rp_sync_password_lookup (fixture->server->url, "alice", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (password, ==, "alice-pw");
@@ -313,7 +385,8 @@ has_text (gpointer data)
 }
 
 /* An account set up by the command line on Radicale's common /team/ folder: the page shows it,
- * and a connection test (which lists only the account's home) keeps its collections chosen. */
+ * and a connection test (which lists the team folder beside the account's home) keeps its
+ * collections chosen. */
 static void
 test_configured_account (Fixture       *fixture,
                          gconstpointer  data)
@@ -346,8 +419,9 @@ test_configured_account (Fixture       *fixture,
   rp_test_wait_for (has_text, child (page, "password_row"));
   shown = run_test_connection (page);
   g_assert_true (g_str_has_prefix (shown, "Connected"));
-  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "partners");
-  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "visits");
+  /* The test lists the team folder too: the same collections, now by their names. */
+  g_assert_cmpstr (selected_name (child (page, "addressbook_row")), ==, "Team partners");
+  g_assert_cmpstr (selected_name (child (page, "calendar_row")), ==, "Team visits");
 
   loaded = rp_sync_account_load (fixture->db.store, &error);
   g_assert_no_error (error);
@@ -559,6 +633,100 @@ assert_shows_visit_of (Liaison    *liaison,
   g_assert_nonnull (rp_test_find_widget (liaison->window, label_is, "1 stop"));
 }
 
+
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), data);
+}
+
+static void
+place_partner (RpStore    *store,
+               const char *uuid,
+               double      lat,
+               double      lon)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) partner = rp_store_find_partner_by_uuid (store, uuid, &error);
+
+  g_assert_no_error (error);
+  rp_partner_set_location (partner, lat, lon);
+  g_assert_true (rp_store_update_partner (store, partner, &error));
+  g_assert_no_error (error);
+}
+
+/* Alice's Optimise Route orders her stops only: Bob's visit of the same day (next to her first
+ * stop, where a route of the whole day would take it) keeps its place, and nothing of it is
+ * queued to be sent back to the team calendar. */
+static void
+assert_route_is_own (Liaison    *alice,
+                     Liaison    *bob,
+                     const char *day)
+{
+  g_autoptr(RpPartner) far_partner = rp_test_make_person ("Cleo", "Vance", NULL);
+  g_autoptr(RpPartner) near_partner = rp_test_make_person ("Dana", "Wu", NULL);
+  g_autoptr(RpPlannedVisit) far = NULL;
+  g_autoptr(RpPlannedVisit) near = NULL;
+  g_autoptr(RpPlannedVisit) bobs_before = NULL;
+  g_autoptr(RpPlannedVisit) bobs_after = NULL;
+  g_autoptr(RpSyncChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bobs_uuid = g_strdup (rp_planned_visit_get_uuid (bob->visit));
+  GtkWidget *page = rp_test_find_by_type (alice->window, RP_TYPE_PLANNER_PAGE);
+
+  /* Without a placed practice the route starts at her first stop; then the far stop is planned
+   * before the near one. */
+  place_partner (alice->db.store, rp_partner_get_uuid (alice->partner), 40.00, -83.00);
+  rp_partner_set_location (far_partner, 40.50, -83.00);
+  rp_test_insert_partner (alice->db.store, far_partner);
+  far = rp_store_plan_visit (alice->db.store, rp_partner_get_id (far_partner), day, NULL, &error);
+  g_assert_no_error (error);
+  rp_partner_set_location (near_partner, 40.05, -83.00);
+  rp_test_insert_partner (alice->db.store, near_partner);
+  near = rp_store_plan_visit (alice->db.store, rp_partner_get_id (near_partner), day, NULL,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_planned_visit_get_position (far), ==, 1);
+  g_assert_cmpuint (rp_planned_visit_get_position (near), ==, 2);
+  place_partner (alice->db.store, rp_partner_get_uuid (bob->partner), 40.02, -83.00);
+  bobs_before = rp_store_sync_find_visit (alice->db.store, bobs_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bobs_before);
+  rp_test_iterate_for (100);
+
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (page, "planner.optimise-route", "s", day));
+  rp_test_iterate_for (100);
+
+  /* Her route: first, near, far. */
+  {
+    g_autoptr(RpPlannedVisit) near_after = rp_store_get_planned_visit (
+      alice->db.store, rp_planned_visit_get_id (near), &error);
+    g_autoptr(RpPlannedVisit) far_after = rp_store_get_planned_visit (
+      alice->db.store, rp_planned_visit_get_id (far), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rp_planned_visit_get_position (near_after), ==, 1);
+    g_assert_cmpuint (rp_planned_visit_get_position (far_after), ==, 2);
+  }
+
+  /* Bob's visit is untouched and never goes back to the server from Alice's database. */
+  bobs_after = rp_store_sync_find_visit (alice->db.store, bobs_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_planned_visit_get_position (bobs_after), ==,
+                    rp_planned_visit_get_position (bobs_before));
+  g_assert_cmpstr (rp_planned_visit_get_start_time (bobs_after), ==,
+                   rp_planned_visit_get_start_time (bobs_before));
+  change = rp_store_sync_get_change (alice->db.store, RP_SYNC_KIND_VISIT, bobs_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_null (change);
+  /* Her own three stops, numbered; Bob's visit is still his. */
+  g_assert_nonnull (rp_test_find_widget (alice->window, label_starts_with, "3 stops · "));
+  g_assert_true (gtk_widget_has_css_class (rp_test_find_named (alice->window, bobs_uuid),
+                                           "other-liaison"));
+}
+
 static gboolean
 status_is_waiting (gpointer data)
 {
@@ -603,9 +771,24 @@ test_two_liaisons (Fixture       *fixture,
   assert_shows_visit_of (&alice, &bob, "Bob Berg");
   assert_shows_visit_of (&bob, &alice, "Alice Ames");
 
+  assert_route_is_own (&alice, &bob, monday);
+
   rp_test_iterate_for (400);
   rp_test_save_screenshot (alice.window, "team-alice-planner.png");
   rp_test_save_screenshot (bob.window, "team-bob-planner.png");
+
+  /* Bob's Team page once synced: his account, the team's collections, when it last synced. */
+  {
+    GtkWidget *preferences = rp_preferences_window_new (bob.db.context);
+
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "team");
+    gtk_window_set_default_size (GTK_WINDOW (preferences), 1366, 768);
+    gtk_window_present (GTK_WINDOW (preferences));
+    rp_test_wait_until_mapped (preferences);
+    rp_test_iterate_for (400);
+    rp_test_save_screenshot (preferences, "team-bob-page.png");
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
 
   liaison_close (&alice);
   liaison_close (&bob);
@@ -629,6 +812,8 @@ main (int   argc,
 
   g_test_add ("/team/page/wrong-password", Fixture, NULL,
               fixture_set_up, test_wrong_password, fixture_tear_down);
+  g_test_add ("/team/page/untrusted-certificate", Fixture, NULL,
+              fixture_set_up, test_untrusted_certificate, fixture_tear_down);
   g_test_add ("/team/page/connect", Fixture, NULL,
               fixture_set_up, test_connect, fixture_tear_down);
   g_test_add ("/team/page/configured-account", Fixture, NULL,

@@ -7,6 +7,9 @@
  *   import_nppes_vs_sqlite3     the ratio of the two (above 1: Rapport is faster)
  *   import_nppes_peak_rss_mb    this process's peak resident set during the import
  *   prospects_search_p95_ms     search and filters of the Prospects page over 400,000 prospects
+ *   map_prospects_box_p95_ms    the map's prospects in view (300 best, as the Map page asks)
+ *                               over the same 400,000, placed through the ZIP gazetteer: boxes
+ *                               of a town, a metro area, a state, the country and an empty one
  *
  * The generated files are written to $TMPDIR and deleted at the end. This is a developer tool:
  * its messages are not translated.
@@ -26,6 +29,8 @@
 
 #include "rp-nppes-import.h"
 #include "rp-registry-gen.h"
+#include "rp-store-geocode.h"
+#include "rp-store-practice.h"
 #include "rp-store-prospects.h"
 #include "rp-store.h"
 
@@ -139,6 +144,105 @@ time_sqlite3_import (const char *dir,
   return seconds;
 }
 
+/* The generator's places (rp-registry-gen.c) by the first three digits of their ZIP codes, with
+ * a centre: its ZIP codes (<zip3>01…<zip3>20) lie on a grid of 0.04° around it. */
+static const struct { const char *zip3; double lat; double lon; } zip_places[] = {
+  { "432", 39.96, -83.00 }, { "430", 40.13, -82.93 }, { "441", 41.50, -81.69 },
+  { "452", 39.10, -84.51 }, { "454", 39.76, -84.19 }, { "436", 41.65, -83.54 },
+  { "443", 41.08, -81.52 }, { "900", 34.05, -118.24 }, { "921", 32.72, -117.16 },
+  { "770", 29.76, -95.37 }, { "752", 32.78, -96.80 }, { "100", 40.71, -74.01 },
+  { "142", 42.89, -78.88 }, { "331", 25.76, -80.19 }, { "328", 28.54, -81.38 },
+  { "191", 39.95, -75.17 }, { "152", 40.44, -80.00 }, { "606", 41.88, -87.63 },
+  { "482", 42.33, -83.05 }, { "303", 33.75, -84.39 }, { "282", 35.23, -80.84 },
+  { "981", 47.61, -122.33 }, { "021", 42.36, -71.06 }, { "850", 33.45, -112.07 },
+  { "462", 39.77, -86.16 }, { "402", 38.25, -85.76 }, { "253", 38.35, -81.63 },
+};
+
+/* A placed practice in Columbus and the gazetteer of the generator's ZIP codes: the import then
+ * places every prospect (the map shows only placed ones). */
+static void
+place_practice_and_zips (RpStore *store)
+{
+  g_autoptr(RpPractice) practice = rp_store_get_practice (store, NULL);
+  g_autoptr(RpLocation) location = rp_location_new ();
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (RpZctaEntry));
+  g_autoptr(GError) error = NULL;
+
+  rp_location_set_name (location, "Main office");
+  rp_location_set_coordinates (location, 39.96, -83.00);
+  g_list_store_append (rp_practice_get_locations (practice), location);
+  if (!rp_store_save_practice (store, practice, &error))
+    g_error ("cannot save the practice: %s", error->message);
+
+  for (guint p = 0; p < G_N_ELEMENTS (zip_places); p++)
+    for (guint d = 1; d <= 20; d++)
+      {
+        RpZctaEntry entry = { { 0 }, 0, 0 };
+
+        g_snprintf (entry.zip, sizeof entry.zip, "%s%02u", zip_places[p].zip3, d);
+        entry.lat = zip_places[p].lat + ((d - 1) % 5) * 0.04 - 0.08;
+        entry.lon = zip_places[p].lon + ((d - 1) / 5) * 0.04 - 0.06;
+        g_array_append_val (entries, entry);
+      }
+  if (!rp_store_import_zcta (store, (const RpZctaEntry *) (gpointer) entries->data,
+                             entries->len, &error))
+    g_error ("cannot import the gazetteer: %s", error->message);
+}
+
+/* The Map page's query for the view: 300 best undecided prospects in a box, over boxes from a
+ * town to the country, and an empty one. */
+static void
+measure_map_boxes (RpStore *store)
+{
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  static const struct { const char *what; double half_lat; double half_lon; } sizes[] = {
+    { "town", 0.03, 0.04 }, { "metro", 0.25, 0.3 }, { "state", 2.5, 3.0 },
+  };
+  GArray *by_size[5];
+
+  for (guint k = 0; k < 5; k++)
+    by_size[k] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < 200; i++)
+    {
+      guint k = i % 5;
+      guint p = (i / 5) % G_N_ELEMENTS (zip_places);
+      RpGeoBox box;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start;
+      double ms;
+
+      if (k < 3)
+        box = (RpGeoBox) { zip_places[p].lat - sizes[k].half_lat,
+                           zip_places[p].lat + sizes[k].half_lat,
+                           zip_places[p].lon - sizes[k].half_lon,
+                           zip_places[p].lon + sizes[k].half_lon };
+      else if (k == 3)
+        box = (RpGeoBox) { 24.0, 50.0, -125.0, -66.0 };             /* the country */
+      else
+        box = (RpGeoBox) { 44.0 + (i % 7) * 0.1, 44.5 + (i % 7) * 0.1,
+                           -101.0, -100.0 };                         /* South Dakota: none */
+
+      start = g_get_monotonic_time ();
+      rows = rp_store_list_prospects_in_box (store, &box, 300, &error);
+      g_assert_no_error (error);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (samples, ms);
+      g_array_append_val (by_size[k], ms);
+      if (i < 5)
+        g_printerr ("map box %u: %u prospects\n", k, rows->len);
+    }
+  for (guint k = 0; k < 5; k++)
+    {
+      static const char * const kinds[] = { "town", "metro", "state", "country", "empty" };
+
+      g_printerr ("map box p95 for a %s: %.1f ms\n", kinds[k], p95 (by_size[k]));
+      g_array_unref (by_size[k]);
+    }
+  print_figure ("map_prospects_box_p95_ms", p95 (samples), "%.1f", "ms");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,11 +318,13 @@ main (int   argc,
   if (!opt_keep)
     g_unlink (csv);
 
-  /* 3. Search over 400,000 prospects: a file of that many rows, imported without a filter. */
+  /* 3. Search over 400,000 prospects: a file of that many rows, imported without a filter,
+   * placed on the map through a gazetteer of the generator's ZIP codes. */
   small_csv = generate (dir, opt_prospects);
   search_db = g_build_filename (dir, "search.db", NULL);
   search_store = rp_store_open (search_db, &error);
   g_assert_no_error (error);
+  place_practice_and_zips (search_store);
   g_clear_object (&file);
   file = g_file_new_for_path (small_csv);
   all = rp_nppes_import (search_store, file, NULL, NULL, NULL, NULL, &error);
@@ -269,6 +375,8 @@ main (int   argc,
   /* The same searches' CPU time: on a loaded machine the wall clock also counts waiting for a
    * core. */
   print_figure ("prospects_search_cpu_p95_ms", p95 (cpu_samples), "%.1f", "ms");
+
+  measure_map_boxes (search_store);
 
   g_clear_object (&search_store);
   if (!opt_keep)

@@ -32,6 +32,12 @@
 
 G_BEGIN_DECLS
 
+/* Schema 15's R*Tree of placed prospects and its triggers removed, as in a schema 14 file
+ * (migration 15 runs again over them). */
+#define RP_TEST_UNDO_SCHEMA_15 \
+  "DROP TRIGGER IF EXISTS prospect_geo_ai; DROP TRIGGER IF EXISTS prospect_geo_au;" \
+  "DROP TRIGGER IF EXISTS prospect_geo_ad; DROP TABLE IF EXISTS prospect_geo;"
+
 /* Schema 12 (team sync) undone, for the tests that fake an older schema by lowering
  * user_version on a current file: every later migration then runs again. */
 #define RP_TEST_UNDO_SCHEMA_12 \

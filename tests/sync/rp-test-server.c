@@ -75,12 +75,76 @@ write_file (const char *dir,
   g_assert_no_error (error);
 }
 
+/* Runs openssl with @args in @dir; the test fails when it does. */
+static void
+run_openssl (const char        *dir,
+             const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+    G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_ptr_array_add (argv, (gpointer) "openssl");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_exit_status (process) != 0)
+    g_test_message ("openssl %s: %s", args[0], err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+}
+
+/* A test authority (ca.pem, ca.key) and a certificate for 127.0.0.1 it signed (server.pem,
+ * server.key), in @dir: EC keys, valid two days. */
+static void
+make_certificates (const char *dir)
+{
+  const char *authority[] = {
+    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+    "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Rapport Test CA",
+    "-addext", "basicConstraints=critical,CA:TRUE",
+    "-addext", "keyUsage=critical,keyCertSign,cRLSign", NULL
+  };
+  const char *request[] = {
+    "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+    "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1", NULL
+  };
+  const char *sign[] = {
+    "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+    "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext", NULL
+  };
+
+  write_file (dir, "server.ext",
+              "subjectAltName = IP:127.0.0.1\n"
+              "basicConstraints = critical, CA:FALSE\n"
+              "keyUsage = critical, digitalSignature, keyEncipherment\n"
+              "extendedKeyUsage = serverAuth\n");
+  run_openssl (dir, authority);
+  run_openssl (dir, request);
+  run_openssl (dir, sign);
+}
+
 static void
 write_radicale_config (RpTestServer *server)
 {
   g_autofree char *config = NULL;
+  g_autofree char *tls = NULL;
 
+  if (server->ca_file != NULL)
+    tls = g_strdup_printf ("ssl = True\n"
+                           "certificate = %s/server.pem\n"
+                           "key = %s/server.key\n",
+                           server->dir, server->dir);
   config = g_strdup_printf ("[server]\n"
+                            "%s"
                             "hosts = 127.0.0.1:%u\n"
                             "[auth]\n"
                             "type = htpasswd\n"
@@ -94,17 +158,21 @@ write_radicale_config (RpTestServer *server)
                             "filesystem_folder = %s/collections\n"
                             "[logging]\n"
                             "level = warning\n",
-                            server->port, server->dir, server->dir, server->dir);
+                            tls != NULL ? tls : "", server->port, server->dir, server->dir,
+                            server->dir);
   write_file (server->dir, "config", config);
   write_file (server->dir, "users", "alice:alice-pw\nbob:bob-pw\ncarol:carol-pw\n");
   /* Everyone reads the root and owns their principal; the team folder and the collections in
-   * it are everyone's. */
+   * it are everyone's; everyone sees the others' principal folders and may use the collections
+   * in them named "shared-…" (the others stay hidden). */
   write_file (server->dir, "rights",
               "[root]\nuser: .+\ncollection:\npermissions: R\n\n"
               "[principal]\nuser: .+\ncollection: {user}\npermissions: RW\n\n"
               "[own]\nuser: .+\ncollection: {user}/[^/]+\npermissions: rw\n\n"
               "[team]\nuser: .+\ncollection: team\npermissions: RW\n\n"
-              "[team-collections]\nuser: .+\ncollection: team/[^/]+\npermissions: rw\n");
+              "[team-collections]\nuser: .+\ncollection: team/[^/]+\npermissions: rw\n\n"
+              "[others-principals]\nuser: .+\ncollection: [^/]+\npermissions: R\n\n"
+              "[others-shared]\nuser: .+\ncollection: [^/]+/shared-[^/]+\npermissions: rw\n");
 }
 
 /* In the server's process before exec: a test that fails (aborts) takes its server with it. */
@@ -167,11 +235,18 @@ rp_test_server_request (RpTestServer  *server,
                         char         **body)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GTlsDatabase) database = NULL;
   g_autofree char *url = g_uri_resolve_relative (server->url, path, G_URI_FLAGS_ENCODED, NULL);
   g_autoptr(SoupMessage) message = soup_message_new (method, url);
   g_autoptr(GBytes) answer = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (server->ca_file != NULL)
+    {
+      database = g_tls_file_database_new (server->ca_file, &error);
+      g_assert_no_error (error);
+      soup_session_set_tls_database (session, database);
+    }
   if (user != NULL)
     {
       g_autofree char *pair = g_strdup_printf ("%s:%s-pw", user, user);
@@ -199,8 +274,9 @@ rp_test_server_request (RpTestServer  *server,
   return soup_message_get_status (message);
 }
 
-RpTestServer *
-rp_test_server_start (RpTestServerKind kind)
+static RpTestServer *
+start (RpTestServerKind kind,
+       gboolean         tls)
 {
   RpTestServer *server = g_new0 (RpTestServer, 1);
   g_autoptr(GError) error = NULL;
@@ -220,7 +296,12 @@ rp_test_server_start (RpTestServerKind kind)
   server->dir = g_dir_make_tmp ("rapport-dav-XXXXXX", &error);
   g_assert_no_error (error);
   server->port = free_port ();
-  server->url = g_strdup_printf ("http://127.0.0.1:%u/", server->port);
+  if (tls)
+    {
+      make_certificates (server->dir);
+      server->ca_file = g_build_filename (server->dir, "ca.pem", NULL);
+    }
+  server->url = g_strdup_printf ("%s://127.0.0.1:%u/", tls ? "https" : "http", server->port);
   server->addressbook = g_strconcat (server->url, "team/partners/", NULL);
   server->calendar = g_strconcat (server->url, "team/visits/", NULL);
   if (kind == RP_TEST_RADICALE)
@@ -235,6 +316,18 @@ rp_test_server_start (RpTestServerKind kind)
   g_assert_cmpuint (rp_test_server_request (server, "alice", "MKCALENDAR", "/team/visits/",
                                             "application/xml", mkcalendar, NULL), ==, 201);
   return server;
+}
+
+RpTestServer *
+rp_test_server_start (RpTestServerKind kind)
+{
+  return start (kind, FALSE);
+}
+
+RpTestServer *
+rp_test_server_start_tls (void)
+{
+  return start (RP_TEST_RADICALE, TRUE);
 }
 
 void
@@ -275,5 +368,6 @@ rp_test_server_free (RpTestServer *server)
   g_free (server->url);
   g_free (server->addressbook);
   g_free (server->calendar);
+  g_free (server->ca_file);
   g_free (server);
 }

@@ -25,6 +25,7 @@ typedef struct
   char             *url;          /* "http://127.0.0.1:PORT/" */
   char             *addressbook;  /* the team address book, url + "team/partners/" */
   char             *calendar;     /* the team calendar, url + "team/visits/" */
+  char             *ca_file;      /* over TLS: the PEM of the test's own authority; else NULL */
   GSubprocess      *process;
 } RpTestServer;
 
@@ -38,6 +39,9 @@ void          rp_test_server_require     (RpTestServerKind  kind);
 /* Starts a server with users alice, bob and carol (passwords "alice-pw"…; xandikos has no
  * authentication) and the team's address book and calendar already made. */
 RpTestServer *rp_test_server_start       (RpTestServerKind  kind);
+/* The same, Radicale over TLS (https://127.0.0.1:PORT/) with a certificate for 127.0.0.1 that
+ * an authority made for the test signed (openssl, at test time); its PEM is @ca_file. */
+RpTestServer *rp_test_server_start_tls   (void);
 /* Stops the server (SIGTERM, then waits) and starts it again on the same port and storage. */
 void          rp_test_server_restart     (RpTestServer     *server);
 /* Stops the server, deletes its folder and frees @server. */

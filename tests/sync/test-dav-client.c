@@ -71,6 +71,123 @@ test_discover (gconstpointer data)
   rp_test_server_free (server);
 }
 
+static RpDavCollection *
+find_collection (GPtrArray  *found,
+                 const char *url)
+{
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (rp_dav_collection_get_url (g_ptr_array_index (found, i)), url) == 0)
+      return g_ptr_array_index (found, i);
+  return NULL;
+}
+
+static void
+assert_team_found (RpTestServer *server,
+                   GPtrArray    *found)
+{
+  RpDavCollection *c = find_collection (found, server->addressbook);
+
+  g_assert_nonnull (c);
+  g_assert_cmpint (rp_dav_collection_get_kind (c), ==, RP_DAV_COLLECTION_ADDRESSBOOK);
+  g_assert_cmpstr (rp_dav_collection_get_display_name (c), ==, "Team partners");
+  c = find_collection (found, server->calendar);
+  g_assert_nonnull (c);
+  g_assert_cmpint (rp_dav_collection_get_kind (c), ==, RP_DAV_COLLECTION_CALENDAR);
+  g_assert_cmpstr (rp_dav_collection_get_display_name (c), ==, "Team visits");
+}
+
+/* Collections outside one's home sets: the team's (which alice made) found by bob from the
+ * server's root and at the team folder's address, another principal's shared calendar found at
+ * its principal's address and from the root, what the server hides from bob not listed, the address of a collection itself, and
+ * a collection typed by hand checked by its resourcetype. */
+static void
+test_discover_shared (gconstpointer data)
+{
+  RpTestServerKind kind = GPOINTER_TO_INT (data);
+  RpTestServer *server = rp_test_server_start (kind);
+  g_autoptr(RpDavClient) carol = client_for (server, "carol", "carol-pw");
+  g_autoptr(RpDavClient) bob = client_for (server, "bob", "bob-pw");
+  g_autoptr(RpDavClient) at_team = NULL;
+  g_autoptr(RpDavClient) at_carol = NULL;
+  g_autoptr(RpDavClient) at_calendar = NULL;
+  g_autoptr(RpDavCollection) shared = NULL;
+  g_autoptr(RpDavCollection) hidden = NULL;
+  g_autoptr(RpDavCollection) checked = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *carol_url = g_strconcat (server->url, "carol/", NULL);
+  g_autofree char *team_url = g_strconcat (server->url, "team/", NULL);
+  RpDavCollection *c;
+
+  /* Carol's principal folder, her calendar shared with the team ("shared-…": everyone may use
+   * it on Radicale) and one of her own. */
+  rp_test_server_request (server, "carol", "MKCOL", "/carol/", NULL, NULL, NULL);
+  shared = rp_dav_client_create_collection_at (carol, RP_DAV_COLLECTION_CALENDAR,
+                                               "/carol/shared-east/", "East visits", NULL,
+                                               &error);
+  g_assert_no_error (error);
+  hidden = rp_dav_client_create_collection_at (carol, RP_DAV_COLLECTION_CALENDAR,
+                                               "/carol/private/", "Carol’s own", NULL, &error);
+  g_assert_no_error (error);
+
+  /* From the server's root (Radicale lists its folders there; xandikos serves one user and
+   * lists nothing at its root): the team's address book and calendar, and carol's shared one;
+   * not what Radicale's rights hide from bob. */
+  if (kind == RP_TEST_RADICALE)
+    {
+      found = rp_dav_client_discover (bob, NULL, &error);
+      g_assert_no_error (error);
+      assert_team_found (server, found);
+      g_assert_nonnull (find_collection (found, rp_dav_collection_get_url (shared)));
+      g_assert_null (find_collection (found, rp_dav_collection_get_url (hidden)));
+      g_clear_pointer (&found, g_ptr_array_unref);
+    }
+
+  /* At the team folder's address. */
+  at_team = rp_dav_client_new (team_url, "bob", "bob-pw");
+  found = rp_dav_client_discover (at_team, NULL, &error);
+  g_assert_no_error (error);
+  assert_team_found (server, found);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* At carol's address. */
+  at_carol = rp_dav_client_new (carol_url, "bob", "bob-pw");
+  found = rp_dav_client_discover (at_carol, NULL, &error);
+  g_assert_no_error (error);
+  c = find_collection (found, rp_dav_collection_get_url (shared));
+  g_assert_nonnull (c);
+  g_assert_cmpstr (rp_dav_collection_get_display_name (c), ==, "East visits");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* At the address of the team calendar itself. */
+  at_calendar = rp_dav_client_new (server->calendar, "bob", "bob-pw");
+  found = rp_dav_client_discover (at_calendar, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_collection (found, server->calendar));
+
+  /* Typed by hand: a calendar, a plain folder, nothing. */
+  checked = rp_dav_client_check_collection (bob, server->calendar, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_dav_collection_get_kind (checked), ==, RP_DAV_COLLECTION_CALENDAR);
+  g_assert_cmpstr (rp_dav_collection_get_url (checked), ==, server->calendar);
+  g_assert_cmpstr (rp_dav_collection_get_display_name (checked), ==, "Team visits");
+  g_clear_object (&checked);
+  checked = rp_dav_client_check_collection (bob, "/team/partners", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_dav_collection_get_kind (checked), ==, RP_DAV_COLLECTION_ADDRESSBOOK);
+  g_clear_object (&checked);
+  checked = rp_dav_client_check_collection (bob, "/team/", NULL, &error);
+  g_assert_error (error, RP_DAV_ERROR, RP_DAV_ERROR_NOT_COLLECTION);
+  g_assert_null (checked);
+  g_clear_error (&error);
+  checked = rp_dav_client_check_collection (bob, "/team/nothing-here/", NULL, &error);
+  g_assert_error (error, RP_DAV_ERROR, RP_DAV_ERROR_NOT_FOUND);
+  g_assert_null (checked);
+  g_clear_error (&error);
+
+  rp_test_server_free (server);
+}
+
 static void
 test_put_delete (gconstpointer data)
 {
@@ -429,11 +546,13 @@ main (int   argc,
     {
       const char *name = rp_test_server_name (kind);
       g_autofree char *discover = g_strdup_printf ("/dav/%s/discover", name);
+      g_autofree char *shared = g_strdup_printf ("/dav/%s/discover-shared", name);
       g_autofree char *put = g_strdup_printf ("/dav/%s/put-delete", name);
       g_autofree char *sync = g_strdup_printf ("/dav/%s/sync-collection", name);
       g_autofree char *multiget = g_strdup_printf ("/dav/%s/calendar-multiget", name);
 
       g_test_add_data_func (discover, GINT_TO_POINTER (kind), test_discover);
+      g_test_add_data_func (shared, GINT_TO_POINTER (kind), test_discover_shared);
       g_test_add_data_func (put, GINT_TO_POINTER (kind), test_put_delete);
       g_test_add_data_func (sync, GINT_TO_POINTER (kind), test_sync_collection);
       g_test_add_data_func (multiget, GINT_TO_POINTER (kind), test_calendar_multiget);

@@ -16,6 +16,7 @@
 #include "rp-planner-page-private.h"
 #include "rp-route.h"
 #include "rp-store-visits.h"
+#include "rp-team.h"
 
 static void
 optimise_route_action (GtkWidget  *widget,
@@ -24,7 +25,9 @@ optimise_route_action (GtkWidget  *widget,
 {
   RpPlannerPage *self = RP_PLANNER_PAGE (widget);
   const char *day = g_variant_get_string (parameter, NULL);
-  g_autoptr(GPtrArray) visits = _rp_planner_page_visits_of_day (self, day, TRUE);
+  g_autoptr(GPtrArray) day_visits = _rp_planner_page_visits_of_day (self, day, TRUE);
+  /* The route is this liaison's: other liaisons' visits of the day keep their place and time. */
+  g_autoptr(GPtrArray) visits = rp_team_own_visits (day_visits);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (RpGeoPoint));
   g_autoptr(GPtrArray) located = g_ptr_array_new ();
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -108,8 +111,9 @@ open_in_maps_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   RpPlannerPage *self = RP_PLANNER_PAGE (widget);
-  g_autoptr(GPtrArray) visits =
+  g_autoptr(GPtrArray) day_visits =
     _rp_planner_page_visits_of_day (self, g_variant_get_string (parameter, NULL), FALSE);
+  g_autoptr(GPtrArray) visits = rp_team_own_visits (day_visits);
   GtkRoot *root = gtk_widget_get_root (widget);
 
   for (guint i = 0; i < visits->len; i++)

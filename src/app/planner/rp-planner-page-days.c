@@ -16,7 +16,6 @@
 #include "rp-specialties.h"
 #include "rp-store-practice.h"
 #include "rp-store-visits.h"
-#include "rp-sync-account.h"
 #include "rp-team.h"
 
 /* Helpers -------------------------------------------------------------------------------------- */
@@ -82,6 +81,17 @@ visit_menu (RpPlannerPage  *self,
   g_autoptr(GMenuItem) item = NULL;
 
   g_variant_ref_sink (id);
+
+  /* Another liaison's visit is theirs to move, cancel or remove: one can only look it up. */
+  if (!rp_team_is_own_visit (visit))
+    {
+      item = g_menu_item_new (_("Show _Partner"), NULL);
+      g_menu_item_set_action_and_target (item, "win.show-partner", "x",
+                                         rp_planned_visit_get_partner_id (visit));
+      g_menu_append_item (menu, item);
+      g_variant_unref (id);
+      return G_MENU_MODEL (menu);
+    }
 
   if (rp_planned_visit_get_status (visit) == RP_VISIT_STATUS_PLANNED)
     {
@@ -270,24 +280,11 @@ move_row_by_cb (GtkWidget *row,
                                      G_MAXUINT);
 }
 
-static char *
-dup_own_liaison (RpPlannerPage *self)
-{
-  g_autoptr(RpSyncAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
-
-  account = rp_sync_account_load (rp_context_get_store (self->context), &error);
-  if (error != NULL)
-    g_debug ("Could not read the team account: %s", error->message);
-
-  return account != NULL ? g_strdup (rp_sync_account_get_liaison_name (account)) : NULL;
-}
-
 static gboolean
 is_others_visit (RpPlannerPage  *self,
                  RpPlannedVisit *visit)
 {
-  return rp_team_is_other_liaison (rp_planned_visit_get_liaison (visit), self->own_liaison);
+  return !rp_team_is_own_visit (visit);
 }
 
 static GtkWidget *
@@ -462,12 +459,16 @@ create_visit_row (RpPlannerPage  *self,
                                   objective != NULL ? objective : "",
                                   -1);
 
-  /* Drag a visit onto another day; a click (or the context-menu button) opens its menu. */
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (visit_drag_prepare_cb), NULL);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (visit_drag_begin_cb), NULL);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+  /* Drag a visit onto another day; a click (or the context-menu button) opens its menu. Another
+   * liaison's visit stays where they put it. */
+  if (!others)
+    {
+      drag = gtk_drag_source_new ();
+      gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+      g_signal_connect (drag, "prepare", G_CALLBACK (visit_drag_prepare_cb), NULL);
+      g_signal_connect (drag, "drag-begin", G_CALLBACK (visit_drag_begin_cb), NULL);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+    }
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
@@ -476,6 +477,8 @@ create_visit_row (RpPlannerPage  *self,
 
   /* Ctrl+Left and Ctrl+Right move the focused visit to the day before or after (Alt+Left is
    * Back). */
+  if (others)
+    return row;
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_CONTROL_MASK),
@@ -489,6 +492,17 @@ create_visit_row (RpPlannerPage  *self,
 }
 
 /* Day columns ---------------------------------------------------------------------------------- */
+
+static gboolean
+is_route_row (RpPlannerPage *self,
+              GtkWidget     *row)
+{
+  RpPlannedVisit *visit = _rp_planner_page_lookup_visit (
+    self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "visit-id")));
+
+  return visit != NULL && !is_others_visit (self, visit) &&
+         rp_planned_visit_get_status (visit) != RP_VISIT_STATUS_CANCELLED;
+}
 
 static gboolean
 day_drop_cb (GtkDropTarget *target,
@@ -518,7 +532,9 @@ day_drop_cb (GtkDropTarget *target,
         {
           GtkListBoxRow *row = gtk_list_box_get_row_at_y (list_box, (int) in_list.y);
 
-          if (row != NULL)
+          /* The route's rows come first: the row's index is its place in the route, unless
+           * it is another liaison's or a cancelled visit (the visit then ends the route). */
+          if (row != NULL && is_route_row (self, GTK_WIDGET (row)))
             position = (guint) gtk_list_box_row_get_index (row);
         }
     }
@@ -640,6 +656,29 @@ create_day_footer (RpPlannerPage *self,
   return footer;
 }
 
+/* The rows of @day's column: this liaison's route first (the numbered stops, in their order),
+ * then the other liaisons' visits of the day, then the cancelled ones. */
+static GPtrArray *
+day_rows (RpPlannerPage *self,
+          const char    *day)
+{
+  g_autoptr(GPtrArray) visits = _rp_planner_page_visits_of_day (self, day, TRUE);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (guint group = 0; group < 3; group++)
+    for (guint i = 0; i < visits->len; i++)
+      {
+        RpPlannedVisit *visit = g_ptr_array_index (visits, i);
+        guint its_group = rp_planned_visit_get_status (visit) == RP_VISIT_STATUS_CANCELLED ? 2
+                          : is_others_visit (self, visit) ? 1 : 0;
+
+        if (its_group == group)
+          g_ptr_array_add (rows, visit);
+      }
+
+  return rows;
+}
+
 static GtkWidget *
 create_day_column (RpPlannerPage *self,
                    int            index,
@@ -647,8 +686,10 @@ create_day_column (RpPlannerPage *self,
                    RpGeoPoint    *origin)
 {
   const char *day = self->days[index];
-  g_autoptr(GPtrArray) visits = _rp_planner_page_visits_of_day (self, day, TRUE);
-  g_autoptr(GPtrArray) stops = _rp_planner_page_visits_of_day (self, day, FALSE);
+  g_autoptr(GPtrArray) visits = day_rows (self, day);
+  g_autoptr(GPtrArray) day_stops = _rp_planner_page_visits_of_day (self, day, FALSE);
+  /* The footer counts this liaison's stops, not the team's. */
+  g_autoptr(GPtrArray) stops = rp_team_own_visits (day_stops);
   /* Side by side the columns are narrow: "Wed" rather than a clipped "Wednes…". */
   g_autofree char *weekday = _rp_planner_page_format_day (day, self->vertical ? "%A" : "%a");
   g_autofree char *date = _rp_planner_page_format_day (day, "%-d");
@@ -669,11 +710,6 @@ create_day_column (RpPlannerPage *self,
 
   if (origin != NULL)
     previous = *origin;
-
-  /* The footer counts this liaison's stops, not the team's. */
-  for (guint i = stops->len; i > 0; i--)
-    if (is_others_visit (self, g_ptr_array_index (stops, i - 1)))
-      g_ptr_array_remove_index (stops, i - 1);
 
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (column, "card");
@@ -830,9 +866,6 @@ _rp_planner_page_rebuild_days (RpPlannerPage *self)
 
   rp_page_remove_all (self->days_box);
 
-  /* Other liaisons' visits (from the team calendar) are told apart from one's own. */
-  g_clear_pointer (&self->own_liaison, g_free);
-  self->own_liaison = dup_own_liaison (self);
 
   for (int i = 0; i < N_DAYS; i++)
     {

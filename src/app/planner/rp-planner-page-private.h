@@ -49,7 +49,6 @@ struct _RpPlannerPage
   GtkWidget      *day_columns[N_DAYS];
   GtkWidget      *row_popover;           /* the menu of the visit row last activated */
   char           *focus_visit_uuid;      /* the visit moved by keyboard, to focus once shown */
-  char           *own_liaison;           /* the team account's liaison name; NULL without one */
 
   /* Timing, for G_MESSAGES_DEBUG=Rapport: from construction to the first frame and to the
    * first suggestions. */

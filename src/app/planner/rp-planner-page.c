@@ -704,7 +704,6 @@ rp_planner_page_dispose (GObject *object)
   g_clear_pointer (&self->visits, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->focus_visit_uuid, g_free);
-  g_clear_pointer (&self->own_liaison, g_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rp_planner_page_parent_class)->dispose (object);

@@ -51,6 +51,7 @@ struct _RpTeamPage
   AdwComboRow        *calendar_row;
   GtkButton          *create_addressbook_button;
   GtkButton          *create_calendar_button;
+  AdwEntryRow        *collection_url_row;
   AdwActionRow       *status_row;
   GtkSpinner         *sync_spinner;
   GtkButton          *connect_button;
@@ -202,6 +203,8 @@ update_sensitivity (RpTeamPage *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->addressbook_row), self->discovered && !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_row), self->discovered && !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->collection_url_row),
+                            self->discovered && !self->busy);
 
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), !connected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_button),
@@ -436,20 +439,56 @@ test_clicked_cb (RpTeamPage *self,
                                 g_object_ref (self));
 }
 
+/* @collection (made on the server or typed by hand) joins its list, unless there, and is chosen;
+ * @message says so. */
 static void
-create_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+choose_collection (RpTeamPage      *self,
+                   RpDavCollection *collection,
+                   const char      *message)
+{
+  RpDavCollectionKind kind = rp_dav_collection_get_kind (collection);
+  GPtrArray *mine = collections_of (self, kind);
+  g_autoptr(GPtrArray) collections = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean listed = FALSE;
+
+  for (guint i = 0; i < mine->len; i++)
+    {
+      RpDavCollection *listed_one = g_ptr_array_index (mine, i);
+
+      listed |= g_strcmp0 (rp_dav_collection_get_url (listed_one),
+                           rp_dav_collection_get_url (collection)) == 0;
+      g_ptr_array_add (collections, g_object_ref (listed_one));
+    }
+  if (!listed)
+    g_ptr_array_add (collections, g_object_ref (collection));
+  fill_collections (self, kind, collections, rp_dav_collection_get_url (collection));
+  show_found (self);
+  toast (self, message);
+
+  update_sensitivity (self);
+  /* A connected account takes the new collection at once. */
+  if (self->account != NULL)
+    g_object_notify (G_OBJECT (combo_of (self, kind)), "selected");
+}
+
+/* A collection made on the server or typed by hand (rp_dav_client_check_collection_async)
+ * answered: chosen, or the reason why not. */
+static void
+collection_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(RpTeamPage) self = user_data;
   g_autoptr(RpDavCollection) collection = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) collections = NULL;
   g_autofree char *message = NULL;
-  RpDavCollectionKind kind;
-  GPtrArray *mine;
+  gboolean typed = g_async_result_is_tagged (result, rp_dav_client_check_collection_async);
 
-  collection = rp_dav_client_create_collection_finish (RP_DAV_CLIENT (source), result, &error);
+  if (typed)
+    collection = rp_dav_client_check_collection_finish (RP_DAV_CLIENT (source), result, &error);
+  else
+    collection = rp_dav_client_create_collection_finish (RP_DAV_CLIENT (source), result,
+                                                         &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       RP_DAV_CLIENT (source) != self->client)
     return;
@@ -457,30 +496,50 @@ create_done_cb (GObject      *source,
   self->busy = FALSE;
   if (collection == NULL)
     {
+      if (typed)
+        rp_entry_row_set_error (self->collection_url_row, error);
       toast (self, error->message);
       update_sensitivity (self);
       return;
     }
 
-  /* The new one joins the list and is chosen. */
-  kind = rp_dav_collection_get_kind (collection);
-  mine = collections_of (self, kind);
-  collections = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < mine->len; i++)
-    g_ptr_array_add (collections, g_object_ref (g_ptr_array_index (mine, i)));
-  g_ptr_array_add (collections, g_object_ref (collection));
-  fill_collections (self, kind, collections, rp_dav_collection_get_url (collection));
-  show_found (self);
+  if (!typed)
+    /* Translators: %s is the name of the address book or calendar just made on the server. */
+    message = g_strdup_printf (_("“%s” created on the server"),
+                               rp_dav_collection_get_display_name (collection));
+  else if (rp_dav_collection_get_kind (collection) == RP_DAV_COLLECTION_ADDRESSBOOK)
+    /* Translators: %s is the name of an address book found at the address typed. */
+    message = g_strdup_printf (_("Address book “%s” added"),
+                               rp_dav_collection_get_display_name (collection));
+  else
+    /* Translators: %s is the name of a calendar found at the address typed. */
+    message = g_strdup_printf (_("Calendar “%s” added"),
+                               rp_dav_collection_get_display_name (collection));
+  if (typed)
+    {
+      set_row_text (self, self->collection_url_row, "");
+      rp_entry_row_set_error (self->collection_url_row, NULL);
+    }
+  choose_collection (self, collection, message);
+}
 
-  /* Translators: %s is the name of the address book or calendar just made on the server. */
-  message = g_strdup_printf (_("“%s” created on the server"),
-                             rp_dav_collection_get_display_name (collection));
-  toast (self, message);
+/* A shared address book or calendar the server lists nowhere, by its address: checked on the
+ * server, then added to its list and chosen. */
+static void
+collection_url_apply_cb (RpTeamPage  *self,
+                         AdwEntryRow *row)
+{
+  g_autofree char *url = dup_row_text (row);
 
+  g_assert (RP_IS_TEAM_PAGE (self));
+
+  if (self->client == NULL || !self->discovered || url[0] == '\0')
+    return;
+
+  self->busy = TRUE;
   update_sensitivity (self);
-  /* A connected account takes the new collection at once. */
-  if (self->account != NULL)
-    g_object_notify (G_OBJECT (combo_of (self, kind)), "selected");
+  rp_dav_client_check_collection_async (self->client, url, self->cancellable,
+                                        collection_done_cb, g_object_ref (self));
 }
 
 static void
@@ -509,7 +568,7 @@ create_clicked_cb (RpTeamPage *self,
   self->busy = TRUE;
   update_sensitivity (self);
   rp_dav_client_create_collection_async (self->client, kind, name, self->cancellable,
-                                         create_done_cb, g_object_ref (self));
+                                         collection_done_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -980,6 +1039,7 @@ rp_team_page_class_init (RpTeamPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpTeamPage, calendar_row);
   gtk_widget_class_bind_template_child (widget_class, RpTeamPage, create_addressbook_button);
   gtk_widget_class_bind_template_child (widget_class, RpTeamPage, create_calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, RpTeamPage, collection_url_row);
   gtk_widget_class_bind_template_child (widget_class, RpTeamPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, RpTeamPage, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, RpTeamPage, connect_button);
@@ -991,6 +1051,7 @@ rp_team_page_class_init (RpTeamPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, test_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, collection_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, collection_url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, connect_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sync_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, disconnect_clicked_cb);

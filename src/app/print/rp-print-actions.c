@@ -23,6 +23,7 @@
 #include "rp-store-practice.h"
 #include "rp-store-tasks.h"
 #include "rp-store-visits.h"
+#include "rp-team.h"
 #include "rp-thank-yous.h"
 
 typedef struct
@@ -233,20 +234,24 @@ load_letter_partners (RpStore   *store,
   return g_steal_pointer (&partners);
 }
 
-/* Every partner planned (not cancelled) from @from to @to, once, in the order of the days. */
+/* Every partner this liaison planned (not cancelled) from @from to @to, once, in the order of
+ * the days: the packets are for one's own stops, not for other liaisons' visits of the team
+ * calendar. */
 static GPtrArray *
 load_planned_partners (RpStore     *store,
                        const char  *from,
                        const char  *to,
                        GError     **error)
 {
+  g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) visits = NULL;
   g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  visits = rp_store_list_visits_between (store, from, to, FALSE, error);
-  if (visits == NULL)
+  all = rp_store_list_visits_between (store, from, to, FALSE, error);
+  if (all == NULL)
     return NULL;
+  visits = rp_team_own_visits (all);
 
   for (guint i = 0; i < visits->len; i++)
     {

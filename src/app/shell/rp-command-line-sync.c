@@ -48,7 +48,9 @@ find_password (const char *server_url,
   return g_strdup (variable);
 }
 
-/* The collection of @kind among @found, else a new one named @name. */
+/* The collection of @kind among @found (the team's, named @name, first: the server may offer
+ * several, such as Radicale's /team/ ones beside the account's own), else a new one named
+ * @name. */
 static char *
 choose_collection (RpDavClient          *client,
                    GPtrArray            *found,
@@ -57,10 +59,24 @@ choose_collection (RpDavClient          *client,
                    GError              **error)
 {
   g_autoptr(RpDavCollection) made = NULL;
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  RpDavCollection *first = NULL;
 
   for (guint i = 0; i < found->len; i++)
-    if (rp_dav_collection_get_kind (g_ptr_array_index (found, i)) == kind)
-      return g_strdup (rp_dav_collection_get_url (g_ptr_array_index (found, i)));
+    {
+      RpDavCollection *collection = g_ptr_array_index (found, i);
+      g_autofree char *its_name = NULL;
+
+      if (rp_dav_collection_get_kind (collection) != kind)
+        continue;
+      its_name = g_utf8_casefold (rp_dav_collection_get_display_name (collection), -1);
+      if (g_strcmp0 (its_name, wanted) == 0)
+        return g_strdup (rp_dav_collection_get_url (collection));
+      if (first == NULL)
+        first = collection;
+    }
+  if (first != NULL)
+    return g_strdup (rp_dav_collection_get_url (first));
 
   made = rp_dav_client_create_collection (client, kind, name, NULL, error);
   return made != NULL ? g_strdup (rp_dav_collection_get_url (made)) : NULL;

@@ -22,8 +22,7 @@
 #include "rp-store-partners.h"
 #include "rp-store-visits.h"
 
-#define DAY_START_MINUTES (9 * 60)
-#define VISIT_MINUTES 45
+#define VISIT_MINUTES RP_PLANNED_VISIT_MINUTES
 #define ALARM_MINUTES 30
 
 /* ── ISO weeks ────────────────────────────────────────────────────────────────────────── */
@@ -228,68 +227,6 @@ rp_ics_local_zone (void)
 }
 
 /* ── Visit times ──────────────────────────────────────────────────────────────────────── */
-
-/* The hour a best visiting time names, in minutes after midnight, or -1: "after 2 pm" → 14:00,
- * "Before 8:30 am" → 07:45 (so the visit ends by then), "Wednesdays 12–1" → 12:00. Words
- * without a number ("mornings") name no hour. */
-static int
-best_time_minutes (const char *best_time)
-{
-  g_autofree char *lower = g_utf8_strdown (best_time != NULL ? best_time : "", -1);
-  const char *p = lower;
-  int hour = -1;
-  int minute = 0;
-  int total;
-
-  while (*p != '\0' && !g_ascii_isdigit (*p))
-    p++;
-  if (*p == '\0')
-    return -1;
-
-  hour = atoi (p);
-  while (g_ascii_isdigit (*p))
-    p++;
-  if (*p == ':' && g_ascii_isdigit (p[1]))
-    {
-      minute = atoi (p + 1);
-      p++;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-
-  if (hour > 23 || minute > 59)
-    return -1;
-
-  /* An am/pm may follow the end of a range: "3–4:30 pm". */
-  {
-    const char *q = p;
-
-    while (*q != '\0' && (g_ascii_isdigit (*q) || *q == ':' || *q == ' ' || *q == '-' ||
-                          (guchar) *q >= 0x80))
-      q++;
-    if (g_str_has_prefix (q, "pm") || g_str_has_prefix (q, "p.m."))
-      {
-        if (hour < 12)
-          hour += 12;
-      }
-    else if (g_str_has_prefix (q, "am") || g_str_has_prefix (q, "a.m."))
-      {
-        if (hour == 12)
-          hour = 0;
-      }
-    else if (hour >= 1 && hour <= 6)
-      hour += 12;   /* No one visits at 3 in the morning. */
-  }
-
-  total = hour * 60 + minute;
-  if (strstr (lower, "before") != NULL)
-    total -= VISIT_MINUTES;
-
-  if (total < 6 * 60 || total > 20 * 60)
-    return -1;
-
-  return total;
-}
 
 struct icaltimetype
 rp_ics_visit_time (const char   *day,
@@ -497,14 +434,12 @@ export_week (RpStore     *store,
   g_autofree char *sunday = NULL;
   g_autofree char *week = NULL;
   g_autofree char *calendar_name = NULL;
-  g_autofree char *current_day = NULL;
   icalcomponent *calendar;
   icaltimezone *zone;
   g_autofree char *tzid = NULL;
   struct icaltimetype stamp;
   char *ical;
   char *text;
-  int cursor = DAY_START_MINUTES;
   guint count = 0;
   GDate date;
 
@@ -565,21 +500,8 @@ export_week (RpStore     *store,
       gint64 partner_id = rp_planned_visit_get_partner_id (visit);
       RpPartner *partner = g_hash_table_lookup (by_id, &partner_id);
       const char *day = rp_planned_visit_get_planned_on (visit);
-      int start;
-
-      /* Visits follow each other through the day from 09:00 in route order; a partner's best
-       * time that names an hour moves theirs. */
-      if (g_strcmp0 (current_day, day) != 0)
-        {
-          g_free (current_day);
-          current_day = g_strdup (day);
-          cursor = DAY_START_MINUTES;
-        }
-
-      start = partner != NULL ? best_time_minutes (rp_partner_get_best_time (partner)) : -1;
-      if (start < 0)
-        start = cursor;
-      cursor = MAX (cursor, start + VISIT_MINUTES);
+      /* The team calendar's rule: a visit's event here and there start alike. */
+      int start = rp_planned_visit_get_start_minutes (visit);
 
       icalcomponent_add_component (calendar,
                                    new_event (visit, partner,

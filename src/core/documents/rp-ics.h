@@ -3,8 +3,9 @@
  * One VEVENT per planned visit: SUMMARY "Visit: <partner>", LOCATION the address, GEO, the
  * objective as DESCRIPTION, a stable UID from the visit's uuid, DTSTART/DTEND in the local time
  * zone with its VTIMEZONE (so times survive a DST change), and a VALARM 30 minutes before.
- * Visits have no time of their own: they follow each other through the day from 09:00 in route
- * order, 45 minutes each (the partner's best visiting time moves one when it names an hour).
+ * A visit starts at its own time, else by its place in the day's route from 09:00, an hour a
+ * stop, 45 minutes each: rp_planned_visit_get_start_minutes, the rule of the team calendar too,
+ * so that the exported and the synced event of a visit agree.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <stdio.h>
+
 #include "rp-planned-visit.h"
 #include "rp-model-util.h"
 
@@ -499,6 +501,35 @@ rp_planned_visit_set_liaison (RpPlannedVisit *self,
     return;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIAISON]);
+}
+
+#define DAY_START_MINUTES (9 * 60)
+#define SLOT_MINUTES 60
+#define LAST_SLOT 10
+
+int
+rp_planned_visit_get_start_minutes (RpPlannedVisit *self)
+{
+  const char *own;
+  guint hours = 0;
+  guint minutes = 0;
+
+  g_return_val_if_fail (RP_IS_PLANNED_VISIT (self), DAY_START_MINUTES);
+
+  own = rp_planned_visit_get_start_time (self);
+  if (*own != '\0' && sscanf (own, "%2u:%2u", &hours, &minutes) == 2 && hours <= 23
+      && minutes <= 59)
+    return (int) (hours * 60 + minutes);
+
+  return DAY_START_MINUTES + (int) MIN (self->position, LAST_SLOT) * SLOT_MINUTES;
+}
+
+char *
+rp_planned_visit_dup_start (RpPlannedVisit *self)
+{
+  int minutes = rp_planned_visit_get_start_minutes (self);
+
+  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
 }
 
 const char *

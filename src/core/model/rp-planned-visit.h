@@ -57,6 +57,15 @@ void            rp_planned_visit_set_partner_name (RpPlannedVisit *self,
 const char     *rp_planned_visit_get_liaison      (RpPlannedVisit *self);
 void            rp_planned_visit_set_liaison      (RpPlannedVisit *self,
                                                    const char     *liaison);
+/* The one rule of a visit's time in calendars, which the .ics export and the team calendar
+ * both follow: its own start time when it has one (set in a phone's calendar, or a visit of the
+ * team calendar), else the day's route from 09:00, an hour per stop (the visit and the drive to
+ * the next), the eleventh stop and later at 19:00; RP_PLANNED_VISIT_MINUTES long. */
+#define RP_PLANNED_VISIT_MINUTES 45
+/* Minutes after local midnight. */
+int             rp_planned_visit_get_start_minutes (RpPlannedVisit *self);
+/* The same as "HH:MM". */
+char           *rp_planned_visit_dup_start        (RpPlannedVisit *self);
 const char     *rp_planned_visit_get_start_time   (RpPlannedVisit *self);
 void            rp_planned_visit_set_start_time   (RpPlannedVisit *self,
                                                    const char     *start_time);

@@ -963,6 +963,31 @@ static const char migration_14[] =
 #undef FEEDBACK_TALLY_ADD
 #undef FEEDBACK_TALLY_REMOVE
 
+/* Schema 15: the map's prospects in the view. Its query (the undecided prospects in a box, best
+ * first) walked prospect_open_by_score and tested every row's coordinates: quick when the box
+ * holds many of them, a scan of all 400,000 when it holds few (a town, a county). prospect_geo
+ * is an R*Tree of the placed prospects (a point each), kept by triggers; the store asks it
+ * first how many prospects the box holds and takes the cheaper way. */
+static const char migration_15[] =
+  "CREATE VIRTUAL TABLE IF NOT EXISTS prospect_geo"
+  "  USING rtree(id, min_lat, max_lat, min_lon, max_lon);"
+  "CREATE TRIGGER IF NOT EXISTS prospect_geo_ai AFTER INSERT ON prospect"
+  "  WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN"
+  "  INSERT INTO prospect_geo VALUES (new.id, new.lat, new.lat, new.lon, new.lon);"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS prospect_geo_au AFTER UPDATE OF lat, lon ON prospect"
+  "  WHEN old.lat IS NOT new.lat OR old.lon IS NOT new.lon BEGIN"
+  "  DELETE FROM prospect_geo WHERE id = old.id;"
+  "  INSERT INTO prospect_geo SELECT new.id, new.lat, new.lat, new.lon, new.lon"
+  "    WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS prospect_geo_ad AFTER DELETE ON prospect BEGIN"
+  "  DELETE FROM prospect_geo WHERE id = old.id;"
+  "END;"
+  "DELETE FROM prospect_geo;"
+  "INSERT INTO prospect_geo SELECT id, lat, lat, lon, lon FROM prospect"
+  "  WHERE lat IS NOT NULL AND lon IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -978,6 +1003,7 @@ static const char * const migrations[] = {
   migration_12,
   migration_13,
   migration_14,
+  migration_15,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

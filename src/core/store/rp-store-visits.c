@@ -77,7 +77,8 @@ row_to_planned_visit (sqlite3_stmt *stmt)
   return visit;
 }
 
-/* The day and status of a visit; FALSE with NOT_FOUND when there is no such visit. */
+/* The day and status of one of this liaison's visits; FALSE with NOT_FOUND when there is no such
+ * visit, INVALID when it is another liaison's (from the team calendar: only they change it). */
 static gboolean
 read_visit_day (RpStore        *self,
                 gint64          visit_id,
@@ -85,10 +86,12 @@ read_visit_day (RpStore        *self,
                 RpVisitStatus  *status,
                 GError        **error)
 {
+  g_autofree char *liaison = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _rp_store_prepare (self, "SELECT planned_on, status FROM planned_visit WHERE id = ?1",
+  stmt = _rp_store_prepare (self,
+                            "SELECT planned_on, status, liaison FROM planned_visit WHERE id = ?1",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -99,8 +102,18 @@ read_visit_day (RpStore        *self,
     {
       *day = g_strdup (_rp_store_column_text (stmt, 0));
       *status = _rp_store_column_enum (stmt, 1, RP_TYPE_VISIT_STATUS, RP_VISIT_STATUS_PLANNED);
+      liaison = g_strdup (_rp_store_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW && liaison != NULL && *liaison != '\0')
+    {
+      g_clear_pointer (day, g_free);
+      /* Translators: %s is the liaison of the team who planned the visit. */
+      g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                   _("This visit was planned by %s: only they can change it"), liaison);
+      return FALSE;
+    }
 
   if (rc == SQLITE_ROW)
     return TRUE;
@@ -114,7 +127,10 @@ read_visit_day (RpStore        *self,
   return FALSE;
 }
 
-/* The ids of @day's visits that are not cancelled, in their order, without @except_id. */
+/* The ids of @day's visits that are not cancelled, in their order, without @except_id: this
+ * liaison's only (liaison = '', the rule of rp_team_is_own_visit). Other liaisons' visits from
+ * the team calendar are no stops of this liaison's route: never renumbered, so never rewritten
+ * (an untimed visit's synced start follows its position). */
 static GArray *
 day_visit_ids (RpStore     *self,
                const char  *day,
@@ -125,7 +141,7 @@ day_visit_ids (RpStore     *self,
 
   stmt = _rp_store_prepare (self,
                             "SELECT id FROM planned_visit"
-                            " WHERE planned_on = ?1 AND status != 'cancelled' AND id != ?2"
+                            " WHERE planned_on = ?1 AND status != 'cancelled' AND id != ?2 AND liaison = ''"
                             " ORDER BY position, id",
                             error);
   if (stmt == NULL)
@@ -237,7 +253,7 @@ rp_store_list_planned_visits (RpStore    *self,
 
   stmt = _rp_store_prepare (self,
                             "SELECT " VISIT_COLUMNS VISIT_FROM
-                            " WHERE v.planned_on = ?1 AND v.status = 'planned'"
+                            " WHERE v.planned_on = ?1 AND v.status = 'planned' AND v.liaison = ''"
                             " ORDER BY v.position, v.id",
                             error);
   if (stmt == NULL)
@@ -454,8 +470,13 @@ rp_store_reorder_visits (RpStore      *self,
     {
       if (!g_hash_table_remove (listed, &visit_ids[i]))
         {
-          g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
-                       _("The visit is not planned on %s"), day);
+          g_autofree char *its_day = NULL;
+          RpVisitStatus status;
+
+          /* Another liaison's visit says whose it is. */
+          if (read_visit_day (self, visit_ids[i], &its_day, &status, error))
+            g_set_error (error, RP_STORE_ERROR, RP_STORE_ERROR_INVALID,
+                         _("The visit is not planned on %s"), day);
           goto failed;
         }
       g_array_append_val (order, visit_ids[i]);

@@ -25,8 +25,9 @@ GPtrArray      *rp_store_list_visits_between  (RpStore        *self,
                                                const char     *to,
                                                gboolean        include_cancelled,
                                                GError        **error);
-/* Planned visits of a day (YYYY-MM-DD), in day order, status planned (GPtrArray of
- * RpPlannedVisit). */
+/* This liaison's planned visits of a day (YYYY-MM-DD), in day order, status planned (GPtrArray
+ * of RpPlannedVisit): the day's route. Other liaisons' visits from the team calendar are not in
+ * it (rp_team_is_own_visit). */
 GPtrArray      *rp_store_list_planned_visits  (RpStore        *self,
                                                const char     *day,
                                                GError        **error);
@@ -39,6 +40,10 @@ RpPlannedVisit *rp_store_plan_visit           (RpStore        *self,
                                                const char     *day,
                                                const char     *objective,
                                                GError        **error);
+/* The day order, the moves and the changes of status below concern this liaison's visits only:
+ * another liaison's visit (from the team calendar) gives RP_STORE_ERROR_INVALID and is never
+ * renumbered. */
+
 /* Moves a visit to @day at @position (0-based; G_MAXUINT = last), renumbering both days. */
 gboolean        rp_store_move_visit           (RpStore        *self,
                                                gint64          visit_id,

@@ -190,6 +190,26 @@ on_authenticate (SoupMessage *message,
   return FALSE;
 }
 
+/* The certificate authorities a team server with its own (a self-hosted server, a test) is
+ * checked against: the PEM file RAPPORT_SYNC_CA_FILE names, or NULL for the system's (also when
+ * the file cannot be read: a server the system does not trust is then refused with the TLS
+ * message). */
+static GTlsDatabase *
+dup_tls_database (void)
+{
+  const char *path = g_getenv ("RAPPORT_SYNC_CA_FILE");
+  g_autoptr(GError) error = NULL;
+  GTlsDatabase *database;
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+
+  database = g_tls_file_database_new (path, &error);
+  if (database == NULL)
+    g_debug ("Cannot read the certificate authorities in %s: %s", path, error->message);
+  return database;
+}
+
 /* The session of the calling thread. */
 static SoupSession *
 get_session (RpDavClient *self)
@@ -199,11 +219,15 @@ get_session (RpDavClient *self)
   g_mutex_lock (&self->lock);
   if (self->session == NULL || self->session_thread != g_thread_self ())
     {
+      g_autoptr(GTlsDatabase) database = dup_tls_database ();
+
       g_clear_object (&self->session);
       self->session = soup_session_new_with_options ("timeout", self->timeout,
                                                      "idle-timeout", 60,
                                                      "user-agent", "Rapport/" PACKAGE_VERSION,
                                                      NULL);
+      if (database != NULL)
+        soup_session_set_tls_database (self->session, database);
       self->session_thread = g_thread_self ();
     }
   session = g_object_ref (self->session);
@@ -656,45 +680,176 @@ find_homes (RpDavClient   *self,
   return TRUE;
 }
 
+/* Whether two paths name one folder ("/team" and "/team/"). */
 static gboolean
-list_home (RpDavClient   *self,
-           const char    *home,
-           GPtrArray     *found,
-           GHashTable    *seen,
-           GCancellable  *cancellable,
-           GError       **error)
+same_path (const char *a,
+           const char *b)
 {
+  gsize la = strlen (a);
+  gsize lb = strlen (b);
+
+  while (la > 0 && a[la - 1] == '/')
+    la--;
+  while (lb > 0 && b[lb - 1] == '/')
+    lb--;
+  return la == lb && strncmp (a, b, la) == 0;
+}
+
+typedef enum
+{
+  MEMBER_OTHER,
+  MEMBER_FOLDER,
+  MEMBER_CALENDAR,
+  MEMBER_ADDRESSBOOK,
+} MemberType;
+
+/* One DAV:response of a PROPFIND of resourcetype and displayname, relative to @base: the
+ * member's absolute URL in @url (NULL when it has none) and its display name in @name. */
+static MemberType
+read_member (xmlNode     *response,
+             const char  *base,
+             char       **url,
+             char       **name)
+{
+  xmlNode *prop = ok_prop (response);
+  xmlNode *type = child (prop, NS_DAV, "resourcetype");
+  g_autofree char *href = node_text (child (response, NS_DAV, "href"));
+
+  *url = href != NULL ? g_uri_resolve_relative (base, href, G_URI_FLAGS_ENCODED, NULL) : NULL;
+  *name = node_text (child (prop, NS_DAV, "displayname"));
+
+  if (child (type, NS_CALDAV, "calendar") != NULL)
+    return MEMBER_CALENDAR;
+  if (child (type, NS_CARDDAV, "addressbook") != NULL)
+    return MEMBER_ADDRESSBOOK;
+  if (child (type, NS_DAV, "collection") != NULL)
+    return MEMBER_FOLDER;
+  return MEMBER_OTHER;
+}
+
+/* The calendars and address books at @url (a PROPFIND of Depth 1: the folder itself and its
+ * members) added to @found unless @seen has them; the plain collections among its members (not
+ * the folder itself) added to @folders when it is not NULL. */
+static gboolean
+list_folder (RpDavClient   *self,
+             const char    *url,
+             GPtrArray     *found,
+             GHashTable    *seen,
+             GPtrArray     *folders,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autofree char *path = url_path (url);
   xmlNode *root;
   xmlDoc *doc;
 
-  doc = dav_query (self, "PROPFIND", home, "1", propfind_collections, &root, cancellable, error);
+  doc = dav_query (self, "PROPFIND", url, "1", propfind_collections, &root, cancellable, error);
   if (doc == NULL)
     return FALSE;
 
   for (xmlNode *r = root->children; r != NULL; r = r->next)
     if (is_element (r, NS_DAV, "response"))
       {
-        xmlNode *prop = ok_prop (r);
-        xmlNode *type = child (prop, NS_DAV, "resourcetype");
-        g_autofree char *href = node_text (child (r, NS_DAV, "href"));
-        g_autofree char *name = node_text (child (prop, NS_DAV, "displayname"));
-        g_autofree char *url = NULL;
-        RpDavCollectionKind kind;
+        g_autofree char *member = NULL;
+        g_autofree char *name = NULL;
+        g_autofree char *member_path = NULL;
+        MemberType type = read_member (r, url, &member, &name);
 
-        if (child (type, NS_CALDAV, "calendar") != NULL)
-          kind = RP_DAV_COLLECTION_CALENDAR;
-        else if (child (type, NS_CARDDAV, "addressbook") != NULL)
-          kind = RP_DAV_COLLECTION_ADDRESSBOOK;
-        else
+        if (member == NULL)
           continue;
-        if (href == NULL)
-          continue;
-
-        url = g_uri_resolve_relative (home, href, G_URI_FLAGS_ENCODED, NULL);
-        if (g_hash_table_add (seen, g_strdup (url)))
-          g_ptr_array_add (found, rp_dav_collection_new (kind, url, name));
+        if (type == MEMBER_FOLDER && folders != NULL)
+          {
+            member_path = url_path (member);
+            if (!same_path (member_path, path))
+              g_ptr_array_add (folders, g_steal_pointer (&member));
+          }
+        else if ((type == MEMBER_CALENDAR || type == MEMBER_ADDRESSBOOK) &&
+                 g_hash_table_add (seen, g_strdup (member)))
+          g_ptr_array_add (found, rp_dav_collection_new (type == MEMBER_CALENDAR
+                                                         ? RP_DAV_COLLECTION_CALENDAR
+                                                         : RP_DAV_COLLECTION_ADDRESSBOOK,
+                                                         member, name));
       }
   xmlFreeDoc (doc);
+
+  return TRUE;
+}
+
+/* The parent folder of @url ("/bob/" → "/"), or NULL for the root. */
+static char *
+parent_folder (const char *url)
+{
+  g_autofree char *path = url_path (url);
+  gsize len = strlen (path);
+
+  while (len > 0 && path[len - 1] == '/')
+    len--;
+  while (len > 0 && path[len - 1] != '/')
+    len--;
+  if (len == 0)
+    return NULL;
+  path[len] = '\0';
+  return g_uri_resolve_relative (url, path, G_URI_FLAGS_ENCODED, NULL);
+}
+
+/* How many folders the search for shared collections opens at most. */
+#define MAX_SHARED_FOLDERS 24
+
+/* The collections outside the account's home sets that it may use: those at the address the
+ * liaison gave (a shared folder such as Radicale's /team/, another principal's folder, or a
+ * collection itself), and those in the folders above the home sets (Radicale lists /team/ in
+ * its root), each opened one level down. What the server refuses to show is skipped. */
+static gboolean
+find_shared (RpDavClient   *self,
+             const char    *calendar_home,
+             const char    *addressbook_home,
+             GPtrArray     *found,
+             GHashTable    *seen,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *given_path = url_path (self->server_url);
+  guint n_opened = 0;
+
+  g_hash_table_add (opened, url_path (calendar_home));
+  g_hash_table_add (opened, url_path (addressbook_home));
+
+  if (given_path[0] != '\0' && g_strcmp0 (given_path, "/") != 0)
+    g_ptr_array_add (starts, g_strdup (self->server_url));
+  /* The home sets' folders up to the root, nearest first. */
+  for (guint i = 0; i < 2; i++)
+    for (char *folder = parent_folder (i == 0 ? calendar_home : addressbook_home);
+         folder != NULL; folder = parent_folder (folder))
+      g_ptr_array_add (starts, folder);
+
+  for (guint level = 0; level < 2; level++)
+    {
+      GPtrArray *these = level == 0 ? starts : folders;
+      guint n = these->len;
+
+      for (guint i = 0; i < n && n_opened < MAX_SHARED_FOLDERS; i++)
+        {
+          const char *url = g_ptr_array_index (these, i);
+          g_autoptr(GError) local_error = NULL;
+
+          if (url == NULL || !g_hash_table_add (opened, url_path (url)))
+            continue;
+          n_opened++;
+          if (!list_folder (self, url, found, seen, level == 0 ? folders : NULL, cancellable,
+                            &local_error))
+            {
+              if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
+              g_debug ("Not listing %s: %s", url, local_error->message);
+            }
+        }
+    }
 
   return TRUE;
 }
@@ -732,10 +887,12 @@ rp_dav_client_discover (RpDavClient   *self,
   addressbook_home = g_strdup (self->addressbook_home);
   g_mutex_unlock (&self->lock);
 
-  if (!list_home (self, calendar_home, found, seen, cancellable, error))
+  if (!list_folder (self, calendar_home, found, seen, NULL, cancellable, error))
     return NULL;
   if (g_strcmp0 (calendar_home, addressbook_home) != 0 &&
-      !list_home (self, addressbook_home, found, seen, cancellable, error))
+      !list_folder (self, addressbook_home, found, seen, NULL, cancellable, error))
+    return NULL;
+  if (!find_shared (self, calendar_home, addressbook_home, found, seen, cancellable, error))
     return NULL;
 
   g_ptr_array_sort (found, compare_collections);
@@ -776,6 +933,114 @@ GPtrArray *
 rp_dav_client_discover_finish (RpDavClient   *self,
                                GAsyncResult  *result,
                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ── a collection typed by hand ───────────────────────────────────────────────────────── */
+
+RpDavCollection *
+rp_dav_client_check_collection (RpDavClient   *self,
+                                const char    *url,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autofree char *typed = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *path = NULL;
+  RpDavCollection *collection = NULL;
+  gboolean missing = FALSE;
+  xmlNode *root;
+  xmlDoc *doc;
+
+  g_return_val_if_fail (RP_IS_DAV_CLIENT (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  typed = g_strstrip (g_strdup (url));
+  absolute = typed[0] != '\0' ? resolve (self, typed) : NULL;
+  if (absolute == NULL)
+    {
+      g_set_error (error, RP_DAV_ERROR, RP_DAV_ERROR_NOT_COLLECTION, "%s (%s)",
+                   _("This is not the address of a calendar or an address book."), url);
+      return NULL;
+    }
+  path = url_path (absolute);
+
+  doc = dav_query (self, "PROPFIND", absolute, "0", propfind_collections, &root, cancellable,
+                   error);
+  if (doc == NULL)
+    return NULL;
+
+  for (xmlNode *r = root->children; r != NULL && collection == NULL; r = r->next)
+    if (is_element (r, NS_DAV, "response"))
+      {
+        g_autofree char *member = NULL;
+        g_autofree char *name = NULL;
+        g_autofree char *member_path = NULL;
+        MemberType type = read_member (r, absolute, &member, &name);
+
+        /* xandikos answers a missing resource with a 207 whose response says 404. */
+        if (status_code (child (r, NS_DAV, "status")) == SOUP_STATUS_NOT_FOUND)
+          missing = TRUE;
+        member_path = member != NULL ? url_path (member) : NULL;
+        if (member_path == NULL || !same_path (member_path, path))
+          continue;
+        if (type == MEMBER_CALENDAR || type == MEMBER_ADDRESSBOOK)
+          collection = rp_dav_collection_new (type == MEMBER_CALENDAR
+                                              ? RP_DAV_COLLECTION_CALENDAR
+                                              : RP_DAV_COLLECTION_ADDRESSBOOK,
+                                              member, name);
+      }
+  xmlFreeDoc (doc);
+
+  if (collection == NULL && missing)
+    g_set_error (error, RP_DAV_ERROR, RP_DAV_ERROR_NOT_FOUND, "%s (HTTP 404, %s)",
+                 _("The address was not found on the server."), absolute);
+  else if (collection == NULL)
+    g_set_error (error, RP_DAV_ERROR, RP_DAV_ERROR_NOT_COLLECTION, "%s (%s)",
+                 _("This is not the address of a calendar or an address book."), absolute);
+  return collection;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  RpDavCollection *collection = rp_dav_client_check_collection (source, task_data, cancellable,
+                                                                &error);
+
+  if (collection == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, collection, g_object_unref);
+}
+
+void
+rp_dav_client_check_collection_async (RpDavClient         *self,
+                                      const char          *url,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RP_IS_DAV_CLIENT (self));
+  g_return_if_fail (url != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rp_dav_client_check_collection_async);
+  g_task_set_task_data (task, g_strdup (url), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+RpDavCollection *
+rp_dav_client_check_collection_finish (RpDavClient   *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -28,6 +28,7 @@ typedef enum
   RP_DAV_ERROR_PRECONDITION,    /* 412: the resource changed (or exists) on the server */
   RP_DAV_ERROR_NOT_FOUND,       /* 404 */
   RP_DAV_ERROR_INVALID_TOKEN,   /* sync-collection refused the token: resync from scratch */
+  RP_DAV_ERROR_NOT_COLLECTION,  /* the address is no calendar or address book */
 } RpDavError;
 
 /* One resource of a collection: its href (absolute path), ETag, and (when fetched) its body. */
@@ -62,9 +63,12 @@ double         rp_dav_client_get_request_seconds    (RpDavClient   *self);
 
 /* Discovery: RFC 6764 well-known URLs (/.well-known/caldav, /.well-known/carddav), then
  * PROPFIND current-user-principal, calendar-home-set and addressbook-home-set, then the
- * collections in each home. The result holds RpDavCollection items (calendars then address
- * books); an empty array when the account has none yet. Also fills the home set URLs used by
- * create_collection. */
+ * collections in each home; then the shared ones the account may use outside its homes: those
+ * at the server address when it has a path (a team folder such as Radicale's /team/, another
+ * principal's folder, or a collection itself) and those in the folders beside the home sets
+ * (Radicale's root lists /team/), one level down, what the server refuses skipped. The result
+ * holds RpDavCollection items (calendars then address books); an empty array when the account
+ * has none yet. Also fills the home set URLs used by create_collection. */
 GPtrArray     *rp_dav_client_discover               (RpDavClient   *self,
                                                      GCancellable  *cancellable,
                                                      GError       **error);
@@ -73,6 +77,23 @@ void           rp_dav_client_discover_async         (RpDavClient          *self,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
 GPtrArray     *rp_dav_client_discover_finish        (RpDavClient          *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+/* The calendar or address book at @url (a path or an absolute URL typed by hand: a shared
+ * collection the discovery does not list), checked by a PROPFIND of its resourcetype.
+ * RP_DAV_ERROR_NOT_COLLECTION when it is neither, RP_DAV_ERROR_NOT_FOUND when nothing is
+ * there. */
+RpDavCollection *rp_dav_client_check_collection     (RpDavClient          *self,
+                                                     const char           *url,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void           rp_dav_client_check_collection_async (RpDavClient          *self,
+                                                     const char           *url,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+RpDavCollection *rp_dav_client_check_collection_finish (RpDavClient       *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 

@@ -18,9 +18,7 @@
 #include "rp-partner.h"
 #include "rp-sync-ical.h"
 
-#define DAY_START_MINUTES (9 * 60)
-#define SLOT_MINUTES 60
-#define VISIT_MINUTES 45
+#define VISIT_MINUTES RP_PLANNED_VISIT_MINUTES
 #define ALARM_MINUTES 30
 
 void
@@ -36,29 +34,6 @@ rp_sync_event_free (RpSyncEvent *event)
   g_free (event->liaison);
   g_free (event->modified_at);
   g_free (event);
-}
-
-char *
-rp_sync_visit_start_time (RpPlannedVisit *visit)
-{
-  const char *own = rp_planned_visit_get_start_time (visit);
-  int minutes;
-
-  if (*own != '\0')
-    return g_strdup (own);
-  minutes = DAY_START_MINUTES +
-            (int) MIN (rp_planned_visit_get_position (visit), 10) * SLOT_MINUTES;
-  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
-}
-
-static int
-minutes_of (const char *hh_mm)
-{
-  guint h = 9, m = 0;
-
-  if (hh_mm == NULL || sscanf (hh_mm, "%2u:%2u", &h, &m) != 2 || h > 23 || m > 59)
-    return DAY_START_MINUTES;
-  return (int) (h * 60 + m);
 }
 
 char *
@@ -313,14 +288,14 @@ rp_sync_visit_to_ical (RpPlannedVisit *visit,
   icalcomponent *event;
   icaltimezone *zone = rp_ics_local_zone ();
   g_autofree char *tzid = NULL;
-  g_autofree char *start_time = rp_sync_visit_start_time (visit);
+  g_autofree char *start_time = rp_planned_visit_dup_start (visit);
   g_autofree char *summary = NULL;
   g_autofree char *description = NULL;
   const char *partner_name = partner != NULL ? rp_partner_get_display_name (partner)
                                              : rp_planned_visit_get_partner_name (visit);
   const char *day = rp_planned_visit_get_planned_on (visit);
   struct icaltimetype now = icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ());
-  int start_minutes = minutes_of (start_time);
+  int start_minutes = rp_planned_visit_get_start_minutes (visit);
   int length = VISIT_MINUTES;
   int sequence = 0;
   gboolean has_alarm = FALSE;

@@ -29,12 +29,9 @@ typedef struct
 void         rp_sync_event_free             (RpSyncEvent    *event);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpSyncEvent, rp_sync_event_free)
 
-/* The visit's start: its own time, else 09:00 plus an hour per position ("HH:MM"). */
-char        *rp_sync_visit_start_time       (RpPlannedVisit *visit);
-
 /* The visit as an iCalendar object: one VEVENT with UID the visit's UUID, DTSTART/DTEND in the
- * local zone with a cut VTIMEZONE named by its Olson name (or UTC), SUMMARY the partner and
- * the objective, LOCATION, GEO, DESCRIPTION (objective, phone, office contact, best time),
+ * local zone (rp_planned_visit_get_start_minutes, the .ics export's rule too) with a cut
+ * VTIMEZONE named by its Olson name (or UTC), SUMMARY the partner and the objective, LOCATION, GEO, DESCRIPTION (objective, phone, office contact, best time),
  * STATUS, a VALARM, X-RAPPORT-LIAISON @liaison, X-RAPPORT-PARTNER-UID and CONTACT;ALTREP= for
  * the partner (never ORGANIZER or ATTENDEE: servers with scheduling would e-mail them), and
  * SEQUENCE. From @base (the server's copy, or NULL) it keeps every property and component

@@ -366,7 +366,7 @@ visit_fields (Run            *run,
               const char     *partner_uuid)
 {
   GHashTable *fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *start = rp_sync_visit_start_time (visit);
+  g_autofree char *start = rp_planned_visit_dup_start (visit);
 
   g_hash_table_insert (fields, g_strdup ("when"),
                        g_strconcat (rp_planned_visit_get_planned_on (visit), "T", start, NULL));

@@ -86,27 +86,33 @@ rp_team_status_needs_attention (RpSyncState state)
 }
 
 gboolean
-rp_team_is_other_liaison (const char *visit_liaison,
-                          const char *own_liaison)
+rp_team_is_own_visit (RpPlannedVisit *visit)
 {
-  g_autofree char *visit = NULL;
-  g_autofree char *own = NULL;
+  const char *liaison;
 
-  if (visit_liaison == NULL)
-    return FALSE;
+  g_return_val_if_fail (RP_IS_PLANNED_VISIT (visit), FALSE);
 
-  visit = g_utf8_casefold (visit_liaison, -1);
-  g_strstrip (visit);
-  if (visit[0] == '\0')
-    return FALSE;
+  liaison = rp_planned_visit_get_liaison (visit);
+  return liaison == NULL || *liaison == '\0';
+}
 
-  if (own_liaison == NULL)
-    return TRUE;
+GPtrArray *
+rp_team_own_visits (GPtrArray *visits)
+{
+  GPtrArray *own;
 
-  own = g_utf8_casefold (own_liaison, -1);
-  g_strstrip (own);
+  g_return_val_if_fail (visits != NULL, NULL);
 
-  return g_strcmp0 (visit, own) != 0;
+  own = g_ptr_array_new_full (visits->len, g_object_unref);
+  for (guint i = 0; i < visits->len; i++)
+    {
+      RpPlannedVisit *visit = g_ptr_array_index (visits, i);
+
+      if (rp_team_is_own_visit (visit))
+        g_ptr_array_add (own, g_object_ref (visit));
+    }
+
+  return own;
 }
 
 char *

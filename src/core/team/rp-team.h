@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "rp-planned-visit.h"
 #include "rp-sync-engine.h"
 
 G_BEGIN_DECLS
@@ -26,11 +27,16 @@ char     *rp_team_status_describe        (RpSyncState  state,
  * refused password or server answer, not a network that is simply down. */
 gboolean  rp_team_status_needs_attention (RpSyncState  state);
 
-/* Whether a visit planned by @visit_liaison is another liaison's for the liaison named
- * @own_liaison. Names compare without case and surrounding spaces; a visit with no liaison
- * (planned before the team synced) is one's own. */
-gboolean  rp_team_is_other_liaison       (const char  *visit_liaison,
-                                          const char  *own_liaison);
+/* Whether @visit is this database's own liaison's. The team calendar's visits of other liaisons
+ * carry their name; the sync writes "" for one's own (and a visit planned before the team synced
+ * has none). The store keeps the same rule in SQL (planned_visit.liaison = ''): only one's own
+ * visits are stops of one's route (numbered, optimised, reordered), on one's day map and in
+ * one's packets; another liaison's visit is never renumbered or rewritten here. */
+gboolean  rp_team_is_own_visit           (RpPlannedVisit *visit);
+
+/* @visits (RpPlannedVisit, borrowed) without other liaisons' visits, in their order: a new
+ * array holding its own references. */
+GPtrArray *rp_team_own_visits            (GPtrArray      *visits);
 
 /* The server address as typed ("dav.example.org/", " https://cloud.example.org ") made a full
  * http(s) URL ("https://dav.example.org/"); an error a liaison understands when it is not one. */

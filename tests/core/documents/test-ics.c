@@ -234,24 +234,26 @@ test_export (void)
   g_assert_cmpint (icaldurationtype_as_int (trigger.duration), ==, -30 * 60);
   g_assert_nonnull (icalcomponent_get_first_property (alarm, ICAL_DESCRIPTION_PROPERTY));
 
-  /* The second follows the first; an unplaced partner has no GEO. */
+  /* The second follows the first an hour later (the visit and the drive: the team calendar's
+   * rule); an unplaced partner has no GEO. */
   g_free (uid);
   uid = g_strdup_printf ("%s@rapport", rp_planned_visit_get_uuid (second));
   event = find_event (calendar, uid);
   g_assert_nonnull (event);
   time = start_utc (event);
-  g_assert_cmpstr (time, ==, "2026-11-23T14:45Z");
+  g_assert_cmpstr (time, ==, "2026-11-23T15:00Z");
   g_clear_pointer (&time, g_free);
   g_assert_null (icalcomponent_get_first_property (event, ICAL_GEO_PROPERTY));
   g_assert_nonnull (icalcomponent_get_first_component (event, ICAL_VALARM_COMPONENT));
 
-  /* A best time that names an hour moves the visit: 3 pm. */
+  /* The best time is said in the description; the day's first stop is at 09:00. */
   g_free (uid);
   uid = g_strdup_printf ("%s@rapport", rp_planned_visit_get_uuid (afternoon));
   event = find_event (calendar, uid);
   g_assert_nonnull (event);
   time = start_utc (event);
-  g_assert_cmpstr (time, ==, "2026-11-25T20:00Z");
+  g_assert_cmpstr (time, ==, "2026-11-25T14:00Z");
+  g_assert_nonnull (strstr (icalcomponent_get_description (event), "3–4:30 pm"));
   g_clear_pointer (&time, g_free);
 
   /* Cancelled and next week's visits are not in it. */

@@ -6,7 +6,13 @@
  */
 
 #include <string.h>
+#include <time.h>
 
+#include <libical/ical.h>
+
+#include "rp-ics.h"
+#include "rp-store-partners.h"
+#include "rp-store-visits.h"
 #include "rp-sync-ical.h"
 #include "rp-sync-merge.h"
 #include "rp-test-core.h"
@@ -190,16 +196,158 @@ test_event (void)
   g_assert_null (event);
 }
 
+/* The VEVENT with @uid in @text (parsed; the caller frees *@root). */
+static icalcomponent *
+event_with_uid (const char     *text,
+                const char     *uid,
+                icalcomponent **root)
+{
+  *root = icalparser_parse_string (text);
+  g_assert_nonnull (*root);
+  for (icalcomponent *event = icalcomponent_get_first_component (*root, ICAL_VEVENT_COMPONENT);
+       event != NULL; event = icalcomponent_get_next_component (*root, ICAL_VEVENT_COMPONENT))
+    if (g_strcmp0 (icalcomponent_get_uid (event), uid) == 0)
+      return event;
+  return NULL;
+}
+
+/* A time as seconds since the epoch, through its TZID's VTIMEZONE (in @root). */
+static time_t
+instant (icalcomponent       *root,
+         icalproperty        *property,
+         struct icaltimetype  time)
+{
+  icalparameter *tzid = icalproperty_get_first_parameter (property, ICAL_TZID_PARAMETER);
+  icaltimezone *zone = NULL;
+
+  if (tzid != NULL)
+    zone = icalcomponent_get_timezone (root, icalparameter_get_tzid (tzid));
+  return icaltime_as_timet_with_zone (time, zone != NULL ? zone
+                                                          : icaltimezone_get_utc_timezone ());
+}
+
+/* The .ics export and the team calendar place a visit alike (one rule,
+ * rp_planned_visit_get_start_minutes): the exported event and the synced event of each visit
+ * start and end at the same instant, at the same place, with the same alarm; untimed stops by
+ * their place in the route, a visit with a time of its own at that time. */
+static void
+test_export_agrees_with_sync (void)
+{
+  g_autoptr(RpStore) store = rp_test_open_memory_store ();
+  g_autoptr(RpPartner) partner = make_partner ();
+  g_autoptr(RpPlannedVisit) timed = rp_planned_visit_new ();
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  const char *days[] = { "2026-12-07", "2026-12-07", "2026-12-07", "2026-12-09" };
+  guint n_starts = 0;
+  time_t starts[8];
+
+  g_assert_true (rp_store_insert_partner (store, partner, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(RpPlannedVisit) visit = rp_store_plan_visit (store, rp_partner_get_id (partner),
+                                                             days[i], "Flyers", &error);
+      g_assert_no_error (error);
+    }
+  /* A time of its own (set in a phone's calendar): 14:30. */
+  rp_planned_visit_set_partner_id (timed, rp_partner_get_id (partner));
+  rp_planned_visit_set_planned_on (timed, "2026-12-08");
+  rp_planned_visit_set_start_time (timed, "14:30");
+  g_assert_true (rp_store_insert_planned_visit (store, timed, &error));
+  g_assert_no_error (error);
+
+  exported = rp_ics_export_week (store, "2026-12-07", &error);
+  g_assert_no_error (error);
+  visits = rp_store_list_visits_between (store, "2026-12-07", "2026-12-13", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (visits->len, ==, 5);
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      RpPlannedVisit *visit = g_ptr_array_index (visits, i);
+      g_autofree char *synced = rp_sync_visit_to_ical (visit, partner, "Alice", NULL);
+      g_autofree char *export_uid = g_strdup_printf ("%s@rapport",
+                                                     rp_planned_visit_get_uuid (visit));
+      icalcomponent *export_root = NULL;
+      icalcomponent *sync_root = NULL;
+      icalcomponent *from_export = event_with_uid (exported, export_uid, &export_root);
+      icalcomponent *from_sync = event_with_uid (synced, rp_planned_visit_get_uuid (visit),
+                                                 &sync_root);
+      icalcomponent *alarm_export;
+      icalcomponent *alarm_sync;
+      struct icalgeotype geo_export;
+      struct icalgeotype geo_sync;
+      time_t start;
+
+      g_assert_nonnull (from_export);
+      g_assert_nonnull (from_sync);
+
+      start = instant (export_root,
+                       icalcomponent_get_first_property (from_export, ICAL_DTSTART_PROPERTY),
+                       icalcomponent_get_dtstart (from_export));
+      g_assert_cmpint (start, ==,
+                       instant (sync_root,
+                                icalcomponent_get_first_property (from_sync,
+                                                                  ICAL_DTSTART_PROPERTY),
+                                icalcomponent_get_dtstart (from_sync)));
+      g_assert_cmpint (instant (export_root,
+                                icalcomponent_get_first_property (from_export,
+                                                                  ICAL_DTEND_PROPERTY),
+                                icalcomponent_get_dtend (from_export)), ==,
+                       instant (sync_root,
+                                icalcomponent_get_first_property (from_sync,
+                                                                  ICAL_DTEND_PROPERTY),
+                                icalcomponent_get_dtend (from_sync)));
+      g_assert_cmpstr (icalcomponent_get_location (from_export), ==,
+                       icalcomponent_get_location (from_sync));
+      geo_export = icalproperty_get_geo (icalcomponent_get_first_property (from_export,
+                                                                           ICAL_GEO_PROPERTY));
+      geo_sync = icalproperty_get_geo (icalcomponent_get_first_property (from_sync,
+                                                                         ICAL_GEO_PROPERTY));
+      g_assert_cmpfloat_with_epsilon (geo_export.lat, geo_sync.lat, 1e-6);
+      g_assert_cmpfloat_with_epsilon (geo_export.lon, geo_sync.lon, 1e-6);
+      alarm_export = icalcomponent_get_first_component (from_export, ICAL_VALARM_COMPONENT);
+      alarm_sync = icalcomponent_get_first_component (from_sync, ICAL_VALARM_COMPONENT);
+      g_assert_nonnull (alarm_export);
+      g_assert_nonnull (alarm_sync);
+      g_assert_cmpint (icaldurationtype_as_int (icalproperty_get_trigger (
+                         icalcomponent_get_first_property (alarm_export,
+                                                           ICAL_TRIGGER_PROPERTY)).duration), ==,
+                       icaldurationtype_as_int (icalproperty_get_trigger (
+                         icalcomponent_get_first_property (alarm_sync,
+                                                           ICAL_TRIGGER_PROPERTY)).duration));
+
+      starts[n_starts++] = start;
+      icalcomponent_free (export_root);
+      icalcomponent_free (sync_root);
+    }
+
+  /* And the rule itself: Monday's three stops an hour apart from 09:00 (New York, UTC-5),
+   * Tuesday's at its own 14:30, Wednesday's first stop at 09:00. */
+  g_assert_cmpint (starts[0], ==, 1796652000);   /* 2026-12-07T14:00Z */
+  g_assert_cmpint (starts[1], ==, 1796652000 + 3600);
+  g_assert_cmpint (starts[2], ==, 1796652000 + 7200);
+  g_assert_cmpint (starts[3], ==, 1796758200);   /* 2026-12-08T19:30Z */
+  g_assert_cmpint (starts[4], ==, 1796824800);   /* 2026-12-09T14:00Z */
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The export's and the team calendar's times are local: New York's, whatever the machine's. */
+  g_setenv ("TZ", "America/New_York", TRUE);
+  tzset ();
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync-mapping/vcard-round-trip", test_vcard_round_trip);
   g_test_add_func ("/sync-mapping/vcard-lenient", test_vcard_lenient);
   g_test_add_func ("/sync-mapping/merge", test_merge);
   g_test_add_func ("/sync-mapping/event", test_event);
+  g_test_add_func ("/sync-mapping/export-agrees-with-sync", test_export_agrees_with_sync);
 
   return g_test_run ();
 }
