@@ -120,6 +120,13 @@ change_text (guint now,
   return g_strdup_printf (_("%+.0f %% vs previous period"), percent);
 }
 
+static void show_referrers (RpAnalyticsPage *self);
+static void show_referrals_with (RpAnalyticsPage *self,
+                                 const char      *first,
+                                 const char      *last,
+                                 const char      *status,
+                                 gint64           partner_id,
+                                 const char      *extra);
 static void show_referrals (RpAnalyticsPage *self,
                             const char      *first,
                             const char      *last,
@@ -141,6 +148,11 @@ headline_clicked_cb (GtkButton       *button,
 
   if (g_str_equal (target, "feedback"))
     show_feedback_partners (self, first, last, NULL);
+  else if (g_str_equal (target, "referrers"))
+    show_referrers (self);
+  else if (g_str_equal (target, "loop-closed"))
+    /* The funnel's "loop closed": the referrals that reached it. */
+    show_referrals_with (self, first, last, NULL, 0, "reached=loop-closed");
   else
     show_referrals (self, first, last, *target != '\0' ? target : NULL, 0);
 }
@@ -322,19 +334,26 @@ append_note (GtkWidget  *list,
   gtk_list_box_append (GTK_LIST_BOX (list), row);
 }
 
-/* A row for a partner that opens the partner: @title is plain text. */
+/* A row for a partner that opens the partner, or with @query the Referrals list it filters
+ * (win.show-referrals): @title is plain text. */
 static GtkWidget *
-add_partner_row_full (GtkWidget  *list,
-                      gint64      partner_id,
-                      const char *title,
-                      const char *subtitle,
-                      GtkWidget  *extra,
-                      const char *value)
+add_row_full (GtkWidget  *list,
+              gint64      partner_id,
+              const char *query,
+              const char *title,
+              const char *subtitle,
+              GtkWidget  *extra,
+              const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title_markup = g_markup_escape_text (title, -1);
   g_autofree char *subtitle_markup = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
-  g_autofree char *name = g_strdup_printf (_("Open %s: %s"), title, value != NULL ? value : "");
+  g_autofree char *name = query != NULL
+                          /* Translators: a row's accessible name, "List the referrals of
+                           * Dr Ada Lee: 12 (+3)" */
+                          ? g_strdup_printf (_("List the referrals of %s: %s"), title,
+                                             value != NULL ? value : "")
+                          : g_strdup_printf (_("Open %s: %s"), title, value != NULL ? value : "");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
@@ -347,11 +366,19 @@ add_partner_row_full (GtkWidget  *list,
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
-  if (partner_id > 0)
+  if (query != NULL || partner_id > 0)
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-partner");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", partner_id);
+      if (query != NULL)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-referrals");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", query);
+        }
+      else
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-partner");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", partner_id);
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
@@ -367,21 +394,20 @@ add_partner_row (GtkWidget  *list,
                  const char *subtitle,
                  const char *value)
 {
-  return add_partner_row_full (list, partner_id, title, subtitle, NULL, value);
+  return add_row_full (list, partner_id, NULL, title, subtitle, NULL, value);
 }
 
-/* The referrals of @first … @last in the page's direction, with @status, from @partner_id and
- * with @extra ("outcome=3") when given. */
-static void
-show_referrals_with (RpAnalyticsPage *self,
-                     const char      *first,
-                     const char      *last,
-                     const char      *status,
-                     gint64           partner_id,
-                     const char      *extra)
+/* The query of win.show-referrals for the referrals of @first … @last in the page's direction,
+ * with @status, from @partner_id and with @extra ("outcome=3") when given. */
+static char *
+referrals_query (RpAnalyticsPage *self,
+                 const char      *first,
+                 const char      *last,
+                 const char      *status,
+                 gint64           partner_id,
+                 const char      *extra)
 {
   GString *query = g_string_new (NULL);
-  g_autofree char *text = NULL;
 
   g_string_append_printf (query, "from=%s&to=%s", first, last);
   if (!self->filter.any_direction)
@@ -394,9 +420,47 @@ show_referrals_with (RpAnalyticsPage *self,
     g_string_append_printf (query, "&partner=%" G_GINT64_FORMAT, partner_id);
   if (extra != NULL)
     g_string_append_printf (query, "&%s", extra);
+  return g_string_free (query, FALSE);
+}
 
-  text = g_string_free (query, FALSE);
+/* The same, of the period on show. */
+static char *
+period_referrals_query (RpAnalyticsPage *self,
+                        gint64           partner_id,
+                        const char      *extra)
+{
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+
+  return referrals_query (self, first, last, NULL, partner_id, extra);
+}
+
+static void
+show_referrals_with (RpAnalyticsPage *self,
+                     const char      *first,
+                     const char      *last,
+                     const char      *status,
+                     gint64           partner_id,
+                     const char      *extra)
+{
+  g_autofree char *text = referrals_query (self, first, last, status, partner_id, extra);
+
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-referrals", "s", text);
+}
+
+/* The partners who referred in the period, in the page's direction. */
+static void
+show_referrers (RpAnalyticsPage *self)
+{
+  g_autofree char *first = rp_period_format_day (&self->period.first);
+  g_autofree char *last = rp_period_format_day (&self->period.last);
+  g_autofree char *query = g_strdup_printf ("referred-from=%s&referred-to=%s%s", first, last,
+                                            self->filter.any_direction ? ""
+                                            : self->filter.direction ==
+                                              RP_REFERRAL_DIRECTION_INBOUND
+                                            ? "&direction=inbound" : "&direction=outbound");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partners", "s", query);
 }
 
 static void
@@ -527,12 +591,15 @@ add_headline (RpAnalyticsPage *self,
 
   add_headline_card (self, GTK_BOX (row), referrals, _("Referrals"), referrals_change, "");
   add_headline_card (self, GTK_BOX (row), referrers, _("Referring partners"), referrers_change,
-                     NULL);
+                     headline->referrers > 0 ? "referrers" : NULL);
   add_headline_card (self, GTK_BOX (row), closed, _("Loop closed"), closed_note, "loop-closed");
   add_headline_card (self, GTK_BOX (row), nps, _("Net promoter score"), nps_note,
                      headline->feedback > 0 ? "feedback" : NULL);
   gtk_box_append (self->content, row);
 }
+
+static void twelve_months (RpAnalyticsPage *self,
+                           RpPeriod        *span);
 
 static void
 monthly_activated_cb (RpAnalyticsPage *self,
@@ -545,9 +612,20 @@ monthly_activated_cb (RpAnalyticsPage *self,
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
-  /* The bar's month (the chart shows months before the period too). */
-  if (month_days (month, &first, &last))
-    show_referrals (self, first, last, NULL, 0);
+  RpPeriod span;
+
+  /* The bar's month (the chart shows months before the period too), within the days the chart
+   * counts: its first and last months may be partial ("last 12 months" start on a day). */
+  if (!month_days (month, &first, &last))
+    return;
+  twelve_months (self, &span);
+  {
+    g_autofree char *span_first = rp_period_format_day (&span.first);
+    g_autofree char *span_last = rp_period_format_day (&span.last);
+
+    show_referrals (self, strcmp (first, span_first) < 0 ? span_first : first,
+                    strcmp (last, span_last) > 0 ? span_last : last, NULL, 0);
+  }
 }
 
 /* Monthly charts show at least the 12 months up to the period's end, so that one month has its
@@ -601,7 +679,7 @@ add_top_referrers (RpAnalyticsPage *self,
 
   section = add_section (self, _("Top Referring Partners"),
                          _("Referrals in the period, the change against the previous period, "
-                           "and each month."));
+                           "and each month. Select a partner to list their referrals."));
   list = new_list ();
   for (guint i = 0; i < rows->len; i++)
     {
@@ -610,6 +688,7 @@ add_top_referrers (RpAnalyticsPage *self,
       g_autoptr(RpChart) spark = rp_chart_new (RP_CHART_SPARKLINE);
       g_autofree double *series = g_new0 (double, MAX (1, row->series->len));
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *query = NULL;
       GtkWidget *widget;
       GtkWidget *spark_view;
 
@@ -627,7 +706,8 @@ add_top_referrers (RpAnalyticsPage *self,
       gtk_widget_set_margin_end (spark_view, 12);
       gtk_accessible_update_state (GTK_ACCESSIBLE (spark_view), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
                                    -1);
-      widget = add_partner_row_full (list, row->id, row->label, row->detail, spark_view, value);
+      query = period_referrals_query (self, row->id, NULL);
+      widget = add_row_full (list, row->id, query, row->label, row->detail, spark_view, value);
       (void) widget;
     }
   if (rows->len == 0)
@@ -698,9 +778,14 @@ funnel_activated_cb (RpAnalyticsPage *self,
   RpChart *chart = rp_chart_view_get_chart (view);
   const char *status = rp_chart_get_category_key (chart, category);
 
+  g_autofree char *reached = NULL;
+
   if (status == NULL)
     return;
-  show_referrals (self, first, last, *status != '\0' ? status : NULL, 0);
+  /* A step's bar counts the referrals that got that far, whatever their status now. */
+  if (*status != '\0')
+    reached = g_strdup_printf ("reached=%s", status);
+  show_referrals_with (self, first, last, NULL, 0, reached);
 }
 
 static void
@@ -825,8 +910,12 @@ add_outcomes (RpAnalyticsPage *self,
       RpFigureRow *row = g_ptr_array_index (outcomes->by_specialty, i);
       g_autofree char *rated = mean_text (row->mean, row->n_rated);
       g_autofree char *value = g_strdup_printf ("%u", row->n);
+      g_autofree char *specialty = g_uri_escape_string (g_str_equal (row->key, _("No specialty"))
+                                                        ? "" : row->key, NULL, FALSE);
+      g_autofree char *extra = g_strdup_printf ("outcome=any&specialty=%s", specialty);
+      g_autofree char *query = period_referrals_query (self, 0, extra);
 
-      add_partner_row (list, 0, row->label, rated, value);
+      add_row_full (list, 0, query, row->label, rated, NULL, value);
     }
   gtk_box_append (GTK_BOX (section), list);
 
@@ -837,8 +926,9 @@ add_outcomes (RpAnalyticsPage *self,
       RpFigureRow *row = g_ptr_array_index (outcomes->by_partner, i);
       g_autofree char *rated = mean_text (row->mean, row->n_rated);
       g_autofree char *value = g_strdup_printf ("%u", row->n);
+      g_autofree char *query = period_referrals_query (self, row->id, "outcome=any");
 
-      add_partner_row (list, row->id, row->label, rated, value);
+      add_row_full (list, row->id, query, row->label, rated, NULL, value);
     }
   gtk_box_append (GTK_BOX (section), list);
 }
