@@ -607,6 +607,21 @@ collect_referrals_rows (GtkWidget *root,
     }
 }
 
+static gboolean
+chart_ends_this_month (GtkWidget *page)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *month = g_date_time_format (now, "%Y-%m");
+  RpChartView *view = find_chart (page, "Referrals per month");
+  RpChart *chart;
+
+  if (view == NULL)
+    return FALSE;
+  chart = rp_chart_view_get_chart (view);
+  return g_strcmp0 (rp_chart_get_category_key (chart, rp_chart_get_n_categories (chart) - 1),
+                    month) == 0;
+}
+
 /* Every bar of every chart of referrals, every row that lists referrals and every headline card
  * opens a list in the window whose number of rows is the figure clicked. */
 static void
@@ -630,9 +645,11 @@ test_click_counts (Fixture       *f,
   g_assert_nonnull (page);
   /* The last 12 months: every chart has figures. */
   gtk_drop_down_set_selected (find_dropdown (page, "Period"), 4);
-  for (guint i = 0; i < 200 && (find_chart (page, "Outcomes by category") == NULL ||
-                                strstr (period_title (page), " – ") == NULL); i++)
+  /* The figures of the last 12 months, not those of last month still on show: the monthly
+   * chart ends this month. */
+  for (guint i = 0; i < 200 && !chart_ends_this_month (page); i++)
     rp_test_iterate_for (100);
+  g_assert_true (chart_ends_this_month (page));
   g_assert_nonnull (find_chart (page, "Outcomes by category"));
 
   /* The bars. */
@@ -709,6 +726,41 @@ test_click_counts (Fixture       *f,
                       chart_figure (funnel, rp_chart_get_n_categories (funnel) - 1));
   }
   g_test_message ("%u bars and rows checked", n_checked);
+
+  /* Every list has the menu of its numbers; Copy Numbers puts them on the clipboard. */
+  {
+    const char * const tables[] = {
+      "Top referring partners", "New referrers", "Returning referrers", "Growing referrers",
+      "Falling referrers", "Lapsed referrers", "Outcomes by specialty", "Outcomes by partner",
+      "Referrals before and after a visit", "Gifts and meals against referrals",
+    };
+    GtkWidget *menu = NULL;
+    GValue value = G_VALUE_INIT;
+    GdkClipboard *clipboard;
+
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        g_autofree char *tooltip = g_strdup_printf ("Menu of “%s”", tables[i]);
+
+        menu = rp_test_find_by_tooltip (page, tooltip);
+        g_assert_true (GTK_IS_MENU_BUTTON (menu));
+        if (i == 0)
+          g_assert_true (gtk_widget_activate_action (menu, "chart.copy", NULL));
+      }
+    clipboard = gtk_widget_get_clipboard (page);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value,
+                                                   NULL));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&value),
+                                     "Partner\tSpecialty\tReferrals\tPrevious period\tChange\n"));
+    /* The header and the 20 partners listed (the last line ends with its newline). */
+    {
+      g_auto(GStrv) lines = g_strsplit (g_value_get_string (&value), "\n", -1);
+
+      g_assert_cmpuint (g_strv_length (lines), ==, 1 + 20 + 1);
+    }
+    g_value_unset (&value);
+  }
 
   /* The last row clicked, outcomes of one partner, shows its chips. */
   g_signal_emit_by_name (g_ptr_array_index (rows, rows->len - 1), "activate");

@@ -16,6 +16,7 @@
 
 #include "rp-accessible.h"
 #include "rp-analytics-page.h"
+#include "rp-analytics-tables.h"
 #include "rp-analytics-charts.h"
 #include "rp-analytics-filter-bar.h"
 #include "rp-analytics-loader.h"
@@ -92,19 +93,47 @@ new_label (const char *text,
   return label;
 }
 
+/* A heading (@css_class) with, when @table is given, the menu of that list's numbers (Copy
+ * Numbers, Save as CSV…) at its end. */
+static GtkWidget *
+new_heading (const char    *text,
+             const char    *css_class,
+             RpFigureTable *table)
+{
+  GtkWidget *box;
+  GtkWidget *label = new_label (text, css_class);
+
+  if (table == NULL)
+    return label;
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), rp_table_menu_button_new (table));
+  return box;
+}
+
+static GtkWidget *
+add_section_with_table (RpAnalyticsPage *self,
+                        const char      *title,
+                        const char      *description,
+                        RpFigureTable   *table)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_box_append (GTK_BOX (box), new_heading (title, "title-4", table));
+  if (description != NULL)
+    gtk_box_append (GTK_BOX (box), new_label (description, "dim-label"));
+  gtk_box_append (self->content, box);
+  return box;
+}
+
 static GtkWidget *
 add_section (RpAnalyticsPage *self,
              const char      *title,
              const char      *description)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  gtk_widget_set_margin_top (box, 18);
-  gtk_box_append (GTK_BOX (box), new_label (title, "title-4"));
-  if (description != NULL)
-    gtk_box_append (GTK_BOX (box), new_label (description, "dim-label"));
-  gtk_box_append (self->content, box);
-  return box;
+  return add_section_with_table (self, title, description, NULL);
 }
 
 static char *
@@ -670,6 +699,7 @@ add_top_referrers (RpAnalyticsPage *self,
                    GError         **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RpFigureTable) table = NULL;
   GtkWidget *section;
   GtkWidget *list;
 
@@ -677,9 +707,10 @@ add_top_referrers (RpAnalyticsPage *self,
   if (rows == NULL)
     return;
 
-  section = add_section (self, _("Top Referring Partners"),
+  table = rp_analytics_table_top_referrers (rows);
+  section = add_section_with_table (self, _("Top Referring Partners"),
                          _("Referrals in the period, the change against the previous period, "
-                           "and each month. Select a partner to list their referrals."));
+                           "and each month. Select a partner to list their referrals."), table);
   list = new_list ();
   for (guint i = 0; i < rows->len; i++)
     {
@@ -739,6 +770,9 @@ add_trends (RpAnalyticsPage *self,
                                                   lists[t]->len);
       GtkWidget *expander = gtk_expander_new (heading);
       GtkWidget *list = new_list ();
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autoptr(RpFigureTable) table = rp_analytics_table_trend (t, lists[t]);
+      GtkWidget *menu = rp_table_menu_button_new (table);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       heading, -1);
@@ -760,7 +794,11 @@ add_trends (RpAnalyticsPage *self,
         append_note (list, _("Nobody"));
       gtk_widget_set_margin_top (list, 6);
       gtk_expander_set_child (GTK_EXPANDER (expander), list);
-      gtk_box_append (GTK_BOX (flow), expander);
+      /* The list's menu beside its expander, so that opening the menu does not fold it. */
+      gtk_widget_set_hexpand (expander, TRUE);
+      gtk_box_append (GTK_BOX (line), expander);
+      gtk_box_append (GTK_BOX (line), menu);
+      gtk_box_append (GTK_BOX (flow), line);
       g_ptr_array_unref (lists[t]);
     }
   gtk_box_append (GTK_BOX (section), flow);
@@ -903,7 +941,11 @@ add_outcomes (RpAnalyticsPage *self,
       add_chart (section, chart, 200, G_CALLBACK (outcome_activated_cb), self);
     }
 
-  gtk_box_append (GTK_BOX (section), new_label (_("By specialty"), "heading"));
+  {
+    g_autoptr(RpFigureTable) table = rp_analytics_table_outcomes_by_specialty (outcomes);
+
+    gtk_box_append (GTK_BOX (section), new_heading (_("By specialty"), "heading", table));
+  }
   list = new_list ();
   for (guint i = 0; i < outcomes->by_specialty->len; i++)
     {
@@ -919,7 +961,11 @@ add_outcomes (RpAnalyticsPage *self,
     }
   gtk_box_append (GTK_BOX (section), list);
 
-  gtk_box_append (GTK_BOX (section), new_label (_("By partner"), "heading"));
+  {
+    g_autoptr(RpFigureTable) table = rp_analytics_table_outcomes_by_partner (outcomes);
+
+    gtk_box_append (GTK_BOX (section), new_heading (_("By partner"), "heading", table));
+  }
   list = new_list ();
   for (guint i = 0; i < outcomes->by_partner->len && i < 10; i++)
     {
@@ -1008,6 +1054,12 @@ add_outreach (RpAnalyticsPage *self,
                                     outreach->comparable_after, comparable_change);
       gtk_box_append (GTK_BOX (section), new_label (comparable, NULL));
 
+      {
+        g_autoptr(RpFigureTable) table = rp_analytics_table_outreach (outreach);
+
+        gtk_box_append (GTK_BOX (section),
+                        new_heading (_("Referrals before and after a visit"), "heading", table));
+      }
       list = new_list ();
       for (guint i = 0; i < outreach->rows->len && i < 10; i++)
         {
@@ -1023,8 +1075,12 @@ add_outreach (RpAnalyticsPage *self,
   gifts = g_steal_pointer (&self->dashboard->gifts);
   if (gifts == NULL)
     return;
-  gtk_box_append (GTK_BOX (section), new_label (_("Gifts and meals against referrals"),
-                                                "heading"));
+  {
+    g_autoptr(RpFigureTable) table = rp_analytics_table_gifts (gifts);
+
+    gtk_box_append (GTK_BOX (section), new_heading (_("Gifts and meals against referrals"),
+                                                    "heading", table));
+  }
   list = new_list ();
   for (guint i = 0; i < gifts->len && i < 10; i++)
     {
