@@ -140,7 +140,9 @@ _rp_analytics_page_add_trends (RpAnalyticsPage *self,
             value = g_strdup_printf (g_dngettext (NULL, "%u before", "%u before", row->previous),
                                      row->previous);
           else
-            value = g_strdup_printf ("%u ← %u", row->n, row->previous);
+            /* Translators: a partner's referrals in the period and in the previous one,
+             * "12 (19 before)" */
+            value = g_strdup_printf (_("%u (%u before)"), row->n, row->previous);
           _rp_analytics_page_add_partner_row (list, row->id, row->label, row->detail, value);
         }
       if (lists[t]->len == 0)
