@@ -462,11 +462,12 @@ test_click_through (Fixture       *f,
   g_assert_nonnull (referrals);
   g_assert_null (strstr (referrals, "status="));
   g_signal_emit_by_name (find_headline (page, "Loop closed: "), "clicked");
-  g_assert_nonnull (strstr (referrals, "&status=loop-closed"));
+  g_assert_nonnull (strstr (referrals, "&reached=loop-closed"));
   g_signal_emit_by_name (find_headline (page, "Net promoter score: "), "clicked");
   g_assert_nonnull (partners);
   g_assert_true (g_str_has_prefix (partners, "feedback-from="));
-  g_assert_null (find_headline (page, "Referring partners: "));
+  g_signal_emit_by_name (find_headline (page, "Referring partners: "), "clicked");
+  g_assert_true (g_str_has_prefix (partners, "referred-from="));
 
   /* So do the referrals that ended. */
   {
@@ -547,6 +548,242 @@ test_filtered_lists (Fixture       *f,
   rp_test_iterate_for (100);
 }
 
+/* The list behind a click: how many rows the Referrals or the Partners page shows. */
+static guint
+shown_rows (RpWindow   *window,
+            const char *name)
+{
+  GtkWidget *page;
+
+  rp_test_iterate_for (30);
+  g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, name);
+  page = rp_window_get_page (window, name);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_single_selection_get_model (
+    rp_test_page_selection (page, g_str_equal (name, "referrals") ? RP_TYPE_REFERRALS_PAGE
+                                                                   : RP_TYPE_PARTNERS_PAGE))));
+}
+
+/* A chart's figure: the sum of category @c's series (its bar, or its stack). */
+static guint
+chart_figure (RpChart *chart,
+              guint    c)
+{
+  g_autoptr(GPtrArray) table = rp_chart_dup_table (chart);
+  char **cells = g_ptr_array_index (table, c + 1);
+  double sum = 0;
+
+  for (guint s = 0; s < rp_chart_get_n_series (chart); s++)
+    sum += g_ascii_strtod (cells[s + 1], NULL);
+  return (guint) sum;
+}
+
+static gboolean
+is_numeric_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric");
+}
+
+static gboolean
+is_referrals_row (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "win.show-referrals") == 0;
+}
+
+static void
+collect_referrals_rows (GtkWidget *root,
+                        GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (is_referrals_row (child, NULL))
+        g_ptr_array_add (rows, child);
+      else
+        collect_referrals_rows (child, rows);
+    }
+}
+
+static gboolean
+chart_ends_this_month (GtkWidget *page)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *month = g_date_time_format (now, "%Y-%m");
+  RpChartView *view = find_chart (page, "Referrals per month");
+  RpChart *chart;
+
+  if (view == NULL)
+    return FALSE;
+  chart = rp_chart_view_get_chart (view);
+  return g_strcmp0 (rp_chart_get_category_key (chart, rp_chart_get_n_categories (chart) - 1),
+                    month) == 0;
+}
+
+/* Every bar of every chart of referrals, every row that lists referrals and every headline card
+ * opens a list in the window whose number of rows is the figure clicked. */
+static void
+test_click_counts (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RpWindow) window = g_object_ref_sink (rp_window_new (NULL, f->db.context));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  const char * const referral_charts[] = {
+    "Referrals per month", "Referral funnel", "Outcomes by category",
+  };
+  GtkWidget *page;
+  GtkWidget *card;
+  guint n_checked = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (window);
+  g_assert_true (rp_window_set_visible_page_name (window, "analytics"));
+  page = rp_window_get_page (window, "analytics");
+  g_assert_nonnull (page);
+  /* The last 12 months: every chart has figures. */
+  gtk_drop_down_set_selected (find_dropdown (page, "Period"), 4);
+  /* The figures of the last 12 months, not those of last month still on show: the monthly
+   * chart ends this month. */
+  for (guint i = 0; i < 200 && !chart_ends_this_month (page); i++)
+    rp_test_iterate_for (100);
+  g_assert_true (chart_ends_this_month (page));
+  g_assert_nonnull (find_chart (page, "Outcomes by category"));
+
+  /* The bars. */
+  for (guint k = 0; k < G_N_ELEMENTS (referral_charts); k++)
+    {
+      RpChartView *view = find_chart (page, referral_charts[k]);
+      RpChart *chart;
+
+      g_assert_nonnull (view);
+      chart = rp_chart_view_get_chart (view);
+      for (guint c = 0; c < rp_chart_get_n_categories (chart); c++)
+        {
+          guint figure = chart_figure (chart, c);
+
+          rp_window_set_visible_page_name (window, "analytics");
+          g_signal_emit_by_name (view, "activated", c, G_MAXUINT);
+          g_test_message ("%s, bar %u: %u", referral_charts[k], c, figure);
+          g_assert_cmpuint (shown_rows (window, "referrals"), ==, figure);
+          n_checked++;
+        }
+    }
+
+  /* The rows: top referrers, outcomes by specialty and by partner. */
+  rp_window_set_visible_page_name (window, "analytics");
+  collect_referrals_rows (page, rows);
+  g_assert_cmpuint (rows->len, >, 20);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *value = rp_test_find_widget (row, is_numeric_label, NULL);
+      guint figure;
+
+      g_assert_nonnull (value);
+      figure = (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (value)), NULL, 10);
+      rp_window_set_visible_page_name (window, "analytics");
+      g_signal_emit_by_name (row, "activate");
+      g_test_message ("%s: %u", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                      figure);
+      g_assert_cmpuint (shown_rows (window, "referrals"), ==, figure);
+      n_checked++;
+    }
+
+  /* The headline: referrals, referring partners, loop closed (the funnel's last step). */
+  rp_window_set_visible_page_name (window, "analytics");
+  card = find_headline (page, "Referrals: ");
+  {
+    GtkWidget *number = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (card)));
+    guint figure = (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (number)), NULL, 10);
+
+    g_signal_emit_by_name (card, "clicked");
+    g_assert_cmpuint (shown_rows (window, "referrals"), ==, figure);
+  }
+  rp_window_set_visible_page_name (window, "analytics");
+  card = find_headline (page, "Referring partners: ");
+  g_assert_nonnull (card);
+  {
+    GtkWidget *number = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (card)));
+    guint figure = (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (number)), NULL, 10);
+
+    g_assert_cmpuint (figure, >, 0);
+    g_signal_emit_by_name (card, "clicked");
+    g_assert_cmpuint (shown_rows (window, "partners"), ==, figure);
+    g_assert_nonnull (rp_test_find_widget (rp_window_get_page (window, "partners"),
+                                           is_label_starting, "Referred, "));
+    rp_test_iterate_for (500);
+    rp_test_save_screenshot (GTK_WIDGET (window), "partners-referring.png");
+  }
+  rp_window_set_visible_page_name (window, "analytics");
+  g_signal_emit_by_name (find_headline (page, "Loop closed: "), "clicked");
+  {
+    RpChart *funnel = rp_chart_view_get_chart (find_chart (page, "Referral funnel"));
+
+    g_assert_cmpuint (shown_rows (window, "referrals"), ==,
+                      chart_figure (funnel, rp_chart_get_n_categories (funnel) - 1));
+  }
+  g_test_message ("%u bars and rows checked", n_checked);
+
+  /* Every list has the menu of its numbers; Copy Numbers puts them on the clipboard. */
+  {
+    const char * const tables[] = {
+      "Top referring partners", "New referrers", "Returning referrers", "Growing referrers",
+      "Falling referrers", "Lapsed referrers", "Outcomes by specialty", "Outcomes by partner",
+      "Referrals before and after a visit", "Gifts and meals against referrals",
+    };
+    GtkWidget *menu = NULL;
+    GValue value = G_VALUE_INIT;
+    GdkClipboard *clipboard;
+
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        g_autofree char *tooltip = g_strdup_printf ("Menu of “%s”", tables[i]);
+
+        menu = rp_test_find_by_tooltip (page, tooltip);
+        g_assert_true (GTK_IS_MENU_BUTTON (menu));
+        if (i == 0)
+          g_assert_true (gtk_widget_activate_action (menu, "chart.copy", NULL));
+      }
+    /* The lists further down, to look at (the page scrolls to the focused menu). */
+    rp_window_set_visible_page_name (window, "analytics");
+    for (guint i = 1; i < G_N_ELEMENTS (tables); i += 3)
+      {
+        g_autofree char *tooltip = g_strdup_printf ("Menu of “%s”", tables[i]);
+        g_autofree char *file = g_strdup_printf ("analytics-lists-%u.png", i);
+
+        gtk_widget_grab_focus (rp_test_find_by_tooltip (page, tooltip));
+        rp_test_iterate_for (600);
+        rp_test_save_screenshot (GTK_WIDGET (window), file);
+      }
+    clipboard = gtk_widget_get_clipboard (page);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value,
+                                                   NULL));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&value),
+                                     "Partner\tSpecialty\tReferrals\tPrevious period\tChange\n"));
+    /* The header and the 20 partners listed (the last line ends with its newline). */
+    {
+      g_auto(GStrv) lines = g_strsplit (g_value_get_string (&value), "\n", -1);
+
+      g_assert_cmpuint (g_strv_length (lines), ==, 1 + 20 + 1);
+    }
+    g_value_unset (&value);
+  }
+
+  /* The last row clicked, outcomes of one partner, shows its chips. */
+  g_signal_emit_by_name (g_ptr_array_index (rows, rows->len - 1), "activate");
+  rp_test_iterate_for (500);
+  g_assert_nonnull (rp_test_find_widget (rp_window_get_page (window, "referrals"),
+                                         is_label_starting, "With an Outcome"));
+  rp_test_save_screenshot (GTK_WIDGET (window), "referrals-with-outcome.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_iterate_for (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +800,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/analytics-ui/filtered-lists", Fixture, NULL, fixture_set_up,
               test_filtered_lists, fixture_tear_down);
+  g_test_add ("/analytics-ui/click-counts", Fixture, NULL, fixture_set_up, test_click_counts,
+              fixture_tear_down);
 
   return g_test_run ();
 }

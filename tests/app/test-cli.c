@@ -799,7 +799,7 @@ test_report (Fixture       *fixture,
       g_assert_nonnull (strstr (text, "From referral to closed loop"));
       g_assert_nonnull (strstr (text, "Loop closed"));
       g_assert_nonnull (strstr (text, "Outcomes: Improved"));
-      g_assert_nonnull (strstr (text, "Feedback: "));
+      g_assert_nonnull (strstr (text, "Feedback scores: "));
       g_assert_nonnull (strstr (text, "Referrals per month"));
       g_assert_nonnull (strstr (text, "Referral funnel"));
       /* Counts only: the sample's fictional patients' MRNs ("SV-…") never appear. */

@@ -6,12 +6,12 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rp-chart-menu.h"
 #include "rp-page-util.h"
+#include "rp-save-chooser.h"
 
 static char *last_csv_folder;
 
@@ -20,27 +20,24 @@ rp_chart_menu_save_csv (RpChart *chart,
                         GFile   *file,
                         GError **error)
 {
-  g_autofree char *csv = NULL;
+  g_autoptr(RpFigureTable) table = NULL;
 
   g_return_val_if_fail (RP_IS_CHART (chart), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  csv = rp_chart_dup_csv (chart);
-  /* Written beside the file and renamed over it: a failure leaves the old file as it was. */
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  table = rp_figure_table_new_for_chart (chart);
+  return rp_figure_table_save_csv (table, file, error);
 }
 
 char *
 rp_chart_menu_dup_file_name (RpChart *chart)
 {
-  g_autofree char *title = g_strdup (rp_chart_get_title (chart));
+  g_autoptr(RpFigureTable) table = NULL;
 
   g_return_val_if_fail (RP_IS_CHART (chart), NULL);
 
-  /* No folder separators or characters other systems refuse in a file name. */
-  g_strdelimit (title, "/\\:*?\"<>|", '-');
-  return g_strconcat (*g_strstrip (title) != '\0' ? title : _("Numbers"), ".csv", NULL);
+  table = rp_figure_table_new_for_chart (chart);
+  return rp_figure_table_dup_file_name (table);
 }
 
 static void
@@ -58,18 +55,13 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      GtkWidget       *button)
 {
-  RpChart *chart = g_object_get_data (G_OBJECT (button), "chart");
-  g_autoptr(GFile) file = NULL;
+  RpFigureTable *table = g_object_get_data (G_OBJECT (button), "table");
+  g_autoptr(GFile) file = rp_save_chooser_finish (chooser, response, "csv");
   g_autoptr(GError) error = NULL;
   g_autofree char *base = NULL;
   g_autofree char *message = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 
   if (file == NULL)
     {
@@ -77,23 +69,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  /* A name typed without an extension still gets one, so the file opens in a spreadsheet. */
-  base = g_file_get_basename (file);
-  if (base != NULL && !g_str_has_suffix (base, ".csv") && !g_str_has_suffix (base, ".CSV"))
-    {
-      g_autofree char *with_extension = g_strconcat (base, ".csv", NULL);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-
-      if (parent != NULL)
-        {
-          g_object_unref (file);
-          file = g_file_get_child (parent, with_extension);
-          g_free (base);
-          base = g_steal_pointer (&with_extension);
-        }
-    }
-
-  if (!rp_chart_menu_save_csv (chart, file, &error))
+  if (!rp_figure_table_save_csv (table, file, &error))
     {
       /* TRANSLATORS: %s says why */
       message = g_strdup_printf (_("Could not save the numbers: %s"), error->message);
@@ -111,6 +87,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
   }
 
   /* TRANSLATORS: a toast, "Saved the numbers to Referrals per month.csv" */
+  base = g_file_get_basename (file);
   message = g_strdup_printf (_("Saved the numbers to %s"), base);
   toast = adw_toast_new (message);
   uri = g_file_get_uri (file);
@@ -127,29 +104,16 @@ save_csv_action (GSimpleAction *action,
                  GVariant      *parameter,
                  GtkWidget     *button)
 {
-  RpChart *chart = g_object_get_data (G_OBJECT (button), "chart");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = rp_chart_menu_dup_file_name (chart);
+  RpFigureTable *table = g_object_get_data (G_OBJECT (button), "table");
+  g_autofree char *name = rp_figure_table_dup_file_name (table);
   GtkRoot *root = gtk_widget_get_root (button);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Save Numbers as CSV"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (last_csv_folder != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (last_csv_folder);
+  chooser = rp_save_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 _("Save Numbers as CSV"), _("CSV files"), "text/csv", "csv",
+                                 name, last_csv_folder);
 
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-
-  /* The button (and its chart) lives until the answer, even if the page is rebuilt. */
+  /* The button (and its table) lives until the answer, even if the page is rebuilt. */
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (button));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -159,15 +123,26 @@ copy_action (GSimpleAction *action,
              GVariant      *parameter,
              GtkWidget     *button)
 {
-  RpChart *chart = g_object_get_data (G_OBJECT (button), "chart");
-  g_autofree char *tsv = rp_chart_dup_tsv (chart);
+  RpFigureTable *table = g_object_get_data (G_OBJECT (button), "table");
+  g_autofree char *tsv = NULL;
+  g_autoptr(GError) error = NULL;
 
+  if (!rp_figure_table_complete (table, &error))
+    {
+      /* TRANSLATORS: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not copy the numbers: %s"),
+                                                  error->message);
+
+      rp_page_add_toast (button, adw_toast_new (message));
+      return;
+    }
+  tsv = rp_figure_table_dup_tsv (table);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (button), tsv);
   rp_page_add_toast (button, adw_toast_new (_("Numbers copied")));
 }
 
 GtkWidget *
-rp_chart_menu_button_new (RpChart *chart)
+rp_table_menu_button_new (RpFigureTable *table)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
@@ -176,7 +151,7 @@ rp_chart_menu_button_new (RpChart *chart)
   g_autofree char *name = NULL;
   GtkWidget *button;
 
-  g_return_val_if_fail (RP_IS_CHART (chart), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
@@ -184,11 +159,12 @@ rp_chart_menu_button_new (RpChart *chart)
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   /* TRANSLATORS: the menu of a chart, "Menu of “Referrals per month”" */
-  name = g_strdup_printf (_("Menu of “%s”"), rp_chart_get_title (chart));
+  name = g_strdup_printf (_("Menu of “%s”"), rp_figure_table_get_title (table));
   gtk_widget_set_tooltip_text (button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
-  g_object_set_data_full (G_OBJECT (button), "chart", g_object_ref (chart), g_object_unref);
+  g_object_set_data_full (G_OBJECT (button), "table", rp_figure_table_ref (table),
+                          (GDestroyNotify) rp_figure_table_unref);
 
   g_signal_connect_object (copy, "activate", G_CALLBACK (copy_action), button, 0);
   g_signal_connect_object (save, "activate", G_CALLBACK (save_csv_action), button, 0);
@@ -200,4 +176,15 @@ rp_chart_menu_button_new (RpChart *chart)
   g_menu_append (menu, _("_Save as CSV…"), "chart.save-csv");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   return button;
+}
+
+GtkWidget *
+rp_chart_menu_button_new (RpChart *chart)
+{
+  g_autoptr(RpFigureTable) table = NULL;
+
+  g_return_val_if_fail (RP_IS_CHART (chart), NULL);
+
+  table = rp_figure_table_new_for_chart (chart);
+  return rp_table_menu_button_new (table);
 }

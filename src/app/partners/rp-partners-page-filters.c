@@ -200,7 +200,7 @@ _rp_partners_page_update_filter_bar (RpPartnersPage *self)
       n_active++;
     }
 
-  if (filter->feedback_from != NULL)
+  if (filter->feedback_from != NULL || filter->referred_from != NULL)
     {
       add_chip (self, CHIP_FEEDBACK, self->feedback_label != NULL ? self->feedback_label : "");
       n_active++;
@@ -272,7 +272,8 @@ _rp_partners_page_clear_filters (RpPartnersPage *self)
 
   /* A target list and feedback are filters too. */
   if (rp_partner_list_get_filter (self->list)->target_list_id != 0 ||
-      rp_partner_list_get_filter (self->list)->feedback_from != NULL)
+      rp_partner_list_get_filter (self->list)->feedback_from != NULL ||
+      rp_partner_list_get_filter (self->list)->referred_from != NULL)
     {
       g_autoptr(RpPartnerFilter) filter = NULL;
 
@@ -282,6 +283,9 @@ _rp_partners_page_clear_filters (RpPartnersPage *self)
       g_clear_pointer (&filter->feedback_from, g_free);
       g_clear_pointer (&filter->feedback_to, g_free);
       filter->feedback_topic = 0;
+      g_clear_pointer (&filter->referred_from, g_free);
+      g_clear_pointer (&filter->referred_to, g_free);
+      filter->referred_direction = 0;
       g_clear_pointer (&self->feedback_label, g_free);
       _rp_partners_page_set_filter (self, filter);
     }

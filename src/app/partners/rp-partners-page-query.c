@@ -37,6 +37,9 @@ rp_partners_page_show_query (RpPartnersPage *self,
   g_clear_pointer (&filter->feedback_from, g_free);
   g_clear_pointer (&filter->feedback_to, g_free);
   filter->feedback_topic = 0;
+  g_clear_pointer (&filter->referred_from, g_free);
+  g_clear_pointer (&filter->referred_to, g_free);
+  filter->referred_direction = 0;
   g_clear_pointer (&self->feedback_label, g_free);
 
   from = params != NULL ? g_hash_table_lookup (params, "feedback-from") : NULL;
@@ -63,6 +66,31 @@ rp_partners_page_show_query (RpPartnersPage *self,
           /* Translators: a filter chip, "Feedback, 1 Nov 2026 – 30 Nov 2026" */
           self->feedback_label = g_strdup_printf (_("Feedback, %s"), range);
         }
+    }
+
+  /* referred-from=…&referred-to=…[&direction=inbound]: the partners who referred in those
+   * days (the Analytics page's "Referring partners" card). */
+  from = params != NULL ? g_hash_table_lookup (params, "referred-from") : NULL;
+  to = params != NULL ? g_hash_table_lookup (params, "referred-to") : NULL;
+  if (filter->feedback_from == NULL && from != NULL && to != NULL &&
+      rp_period_parse_day (from, &days.first) && rp_period_parse_day (to, &days.last))
+    {
+      g_autofree char *range = rp_period_dup_title (&days);
+      const char *direction_nick = g_hash_table_lookup (params, "direction");
+      int direction;
+
+      filter->referred_from = g_strdup (from);
+      filter->referred_to = g_strdup (to);
+      filter->archived = FALSE;
+      if (direction_nick != NULL &&
+          rp_enum_from_nick (RP_TYPE_REFERRAL_DIRECTION, direction_nick, &direction))
+        filter->referred_direction = direction + 1;
+      if (filter->referred_direction == RP_REFERRAL_DIRECTION_OUTBOUND + 1)
+        /* Translators: a filter chip, "Referred to, 1 Nov 2026 – 30 Nov 2026" */
+        self->feedback_label = g_strdup_printf (_("Referred to, %s"), range);
+      else
+        /* Translators: a filter chip, "Referred, 1 Nov 2026 – 30 Nov 2026" */
+        self->feedback_label = g_strdup_printf (_("Referred, %s"), range);
     }
 
   _rp_partners_page_set_filter (self, filter);

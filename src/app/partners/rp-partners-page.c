@@ -312,7 +312,8 @@ filters_active (const RpPartnerFilter *filter)
 {
   return !filter->any_tier || !filter->any_status || !is_empty (filter->specialty_code) ||
          filter->archived || (filter->has_origin && filter->within_km > 0) ||
-         filter->target_list_id != 0 || filter->feedback_from != NULL;
+         filter->target_list_id != 0 || filter->feedback_from != NULL ||
+         filter->referred_from != NULL;
 }
 
 void

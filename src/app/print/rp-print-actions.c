@@ -19,6 +19,7 @@
 #include "rp-period.h"
 #include "rp-print-actions-private.h"
 #include "rp-print-job.h"
+#include "rp-save-chooser.h"
 #include "rp-store-partners.h"
 #include "rp-store-practice.h"
 #include "rp-store-tasks.h"
@@ -723,14 +724,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      gpointer         user_data)
 {
   g_autoptr(SaveRequest) request = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = rp_save_chooser_finish (chooser, response, "pdf");
   g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 
   if (file == NULL)
     return;
@@ -746,15 +741,6 @@ chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  /* A name typed without an extension still gets one, so the file opens as a PDF. */
-  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
-    {
-      char *with_extension = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = with_extension;
-    }
-
   save_to (request, path);
 }
 
@@ -768,7 +754,6 @@ save_activated (GSimpleAction *action,
   const char *kind = g_object_get_data (G_OBJECT (action), "kind");
   g_autoptr(RpDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *file_name = NULL;
   GtkFileChooserNative *chooser;
   SaveRequest *request;
@@ -786,24 +771,8 @@ save_activated (GSimpleAction *action,
   request->document = g_steal_pointer (&document);
   request->kind = kind;
 
-  chooser = gtk_file_chooser_native_new (_("Save as PDF"), actions->window,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  /* Beside the last PDF saved, unless that folder has gone since (removed, unmounted). */
-  if (last_save_folder != NULL && g_file_test (last_save_folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (last_save_folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
+  chooser = rp_save_chooser_new (actions->window, _("Save as PDF"), _("PDF documents"),
+                                 "application/pdf", "pdf", file_name, last_save_folder);
 
   /* The action group outlives the dialog: the window holds it and the dialog is modal to it. */
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), request);

@@ -26,6 +26,9 @@ typedef enum
   CHIP_DATES,
   CHIP_DAYS,
   CHIP_OUTCOME,
+  CHIP_WITH_OUTCOME,
+  CHIP_SPECIALTY,
+  CHIP_REACHED,
 } ChipKind;
 
 /* The status drop-down's items after "Any Status" and "Open". */
@@ -68,6 +71,23 @@ clear_outcome_filter (RpReferralsPage *self)
   _rp_referrals_page_set_filter (self, filter);
 }
 
+/* The specialty and "with an outcome" filters (the Analytics page's outcomes by specialty). */
+static void
+clear_specialty_filter (RpReferralsPage *self,
+                        ChipKind         kind)
+{
+  g_autoptr(RpReferralFilter) filter = NULL;
+
+  filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
+  if (kind == CHIP_SPECIALTY)
+    g_clear_pointer (&filter->specialty, g_free);
+  else if (kind == CHIP_REACHED)
+    filter->reached_step = 0;
+  else
+    filter->with_outcome = FALSE;
+  _rp_referrals_page_set_filter (self, filter);
+}
+
 static void
 clear_partner_filter (RpReferralsPage *self)
 {
@@ -99,6 +119,12 @@ chip_clicked_cb (GtkButton       *button,
       break;
     case CHIP_OUTCOME:
       clear_outcome_filter (self);
+      _rp_referrals_page_update_filter_bar (self);
+      break;
+    case CHIP_WITH_OUTCOME:
+    case CHIP_SPECIALTY:
+    case CHIP_REACHED:
+      clear_specialty_filter (self, kind);
       _rp_referrals_page_update_filter_bar (self);
       break;
     case CHIP_DATES:
@@ -166,6 +192,39 @@ _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
                                                                           : "");
 
       add_chip (self, CHIP_OUTCOME, text);
+      n_active++;
+    }
+
+  if (filter->with_outcome)
+    {
+      /* Translators: a filter chip: the referrals whose outcome was recorded */
+      add_chip (self, CHIP_WITH_OUTCOME, _("With an Outcome"));
+      n_active++;
+    }
+
+  if (filter->reached_step > 0)
+    {
+      const RpReferralStatus steps[] = {
+        RP_REFERRAL_STATUS_CONTACTED, RP_REFERRAL_STATUS_SCHEDULED, RP_REFERRAL_STATUS_SEEN,
+        RP_REFERRAL_STATUS_LOOP_CLOSED,
+      };
+      /* Translators: a filter chip: the referrals that got as far as "Scheduled" */
+      g_autofree char *text = g_strdup_printf (_("Reached %s"),
+                                               rp_referral_status_to_label (
+                                                 steps[MIN (filter->reached_step, 4) - 1]));
+
+      add_chip (self, CHIP_REACHED, text);
+      n_active++;
+    }
+
+  if (filter->specialty != NULL)
+    {
+      /* Translators: a filter chip: the referrals of the partners of one specialty */
+      g_autofree char *text = g_strdup_printf (_("Specialty: %s"),
+                                               *filter->specialty != '\0' ? filter->specialty
+                                                                          : _("None"));
+
+      add_chip (self, CHIP_SPECIALTY, text);
       n_active++;
     }
 
@@ -274,6 +333,9 @@ _rp_referrals_page_clear_filters (RpReferralsPage *self)
   filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
   filter->partner_id = 0;
   filter->outcome_category_id = 0;
+  filter->with_outcome = FALSE;
+  filter->reached_step = 0;
+  g_clear_pointer (&filter->specialty, g_free);
   _rp_referrals_page_set_filter (self, filter);
   filter_changed_cb (self);
 }

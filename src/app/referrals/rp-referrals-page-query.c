@@ -109,6 +109,26 @@ rp_referrals_page_show_query (RpReferralsPage *self,
         }
     }
 
+  /* outcome=any: the referrals with an outcome or a satisfaction recorded. */
+  if (g_strcmp0 (value, "any") == 0)
+    filter->with_outcome = TRUE;
+
+  /* reached=STATUS: the referrals that reached that step of the funnel. */
+  value = g_hash_table_lookup (params, "reached");
+  if (value != NULL)
+    {
+      static const char * const steps[] = { "contacted", "scheduled", "seen", "loop-closed" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        if (g_str_equal (value, steps[i]))
+          filter->reached_step = i + 1;
+    }
+
+  /* specialty=LABEL: the referrals of the partners of that specialty ("" for none). */
+  value = g_hash_table_lookup (params, "specialty");
+  if (value != NULL)
+    filter->specialty = g_strdup (value);
+
   _rp_referrals_page_set_filter (self, filter);
   _rp_referrals_page_update_filter_bar (self);
 }

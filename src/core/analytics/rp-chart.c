@@ -9,10 +9,10 @@
 #include <math.h>
 #include <string.h>
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "rp-analytics-tables.h"
 #include "rp-chart.h"
 
 #define PAD          8.0
@@ -1094,53 +1094,20 @@ char *
 rp_chart_dup_tsv (RpChart *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  GString *text = g_string_new (NULL);
 
   g_return_val_if_fail (RP_IS_CHART (self), NULL);
 
   rows = rp_chart_dup_table (self);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-
-      for (guint i = 0; cells[i] != NULL; i++)
-        {
-          g_autofree char *clean = g_strdelimit (g_strdup (cells[i]), "\t\n", ' ');
-
-          g_string_append_printf (text, "%s%s", i > 0 ? "\t" : "", clean);
-        }
-      g_string_append_c (text, '\n');
-    }
-
-  return g_string_free (text, FALSE);
+  return rp_table_rows_dup_tsv (rows);
 }
 
 char *
 rp_chart_dup_csv (RpChart *self)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  GString *text = g_string_new (NULL);
 
   g_return_val_if_fail (RP_IS_CHART (self), NULL);
 
   rows = rp_chart_dup_table (self);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (rows, r);
-
-      for (guint i = 0; cells[i] != NULL; i++)
-        {
-          size_t length = strlen (cells[i]);
-          size_t room = 2 * length + 3;
-          g_autofree char *quoted = g_malloc (room);
-          size_t written = csv_write (quoted, room, cells[i], length);
-
-          if (i > 0)
-            g_string_append_c (text, ',');
-          g_string_append_len (text, quoted, (gssize) written);
-        }
-      g_string_append (text, "\r\n");
-    }
-
-  return g_string_free (text, FALSE);
+  return rp_table_rows_dup_csv (rows);
 }

@@ -260,8 +260,9 @@ new_report (RpStore         *store,
                                   row->nps);
       }
     feedback_text = feedback->n > 0
-                    ? g_strdup_printf (_("Feedback: %u scores, %u promoters, %u detractors; by "
-                                         "topic: %s."),
+                    /* TRANSLATORS: counts after colons, so that "1" needs no plural */
+                    ? g_strdup_printf (_("Feedback scores: %u; promoters (9–10): %u; "
+                                         "detractors (0–6): %u; net by topic: %s."),
                                        feedback->n, feedback->promoters, feedback->detractors,
                                        text->str)
                     : g_strdup (_("Feedback: none given."));

@@ -18,6 +18,8 @@ static const gsize string_fields[] = {
   G_STRUCT_OFFSET (RpPartnerFilter, today),
   G_STRUCT_OFFSET (RpPartnerFilter, feedback_from),
   G_STRUCT_OFFSET (RpPartnerFilter, feedback_to),
+  G_STRUCT_OFFSET (RpPartnerFilter, referred_from),
+  G_STRUCT_OFFSET (RpPartnerFilter, referred_to),
 };
 
 RpPartnerFilter *
@@ -65,5 +67,6 @@ rp_partner_filter_equal (const RpPartnerFilter *a,
          (!a->has_origin || (a->origin_lat == b->origin_lat && a->origin_lon == b->origin_lon)) &&
          a->within_km == b->within_km &&
          a->target_list_id == b->target_list_id &&
-         a->feedback_topic == b->feedback_topic;
+         a->feedback_topic == b->feedback_topic &&
+         a->referred_direction == b->referred_direction;
 }

@@ -39,6 +39,12 @@ typedef struct
   char            *feedback_from;
   char            *feedback_to;
   int              feedback_topic;
+  /* The partners who sent or received a referral between @referred_from and @referred_to
+   * (YYYY-MM-DD, both included; NULL = no such filter), in direction @referred_direction - 1 (an
+   * RpReferralDirection; 0 = either): the Analytics page's "Referring partners". */
+  char            *referred_from;
+  char            *referred_to;
+  int              referred_direction;
 } RpPartnerFilter;
 
 #define RP_TYPE_PARTNER_FILTER (rp_partner_filter_get_type ())

@@ -17,6 +17,7 @@ static const gsize string_fields[] = {
   G_STRUCT_OFFSET (RpReferralFilter, to),
   G_STRUCT_OFFSET (RpReferralFilter, today),
   G_STRUCT_OFFSET (RpReferralFilter, search),
+  G_STRUCT_OFFSET (RpReferralFilter, specialty),
 };
 
 RpReferralFilter *
@@ -59,5 +60,8 @@ rp_referral_filter_equal (const RpReferralFilter *a,
          a->partner_id == b->partner_id &&
          a->open_longer_than_days == b->open_longer_than_days &&
          a->outcome_category_id == b->outcome_category_id &&
+         !a->with_outcome == !b->with_outcome &&
+         a->reached_step == b->reached_step &&
+         (a->specialty == NULL) == (b->specialty == NULL) &&
          _rp_filter_strings_equal (a, b, string_fields, G_N_ELEMENTS (string_fields));
 }

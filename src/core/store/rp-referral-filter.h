@@ -31,6 +31,16 @@ typedef struct
   /* The referrals whose outcome was recorded in that category (0 = any, with or without one):
    * the referrals behind a bar of the Analytics page's outcome chart. */
   gint64               outcome_category_id;
+  /* The referrals with an outcome or a satisfaction recorded (the Analytics page's outcomes by
+   * specialty and by partner). */
+  gboolean             with_outcome;
+  /* The referrals of partners whose specialty label is this ("" = those with none; NULL = any
+   * specialty). */
+  char                *specialty;
+  /* The referrals that reached this step of the Analytics page's funnel (1 contacted,
+   * 2 scheduled, 3 seen, 4 loop closed; 0 = no such filter): their status is that step or a
+   * later one, a transition to one of them was recorded, or (up to scheduled) a no-show. */
+  guint                reached_step;
 } RpReferralFilter;
 
 #define RP_TYPE_REFERRAL_FILTER (rp_referral_filter_get_type ())

@@ -364,7 +364,8 @@ filter_id_bitmap (RpStore               *self,
 
   match = _rp_store_build_match_query (filter->search);
   if (match == NULL && (filter->specialty_code == NULL || *filter->specialty_code == '\0') &&
-      filter->target_list_id == 0 && filter->feedback_from == NULL)
+      filter->target_list_id == 0 && filter->feedback_from == NULL &&
+      filter->referred_from == NULL)
     return NULL;
 
   /* Tier, status and distance are checked on the copy. */

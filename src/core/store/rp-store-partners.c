@@ -657,6 +657,11 @@ _rp_store_append_filter_conditions (GString               *sql,
     g_string_append_printf (sql, " AND partner.id IN (SELECT partner_id FROM partner_feedback"
                                  " WHERE given_on BETWEEN :feedback_from AND :feedback_to%s)",
                             filter->feedback_topic > 0 ? " AND topic = :feedback_topic" : "");
+  if (filter->referred_from != NULL && filter->referred_to != NULL)
+    g_string_append_printf (sql, " AND partner.id IN (SELECT partner_id FROM referral"
+                                 " WHERE referred_on BETWEEN :referred_from AND :referred_to%s)",
+                            filter->referred_direction > 0
+                            ? " AND direction = :referred_direction" : "");
   /* The R*Tree narrows to the box around the circle; the haversine keeps the circle. */
   if (with_distance && has_distance_filter (filter))
     g_string_append (sql, " AND partner.id IN (SELECT id FROM partner_geo"
@@ -703,6 +708,14 @@ _rp_store_bind_filter_conditions (sqlite3_stmt          *stmt,
     sqlite3_bind_text (stmt, index, filter->feedback_from, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":feedback_to")) > 0)
     sqlite3_bind_text (stmt, index, filter->feedback_to, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":referred_from")) > 0)
+    sqlite3_bind_text (stmt, index, filter->referred_from, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":referred_to")) > 0)
+    sqlite3_bind_text (stmt, index, filter->referred_to, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":referred_direction")) > 0)
+    sqlite3_bind_text (stmt, index,
+                       rp_enum_to_nick (RP_TYPE_REFERRAL_DIRECTION,
+                                        filter->referred_direction - 1), -1, SQLITE_STATIC);
   if ((index = sqlite3_bind_parameter_index (stmt, ":feedback_topic")) > 0)
     sqlite3_bind_text (stmt, index, rp_feedback_topic_to_nick (filter->feedback_topic - 1), -1,
                        SQLITE_STATIC);

@@ -181,6 +181,25 @@ row_to_referral (sqlite3_stmt *stmt)
   return referral;
 }
 
+/* The condition of RpReferralFilter.reached_step: the statuses from @step on in the funnel's
+ * path, a no-show up to scheduled, or a transition recorded to one of them (as
+ * rp_analytics_funnel() counts the steps reached). */
+static void
+append_reached_step (GString *sql,
+                     guint    step)
+{
+  static const char * const path[] = { "received", "contacted", "scheduled", "seen",
+                                       "loop-closed" };
+  g_autoptr(GString) statuses = g_string_new (NULL);
+
+  for (guint s = step; s < G_N_ELEMENTS (path); s++)
+    g_string_append_printf (statuses, "%s'%s'", s > step ? ", " : "", path[s]);
+  g_string_append_printf (sql, " AND (status IN (%s%s) OR EXISTS (SELECT 1"
+                               " FROM referral_transition t WHERE t.referral_id = referral.id"
+                               " AND t.to_status IN (%s)))",
+                          statuses->str, step <= 2 ? ", 'no-show'" : "", statuses->str);
+}
+
 /* Prepares "SELECT @what WHERE <@filter>[ AND <@key>][ @tail]" with its values
  * bound (a new statement the caller finalizes). With @before_day, only the rows that come
  * after (@before_day, @before_id) in list order (older); with @after_day, only those that come
@@ -232,6 +251,13 @@ prepare_referral_query (RpStore                *self,
     g_string_append (sql, " AND partner_id = :partner");
   if (filter->outcome_category_id > 0)
     g_string_append (sql, " AND outcome_category_id = :outcome");
+  if (filter->with_outcome)
+    g_string_append (sql, " AND (outcome_category_id IS NOT NULL OR satisfaction IS NOT NULL)");
+  if (filter->reached_step > 0)
+    append_reached_step (sql, MIN (filter->reached_step, 4));
+  if (filter->specialty != NULL)
+    g_string_append (sql, " AND partner_id IN (SELECT id FROM partner"
+                          " WHERE specialty_label = :specialty)");
   if (filter->from != NULL && *filter->from != '\0')
     g_string_append (sql, " AND referred_on >= :from");
   if (filter->to != NULL && *filter->to != '\0')
@@ -276,6 +302,8 @@ prepare_referral_query (RpStore                *self,
     sqlite3_bind_int64 (stmt, index, filter->partner_id);
   if ((index = sqlite3_bind_parameter_index (stmt, ":outcome")) > 0)
     sqlite3_bind_int64 (stmt, index, filter->outcome_category_id);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":specialty")) > 0)
+    sqlite3_bind_text (stmt, index, filter->specialty, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":from")) > 0)
     sqlite3_bind_text (stmt, index, filter->from, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":to")) > 0)
@@ -405,8 +433,8 @@ _rp_store_count_referrals (RpStore                *self,
   match = _rp_store_build_match_query (filter->search);
   if (match != NULL && newer_than_id <= 0 && filter->any_status && !filter->open_only &&
       filter->any_direction && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
-      filter->outcome_category_id <= 0 &&
-      is_empty_text (filter->from) && is_empty_text (filter->to))
+      filter->outcome_category_id <= 0 && !filter->with_outcome && filter->specialty == NULL &&
+      filter->reached_step == 0 && is_empty_text (filter->from) && is_empty_text (filter->to))
     {
       gint64 n = count_search_matches (self, match, 0, error);
 
@@ -418,7 +446,8 @@ _rp_store_count_referrals (RpStore                *self,
 
   /* Status and direction alone: the tally the triggers keep (schema 6), in no time. */
   if (newer_than_id <= 0 && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
-      filter->outcome_category_id <= 0 && match == NULL &&
+      filter->outcome_category_id <= 0 && !filter->with_outcome && filter->specialty == NULL &&
+      filter->reached_step == 0 && match == NULL &&
       (filter->from == NULL || *filter->from == '\0') &&
       (filter->to == NULL || *filter->to == '\0'))
     stmt = prepare_referral_query (self, filter, "COALESCE (SUM (n), 0) FROM referral_tally",
