@@ -75,6 +75,12 @@ fnv_finish (guint64 h)
   return h != 0 ? h : 1;
 }
 
+guint64
+rp_import_key_of_uuid (const char *uuid)
+{
+  return fnv_finish (fnv_text (fnv_byte (fnv_byte (FNV_START, 'u'), FNV_SEPARATOR), uuid, -1));
+}
+
 void
 rp_import_keys_compute (const char   *uuid,
                         const char   *npi,
@@ -99,8 +105,7 @@ rp_import_keys_compute (const char   *uuid,
 
   memset (keys, 0, sizeof *keys);
   if (uuid != NULL && *uuid != '\0')
-    keys->uuid = fnv_finish (fnv_text (fnv_byte (fnv_byte (FNV_START, 'u'), FNV_SEPARATOR),
-                                       uuid, -1));
+    keys->uuid = rp_import_key_of_uuid (uuid);
   if (npi != NULL && *npi != '\0')
     keys->npi = fnv_finish (fnv_text (fnv_byte (fnv_byte (FNV_START, 'n'), FNV_SEPARATOR),
                                       npi, -1));

@@ -39,6 +39,8 @@ void rp_import_keys_compute    (const char   *uuid,
                                 RpImportKeys *keys);
 void rp_import_keys_of_partner (RpPartner    *partner,
                                 RpImportKeys *keys);
+/* The Rapport ID's key alone (never 0). */
+guint64 rp_import_key_of_uuid  (const char   *uuid);
 
 /* The keys as an array of RP_IMPORT_N_KEYS, in the order of RpDuplicateMatch after NONE. */
 static inline const guint64 *

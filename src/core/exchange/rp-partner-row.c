@@ -24,10 +24,10 @@ rp_import_problem_free (RpImportProblem *problem)
   g_free (problem);
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             guint       line,
-             char       *message)
+void
+rp_import_add_problem (GPtrArray *problems,
+                       guint      line,
+                       char      *message)
 {
   RpImportProblem *problem = g_new0 (RpImportProblem, 1);
 
@@ -64,8 +64,9 @@ check (const Columns   *self,
   g_autoptr(GError) error = NULL;
 
   if (!validate (value, &error))
-    add_problem (problems, line, g_strdup_printf (_("Column “%s”: %s"), header_of (self, field),
-                                                  error->message));
+    rp_import_add_problem (problems, line,
+                           g_strdup_printf (_("Column “%s”: %s"), header_of (self, field),
+                                            error->message));
 }
 
 /* "2134" (a ZIP whose leading zero a spreadsheet dropped) → "02134"; "432151234" → "43215-1234". */
@@ -181,9 +182,9 @@ rp_partner_row_build (GPtrArray *headers,
   const char *v;
 
   if (too_long > 0)
-    add_problem (problems, line,
-                 g_strdup_printf (_("Field %u is longer than %u MB and was not read"),
-                                  too_long, RP_CSV_MAX_FIELD_BYTES / (1024 * 1024)));
+    rp_import_add_problem (problems, line,
+                           g_strdup_printf (_("Field %u is longer than %u MB and was not read"),
+                                            too_long, RP_CSV_MAX_FIELD_BYTES / (1024 * 1024)));
 
   if (record->len != n_columns)
     {
@@ -193,11 +194,12 @@ rp_partner_row_build (GPtrArray *headers,
         if (*g_strstrip ((char *) g_ptr_array_index (record, i)) != '\0')
           extra_blank = FALSE;
       if (record->len < n_columns || !extra_blank)
-        add_problem (problems, line,
-                     g_strdup_printf (ngettext ("The row has %u field; the header has %u",
-                                                "The row has %u fields; the header has %u",
-                                                record->len),
-                                      record->len, n_columns));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (ngettext ("The row has %u field; the header has %u",
+                                                          "The row has %u fields; the header has "
+                                                          "%u",
+                                                          record->len),
+                                                record->len, n_columns));
     }
 
   for (guint i = 0; i < MIN (record->len, n_columns); i++)
@@ -260,12 +262,13 @@ rp_partner_row_build (GPtrArray *headers,
       (*v == '\0' && *first == '\0' && *last == '\0'))
     rp_partner_set_kind (partner, RP_PARTNER_KIND_ORGANIZATION);
   else if (*v != '\0' && g_ascii_strcasecmp (v, "person") != 0)
-    add_problem (problems, line, g_strdup_printf (_("Column “%s”: “%s” is neither “person” nor "
-                                                    "“organization”"),
-                                                  header_of (self, RP_IMPORT_FIELD_KIND), v));
+    rp_import_add_problem (problems, line,
+                           g_strdup_printf (_("Column “%s”: “%s” is neither “person” nor "
+                                              "“organization”"),
+                                            header_of (self, RP_IMPORT_FIELD_KIND), v));
 
   if (*first == '\0' && *last == '\0' && *VALUE (RP_IMPORT_FIELD_ORGANIZATION) == '\0')
-    add_problem (problems, line, g_strdup (_("The row has no name and no organization")));
+    rp_import_add_problem (problems, line, g_strdup (_("The row has no name and no organization")));
 
   v = VALUE (RP_IMPORT_FIELD_UUID);
   if (*v != '\0')
@@ -275,8 +278,9 @@ rp_partner_row_build (GPtrArray *headers,
       if (rp_import_looks_like_uuid (lower))
         rp_partner_set_uuid (partner, lower);
       else
-        add_problem (problems, line, g_strdup_printf (_("Column “%s”: “%s” is not a Rapport ID"),
-                                                      header_of (self, RP_IMPORT_FIELD_UUID), v));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Column “%s”: “%s” is not a Rapport ID"),
+                                                header_of (self, RP_IMPORT_FIELD_UUID), v));
     }
 
   {
@@ -356,9 +360,10 @@ rp_partner_row_build (GPtrArray *headers,
       if (parse_tier (v, &tier))
         rp_partner_set_tier (partner, tier);
       else
-        add_problem (problems, line, g_strdup_printf (_("Column “%s”: the tier is A, B or C, "
-                                                        "not “%s”"),
-                                                      header_of (self, RP_IMPORT_FIELD_TIER), v));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Column “%s”: the tier is A, B or C, "
+                                                  "not “%s”"),
+                                                header_of (self, RP_IMPORT_FIELD_TIER), v));
     }
 
   v = VALUE (RP_IMPORT_FIELD_STATUS);
@@ -369,10 +374,11 @@ rp_partner_row_build (GPtrArray *headers,
       if (parse_status (v, &status))
         rp_partner_set_status (partner, status);
       else
-        add_problem (problems, line,
-                     g_strdup_printf (_("Column “%s”: the status is Prospect, Active or Dormant, "
-                                        "not “%s”"),
-                                      header_of (self, RP_IMPORT_FIELD_STATUS), v));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Column “%s”: the status is Prospect, Active or "
+                                                  "Dormant, "
+                                                  "not “%s”"),
+                                                header_of (self, RP_IMPORT_FIELD_STATUS), v));
     }
 
   /* A location (a vCard's GEO): both coordinates or neither. */
@@ -386,10 +392,11 @@ rp_partner_row_build (GPtrArray *headers,
 
       if (*lat_text == '\0' || *lon_text == '\0' || *lat_end != '\0' || *lon_end != '\0' ||
           lat < -90 || lat > 90 || lon < -180 || lon > 180)
-        add_problem (problems, line,
-                     g_strdup_printf (_("“%s, %s” is not a location (a latitude from -90 to 90 "
-                                        "and a longitude from -180 to 180)"),
-                                      lat_text, lon_text));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("“%s, %s” is not a location (a latitude from -90 "
+                                                  "to 90 "
+                                                  "and a longitude from -180 to 180)"),
+                                                lat_text, lon_text));
       else
         rp_partner_set_location (partner, lat, lon);
     }

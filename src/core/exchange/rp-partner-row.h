@@ -17,6 +17,10 @@
 G_BEGIN_DECLS
 
 void        rp_import_problem_free (RpImportProblem *problem);
+/* Adds the problem @message (taken) at @line to @problems. */
+void        rp_import_add_problem  (GPtrArray       *problems,
+                                    guint            line,
+                                    char            *message);
 
 /* The partner of @record (strings), read from line @line with the file's @headers (strings) and
  * @mapping (the RpImportField of each column); @too_long the field the reader cut, or 0. NULL

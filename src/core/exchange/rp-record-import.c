@@ -17,8 +17,10 @@
 #include "rp-enum-types.h"
 #include "rp-enums.h"
 #include "rp-import-fields.h"
+#include "rp-import-keys.h"
 #include "rp-key-map.h"
 #include "rp-name-parts.h"
+#include "rp-partner-row.h"
 #include "rp-patient.h"
 #include "rp-record-import.h"
 #include "rp-referral.h"
@@ -529,37 +531,7 @@ find_by_name (RpRecordImport *self,
   return 0;
 }
 
-/* A Rapport ID as a 64-bit FNV-1a hash (never 0): a million of them take 12 MB, not 100. */
-static guint64
-uuid_hash (const char *uuid)
-{
-  guint64 h = 0xcbf29ce484222325ULL;
-
-  for (const char *p = uuid; *p != '\0'; p++)
-    h = (h ^ (guchar) *p) * 0x100000001b3ULL;
-  return h != 0 ? h : 1;
-}
-
 /* ── one row ──────────────────────────────────────────────────────────────────────────── */
-
-static void
-add_problem (GPtrArray *problems,
-             guint      line,
-             char      *message)
-{
-  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
-
-  problem->line = line;
-  problem->message = message;
-  g_ptr_array_add (problems, problem);
-}
-
-static void
-problem_free (RpImportProblem *problem)
-{
-  g_free (problem->message);
-  g_free (problem);
-}
 
 static const char *
 header_of (RpRecordImport *self,
@@ -609,14 +581,16 @@ find_partners (RpRecordImport *self,
 
   if (n == 0)
     {
-      add_problem (problems, line, g_strdup (_("The row names no partner (a Rapport ID, an NPI "
-                                               "or a name)")));
+      rp_import_add_problem (problems, line,
+                             g_strdup (_("The row names no partner (a Rapport ID, an NPI "
+                                         "or a name)")));
       return;
     }
   if (self->what == RP_IMPORT_WHAT_REFERRALS && n > 1)
     {
-      add_problem (problems, line, g_strdup (_("A referral has one partner; the row names "
-                                               "several")));
+      rp_import_add_problem (problems, line,
+                             g_strdup (_("A referral has one partner; the row names "
+                                         "several")));
       return;
     }
 
@@ -639,13 +613,15 @@ find_partners (RpRecordImport *self,
       if (id > 0)
         g_array_append_val (ids, id);
       else if (ambiguous)
-        add_problem (problems, line,
-                     g_strdup_printf (_("Several partners are named “%s”: give the partner’s NPI "
-                                        "or Rapport ID"), name));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Several partners are named “%s”: give the "
+                                                  "partner’s NPI "
+                                                  "or Rapport ID"), name));
       else
-        add_problem (problems, line,
-                     g_strdup_printf (_("No partner matches “%s”: import the partners first"),
-                                      *name != '\0' ? name : *npi != '\0' ? npi : uuid));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("No partner matches “%s”: import the partners "
+                                                  "first"),
+                                                *name != '\0' ? name : *npi != '\0' ? npi : uuid));
     }
 }
 
@@ -688,20 +664,22 @@ make_referral (RpRecordImport *self,
       if (parse_direction (v, &direction))
         rp_referral_set_direction (referral, direction);
       else
-        add_problem (problems, line,
-                     g_strdup_printf (_("Column “%s”: the direction is inbound or outbound, "
-                                        "not “%s”"),
-                                      header_of (self, RP_RECORD_FIELD_DIRECTION), v));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Column “%s”: the direction is inbound or "
+                                                  "outbound, "
+                                                  "not “%s”"),
+                                                header_of (self, RP_RECORD_FIELD_DIRECTION), v));
     }
 
   v = VALUE (RP_RECORD_FIELD_REFERRED_ON);
   day = *v != '\0' ? parse_day (v) : NULL;
   if (*v == '\0')
-    add_problem (problems, line, g_strdup (_("The row has no referral date")));
+    rp_import_add_problem (problems, line, g_strdup (_("The row has no referral date")));
   else if (day == NULL)
-    add_problem (problems, line,
-                 g_strdup_printf (_("Column “%s”: “%s” is not a date (2026-03-14 or 3/14/2026)"),
-                                  header_of (self, RP_RECORD_FIELD_REFERRED_ON), v));
+    rp_import_add_problem (problems, line,
+                           g_strdup_printf (_("Column “%s”: “%s” is not a date (2026-03-14 or "
+                                              "3/14/2026)"),
+                                            header_of (self, RP_RECORD_FIELD_REFERRED_ON), v));
   else
     rp_referral_set_referred_on (referral, day);
 
@@ -711,9 +689,9 @@ make_referral (RpRecordImport *self,
       if (parse_enum (RP_TYPE_REFERRAL_STATUS, v, status_label, &e))
         rp_referral_set_status (referral, e);
       else
-        add_problem (problems, line,
-                     g_strdup_printf (_("Column “%s”: “%s” is not a referral status"),
-                                      header_of (self, RP_RECORD_FIELD_STATUS), v));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Column “%s”: “%s” is not a referral status"),
+                                                header_of (self, RP_RECORD_FIELD_STATUS), v));
     }
 
   v = VALUE (RP_RECORD_FIELD_URGENCY);
@@ -722,10 +700,11 @@ make_referral (RpRecordImport *self,
       if (parse_enum (RP_TYPE_URGENCY, v, urgency_label, &e))
         rp_referral_set_urgency (referral, e);
       else
-        add_problem (problems, line,
-                     g_strdup_printf (_("Column “%s”: the urgency is routine, soon or urgent, "
-                                        "not “%s”"),
-                                      header_of (self, RP_RECORD_FIELD_URGENCY), v));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Column “%s”: the urgency is routine, soon or "
+                                                  "urgent, "
+                                                  "not “%s”"),
+                                                header_of (self, RP_RECORD_FIELD_URGENCY), v));
     }
 
   rp_referral_set_status_reason (referral, VALUE (RP_RECORD_FIELD_STATUS_REASON));
@@ -753,23 +732,26 @@ make_activity (RpRecordImport *self,
 
   v = VALUE (RP_RECORD_FIELD_ACTIVITY_TYPE);
   if (*v == '\0')
-    add_problem (problems, line, g_strdup (_("The row has no activity type")));
+    rp_import_add_problem (problems, line, g_strdup (_("The row has no activity type")));
   else if (parse_enum (RP_TYPE_ACTIVITY_KIND, v, NULL, &e))
     rp_activity_set_kind (activity, e);
   else
-    add_problem (problems, line,
-                 g_strdup_printf (_("Column “%s”: “%s” is not an activity type (visit, call, "
-                                    "email, event, thank-you, update-sent, feedback, note)"),
-                                  header_of (self, RP_RECORD_FIELD_ACTIVITY_TYPE), v));
+    rp_import_add_problem (problems, line,
+                           g_strdup_printf (_("Column “%s”: “%s” is not an activity type (visit, "
+                                              "call, "
+                                              "email, event, thank-you, update-sent, feedback, "
+                                              "note)"),
+                                            header_of (self, RP_RECORD_FIELD_ACTIVITY_TYPE), v));
 
   v = VALUE (RP_RECORD_FIELD_DATE);
   when = *v != '\0' ? parse_moment (v) : NULL;
   if (*v == '\0')
-    add_problem (problems, line, g_strdup (_("The row has no date")));
+    rp_import_add_problem (problems, line, g_strdup (_("The row has no date")));
   else if (when == NULL)
-    add_problem (problems, line,
-                 g_strdup_printf (_("Column “%s”: “%s” is not a date (2026-03-14 or 3/14/2026)"),
-                                  header_of (self, RP_RECORD_FIELD_DATE), v));
+    rp_import_add_problem (problems, line,
+                           g_strdup_printf (_("Column “%s”: “%s” is not a date (2026-03-14 or "
+                                              "3/14/2026)"),
+                                            header_of (self, RP_RECORD_FIELD_DATE), v));
   else
     rp_activity_set_occurred_at (activity, when);
 
@@ -783,9 +765,9 @@ make_activity (RpRecordImport *self,
       if (parse_cost (v, g_str_has_suffix (header, "cents"), &cents))
         rp_activity_set_cost_cents (activity, cents);
       else
-        add_problem (problems, line,
-                     g_strdup_printf (_("Column “%s”: “%s” is not an amount"),
-                                      header_of (self, RP_RECORD_FIELD_COST), v));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Column “%s”: “%s” is not an amount"),
+                                                header_of (self, RP_RECORD_FIELD_COST), v));
     }
 
   v = VALUE (RP_RECORD_FIELD_FOLLOW_UP);
@@ -821,23 +803,24 @@ parse_row (RpRecordImport *self,
   memset (row, 0, sizeof *row);
 
   if (too_long > 0)
-    add_problem (problems, line,
-                 g_strdup_printf (_("Field %u is longer than %u MB and was not read"),
-                                  too_long, RP_CSV_MAX_FIELD_BYTES / (1024 * 1024)));
+    rp_import_add_problem (problems, line,
+                           g_strdup_printf (_("Field %u is longer than %u MB and was not read"),
+                                            too_long, RP_CSV_MAX_FIELD_BYTES / (1024 * 1024)));
   if (record->len < n_columns)
-    add_problem (problems, line,
-                 g_strdup_printf (ngettext ("The row has %u field; the header has %u",
-                                            "The row has %u fields; the header has %u",
-                                            record->len),
-                                  record->len, n_columns));
+    rp_import_add_problem (problems, line,
+                           g_strdup_printf (ngettext ("The row has %u field; the header has %u",
+                                                      "The row has %u fields; the header has %u",
+                                                      record->len),
+                                            record->len, n_columns));
   for (guint i = n_columns; i < record->len; i++)
     if (*g_strstrip ((char *) g_ptr_array_index (record, i)) != '\0')
       {
-        add_problem (problems, line,
-                     g_strdup_printf (ngettext ("The row has %u field; the header has %u",
-                                                "The row has %u fields; the header has %u",
-                                                record->len),
-                                      record->len, n_columns));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (ngettext ("The row has %u field; the header has %u",
+                                                          "The row has %u fields; the header has "
+                                                          "%u",
+                                                          record->len),
+                                                record->len, n_columns));
         break;
       }
   if (problems->len > n_problems)
@@ -864,21 +847,21 @@ parse_row (RpRecordImport *self,
 
       if (!rp_import_looks_like_uuid (lower))
         {
-          add_problem (problems, line,
-                       g_strdup_printf (_("Column “%s”: “%s” is not a Rapport ID"),
-                                        header_of (self, RP_RECORD_FIELD_UUID), uuid));
+          rp_import_add_problem (problems, line,
+                                 g_strdup_printf (_("Column “%s”: “%s” is not a Rapport ID"),
+                                                  header_of (self, RP_RECORD_FIELD_UUID), uuid));
           return TRUE;
         }
       if (!rp_store_find_by_uuid (store, self->what == RP_IMPORT_WHAT_REFERRALS ? "referral"
                                                                                  : "activity",
                                   lower, &id, error))
         return FALSE;
-      if (id > 0 || rp_key_map_lookup (self->uuids_seen, uuid_hash (lower), NULL))
+      if (id > 0 || rp_key_map_lookup (self->uuids_seen, rp_import_key_of_uuid (lower), NULL))
         {
           row->existing = TRUE;
           return TRUE;
         }
-      rp_key_map_insert (self->uuids_seen, uuid_hash (lower), 1);
+      rp_key_map_insert (self->uuids_seen, rp_import_key_of_uuid (lower), 1);
     }
 
   find_partners (self, VALUE (RP_RECORD_FIELD_PARTNER_UUID), VALUE (RP_RECORD_FIELD_PARTNER_NPI),
@@ -907,18 +890,19 @@ parse_row (RpRecordImport *self,
       const char *v = VALUE (RP_RECORD_FIELD_PATIENT_DOB);
 
       if (*v != '\0' && (dob = parse_day (v)) == NULL)
-        add_problem (problems, line,
-                     g_strdup_printf (_("Column “%s”: the date of birth is not a date"),
-                                      header_of (self, RP_RECORD_FIELD_PATIENT_DOB)));
+        rp_import_add_problem (problems, line,
+                               g_strdup_printf (_("Column “%s”: the date of birth is not a date"),
+                                                header_of (self, RP_RECORD_FIELD_PATIENT_DOB)));
       row->patient = rp_patient_new (VALUE (RP_RECORD_FIELD_PATIENT_NAME), dob != NULL ? dob : "",
                                      VALUE (RP_RECORD_FIELD_PATIENT_MRN),
                                      VALUE (RP_RECORD_FIELD_PATIENT_PHONE));
       if (!rp_patient_is_valid (row->patient, &local_error))
-        add_problem (problems, line, g_strdup (local_error->message));
+        rp_import_add_problem (problems, line, g_strdup (local_error->message));
       else if (self->vault == NULL || rp_vault_get_state (self->vault) != RP_VAULT_STATE_UNLOCKED)
-        add_problem (problems, line,
-                     g_strdup (_("The row has patient identifiers, and the patient vault is "
-                                 "locked: they cannot be stored")));
+        rp_import_add_problem (problems, line,
+                               g_strdup (_("The row has patient identifiers, and the patient vault "
+                                           "is "
+                                           "locked: they cannot be stored")));
     }
 
   if (problems->len > n_problems)
@@ -1030,7 +1014,8 @@ rp_record_import_plan (RpRecordImport *self,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  g_autoptr(GPtrArray) row_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  g_autoptr(GPtrArray) row_problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rp_import_problem_free);
   g_autoptr(GError) local_error = NULL;
   GPtrArray *record;
   guint line, too_long;
@@ -1166,7 +1151,8 @@ rp_record_import_apply (RpRecordImport       *self,
                         RpImportResult       *result,
                         GError              **error)
 {
-  g_autoptr(GPtrArray) row_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  g_autoptr(GPtrArray) row_problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) rp_import_problem_free);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
   RpImportResult counts = { 0, };
@@ -1363,7 +1349,7 @@ rp_record_import_init (RpRecordImport *self)
   self->by_npi = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->uuids_seen = rp_key_map_new ();
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_import_problem_free);
   self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_free);
   self->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->added_uuids = g_ptr_array_new ();
