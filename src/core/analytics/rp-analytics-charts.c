@@ -44,8 +44,9 @@ rp_analytics_chart_monthly (const RpMonthlyFigure *figure)
       rp_chart_add_series (chart, figure->series_labels[s], figure->series_keys[s], values,
                            figure->n_months);
     }
+  /* No point where the network has no data a year earlier. */
   for (guint m = 0; m < figure->n_months; m++)
-    values[m] = figure->previous_year[m];
+    values[m] = m >= figure->previous_year_from ? figure->previous_year[m] : NAN;
   rp_chart_set_overlay (chart, _("A year earlier"), values, figure->n_months);
   return chart;
 }

@@ -250,5 +250,31 @@ rp_analytics_monthly (RpStore                 *store,
         figure->previous_year[m] += count->n;
     }
 
+  /* The line starts at the first month whose year-earlier month holds the network's first
+   * referral or comes after it. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autofree char *first_day = rp_store_analytics_dup_first_day (store, &local_error);
+
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        rp_monthly_figure_free (figure);
+        return NULL;
+      }
+    figure->previous_year_from = months->len;
+    for (guint m = 0; first_day != NULL && m < months->len; m++)
+      {
+        g_autofree char *year_later = month_plus_year (first_day);
+
+        /* "YYYY-MM" against the first day's month a year on: compared as text. */
+        if (strncmp (g_ptr_array_index (months, m), year_later, 7) >= 0)
+          {
+            figure->previous_year_from = m;
+            break;
+          }
+      }
+  }
+
   return figure;
 }

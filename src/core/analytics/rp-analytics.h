@@ -120,6 +120,10 @@ typedef struct
   guint  *values;          /* [series * n_months + month] */
   guint  *totals;          /* per month */
   guint  *previous_year;   /* per month: the referrals of the same days a year earlier */
+  /* The first month whose days a year earlier the network has data for (on or after the month
+   * of its first referral); n_months when none. Before it, previous_year is not a figure (0
+   * there would read "no referrals a year ago"). */
+  guint   previous_year_from;
 } RpMonthlyFigure;
 
 void             rp_monthly_figure_free (RpMonthlyFigure *figure);

@@ -486,7 +486,9 @@ max_value (RpChart *self)
             max = MAX (max, v);
         }
       max = MAX (max, stacked);
-      max = MAX (max, value_at (self->overlay, c));
+      /* NAN: no point there (no data a year earlier). */
+      if (!isnan (value_at (self->overlay, c)))
+        max = MAX (max, value_at (self->overlay, c));
     }
 
   return max;
@@ -734,12 +736,15 @@ draw_overlay (RpChart        *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (dashed)
     cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+  /* A NAN value has no point: the line breaks there (months with nothing to compare with). */
   for (guint c = 0; c < self->categories->len; c++)
     {
       double x, w;
 
+      if (isnan (value_at (series, c)))
+        continue;
       band_of (self, g, c, &x, &w);
-      if (c == 0)
+      if (c == 0 || isnan (value_at (series, c - 1)))
         cairo_move_to (cr, x + w / 2, y_of (g, value_at (series, c)));
       else
         cairo_line_to (cr, x + w / 2, y_of (g, value_at (series, c)));
@@ -751,6 +756,8 @@ draw_overlay (RpChart        *self,
     {
       double x, w;
 
+      if (isnan (value_at (series, c)))
+        continue;
       band_of (self, g, c, &x, &w);
       cairo_arc (cr, x + w / 2, y_of (g, value_at (series, c)), 2.5, 0, 2 * G_PI);
       cairo_fill (cr);
@@ -1039,7 +1046,7 @@ rp_chart_dup_tooltip (RpChart *self,
     }
   if (self->kind == RP_CHART_FUNNEL && category < self->notes->len)
     g_string_append_printf (text, "\n%s", (char *) g_ptr_array_index (self->notes, category));
-  if (self->overlay != NULL && series == G_MAXUINT)
+  if (self->overlay != NULL && series == G_MAXUINT && !isnan (value_at (self->overlay, category)))
     {
       g_autofree char *value = format_value (value_at (self->overlay, category));
 
@@ -1081,8 +1088,10 @@ rp_chart_dup_table (RpChart *self)
       if (self->kind == RP_CHART_FUNNEL && self->notes->len > 0)
         g_ptr_array_add (row, g_strdup (c < self->notes->len
                                         ? (char *) g_ptr_array_index (self->notes, c) : ""));
+      /* No data to compare with: an empty cell, not 0. */
       if (self->overlay != NULL)
-        g_ptr_array_add (row, format_value (value_at (self->overlay, c)));
+        g_ptr_array_add (row, isnan (value_at (self->overlay, c))
+                              ? g_strdup ("") : format_value (value_at (self->overlay, c)));
       g_ptr_array_add (row, NULL);
       g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
     }

@@ -63,7 +63,8 @@ guint       rp_chart_add_series       (RpChart      *self,
                                        const char   *key,
                                        const double *values,
                                        guint         n);
-/* A line drawn over bars (the previous year), or NULL values to remove it. */
+/* A line drawn over bars (the previous year), or NULL values to remove it. A NAN value has no
+ * point (the line starts or breaks there) and an empty cell in the table. */
 void        rp_chart_set_overlay      (RpChart      *self,
                                        const char   *label,
                                        const double *values,

@@ -1391,6 +1391,31 @@ rp_store_analytics_filter_options (RpStore    *self,
   return TRUE;
 }
 
+char *
+rp_store_analytics_dup_first_day (RpStore *self,
+                                  GError **error)
+{
+  sqlite3_stmt *stmt;
+  char *day = NULL;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  /* From the index on referred_on: one step. */
+  stmt = _rp_store_prepare (self, "SELECT min(referred_on) FROM referral", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    day = g_strdup (_rp_store_column_text (stmt, 0));
+  else
+    _rp_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  if (day != NULL && *day == '\0')
+    g_clear_pointer (&day, g_free);
+  return day;
+}
+
 gboolean
 rp_store_analytics_has_referrals (RpStore *self,
                                   GError **error)

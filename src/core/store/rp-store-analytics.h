@@ -246,6 +246,10 @@ GPtrArray *rp_store_analytics_partners           (RpStore                 *self,
  * figures read are mapped into memory rather than copied page by page. */
 void       rp_store_analytics_prepare_reader     (RpStore                 *self);
 /* Whether any referral is stored (in one step, however many there are). */
+/* The day of the first referral recorded ("YYYY-MM-DD"), or NULL with no error when there is
+ * none. */
+char      *rp_store_analytics_dup_first_day      (RpStore                 *self,
+                                                  GError                 **error);
 gboolean   rp_store_analytics_has_referrals      (RpStore                 *self,
                                                   GError                 **error);
 /* What the filters offer: the specialties and the cities of the current partners (by label), and the target lists (by name); each a GPtrArray of RpAnalyticsOption. */

@@ -17,6 +17,7 @@
 
 #include <math.h>
 
+#include "rp-analytics-charts.h"
 #include "rp-analytics.h"
 #include "rp-store-feedback.h"
 #include "rp-store-outcomes.h"
@@ -242,6 +243,8 @@ test_monthly (Fixture       *f,
   g_assert_cmpuint (by_tier->values[2], ==, 3);   /* Fox 3 (the outbound one is not counted) */
   g_assert_cmpuint (by_tier->totals[0], ==, 15);
   g_assert_cmpuint (by_tier->previous_year[0], ==, 4);  /* Fox, November 2025 */
+  /* The first referral is of 15 November 2025: November 2026 has a year earlier. */
+  g_assert_cmpuint (by_tier->previous_year_from, ==, 0);
 
   rp_analytics_filter_init (&filter);
   filter.any_direction = TRUE;
@@ -265,6 +268,19 @@ test_monthly (Fixture       *f,
   g_assert_cmpuint (quarter->values[1], ==, 9);
   g_assert_cmpuint (quarter->values[2], ==, 0);
   g_assert_cmpuint (quarter->previous_year[1], ==, 0);
+  /* October 2025 came before the first referral: the line starts in November, where 0 is a
+   * figure (no tier A referral then), and the chart's table leaves October empty. */
+  g_assert_cmpuint (quarter->previous_year_from, ==, 1);
+  {
+    g_autoptr(RpChart) chart = rp_analytics_chart_monthly (quarter);
+    g_autoptr(GPtrArray) table = rp_chart_dup_table (chart);
+    char **october = g_ptr_array_index (table, 1);
+    char **november = g_ptr_array_index (table, 2);
+    guint n = g_strv_length (october);
+
+    g_assert_cmpstr (october[n - 1], ==, "");
+    g_assert_cmpstr (november[n - 1], ==, "0");
+  }
 }
 
 static void

@@ -22,7 +22,8 @@ make_stacked (void)
   const double a[] = { 12, 15, 9, 14, 18, 7 };
   const double b[] = { 6, 4, 8, 7, 5, 3 };
   const double c[] = { 2, 3, 1, 4, 2, 1 };
-  const double last_year[] = { 15, 17, 14, 19, 20, 16 };
+  /* No data a year before July and August (NAN): the line starts in September. */
+  const double last_year[] = { NAN, NAN, 14, 19, 20, 16 };
   RpChart *chart = rp_chart_new (RP_CHART_STACKED_BARS);
 
   rp_chart_set_title (chart, "Referrals per month");
@@ -224,6 +225,14 @@ test_table (void)
   g_assert_cmpstr (november[0], ==, "Nov 2026");
   g_assert_cmpstr (november[1], ==, "18");
   g_assert_cmpstr (november[4], ==, "20");
+  /* A month with nothing a year earlier: an empty cell, not 0, and no line in its tooltip. */
+  g_assert_cmpstr (((char **) g_ptr_array_index (table, 1))[4], ==, "");
+  g_assert_cmpstr (((char **) g_ptr_array_index (table, 3))[4], ==, "14");
+  {
+    g_autofree char *july = rp_chart_dup_tooltip (stacked, 0, G_MAXUINT);
+
+    g_assert_cmpstr (july, ==, "Jul 2026\nTier A: 12\nTier B: 6\nTier C: 2");
+  }
 
   tsv = rp_chart_dup_tsv (chart);
   g_assert_true (g_str_has_prefix (tsv, "\tValue\tNotes\nReceived\t15\t\nContacted\t4\t27 % · 1 day\n"));
