@@ -20,8 +20,38 @@
 #include "rp-format.h"
 #include "rp-page-util.h"
 
-/* The query of win.show-referrals for the referrals of @first … @last in the page's direction,
- * with @status, from @partner_id and with @extra ("outcome=3") when given. */
+/* Appends the page's filters on the referring partner (tier, specialty, city, target list) as
+ * win.show-referrals' keys, so that the list counts what the figure counts. */
+static void
+append_partner_filters (RpAnalyticsPage *self,
+                        const char      *extra,
+                        GString         *query)
+{
+  const RpAnalyticsFilter *filter = &self->filter;
+
+  if (!filter->any_tier)
+    g_string_append_printf (query, "&tier=%s", rp_enum_to_nick (RP_TYPE_TIER, filter->tier));
+  /* A segment of the chart stacked by specialty names its own (the page's filter is then the
+   * chart's only series). */
+  if (filter->specialty_code != NULL && *filter->specialty_code != '\0' &&
+      (extra == NULL || strstr (extra, "specialty-") == NULL))
+    {
+      g_autofree char *code = g_uri_escape_string (filter->specialty_code, NULL, FALSE);
+
+      g_string_append_printf (query, "&specialty-code=%s", code);
+    }
+  if (filter->city != NULL && *filter->city != '\0')
+    {
+      g_autofree char *city = g_uri_escape_string (filter->city, NULL, FALSE);
+
+      g_string_append_printf (query, "&city=%s", city);
+    }
+  if (filter->target_list_id > 0)
+    g_string_append_printf (query, "&list=%" G_GINT64_FORMAT, filter->target_list_id);
+}
+
+/* The query of win.show-referrals for the referrals of @first … @last in the page's direction
+ * and filters, with @status, from @partner_id and with @extra ("outcome=3") when given. */
 static char *
 referrals_query (RpAnalyticsPage *self,
                  const char      *first,
@@ -43,6 +73,7 @@ referrals_query (RpAnalyticsPage *self,
     g_string_append_printf (query, "&partner=%" G_GINT64_FORMAT, partner_id);
   if (extra != NULL)
     g_string_append_printf (query, "&%s", extra);
+  append_partner_filters (self, extra, query);
   return g_string_free (query, FALSE);
 }
 
@@ -77,13 +108,16 @@ show_referrers (RpAnalyticsPage *self)
 {
   g_autofree char *first = rp_period_format_day (&self->period.first);
   g_autofree char *last = rp_period_format_day (&self->period.last);
-  g_autofree char *query = g_strdup_printf ("referred-from=%s&referred-to=%s%s", first, last,
-                                            self->filter.any_direction ? ""
-                                            : self->filter.direction ==
-                                              RP_REFERRAL_DIRECTION_INBOUND
-                                            ? "&direction=inbound" : "&direction=outbound");
+  GString *query = g_string_new (NULL);
+  g_autofree char *text = NULL;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partners", "s", query);
+  g_string_printf (query, "referred-from=%s&referred-to=%s%s", first, last,
+                   self->filter.any_direction ? ""
+                   : self->filter.direction == RP_REFERRAL_DIRECTION_INBOUND
+                   ? "&direction=inbound" : "&direction=outbound");
+  append_partner_filters (self, NULL, query);
+  text = g_string_free (query, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partners", "s", text);
 }
 
 static void
@@ -179,6 +213,57 @@ _rp_analytics_page_feedback_topic_activated_cb (RpAnalyticsPage *self,
     show_feedback_partners (self, first, last, key);
 }
 
+/* The extra keys of one segment @series of the monthly chart: its tier, specialty or direction
+ * (NULL for the whole bar, or a series the query cannot name). The chart stacked by specialty
+ * names its largest series by code, the partners with none by "" and the rest as "Other" (its
+ * last series, when there are RP_ANALYTICS_MAX_SERIES): the specialties it did not name. */
+static char *
+segment_query (RpAnalyticsPage *self,
+               RpChart         *chart,
+               guint            series)
+{
+  guint n_series = rp_chart_get_n_series (chart);
+  const char *key;
+
+  if (series >= n_series)
+    return NULL;
+  key = rp_chart_get_series_key (chart, series);
+  if (key == NULL)
+    return NULL;
+
+  switch (self->group)
+    {
+    case RP_ANALYTICS_GROUP_TIER:
+      return *key != '\0' && self->filter.any_tier ? g_strdup_printf ("tier=%s", key) : NULL;
+    case RP_ANALYTICS_GROUP_DIRECTION:
+      return *key != '\0' && self->filter.any_direction
+             ? g_strdup_printf ("direction=%s", key) : NULL;
+    case RP_ANALYTICS_GROUP_SPECIALTY:
+      if (*key == '\0' && n_series == RP_ANALYTICS_MAX_SERIES && series == n_series - 1)
+        {
+          g_autoptr(GString) named = g_string_new (NULL);
+
+          for (guint s = 0; s + 1 < n_series; s++)
+            {
+              g_autofree char *code = g_uri_escape_string (rp_chart_get_series_key (chart, s),
+                                                           NULL, FALSE);
+
+              g_string_append_printf (named, "%s%s", s > 0 ? "%2C" : "", code);
+            }
+          return g_strdup_printf ("specialty-other=%s", named->str);
+        }
+      else
+        {
+          g_autofree char *code = g_uri_escape_string (key, NULL, FALSE);
+
+          return g_strdup_printf ("specialty-code=%s", code);
+        }
+    case RP_ANALYTICS_GROUP_NONE:
+    default:
+      return NULL;
+    }
+}
+
 void
 _rp_analytics_page_monthly_activated_cb (RpAnalyticsPage *self,
                                          guint            category,
@@ -201,8 +286,10 @@ _rp_analytics_page_monthly_activated_cb (RpAnalyticsPage *self,
     g_autofree char *span_first = rp_period_format_day (&span.first);
     g_autofree char *span_last = rp_period_format_day (&span.last);
 
-    show_referrals (self, strcmp (first, span_first) < 0 ? span_first : first,
-                    strcmp (last, span_last) > 0 ? span_last : last, NULL, 0);
+    g_autofree char *segment = segment_query (self, chart, series);
+
+    show_referrals_with (self, strcmp (first, span_first) < 0 ? span_first : first,
+                         strcmp (last, span_last) > 0 ? span_last : last, NULL, 0, segment);
   }
 }
 

@@ -23,6 +23,7 @@ typedef enum
   CHIP_DISTANCE,
   CHIP_TARGET_LIST,
   CHIP_FEEDBACK,
+  CHIP_CITY,
 } ChipKind;
 
 /* Filters */
@@ -98,6 +99,18 @@ _rp_partners_page_init_specialty_filter (RpPartnersPage *self)
   self->updating_filters = FALSE;
 }
 
+/* The tier and specialty drop-downs show the filter set without them (by a click-through). */
+void
+_rp_partners_page_sync_filter_controls (RpPartnersPage *self)
+{
+  const RpPartnerFilter *filter = rp_partner_list_get_filter (self->list);
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->tier_dropdown, filter->any_tier ? 0 : filter->tier + 1);
+  self->updating_filters = FALSE;
+  rebuild_specialty_filter (self);
+}
+
 static void
 chip_clicked_cb (GtkButton      *button,
                  RpPartnersPage *self)
@@ -126,6 +139,16 @@ chip_clicked_cb (GtkButton      *button,
       break;
     case CHIP_FEEDBACK:
       rp_partners_page_show_query (self, "");
+      break;
+    case CHIP_CITY:
+      {
+        g_autoptr(RpPartnerFilter) filter = NULL;
+
+        filter = rp_partner_filter_copy (rp_partner_list_get_filter (self->list));
+        g_clear_pointer (&filter->city, g_free);
+        _rp_partners_page_set_filter (self, filter);
+        _rp_partners_page_update_filter_bar (self);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -197,6 +220,15 @@ _rp_partners_page_update_filter_bar (RpPartnersPage *self)
                                                ? self->target_list_name : "");
 
       add_chip (self, CHIP_TARGET_LIST, text);
+      n_active++;
+    }
+
+  if (!is_empty (filter->city))
+    {
+      /* Translators: a filter chip: the partners in one city */
+      g_autofree char *text = g_strdup_printf (_("City: %s"), filter->city);
+
+      add_chip (self, CHIP_CITY, text);
       n_active++;
     }
 
@@ -273,7 +305,8 @@ _rp_partners_page_clear_filters (RpPartnersPage *self)
   /* A target list and feedback are filters too. */
   if (rp_partner_list_get_filter (self->list)->target_list_id != 0 ||
       rp_partner_list_get_filter (self->list)->feedback_from != NULL ||
-      rp_partner_list_get_filter (self->list)->referred_from != NULL)
+      rp_partner_list_get_filter (self->list)->referred_from != NULL ||
+      !is_empty (rp_partner_list_get_filter (self->list)->city))
     {
       g_autoptr(RpPartnerFilter) filter = NULL;
 
@@ -286,6 +319,7 @@ _rp_partners_page_clear_filters (RpPartnersPage *self)
       g_clear_pointer (&filter->referred_from, g_free);
       g_clear_pointer (&filter->referred_to, g_free);
       filter->referred_direction = 0;
+      g_clear_pointer (&filter->city, g_free);
       g_clear_pointer (&self->feedback_label, g_free);
       _rp_partners_page_set_filter (self, filter);
     }

@@ -132,6 +132,7 @@ void        _rp_partners_page_setup_columns           (RpPartnersPage        *se
 void        _rp_partners_page_init_specialty_filter   (RpPartnersPage        *self);
 void        _rp_partners_page_update_filter_bar       (RpPartnersPage        *self);
 void        _rp_partners_page_clear_filters           (RpPartnersPage        *self);
+void        _rp_partners_page_sync_filter_controls    (RpPartnersPage        *self);
 /* Fills the "Within" filter with distances in the page's unit, keeping the choice, and makes it
  * insensitive (saying why) without a practice location. */
 void        _rp_partners_page_update_within_filter    (RpPartnersPage        *self);

@@ -13,6 +13,44 @@
 #include "rp-partner-list.h"
 #include "rp-partners-page-private.h"
 #include "rp-period.h"
+#include "rp-store-target-lists.h"
+
+/* With referred-from: the Analytics page's filters on the partners (tier=NICK,
+ * specialty-code=CODE, city=NAME, list=ID; each absent = any), so that the list counts the
+ * referrers the page counts. */
+static void
+show_page_filters (RpPartnersPage  *self,
+                   GHashTable      *params,
+                   RpPartnerFilter *filter)
+{
+  const char *value;
+  gint64 list_id;
+  int tier;
+
+  value = g_hash_table_lookup (params, "tier");
+  filter->any_tier = value == NULL || !rp_enum_from_nick (RP_TYPE_TIER, value, &tier);
+  filter->tier = filter->any_tier ? RP_TIER_A : (RpTier) tier;
+  g_free (filter->specialty_code);
+  filter->specialty_code = g_strdup (g_hash_table_lookup (params, "specialty-code"));
+  g_free (filter->city);
+  filter->city = g_strdup (g_hash_table_lookup (params, "city"));
+  value = g_hash_table_lookup (params, "list");
+  list_id = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+  filter->target_list_id = MAX (list_id, 0);
+  g_clear_pointer (&self->target_list_name, g_free);
+  if (list_id > 0)
+    {
+      g_autoptr(GPtrArray) lists = rp_store_list_target_lists (self->store, NULL);
+
+      for (guint i = 0; lists != NULL && i < lists->len; i++)
+        {
+          RpTargetListInfo *info = g_ptr_array_index (lists, i);
+
+          if (info->id == list_id)
+            self->target_list_name = g_strdup (info->name);
+        }
+    }
+}
 
 void
 rp_partners_page_show_query (RpPartnersPage *self,
@@ -91,9 +129,11 @@ rp_partners_page_show_query (RpPartnersPage *self,
       else
         /* Translators: a filter chip, "Referred, 1 Nov 2026 – 30 Nov 2026" */
         self->feedback_label = g_strdup_printf (_("Referred, %s"), range);
+      show_page_filters (self, params, filter);
     }
 
   _rp_partners_page_set_filter (self, filter);
+  _rp_partners_page_sync_filter_controls (self);
   _rp_partners_page_update_filter_bar (self);
   _rp_partners_page_update_actions (self);
 }

@@ -29,6 +29,10 @@ typedef enum
   CHIP_WITH_OUTCOME,
   CHIP_SPECIALTY,
   CHIP_REACHED,
+  CHIP_TIER,
+  CHIP_SPECIALTY_CODE,
+  CHIP_CITY,
+  CHIP_LIST,
 } ChipKind;
 
 /* The status drop-down's items after "Any Status" and "Open". */
@@ -81,6 +85,17 @@ clear_specialty_filter (RpReferralsPage *self,
   filter = rp_referral_filter_copy (rp_referral_list_get_filter (self->list));
   if (kind == CHIP_SPECIALTY)
     g_clear_pointer (&filter->specialty, g_free);
+  else if (kind == CHIP_TIER)
+    g_clear_pointer (&filter->tier, g_free);
+  else if (kind == CHIP_SPECIALTY_CODE)
+    {
+      g_clear_pointer (&filter->specialty_code, g_free);
+      g_clear_pointer (&filter->specialty_codes_excluded, g_free);
+    }
+  else if (kind == CHIP_CITY)
+    g_clear_pointer (&filter->city, g_free);
+  else if (kind == CHIP_LIST)
+    filter->target_list_id = 0;
   else if (kind == CHIP_REACHED)
     filter->reached_step = 0;
   else
@@ -124,6 +139,10 @@ chip_clicked_cb (GtkButton       *button,
     case CHIP_WITH_OUTCOME:
     case CHIP_SPECIALTY:
     case CHIP_REACHED:
+    case CHIP_TIER:
+    case CHIP_SPECIALTY_CODE:
+    case CHIP_CITY:
+    case CHIP_LIST:
       clear_specialty_filter (self, kind);
       _rp_referrals_page_update_filter_bar (self);
       break;
@@ -225,6 +244,54 @@ _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
                                                                           : _("None"));
 
       add_chip (self, CHIP_SPECIALTY, text);
+      n_active++;
+    }
+
+  if (!is_empty (filter->tier))
+    {
+      int tier;
+      /* Translators: a filter chip: the referrals of the partners of one tier ("Tier: A") */
+      g_autofree char *text = g_strdup_printf (_("Tier: %s"),
+                                               rp_enum_from_nick (RP_TYPE_TIER, filter->tier,
+                                                                  &tier)
+                                               ? rp_tier_to_label (tier) : filter->tier);
+
+      add_chip (self, CHIP_TIER, text);
+      n_active++;
+    }
+
+  if (filter->specialty_code != NULL || filter->specialty_codes_excluded != NULL)
+    {
+      /* Translators: a filter chip: the referrals of the partners of one specialty; "Other":
+       * those the monthly chart did not name */
+      g_autofree char *text = g_strdup_printf (_("Specialty: %s"),
+                                               filter->specialty_codes_excluded != NULL
+                                               ? _("Other")
+                                               : *filter->specialty_code == '\0' ? _("None")
+                                               : self->specialty_code_name != NULL
+                                               ? self->specialty_code_name
+                                               : filter->specialty_code);
+
+      add_chip (self, CHIP_SPECIALTY_CODE, text);
+      n_active++;
+    }
+
+  if (!is_empty (filter->city))
+    {
+      /* Translators: a filter chip: the referrals of the partners in one city */
+      g_autofree char *text = g_strdup_printf (_("City: %s"), filter->city);
+
+      add_chip (self, CHIP_CITY, text);
+      n_active++;
+    }
+
+  if (filter->target_list_id > 0)
+    {
+      /* Translators: a filter chip: the referrals of the partners on one target list */
+      g_autofree char *text = g_strdup_printf (_("Target List: %s"),
+                                               self->list_name != NULL ? self->list_name : "");
+
+      add_chip (self, CHIP_LIST, text);
       n_active++;
     }
 
@@ -336,6 +403,11 @@ _rp_referrals_page_clear_filters (RpReferralsPage *self)
   filter->with_outcome = FALSE;
   filter->reached_step = 0;
   g_clear_pointer (&filter->specialty, g_free);
+  g_clear_pointer (&filter->tier, g_free);
+  g_clear_pointer (&filter->specialty_code, g_free);
+  g_clear_pointer (&filter->specialty_codes_excluded, g_free);
+  g_clear_pointer (&filter->city, g_free);
+  filter->target_list_id = 0;
   _rp_referrals_page_set_filter (self, filter);
   filter_changed_cb (self);
 }

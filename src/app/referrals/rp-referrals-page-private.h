@@ -37,6 +37,9 @@ struct _RpReferralsPage
   char                *partner_name;
   /* The outcome filter's label (the Analytics page's outcome chart). */
   char                *outcome_name;
+  /* The labels of the Analytics page's specialty and target list filters. */
+  char                *specialty_code_name;
+  char                *list_name;
 
 
   AdwHeaderBar        *header_bar;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rp-referrals-page-private.h"
+#include "rp-store-analytics.h"
 #include "rp-store-outcomes.h"
 #include "rp-store-partners.h"
 
@@ -24,6 +25,69 @@ is_day (const char *text)
     return FALSE;
   g_date_clear (&day, 1);
   return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+/* The label of the option keyed @key of @options, or NULL. */
+static char *
+dup_option_label (GPtrArray  *options,
+                  const char *key)
+{
+  for (guint i = 0; options != NULL && i < options->len; i++)
+    {
+      RpAnalyticsOption *option = g_ptr_array_index (options, i);
+
+      if (g_strcmp0 (option->key, key) == 0)
+        return g_strdup (option->label);
+    }
+  return NULL;
+}
+
+/* The Analytics page's filters on the referring partner: tier=NICK, specialty-code=CODE,
+ * city=NAME, list=ID. */
+static void
+show_partner_filters (RpReferralsPage  *self,
+                      GHashTable       *params,
+                      RpReferralFilter *filter)
+{
+  g_autoptr(GPtrArray) specialties = NULL;
+  g_autoptr(GPtrArray) cities = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  const char *value;
+  int tier;
+
+  g_clear_pointer (&self->specialty_code_name, g_free);
+  g_clear_pointer (&self->list_name, g_free);
+
+  value = g_hash_table_lookup (params, "tier");
+  if (value != NULL && rp_enum_from_nick (RP_TYPE_TIER, value, &tier))
+    filter->tier = g_strdup (value);
+  value = g_hash_table_lookup (params, "city");
+  if (value != NULL && *value != '\0')
+    filter->city = g_strdup (value);
+
+  /* specialty-other=CODE,CODE: the specialties the monthly chart did not name ("Other"). */
+  value = g_hash_table_lookup (params, "specialty-other");
+  if (value != NULL)
+    filter->specialty_codes_excluded = g_strdup (value);
+
+  if (g_hash_table_lookup (params, "specialty-code") == NULL &&
+      g_hash_table_lookup (params, "list") == NULL)
+    return;
+  if (!rp_store_analytics_filter_options (self->store, &specialties, &cities, &lists, NULL))
+    return;
+  /* specialty-code=CODE; empty: the partners with no specialty. */
+  value = g_hash_table_lookup (params, "specialty-code");
+  if (value != NULL)
+    {
+      filter->specialty_code = g_strdup (value);
+      self->specialty_code_name = dup_option_label (specialties, value);
+    }
+  value = g_hash_table_lookup (params, "list");
+  if (value != NULL && g_ascii_strtoll (value, NULL, 10) > 0)
+    {
+      filter->target_list_id = g_ascii_strtoll (value, NULL, 10);
+      self->list_name = dup_option_label (lists, value);
+    }
 }
 
 void
@@ -128,6 +192,8 @@ rp_referrals_page_show_query (RpReferralsPage *self,
   value = g_hash_table_lookup (params, "specialty");
   if (value != NULL)
     filter->specialty = g_strdup (value);
+
+  show_partner_filters (self, params, filter);
 
   _rp_referrals_page_set_filter (self, filter);
   _rp_referrals_page_update_filter_bar (self);

@@ -678,6 +678,8 @@ rp_referrals_page_finalize (GObject *object)
 
   g_clear_pointer (&self->partner_name, g_free);
   g_clear_pointer (&self->outcome_name, g_free);
+  g_clear_pointer (&self->specialty_code_name, g_free);
+  g_clear_pointer (&self->list_name, g_free);
 
   G_OBJECT_CLASS (rp_referrals_page_parent_class)->finalize (object);
 }

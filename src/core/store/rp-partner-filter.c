@@ -20,6 +20,7 @@ static const gsize string_fields[] = {
   G_STRUCT_OFFSET (RpPartnerFilter, feedback_to),
   G_STRUCT_OFFSET (RpPartnerFilter, referred_from),
   G_STRUCT_OFFSET (RpPartnerFilter, referred_to),
+  G_STRUCT_OFFSET (RpPartnerFilter, city),
 };
 
 RpPartnerFilter *

@@ -45,6 +45,9 @@ typedef struct
   char            *referred_from;
   char            *referred_to;
   int              referred_direction;
+  /* The partners in this city (compared case-blind; NULL or "" = any): the Analytics page's
+   * city filter, carried by its click-through to the referring partners. */
+  char            *city;
 } RpPartnerFilter;
 
 #define RP_TYPE_PARTNER_FILTER (rp_partner_filter_get_type ())

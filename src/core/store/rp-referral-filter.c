@@ -18,6 +18,10 @@ static const gsize string_fields[] = {
   G_STRUCT_OFFSET (RpReferralFilter, today),
   G_STRUCT_OFFSET (RpReferralFilter, search),
   G_STRUCT_OFFSET (RpReferralFilter, specialty),
+  G_STRUCT_OFFSET (RpReferralFilter, tier),
+  G_STRUCT_OFFSET (RpReferralFilter, specialty_code),
+  G_STRUCT_OFFSET (RpReferralFilter, city),
+  G_STRUCT_OFFSET (RpReferralFilter, specialty_codes_excluded),
 };
 
 RpReferralFilter *
@@ -62,6 +66,9 @@ rp_referral_filter_equal (const RpReferralFilter *a,
          a->outcome_category_id == b->outcome_category_id &&
          !a->with_outcome == !b->with_outcome &&
          a->reached_step == b->reached_step &&
+         a->target_list_id == b->target_list_id &&
          (a->specialty == NULL) == (b->specialty == NULL) &&
+         (a->specialty_code == NULL) == (b->specialty_code == NULL) &&
+         (a->specialty_codes_excluded == NULL) == (b->specialty_codes_excluded == NULL) &&
          _rp_filter_strings_equal (a, b, string_fields, G_N_ELEMENTS (string_fields));
 }

@@ -41,6 +41,17 @@ typedef struct
    * 2 scheduled, 3 seen, 4 loop closed; 0 = no such filter): their status is that step or a
    * later one, a transition to one of them was recorded, or (up to scheduled) a no-show. */
   guint                reached_step;
+  /* The referrals of partners of this tier (an RpTier nick; NULL = any tier), of this specialty
+   * code ("" = those with none; NULL = any), in this city (compared case-blind; NULL = any) and
+   * on this target list (0 = any): the Analytics page's filters, carried by its click-throughs. */
+  char                *tier;
+  char                *specialty_code;
+  char                *city;
+  gint64               target_list_id;
+  /* The referrals of partners whose specialty code is none of these (comma-separated; "" in
+   * the list is "no specialty"; NULL = no such filter): the "Other" segment of the monthly
+   * chart stacked by specialty. */
+  char                *specialty_codes_excluded;
 } RpReferralFilter;
 
 #define RP_TYPE_REFERRAL_FILTER (rp_referral_filter_get_type ())

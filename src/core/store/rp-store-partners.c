@@ -657,6 +657,8 @@ _rp_store_append_filter_conditions (GString               *sql,
     g_string_append_printf (sql, " AND partner.id IN (SELECT partner_id FROM partner_feedback"
                                  " WHERE given_on BETWEEN :feedback_from AND :feedback_to%s)",
                             filter->feedback_topic > 0 ? " AND topic = :feedback_topic" : "");
+  if (filter->city != NULL && *filter->city != '\0')
+    g_string_append (sql, " AND partner.city = :city COLLATE NOCASE");
   if (filter->referred_from != NULL && filter->referred_to != NULL)
     g_string_append_printf (sql, " AND partner.id IN (SELECT partner_id FROM referral"
                                  " WHERE referred_on BETWEEN :referred_from AND :referred_to%s)",
@@ -708,6 +710,8 @@ _rp_store_bind_filter_conditions (sqlite3_stmt          *stmt,
     sqlite3_bind_text (stmt, index, filter->feedback_from, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":feedback_to")) > 0)
     sqlite3_bind_text (stmt, index, filter->feedback_to, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":city")) > 0)
+    sqlite3_bind_text (stmt, index, filter->city, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":referred_from")) > 0)
     sqlite3_bind_text (stmt, index, filter->referred_from, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":referred_to")) > 0)

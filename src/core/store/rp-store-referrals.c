@@ -200,6 +200,40 @@ append_reached_step (GString *sql,
                           statuses->str, step <= 2 ? ", 'no-show'" : "", statuses->str);
 }
 
+/* Whether @filter selects the referrals by their partner's tier, specialty code, city or target
+ * list (the Analytics page's filters). */
+static gboolean
+has_partner_conditions (const RpReferralFilter *filter)
+{
+  return !is_empty_text (filter->tier) || filter->specialty_code != NULL ||
+         filter->specialty_codes_excluded != NULL || !is_empty_text (filter->city) ||
+         filter->target_list_id > 0;
+}
+
+/* The condition of the Analytics page's filters on the referring partner, as
+ * rp-store-analytics.c counts them (the partner's tier, specialty and city now). */
+static void
+append_partner_conditions (GString                *sql,
+                           const RpReferralFilter *filter)
+{
+  if (!has_partner_conditions (filter))
+    return;
+  g_string_append (sql, " AND partner_id IN (SELECT id FROM partner WHERE 1");
+  if (!is_empty_text (filter->tier))
+    g_string_append (sql, " AND tier = :tier");
+  if (filter->specialty_code != NULL)
+    g_string_append (sql, " AND COALESCE (specialty_code, '') = :specialty_code");
+  if (filter->specialty_codes_excluded != NULL)
+    g_string_append (sql, " AND instr (',' || :excluded || ',',"
+                          " ',' || COALESCE (specialty_code, '') || ',') = 0");
+  if (!is_empty_text (filter->city))
+    g_string_append (sql, " AND city = :city COLLATE NOCASE");
+  if (filter->target_list_id > 0)
+    g_string_append (sql, " AND id IN (SELECT partner_id FROM target_list_member"
+                          " WHERE list_id = :list)");
+  g_string_append (sql, ")");
+}
+
 /* Prepares "SELECT @what WHERE <@filter>[ AND <@key>][ @tail]" with its values
  * bound (a new statement the caller finalizes). With @before_day, only the rows that come
  * after (@before_day, @before_id) in list order (older); with @after_day, only those that come
@@ -258,6 +292,7 @@ prepare_referral_query (RpStore                *self,
   if (filter->specialty != NULL)
     g_string_append (sql, " AND partner_id IN (SELECT id FROM partner"
                           " WHERE specialty_label = :specialty)");
+  append_partner_conditions (sql, filter);
   if (filter->from != NULL && *filter->from != '\0')
     g_string_append (sql, " AND referred_on >= :from");
   if (filter->to != NULL && *filter->to != '\0')
@@ -304,6 +339,16 @@ prepare_referral_query (RpStore                *self,
     sqlite3_bind_int64 (stmt, index, filter->outcome_category_id);
   if ((index = sqlite3_bind_parameter_index (stmt, ":specialty")) > 0)
     sqlite3_bind_text (stmt, index, filter->specialty, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":tier")) > 0)
+    sqlite3_bind_text (stmt, index, filter->tier, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":specialty_code")) > 0)
+    sqlite3_bind_text (stmt, index, filter->specialty_code, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":excluded")) > 0)
+    sqlite3_bind_text (stmt, index, filter->specialty_codes_excluded, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":city")) > 0)
+    sqlite3_bind_text (stmt, index, filter->city, -1, SQLITE_TRANSIENT);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":list")) > 0)
+    sqlite3_bind_int64 (stmt, index, filter->target_list_id);
   if ((index = sqlite3_bind_parameter_index (stmt, ":from")) > 0)
     sqlite3_bind_text (stmt, index, filter->from, -1, SQLITE_TRANSIENT);
   if ((index = sqlite3_bind_parameter_index (stmt, ":to")) > 0)
@@ -434,7 +479,8 @@ _rp_store_count_referrals (RpStore                *self,
   if (match != NULL && newer_than_id <= 0 && filter->any_status && !filter->open_only &&
       filter->any_direction && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
       filter->outcome_category_id <= 0 && !filter->with_outcome && filter->specialty == NULL &&
-      filter->reached_step == 0 && is_empty_text (filter->from) && is_empty_text (filter->to))
+      filter->reached_step == 0 && !has_partner_conditions (filter) &&
+      is_empty_text (filter->from) && is_empty_text (filter->to))
     {
       gint64 n = count_search_matches (self, match, 0, error);
 
@@ -447,7 +493,7 @@ _rp_store_count_referrals (RpStore                *self,
   /* Status and direction alone: the tally the triggers keep (schema 6), in no time. */
   if (newer_than_id <= 0 && filter->partner_id <= 0 && filter->open_longer_than_days == 0 &&
       filter->outcome_category_id <= 0 && !filter->with_outcome && filter->specialty == NULL &&
-      filter->reached_step == 0 && match == NULL &&
+      filter->reached_step == 0 && match == NULL && !has_partner_conditions (filter) &&
       (filter->from == NULL || *filter->from == '\0') &&
       (filter->to == NULL || *filter->to == '\0'))
     stmt = prepare_referral_query (self, filter, "COALESCE (SUM (n), 0) FROM referral_tally",

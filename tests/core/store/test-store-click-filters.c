@@ -1,6 +1,8 @@
 /* test-store-click-filters.c: the filters behind the Analytics page's click-throughs: referrals
  * by their partner's specialty, with an outcome, and by the funnel step they reached (counted as
- * rp_analytics_funnel() counts them); partners by the referrals of a range of days.
+ * rp_analytics_funnel() counts them), by their partner's tier, specialty code, city and target
+ * list (the page's filters, counted as the page's figures count them); partners by the
+ * referrals of a range of days.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +13,7 @@
 #include "rp-store-outcomes.h"
 #include "rp-store-partners.h"
 #include "rp-store-referrals.h"
+#include "rp-store-target-lists.h"
 #include "rp-test-core.h"
 
 typedef struct
@@ -30,6 +33,9 @@ add_person (RpStore    *store,
 
   rp_partner_set_specialty_label (partner, specialty);
   rp_partner_set_specialty_code (partner, *specialty != '\0' ? "207RC0000X" : "");
+  /* Heart and Other: tier A in Springfield; Blank: tier B in Shelbyville. */
+  rp_partner_set_tier (partner, g_str_equal (last, "Blank") ? RP_TIER_B : RP_TIER_A);
+  rp_partner_set_city (partner, g_str_equal (last, "Blank") ? "Shelbyville" : "Springfield");
   return rp_test_insert_partner (store, partner);
 }
 
@@ -200,6 +206,108 @@ test_reached_step (Fixture       *f,
   g_assert_cmpuint (count_march (f->store, "", FALSE, 3), ==, 1);
 }
 
+/* The referrals of March 2026 that @filter lists equal the headline's figure for the
+ * Analytics page's filter @page (same tier, specialty code, city, target list and direction). */
+static void
+assert_counts_agree (RpStore                 *store,
+                     const RpAnalyticsFilter *page,
+                     guint                    expected)
+{
+  g_autoptr(RpReferralFilter) filter = rp_referral_filter_new ();
+  g_autoptr(RpReferralList) list = rp_referral_list_new (store);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  RpHeadline headline;
+  RpPeriod period;
+
+  g_assert_true (rp_period_parse (&period, "2026-03", &error));
+  g_assert_true (rp_analytics_headline (store, &period, page, &headline, &error));
+  g_assert_no_error (error);
+
+  filter->from = g_strdup ("2026-03-01");
+  filter->to = g_strdup ("2026-03-31");
+  filter->any_direction = page->any_direction;
+  filter->direction = page->direction;
+  if (!page->any_tier)
+    filter->tier = g_strdup (rp_enum_to_nick (RP_TYPE_TIER, page->tier));
+  filter->specialty_code = g_strdup (page->specialty_code);
+  filter->city = g_strdup (page->city);
+  filter->target_list_id = page->target_list_id;
+  ids = rp_test_query_referral_ids (store, filter);
+  rp_referral_list_set_filter (list, filter);
+
+  g_assert_cmpuint (headline.referrals, ==, expected);
+  g_assert_cmpuint (ids->len, ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected);
+}
+
+static void
+test_page_filters (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpReferralFilter) a = rp_referral_filter_new ();
+  g_autoptr(RpReferralFilter) b = NULL;
+  RpAnalyticsFilter page;
+  gint64 list_id;
+
+  rp_analytics_filter_init (&page);
+  page.any_direction = TRUE;
+  assert_counts_agree (f->store, &page, 6);
+
+  /* Tier A: Heart's 3 and Other's outbound one; inbound only: Heart's 3. */
+  page.any_tier = FALSE;
+  page.tier = RP_TIER_A;
+  assert_counts_agree (f->store, &page, 4);
+  page.any_direction = FALSE;
+  page.direction = RP_REFERRAL_DIRECTION_INBOUND;
+  assert_counts_agree (f->store, &page, 3);
+  page.tier = RP_TIER_B;
+  assert_counts_agree (f->store, &page, 2);
+  page.tier = RP_TIER_C;
+  assert_counts_agree (f->store, &page, 0);
+  page.any_tier = TRUE;
+
+  /* A city, compared case-blind. */
+  page.city = g_strdup ("shelbyville");
+  assert_counts_agree (f->store, &page, 2);
+  g_clear_pointer (&page.city, g_free);
+  page.city = g_strdup ("Springfield");
+  page.any_direction = TRUE;
+  assert_counts_agree (f->store, &page, 4);
+  g_clear_pointer (&page.city, g_free);
+
+  /* A specialty code. */
+  page.specialty_code = g_strdup ("207RC0000X");
+  assert_counts_agree (f->store, &page, 4);
+  g_clear_pointer (&page.specialty_code, g_free);
+
+  /* A target list of Blank and Other; with tier A, only Other. */
+  list_id = rp_store_create_target_list (f->store, "Spring visits",
+                                         (gint64[]) { f->none, f->outbound }, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (list_id, >, 0);
+  page.target_list_id = list_id;
+  assert_counts_agree (f->store, &page, 3);
+  page.any_tier = FALSE;
+  page.tier = RP_TIER_A;
+  assert_counts_agree (f->store, &page, 1);
+  rp_analytics_filter_clear (&page);
+
+  /* Each is part of the filter's identity. */
+  b = rp_referral_filter_copy (a);
+  b->tier = g_strdup ("a");
+  g_assert_false (rp_referral_filter_equal (a, b));
+  g_clear_pointer (&b->tier, g_free);
+  b->target_list_id = list_id;
+  g_assert_false (rp_referral_filter_equal (a, b));
+  b->target_list_id = 0;
+  b->city = g_strdup ("Springfield");
+  g_assert_false (rp_referral_filter_equal (a, b));
+  g_clear_pointer (&b->city, g_free);
+  g_assert_true (rp_referral_filter_equal (a, b));
+}
+
 static guint
 count_partners (RpStore    *store,
                 const char *from,
@@ -253,6 +361,8 @@ main (int   argc,
               test_specialty_and_outcome, fixture_tear_down);
   g_test_add ("/store-click-filters/reached-step", Fixture, NULL, fixture_set_up,
               test_reached_step, fixture_tear_down);
+  g_test_add ("/store-click-filters/page-filters", Fixture, NULL, fixture_set_up,
+              test_page_filters, fixture_tear_down);
   g_test_add ("/store-click-filters/referring-partners", Fixture, NULL, fixture_set_up,
               test_referring_partners, fixture_tear_down);
 
