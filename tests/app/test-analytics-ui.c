@@ -19,6 +19,7 @@
 #include "rp-referrals-page.h"
 #include "rp-store-partners.h"
 #include "rp-window.h"
+#include "rp-analytics.h"
 #include "rp-chart-menu.h"
 #include "rp-chart-view.h"
 #include "rp-period-range-dialog.h"
@@ -622,12 +623,80 @@ chart_ends_this_month (GtkWidget *page)
                     month) == 0;
 }
 
+static guint
+headline_number (GtkWidget  *page,
+                 const char *caption)
+{
+  GtkWidget *card = find_headline (page, caption);
+  GtkWidget *number = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (card)));
+
+  return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (number)), NULL, 10);
+}
+
+/* Each segment of each stacked monthly bar opens its tier, specialty or direction only: as many
+ * rows as the segment's value. */
+static guint
+check_segments (RpWindow  *window,
+                GtkWidget *page)
+{
+  RpChartView *view = find_chart (page, "Referrals per month");
+  RpChart *chart = rp_chart_view_get_chart (view);
+  g_autoptr(GPtrArray) table = rp_chart_dup_table (chart);
+  guint n_checked = 0;
+
+  for (guint c = 0; c < rp_chart_get_n_categories (chart); c++)
+    for (guint s = 0; s < rp_chart_get_n_series (chart); s++)
+      {
+        char **cells = g_ptr_array_index (table, c + 1);
+        guint figure = (guint) g_ascii_strtoull (cells[s + 1], NULL, 10);
+
+        if (figure == 0)
+          continue;
+        rp_window_set_visible_page_name (window, "analytics");
+        g_signal_emit_by_name (view, "activated", c, s);
+        g_test_message ("Referrals per month, bar %u, %s: %u", c,
+                        rp_chart_get_series_key (chart, s), figure);
+        g_assert_cmpuint (shown_rows (window, "referrals"), ==, figure);
+        n_checked++;
+      }
+  return n_checked;
+}
+
+/* The key of the monthly chart's first series (the chart on show: a reload replaces it). */
+static const char *
+first_series_key (GtkWidget *page)
+{
+  RpChartView *view = find_chart (page, "Referrals per month");
+
+  if (view == NULL || rp_chart_view_get_chart (view) == NULL)
+    return NULL;
+  return rp_chart_get_series_key (rp_chart_view_get_chart (view), 0);
+}
+
+/* Sets the page's drop-down @tooltip to @item and waits for the figures it gives: the
+ * referrals headline changes. */
+static void
+set_page_filter (GtkWidget  *page,
+                 const char *tooltip,
+                 guint       item)
+{
+  guint before = headline_number (page, "Referrals: ");
+
+  gtk_drop_down_set_selected (find_dropdown (page, tooltip), item);
+  for (guint i = 0; i < 200 && headline_number (page, "Referrals: ") == before; i++)
+    rp_test_iterate_for (100);
+  g_assert_cmpuint (headline_number (page, "Referrals: "), !=, before);
+  rp_test_iterate_for (300);
+}
+
 /* Every bar of every chart of referrals, every row that lists referrals and every headline card
- * opens a list in the window whose number of rows is the figure clicked. */
+ * opens a list in the window whose number of rows is the figure clicked; with @data "tier" or
+ * "city", with that filter set on the page (the lists then carry it). */
 static void
 test_click_counts (Fixture       *f,
                    gconstpointer  data)
 {
+  const char *filter = data;
   g_autoptr(RpWindow) window = g_object_ref_sink (rp_window_new (NULL, f->db.context));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   const char * const referral_charts[] = {
@@ -652,6 +721,42 @@ test_click_counts (Fixture       *f,
   g_assert_true (chart_ends_this_month (page));
   g_assert_nonnull (find_chart (page, "Outcomes by category"));
 
+  /* Tier A, or the first city of the sample network. */
+  if (g_strcmp0 (filter, "tier") == 0)
+    set_page_filter (page, "Partner tier", 1);
+  else if (g_strcmp0 (filter, "city") == 0)
+    set_page_filter (page, "City of the partners", 1);
+  if (filter != NULL)
+    {
+      g_autofree char *file = g_strdup_printf ("analytics-filtered-%s.png", filter);
+
+      rp_test_save_screenshot (GTK_WIDGET (window), file);
+    }
+
+  /* The segments of the stacked bars, by tier, by specialty, and by direction. */
+  n_checked += check_segments (window, page);
+  if (filter == NULL)
+    {
+      GtkDropDown *group = find_dropdown (page, "Stack referrals per month by");
+
+      gtk_drop_down_set_selected (group, 1);
+      for (guint i = 0; i < 200 && g_strcmp0 (first_series_key (page), "a") == 0; i++)
+        rp_test_iterate_for (100);
+      /* More specialties than series: the last is "Other". */
+      g_assert_cmpuint (rp_chart_get_n_series (rp_chart_view_get_chart (
+                          find_chart (page, "Referrals per month"))), ==, RP_ANALYTICS_MAX_SERIES);
+      n_checked += check_segments (window, page);
+      set_page_filter (page, "Direction of referrals", 2);
+      gtk_drop_down_set_selected (group, 2);
+      for (guint i = 0; i < 200 && g_strcmp0 (first_series_key (page), "inbound") != 0; i++)
+        rp_test_iterate_for (100);
+      g_assert_cmpstr (first_series_key (page), ==, "inbound");
+      n_checked += check_segments (window, page);
+      set_page_filter (page, "Direction of referrals", 0);
+      gtk_drop_down_set_selected (group, 0);
+      rp_test_iterate_for (1000);
+    }
+
   /* The bars. */
   for (guint k = 0; k < G_N_ELEMENTS (referral_charts); k++)
     {
@@ -675,7 +780,7 @@ test_click_counts (Fixture       *f,
   /* The rows: top referrers, outcomes by specialty and by partner. */
   rp_window_set_visible_page_name (window, "analytics");
   collect_referrals_rows (page, rows);
-  g_assert_cmpuint (rows->len, >, 20);
+  g_assert_cmpuint (rows->len, >, filter == NULL ? 20 : 0);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
@@ -715,7 +820,8 @@ test_click_counts (Fixture       *f,
     g_assert_nonnull (rp_test_find_widget (rp_window_get_page (window, "partners"),
                                            is_label_starting, "Referred, "));
     rp_test_iterate_for (500);
-    rp_test_save_screenshot (GTK_WIDGET (window), "partners-referring.png");
+    if (filter == NULL)
+      rp_test_save_screenshot (GTK_WIDGET (window), "partners-referring.png");
   }
   rp_window_set_visible_page_name (window, "analytics");
   g_signal_emit_by_name (find_headline (page, "Loop closed: "), "clicked");
@@ -726,6 +832,22 @@ test_click_counts (Fixture       *f,
                       chart_figure (funnel, rp_chart_get_n_categories (funnel) - 1));
   }
   g_test_message ("%u bars and rows checked", n_checked);
+
+  /* The list behind a filtered page: its chips say the page's filter. */
+  if (filter != NULL)
+    {
+      g_autofree char *file = g_strdup_printf ("referrals-filtered-%s.png", filter);
+
+      rp_test_iterate_for (500);
+      g_assert_nonnull (rp_test_find_widget (rp_window_get_page (window, "referrals"),
+                                             is_label_starting,
+                                             g_str_equal (filter, "tier") ? "Tier A"
+                                                                          : "City: "));
+      rp_test_save_screenshot (GTK_WIDGET (window), file);
+      gtk_window_destroy (GTK_WINDOW (window));
+      rp_test_iterate_for (100);
+      return;
+    }
 
   /* Every list has the menu of its numbers; Copy Numbers puts them on the clipboard. */
   {
@@ -802,6 +924,10 @@ main (int   argc,
               test_filtered_lists, fixture_tear_down);
   g_test_add ("/analytics-ui/click-counts", Fixture, NULL, fixture_set_up, test_click_counts,
               fixture_tear_down);
+  g_test_add ("/analytics-ui/click-counts-tier", Fixture, "tier", fixture_set_up,
+              test_click_counts, fixture_tear_down);
+  g_test_add ("/analytics-ui/click-counts-city", Fixture, "city", fixture_set_up,
+              test_click_counts, fixture_tear_down);
 
   return g_test_run ();
 }

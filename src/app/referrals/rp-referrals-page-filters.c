@@ -250,8 +250,8 @@ _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
   if (!is_empty (filter->tier))
     {
       int tier;
-      /* Translators: a filter chip: the referrals of the partners of one tier ("Tier: A") */
-      g_autofree char *text = g_strdup_printf (_("Tier: %s"),
+      /* As the Partners page's chip says it, "Tier A". */
+      g_autofree char *text = g_strdup_printf (_("Tier %s"),
                                                rp_enum_from_nick (RP_TYPE_TIER, filter->tier,
                                                                   &tier)
                                                ? rp_tier_to_label (tier) : filter->tier);
@@ -288,7 +288,7 @@ _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
   if (filter->target_list_id > 0)
     {
       /* Translators: a filter chip: the referrals of the partners on one target list */
-      g_autofree char *text = g_strdup_printf (_("Target List: %s"),
+      g_autofree char *text = g_strdup_printf (_("Target list: %s"),
                                                self->list_name != NULL ? self->list_name : "");
 
       add_chip (self, CHIP_LIST, text);
