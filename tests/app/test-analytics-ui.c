@@ -844,6 +844,16 @@ test_click_counts (Fixture       *f,
                                              g_str_equal (filter, "tier") ? "Tier A"
                                                                           : "City: "));
       rp_test_save_screenshot (GTK_WIDGET (window), file);
+
+      /* The feedback's partners carry the filter too (feedback has no direction). */
+      rp_window_set_visible_page_name (window, "analytics");
+      g_signal_emit_by_name (find_headline (page, "Net promoter score: "), "clicked");
+      rp_test_iterate_for (500);
+      g_assert_cmpstr (rp_window_get_visible_page_name (window), ==, "partners");
+      g_assert_nonnull (rp_test_find_widget (rp_window_get_page (window, "partners"),
+                                             is_label_starting,
+                                             g_str_equal (filter, "tier") ? "Tier A"
+                                                                          : "City: "));
       gtk_window_destroy (GTK_WINDOW (window));
       rp_test_iterate_for (100);
       return;

@@ -130,18 +130,22 @@ show_referrals (RpAnalyticsPage *self,
   show_referrals_with (self, first, last, status, partner_id, NULL);
 }
 
-/* The partners who gave feedback in @first … @last, on topic @topic when not NULL. */
+/* The partners who gave feedback in @first … @last, on topic @topic when not NULL, of the
+ * page's tier, specialty, city and target list (feedback has no direction). */
 static void
 show_feedback_partners (RpAnalyticsPage *self,
                         const char      *first,
                         const char      *last,
                         const char      *topic)
 {
-  g_autofree char *query = g_strdup_printf ("feedback-from=%s&feedback-to=%s%s%s", first, last,
-                                            topic != NULL ? "&topic=" : "",
-                                            topic != NULL ? topic : "");
+  GString *query = g_string_new (NULL);
+  g_autofree char *text = NULL;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partners", "s", query);
+  g_string_printf (query, "feedback-from=%s&feedback-to=%s%s%s", first, last,
+                   topic != NULL ? "&topic=" : "", topic != NULL ? topic : "");
+  append_partner_filters (self, NULL, query);
+  text = g_string_free (query, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-partners", "s", text);
 }
 
 /* The first and last day of @month ("YYYY-MM"); FALSE when it is not a month. */

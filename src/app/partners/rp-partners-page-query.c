@@ -15,7 +15,7 @@
 #include "rp-period.h"
 #include "rp-store-target-lists.h"
 
-/* With referred-from: the Analytics page's filters on the partners (tier=NICK,
+/* With referred-from or feedback-from: the Analytics page's filters on the partners (tier=NICK,
  * specialty-code=CODE, city=NAME, list=ID; each absent = any), so that the list counts the
  * referrers the page counts. */
 static void
@@ -104,6 +104,7 @@ rp_partners_page_show_query (RpPartnersPage *self,
           /* Translators: a filter chip, "Feedback, 1 Nov 2026 – 30 Nov 2026" */
           self->feedback_label = g_strdup_printf (_("Feedback, %s"), range);
         }
+      show_page_filters (self, params, filter);
     }
 
   /* referred-from=…&referred-to=…[&direction=inbound]: the partners who referred in those
