@@ -130,6 +130,20 @@ open_clicked_cb (AdwToast *toast,
   g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
 }
 
+/* The toast in the parent window; with no parent (a test), only logged. */
+static void
+add_toast (RpExportProgress *self,
+           AdwToast         *toast)
+{
+  if (self->parent != NULL)
+    rp_page_add_window_toast (self->parent, toast);
+  else
+    {
+      g_debug ("Export: %s", adw_toast_get_title (toast));
+      g_object_unref (toast);
+    }
+}
+
 static void
 show_failure (RpExportProgress *self,
               const GError     *error)
@@ -166,11 +180,10 @@ finished_cb (GObject      *source,
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_clicked_cb),
                              g_object_ref (rp_export_job_get_file (self->job)),
                              (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-      rp_page_add_window_toast (self->parent, toast);
+      add_toast (self, toast);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    rp_page_add_window_toast (self->parent, adw_toast_new (_("Export cancelled: the file was "
-                                                             "not changed")));
+    add_toast (self, adw_toast_new (_("Export cancelled: the file was not changed")));
   else
     show_failure (self, error);
 
