@@ -99,6 +99,22 @@ add_referrals (RpStore *store,
     }
 }
 
+/* Unlocks @vault with the test's keyring; skips the test (FALSE) when it cannot. */
+static gboolean
+unlock_or_skip (RpVault *vault)
+{
+  g_autoptr(GError) error = NULL;
+
+  rp_vault_unlock_sync (vault, NULL, &error);
+  g_assert_no_error (error);
+  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
+    {
+      g_test_skip ("no unlocked keyring");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Off by default: no patient column, no patient value; ticked: a warning, then four columns
  * more with the identifiers opened. */
 static void
@@ -115,13 +131,8 @@ test_referrals (Fixture       *fixture,
   GtkWidget *warning;
   Exported exported = { NULL };
 
-  rp_vault_unlock_sync (vault, NULL, &error);
-  g_assert_no_error (error);
-  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
-    {
-      g_test_skip ("no unlocked keyring");
-      return;
-    }
+  if (!unlock_or_skip (vault))
+    return;
   rp_test_load_style ();
   add_referrals (store, vault);
 
@@ -303,13 +314,8 @@ test_worker (Fixture       *fixture,
   RpExportProgress *progress;
   const guint n_more = 40000;
 
-  rp_vault_unlock_sync (vault, NULL, &error);
-  g_assert_no_error (error);
-  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
-    {
-      g_test_skip ("no unlocked keyring");
-      return;
-    }
+  if (!unlock_or_skip (vault))
+    return;
   rp_test_load_style ();
   add_referrals (store, vault);
   rp_test_insert_partner (store, bob);
