@@ -14,6 +14,7 @@
 
 #include "rp-exchange-actions.h"
 #include "rp-export-dialog.h"
+#include "rp-export-progress.h"
 #include "rp-test-app.h"
 #include "rp-test-core.h"
 #include "rp-vault.h"
@@ -98,6 +99,22 @@ add_referrals (RpStore *store,
     }
 }
 
+/* Unlocks @vault with the test's keyring; skips the test (FALSE) when it cannot. */
+static gboolean
+unlock_or_skip (RpVault *vault)
+{
+  g_autoptr(GError) error = NULL;
+
+  rp_vault_unlock_sync (vault, NULL, &error);
+  g_assert_no_error (error);
+  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
+    {
+      g_test_skip ("no unlocked keyring");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Off by default: no patient column, no patient value; ticked: a warning, then four columns
  * more with the identifiers opened. */
 static void
@@ -114,13 +131,8 @@ test_referrals (Fixture       *fixture,
   GtkWidget *warning;
   Exported exported = { NULL };
 
-  rp_vault_unlock_sync (vault, NULL, &error);
-  g_assert_no_error (error);
-  if (rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED)
-    {
-      g_test_skip ("no unlocked keyring");
-      return;
-    }
+  if (!unlock_or_skip (vault))
+    return;
   rp_test_load_style ();
   add_referrals (store, vault);
 
@@ -274,6 +286,99 @@ test_activities_tasks (Fixture       *fixture,
   g_unlink (path);
 }
 
+static gboolean
+export_finished (gpointer data)
+{
+  return !rp_export_progress_is_running (data);
+}
+
+/* Every export runs on a worker thread with its own connection: the window keeps drawing, the
+ * progress dialog shows the rows written and Cancel leaves the file as it was; when done, a
+ * toast with Open. Patient identifiers still need the unlocked vault (the worker opens them
+ * with a copy of its key). */
+static void
+test_worker (Fixture       *fixture,
+             gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  RpVault *vault = rp_context_get_vault (fixture->db.context);
+  g_autoptr(RpVault) locked = rp_vault_new (store);
+  RpWindow *window = NULL;
+  g_autofree char *path = g_build_filename (fixture->db.dir, "referrals.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpExportJob) job = NULL;
+  g_autoptr(RpPartner) bob = rp_test_make_person ("Bob", "Ray", "1245319599");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  RpExportProgress *progress;
+  const guint n_more = 40000;
+
+  if (!unlock_or_skip (vault))
+    return;
+  rp_test_load_style ();
+  add_referrals (store, vault);
+  rp_test_insert_partner (store, bob);
+  g_assert_true (rp_store_begin (store, &error));
+  rp_test_add_referrals (store, rp_partner_get_id (bob), "2026-04-01", n_more);
+  g_assert_true (rp_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (rp_window_new (NULL, fixture->db.context));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_wait_until_mapped (GTK_WIDGET (window));
+
+  /* A locked vault is refused before anything starts. */
+  g_assert_null (rp_exchange_new_record_export (store, RP_STORE_EXPORT_REFERRALS, locked, TRUE,
+                                                file, &error));
+  g_assert_error (error, RP_VAULT_ERROR, RP_VAULT_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* With the identifiers, ticked and unlocked: the progress dialog, then the toast. */
+  job = rp_exchange_new_record_export (store, RP_STORE_EXPORT_REFERRALS, vault, TRUE, file,
+                                       &error);
+  g_assert_no_error (error);
+  progress = g_object_ref (rp_export_progress_run (GTK_WINDOW (window), job, "Failed"));
+  rp_export_progress_present_now (progress);
+  rp_test_wait_until_mapped (GTK_WIDGET (progress));
+  rp_test_iterate_for (50);
+  if (rp_export_progress_is_running (progress))
+    rp_test_save_screenshot (GTK_WIDGET (progress), "export-progress.png");
+  else
+    g_test_message ("the export ended before its progress could be drawn");
+  rp_test_wait_for (export_finished, progress);
+  g_object_unref (progress);
+  rp_test_iterate_for (400);
+  rp_test_save_screenshot (GTK_WIDGET (window), "export-done-toast.png");
+
+  lines = read_lines (path);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 + n_more);
+  g_assert_true (g_str_has_suffix (lines[0], "\"Patient Name\",\"Patient DOB\","
+                                             "\"Patient MRN\",\"Patient Phone\""));
+  g_assert_nonnull (strstr (lines[1], "\"Maria Lopez\",\"1970-04-02\",\"MRN-1001\""));
+  g_assert_cmpuint (rp_export_job_get_written (job), ==, 2 + n_more);
+  g_assert_cmpuint (rp_export_job_get_total (job), ==, 2 + n_more);
+
+  /* Cancelled: the file that was there stays as it was. */
+  g_assert_true (g_file_set_contents (path, "before\r\n", -1, NULL));
+  g_clear_object (&job);
+  job = rp_exchange_new_record_export (store, RP_STORE_EXPORT_REFERRALS, NULL, FALSE, file,
+                                       &error);
+  g_assert_no_error (error);
+  progress = g_object_ref (rp_export_progress_run (GTK_WINDOW (window), job, "Failed"));
+  rp_export_progress_cancel (progress);
+  rp_test_wait_for (export_finished, progress);
+  g_object_unref (progress);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before\r\n");
+  rp_test_iterate_for (100);
+
+  rp_test_destroy_window (GTK_WINDOW (window), TRUE);
+  g_object_unref (window);
+  g_unlink (path);
+}
+
 /* The main menu offers each export; the actions are there. */
 static void
 test_menu (Fixture       *fixture,
@@ -309,6 +414,36 @@ test_menu (Fixture       *fixture,
     g_object_unref (section);
   }
 
+  /* The Timeline page's menu exports activities, the Follow-ups page's tasks; each button is
+   * named for the page. */
+  {
+    const char * const pages[][3] = {
+      { "timeline", "Timeline Menu", "win.export-activities" },
+      { "follow-ups", "Follow-ups Menu", "win.export-tasks" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        GtkWidget *page, *button;
+        GMenuModel *menu, *section;
+        g_autofree char *action = NULL;
+
+        g_assert_true (rp_window_set_visible_page_name (window, pages[i][0]));
+        page = rp_window_get_page (window, pages[i][0]);
+        rp_test_wait_until_mapped (page);
+        button = rp_test_find_by_tooltip (page, pages[i][1]);
+        g_assert_true (GTK_IS_MENU_BUTTON (button));
+        menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+        section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+        if (section == NULL)
+          section = g_object_ref (menu);
+        g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION,
+                                                        "s", &action));
+        g_assert_cmpstr (action, ==, pages[i][2]);
+        g_object_unref (section);
+      }
+  }
+
   /* Export Referrals… opens the dialog. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "export-referrals", NULL);
   rp_test_iterate_for (200);
@@ -338,6 +473,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/app/export/activities-tasks", Fixture, NULL, fixture_set_up,
               test_activities_tasks, fixture_tear_down);
+  g_test_add ("/app/export/worker", Fixture, NULL, fixture_set_up, test_worker,
+              fixture_tear_down);
   g_test_add ("/app/export/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
 
   status = g_test_run ();

@@ -351,6 +351,51 @@ test_referrals (Fixture       *fixture,
 }
 
 static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* An activities file: the review's preview names each type as the timeline does ("Thank-you
+ * note"), not by the file's keyword ("thank you", "visit"). */
+static void
+test_activities (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RpStore *store = fixture->db.store;
+  g_autoptr(GFile) file = fixture_file ("activities-crm.csv");
+  g_autoptr(RpPartner) ann = rp_test_make_person ("Ann", "Lee", "1234567893");
+  RpImportDialog *dialog;
+  AdwComboRow *row;
+
+  rp_test_load_style ();
+  rp_test_insert_partner (store, ann);
+
+  dialog = rp_import_dialog_new (NULL, store, file);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_wait_until_mapped (GTK_WIDGET (dialog));
+  wait_for_page (dialog, "mapping");
+  row = rp_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "What Is in This File");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, RP_IMPORT_WHAT_ACTIVITIES);
+
+  rp_import_dialog_review (dialog);
+  wait_for_page (dialog, "review");
+  rp_test_iterate_for (1500);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), is_label_containing,
+                                         "Thank-you note · "));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), is_label_containing,
+                                         "Visit · "));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "thank-you"));
+  rp_test_save_screenshot (GTK_WIDGET (dialog), "import-activities-review.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static gboolean
 is_button_labelled (GtkWidget     *widget,
                     gconstpointer  data)
 {
@@ -541,6 +586,8 @@ main (int   argc,
   g_test_add ("/app/import/steps", Fixture, NULL, fixture_set_up, test_steps,
               fixture_tear_down);
   g_test_add ("/app/import/referrals", Fixture, NULL, fixture_set_up, test_referrals,
+              fixture_tear_down);
+  g_test_add ("/app/import/activities", Fixture, NULL, fixture_set_up, test_activities,
               fixture_tear_down);
   g_test_add ("/app/import/progress-cancel", Fixture, NULL, fixture_set_up,
               test_progress_cancel, fixture_tear_down);

@@ -1,5 +1,5 @@
 /* rp-exchange-actions.c: file choosers for importing, and for exporting partners, activities and
- * tasks (referrals: RpExportDialog).
+ * tasks (referrals: RpExportDialog); every export runs on a worker thread (RpExportProgress).
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,10 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rp-csv-export.h"
 #include "rp-exchange-actions.h"
+#include "rp-export-progress.h"
 #include "rp-import-dialog.h"
-#include "rp-vcard.h"
 
 typedef struct
 {
@@ -23,7 +22,6 @@ typedef struct
   RpImportedFunc  imported;
   gpointer        user_data;
   GArray         *ids;
-  void          (*done) (const char *, gpointer);
 } Choice;
 
 static void
@@ -45,17 +43,6 @@ imported_cb (RpImportDialog *dialog,
   if (choice->imported != NULL)
     choice->imported (batch_id, rp_import_dialog_get_records (dialog), summary,
                       choice->user_data);
-}
-
-static void
-show_message (GtkWindow  *parent,
-              const char *heading,
-              const char *body)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -150,31 +137,31 @@ export_response_cb (GtkNativeDialog *native,
                     int              response,
                     Choice          *choice)
 {
+  g_autoptr(GFile) file = NULL;
+
   if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
-      guint n = 0;
+      g_autoptr(RpExportJob) job = NULL;
 
-      g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
-      g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
-      const gint64 *ids = choice->ids != NULL ? (const gint64 *) choice->ids->data : NULL;
-      guint n_ids = choice->ids != NULL ? choice->ids->len : 0;
-
-      /* The format follows the name: .vcf is vCard, anything else CSV. */
-      if (file != NULL &&
-          (g_str_has_suffix (lower, ".vcf")
-           ? rp_vcard_export_partners (choice->store, ids, n_ids, file, &n, NULL, &error)
-           : rp_csv_export_partners (choice->store, ids, n_ids, file, &n, NULL, &error)))
+      if (choice->what == RP_STORE_EXPORT_ACTIVITIES || choice->what == RP_STORE_EXPORT_TASKS)
+        job = rp_export_job_new (choice->store, choice->what == RP_STORE_EXPORT_TASKS
+                                                ? RP_EXPORT_TASKS : RP_EXPORT_ACTIVITIES, file);
+      else
         {
-          g_autofree char *message = g_strdup_printf (ngettext ("Exported %u partner",
-                                                                "Exported %u partners", n), n);
-
-          if (choice->done != NULL)
-            choice->done (message, choice->user_data);
+          /* The format follows the name: .vcf is vCard, anything else CSV. */
+          job = rp_export_job_new (choice->store, RP_EXPORT_PARTNERS, file);
+          if (choice->ids != NULL)
+            rp_export_job_set_partner_ids (job, (const gint64 *) choice->ids->data,
+                                           choice->ids->len);
         }
-      else if (file != NULL)
-        show_message (choice->parent, _("The Partners Could Not Be Exported"), error->message);
+      rp_export_progress_run (choice->parent, job,
+                              choice->what == RP_STORE_EXPORT_TASKS
+                              ? _("The Tasks Could Not Be Exported")
+                              : choice->what == RP_STORE_EXPORT_ACTIVITIES
+                              ? _("The Activities Could Not Be Exported")
+                              : _("The Partners Could Not Be Exported"));
     }
   choice_free (choice);
   g_object_unref (native);
@@ -185,10 +172,7 @@ rp_exchange_choose_export (GtkWindow     *parent,
                            RpStore       *store,
                            const gint64  *ids,
                            guint          n_ids,
-                           const char    *suggested_name,
-                           void         (*done) (const char *message,
-                                                 gpointer    user_data),
-                           gpointer       user_data)
+                           const char    *suggested_name)
 {
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
@@ -198,8 +182,7 @@ rp_exchange_choose_export (GtkWindow     *parent,
 
   choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
   choice->store = g_object_ref (store);
-  choice->done = done;
-  choice->user_data = user_data;
+  choice->what = RP_STORE_EXPORT_REFERRALS;  /* not records: partners */
   if (ids != NULL)
     {
       choice->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
@@ -217,6 +200,41 @@ rp_exchange_choose_export (GtkWindow     *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static RpExportKind
+kind_of (RpStoreExportWhat what)
+{
+  return what == RP_STORE_EXPORT_ACTIVITIES ? RP_EXPORT_ACTIVITIES
+         : what == RP_STORE_EXPORT_TASKS ? RP_EXPORT_TASKS
+         : RP_EXPORT_REFERRALS;
+}
+
+RpExportJob *
+rp_exchange_new_record_export (RpStore            *store,
+                               RpStoreExportWhat   what,
+                               RpVault            *vault,
+                               gboolean            include_patient,
+                               GFile              *file,
+                               GError            **error)
+{
+  g_autoptr(RpExportJob) job = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  job = rp_export_job_new (store, kind_of (what), file);
+  /* Never silently without them: asked for with a vault locked (or for another kind of
+   * record) is an error, not a file without the columns. */
+  if (include_patient &&
+      (vault == NULL || !rp_export_job_set_vault (job, vault, NULL)))
+    {
+      g_set_error_literal (error, RP_VAULT_ERROR, RP_VAULT_ERROR_LOCKED,
+                           _("The patient vault is locked: patient identifiers cannot be "
+                             "exported"));
+      return NULL;
+    }
+  return g_steal_pointer (&job);
+}
+
 gboolean
 rp_exchange_export_records (RpStore            *store,
                             RpStoreExportWhat   what,
@@ -226,82 +244,21 @@ rp_exchange_export_records (RpStore            *store,
                             char              **message,
                             GError            **error)
 {
+  g_autoptr(RpExportJob) job = NULL;
   guint n = 0;
 
-  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (include_patient &&
-      (what != RP_STORE_EXPORT_REFERRALS || vault == NULL ||
-       rp_vault_get_state (vault) != RP_VAULT_STATE_UNLOCKED))
-    {
-      g_set_error_literal (error, RP_VAULT_ERROR, RP_VAULT_ERROR_LOCKED,
-                           _("The patient vault is locked: patient identifiers cannot be "
-                             "exported"));
-      return FALSE;
-    }
-  if (!rp_csv_export_records (store, what, include_patient ? vault : NULL, file, &n, NULL,
-                              error))
+  job = rp_exchange_new_record_export (store, what, vault, include_patient, file, error);
+  if (job == NULL || !rp_export_job_run_sync (job, NULL, &n, error))
     return FALSE;
-
   if (message != NULL)
-    switch (what)
-      {
-      case RP_STORE_EXPORT_ACTIVITIES:
-        *message = g_strdup_printf (ngettext ("Exported %u activity", "Exported %u activities",
-                                              n), n);
-        break;
-      case RP_STORE_EXPORT_TASKS:
-        *message = g_strdup_printf (ngettext ("Exported %u task", "Exported %u tasks", n), n);
-        break;
-      case RP_STORE_EXPORT_REFERRALS:
-      default:
-        *message = g_strdup_printf (include_patient
-                                    ? ngettext ("Exported %u referral with patient identifiers",
-                                                "Exported %u referrals with patient identifiers",
-                                                n)
-                                    : ngettext ("Exported %u referral", "Exported %u referrals",
-                                                n), n);
-        break;
-      }
+    *message = rp_export_progress_describe (kind_of (what), include_patient, n);
   return TRUE;
-}
-
-static void
-record_export_response_cb (GtkNativeDialog *native,
-                           int              response,
-                           Choice          *choice)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
-      g_autofree char *message = NULL;
-
-      if (file != NULL &&
-          rp_exchange_export_records (choice->store, choice->what, NULL, FALSE, file, &message,
-                                      &error))
-        {
-          if (choice->done != NULL)
-            choice->done (message, choice->user_data);
-        }
-      else if (file != NULL)
-        show_message (choice->parent, choice->what == RP_STORE_EXPORT_TASKS
-                                      ? _("The Tasks Could Not Be Exported")
-                                      : _("The Activities Could Not Be Exported"),
-                      error->message);
-    }
-  choice_free (choice);
-  g_object_unref (native);
 }
 
 void
 rp_exchange_choose_record_export (GtkWindow         *parent,
                                   RpStore           *store,
-                                  RpStoreExportWhat  what,
-                                  void             (*done) (const char *message,
-                                                            gpointer    user_data),
-                                  gpointer           user_data)
+                                  RpStoreExportWhat  what)
 {
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -314,8 +271,6 @@ rp_exchange_choose_record_export (GtkWindow         *parent,
   choice->parent = parent != NULL ? g_object_ref (parent) : NULL;
   choice->store = g_object_ref (store);
   choice->what = what;
-  choice->done = done;
-  choice->user_data = user_data;
 
   gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
@@ -327,6 +282,6 @@ rp_exchange_choose_record_export (GtkWindow         *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native),
                                      tasks ? _("tasks.csv") : _("activities.csv"));
-  g_signal_connect (native, "response", G_CALLBACK (record_export_response_cb), choice);
+  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "rp-export-job.h"
 #include "rp-record-import.h"
 #include "rp-store.h"
 #include "rp-store-exchange.h"
@@ -39,21 +40,26 @@ void      rp_exchange_import_file     (GtkWindow      *parent,
                                        GFile          *file,
                                        RpImportedFunc  imported,
                                        gpointer        user_data);
-/* Asks where to save, then writes the partners @ids (all when NULL) as CSV; @done_message gets
- * the result ("Exported 12 partners") for a toast, through @done. */
+/* Asks where to save, then writes the partners @ids (all when NULL) as CSV, or vCard when the
+ * name ends in .vcf, on a worker thread (RpExportProgress: progress, Cancel, a toast with Open
+ * in @parent). */
 void      rp_exchange_choose_export   (GtkWindow      *parent,
                                        RpStore        *store,
                                        const gint64   *ids,
                                        guint           n_ids,
-                                       const char     *suggested_name,
-                                       void          (*done) (const char *message,
-                                                              gpointer    user_data),
-                                       gpointer        user_data);
+                                       const char     *suggested_name);
 
-/* Writes every referral, activity or task of @store to @file as CSV and sets @message to what a
- * toast says ("Exported 12 activities"). Patient identifiers only for referrals with
- * @include_patient, opened with @vault: a vault that is NULL or locked then is an error, never a
- * file without them. */
+/* A job exporting @what to @file, with the patient identifiers when @include_patient (only for
+ * referrals, only with @vault unlocked: otherwise RP_VAULT_ERROR_LOCKED and NULL). */
+RpExportJob *rp_exchange_new_record_export (RpStore            *store,
+                                            RpStoreExportWhat   what,
+                                            RpVault            *vault,
+                                            gboolean            include_patient,
+                                            GFile              *file,
+                                            GError            **error);
+/* Writes every referral, activity or task of @store to @file as CSV on the calling thread, as
+ * rp_exchange_new_record_export() says, and sets @message to what a toast says ("Exported 12
+ * activities"). */
 gboolean  rp_exchange_export_records  (RpStore            *store,
                                        RpStoreExportWhat   what,
                                        RpVault            *vault,
@@ -61,13 +67,9 @@ gboolean  rp_exchange_export_records  (RpStore            *store,
                                        GFile              *file,
                                        char              **message,
                                        GError            **error);
-/* Asks where to save, then writes the activities or tasks (@what) as CSV; @done gets the toast's
- * message. Referrals go through RpExportDialog (the patient identifiers' choice). */
+/* Asks where to save, then writes the activities or tasks (@what) as CSV on a worker thread. Referrals go through RpExportDialog (the patient identifiers' choice). */
 void      rp_exchange_choose_record_export (GtkWindow         *parent,
                                             RpStore           *store,
-                                            RpStoreExportWhat  what,
-                                            void             (*done) (const char *message,
-                                                                      gpointer    user_data),
-                                            gpointer           user_data);
+                                            RpStoreExportWhat  what);
 
 G_END_DECLS

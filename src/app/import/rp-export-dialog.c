@@ -15,6 +15,7 @@
 #include "rp-accessible.h"
 #include "rp-exchange-actions.h"
 #include "rp-export-dialog.h"
+#include "rp-export-progress.h"
 
 struct _RpExportDialog
 {
@@ -81,12 +82,19 @@ response_cb (GtkNativeDialog *native,
              int              response,
              RpExportDialog  *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
 
-      if (file != NULL && !rp_export_dialog_write (self, file, &error))
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RpExportJob) job = NULL;
+      gboolean include = gtk_check_button_get_active (self->patient_check);
+
+      job = rp_exchange_new_record_export (self->store, RP_STORE_EXPORT_REFERRALS,
+                                           include ? self->vault : NULL, include, file, &error);
+      if (job == NULL)
         {
           AdwMessageDialog *message =
             ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
@@ -95,6 +103,13 @@ response_cb (GtkNativeDialog *native,
 
           adw_message_dialog_add_response (message, "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (message));
+        }
+      else
+        {
+          /* The window shows the progress and the toast; this dialog has done its part. */
+          rp_export_progress_run (gtk_window_get_transient_for (GTK_WINDOW (self)), job,
+                                  _("The Referrals Could Not Be Exported"));
+          gtk_window_destroy (GTK_WINDOW (self));
         }
     }
   g_object_unref (native);

@@ -29,8 +29,8 @@ gboolean        rp_export_dialog_get_include_patient (RpExportDialog *self);
 /* As ticking the check box does; ignored while the vault is locked. */
 void            rp_export_dialog_set_include_patient (RpExportDialog *self,
                                                       gboolean        include);
-/* Writes the referrals to @file as the dialog is set (what the file chooser's Export does),
- * emits "exported" and closes the dialog; on an error, nothing else happens. */
+/* Writes the referrals to @file as the dialog is set, on the calling thread (the file chooser's
+ * Export runs the same job on a worker thread with RpExportProgress), emits "exported" and closes the dialog; on an error, nothing else happens. */
 gboolean        rp_export_dialog_write               (RpExportDialog *self,
                                                       GFile          *file,
                                                       GError        **error);

@@ -279,15 +279,6 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-partners_exported_cb (const char *message,
-                      gpointer    user_data)
-{
-  RpTargetListsSidebar *self = RP_TARGET_LISTS_SIDEBAR (user_data);
-
-  rp_page_add_toast (GTK_WIDGET (self), adw_toast_new (message));
-}
-
 /* The list's partners with every field and their Rapport IDs, for another Rapport or a CRM. */
 static void
 export_partners_action (GtkWidget  *widget,
@@ -310,8 +301,7 @@ export_partners_action (GtkWidget  *widget,
   file_name = g_strdup_printf (_("%s partners.csv"), info->name);
   g_strdelimit (file_name, "/\\", '-');
   rp_exchange_choose_export (GTK_WINDOW (gtk_widget_get_root (widget)), store,
-                             (const gint64 *) members->data, members->len, file_name,
-                             partners_exported_cb, self);
+                             (const gint64 *) members->data, members->len, file_name);
 }
 
 /* Presents @dialog about the list @list_id with "cancel" and @response (@label, @appearance);

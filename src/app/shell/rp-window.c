@@ -644,13 +644,6 @@ undo_import_activated (GSimpleAction *action,
 }
 
 static void
-exported_cb (const char *message,
-             gpointer    user_data)
-{
-  rp_window_add_toast (RP_WINDOW (user_data), adw_toast_new (message));
-}
-
-static void
 export_partners_activated (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
@@ -658,7 +651,7 @@ export_partners_activated (GSimpleAction *action,
   RpWindow *self = RP_WINDOW (user_data);
 
   rp_exchange_choose_export (GTK_WINDOW (self), rp_context_get_store (self->context), NULL, 0,
-                             _("partners.csv"), exported_cb, self);
+                             _("partners.csv"));
 }
 
 static void
@@ -692,7 +685,7 @@ export_activities_activated (GSimpleAction *action,
   RpWindow *self = RP_WINDOW (user_data);
 
   rp_exchange_choose_record_export (GTK_WINDOW (self), rp_context_get_store (self->context),
-                                    RP_STORE_EXPORT_ACTIVITIES, exported_cb, self);
+                                    RP_STORE_EXPORT_ACTIVITIES);
 }
 
 static void
@@ -703,7 +696,7 @@ export_tasks_activated (GSimpleAction *action,
   RpWindow *self = RP_WINDOW (user_data);
 
   rp_exchange_choose_record_export (GTK_WINDOW (self), rp_context_get_store (self->context),
-                                    RP_STORE_EXPORT_TASKS, exported_cb, self);
+                                    RP_STORE_EXPORT_TASKS);
 }
 
 /* A CSV file dropped on the window starts its import. */

@@ -302,6 +302,22 @@ labelled_dropdown (const char * const *items,
   return dropdown;
 }
 
+/* The page's menu, as the Referrals page has one: what a liaison does with the whole timeline. */
+static GtkWidget *
+page_menu_button (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("Export _Activities…"), "win.export-activities");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Timeline Menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Timeline Menu"), -1);
+  return button;
+}
+
 static void
 build (RpTimelinePage *self)
 {
@@ -322,6 +338,7 @@ build (RpTimelinePage *self)
   header = adw_header_bar_new ();
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Timeline"),
                                                                                  NULL));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), page_menu_button ());
   gtk_box_append (GTK_BOX (box), header);
 
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

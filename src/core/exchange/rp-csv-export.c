@@ -108,7 +108,7 @@ write_ids (RpStore       *store,
         return FALSE;
       for (guint i = 0; i < partners->len; i++)
         append_partner (out, g_ptr_array_index (partners, i));
-      *n_written += partners->len;
+      g_atomic_int_add ((gint *) n_written, (gint) partners->len);
       if (!flush (stream, out, cancellable, error))
         return FALSE;
     }
@@ -126,11 +126,13 @@ rp_csv_export_partners (RpStore       *store,
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n = 0;
+  guint local = 0;
+  guint *n = n_written != NULL ? n_written : &local;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  g_atomic_int_set ((gint *) n, 0);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
   if (stream == NULL)
     return FALSE;
@@ -143,7 +145,7 @@ rp_csv_export_partners (RpStore       *store,
       g_autoptr(GArray) wanted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
 
       g_array_append_vals (wanted, ids, n_ids);
-      if (!write_ids (store, wanted, G_OUTPUT_STREAM (stream), out, &n, cancellable, error))
+      if (!write_ids (store, wanted, G_OUTPUT_STREAM (stream), out, n, cancellable, error))
         goto failed;
     }
   else
@@ -156,7 +158,7 @@ rp_csv_export_partners (RpStore       *store,
           filter->archived = archived;
           all = rp_store_query_partner_ids (store, filter, error);
           if (all == NULL ||
-              !write_ids (store, all, G_OUTPUT_STREAM (stream), out, &n, cancellable, error))
+              !write_ids (store, all, G_OUTPUT_STREAM (stream), out, n, cancellable, error))
             goto failed;
         }
     }
@@ -165,8 +167,6 @@ rp_csv_export_partners (RpStore       *store,
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
     goto failed;
 
-  if (n_written != NULL)
-    *n_written = n;
   return TRUE;
 
 failed:
@@ -205,7 +205,7 @@ typedef struct
   GOutputStream *stream;
   GString       *out;
   GCancellable  *cancellable;
-  guint          n;
+  guint         *n;
 } RecordWriter;
 
 static gboolean
@@ -240,7 +240,7 @@ write_record_cb (gint64              id,
       append_field (writer->out, patient != NULL ? patient->phone : "", TRUE);
     }
 
-  writer->n++;
+  g_atomic_int_inc ((gint *) writer->n);
   if (writer->out->len > 1 << 16)
     return flush (writer->stream, writer->out, writer->cancellable, error);
   return !g_cancellable_set_error_if_cancelled (writer->cancellable, error);
@@ -259,7 +259,9 @@ rp_csv_export_records (RpStore            *store,
   g_autoptr(GString) out = g_string_new (NULL);
   const char * const *header_row;
   guint n_header;
-  RecordWriter writer = { store, NULL, NULL, out, cancellable, 0 };
+  guint local = 0;
+  RecordWriter writer = { store, NULL, NULL, out, cancellable,
+                          n_written != NULL ? n_written : &local };
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -290,6 +292,7 @@ rp_csv_export_records (RpStore            *store,
       return FALSE;
     }
 
+  g_atomic_int_set ((gint *) writer.n, 0);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
   if (stream == NULL)
     return FALSE;
@@ -314,7 +317,5 @@ rp_csv_export_records (RpStore            *store,
       return FALSE;
     }
 
-  if (n_written != NULL)
-    *n_written = writer.n;
   return TRUE;
 }

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 /* Writes every partner (current, then archived) to @file, replacing it atomically: UTF-8, a
  * header row whose names the importer maps back ("UUID", "First Name"…), RFC 4180 quoting by
  * libcsv, CRLF endings, each row with the partner's UUID. Re-importing it changes nothing.
- * @ids, when not NULL, limits the export to those partners (a selection, a target list). */
+ * @ids, when not NULL, limits the export to those partners (a selection, a target list).
+ * @n_written, when not NULL, counts the rows as they are written (atomically: another thread may
+ * read it for a progress bar); @cancellable stops the export and keeps the file as it was. */
 gboolean   rp_csv_export_partners  (RpStore       *store,
                                     const gint64  *ids,
                                     guint          n_ids,

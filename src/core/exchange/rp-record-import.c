@@ -922,17 +922,6 @@ preview_free (RpRecordPreview *preview)
   g_free (preview);
 }
 
-static const char *
-nick_of (GType type,
-         int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *enum_value = g_enum_get_value (klass, value);
-
-  g_type_class_unref (klass);
-  return enum_value != NULL ? enum_value->value_nick : "";
-}
-
 static void
 append_part (GString    *text,
              const char *part)
@@ -974,7 +963,7 @@ add_preview (RpRecordImport *self,
       GArray *partner_ids = rp_activity_get_partner_ids (activity);
 
       g_array_append_vals (ids, partner_ids->data, partner_ids->len);
-      append_part (summary, nick_of (RP_TYPE_ACTIVITY_KIND, rp_activity_get_kind (activity)));
+      append_part (summary, rp_activity_kind_to_label (rp_activity_get_kind (activity)));
       append_part (summary, rp_activity_get_occurred_at (activity));
       append_part (summary, rp_activity_get_contact_person (activity));
       append_part (summary, rp_activity_get_summary (activity));

@@ -185,7 +185,7 @@ write_partners (RpStore       *store,
 
           g_string_append (out, card);
         }
-      *n += partners->len;
+      g_atomic_int_add ((gint *) n, (gint) partners->len);
       if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
         return FALSE;
     }
@@ -202,11 +202,13 @@ rp_vcard_export_partners (RpStore       *store,
                           GError       **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
-  guint n = 0;
+  guint local = 0;
+  guint *n = n_written != NULL ? n_written : &local;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  g_atomic_int_set ((gint *) n, 0);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
   if (stream == NULL)
     return FALSE;
@@ -216,7 +218,7 @@ rp_vcard_export_partners (RpStore       *store,
       g_autoptr(GArray) wanted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
 
       g_array_append_vals (wanted, ids, n_ids);
-      if (!write_partners (store, wanted, G_OUTPUT_STREAM (stream), &n, cancellable, error))
+      if (!write_partners (store, wanted, G_OUTPUT_STREAM (stream), n, cancellable, error))
         goto failed;
     }
   else
@@ -228,14 +230,12 @@ rp_vcard_export_partners (RpStore       *store,
         filter->archived = archived;
         all = rp_store_query_partner_ids (store, filter, error);
         if (all == NULL ||
-            !write_partners (store, all, G_OUTPUT_STREAM (stream), &n, cancellable, error))
+            !write_partners (store, all, G_OUTPUT_STREAM (stream), n, cancellable, error))
           goto failed;
       }
 
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
     goto failed;
-  if (n_written != NULL)
-    *n_written = n;
   return TRUE;
 
 failed:

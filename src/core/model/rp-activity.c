@@ -4,6 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "rp-activity.h"
 #include "rp-model-util.h"
 
@@ -541,4 +545,29 @@ rp_activity_clear_partner_ids (RpActivity *self)
   g_return_if_fail (RP_IS_ACTIVITY (self));
 
   g_array_set_size (self->partner_ids, 0);
+}
+
+const char *
+rp_activity_kind_to_label (RpActivityKind kind)
+{
+  switch (kind)
+    {
+    case RP_ACTIVITY_KIND_VISIT:
+      return _("Visit");
+    case RP_ACTIVITY_KIND_CALL:
+      return _("Call");
+    case RP_ACTIVITY_KIND_EMAIL:
+      return _("E-mail");
+    case RP_ACTIVITY_KIND_EVENT:
+      return _("Event");
+    case RP_ACTIVITY_KIND_THANK_YOU:
+      return _("Thank-you note");
+    case RP_ACTIVITY_KIND_UPDATE_SENT:
+      return _("Update sent");
+    case RP_ACTIVITY_KIND_FEEDBACK:
+      return _("Feedback");
+    case RP_ACTIVITY_KIND_NOTE:
+    default:
+      return _("Note");
+    }
 }

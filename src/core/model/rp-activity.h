@@ -59,4 +59,8 @@ void            rp_activity_add_partner_id      (RpActivity     *self,
                                                  gint64          partner_id);
 void            rp_activity_clear_partner_ids   (RpActivity     *self);
 
+/* The kind as the timeline and the import preview name it ("Visit", "Thank-you note"),
+ * translated. */
+const char     *rp_activity_kind_to_label       (RpActivityKind  kind);
+
 G_END_DECLS

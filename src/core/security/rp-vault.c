@@ -1046,6 +1046,35 @@ rp_vault_new (RpStore *store)
   return g_object_new (RP_TYPE_VAULT, "store", store, NULL);
 }
 
+static gboolean set_locked_error (RpVault  *self,
+                                  GError  **error);
+
+RpVault *
+rp_vault_dup_reader (RpVault  *self,
+                     RpStore  *store,
+                     GError  **error)
+{
+  RpVault *reader;
+  guint8 *key;
+
+  g_return_val_if_fail (RP_IS_VAULT (self), NULL);
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+
+  if (self->state != RP_VAULT_STATE_UNLOCKED || self->key == NULL)
+    {
+      set_locked_error (self, error);
+      return NULL;
+    }
+
+  key = sodium_malloc (KEY_BUFFER_SIZE);
+  g_assert (key != NULL);
+  memcpy (key, self->key, KEY_BUFFER_SIZE);
+  reader = rp_vault_new (store);
+  set_key (reader, key);
+  reader->state = RP_VAULT_STATE_UNLOCKED;
+  return reader;
+}
+
 RpVaultState
 rp_vault_get_state (RpVault *self)
 {

@@ -96,6 +96,12 @@ gboolean      rp_vault_store_patient   (RpVault       *self,
                                         RpReferral    *referral,
                                         const RpPatient *patient,
                                         GError       **error);
+/* An unlocked vault reading through @store (another connection to the same database, such as a
+ * worker thread's) with a copy of @self's key: locking @self later does not touch it. Fails with
+ * RP_VAULT_ERROR_LOCKED when @self is not unlocked. */
+RpVault      *rp_vault_dup_reader      (RpVault       *self,
+                                        RpStore       *store,
+                                        GError       **error);
 /* The referral's patient, opened; NULL with no error when the referral has none. */
 RpPatient    *rp_vault_load_patient    (RpVault       *self,
                                         RpReferral    *referral,

@@ -119,3 +119,33 @@ rp_store_foreach_exported (RpStore              *self,
   sqlite3_finalize (stmt);
   return TRUE;
 }
+
+gboolean
+rp_store_count_exported (RpStore            *self,
+                         RpStoreExportWhat   what,
+                         guint              *n_rows,
+                         GError            **error)
+{
+  static const char * const count_sql[] = {
+    "SELECT count(*) FROM referral",
+    "SELECT count(*) FROM activity",
+    "SELECT count(*) FROM task",
+  };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (what <= RP_STORE_EXPORT_TASKS, FALSE);
+  g_return_val_if_fail (n_rows != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, count_sql[what], -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *n_rows = (guint) sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  _rp_store_set_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return FALSE;
+}

@@ -49,4 +49,10 @@ gboolean    rp_store_foreach_exported   (RpStore            *self,
                                          gpointer            user_data,
                                          GError            **error);
 
+/* How many rows rp_store_foreach_exported() would pass for @what (a progress bar's total). */
+gboolean    rp_store_count_exported     (RpStore            *self,
+                                         RpStoreExportWhat   what,
+                                         guint              *n_rows,
+                                         GError            **error);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "rp-activity.h"
 #include "rp-feedback.h"
 #include "rp-outcome-category.h"
 #include "rp-referral-status.h"
@@ -688,31 +689,6 @@ static const Source outcomes = { SOURCE_OUTCOME, outcomes_sql, bind_instant_boun
 /* Activities ────────────────────────────────────────────────────────────────────────────── */
 
 static const char *
-activity_title (RpActivityKind kind)
-{
-  switch (kind)
-    {
-    case RP_ACTIVITY_KIND_VISIT:
-      return _("Visit");
-    case RP_ACTIVITY_KIND_CALL:
-      return _("Call");
-    case RP_ACTIVITY_KIND_EMAIL:
-      return _("E-mail");
-    case RP_ACTIVITY_KIND_EVENT:
-      return _("Event");
-    case RP_ACTIVITY_KIND_THANK_YOU:
-      return _("Thank-you note");
-    case RP_ACTIVITY_KIND_UPDATE_SENT:
-      return _("Update sent");
-    case RP_ACTIVITY_KIND_FEEDBACK:
-      return _("Feedback");
-    case RP_ACTIVITY_KIND_NOTE:
-    default:
-      return _("Note");
-    }
-}
-
-static const char *
 activity_icon (RpActivityKind kind)
 {
   switch (kind)
@@ -786,7 +762,7 @@ make_activity (sqlite3_stmt *stmt,
   fields.activity_kind = kind;
   fields.occurred_at = instant;
   fields.day = day;
-  fields.title = activity_title (kind);
+  fields.title = rp_activity_kind_to_label (kind);
   fields.summary = summary;
   fields.icon_name = activity_icon (kind);
   fields.partner_id = sqlite3_column_int64 (stmt, 6);

@@ -508,6 +508,31 @@ test_preview (RpTestStore  *fixture_store,
   g_assert_cmpuint (rp_store_count_rows (store, "referral"), ==, 0);
 }
 
+/* An activity's type in the preview is its label, as the timeline shows it, not the file's
+ * keyword. */
+static void
+test_preview_activities (RpTestStore  *fixture_store,
+                         gconstpointer data)
+{
+  RpStore *store = fixture_store->store;
+  g_autoptr(GFile) file = fixture ("activities-crm.csv");
+  g_autoptr(RpRecordImport) import = NULL;
+  GPtrArray *preview;
+  RpRecordPreview *row;
+
+  add_partners (store);
+  import = planned_file (store, file, RP_IMPORT_WHAT_ACTIVITIES);
+  preview = rp_record_import_get_preview (import);
+  g_assert_cmpuint (preview->len, ==, 2);
+  row = g_ptr_array_index (preview, 0);
+  g_assert_true (g_str_has_prefix (row->summary, "Visit · "));
+  row = g_ptr_array_index (preview, 1);
+  g_assert_true (g_str_has_prefix (row->summary, "Thank-you note · "));
+  g_assert_null (strstr (row->summary, "thank-you"));
+  g_assert_cmpstr (rp_activity_kind_to_label (RP_ACTIVITY_KIND_THANK_YOU), ==,
+                   "Thank-you note");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +551,7 @@ main (int   argc,
   ADD ("/exchange/records/undo-referrals", test_undo_referrals);
   ADD ("/exchange/records/undo-activities", test_undo_activities);
   ADD ("/exchange/records/preview", test_preview);
+  ADD ("/exchange/records/preview-activities", test_preview_activities);
 
   return g_test_run ();
 }
