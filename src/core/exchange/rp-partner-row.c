@@ -376,8 +376,7 @@ rp_partner_row_build (GPtrArray *headers,
       else
         rp_import_add_problem (problems, line,
                                g_strdup_printf (_("Column “%s”: the status is Prospect, Active or "
-                                                  "Dormant, "
-                                                  "not “%s”"),
+                                                  "Dormant, not “%s”"),
                                                 header_of (self, RP_IMPORT_FIELD_STATUS), v));
     }
 
@@ -394,8 +393,7 @@ rp_partner_row_build (GPtrArray *headers,
           lat < -90 || lat > 90 || lon < -180 || lon > 180)
         rp_import_add_problem (problems, line,
                                g_strdup_printf (_("“%s, %s” is not a location (a latitude from -90 "
-                                                  "to 90 "
-                                                  "and a longitude from -180 to 180)"),
+                                                  "to 90 and a longitude from -180 to 180)"),
                                                 lat_text, lon_text));
       else
         rp_partner_set_location (partner, lat, lon);

@@ -615,8 +615,7 @@ find_partners (RpRecordImport *self,
       else if (ambiguous)
         rp_import_add_problem (problems, line,
                                g_strdup_printf (_("Several partners are named “%s”: give the "
-                                                  "partner’s NPI "
-                                                  "or Rapport ID"), name));
+                                                  "partner’s NPI or Rapport ID"), name));
       else
         rp_import_add_problem (problems, line,
                                g_strdup_printf (_("No partner matches “%s”: import the partners "
@@ -666,8 +665,7 @@ make_referral (RpRecordImport *self,
       else
         rp_import_add_problem (problems, line,
                                g_strdup_printf (_("Column “%s”: the direction is inbound or "
-                                                  "outbound, "
-                                                  "not “%s”"),
+                                                  "outbound, not “%s”"),
                                                 header_of (self, RP_RECORD_FIELD_DIRECTION), v));
     }
 
@@ -702,8 +700,7 @@ make_referral (RpRecordImport *self,
       else
         rp_import_add_problem (problems, line,
                                g_strdup_printf (_("Column “%s”: the urgency is routine, soon or "
-                                                  "urgent, "
-                                                  "not “%s”"),
+                                                  "urgent, not “%s”"),
                                                 header_of (self, RP_RECORD_FIELD_URGENCY), v));
     }
 
@@ -901,8 +898,7 @@ parse_row (RpRecordImport *self,
       else if (self->vault == NULL || rp_vault_get_state (self->vault) != RP_VAULT_STATE_UNLOCKED)
         rp_import_add_problem (problems, line,
                                g_strdup (_("The row has patient identifiers, and the patient vault "
-                                           "is "
-                                           "locked: they cannot be stored")));
+                                           "is locked: they cannot be stored")));
     }
 
   if (problems->len > n_problems)
