@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-analytics-loader.h"
 
 struct _RpAnalyticsLoader
@@ -212,7 +213,7 @@ rp_analytics_loader_new (RpStore *store)
 }
 
 GtkWidget *
-rp_analytics_loader_new_placeholder (void)
+rp_analytics_loader_new_busy_view (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *spinner = gtk_spinner_new ();
@@ -222,8 +223,7 @@ rp_analytics_loader_new_placeholder (void)
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (spinner, 32, 32);
   gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Computing the figures…"), -1);
+  rp_accessible_set_label (spinner, _("Computing the figures…"));
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), spinner);
   gtk_box_append (GTK_BOX (box), label);

@@ -36,6 +36,6 @@ void               rp_analytics_loader_cancel   (RpAnalyticsLoader       *self);
 gboolean           rp_analytics_loader_get_busy (RpAnalyticsLoader       *self);
 
 /* What a page shows while its figures load: a spinner and a line saying so. */
-GtkWidget         *rp_analytics_loader_new_placeholder (void);
+GtkWidget         *rp_analytics_loader_new_busy_view (void);
 
 G_END_DECLS

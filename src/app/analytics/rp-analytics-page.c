@@ -382,7 +382,7 @@ build (RpAnalyticsPage *self)
   gtk_widget_set_name (GTK_WIDGET (self->stack), "analytics-stack");
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   /* A spinner until the first figures arrive. */
-  gtk_stack_add_named (self->stack, rp_analytics_loader_new_placeholder (), "loading");
+  gtk_stack_add_named (self->stack, rp_analytics_loader_new_busy_view (), "loading");
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, scrolled, "figures");
 

@@ -801,6 +801,21 @@ read_feedback_row (sqlite3_stmt *stmt)
   return row;
 }
 
+/* " FROM partner_feedback f … WHERE" the feedback given between ?1 and ?2 that @filter keeps:
+ * the partner's row joined only when a filter needs it; feedback has no direction. */
+static void
+append_feedback_between (GString                 *sql,
+                         const RpAnalyticsFilter *filter)
+{
+  gboolean join_partner = filters_partner (filter);
+
+  g_string_append (sql, " FROM partner_feedback f");
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
+  g_string_append (sql, " WHERE f.given_on BETWEEN ?1 AND ?2");
+  append_conditions_full (sql, filter, join_partner ? "p" : "f", "f", FALSE);
+}
+
 GPtrArray *
 rp_store_analytics_feedback (RpStore                 *self,
                              const RpAnalyticsFilter *filter,
@@ -812,15 +827,9 @@ rp_store_analytics_feedback (RpStore                 *self,
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
   {
-    g_autoptr(GString) sql = g_string_new ("SELECT f.partner_id, f.given_on, f.score, f.topic"
-                                           " FROM partner_feedback f");
-    gboolean join_partner = filters_partner (filter);
+    g_autoptr(GString) sql = g_string_new ("SELECT f.partner_id, f.given_on, f.score, f.topic");
 
-    /* The partner's row only when a filter needs it; feedback has no direction. */
-    if (join_partner)
-      g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
-    g_string_append (sql, " WHERE f.given_on BETWEEN ?1 AND ?2");
-    append_conditions_full (sql, filter, join_partner ? "p" : "f", "f", FALSE);
+    append_feedback_between (sql, filter);
     g_string_append (sql, " ORDER BY f.given_on, f.id");
     return read_between (self, filter, first, last, read_feedback_row,
                          (GDestroyNotify) rp_feedback_row_free, sql->str, error);
@@ -879,12 +888,8 @@ rp_store_analytics_feedback_counts (RpStore                 *self,
                                   (GDestroyNotify) rp_feedback_count_free, error);
     }
 
-  sql = g_string_new ("SELECT substr(f.given_on, 1, 7) AS month, f.score,"
-                      " f.topic, count(*) FROM partner_feedback f");
-  if (join_partner)
-    g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
-  g_string_append (sql, " WHERE f.given_on BETWEEN ?1 AND ?2");
-  append_conditions_full (sql, filter, join_partner ? "p" : "f", "f", FALSE);
+  sql = g_string_new ("SELECT substr(f.given_on, 1, 7) AS month, f.score, f.topic, count(*)");
+  append_feedback_between (sql, filter);
   g_string_append (sql, " GROUP BY month, f.score, f.topic ORDER BY month, f.score, f.topic");
   return read_between (self, filter, first, last, read_feedback_count,
                        (GDestroyNotify) rp_feedback_count_free, sql->str, error);
