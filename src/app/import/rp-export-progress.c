@@ -44,17 +44,17 @@ rp_export_progress_describe (RpExportKind kind,
   switch (kind)
     {
     case RP_EXPORT_PARTNERS:
-      return g_strdup_printf (ngettext ("Exported %u partner", "Exported %u partners", n), n);
+      return g_strdup_printf (ngettext ("Exported %'u partner", "Exported %'u partners", n), n);
     case RP_EXPORT_ACTIVITIES:
-      return g_strdup_printf (ngettext ("Exported %u activity", "Exported %u activities", n), n);
+      return g_strdup_printf (ngettext ("Exported %'u activity", "Exported %'u activities", n), n);
     case RP_EXPORT_TASKS:
-      return g_strdup_printf (ngettext ("Exported %u task", "Exported %u tasks", n), n);
+      return g_strdup_printf (ngettext ("Exported %'u task", "Exported %'u tasks", n), n);
     case RP_EXPORT_REFERRALS:
     default:
       return g_strdup_printf (includes_patient
-                              ? ngettext ("Exported %u referral with patient identifiers",
-                                          "Exported %u referrals with patient identifiers", n)
-                              : ngettext ("Exported %u referral", "Exported %u referrals", n),
+                              ? ngettext ("Exported %'u referral with patient identifiers",
+                                          "Exported %'u referrals with patient identifiers", n)
+                              : ngettext ("Exported %'u referral", "Exported %'u referrals", n),
                               n);
     }
 }

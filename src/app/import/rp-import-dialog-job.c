@@ -191,6 +191,29 @@ show_error (RpImportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The toast after a partner import: "Imported 1,204 new partners, merged 12". */
+static char *
+imported_partners_summary (guint added,
+                           guint merged)
+{
+  g_autofree char *new_part = NULL;
+  g_autofree char *merged_part = NULL;
+
+  if (merged == 0)
+    return g_strdup_printf (ngettext ("Imported %'u new partner", "Imported %'u new partners",
+                                      added), added);
+  if (added == 0)
+    return g_strdup_printf (ngettext ("Merged %'u partner into one already in Rapport",
+                                      "Merged %'u partners into ones already in Rapport",
+                                      merged), merged);
+
+  new_part = g_strdup_printf (ngettext ("Imported %'u new partner", "Imported %'u new partners",
+                                        added), added);
+  merged_part = g_strdup_printf (ngettext ("merged %'u", "merged %'u", merged), merged);
+  /* TRANSLATORS: "Imported 1,204 new partners" and "merged 12". */
+  return g_strdup_printf (_("%s, %s"), new_part, merged_part);
+}
+
 /* The worker read the file: its columns. */
 static void
 job_done_cb (GObject      *source,
@@ -247,9 +270,9 @@ job_done_cb (GObject      *source,
 
       g_signal_emit_by_name (self->store, "records-changed");
       summary = g_strdup_printf (self->what == RP_IMPORT_WHAT_REFERRALS
-                                 ? ngettext ("Imported %u referral", "Imported %u referrals",
+                                 ? ngettext ("Imported %'u referral", "Imported %'u referrals",
                                              job->result.added)
-                                 : ngettext ("Imported %u activity", "Imported %u activities",
+                                 : ngettext ("Imported %'u activity", "Imported %'u activities",
                                              job->result.added),
                                  job->result.added);
       /* No batch: Undo is rp_record_import_undo on rp_import_dialog_get_records(). */
@@ -267,8 +290,7 @@ job_done_cb (GObject      *source,
     /* Next time a file with these headers comes, the same mapping. */
     rp_partner_import_save_mapping (self->import, self->store, name, NULL);
 
-    summary = g_strdup_printf (_("Imported %u new partners, merged %u"), job->result.added,
-                               job->result.merged);
+    summary = imported_partners_summary (job->result.added, job->result.merged);
     _rp_import_dialog_imported (self, job->result.batch_id, summary);
     gtk_window_destroy (GTK_WINDOW (self));
   }
