@@ -502,7 +502,73 @@ test_search (Fixture       *fixture,
                    "list");
 }
 
-/* (5) Screenshots with the demo network: the page, and the editor pre-filled with a partner. */
+/* (5) The filter popover shows a filter however it came (here a click-through from the Analytics
+ * page): changing one control keeps the others, the tier is a control of its own, and Clear
+ * Filters is offered for every kind of filter. */
+static void
+test_filter_controls (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkDropDown *status = page_child (fixture, "status_dropdown");
+  GtkDropDown *direction = page_child (fixture, "direction_dropdown");
+  GtkDropDown *tier = page_child (fixture, "tier_dropdown");
+  GListModel *list = page_list (fixture);
+  g_autoptr(RpReferralFilter) expected = rp_referral_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  const RpReferralFilter *filter;
+  Count count;
+
+  rp_referrals_page_show_query (fixture->page, "status=seen&tier=a");
+  rp_test_iterate_for (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 2 + RP_REFERRAL_STATUS_SEEN);
+  g_assert_cmpuint (gtk_drop_down_get_selected (tier), ==, 1 + RP_TIER_A);
+  g_assert_cmpuint (gtk_drop_down_get_selected (direction), ==, 0);
+
+  /* Inbound only: the status and the tier stay. */
+  gtk_drop_down_set_selected (direction, 1 + RP_REFERRAL_DIRECTION_INBOUND);
+  rp_test_iterate_for (50);
+  filter = rp_referral_list_get_filter (RP_REFERRAL_LIST (list));
+  g_assert_false (filter->any_status);
+  g_assert_cmpint (filter->status, ==, RP_REFERRAL_STATUS_SEEN);
+  g_assert_cmpstr (filter->tier, ==, "a");
+  g_assert_false (filter->any_direction);
+  g_assert_cmpint (filter->direction, ==, RP_REFERRAL_DIRECTION_INBOUND);
+
+  /* The tier alone, chosen in the popover: the list is the store's referrals of tier B. */
+  gtk_drop_down_set_selected (status, 0);
+  gtk_drop_down_set_selected (direction, 0);
+  gtk_drop_down_set_selected (tier, 1 + RP_TIER_B);
+  rp_test_iterate_for (50);
+  filter = rp_referral_list_get_filter (RP_REFERRAL_LIST (list));
+  g_assert_true (filter->any_status);
+  g_assert_cmpstr (filter->tier, ==, "b");
+  expected->tier = g_strdup ("b");
+  ids = rp_store_query_referral_ids (fixture->db.store, expected, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+  count.list = list;
+  count.n_items = ids->len;
+  rp_test_wait_for (has_n_items, &count);
+  gtk_menu_button_popup (page_child (fixture, "filter_button"));
+  rp_test_iterate_for (300);
+  rp_test_save_screenshot (GTK_WIDGET (fixture->window), "referrals-filter-tier.png");
+  rp_test_save_screenshot (page_child (fixture, "filter_popover"), "referrals-filter-popover.png");
+  gtk_menu_button_popdown (page_child (fixture, "filter_button"));
+
+  /* A city from the Analytics page alone still offers Clear Filters, which clears it. */
+  rp_referrals_page_show_query (fixture->page, "city=Columbus");
+  rp_test_iterate_for (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (tier), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "referrals.clear-filters", NULL));
+  rp_test_iterate_for (50);
+  filter = rp_referral_list_get_filter (RP_REFERRAL_LIST (list));
+  g_assert_null (filter->city);
+  g_assert_null (filter->tier);
+}
+
+/* (6) Screenshots with the demo network: the page, and the editor pre-filled with a partner. */
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -573,6 +639,8 @@ main (int   argc,
               fixture_set_up, test_locked_patient, fixture_tear_down);
   g_test_add ("/app/referrals/search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/app/referrals/filter-controls", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_filter_controls, fixture_tear_down);
   g_test_add ("/app/referrals/screenshots", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_screenshots, fixture_tear_down);
 

@@ -171,12 +171,49 @@ add_chip (RpReferralsPage *self,
   rp_page_add_filter_chip (self->filter_chips, text, kind, G_CALLBACK (chip_clicked_cb), self);
 }
 
+/* A date entry shows the filter's day unless what is typed there is not a whole date yet. */
+static void
+sync_day_entry (GtkEntry   *entry,
+                const char *day)
+{
+  g_autofree char *typed = NULL;
+
+  if (parse_day_entry (entry, &typed) && g_strcmp0 (typed, day) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), day != NULL ? day : "");
+}
+
+/* The popover's controls show the filter, however it was set (a chip, a click-through from the
+ * Analytics page): a control changed later must not drop what the others do not show. */
+static void
+sync_controls (RpReferralsPage        *self,
+               const RpReferralFilter *filter)
+{
+  int tier = -1;
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown,
+                              filter->open_only ? 1
+                              : filter->any_status ? 0
+                              : (guint) filter->status + STATUS_FIRST_ITEM);
+  gtk_drop_down_set_selected (self->direction_dropdown,
+                              filter->any_direction ? 0 : (guint) filter->direction + 1);
+  if (is_empty (filter->tier) || !rp_enum_from_nick (RP_TYPE_TIER, filter->tier, &tier))
+    tier = -1;
+  gtk_drop_down_set_selected (self->tier_dropdown, (guint) (tier + 1));
+  sync_day_entry (self->from_entry, filter->from);
+  sync_day_entry (self->to_entry, filter->to);
+  if ((guint) gtk_spin_button_get_value_as_int (self->days_spin) != filter->open_longer_than_days)
+    gtk_spin_button_set_value (self->days_spin, filter->open_longer_than_days);
+  self->updating_filters = FALSE;
+}
+
 void
 _rp_referrals_page_update_filter_bar (RpReferralsPage *self)
 {
   const RpReferralFilter *filter = rp_referral_list_get_filter (self->list);
   guint n_active = 0;
 
+  sync_controls (self, filter);
   rp_page_remove_all (self->filter_chips);
 
   if (filter->open_only && filter->any_status)
@@ -341,6 +378,7 @@ filter_changed_cb (RpReferralsPage *self)
   gboolean to_valid;
   guint status;
   guint direction;
+  guint tier;
 
   if (self->updating_filters || self->list == NULL)
     return;
@@ -357,6 +395,11 @@ filter_changed_cb (RpReferralsPage *self)
   filter->any_direction = direction == 0 || direction == GTK_INVALID_LIST_POSITION;
   filter->direction = filter->any_direction ? RP_REFERRAL_DIRECTION_INBOUND
                                             : (RpReferralDirection) (direction - 1);
+
+  tier = gtk_drop_down_get_selected (self->tier_dropdown);
+  g_clear_pointer (&filter->tier, g_free);
+  if (tier > 0 && tier != GTK_INVALID_LIST_POSITION)
+    filter->tier = g_strdup (rp_enum_to_nick (RP_TYPE_TIER, (int) tier - 1));
 
   /* A date being typed is not applied until it is a whole, valid date. */
   from_valid = parse_day_entry (self->from_entry, &from);
@@ -388,6 +431,7 @@ _rp_referrals_page_clear_filters (RpReferralsPage *self)
   self->updating_filters = TRUE;
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_drop_down_set_selected (self->direction_dropdown, 0);
+  gtk_drop_down_set_selected (self->tier_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->partner_entry), "");

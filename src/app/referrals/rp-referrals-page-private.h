@@ -67,6 +67,7 @@ struct _RpReferralsPage
   GtkPopover          *filter_popover;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *direction_dropdown;
+  GtkDropDown         *tier_dropdown;
   GtkSearchEntry      *partner_entry;
   GtkScrolledWindow   *partner_scrolled;
   GtkListView         *partner_list_view;

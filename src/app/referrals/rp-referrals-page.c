@@ -371,7 +371,10 @@ filters_active (const RpReferralFilter *filter)
 {
   return !filter->any_status || filter->open_only || !filter->any_direction ||
          filter->partner_id > 0 || !is_empty (filter->from) || !is_empty (filter->to) ||
-         filter->open_longer_than_days > 0;
+         filter->open_longer_than_days > 0 || filter->outcome_category_id > 0 ||
+         filter->with_outcome || filter->specialty != NULL || filter->reached_step > 0 ||
+         filter->tier != NULL || filter->specialty_code != NULL || filter->city != NULL ||
+         filter->target_list_id > 0 || filter->specialty_codes_excluded != NULL;
 }
 
 void
@@ -780,6 +783,7 @@ rp_referrals_page_class_init (RpReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, detail);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, direction_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, partner_entry);
   gtk_widget_class_bind_template_child (widget_class, RpReferralsPage, partner_scrolled);
