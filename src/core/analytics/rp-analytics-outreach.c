@@ -48,6 +48,36 @@ count_days (GHashTable *by_partner,
   return n;
 }
 
+/* The julian day of @text ("YYYY-MM-DD"), without sscanf(): outreach reads thousands. */
+static gboolean
+julian_of_day (const char *text,
+               guint32    *julian)
+{
+  static const guint8 digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+  guint values[8];
+  guint year, month, dom;
+  GDate day;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    {
+      if (!g_ascii_isdigit (text[digits[i]]))
+        return FALSE;
+      values[i] = (guint) (text[digits[i]] - '0');
+    }
+  year = values[0] * 1000 + values[1] * 100 + values[2] * 10 + values[3];
+  month = values[4] * 10 + values[5];
+  dom = values[6] * 10 + values[7];
+  if (!g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) dom, (GDateMonth) month, (GDateYear) year);
+  *julian = g_date_get_julian (&day);
+  return TRUE;
+}
+
 /* The days of the windows around @julian: RP_ANALYTICS_OUTREACH_DAYS, or fewer when the days
  * after would reach past @today. */
 static guint32
@@ -142,24 +172,32 @@ rp_analytics_outreach (RpStore                 *store,
   if (referral_days == NULL)
     return NULL;
 
-  for (guint i = 0; i < referral_days->len; i++)
-    {
-      RpPartnerDay *row = g_ptr_array_index (referral_days, i);
-      GArray *days = g_hash_table_lookup (days_by_partner, &row->partner_id);
-      GDate referral_day;
-      guint32 julian;
+  /* The rows come partner by partner. */
+  {
+    GArray *days = NULL;
+    gint64 days_partner = 0;
 
-      if (!rp_period_parse_day (row->day, &referral_day))
-        continue;
-      if (days == NULL)
-        {
-          days = g_array_new (FALSE, FALSE, sizeof (guint32));
-          g_hash_table_insert (days_by_partner, g_memdup2 (&row->partner_id, sizeof (gint64)),
-                               days);
-        }
-      julian = g_date_get_julian (&referral_day);
-      g_array_append_val (days, julian);
-    }
+    for (guint i = 0; i < referral_days->len; i++)
+      {
+        RpPartnerDay *row = g_ptr_array_index (referral_days, i);
+        guint32 julian;
+
+        if (!julian_of_day (row->day, &julian))
+          continue;
+        if (days == NULL || days_partner != row->partner_id)
+          {
+            days_partner = row->partner_id;
+            days = g_hash_table_lookup (days_by_partner, &row->partner_id);
+          }
+        if (days == NULL)
+          {
+            days = g_array_new (FALSE, FALSE, sizeof (guint32));
+            g_hash_table_insert (days_by_partner, g_memdup2 (&row->partner_id, sizeof (gint64)),
+                                 days);
+          }
+        g_array_append_val (days, julian);
+      }
+  }
 
   visited_partners = rp_store_analytics_partners (store, (gint64 *) visited_ids->data,
                                                   visited_ids->len, error);
@@ -253,7 +291,7 @@ rp_analytics_outreach (RpStore                 *store,
       }
 
     if (!rp_store_analytics_comparable (store, filter, year_first, year_last, visited_tiers,
-                                        first_visit, before_first, before_last, after_first,
+                                        first_visit, days_by_partner, before_first, before_last, after_first,
                                         after_last, &comparable, error))
       {
         rp_outreach_figure_free (figure);

@@ -204,13 +204,17 @@ typedef struct
 /* The partners @filter selects whose tier (nick) is in the set @tiers, not in the set @excluded
  * (of gint64), that referred from @active_first to @active_last: how many, and how many
  * referrals they made from @before_first to @before_last and from @after_first to @after_last
- * (days; both windows left out when @before_first is NULL). */
+ * (days; both windows left out when @before_first is NULL). @excluded_days, when not NULL,
+ * holds what the caller has read already: for partners of @excluded, the julian days (GArray of
+ * guint32) of all their referrals in @filter's direction from @before_first to @after_last (a
+ * partner with none may be missing). */
 gboolean   rp_store_analytics_comparable         (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *active_first,
                                                   const char              *active_last,
                                                   GHashTable              *tiers,
                                                   GHashTable              *excluded,
+                                                  GHashTable              *excluded_days,
                                                   const char              *before_first,
                                                   const char              *before_last,
                                                   const char              *after_first,
