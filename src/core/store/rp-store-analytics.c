@@ -1530,7 +1530,8 @@ rp_store_analytics_gift_cents (RpStore                 *self,
     /* The partner's row only when a filter needs it; gifts have no direction. */
     if (join_partner)
       g_string_append (sql, " JOIN partner p ON p.id = ap.partner_id");
-    g_string_append (sql, " WHERE ap.cost_share_cents > 0"
+    /* Only an activity with a cost gives shares of it (activity_analytics_costs). */
+    g_string_append (sql, " WHERE a.cost_cents > 0 AND ap.cost_share_cents > 0"
                           " AND a.occurred_at >= ?1 AND a.occurred_at < ?2");
     append_conditions_full (sql, filter, join_partner ? "p" : "ap", "ap", FALSE);
     g_string_append (sql, " GROUP BY ap.partner_id ORDER BY ap.partner_id");

@@ -998,7 +998,8 @@ static const char migration_15[] =
  * - analytics_partner_span, read by month and prev_month, lists the partners that referred after
  *   a range of months but not in it (new and returning referrers).
  * Triggers on analytics_partner_month keep the spans (a row added or removed changes the next
- * row's prev_month) and triggers on the spans keep their tally.
+ * row's prev_month) and triggers on the spans keep their tally. And activity_analytics_costs:
+ * the gifts and meals of a period.
  * (IF NOT EXISTS, and both emptied before they are filled: tests fake an older schema by
  * lowering user_version on a current file.) */
 #define SPAN_TALLY_ADD(S) \
@@ -1088,6 +1089,10 @@ static const char migration_16[] =
   "    WHERE direction = new.direction AND month = new.month"
   "    AND prev_month = " SPAN_PREV_MONTH ("new") " AND partner_id = new.partner_id;"
   "END;"
+  /* The gifts and meals of a range of instants without the other activities' rows (an
+   * activity_partner row has a share of the cost only when its activity has a cost). */
+  "CREATE INDEX IF NOT EXISTS activity_analytics_costs ON activity(occurred_at)"
+  "  WHERE cost_cents > 0;"
   "ANALYZE analytics_partner_span;"
   "ANALYZE analytics_span_tally;";
 

@@ -574,6 +574,7 @@ test_migrate_from_15 (void)
             "DROP TRIGGER analytics_partner_month_au;"
             "DROP TABLE analytics_partner_span;"
             "DROP TABLE analytics_span_tally;"
+            "DROP INDEX activity_analytics_costs;"
             "PRAGMA user_version = 15;");
   store = rp_store_open (tmp.path, &error);
   g_assert_no_error (error);
@@ -588,6 +589,10 @@ test_migrate_from_15 (void)
                                      " ('inbound', '2026-01', '2025-11', 'a', 1),"
                                      " ('outbound', '2026-03', '', 'a', 1),"
                                      " ('inbound', '2026-02', '', 'c', 1)"), ==, 0);
+  g_assert_cmpint (count_difference (tmp.path,
+                                     "SELECT name FROM sqlite_master WHERE type = 'index'"
+                                     " AND name = 'activity_analytics_costs'",
+                                     "VALUES ('activity_analytics_costs')"), ==, 0);
 
   rp_test_store_close (&tmp);
 }
