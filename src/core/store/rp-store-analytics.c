@@ -106,19 +106,16 @@ rp_month_count_free (RpMonthCount *row)
 }
 
 void
-rp_referral_steps_free (RpReferralSteps *row)
+rp_referral_steps_clear (RpReferralSteps *row)
 {
   if (row == NULL)
     return;
-  g_free (row->status);
-  g_free (row->referred_on);
-  g_free (row->reason);
-  g_free (row->contacted_at);
-  g_free (row->scheduled_at);
-  g_free (row->seen_at);
-  g_free (row->closed_at);
-  g_free (row->ended_at);
-  g_free (row);
+  g_clear_pointer (&row->reason, g_free);
+  g_clear_pointer (&row->contacted_at, g_free);
+  g_clear_pointer (&row->scheduled_at, g_free);
+  g_clear_pointer (&row->seen_at, g_free);
+  g_clear_pointer (&row->closed_at, g_free);
+  g_clear_pointer (&row->ended_at, g_free);
 }
 
 void
@@ -633,7 +630,20 @@ keep_first (char       **slot,
   *slot = g_strdup (at);
 }
 
-GPtrArray *
+/* @text as one of the statuses' static nicks (interned if it is none of them). */
+static const char *
+status_nick (const char *text)
+{
+  static const char * const nicks[] = { "received", "contacted", "scheduled", "seen",
+                                        "loop-closed", "declined", "no-show", "lost" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    if (strcmp (text, nicks[i]) == 0)
+      return nicks[i];
+  return g_intern_string (text);
+}
+
+GArray *
 rp_store_analytics_referral_steps (RpStore                 *self,
                                    const RpAnalyticsFilter *filter,
                                    const char              *first,
@@ -641,7 +651,7 @@ rp_store_analytics_referral_steps (RpStore                 *self,
                                    GError                 **error)
 {
   g_autoptr(GString) sql = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) rows = NULL;
   gboolean join_partner = filters_partner (filter);
   RpReferralSteps *row = NULL;
   sqlite3_stmt *stmt;
@@ -668,7 +678,8 @@ rp_store_analytics_referral_steps (RpStore                 *self,
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
   bind_filter (stmt, filter);
 
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_referral_steps_free);
+  rows = g_array_new (FALSE, TRUE, sizeof (RpReferralSteps));
+  g_array_set_clear_func (rows, (GDestroyNotify) rp_referral_steps_clear);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -678,13 +689,16 @@ rp_store_analytics_referral_steps (RpStore                 *self,
       /* A referral's transitions come one after another. */
       if (row == NULL || row->id != id)
         {
-          row = g_new0 (RpReferralSteps, 1);
+          const char *reason = _rp_store_column_text (stmt, 4);
+
+          g_array_set_size (rows, rows->len + 1);
+          row = &g_array_index (rows, RpReferralSteps, rows->len - 1);
           row->id = id;
           row->partner_id = sqlite3_column_int64 (stmt, 1);
-          row->status = g_strdup (_rp_store_column_text (stmt, 2));
-          row->referred_on = g_strdup (_rp_store_column_text (stmt, 3));
-          row->reason = g_strdup (_rp_store_column_text (stmt, 4));
-          g_ptr_array_add (rows, row);
+          row->status = status_nick (_rp_store_column_text (stmt, 2));
+          g_strlcpy (row->referred_on, _rp_store_column_text (stmt, 3),
+                     sizeof row->referred_on);
+          row->reason = *reason != '\0' ? g_strdup (reason) : NULL;
         }
 
       if (to_status == NULL)
