@@ -742,6 +742,78 @@ read_outcome_count (sqlite3_stmt *stmt)
   return row;
 }
 
+/* The JSON array of the ids in @ids. */
+static char *
+json_ids (GArray *ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Sets the specialty of each row of @rows (by partner) from the partners' covering index: one
+ * look-up a partner rather than one a referral. */
+static gboolean
+name_outcome_specialties (RpStore   *self,
+                          GPtrArray *rows,
+                          GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+  guint next = 0;
+  int rc;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpOutcomeCount *row = g_ptr_array_index (rows, i);
+
+      if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != row->partner_id)
+        g_array_append_val (ids, row->partner_id);
+    }
+  json = json_ids (ids);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT p.id, p.specialty_label"
+                            " FROM partner p INDEXED BY partner_analytics_names"
+                            " WHERE p.id IN (SELECT value FROM json_each (?1)) ORDER BY p.id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *label = _rp_store_column_text (stmt, 1);
+
+      /* Both by partner: the rows of partners before this one have none (never: a referral's
+       * partner is there). */
+      for (; next < rows->len; next++)
+        {
+          RpOutcomeCount *row = g_ptr_array_index (rows, next);
+
+          if (row->partner_id > id)
+            break;
+          if (row->partner_id == id)
+            {
+              g_free (row->specialty);
+              row->specialty = g_strdup (label);
+            }
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 rp_store_analytics_outcome_counts (RpStore                 *self,
                                    const RpAnalyticsFilter *filter,
@@ -750,22 +822,34 @@ rp_store_analytics_outcome_counts (RpStore                 *self,
                                    GError                 **error)
 {
   g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean join_partner = filters_partner (filter);
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  /* From the partial index of the outcomes recorded, each partner's specialty from the covering
-   * index of names. */
-  sql = g_string_new ("SELECT r.partner_id, r.outcome_category_id, p.specialty_label,"
-                      " count(*), count(nullif(r.satisfaction, 0)), total(r.satisfaction)"
-                      " FROM referral r INDEXED BY referral_analytics_outcomes"
-                      " JOIN partner p INDEXED BY partner_analytics_names ON p.id = r.partner_id"
-                      " WHERE r.referred_on BETWEEN ?1 AND ?2"
-                      " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)");
+  /* From the partial index of the outcomes recorded, by partner (in order of partner); each
+   * partner's specialty from the covering index of names, joined to each referral when a filter
+   * on the partner needs it, else looked up once a partner afterwards. */
+  sql = g_string_new ("SELECT r.partner_id, r.outcome_category_id,");
+  g_string_append (sql, join_partner ? " p.specialty_label," : " '',");
+  g_string_append (sql, " count(*), count(nullif(r.satisfaction, 0)), total(r.satisfaction)"
+                        " FROM referral r INDEXED BY referral_analytics_outcomes");
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p INDEXED BY partner_analytics_names"
+                          " ON p.id = r.partner_id");
+  g_string_append (sql, " WHERE r.referred_on BETWEEN ?1 AND ?2"
+                        " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)");
   append_conditions (sql, filter, "p", "r");
-  g_string_append (sql, " GROUP BY r.partner_id, r.outcome_category_id");
-  return read_between (self, filter, first, last, read_outcome_count,
+  g_string_append (sql, " GROUP BY r.partner_id, r.outcome_category_id"
+                        " ORDER BY r.partner_id, r.outcome_category_id");
+  rows = read_between (self, filter, first, last, read_outcome_count,
                        (GDestroyNotify) rp_outcome_count_free, sql->str, error);
+  if (rows == NULL || join_partner || rows->len == 0)
+    return g_steal_pointer (&rows);
+  if (!name_outcome_specialties (self, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 GHashTable *
@@ -1025,19 +1109,6 @@ spans_answer (const RpAnalyticsFilter *filter,
     return FALSE;
   return parse_day (active_last, &last) && g_date_is_last_of_month (&last) &&
          strcmp (active_first, active_last) < 0;
-}
-
-/* The JSON array of the ids in @ids. */
-static char *
-json_ids (GArray *ids)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (ids, gint64, i));
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
 }
 
 /* The first column of @stmt's only row (0 when NULL); FALSE with @error set on failure. */
