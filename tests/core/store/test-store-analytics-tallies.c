@@ -594,6 +594,28 @@ test_migrate_from_15 (void)
                                      " AND name = 'activity_analytics_costs'",
                                      "VALUES ('activity_analytics_costs')"), ==, 0);
 
+  /* The comparable partners of February 2026 from the migrated spans: Adams (referred in
+   * November), not Baker (first in February), with Adams' referrals around 1 February. */
+  {
+    g_autoptr(GHashTable) tiers = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) excluded = g_hash_table_new (g_int64_hash, g_int64_equal);
+    RpComparable comparable;
+
+    store = rp_store_open (tmp.path, &error);
+    g_assert_no_error (error);
+    g_hash_table_add (tiers, (gpointer) "a");
+    g_hash_table_add (tiers, (gpointer) "c");
+    g_assert_true (rp_store_analytics_comparable (store, NULL, "2025-02-01", "2026-01-31", tiers,
+                                                  excluded, NULL, "2026-01-02", "2026-01-31",
+                                                  "2026-02-02", "2026-03-03", &comparable,
+                                                  &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (comparable.partners, ==, 1);
+    g_assert_cmpuint (comparable.before, ==, 2);
+    g_assert_cmpuint (comparable.after, ==, 0);
+    g_clear_object (&store);
+  }
+
   rp_test_store_close (&tmp);
 }
 
