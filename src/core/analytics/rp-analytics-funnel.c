@@ -77,7 +77,7 @@ rp_analytics_funnel (RpStore                 *store,
                      RpFunnelFigure          *funnel,
                      GError                 **error)
 {
-  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GArray) steps = NULL;
   g_autoptr(GTimeZone) local = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
@@ -101,13 +101,13 @@ rp_analytics_funnel (RpStore                 *store,
 
   for (guint i = 0; i < steps->len; i++)
     {
-      RpReferralSteps *row = g_ptr_array_index (steps, i);
+      RpReferralSteps *row = &g_array_index (steps, RpReferralSteps, i);
       const char *times[RP_FUNNEL_N_STEPS] = {
         NULL, row->contacted_at, row->scheduled_at, row->seen_at, row->closed_at,
       };
       int rank = status_rank (row->status);
       int furthest = rank;
-      GDate previous_day;
+      guint32 previous_day;
       gboolean have_previous;
 
       if (g_str_equal (row->status, "declined"))
@@ -135,21 +135,23 @@ rp_analytics_funnel (RpStore                 *store,
         funnel->reached[s]++;
 
       /* The days each step took, from the previous step whose time is known. */
-      have_previous = rp_period_parse_day (row->referred_on, &previous_day);
+      have_previous = _rp_analytics_julian_of_day (row->referred_on, &previous_day);
       for (int s = 1; s < RP_FUNNEL_N_STEPS; s++)
         {
           GDate day;
+          guint32 julian;
 
           if (times[s] == NULL || !rp_period_local_day_of (times[s], tz, &day))
             continue;
 
+          julian = g_date_get_julian (&day);
           if (have_previous)
             {
-              int n = MAX (0, rp_period_days_between (&previous_day, &day));
+              int n = MAX (0, (int) julian - (int) previous_day);
 
               g_array_append_val (days[s], n);
             }
-          previous_day = day;
+          previous_day = julian;
           have_previous = TRUE;
         }
     }

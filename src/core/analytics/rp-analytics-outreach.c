@@ -142,24 +142,32 @@ rp_analytics_outreach (RpStore                 *store,
   if (referral_days == NULL)
     return NULL;
 
-  for (guint i = 0; i < referral_days->len; i++)
-    {
-      RpPartnerDay *row = g_ptr_array_index (referral_days, i);
-      GArray *days = g_hash_table_lookup (days_by_partner, &row->partner_id);
-      GDate referral_day;
-      guint32 julian;
+  /* The rows come partner by partner. */
+  {
+    GArray *days = NULL;
+    gint64 days_partner = 0;
 
-      if (!rp_period_parse_day (row->day, &referral_day))
-        continue;
-      if (days == NULL)
-        {
-          days = g_array_new (FALSE, FALSE, sizeof (guint32));
-          g_hash_table_insert (days_by_partner, g_memdup2 (&row->partner_id, sizeof (gint64)),
-                               days);
-        }
-      julian = g_date_get_julian (&referral_day);
-      g_array_append_val (days, julian);
-    }
+    for (guint i = 0; i < referral_days->len; i++)
+      {
+        RpPartnerDay *row = g_ptr_array_index (referral_days, i);
+        guint32 julian;
+
+        if (!_rp_analytics_julian_of_day (row->day, &julian))
+          continue;
+        if (days == NULL || days_partner != row->partner_id)
+          {
+            days_partner = row->partner_id;
+            days = g_hash_table_lookup (days_by_partner, &row->partner_id);
+          }
+        if (days == NULL)
+          {
+            days = g_array_new (FALSE, FALSE, sizeof (guint32));
+            g_hash_table_insert (days_by_partner, g_memdup2 (&row->partner_id, sizeof (gint64)),
+                                 days);
+          }
+        g_array_append_val (days, julian);
+      }
+  }
 
   visited_partners = rp_store_analytics_partners (store, (gint64 *) visited_ids->data,
                                                   visited_ids->len, error);
@@ -253,7 +261,7 @@ rp_analytics_outreach (RpStore                 *store,
       }
 
     if (!rp_store_analytics_comparable (store, filter, year_first, year_last, visited_tiers,
-                                        first_visit, before_first, before_last, after_first,
+                                        first_visit, days_by_partner, before_first, before_last, after_first,
                                         after_last, &comparable, error))
       {
         rp_outreach_figure_free (figure);

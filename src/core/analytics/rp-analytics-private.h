@@ -48,6 +48,10 @@ gboolean     _rp_analytics_sort_and_name       (RpStore                 *store,
 
 /* "YYYY-MM-DD" of @day, and of @day moved by @days. */
 char        *_rp_analytics_day                 (const GDate             *day);
+/* The julian day of @text ("YYYY-MM-DD"), as rp_period_parse_day() reads it but without
+ * sscanf() (figures read tens of thousands); FALSE when it is no valid day. */
+gboolean     _rp_analytics_julian_of_day       (const char              *text,
+                                                guint32                 *julian);
 char        *_rp_analytics_shifted_day         (const GDate             *day,
                                                 int                      days);
 /* The months "YYYY-MM" from @first's to @last's; a month's label ("Nov 2026"); the index of

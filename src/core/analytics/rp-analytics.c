@@ -87,6 +87,35 @@ _rp_analytics_day (const GDate *day)
   return rp_period_format_day (day);
 }
 
+gboolean
+_rp_analytics_julian_of_day (const char *text,
+                             guint32    *julian)
+{
+  static const guint8 digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+  guint values[8];
+  guint year, month, dom;
+  GDate day;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    {
+      if (!g_ascii_isdigit (text[digits[i]]))
+        return FALSE;
+      values[i] = (guint) (text[digits[i]] - '0');
+    }
+  year = values[0] * 1000 + values[1] * 100 + values[2] * 10 + values[3];
+  month = values[4] * 10 + values[5];
+  dom = values[6] * 10 + values[7];
+  if (!g_date_valid_dmy ((GDateDay) dom, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) dom, (GDateMonth) month, (GDateYear) year);
+  *julian = g_date_get_julian (&day);
+  return TRUE;
+}
+
 char *
 _rp_analytics_shifted_day (const GDate *day,
                            int          days)

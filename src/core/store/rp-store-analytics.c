@@ -6,7 +6,9 @@
  * (analytics_day_tally, analytics_partner_month, analytics_partner_first): a range of days is
  * read as its whole months from the tallies and its ends from the referrals' index by day. The
  * rows a figure needs one by one (the funnel's, the outcomes') come from covering indexes, and
- * a partner's row is joined only when a filter or a name needs it. Each query was checked with
+ * a partner's row is joined only when a filter or a name needs it. The outreach's comparable
+ * partners over whole months come from the spans of schema 16 (analytics_partner_span,
+ * analytics_span_tally) when no filter but a tier's is set. Each query was checked with
  * EXPLAIN QUERY PLAN on the bench database.
  *
  * Copyright 2026 The Rapport authors
@@ -104,19 +106,16 @@ rp_month_count_free (RpMonthCount *row)
 }
 
 void
-rp_referral_steps_free (RpReferralSteps *row)
+rp_referral_steps_clear (RpReferralSteps *row)
 {
   if (row == NULL)
     return;
-  g_free (row->status);
-  g_free (row->referred_on);
-  g_free (row->reason);
-  g_free (row->contacted_at);
-  g_free (row->scheduled_at);
-  g_free (row->seen_at);
-  g_free (row->closed_at);
-  g_free (row->ended_at);
-  g_free (row);
+  g_clear_pointer (&row->reason, g_free);
+  g_clear_pointer (&row->contacted_at, g_free);
+  g_clear_pointer (&row->scheduled_at, g_free);
+  g_clear_pointer (&row->seen_at, g_free);
+  g_clear_pointer (&row->closed_at, g_free);
+  g_clear_pointer (&row->ended_at, g_free);
 }
 
 void
@@ -631,7 +630,20 @@ keep_first (char       **slot,
   *slot = g_strdup (at);
 }
 
-GPtrArray *
+/* @text as one of the statuses' static nicks (interned if it is none of them). */
+static const char *
+status_nick (const char *text)
+{
+  static const char * const nicks[] = { "received", "contacted", "scheduled", "seen",
+                                        "loop-closed", "declined", "no-show", "lost" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    if (strcmp (text, nicks[i]) == 0)
+      return nicks[i];
+  return g_intern_string (text);
+}
+
+GArray *
 rp_store_analytics_referral_steps (RpStore                 *self,
                                    const RpAnalyticsFilter *filter,
                                    const char              *first,
@@ -639,7 +651,7 @@ rp_store_analytics_referral_steps (RpStore                 *self,
                                    GError                 **error)
 {
   g_autoptr(GString) sql = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) rows = NULL;
   gboolean join_partner = filters_partner (filter);
   RpReferralSteps *row = NULL;
   sqlite3_stmt *stmt;
@@ -666,7 +678,8 @@ rp_store_analytics_referral_steps (RpStore                 *self,
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
   bind_filter (stmt, filter);
 
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_referral_steps_free);
+  rows = g_array_new (FALSE, TRUE, sizeof (RpReferralSteps));
+  g_array_set_clear_func (rows, (GDestroyNotify) rp_referral_steps_clear);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -676,13 +689,16 @@ rp_store_analytics_referral_steps (RpStore                 *self,
       /* A referral's transitions come one after another. */
       if (row == NULL || row->id != id)
         {
-          row = g_new0 (RpReferralSteps, 1);
+          const char *reason = _rp_store_column_text (stmt, 4);
+
+          g_array_set_size (rows, rows->len + 1);
+          row = &g_array_index (rows, RpReferralSteps, rows->len - 1);
           row->id = id;
           row->partner_id = sqlite3_column_int64 (stmt, 1);
-          row->status = g_strdup (_rp_store_column_text (stmt, 2));
-          row->referred_on = g_strdup (_rp_store_column_text (stmt, 3));
-          row->reason = g_strdup (_rp_store_column_text (stmt, 4));
-          g_ptr_array_add (rows, row);
+          row->status = status_nick (_rp_store_column_text (stmt, 2));
+          g_strlcpy (row->referred_on, _rp_store_column_text (stmt, 3),
+                     sizeof row->referred_on);
+          row->reason = *reason != '\0' ? g_strdup (reason) : NULL;
         }
 
       if (to_status == NULL)
@@ -726,6 +742,78 @@ read_outcome_count (sqlite3_stmt *stmt)
   return row;
 }
 
+/* The JSON array of the ids in @ids. */
+static char *
+json_ids (GArray *ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Sets the specialty of each row of @rows (by partner) from the partners' covering index: one
+ * look-up a partner rather than one a referral. */
+static gboolean
+name_outcome_specialties (RpStore   *self,
+                          GPtrArray *rows,
+                          GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+  guint next = 0;
+  int rc;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpOutcomeCount *row = g_ptr_array_index (rows, i);
+
+      if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != row->partner_id)
+        g_array_append_val (ids, row->partner_id);
+    }
+  json = json_ids (ids);
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT p.id, p.specialty_label"
+                            " FROM partner p INDEXED BY partner_analytics_names"
+                            " WHERE p.id IN (SELECT value FROM json_each (?1)) ORDER BY p.id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *label = _rp_store_column_text (stmt, 1);
+
+      /* Both by partner: the rows of partners before this one have none (never: a referral's
+       * partner is there). */
+      for (; next < rows->len; next++)
+        {
+          RpOutcomeCount *row = g_ptr_array_index (rows, next);
+
+          if (row->partner_id > id)
+            break;
+          if (row->partner_id == id)
+            {
+              g_free (row->specialty);
+              row->specialty = g_strdup (label);
+            }
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 rp_store_analytics_outcome_counts (RpStore                 *self,
                                    const RpAnalyticsFilter *filter,
@@ -734,22 +822,34 @@ rp_store_analytics_outcome_counts (RpStore                 *self,
                                    GError                 **error)
 {
   g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean join_partner = filters_partner (filter);
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
 
-  /* From the partial index of the outcomes recorded, each partner's specialty from the covering
-   * index of names. */
-  sql = g_string_new ("SELECT r.partner_id, r.outcome_category_id, p.specialty_label,"
-                      " count(*), count(nullif(r.satisfaction, 0)), total(r.satisfaction)"
-                      " FROM referral r INDEXED BY referral_analytics_outcomes"
-                      " JOIN partner p INDEXED BY partner_analytics_names ON p.id = r.partner_id"
-                      " WHERE r.referred_on BETWEEN ?1 AND ?2"
-                      " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)");
+  /* From the partial index of the outcomes recorded, by partner (in order of partner); each
+   * partner's specialty from the covering index of names, joined to each referral when a filter
+   * on the partner needs it, else looked up once a partner afterwards. */
+  sql = g_string_new ("SELECT r.partner_id, r.outcome_category_id,");
+  g_string_append (sql, join_partner ? " p.specialty_label," : " '',");
+  g_string_append (sql, " count(*), count(nullif(r.satisfaction, 0)), total(r.satisfaction)"
+                        " FROM referral r INDEXED BY referral_analytics_outcomes");
+  if (join_partner)
+    g_string_append (sql, " JOIN partner p INDEXED BY partner_analytics_names"
+                          " ON p.id = r.partner_id");
+  g_string_append (sql, " WHERE r.referred_on BETWEEN ?1 AND ?2"
+                        " AND (r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL)");
   append_conditions (sql, filter, "p", "r");
-  g_string_append (sql, " GROUP BY r.partner_id, r.outcome_category_id");
-  return read_between (self, filter, first, last, read_outcome_count,
+  g_string_append (sql, " GROUP BY r.partner_id, r.outcome_category_id"
+                        " ORDER BY r.partner_id, r.outcome_category_id");
+  rows = read_between (self, filter, first, last, read_outcome_count,
                        (GDestroyNotify) rp_outcome_count_free, sql->str, error);
+  if (rows == NULL || join_partner || rows->len == 0)
+    return g_steal_pointer (&rows);
+  if (!name_outcome_specialties (self, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 GHashTable *
@@ -973,6 +1073,323 @@ rp_store_analytics_partner_days (RpStore                 *self,
                               error);
 }
 
+/* @text ("YYYY-MM-DD") as @day; FALSE when it is no valid day. */
+static gboolean
+parse_day (const char *text,
+           GDate      *day)
+{
+  g_date_clear (day, 1);
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  g_date_set_dmy (day, (GDateDay) atoi (text + 8), (GDateMonth) atoi (text + 5),
+                  (GDateYear) atoi (text));
+  return g_date_valid (day);
+}
+
+/* Whether the comparable partners of @filter from @active_first to @active_last can be counted
+ * from the spans of schema 16: whole months, one direction, no filter but the tier's (and
+ * windows ending on a day). */
+static gboolean
+spans_answer (const RpAnalyticsFilter *filter,
+              const char              *active_first,
+              const char              *active_last,
+              const char              *after_last)
+{
+  GDate last, end;
+
+  if (filter != NULL &&
+      (filter->any_direction || filter->target_list_id != 0 || filter->partner_id != 0 ||
+       (filter->specialty_code != NULL && *filter->specialty_code != '\0') ||
+       (filter->city != NULL && *filter->city != '\0')))
+    return FALSE;
+  if (strlen (active_first) != 10 || strcmp (active_first + 7, "-01") != 0)
+    return FALSE;
+
+  if (after_last != NULL && !parse_day (after_last, &end))
+    return FALSE;
+  return parse_day (active_last, &last) && g_date_is_last_of_month (&last) &&
+         strcmp (active_first, active_last) < 0;
+}
+
+/* The first column of @stmt's only row (0 when NULL); FALSE with @error set on failure. */
+static gboolean
+step_sums (RpStore      *self,
+           sqlite3_stmt *stmt,
+           gint64       *first,
+           gint64       *second,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *first = sqlite3_column_int64 (stmt, 0);
+      if (second != NULL)
+        *second = sqlite3_column_int64 (stmt, 1);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @tiers (a set of nicks) holds every tier. */
+static gboolean
+every_tier (GHashTable *tiers)
+{
+  GEnumClass *klass = g_type_class_ref (RP_TYPE_TIER);
+  gboolean every = TRUE;
+
+  for (guint i = 0; i < klass->n_values && every; i++)
+    every = g_hash_table_contains (tiers, klass->values[i].value_nick);
+  g_type_class_unref (klass);
+  return every;
+}
+
+/* rp_store_analytics_comparable() over whole months without a filter but tier and direction:
+ * the partners that referred in those months (S, from analytics_span_tally) less the excluded
+ * among them, and the windows' referrals of all partners of @tiers (analytics_day_tally) less
+ * those of the excluded partners of S and of the partners that did not refer in those months
+ * (the spans after them whose previous month is before them): a few thousand rows rather than a
+ * year of analytics_partner_month and every referral of the windows. The partners @filter
+ * selects are those of its tier, if any, in its direction. */
+static gboolean
+comparable_from_spans (RpStore                 *self,
+                       const RpAnalyticsFilter *filter,
+                       const char              *active_first,
+                       const char              *active_last,
+                       GHashTable              *tiers,
+                       GHashTable              *excluded,
+                       GHashTable              *excluded_days,
+                       const char              *before_first,
+                       const char              *before_last,
+                       const char              *after_first,
+                       const char              *after_last,
+                       RpComparable            *comparable,
+                       GError                 **error)
+{
+  g_autoptr(GString) tier_json = g_string_new ("[");
+  g_autoptr(GArray) excluded_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) gone = NULL;
+  g_autoptr(GArray) looked_up = NULL;
+  g_autoptr(GArray) absent = NULL;
+  g_autoptr(GString) months = NULL;
+  g_autofree char *excluded_json = NULL;
+  g_autofree char *gone_json = NULL;
+  const char *only_tier = NULL;
+  char first_month[8], last_month[8];
+  gint64 active = 0, before = 0, after = 0, gone_before = 0, gone_after = 0;
+  guint32 window[4] = { 0, 0, 0, 0 };
+  guint32 year[2] = { 0, 0 };
+  gboolean every, use_days;
+  GHashTableIter iter;
+  gpointer key;
+  sqlite3_stmt *stmt;
+  GDate day, end;
+
+  g_snprintf (first_month, sizeof first_month, "%.7s", active_first);
+  g_snprintf (last_month, sizeof last_month, "%.7s", active_last);
+  if (filter != NULL && !filter->any_tier)
+    only_tier = rp_enum_to_nick (RP_TYPE_TIER, filter->tier);
+  g_hash_table_iter_init (&iter, tiers);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (only_tier != NULL && strcmp (key, only_tier) != 0)
+        continue;
+      if (tier_json->len > 1)
+        g_string_append_c (tier_json, ',');
+      g_string_append_c (tier_json, '"');
+      g_string_append (tier_json, key);   /* tier nicks: letters only */
+      g_string_append_c (tier_json, '"');
+    }
+  g_string_append_c (tier_json, ']');
+  every = only_tier == NULL && every_tier (tiers);
+  use_days = excluded_days != NULL && before_first != NULL && after_last != NULL &&
+             parse_day (before_first, &day) && parse_day (before_last, &end);
+  if (use_days)
+    {
+      window[0] = g_date_get_julian (&day);
+      window[1] = g_date_get_julian (&end);
+      parse_day (after_first, &day);   /* all checked by spans_answer() but @before_last */
+      parse_day (after_last, &end);
+      window[2] = g_date_get_julian (&day);
+      window[3] = g_date_get_julian (&end);
+      parse_day (active_first, &day);
+      parse_day (active_last, &end);
+      year[0] = g_date_get_julian (&day);
+      year[1] = g_date_get_julian (&end);
+    }
+
+  /* The excluded partners: those with a referral in the months among the days the caller read
+   * are known to be in S (when every tier is), the others are looked up. */
+  gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_hash_table_iter_init (&iter, excluded);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GArray *days = use_days && every ? g_hash_table_lookup (excluded_days, key) : NULL;
+      gboolean known = FALSE;
+
+      for (guint i = 0; days != NULL && i < days->len && !known; i++)
+        {
+          guint32 julian = g_array_index (days, guint32, i);
+
+          known = julian >= year[0] && julian <= year[1];
+        }
+      if (known)
+        g_array_append_val (gone, *(gint64 *) key);
+      else
+        g_array_append_val (excluded_ids, *(gint64 *) key);
+    }
+  excluded_json = json_ids (excluded_ids);
+
+  /* S: each partner that referred in the months once, by its first span there. */
+  stmt = _rp_store_prepare (self,
+                            "SELECT coalesce(sum(n), 0) FROM analytics_span_tally"
+                            " WHERE direction = ?15 AND month BETWEEN ?3 AND ?4"
+                            " AND prev_month < ?3 AND tier IN (SELECT value FROM json_each (?8))",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 3, first_month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, last_month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, tier_json->str, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+  if (!step_sums (self, stmt, &active, NULL, error))
+    return FALSE;
+
+  /* The excluded partners of S; their tier is read only when some tier is left out. */
+  if (every)
+    stmt = _rp_store_prepare (self,
+                              "SELECT DISTINCT t.partner_id FROM analytics_partner_month t"
+                              " WHERE t.partner_id IN (SELECT value FROM json_each (?7))"
+                              " AND t.month BETWEEN ?3 AND ?4 AND t.direction = ?15",
+                              error);
+  else
+    stmt = _rp_store_prepare (self,
+                              "SELECT p.id FROM json_each (?7) j"
+                              " JOIN partner p INDEXED BY partner_analytics_names ON p.id = j.value"
+                              " WHERE p.tier IN (SELECT value FROM json_each (?8))"
+                              " AND EXISTS (SELECT 1 FROM analytics_partner_month t"
+                              "   WHERE t.partner_id = p.id AND t.month BETWEEN ?3 AND ?4"
+                              "   AND t.direction = ?15)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 3, first_month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, last_month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, excluded_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, tier_json->str, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+  looked_up = _rp_store_collect_ids (self, stmt, error);
+  if (looked_up == NULL)
+    return FALSE;
+  g_array_append_vals (gone, looked_up->data, looked_up->len);
+
+  comparable->partners = (guint) (active - (gint64) gone->len);
+  if (before_first == NULL || after_last == NULL)
+    return TRUE;
+
+  /* Every referral of the tiers in the windows. */
+  stmt = _rp_store_prepare (self,
+                            "SELECT coalesce(sum(CASE WHEN day <= ?5 THEN n END), 0),"
+                            " coalesce(sum(CASE WHEN day >= ?6 THEN n END), 0)"
+                            " FROM analytics_day_tally WHERE day BETWEEN ?1 AND ?2"
+                            " AND direction = ?15 AND tier IN (SELECT value FROM json_each (?8))",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, before_first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, after_last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, before_last, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, after_first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, tier_json->str, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+  if (!step_sums (self, stmt, &before, &after, error))
+    return FALSE;
+
+  /* The partners of the tiers that referred after the months but not in them: their first span
+   * after them follows a month before them (or none). Only the months up to the windows' end. */
+  months = g_string_new ("[");
+  parse_day (active_last, &day);   /* both checked by spans_answer() */
+  parse_day (after_last, &end);
+  g_date_add_days (&day, 1);
+  while (g_date_compare (&day, &end) <= 0)
+    {
+      g_string_append_printf (months, "%s\"%04d-%02d\"", months->len > 1 ? "," : "",
+                              g_date_get_year (&day), g_date_get_month (&day));
+      g_date_add_months (&day, 1);
+    }
+  g_string_append_c (months, ']');
+
+  stmt = _rp_store_prepare (self,
+                            "SELECT s.partner_id FROM analytics_partner_span s"
+                            " WHERE s.direction = ?15"
+                            " AND s.month IN (SELECT value FROM json_each (?9))"
+                            " AND s.prev_month < ?3"
+                            " AND s.tier IN (SELECT value FROM json_each (?8))",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 3, first_month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, tier_json->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, months->str, -1, SQLITE_TRANSIENT);
+  bind_filter (stmt, filter);
+  absent = _rp_store_collect_ids (self, stmt, error);
+  if (absent == NULL)
+    return FALSE;
+
+  /* Their referrals and the excluded partners' of S in the windows: those the caller read
+   * counted here, the others read. */
+  if (use_days)
+    for (guint i = 0; i < gone->len; i++)
+      {
+        GArray *days = g_hash_table_lookup (excluded_days, &g_array_index (gone, gint64, i));
+
+        for (guint j = 0; days != NULL && j < days->len; j++)
+          {
+            guint32 julian = g_array_index (days, guint32, j);
+
+            gone_before += julian >= window[0] && julian <= window[1];
+            gone_after += julian >= window[2] && julian <= window[3];
+          }
+      }
+  else
+    g_array_append_vals (absent, gone->data, gone->len);
+  if (absent->len > 0)
+    {
+      gint64 absent_before = 0, absent_after = 0;
+
+      gone_json = json_ids (absent);
+      stmt = _rp_store_prepare (self,
+                                "SELECT coalesce(sum(r.referred_on <= ?5), 0),"
+                                " coalesce(sum(r.referred_on >= ?6), 0)"
+                                " FROM referral r INDEXED BY referral_partner_days"
+                                " WHERE r.partner_id IN (SELECT value FROM json_each (?7))"
+                                " AND r.referred_on BETWEEN ?1 AND ?2 AND r.direction = ?15",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, before_first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, after_last, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, before_last, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, after_first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, gone_json, -1, SQLITE_TRANSIENT);
+      bind_filter (stmt, filter);
+      if (!step_sums (self, stmt, &absent_before, &absent_after, error))
+        return FALSE;
+      gone_before += absent_before;
+      gone_after += absent_after;
+    }
+
+  comparable->before = (guint) (before - gone_before);
+  comparable->after = (guint) (after - gone_after);
+  return TRUE;
+}
+
 gboolean
 rp_store_analytics_comparable (RpStore                 *self,
                                const RpAnalyticsFilter *filter,
@@ -980,6 +1397,7 @@ rp_store_analytics_comparable (RpStore                 *self,
                                const char              *active_last,
                                GHashTable              *tiers,
                                GHashTable              *excluded,
+                               GHashTable              *excluded_days,
                                const char              *before_first,
                                const char              *before_last,
                                const char              *after_first,
@@ -1008,6 +1426,11 @@ rp_store_analytics_comparable (RpStore                 *self,
   g_return_val_if_fail (comparable != NULL, FALSE);
 
   memset (comparable, 0, sizeof *comparable);
+
+  if (spans_answer (filter, active_first, active_last, after_last))
+    return comparable_from_spans (self, filter, active_first, active_last, tiers, excluded,
+                                  excluded_days, before_first, before_last, after_first, after_last, comparable,
+                                  error);
 
   if (dense_max >= 0)
     state = g_new0 (guint8, dense_max + 1);
@@ -1192,7 +1615,8 @@ rp_store_analytics_gift_cents (RpStore                 *self,
     /* The partner's row only when a filter needs it; gifts have no direction. */
     if (join_partner)
       g_string_append (sql, " JOIN partner p ON p.id = ap.partner_id");
-    g_string_append (sql, " WHERE ap.cost_share_cents > 0"
+    /* Only an activity with a cost gives shares of it (activity_analytics_costs). */
+    g_string_append (sql, " WHERE a.cost_cents > 0 AND ap.cost_share_cents > 0"
                           " AND a.occurred_at >= ?1 AND a.occurred_at < ?2");
     append_conditions_full (sql, filter, join_partner ? "p" : "ap", "ap", FALSE);
     g_string_append (sql, " GROUP BY ap.partner_id ORDER BY ap.partner_id");

@@ -45,9 +45,9 @@ typedef struct
 {
   gint64  id;
   gint64  partner_id;
-  char   *status;        /* the nick: "received" … "lost" */
-  char   *referred_on;   /* local day */
-  char   *reason;        /* why it ended (declined, no-show, lost) */
+  const char *status;    /* the nick: "received" … "lost" (static) */
+  char    referred_on[11];   /* local day */
+  char   *reason;        /* why it ended (declined, no-show, lost); NULL when none */
   /* The first time each step was reached (ISO-8601 UTC), NULL when never. */
   char   *contacted_at;
   char   *scheduled_at;
@@ -116,7 +116,7 @@ typedef struct
 
 void rp_analytics_option_free   (RpAnalyticsOption  *option);
 void rp_month_count_free        (RpMonthCount       *row);
-void rp_referral_steps_free     (RpReferralSteps    *row);
+void rp_referral_steps_clear    (RpReferralSteps    *row);
 void rp_outcome_count_free      (RpOutcomeCount     *row);
 void rp_feedback_row_free       (RpFeedbackRow      *row);
 void rp_feedback_count_free     (RpFeedbackCount    *row);
@@ -138,9 +138,10 @@ GArray    *rp_store_analytics_count_by_partner   (RpStore                 *self,
                                                   const char              *first,
                                                   const char              *last,
                                                   GError                 **error);
-/* Each referral from @first to @last with the first time it reached each step (GPtrArray of
- * RpReferralSteps, in no particular order). */
-GPtrArray *rp_store_analytics_referral_steps     (RpStore                 *self,
+/* Each referral from @first to @last with the first time it reached each step (GArray of
+ * RpReferralSteps, cleared with rp_referral_steps_clear(), in no particular order: tens of
+ * thousands of rows a month, so no allocation for a row or its status). */
+GArray    *rp_store_analytics_referral_steps     (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
                                                   const char              *last,
@@ -204,13 +205,17 @@ typedef struct
 /* The partners @filter selects whose tier (nick) is in the set @tiers, not in the set @excluded
  * (of gint64), that referred from @active_first to @active_last: how many, and how many
  * referrals they made from @before_first to @before_last and from @after_first to @after_last
- * (days; both windows left out when @before_first is NULL). */
+ * (days; both windows left out when @before_first is NULL). @excluded_days, when not NULL,
+ * holds what the caller has read already: for partners of @excluded, the julian days (GArray of
+ * guint32) of all their referrals in @filter's direction from @before_first to @after_last (a
+ * partner with none may be missing). */
 gboolean   rp_store_analytics_comparable         (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *active_first,
                                                   const char              *active_last,
                                                   GHashTable              *tiers,
                                                   GHashTable              *excluded,
+                                                  GHashTable              *excluded_days,
                                                   const char              *before_first,
                                                   const char              *before_last,
                                                   const char              *after_first,

@@ -988,6 +988,119 @@ static const char migration_15[] =
   "INSERT INTO prospect_geo SELECT id, lat, lat, lon, lon FROM prospect"
   "  WHERE lat IS NOT NULL AND lon IS NOT NULL;";
 
+/* Schema 16: the outreach's comparable partners (src/core/store/rp-store-analytics.c) without a
+ * year of analytics_partner_month. Each of its rows (a partner's month with referrals, in one
+ * direction) is copied to analytics_partner_span with the partner's previous month with
+ * referrals in that direction ('' when none): a partner referred in the months m1…m2 exactly
+ * when one of its rows there has prev_month < m1 (its first from m1 on), so
+ * - analytics_span_tally (those rows counted by direction, tier, month and prev_month: a few
+ *   hundred) says how many partners referred in any range of whole months, and
+ * - analytics_partner_span, read by month and prev_month, lists the partners that referred after
+ *   a range of months but not in it (new and returning referrers).
+ * Triggers on analytics_partner_month keep the spans (a row added or removed changes the next
+ * row's prev_month) and triggers on the spans keep their tally. And activity_analytics_costs:
+ * the gifts and meals of a period.
+ * (IF NOT EXISTS, and both emptied before they are filled: tests fake an older schema by
+ * lowering user_version on a current file.) */
+#define SPAN_TALLY_ADD(S) \
+  "  INSERT INTO analytics_span_tally (direction, month, prev_month, tier, n)" \
+  "    VALUES (" S ".direction, " S ".month, " S ".prev_month, " S ".tier, 1)" \
+  "    ON CONFLICT (direction, month, prev_month, tier) DO UPDATE SET n = n + 1;"
+
+#define SPAN_TALLY_REMOVE(S) \
+  "  UPDATE analytics_span_tally SET n = n - 1 WHERE direction = " S ".direction" \
+  "    AND month = " S ".month AND prev_month = " S ".prev_month AND tier = " S ".tier;" \
+  "  DELETE FROM analytics_span_tally WHERE direction = " S ".direction" \
+  "    AND month = " S ".month AND prev_month = " S ".prev_month AND tier = " S ".tier" \
+  "    AND n <= 0;"
+
+/* The month of @R's partner after @R's and the one before it ('' when none), in @R's direction,
+ * from analytics_partner_month. */
+#define SPAN_NEXT_MONTH(R) \
+  "(SELECT min(month) FROM analytics_partner_month WHERE partner_id = " R ".partner_id" \
+  " AND direction = " R ".direction AND month > " R ".month)"
+#define SPAN_PREV_MONTH(R) \
+  "coalesce ((SELECT max(month) FROM analytics_partner_month WHERE partner_id = " R ".partner_id" \
+  " AND direction = " R ".direction AND month < " R ".month), '')"
+
+static const char migration_16[] =
+  "CREATE TABLE IF NOT EXISTS analytics_partner_span ("
+  "  direction TEXT NOT NULL,"
+  "  month TEXT NOT NULL,"
+  "  prev_month TEXT NOT NULL,"
+  "  partner_id INTEGER NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  PRIMARY KEY (direction, month, prev_month, partner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS analytics_span_tally ("
+  "  direction TEXT NOT NULL,"
+  "  month TEXT NOT NULL,"
+  "  prev_month TEXT NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (direction, month, prev_month, tier)"
+  ") WITHOUT ROWID;"
+
+  "DELETE FROM analytics_partner_span;"
+  "INSERT INTO analytics_partner_span (direction, month, prev_month, partner_id, tier)"
+  "  SELECT direction, month,"
+  "    lag(month, 1, '') OVER (PARTITION BY partner_id, direction ORDER BY month),"
+  "    partner_id, tier FROM analytics_partner_month;"
+  "DELETE FROM analytics_span_tally;"
+  "INSERT INTO analytics_span_tally (direction, month, prev_month, tier, n)"
+  "  SELECT direction, month, prev_month, tier, count(*) FROM analytics_partner_span"
+  "  GROUP BY direction, month, prev_month, tier;"
+
+  "CREATE TRIGGER IF NOT EXISTS analytics_span_ai AFTER INSERT ON analytics_partner_span BEGIN"
+  SPAN_TALLY_ADD ("new")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_span_ad AFTER DELETE ON analytics_partner_span BEGIN"
+  SPAN_TALLY_REMOVE ("old")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_span_au AFTER UPDATE OF prev_month, tier"
+  "  ON analytics_partner_span"
+  "  WHEN old.prev_month IS NOT new.prev_month OR old.tier IS NOT new.tier BEGIN"
+  SPAN_TALLY_REMOVE ("old")
+  SPAN_TALLY_ADD ("new")
+  "END;"
+  /* A month added: it follows the partner's previous month, the next month follows it. The
+   * spans are found by their whole key. */
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_month_ai AFTER INSERT"
+  "  ON analytics_partner_month BEGIN"
+  "  UPDATE analytics_partner_span SET prev_month = new.month"
+  "    WHERE direction = new.direction AND month = " SPAN_NEXT_MONTH ("new")
+  "    AND prev_month = " SPAN_PREV_MONTH ("new") " AND partner_id = new.partner_id;"
+  "  INSERT INTO analytics_partner_span (direction, month, prev_month, partner_id, tier)"
+  "    VALUES (new.direction, new.month, " SPAN_PREV_MONTH ("new") ", new.partner_id,"
+  "      new.tier);"
+  "END;"
+  /* A month removed: the next month follows the one before it. */
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_month_ad AFTER DELETE"
+  "  ON analytics_partner_month BEGIN"
+  "  UPDATE analytics_partner_span SET prev_month = " SPAN_PREV_MONTH ("old")
+  "    WHERE direction = old.direction AND month = " SPAN_NEXT_MONTH ("old")
+  "    AND prev_month = old.month AND partner_id = old.partner_id;"
+  "  DELETE FROM analytics_partner_span WHERE direction = old.direction AND month = old.month"
+  "    AND prev_month = " SPAN_PREV_MONTH ("old") " AND partner_id = old.partner_id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_month_au AFTER UPDATE OF tier"
+  "  ON analytics_partner_month WHEN old.tier IS NOT new.tier BEGIN"
+  "  UPDATE analytics_partner_span SET tier = new.tier"
+  "    WHERE direction = new.direction AND month = new.month"
+  "    AND prev_month = " SPAN_PREV_MONTH ("new") " AND partner_id = new.partner_id;"
+  "END;"
+  /* The gifts and meals of a range of instants without the other activities' rows (an
+   * activity_partner row has a share of the cost only when its activity has a cost). */
+  "CREATE INDEX IF NOT EXISTS activity_analytics_costs ON activity(occurred_at)"
+  "  WHERE cost_cents > 0;"
+  "ANALYZE analytics_partner_span;"
+  "ANALYZE analytics_span_tally;";
+
+#undef SPAN_TALLY_ADD
+#undef SPAN_TALLY_REMOVE
+#undef SPAN_NEXT_MONTH
+#undef SPAN_PREV_MONTH
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1004,6 +1117,7 @@ static const char * const migrations[] = {
   migration_13,
   migration_14,
   migration_15,
+  migration_16,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -2,13 +2,18 @@
  * over the referrals through inserts, updates, deletes, a partner's new tier, specialty or city,
  * bulk writes, an import's undo, and the migration from schema 10 of a database with referrals;
  * the feedback tally (schema 14) equal to one over the feedback through inserts, imports,
- * updates, deletes, a partner's deletion, and the migration from schema 13.
+ * updates, deletes, a partner's deletion, and the migration from schema 13; the spans (schema
+ * 16) equal to each partner's months with the month before through the same writes and the
+ * migration from schema 15, and the comparable partners counted from them equal to those counted
+ * from the referrals.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <stdlib.h>
 
 #include <sqlite3.h>
 
@@ -68,6 +73,23 @@ assert_tallies (const char *path)
                                      " FROM analytics_feedback_month",
                                      "SELECT substr(given_on, 1, 7), score, topic, count(*)"
                                      " FROM partner_feedback GROUP BY 1, 2, 3"),
+                   ==, 0);
+  /* Schema 16: each partner's months with the month before, and their tally. */
+  g_assert_cmpint (count_difference (path,
+                                     "SELECT direction, month, prev_month, partner_id, tier"
+                                     " FROM analytics_partner_span",
+                                     "SELECT direction, month, lag(month, 1, '') OVER"
+                                     " (PARTITION BY partner_id, direction ORDER BY month),"
+                                     " partner_id, tier FROM (SELECT r.direction,"
+                                     " substr(r.referred_on, 1, 7) AS month, r.partner_id,"
+                                     " p.tier FROM referral r JOIN partner p"
+                                     " ON p.id = r.partner_id GROUP BY 1, 2, 3)"),
+                   ==, 0);
+  g_assert_cmpint (count_difference (path,
+                                     "SELECT direction, month, prev_month, tier, n"
+                                     " FROM analytics_span_tally",
+                                     "SELECT direction, month, prev_month, tier, count(*)"
+                                     " FROM analytics_partner_span GROUP BY 1, 2, 3, 4"),
                    ==, 0);
 }
 
@@ -515,6 +537,312 @@ test_filter_specialties (void)
   rp_test_store_close (&tmp);
 }
 
+/* A schema 15 database with referrals gets its spans filled by the migration. */
+static void
+test_migrate_from_15 (void)
+{
+  static const struct
+  {
+    guint partner;
+    RpReferralDirection direction;
+    const char *day;
+  } referrals[] = {
+    { 0, RP_REFERRAL_DIRECTION_INBOUND, "2025-11-05" },
+    { 0, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05" },
+    { 0, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-06" },
+    { 0, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-03-01" },
+    { 1, RP_REFERRAL_DIRECTION_INBOUND, "2026-02-28" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpPartner) adams = NULL;
+  g_autoptr(RpPartner) baker = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield");
+  baker = add_partner (tmp.store, "Baker", RP_TIER_C, "", "");
+  for (guint i = 0; i < G_N_ELEMENTS (referrals); i++)
+    g_object_unref (add_referral (tmp.store, referrals[i].partner == 0 ? adams : baker,
+                                  referrals[i].direction, referrals[i].day));
+  g_clear_object (&tmp.store);
+
+  /* Back to what schema 15 was, with the referrals in it; opened again, migrated. */
+  exec_sql (tmp.path,
+            "DROP TRIGGER analytics_partner_month_ai;"
+            "DROP TRIGGER analytics_partner_month_ad;"
+            "DROP TRIGGER analytics_partner_month_au;"
+            "DROP TABLE analytics_partner_span;"
+            "DROP TABLE analytics_span_tally;"
+            "DROP INDEX activity_analytics_costs;"
+            "PRAGMA user_version = 15;");
+  store = rp_store_open (tmp.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+
+  assert_tallies (tmp.path);
+  g_assert_cmpint (count_difference (tmp.path,
+                                     "SELECT direction, month, prev_month, tier, n"
+                                     " FROM analytics_span_tally",
+                                     "VALUES ('inbound', '2025-11', '', 'a', 1),"
+                                     " ('inbound', '2026-01', '2025-11', 'a', 1),"
+                                     " ('outbound', '2026-03', '', 'a', 1),"
+                                     " ('inbound', '2026-02', '', 'c', 1)"), ==, 0);
+  g_assert_cmpint (count_difference (tmp.path,
+                                     "SELECT name FROM sqlite_master WHERE type = 'index'"
+                                     " AND name = 'activity_analytics_costs'",
+                                     "VALUES ('activity_analytics_costs')"), ==, 0);
+
+  /* The comparable partners of February 2026 from the migrated spans: Adams (referred in
+   * November), not Baker (first in February), with Adams' referrals around 1 February. */
+  {
+    g_autoptr(GHashTable) tiers = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) excluded = g_hash_table_new (g_int64_hash, g_int64_equal);
+    RpComparable comparable;
+
+    store = rp_store_open (tmp.path, &error);
+    g_assert_no_error (error);
+    g_hash_table_add (tiers, (gpointer) "a");
+    g_hash_table_add (tiers, (gpointer) "c");
+    g_assert_true (rp_store_analytics_comparable (store, NULL, "2025-02-01", "2026-01-31", tiers,
+                                                  excluded, NULL, "2026-01-02", "2026-01-31",
+                                                  "2026-02-02", "2026-03-03", &comparable,
+                                                  &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (comparable.partners, ==, 1);
+    g_assert_cmpuint (comparable.before, ==, 2);
+    g_assert_cmpuint (comparable.after, ==, 0);
+    g_clear_object (&store);
+  }
+
+  rp_test_store_close (&tmp);
+}
+
+static void
+format_day (char        *text,
+            const GDate *day)
+{
+  g_date_strftime (text, 11, "%Y-%m-%d", day);
+}
+
+/* The julian days of @partner_id's referrals in @direction from @first to @last. */
+static GArray *
+read_days (const char *path,
+           gint64      partner_id,
+           const char *direction,
+           const char *first,
+           const char *last)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT referred_on FROM referral"
+                                           " WHERE partner_id = ?1 AND direction = ?2"
+                                           " AND referred_on BETWEEN ?3 AND ?4",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, partner_id);
+  sqlite3_bind_text (stmt, 2, direction, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, last, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      GDate day;
+      guint32 julian;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, (GDateDay) atoi (text + 8), (GDateMonth) atoi (text + 5),
+                      (GDateYear) atoi (text));
+      julian = g_date_get_julian (&day);
+      g_array_append_val (days, julian);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return days;
+}
+
+/* The comparable partners of a period starting on the 1st (counted from the spans without a
+ * filter, or with a tier's) equal those counted from the referrals (with a filter on the city
+ * every partner has), over random networks with gaps of months, returning and new partners,
+ * both directions, other tiers and excluded partners, with or without the excluded partners'
+ * days read already. */
+static void
+test_comparable_spans (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
+  guint with_partners = 0, with_before = 0, with_after = 0;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner%u", i);
+
+      g_ptr_array_add (partners, add_partner (tmp.store, name, (RpTier) (i % 3), "207X00000X",
+                                              "Springfield"));
+    }
+  for (guint i = 0; i < 400; i++)
+    {
+      /* Partners 0-5 refer only in 2025, 6-11 only from mid 2026: gaps of a year. */
+      guint which = (guint) g_rand_int_range (rand, 0, 24);
+      GDate day;
+      char text[11];
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, 1, G_DATE_JANUARY, 2025);
+      if (which < 6)
+        g_date_add_days (&day, (guint) g_rand_int_range (rand, 0, 365));
+      else if (which < 12)
+        g_date_add_days (&day, (guint) g_rand_int_range (rand, 540, 700));
+      else
+        g_date_add_days (&day, (guint) g_rand_int_range (rand, 0, 700));
+      format_day (text, &day);
+      g_object_unref (add_referral (tmp.store, g_ptr_array_index (partners, which),
+                                    i % 5 == 0 ? RP_REFERRAL_DIRECTION_OUTBOUND
+                                               : RP_REFERRAL_DIRECTION_INBOUND, text));
+    }
+  /* A tier changed after the referrals, some referrals deleted. */
+  {
+    g_autoptr(GError) error = NULL;
+    RpPartner *moved = g_ptr_array_index (partners, 13);
+
+    rp_partner_set_tier (moved, RP_TIER_A);
+    g_assert_true (rp_store_update_partner (tmp.store, moved, &error));
+    g_assert_no_error (error);
+  }
+  exec_sql (tmp.path, "DELETE FROM referral WHERE id % 9 = 0");
+  assert_tallies (tmp.path);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GHashTable) tiers = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             NULL);
+      g_autoptr(GHashTable) excluded_days = NULL;
+      RpAnalyticsFilter fast, slow;
+      RpComparable from_spans, from_referrals;
+      GDate first, last, year_first, year_last, reference, edge;
+      char active_first[11], active_last[11], before_first[11], before_last[11];
+      char after_first[11], after_last[11];
+      guint span = (guint) g_rand_int_range (rand, 0, 61);
+
+      /* A period from the 1st of a month of 2025-2026, its year before, windows around a day in
+       * it. */
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, (GDateMonth) g_rand_int_range (rand, 1, 13),
+                      (GDateYear) g_rand_int_range (rand, 2025, 2027));
+      last = first;
+      g_date_add_months (&last, (guint) g_rand_int_range (rand, 1, 4));
+      g_date_subtract_days (&last, 1);
+      year_first = first;
+      g_date_subtract_years (&year_first, 1);
+      year_last = first;
+      g_date_subtract_days (&year_last, 1);
+      reference = first;
+      g_date_add_days (&reference, (guint) g_rand_int_range (rand, 0, 28));
+      format_day (active_first, &year_first);
+      format_day (active_last, &year_last);
+      edge = reference;
+      g_date_subtract_days (&edge, span);
+      format_day (before_first, &edge);
+      edge = reference;
+      g_date_subtract_days (&edge, 1);
+      format_day (before_last, &edge);
+      edge = reference;
+      g_date_add_days (&edge, 1);
+      format_day (after_first, &edge);
+      edge = reference;
+      g_date_add_days (&edge, span);
+      format_day (after_last, &edge);
+
+      for (guint t = 0; t < 3; t++)
+        if (i % 4 == 0 || g_rand_boolean (rand))
+          g_hash_table_add (tiers, (gpointer) rp_enum_to_nick (RP_TYPE_TIER, (int) t));
+      for (guint p = 0; p < partners->len; p++)
+        if (g_rand_int_range (rand, 0, 4) == 0)
+          {
+            gint64 id = rp_partner_get_id (g_ptr_array_index (partners, p));
+
+            g_hash_table_add (excluded, g_memdup2 (&id, sizeof id));
+          }
+
+      rp_analytics_filter_init (&fast);
+      if (i % 3 == 1)
+        fast.direction = RP_REFERRAL_DIRECTION_OUTBOUND;
+      if (i % 5 == 2)
+        {
+          fast.any_tier = FALSE;
+          fast.tier = RP_TIER_B;
+        }
+      slow = fast;
+      slow.city = (char *) "Springfield";
+
+      /* No filter at all: inbound, any tier. */
+      /* Half the time, the excluded partners' days read already (a few more than needed). */
+      if (i % 2 == 0 && span > 0)
+        {
+          char wide_first[11], wide_last[11];
+          GHashTableIter iter;
+          gpointer key;
+
+          excluded_days = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                 (GDestroyNotify) g_array_unref);
+          edge = reference;
+          g_date_subtract_days (&edge, span + 10);
+          format_day (wide_first, &edge);
+          edge = reference;
+          g_date_add_days (&edge, span + 10);
+          format_day (wide_last, &edge);
+          g_hash_table_iter_init (&iter, excluded);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            {
+              GArray *days = read_days (tmp.path, *(gint64 *) key,
+                                        rp_enum_to_nick (RP_TYPE_REFERRAL_DIRECTION,
+                                                         fast.direction),
+                                        wide_first, wide_last);
+
+              if (days->len > 0)
+                g_hash_table_insert (excluded_days, key, days);
+              else
+                g_array_unref (days);
+            }
+        }
+
+      g_assert_true (rp_store_analytics_comparable (tmp.store,
+                                                    i % 7 == 0 && i % 3 != 1 && i % 5 != 2
+                                                    ? NULL : &fast,
+                                                    active_first, active_last, tiers, excluded,
+                                                    excluded_days,
+                                                    span > 0 ? before_first : NULL, before_last,
+                                                    after_first, after_last, &from_spans,
+                                                    &error));
+      g_assert_no_error (error);
+      g_assert_true (rp_store_analytics_comparable (tmp.store, &slow, active_first, active_last,
+                                                    tiers, excluded, NULL,
+                                                    span > 0 ? before_first : NULL, before_last,
+                                                    after_first, after_last, &from_referrals,
+                                                    &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (from_spans.partners, ==, from_referrals.partners);
+      g_assert_cmpuint (from_spans.before, ==, from_referrals.before);
+      g_assert_cmpuint (from_spans.after, ==, from_referrals.after);
+      with_partners += from_spans.partners > 0;
+      with_before += from_spans.before > 0;
+      with_after += from_spans.after > 0;
+    }
+  /* Most cases count something. */
+  g_assert_cmpuint (with_partners, >, 100);
+  g_assert_cmpuint (with_before, >, 100);
+  g_assert_cmpuint (with_after, >, 100);
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +856,8 @@ main (int   argc,
   g_test_add_func ("/store/analytics-tallies/count-ranges", test_count_ranges);
   g_test_add_func ("/store/analytics-tallies/filter-specialties", test_filter_specialties);
   g_test_add_func ("/store/analytics-tallies/migrate-from-13", test_migrate_from_13);
+  g_test_add_func ("/store/analytics-tallies/migrate-from-15", test_migrate_from_15);
+  g_test_add_func ("/store/analytics-tallies/comparable-spans", test_comparable_spans);
 
   return g_test_run ();
 }
