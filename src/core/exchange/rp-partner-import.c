@@ -625,8 +625,9 @@ rp_partner_import_apply (RpPartnerImport      *self,
   if (!rp_import_batch_flush (pending, error))
     goto failed;
 
-  /* The rows are written: their keys are not needed to index the search, so their memory
-   * goes back first. */
+  /* The rows are written: the rows read ahead and their keys are not needed to index the
+   * search, so their memory goes back first. */
+  g_clear_pointer (&feed, rp_import_feed_free);
   rp_key_map_clear (self->file_keys);
 
   if (!(bulk ? rp_store_end_import_write (store, g_steal_pointer (&write), TRUE, error)
