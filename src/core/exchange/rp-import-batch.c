@@ -13,7 +13,8 @@
 #include "rp-store-partners.h"
 
 #define BATCH_ROWS 1024
-#define FILTER_BITS 8192
+/* Room for every key of a full batch at most half full: a slot per key, 0 for none. */
+#define KEY_SLOTS (BATCH_ROWS * RP_IMPORT_N_KEYS * 2)
 
 struct _RpImportBatch
 {
@@ -26,27 +27,21 @@ struct _RpImportBatch
   GArray                   *lines;
   GArray                   *keys;
   GArray                   *ids;
-  /* A bit for each waiting key's low bits: most rows' keys miss it, and only a hit looks
-   * through the waiting rows. */
-  guint64                   filter[FILTER_BITS / 64];
+  /* The waiting rows' keys, an open-addressed set (the keys are hashes already): a row's look
+   * at it costs a probe or two per key, whatever the batch holds. */
+  guint64                   key_slots[KEY_SLOTS];
 };
 
-static gboolean
-filter_has (const RpImportBatch *self,
-            guint64              key)
+/* The slot of @key, or of the empty one where it would go. */
+static guint
+key_slot (const RpImportBatch *self,
+          guint64              key)
 {
-  guint bit = key % FILTER_BITS;
+  guint slot = (guint) ((key ^ (key >> 32)) & (KEY_SLOTS - 1));
 
-  return (self->filter[bit / 64] >> (bit % 64)) & 1;
-}
-
-static void
-filter_add (RpImportBatch *self,
-            guint64        key)
-{
-  guint bit = key % FILTER_BITS;
-
-  self->filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+  while (self->key_slots[slot] != 0 && self->key_slots[slot] != key)
+    slot = (slot + 1) & (KEY_SLOTS - 1);
+  return slot;
 }
 
 RpImportBatch *
@@ -93,7 +88,8 @@ rp_import_batch_add (RpImportBatch       *self,
   g_array_append_vals (self->keys, keys, 1);
   for (guint k = 0; k < RP_IMPORT_N_KEYS; k++)
     if (rp_import_keys_array (keys)[k] != 0)
-      filter_add (self, rp_import_keys_array (keys)[k]);
+      self->key_slots[key_slot (self, rp_import_keys_array (keys)[k])] =
+        rp_import_keys_array (keys)[k];
 
   return self->partners->len < BATCH_ROWS || rp_import_batch_flush (self, error);
 }
@@ -103,22 +99,10 @@ rp_import_batch_holds (RpImportBatch      *self,
                        const RpImportKeys *keys)
 {
   const guint64 *wanted = rp_import_keys_array (keys);
-  gboolean maybe = FALSE;
 
   for (guint k = 0; k < RP_IMPORT_N_KEYS; k++)
-    maybe |= wanted[k] != 0 && filter_has (self, wanted[k]);
-  if (!maybe)
-    return FALSE;
-
-  for (guint i = 0; i < self->keys->len; i++)
-    {
-      const guint64 *held = rp_import_keys_array (&g_array_index (self->keys, RpImportKeys, i));
-
-      for (guint k = 0; k < RP_IMPORT_N_KEYS; k++)
-        for (guint h = 0; h < RP_IMPORT_N_KEYS; h++)
-          if (wanted[k] != 0 && held[h] == wanted[k])
-            return TRUE;
-    }
+    if (wanted[k] != 0 && self->key_slots[key_slot (self, wanted[k])] != 0)
+      return TRUE;
   return FALSE;
 }
 
@@ -148,6 +132,6 @@ rp_import_batch_flush (RpImportBatch  *self,
   g_ptr_array_set_size (self->partners, 0);
   g_array_set_size (self->lines, 0);
   g_array_set_size (self->keys, 0);
-  memset (self->filter, 0, sizeof self->filter);
+  memset (self->key_slots, 0, sizeof self->key_slots);
   return TRUE;
 }

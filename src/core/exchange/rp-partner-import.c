@@ -12,6 +12,7 @@
 
 #include "rp-csv-reader.h"
 #include "rp-import-batch.h"
+#include "rp-import-feed.h"
 #include "rp-import-keys.h"
 #include "rp-key-map.h"
 #include "rp-partner-import.h"
@@ -279,18 +280,6 @@ merge_into (RpPartnerImport *self,
 /* ── passes ───────────────────────────────────────────────────────────────────────────── */
 
 
-/* The line of the original file of the @ordinal-th record (1 the first under the header), read
- * from line @line of the CSV. */
-static guint
-source_line (RpPartnerImport *self,
-             guint            line,
-             guint            ordinal)
-{
-  if (self->line_map != NULL && ordinal < self->line_map->len)
-    return g_array_index (self->line_map, guint, ordinal);
-  return line;
-}
-
 static gboolean
 has_name_column (RpPartnerImport *self)
 {
@@ -327,10 +316,9 @@ rp_partner_import_plan (RpPartnerImport *self,
                         GCancellable    *cancellable,
                         GError         **error)
 {
-  g_autoptr(GPtrArray) row_problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) rp_import_problem_free);
-  GPtrArray *record;
-  guint line, too_long;
+  g_autoptr(RpImportFeed) feed = NULL;
+  RpImportFeedRow *row;
+  guint line;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), FALSE);
@@ -346,33 +334,33 @@ rp_partner_import_plan (RpPartnerImport *self,
       return FALSE;
     }
 
-  if (!load_keys (self, store, error) ||
-      !rp_import_skip_header (self->reader, cancellable, error))
+  /* The file is read on a worker thread while the stored partners' keys load. */
+  if (!rp_import_skip_header (self->reader, cancellable, error))
+    return FALSE;
+  feed = rp_import_feed_new (self->reader, self->headers, self->mapping, self->line_map,
+                             cancellable);
+  if (!load_keys (self, store, error))
     return FALSE;
 
-  while ((record = rp_csv_reader_next (self->reader, &line, &too_long, cancellable,
-                                       &local_error)) != NULL)
+  while ((row = rp_import_feed_next (feed, &local_error)) != NULL)
     {
-      g_autoptr(RpPartner) partner = NULL;
+      g_autoptr(RpPartner) partner = row->partner != NULL ? g_object_ref (row->partner) : NULL;
       RpDuplicateMatch match;
-      RpImportKeys keys;
+      RpImportKeys keys = row->keys;
       gint64 value = 0;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      line = source_line (self, line, self->n_rows + 1);
+      line = row->line;
       self->n_rows++;
-      g_ptr_array_set_size (row_problems, 0);
-      partner = rp_partner_row_build (self->headers, self->mapping, record, line, too_long,
-                                      row_problems);
 
       if (partner == NULL)
         {
           self->n_invalid++;
-          for (guint i = 0; i < row_problems->len; i++)
+          for (guint i = 0; i < row->problems->len; i++)
             if (self->problems->len < RP_IMPORT_MAX_LISTED)
-              g_ptr_array_add (self->problems, g_ptr_array_steal_index (row_problems, i--));
+              g_ptr_array_add (self->problems, g_ptr_array_steal_index (row->problems, i--));
           continue;
         }
 
@@ -382,7 +370,6 @@ rp_partner_import_plan (RpPartnerImport *self,
           g_array_append_val (self->preview_lines, line);
         }
 
-      rp_import_keys_of_partner (partner, &keys);
       match = find_match (self, &keys, &value);
       if (match == RP_MATCH_NONE)
         {
@@ -474,13 +461,12 @@ rp_partner_import_apply (RpPartnerImport      *self,
                          RpImportResult       *result,
                          GError              **error)
 {
-  g_autoptr(GPtrArray) row_problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) rp_import_problem_free);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(RpImportFeed) feed = NULL;
   RpImportResult counts = { 0, };
-  GPtrArray *record;
-  guint line, too_long;
+  RpImportFeedRow *row;
+  guint line;
   guint done = 0;
   gint64 batch_id = 0;
   gboolean bulk;
@@ -520,24 +506,27 @@ rp_partner_import_apply (RpPartnerImport      *self,
   else if (!rp_store_begin (store, error))
     return FALSE;
 
+  /* The file is read again on a worker thread, ahead of the writes. */
+  if (!rp_import_skip_header (self->reader, cancellable, error))
+    goto failed;
+  feed = rp_import_feed_new (self->reader, self->headers, self->mapping, self->line_map,
+                             cancellable);
   if (!load_keys (self, store, error) ||
-      !rp_import_skip_header (self->reader, cancellable, error) ||
       !rp_store_add_import_batch (store, self->file_name, "partners", &batch_id, error))
     goto failed;
   pending = rp_import_batch_new (store, batch_id, batch_written_cb, self);
 
-  while ((record = rp_csv_reader_next (self->reader, &line, &too_long, cancellable,
-                                       &local_error)) != NULL)
+  while ((row = rp_import_feed_next (feed, &local_error)) != NULL)
     {
-      g_autoptr(RpPartner) partner = NULL;
+      g_autoptr(RpPartner) partner = row->partner != NULL ? g_object_ref (row->partner) : NULL;
       RpDuplicateMatch match;
-      RpImportKeys keys;
+      RpImportKeys keys = row->keys;
       gint64 value = 0;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto failed;
 
-      line = source_line (self, line, done + 1);
+      line = row->line;
       done++;
       if (progress != NULL && done % PROGRESS_EVERY == 0)
         {
@@ -546,14 +535,11 @@ rp_partner_import_apply (RpPartnerImport      *self,
           progress (done, self->n_rows, elapsed > 0 ? done / elapsed : 0, user_data);
         }
 
-      g_ptr_array_set_size (row_problems, 0);
-      partner = rp_partner_row_build (self->headers, self->mapping, record, line, too_long,
-                                      row_problems);
       if (partner == NULL)
         {
           if (!skip_invalid)
             {
-              RpImportProblem *problem = g_ptr_array_index (row_problems, 0);
+              RpImportProblem *problem = g_ptr_array_index (row->problems, 0);
 
               g_set_error (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_INVALID_ROWS,
                            _("Line %u: %s (the file changed since it was checked)"),
@@ -564,7 +550,6 @@ rp_partner_import_apply (RpPartnerImport      *self,
           continue;
         }
 
-      rp_import_keys_of_partner (partner, &keys);
       /* A row that repeats a waiting one finds it written, as it would row by row. */
       if (bulk && rp_import_batch_holds (pending, &keys) &&
           !rp_import_batch_flush (pending, error))
@@ -640,8 +625,9 @@ rp_partner_import_apply (RpPartnerImport      *self,
   if (!rp_import_batch_flush (pending, error))
     goto failed;
 
-  /* The rows are written: their keys are not needed to index the search, so their memory
-   * goes back first. */
+  /* The rows are written: the rows read ahead and their keys are not needed to index the
+   * search, so their memory goes back first. */
+  g_clear_pointer (&feed, rp_import_feed_free);
   rp_key_map_clear (self->file_keys);
 
   if (!(bulk ? rp_store_end_import_write (store, g_steal_pointer (&write), TRUE, error)

@@ -231,10 +231,14 @@ rp_store_end_import_write (RpStore            *self,
     goto failed;
 
   /* The search index takes the new rows in one go: with an 8 MiB in-memory hash (1 MiB by
-   * default) it writes a few large segments instead of a hundred small ones it then merges.
-   * The setting goes back to the default in the same transaction. */
+   * default) it writes a few large segments instead of a hundred small ones, and without
+   * automatic merging it does not merge them with each other as it writes them (the next
+   * writes of the search index merge them, a few pages each). The settings go back to their
+   * defaults in the same transaction. */
   if (!_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('hashsize', 8388608)", error))
+                             " VALUES ('hashsize', 8388608);"
+                             "INSERT INTO partner_fts(partner_fts, rank)"
+                             " VALUES ('automerge', 0)", error))
     goto failed;
   if (!run_for_new_rows (self, "INSERT INTO partner_fts(rowid, display_name, organization,"
                               " specialty_label, city, tags, notes)"
@@ -242,7 +246,9 @@ rp_store_end_import_write (RpStore            *self,
                               " tags, notes FROM partner WHERE id > ?1",
                          state->max_id, error) ||
       !_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('hashsize', 1048576)", error) ||
+                             " VALUES ('hashsize', 1048576);"
+                             "INSERT INTO partner_fts(partner_fts, rank)"
+                             " VALUES ('automerge', 4)", error) ||
       !run_for_new_rows (self, "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon"
                                " FROM partner"
                                " WHERE id > ?1 AND lat IS NOT NULL AND lon IS NOT NULL",

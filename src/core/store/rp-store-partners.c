@@ -121,7 +121,8 @@ validate_partner (RpPartner *partner,
 }
 
 /* Binds the partner's editable fields to ?1…?29 (each plus @base) in the order of the INSERT and
- * UPDATE below. */
+ * UPDATE below. The text is not copied: @partner outlives the statement's step, and
+ * _rp_store_prepare clears the bindings before the statement's next use. */
 static void
 bind_partner (sqlite3_stmt *stmt,
               int           base,
@@ -131,33 +132,33 @@ bind_partner (sqlite3_stmt *stmt,
 
   sqlite3_bind_text (stmt, base + 1, rp_enum_to_nick (RP_TYPE_PARTNER_KIND,
                                                rp_partner_get_kind (partner)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 2, rp_partner_get_prefix (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 3, rp_partner_get_first_name (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 4, rp_partner_get_last_name (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 5, rp_partner_get_credentials (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 6, rp_partner_get_organization (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 7, rp_partner_get_display_name (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 8, rp_partner_get_sort_name (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 2, rp_partner_get_prefix (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 3, rp_partner_get_first_name (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 4, rp_partner_get_last_name (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 5, rp_partner_get_credentials (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 6, rp_partner_get_organization (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 7, rp_partner_get_display_name (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 8, rp_partner_get_sort_name (partner), -1, SQLITE_STATIC);
   _rp_store_bind_text (stmt, base + 9, rp_partner_get_npi (partner));
   sqlite3_bind_text (stmt, base + 10, rp_partner_get_specialty_code (partner),
-                     -1, SQLITE_TRANSIENT);
+                     -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, base + 11, rp_partner_get_specialty_label (partner),
-                     -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 12, rp_partner_get_street (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 13, rp_partner_get_city (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 14, rp_partner_get_state (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 15, rp_partner_get_zip (partner), -1, SQLITE_TRANSIENT);
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 12, rp_partner_get_street (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 13, rp_partner_get_city (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 14, rp_partner_get_state (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 15, rp_partner_get_zip (partner), -1, SQLITE_STATIC);
   if (rp_partner_get_has_location (partner))
     {
       sqlite3_bind_double (stmt, base + 16, rp_partner_get_latitude (partner));
       sqlite3_bind_double (stmt, base + 17, rp_partner_get_longitude (partner));
     }
-  sqlite3_bind_text (stmt, base + 18, rp_partner_get_phone (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 19, rp_partner_get_fax (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 20, rp_partner_get_email (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 18, rp_partner_get_phone (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 19, rp_partner_get_fax (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 20, rp_partner_get_email (partner), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, base + 21, rp_partner_get_office_contact (partner),
-                     -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 22, rp_partner_get_best_time (partner), -1, SQLITE_TRANSIENT);
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 22, rp_partner_get_best_time (partner), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, base + 23, rp_enum_to_nick (RP_TYPE_TIER, rp_partner_get_tier (partner)),
                      -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, base + 24, rp_partner_get_influence (partner));
@@ -167,8 +168,8 @@ bind_partner (sqlite3_stmt *stmt,
                      -1, SQLITE_STATIC);
   if (cadence > 0)
     sqlite3_bind_int (stmt, base + 27, cadence);
-  sqlite3_bind_text (stmt, base + 28, rp_partner_get_tags (partner), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, base + 29, rp_partner_get_notes (partner), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, base + 28, rp_partner_get_tags (partner), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 29, rp_partner_get_notes (partner), -1, SQLITE_STATIC);
 }
 
 /* The columns of an INSERT (bind_partner's 29, then the Rapport ID, the times and the archiving),

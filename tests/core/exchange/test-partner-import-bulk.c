@@ -222,6 +222,33 @@ assert_same_lines (const char *a,
     }
 }
 
+/* The search index of the database at @path is whole, and the settings the bulk write changed
+ * for its own rows (hash size, automatic merging) are back to SQLite's defaults. */
+static void
+assert_search_index_settled (const char *path)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO partner_fts(partner_fts)"
+                                     " VALUES ('integrity-check')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT k, v FROM partner_fts_config"
+                                       " WHERE k IN ('hashsize', 'automerge') ORDER BY k",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==,
+                       g_str_equal (key, "automerge") ? 4 : 1048576);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static void
 test_bulk_same_as_row_by_row (void)
 {
@@ -245,6 +272,7 @@ test_bulk_same_as_row_by_row (void)
   g_assert_cmpuint (count_lines_after (rows_dump, "== sync_queue\n"), ==, N_ROWS + 2);
   g_assert_cmpuint (count_lines_after (rows_dump, "== partner_fts\n"), >, 5 * N_ROWS);
   assert_same_lines (bulk_dump, rows_dump);
+  assert_search_index_settled (bulk.path);
 
   rp_test_store_close (&bulk);
   rp_test_store_close (&rows);
