@@ -213,12 +213,17 @@ split_months (const char *first,
   g_date_clear (&b, 1);
   if (strlen (first) != 10 || strlen (last) != 10)
     return;
+  /* "0000-01-01" (from the first referral) is before any GDate: everything from the referrals
+   * then. */
+  if (!g_date_valid_dmy ((GDateDay) atoi (first + 8), (GDateMonth) atoi (first + 5),
+                         (GDateYear) atoi (first)) ||
+      !g_date_valid_dmy ((GDateDay) atoi (last + 8), (GDateMonth) atoi (last + 5),
+                         (GDateYear) atoi (last)))
+    return;
   g_date_set_dmy (&a, (GDateDay) atoi (first + 8), (GDateMonth) atoi (first + 5),
                   (GDateYear) atoi (first));
   g_date_set_dmy (&b, (GDateDay) atoi (last + 8), (GDateMonth) atoi (last + 5),
                   (GDateYear) atoi (last));
-  if (!g_date_valid (&a) || !g_date_valid (&b))
-    return;
 
   first_index = (int) g_date_get_year (&a) * 12 + (int) g_date_get_month (&a) - 1;
   if (g_date_get_day (&a) != 1)
@@ -523,6 +528,75 @@ max_partner_id (RpStore *self)
  * rather than a hash table; larger ones, which Rapport never makes itself, in a hash table. */
 #define DENSE_MAX_ID 2000000
 
+/* One range's sums by partner: ids up to the dense maximum in an array, others in a hash table
+ * (id to index in @counts). */
+typedef struct
+{
+  guint      *dense;
+  GArray     *counts;
+  GHashTable *sums;
+  int         first_month;   /* the whole months read from the tallies, as year * 12 + month - 1 */
+  int         last_month;    /* (last_month < first_month: none) */
+} PartnerSums;
+
+static void
+partner_sums_add (PartnerSums *sums,
+                  gint64       dense_max,
+                  gint64       partner_id,
+                  guint        n)
+{
+  gpointer index;
+
+  if (partner_id >= 0 && partner_id <= dense_max)
+    sums->dense[partner_id] += n;
+  else if (g_hash_table_lookup_extended (sums->sums, &partner_id, NULL, &index))
+    g_array_index (sums->counts, RpPartnerCount, GPOINTER_TO_UINT (index)).n += n;
+  else
+    {
+      RpPartnerCount count = { .partner_id = partner_id, .n = n };
+
+      g_array_append_val (sums->counts, count);
+      g_hash_table_insert (sums->sums, g_memdup2 (&partner_id, sizeof partner_id),
+                           GUINT_TO_POINTER (sums->counts->len - 1));
+    }
+}
+
+/* The sums as RpPartnerCount by partner id, leaving out those at 0. */
+static GArray *
+partner_sums_steal (PartnerSums *sums,
+                    gint64       dense_max)
+{
+  GArray *counts = g_steal_pointer (&sums->counts);
+  gboolean sparse;
+
+  /* Days taken away came as n = -1: unsigned sums wrap back to what is left, 0 or more. */
+  for (guint i = counts->len; i > 0; i--)
+    if (g_array_index (counts, RpPartnerCount, i - 1).n == 0)
+      g_array_remove_index_fast (counts, i - 1);
+  sparse = counts->len > 0;
+  for (gint64 id = 0; id <= dense_max; id++)
+    {
+      RpPartnerCount count = { .partner_id = id, .n = sums->dense[id] };
+
+      if (count.n > 0)
+        g_array_append_val (counts, count);
+    }
+
+  /* The array by id comes in order already. */
+  if (sparse)
+    g_array_sort (counts, compare_partner_counts);
+  return counts;
+}
+
+/* "YYYY-MM" as year * 12 + month - 1; -1 when it is not one. */
+static int
+month_index (const char *month)
+{
+  if (month == NULL || strlen (month) < 7 || !g_ascii_isdigit (month[0]))
+    return -1;
+  return atoi (month) * 12 + atoi (month + 5) - 1;
+}
+
 GArray *
 rp_store_analytics_count_by_partner (RpStore                 *self,
                                      const RpAnalyticsFilter *filter,
@@ -530,91 +604,178 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
                                      const char              *last,
                                      GError                 **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT t.partner_id, t.n FROM analytics_partner_month t"
-                                         " WHERE t.month BETWEEN ?3 AND ?4");
-  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) counts = NULL;
-  g_autofree guint *dense = NULL;
-  gint64 dense_max;
-  sqlite3_stmt *stmt;
-  MonthSplit split;
-  int rc;
+  GArray *counts = NULL;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (last != NULL, NULL);
 
-  if (first == NULL)
-    first = "0000-01-01";
-
-  append_conditions (sql, filter, "t", "t");
-  g_string_append (sql, " UNION ALL SELECT partner_id, n FROM (");
-  append_ends (sql, filter, "''", filters_partner (filter));
-  /* The days of a month read whole that are not in the range, taken away. */
-  g_string_append (sql, ") UNION ALL SELECT partner_id, n FROM (");
-  append_days (sql, filter, "''", filters_partner (filter),
-               "r.referred_on BETWEEN ?7 AND ?8 OR r.referred_on BETWEEN ?9 AND ?10", -1);
-  g_string_append (sql, ")");
-
-  stmt = _rp_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
+  if (!rp_store_analytics_count_by_partner_ranges (self, filter, 1, &first, &last, &counts, error))
     return NULL;
+  return counts;
+}
 
-  split_months_complement (first, last, &split);
-  bind_split (stmt, first, last, &split);
-  for (guint i = 0; i < 2; i++)
-    {
-      sqlite3_bind_text (stmt, 7 + 2 * (int) i, split.minus_first[i], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8 + 2 * (int) i, split.minus_last[i], -1, SQLITE_TRANSIENT);
-    }
-  bind_filter (stmt, filter);
+gboolean
+rp_store_analytics_count_by_partner_ranges (RpStore                 *self,
+                                            const RpAnalyticsFilter *filter,
+                                            guint                    n_ranges,
+                                            const char * const      *firsts,
+                                            const char * const      *lasts,
+                                            GArray                 **counts,
+                                            GError                 **error)
+{
+  PartnerSums sums[RP_STORE_ANALYTICS_MAX_RANGES];
+  MonthSplit split[RP_STORE_ANALYTICS_MAX_RANGES];
+  int scan_first = G_MAXINT;
+  int scan_last = -1;
+  gboolean done = FALSE;
+  gint64 dense_max;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_ranges > 0 && n_ranges <= RP_STORE_ANALYTICS_MAX_RANGES, FALSE);
+  g_return_val_if_fail (firsts != NULL && lasts != NULL && counts != NULL, FALSE);
+  for (guint i = 0; i < n_ranges; i++)
+    g_return_val_if_fail (lasts[i] != NULL, FALSE);
 
   /* Summed here rather than grouped in SQL: the rows come by month, and an array by id adds
    * them up without sorting them first (tens of thousands of partners a month). */
   dense_max = MIN (max_partner_id (self), DENSE_MAX_ID);
-  if (dense_max >= 0)
-    dense = g_new0 (guint, dense_max + 1);
-  counts = g_array_new (FALSE, FALSE, sizeof (RpPartnerCount));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < n_ranges; i++)
     {
-      gint64 partner_id = sqlite3_column_int64 (stmt, 0);
-      guint n = (guint) sqlite3_column_int64 (stmt, 1);
-      gpointer index;
+      sums[i].dense = dense_max >= 0 ? g_new0 (guint, dense_max + 1) : NULL;
+      sums[i].counts = g_array_new (FALSE, FALSE, sizeof (RpPartnerCount));
+      sums[i].sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      split_months_complement (firsts[i] != NULL ? firsts[i] : "0000-01-01", lasts[i], &split[i]);
+      sums[i].first_month = month_index (split[i].first_month);
+      sums[i].last_month = month_index (split[i].last_month);
+      if (sums[i].first_month < 0 || sums[i].last_month < sums[i].first_month)
+        {
+          sums[i].first_month = G_MAXINT;
+          sums[i].last_month = -1;
+          continue;
+        }
+      scan_first = MIN (scan_first, sums[i].first_month);
+      scan_last = MAX (scan_last, sums[i].last_month);
+    }
 
-      if (partner_id >= 0 && partner_id <= dense_max)
-        dense[partner_id] += n;
-      else if (g_hash_table_lookup_extended (sums, &partner_id, NULL, &index))
-        g_array_index (counts, RpPartnerCount, GPOINTER_TO_UINT (index)).n += n;
+  /* The whole months of every range from the tallies, each month once however many ranges
+   * it is in (the trends' period, previous period, last 90 days and the 6 months before). */
+  /* Only the months the tallies have: a range from the first day reads no empty month. */
+  if (scan_first <= scan_last)
+    {
+      sqlite3_stmt *bounds = _rp_store_prepare (self, "SELECT (SELECT min(month) FROM analytics_partner_month),"
+                                                      " (SELECT max(month) FROM analytics_partner_month)",
+                                                error);
+
+      if (bounds == NULL)
+        goto out;
+      if ((rc = sqlite3_step (bounds)) != SQLITE_ROW)
+        {
+          sqlite3_reset (bounds);
+          _rp_store_set_error (self, rc, error);
+          goto out;
+        }
+      if (sqlite3_column_type (bounds, 0) == SQLITE_NULL)
+        scan_last = -1;
       else
         {
-          RpPartnerCount count = { .partner_id = partner_id, .n = n };
+          scan_first = MAX (scan_first, month_index (_rp_store_column_text (bounds, 0)));
+          scan_last = MIN (scan_last, month_index (_rp_store_column_text (bounds, 1)));
+        }
+      sqlite3_reset (bounds);
+    }
 
-          g_array_append_val (counts, count);
-          g_hash_table_insert (sums, g_memdup2 (&partner_id, sizeof partner_id),
-                               GUINT_TO_POINTER (counts->len - 1));
+  if (scan_first <= scan_last)
+    {
+      g_autoptr(GString) sql = g_string_new ("SELECT t.partner_id, t.n"
+                                             " FROM analytics_partner_month t"
+                                             " WHERE t.month = ?3");
+
+      append_conditions (sql, filter, "t", "t");
+      stmt = _rp_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        goto out;
+      for (int month = scan_first; month <= scan_last; month++)
+        {
+          PartnerSums *in[RP_STORE_ANALYTICS_MAX_RANGES];
+          guint n_in = 0;
+          char text[16];
+
+          for (guint i = 0; i < n_ranges; i++)
+            if (month >= sums[i].first_month && month <= sums[i].last_month)
+              in[n_in++] = &sums[i];
+          if (n_in == 0)
+            continue;
+
+          sqlite3_reset (stmt);
+          g_snprintf (text, sizeof text, "%04d-%02d", month / 12, month % 12 + 1);
+          sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+          bind_filter (stmt, filter);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 partner_id = sqlite3_column_int64 (stmt, 0);
+              guint n = (guint) sqlite3_column_int64 (stmt, 1);
+
+              for (guint k = 0; k < n_in; k++)
+                partner_sums_add (in[k], dense_max, partner_id, n);
+            }
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              _rp_store_set_error (self, rc, error);
+              goto out;
+            }
         }
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  /* Each range's ends that do not fill a month, and the days of a month read whole that are
+   * not in the range, taken away. */
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT partner_id, n FROM (");
+
+    append_ends (sql, filter, "''", filters_partner (filter));
+    g_string_append (sql, ") UNION ALL SELECT partner_id, n FROM (");
+    append_days (sql, filter, "''", filters_partner (filter),
+                 "r.referred_on BETWEEN ?7 AND ?8 OR r.referred_on BETWEEN ?9 AND ?10", -1);
+    g_string_append (sql, ")");
+    stmt = _rp_store_prepare (self, sql->str, error);
+    if (stmt == NULL)
+      goto out;
+  }
+  for (guint i = 0; i < n_ranges; i++)
     {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
+      bind_split (stmt, firsts[i] != NULL ? firsts[i] : "0000-01-01", lasts[i], &split[i]);
+      for (guint k = 0; k < 2; k++)
+        {
+          sqlite3_bind_text (stmt, 7 + 2 * (int) k, split[i].minus_first[k], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 8 + 2 * (int) k, split[i].minus_last[k], -1, SQLITE_TRANSIENT);
+        }
+      bind_filter (stmt, filter);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        partner_sums_add (&sums[i], dense_max, sqlite3_column_int64 (stmt, 0),
+                          (guint) sqlite3_column_int64 (stmt, 1));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _rp_store_set_error (self, rc, error);
+          goto out;
+        }
     }
 
-  /* Days taken away came as n = -1: unsigned sums wrap back to what is left, 0 or more. */
-  for (guint i = counts->len; i > 0; i--)
-    if (g_array_index (counts, RpPartnerCount, i - 1).n == 0)
-      g_array_remove_index_fast (counts, i - 1);
-  for (gint64 id = 0; id <= dense_max; id++)
+  for (guint i = 0; i < n_ranges; i++)
+    counts[i] = partner_sums_steal (&sums[i], dense_max);
+  done = TRUE;
+
+out:
+  for (guint i = 0; i < n_ranges; i++)
     {
-      RpPartnerCount count = { .partner_id = id, .n = dense[id] };
-
-      if (count.n > 0)
-        g_array_append_val (counts, count);
+      g_free (sums[i].dense);
+      if (sums[i].counts != NULL)
+        g_array_unref (sums[i].counts);
+      g_hash_table_unref (sums[i].sums);
     }
-
-  g_array_sort (counts, compare_partner_counts);
-  return g_steal_pointer (&counts);
+  return done;
 }
 
 /* Steps */
