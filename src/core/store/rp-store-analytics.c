@@ -1285,9 +1285,12 @@ rp_store_analytics_first_referrers (RpStore                 *self,
 
   /* analytics_partner_first keeps each partner's first referral in each direction; in any
    * direction, the first is the earlier of the two. */
-  sql = g_string_new ("SELECT DISTINCT f.partner_id FROM analytics_partner_first f"
-                      " JOIN partner p ON p.id = f.partner_id"
-                      " WHERE f.first_on BETWEEN ?1 AND ?2");
+  /* The partner's row only when a filter needs it (the tally has no row of a partner
+   * deleted). */
+  sql = g_string_new ("SELECT DISTINCT f.partner_id FROM analytics_partner_first f");
+  if (filters_partner (filter))
+    g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
+  g_string_append (sql, " WHERE f.first_on BETWEEN ?1 AND ?2");
   if (filter != NULL && filter->any_direction)
     g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM analytics_partner_first g"
                           " WHERE g.partner_id = f.partner_id AND g.first_on < ?1)");
