@@ -415,16 +415,16 @@ append_ends (GString                 *sql,
 
 /* Counts by month */
 
-static gpointer
-read_month_count (sqlite3_stmt *stmt)
+/* By month, then key, as ORDER BY month, key would (byte by byte). */
+static int
+compare_month_counts (gconstpointer a,
+                      gconstpointer b)
 {
-  RpMonthCount *row = g_new0 (RpMonthCount, 1);
+  const RpMonthCount *x = *(RpMonthCount * const *) a;
+  const RpMonthCount *y = *(RpMonthCount * const *) b;
+  int by_month = strcmp (x->month, y->month);
 
-  row->month = g_strdup (_rp_store_column_text (stmt, 0));
-  row->key = g_strdup (_rp_store_column_text (stmt, 1));
-  row->label = g_strdup (_rp_store_column_text (stmt, 2));
-  row->n = (guint) sqlite3_column_int64 (stmt, 3);
-  return row;
+  return by_month != 0 ? by_month : strcmp (x->key, y->key);
 }
 
 GPtrArray *
@@ -449,25 +449,22 @@ rp_store_analytics_count_by_month (RpStore                 *self,
     [RP_ANALYTICS_GROUP_SPECIALTY] = "p.specialty_code",
     [RP_ANALYTICS_GROUP_DIRECTION] = "r.direction",
   };
-  g_autoptr(GString) sql = g_string_new ("SELECT month, key, ");
+  g_autoptr(GString) sql = g_string_new ("");
+  g_autoptr(GHashTable) by_month_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) counts = NULL;
   sqlite3_stmt *stmt;
   MonthSplit split;
+  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
   g_return_val_if_fail (group <= RP_ANALYTICS_GROUP_DIRECTION, NULL);
 
-  g_string_append (sql, group == RP_ANALYTICS_GROUP_SPECIALTY
-                        ? "coalesce ((SELECT max(specialty_label) FROM partner"
-                          "            WHERE specialty_code = key), ''),"
-                        : "'',");
-  g_string_append (sql, " sum(n) FROM (");
-
   if (filter == NULL || (filter->target_list_id == 0 && filter->partner_id == 0 &&
                          (filter->city == NULL || *filter->city == '\0')))
     {
       /* Every day's referrals by tier and specialty: a few hundred rows a month. */
-      g_string_append_printf (sql, "SELECT substr(t.day, 1, 7) AS month, %s AS key, t.n AS n"
+      g_string_append_printf (sql, "SELECT t.day AS month, %s AS key, t.n AS n"
                                    " FROM analytics_day_tally t WHERE t.day BETWEEN ?1 AND ?2",
                               tally_key[group]);
       append_conditions (sql, filter, "t", "t");
@@ -484,8 +481,8 @@ rp_store_analytics_count_by_month (RpStore                 *self,
       append_ends (sql, filter, referral_key[group], TRUE);
       g_string_append (sql, ")");
     }
-  g_string_append (sql, ") GROUP BY month, key ORDER BY month, key");
 
+  /* The first column is a day or a month: its first 7 characters are the month. */
   stmt = _rp_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
@@ -493,8 +490,85 @@ rp_store_analytics_count_by_month (RpStore                 *self,
   split_months (first, last, &split);
   bind_split (stmt, first, last, &split);
   bind_filter (stmt, filter);
-  return _rp_store_read_rows (self, stmt, read_month_count, (GDestroyNotify) rp_month_count_free,
-                              error);
+
+  /* Summed by month and key here rather than grouped in SQL, which sorts the tens of thousands
+   * of rows first (a few hundred sums). */
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_month_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *month = _rp_store_column_text (stmt, 0);
+      const char *key = _rp_store_column_text (stmt, 1);
+      char both[128];
+      RpMonthCount *count;
+
+      g_snprintf (both, sizeof both, "%.7s\x1f%s", month, key);
+      count = g_hash_table_lookup (by_month_key, both);
+      if (count == NULL)
+        {
+          count = g_new0 (RpMonthCount, 1);
+          count->month = g_strndup (month, 7);
+          count->key = g_strdup (key);
+          count->label = g_strdup (both);   /* the hash key until labelled */
+          g_ptr_array_add (counts, count);
+          g_hash_table_insert (by_month_key, count->label, count);
+        }
+      count->n += (guint) sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_remove_all (by_month_key);
+
+  /* A specialty's label, once per code; none otherwise. */
+  {
+    g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+    sqlite3_stmt *label = NULL;
+
+    if (group == RP_ANALYTICS_GROUP_SPECIALTY)
+      {
+        label = _rp_store_prepare (self, "SELECT coalesce ((SELECT max(specialty_label)"
+                                         " FROM partner WHERE specialty_code = ?1), '')",
+                                   error);
+        if (label == NULL)
+          return NULL;
+      }
+    for (guint i = 0; i < counts->len; i++)
+      {
+        RpMonthCount *count = g_ptr_array_index (counts, i);
+        const char *text;
+
+        g_free (count->label);
+        count->label = NULL;
+        if (label == NULL)
+          {
+            count->label = g_strdup ("");
+            continue;
+          }
+        text = g_hash_table_lookup (labels, count->key);
+        if (text == NULL)
+          {
+            sqlite3_reset (label);
+            sqlite3_bind_text (label, 1, count->key, -1, SQLITE_TRANSIENT);
+            rc = sqlite3_step (label);
+            if (rc != SQLITE_ROW)
+              {
+                sqlite3_reset (label);
+                _rp_store_set_error (self, rc, error);
+                return NULL;
+              }
+            text = g_strdup (_rp_store_column_text (label, 0));
+            sqlite3_reset (label);
+            g_hash_table_insert (labels, count->key, (char *) text);
+          }
+        count->label = g_strdup (text);
+      }
+  }
+
+  g_ptr_array_sort (counts, compare_month_counts);
+  return g_steal_pointer (&counts);
 }
 
 /* Counts by partner */

@@ -1,11 +1,13 @@
 /* test-analytics-share.c: counts per partner of several ranges read together, and shared
- * between two threads with connections of their own.
+ * between two threads with connections of their own; counts by month summed as they are read.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <string.h>
 
 #include "rp-analytics-private.h"
 #include "rp-sample.h"
@@ -261,6 +263,135 @@ test_two_threads (void)
   rp_test_store_close (&tmp);
 }
 
+/* Referrals per month by each group (summed in C, not grouped in SQL) equal the referrals
+ * counted one by one by month and by their partner's tier, with one row per month and key in
+ * order and a label for each specialty; the same with a city filter (read from the partners'
+ * months and the ends) and over a range that does not start on the 1st. */
+static void
+test_count_by_month (void)
+{
+  static const RpAnalyticsGroup groups[] = {
+    RP_ANALYTICS_GROUP_NONE, RP_ANALYTICS_GROUP_TIER, RP_ANALYTICS_GROUP_SPECIALTY,
+    RP_ANALYTICS_GROUP_DIRECTION,
+  };
+  g_autoptr(GError) error = NULL;
+  RpTestStore tmp;
+  GDate today, from;
+  char first[11], last[11];
+
+  open_sample (&tmp, &today);
+  from = today;
+  g_date_subtract_days (&from, 250);
+  g_snprintf (first, sizeof first, "%04d-%02d-%02d", g_date_get_year (&from),
+              g_date_get_month (&from), g_date_get_day (&from));
+  g_snprintf (last, sizeof last, "%04d-%02d-%02d", g_date_get_year (&today),
+              g_date_get_month (&today), g_date_get_day (&today));
+
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autoptr(GPtrArray) steps = NULL;
+      g_autoptr(GHashTable) by_hand = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             NULL);
+      g_autoptr(GHashTable) tiers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           g_free);
+      RpAnalyticsFilter filter;
+
+      rp_analytics_filter_init (&filter);
+      steps = rp_store_analytics_referral_steps (tmp.store, &filter, first, last, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (steps->len, >, 0);
+      if (f == 1)
+        {
+          /* The city of the first referral's partner. */
+          gint64 id = ((RpReferralSteps *) g_ptr_array_index (steps, 0))->partner_id;
+          g_autoptr(GPtrArray) partners = rp_store_analytics_partners (tmp.store, &id, 1, &error);
+
+          g_assert_no_error (error);
+          filter.city = g_strdup (((RpAnalyticsPartner *) g_ptr_array_index (partners, 0))->city);
+          g_clear_pointer (&steps, g_ptr_array_unref);
+          steps = rp_store_analytics_referral_steps (tmp.store, &filter, first, last, &error);
+          g_assert_no_error (error);
+        }
+
+      /* By hand: "month" and "month|tier". */
+      for (guint i = 0; i < steps->len; i++)
+        {
+          RpReferralSteps *row = g_ptr_array_index (steps, i);
+          const char *tier = g_hash_table_lookup (tiers, &row->partner_id);
+          char *keys[2];
+
+          if (tier == NULL)
+            {
+              g_autoptr(GPtrArray) partners = rp_store_analytics_partners (tmp.store,
+                                                                           &row->partner_id, 1,
+                                                                           &error);
+              RpAnalyticsPartner *partner = g_ptr_array_index (partners, 0);
+
+              g_assert_no_error (error);
+              g_hash_table_insert (tiers, g_memdup2 (&row->partner_id, sizeof (gint64)),
+                                   g_strdup (partner->tier));
+              tier = g_hash_table_lookup (tiers, &row->partner_id);
+            }
+          keys[0] = g_strndup (row->referred_on, 7);
+          keys[1] = g_strdup_printf ("%.7s|%s", row->referred_on, tier);
+          for (guint k = 0; k < 2; k++)
+            g_hash_table_insert (by_hand, keys[k],
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_hand,
+                                                                                          keys[k])) + 1));
+        }
+
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        {
+          g_autoptr(GPtrArray) counts = rp_store_analytics_count_by_month (tmp.store, &filter,
+                                                                           first, last, groups[g],
+                                                                           &error);
+          g_autoptr(GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
+          GHashTableIter iter;
+          gpointer key, value;
+
+          g_assert_no_error (error);
+          for (guint i = 0; i < counts->len; i++)
+            {
+              RpMonthCount *count = g_ptr_array_index (counts, i);
+
+              if (i > 0)
+                {
+                  RpMonthCount *before = g_ptr_array_index (counts, i - 1);
+                  int order = strcmp (before->month, count->month);
+
+                  g_assert_true (order < 0 || (order == 0 && strcmp (before->key, count->key) < 0));
+                }
+              g_assert_cmpuint (count->n, >, 0);
+              g_hash_table_insert (totals, count->month,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (totals,
+                                                                                            count->month)) + count->n));
+              if (groups[g] == RP_ANALYTICS_GROUP_SPECIALTY && *count->key != '\0')
+                g_assert_cmpstr (count->label, !=, "");
+              else if (groups[g] != RP_ANALYTICS_GROUP_SPECIALTY)
+                g_assert_cmpstr (count->label, ==, "");
+              if (groups[g] == RP_ANALYTICS_GROUP_TIER)
+                {
+                  g_autofree char *both = g_strdup_printf ("%s|%s", count->month, count->key);
+
+                  g_assert_cmpuint (count->n, ==,
+                                    GPOINTER_TO_UINT (g_hash_table_lookup (by_hand, both)));
+                }
+              if (groups[g] == RP_ANALYTICS_GROUP_DIRECTION)
+                g_assert_cmpstr (count->key, ==, "inbound");
+            }
+          g_hash_table_iter_init (&iter, by_hand);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            if (strchr (key, '|') == NULL)
+              g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (totals, key)),
+                                ==, GPOINTER_TO_UINT (value));
+          g_assert_cmpuint (g_hash_table_size (totals), <=, g_hash_table_size (by_hand));
+        }
+      rp_analytics_filter_clear (&filter);
+    }
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +400,7 @@ main (int   argc,
 
   g_test_add_func ("/analytics/share/ranges-as-alone", test_ranges_as_alone);
   g_test_add_func ("/analytics/share/two-threads", test_two_threads);
+  g_test_add_func ("/analytics/share/count-by-month", test_count_by_month);
 
   return g_test_run ();
 }
