@@ -15,17 +15,42 @@
 
 #include "rp-analytics-private.h"
 
-/* Most referrals first, then by id: an order that needs no names. */
-static int
-compare_rows_by_count (gconstpointer a,
-                       gconstpointer b)
+/* The first index from @from on in @counts (sorted by partner id) whose partner is not before
+ * @partner_id: walking a sorted array beside another. */
+static guint
+count_index (GArray *counts,
+             guint   from,
+             gint64  partner_id)
 {
-  const RpFigureRow *x = *(RpFigureRow * const *) a;
-  const RpFigureRow *y = *(RpFigureRow * const *) b;
+  while (from < counts->len && g_array_index (counts, RpPartnerCount, from).partner_id < partner_id)
+    from++;
+  return from;
+}
 
-  if (x->n != y->n)
-    return x->n > y->n ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
+/* The count of the @n-th partner by count (1 when fewer than @n referred: all of them). */
+static guint
+top_cut (GArray *counts,
+         guint   n)
+{
+  g_autofree guint *partners_with = NULL;
+  guint most = 0;
+  guint seen = 0;
+
+  if (counts->len <= n)
+    return 1;
+  for (guint i = 0; i < counts->len; i++)
+    most = MAX (most, g_array_index (counts, RpPartnerCount, i).n);
+  /* How many partners have each count, walked down from the most. */
+  partners_with = g_new0 (guint, (gsize) most + 1);
+  for (guint i = 0; i < counts->len; i++)
+    partners_with[g_array_index (counts, RpPartnerCount, i).n]++;
+  for (guint c = most; c > 0; c--)
+    {
+      seen += partners_with[c];
+      if (seen >= n)
+        return c;
+    }
+  return 1;
 }
 
 GPtrArray *
@@ -55,29 +80,30 @@ rp_analytics_top_referrers (RpStore                 *store,
                                    &current, &previous, error))
     return NULL;
 
-  for (guint i = 0; i < current->len; i++)
-    {
-      RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
-      RpFigureRow *row = _rp_figure_row_new (count->partner_id, NULL, NULL);
+  /* Only the partners that can be in the top need a row and their names (ties are broken by
+   * name): those with at least as many referrals as the last place's, found without sorting
+   * the tens of thousands of counts. */
+  {
+    guint cut = top_cut (current, RP_ANALYTICS_TOP_N);
+    guint p = 0;
 
-      row->n = count->n;
-      row->previous = _rp_analytics_count_of (previous, count->partner_id);
-      row->change = (int) row->n - (int) row->previous;
-      g_ptr_array_add (rows, row);
-    }
+    for (guint i = 0; i < current->len; i++)
+      {
+        RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
+        RpFigureRow *row;
 
-  /* Only the partners that can be in the top need their names (ties are broken by name): those
-   * with at least as many referrals as the last place's. */
-  g_ptr_array_sort (rows, compare_rows_by_count);
-  if (rows->len > RP_ANALYTICS_TOP_N)
-    {
-      guint cut = ((RpFigureRow *) g_ptr_array_index (rows, RP_ANALYTICS_TOP_N - 1))->n;
-      guint keep = RP_ANALYTICS_TOP_N;
-
-      while (keep < rows->len && ((RpFigureRow *) g_ptr_array_index (rows, keep))->n == cut)
-        keep++;
-      g_ptr_array_set_size (rows, keep);
-    }
+        if (count->n < cut)
+          continue;
+        row = _rp_figure_row_new (count->partner_id, NULL, NULL);
+        row->n = count->n;
+        p = count_index (previous, p, count->partner_id);
+        row->previous = p < previous->len &&
+                        g_array_index (previous, RpPartnerCount, p).partner_id == count->partner_id
+                        ? g_array_index (previous, RpPartnerCount, p).n : 0;
+        row->change = (int) row->n - (int) row->previous;
+        g_ptr_array_add (rows, row);
+      }
+  }
   if (!_rp_analytics_name_rows (store, rows, error))
     return NULL;
   g_ptr_array_sort (rows, _rp_figure_rows_compare_by_n);
@@ -174,18 +200,6 @@ numbers_by_previous (gconstpointer a,
   if (x->previous != y->previous)
     return x->previous > y->previous ? -1 : 1;
   return _rp_figure_rows_numbers_by_n (a, b);
-}
-
-/* The first index from @from on in @counts (sorted by partner id) whose partner is not before
- * @partner_id: walking a sorted array beside another. */
-static guint
-count_index (GArray *counts,
-             guint   from,
-             gint64  partner_id)
-{
-  while (from < counts->len && g_array_index (counts, RpPartnerCount, from).partner_id < partner_id)
-    from++;
-  return from;
 }
 
 static void

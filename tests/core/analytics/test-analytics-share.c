@@ -1,5 +1,6 @@
 /* test-analytics-share.c: counts per partner of several ranges read together, and shared
- * between two threads with connections of their own; counts by month summed as they are read.
+ * between two threads with connections of their own; counts by month summed as they are read;
+ * the top referrers picked without a row per referrer.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -392,6 +393,75 @@ test_count_by_month (void)
   rp_test_store_close (&tmp);
 }
 
+static int
+by_n_down (gconstpointer a,
+           gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x > y ? -1 : x < y;
+}
+
+/* The top referrers (their rows made only for the partners that can be in the top) are the
+ * partners with the most referrals, each with its count and the previous period's, on the
+ * sample network with many more referrers than the top's length. */
+static void
+test_top_referrers (void)
+{
+  static const RpPeriodKind kinds[] = { RP_PERIOD_LAST_12_MONTHS, RP_PERIOD_YEAR_TO_DATE };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  RpTestStore tmp;
+  GDate today;
+
+  open_sample (&tmp, &today);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) top = NULL;
+      g_autoptr(GArray) current = NULL;
+      g_autoptr(GArray) previous = NULL;
+      g_autoptr(GArray) all_n = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+      g_autofree char *previous_first = NULL;
+      g_autofree char *previous_last = NULL;
+      RpPeriod period;
+
+      g_assert_true (rp_period_init (&period, kinds[k], now, NULL, NULL, &error));
+      first = _rp_analytics_day (&period.first);
+      last = _rp_analytics_day (&period.last);
+      previous_first = _rp_analytics_day (&period.previous_first);
+      previous_last = _rp_analytics_day (&period.previous_last);
+      current = rp_store_analytics_count_by_partner (tmp.store, NULL, first, last, &error);
+      g_assert_no_error (error);
+      previous = rp_store_analytics_count_by_partner (tmp.store, NULL, previous_first,
+                                                      previous_last, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < current->len; i++)
+        g_array_append_val (all_n, g_array_index (current, RpPartnerCount, i).n);
+      g_array_sort (all_n, by_n_down);
+
+      top = rp_analytics_top_referrers (tmp.store, &period, NULL, &error);
+      g_assert_no_error (error);
+      if (k == 0)
+        g_assert_cmpuint (current->len, >, RP_ANALYTICS_TOP_N);
+      g_assert_cmpuint (top->len, ==, MIN (current->len, RP_ANALYTICS_TOP_N));
+      for (guint i = 0; i < top->len; i++)
+        {
+          RpFigureRow *row = g_ptr_array_index (top, i);
+
+          g_assert_cmpuint (row->n, ==, g_array_index (all_n, guint, i));
+          g_assert_cmpuint (row->n, ==, _rp_analytics_count_of (current, row->id));
+          g_assert_cmpuint (row->previous, ==, _rp_analytics_count_of (previous, row->id));
+          g_assert_cmpint (row->change, ==, (int) row->n - (int) row->previous);
+          g_assert_nonnull (row->label);
+        }
+    }
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/analytics/share/ranges-as-alone", test_ranges_as_alone);
   g_test_add_func ("/analytics/share/two-threads", test_two_threads);
   g_test_add_func ("/analytics/share/count-by-month", test_count_by_month);
+  g_test_add_func ("/analytics/share/top-referrers", test_top_referrers);
 
   return g_test_run ();
 }
