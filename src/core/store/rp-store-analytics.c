@@ -1616,10 +1616,24 @@ rp_store_analytics_filter_options (RpStore    *self,
                     error);
   if (s == NULL)
     return FALSE;
+  /* Each city (case aside) under its spelling that sorts last: from one city to the next in
+   * partner_city_options, then to the last spelling of each (schema 16). */
   c = read_options (self,
-                    "SELECT max(city), max(city) FROM partner"
-                    " WHERE archived_at IS NULL AND city <> ''"
-                    " GROUP BY city COLLATE NOCASE ORDER BY 1 COLLATE NOCASE",
+                    "WITH RECURSIVE cities(city) AS ("
+                    " SELECT (SELECT city FROM partner INDEXED BY partner_city_options"
+                    "         WHERE archived_at IS NULL AND city > '' COLLATE NOCASE"
+                    "         ORDER BY city COLLATE NOCASE LIMIT 1)"
+                    " UNION ALL"
+                    " SELECT (SELECT city FROM partner INDEXED BY partner_city_options"
+                    "         WHERE archived_at IS NULL AND city > cities.city COLLATE NOCASE"
+                    "         ORDER BY city COLLATE NOCASE LIMIT 1)"
+                    " FROM cities WHERE cities.city IS NOT NULL)"
+                    " SELECT spelling, spelling FROM ("
+                    "  SELECT (SELECT p.city FROM partner p INDEXED BY partner_city_options"
+                    "          WHERE p.archived_at IS NULL AND p.city = cities.city COLLATE NOCASE"
+                    "          ORDER BY p.city COLLATE NOCASE DESC, p.city DESC LIMIT 1) AS spelling"
+                    "  FROM cities WHERE city IS NOT NULL)"
+                    " ORDER BY 1 COLLATE NOCASE",
                     error);
   if (c == NULL)
     return FALSE;

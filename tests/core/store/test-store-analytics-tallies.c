@@ -2,7 +2,8 @@
  * over the referrals through inserts, updates, deletes, a partner's new tier, specialty or city,
  * bulk writes, an import's undo, and the migration from schema 10 of a database with referrals;
  * the feedback tally (schema 14) equal to one over the feedback through inserts, imports,
- * updates, deletes, a partner's deletion, and the migration from schema 13.
+ * updates, deletes, a partner's deletion, and the migration from schema 13; the city filter's
+ * choices read through partner_city_options (schema 16), and the migration from schema 15.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -515,6 +516,125 @@ test_filter_specialties (void)
   rp_test_store_close (&tmp);
 }
 
+/* The cities as the page lists them, joined by "|"; what the GROUP BY the store read before
+ * schema 16 gives, from its own connection. */
+static char *
+cities_of (RpStore *store)
+{
+  g_autoptr(GPtrArray) specialties = NULL;
+  g_autoptr(GPtrArray) cities = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new ("");
+
+  g_assert_true (rp_store_analytics_filter_options (store, &specialties, &cities, &lists,
+                                                    &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < cities->len; i++)
+    {
+      RpAnalyticsOption *option = g_ptr_array_index (cities, i);
+
+      g_assert_cmpstr (option->key, ==, option->label);
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", option->label);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+cities_by_group_by (const char *path)
+{
+  GString *text = g_string_new ("");
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(city) FROM partner"
+                                           " WHERE archived_at IS NULL AND city <> ''"
+                                           " GROUP BY city COLLATE NOCASE"
+                                           " ORDER BY 1 COLLATE NOCASE", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "|" : "",
+                            (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
+}
+
+static void
+make_city_partners (RpStore *store)
+{
+  static const char * const cities[] = {
+    "Springfield", "SPRINGFIELD", "springfield", "Springfield", "Shelbyville", "",
+    "Capital City", "capital city", "North Haverbrook",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) archived = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cities); i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Partner%u", i);
+
+      g_object_unref (add_partner (store, last, RP_TIER_B, "207X00000X", cities[i]));
+    }
+  archived = add_partner (store, "Irwin", RP_TIER_C, "207X00000X", "Ogdenville");
+  g_assert_true (rp_store_set_partner_archived (store, rp_partner_get_id (archived), TRUE,
+                                               &error));
+  g_assert_no_error (error);
+}
+
+/* Each city once, case aside, under the spelling that sorts last (lower case after upper);
+ * none for no city or an archived partner's; as the GROUP BY gives. */
+static void
+test_filter_cities (void)
+{
+  g_autofree char *cities = NULL;
+  g_autofree char *expected = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  g_assert_cmpstr ((cities = cities_of (tmp.store)), ==, "");
+  g_clear_pointer (&cities, g_free);
+
+  make_city_partners (tmp.store);
+  cities = cities_of (tmp.store);
+  g_assert_cmpstr (cities, ==, "capital city|North Haverbrook|Shelbyville|springfield");
+  expected = cities_by_group_by (tmp.path);
+  g_assert_cmpstr (cities, ==, expected);
+
+  rp_test_store_close (&tmp);
+}
+
+/* A schema 15 file with partners in it: the upgrade makes the index, and the cities are the
+ * same. */
+static void
+test_migrate_from_15 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *cities = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  make_city_partners (tmp.store);
+  g_clear_object (&tmp.store);
+
+  exec_sql (tmp.path, "DROP INDEX partner_city_options; PRAGMA user_version = 15;");
+
+  store = rp_store_open (tmp.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  cities = cities_of (store);
+  g_assert_cmpstr (cities, ==, "capital city|North Haverbrook|Shelbyville|springfield");
+  g_clear_object (&store);
+
+  g_assert_cmpint (count_difference (tmp.path, "SELECT name FROM sqlite_schema"
+                                     " WHERE type = 'index' AND name = 'partner_city_options'",
+                                     "VALUES ('partner_city_options')"), ==, 0);
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +648,8 @@ main (int   argc,
   g_test_add_func ("/store/analytics-tallies/count-ranges", test_count_ranges);
   g_test_add_func ("/store/analytics-tallies/filter-specialties", test_filter_specialties);
   g_test_add_func ("/store/analytics-tallies/migrate-from-13", test_migrate_from_13);
+  g_test_add_func ("/store/analytics-tallies/filter-cities", test_filter_cities);
+  g_test_add_func ("/store/analytics-tallies/migrate-from-15", test_migrate_from_15);
 
   return g_test_run ();
 }
