@@ -276,14 +276,15 @@ fill_two_workers (RpAnalyticsDashboard *dashboard,
 
   if (done && !dashboard->empty)
     {
-      /* Without a second thread, this one computes its figures too. */
-      if (thread == NULL)
-        done = fill_loop (dashboard, reader, cancellable, error);
-      else if (worker.error != NULL)
+      if (worker.error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&worker.error));
           done = FALSE;
         }
+      /* Without a second thread (or when its connection found no referral, deleted in
+       * between), this one computes its figures too. */
+      else if (thread == NULL || dashboard->outcomes == NULL)
+        done = fill_loop (dashboard, reader, cancellable, error);
       done = done && fill_headline (dashboard, reader, cancellable, error);
     }
   g_clear_error (&worker.error);
