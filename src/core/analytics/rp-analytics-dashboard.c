@@ -1,9 +1,12 @@
 /* rp-analytics-dashboard.c: the Analytics page's figures, computed together off the main
  * thread.
  *
- * A job opens its own read-only connection (a millisecond; WAL lets it read while the window's
- * connection writes) and closes it when done, so a job never shares a connection with another
- * thread. The headline reuses the funnel, outcomes and feedback computed for their charts.
+ * A job runs on two worker threads, each with its own read-only connection (a millisecond to
+ * open; WAL lets them read while the window's connection writes), closed when done, so that no
+ * connection is shared between threads: one computes the referrers' figures, the other the
+ * loop's and the outreach's, at once on two cores. They share the counts per partner
+ * (rp-analytics-share.c), each read once. The headline reuses the funnel, outcomes and feedback
+ * computed for their charts.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -55,13 +58,95 @@ dashboard_new (const RpPeriod          *period,
   return dashboard;
 }
 
-/* Fills @dashboard from @store; FALSE when a figure failed or @cancellable was cancelled. */
-static gboolean fill_figures (RpAnalyticsDashboard *dashboard,
-                              RpStore              *store,
-                              GCancellable         *cancellable,
-                              GError              **error);
+/* Each figure's time goes to the debug log (G_MESSAGES_DEBUG=Rapport). */
+#define STEP(expr) \
+  G_STMT_START { \
+    if (g_cancellable_set_error_if_cancelled (cancellable, error) || !(expr)) \
+      return FALSE; \
+    g_debug ("Analytics: %s in %.1f ms", #expr, (g_get_monotonic_time () - start) / 1000.0); \
+    start = g_get_monotonic_time (); \
+  } G_STMT_END
 
-/* The figures share the counts per partner they read over the same days. */
+/* Whether @store has any referral (dashboard->empty: the figures are then not computed). */
+static gboolean
+check_empty (RpAnalyticsDashboard *dashboard,
+             RpStore              *store,
+             GError              **error)
+{
+  GError *local_error = NULL;
+
+  dashboard->empty = !rp_store_analytics_has_referrals (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The figures of who refers: the trends first, which read the counts per partner of the period,
+ * the previous period and the lapse windows in one pass that the others then share. */
+static gboolean
+fill_referrers (RpAnalyticsDashboard *dashboard,
+                RpStore              *store,
+                GCancellable         *cancellable,
+                GError              **error)
+{
+  const RpPeriod *period = &dashboard->period;
+  const RpAnalyticsFilter *filter = &dashboard->filter;
+  gint64 start = g_get_monotonic_time ();
+
+  STEP (rp_analytics_referrer_trends (store, period, filter, dashboard->trends, error));
+  STEP ((dashboard->top = rp_analytics_top_referrers (store, period, filter, error)) != NULL);
+  STEP ((dashboard->monthly = rp_analytics_monthly (store, &dashboard->span, filter,
+                                                    dashboard->group, error)) != NULL);
+  return TRUE;
+}
+
+/* The figures of how the loop closes and what the outreach does; those that count referrals per
+ * partner (outreach, gifts) last, when the referrers' figures have shared them. */
+static gboolean
+fill_loop (RpAnalyticsDashboard *dashboard,
+           RpStore              *store,
+           GCancellable         *cancellable,
+           GError              **error)
+{
+  const RpPeriod *period = &dashboard->period;
+  const RpAnalyticsFilter *filter = &dashboard->filter;
+  gint64 start = g_get_monotonic_time ();
+
+  STEP (rp_analytics_funnel (store, period, filter, NULL, &dashboard->funnel, error));
+  STEP ((dashboard->outcomes = rp_analytics_outcomes (store, period, filter, error)) != NULL);
+  STEP ((dashboard->feedback = rp_analytics_feedback (store, period, filter, error)) != NULL);
+  STEP ((dashboard->feedback_months = rp_analytics_feedback (store, &dashboard->span, filter,
+                                                             error)) != NULL);
+  STEP (rp_store_analytics_filter_options (store, &dashboard->specialties, &dashboard->cities,
+                                           &dashboard->lists, error));
+  STEP ((dashboard->outreach = rp_analytics_outreach (store, period, filter, NULL, NULL,
+                                                      error)) != NULL);
+  STEP ((dashboard->gifts = rp_analytics_gifts (store, period, filter, NULL, error)) != NULL);
+  return TRUE;
+}
+
+/* The headline, from the counts shared and the funnel, outcomes and feedback computed. */
+static gboolean
+fill_headline (RpAnalyticsDashboard *dashboard,
+               RpStore              *store,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  STEP (rp_analytics_headline_with (store, &dashboard->period, &dashboard->filter,
+                                    &dashboard->funnel, dashboard->outcomes,
+                                    dashboard->feedback, &dashboard->headline, error));
+  return TRUE;
+}
+
+#undef STEP
+
+/* Fills @dashboard from @store, one figure after another; FALSE when a figure failed or
+ * @cancellable was cancelled. */
 static gboolean
 fill (RpAnalyticsDashboard *dashboard,
       RpStore              *store,
@@ -71,62 +156,13 @@ fill (RpAnalyticsDashboard *dashboard,
   gboolean done;
 
   rp_analytics_share_counts_begin ();
-  done = fill_figures (dashboard, store, cancellable, error);
+  done = check_empty (dashboard, store, error) &&
+         (dashboard->empty ||
+          (fill_referrers (dashboard, store, cancellable, error) &&
+           fill_loop (dashboard, store, cancellable, error) &&
+           fill_headline (dashboard, store, cancellable, error)));
   rp_analytics_share_counts_end ();
   return done;
-}
-
-static gboolean
-fill_figures (RpAnalyticsDashboard *dashboard,
-              RpStore              *store,
-              GCancellable         *cancellable,
-              GError              **error)
-{
-  const RpPeriod *period = &dashboard->period;
-  const RpAnalyticsFilter *filter = &dashboard->filter;
-  GError *local_error = NULL;
-
-  gint64 start = g_get_monotonic_time ();
-
-  /* Each figure's time goes to the debug log (G_MESSAGES_DEBUG=Rapport). */
-#define STEP(expr) \
-  G_STMT_START { \
-    if (g_cancellable_set_error_if_cancelled (cancellable, error) || !(expr)) \
-      return FALSE; \
-    g_debug ("Analytics: %s in %.1f ms", #expr, (g_get_monotonic_time () - start) / 1000.0); \
-    start = g_get_monotonic_time (); \
-  } G_STMT_END
-
-  dashboard->empty = !rp_store_analytics_has_referrals (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (dashboard->empty)
-    return TRUE;
-
-  STEP (rp_analytics_funnel (store, period, filter, NULL, &dashboard->funnel, error));
-  STEP ((dashboard->outcomes = rp_analytics_outcomes (store, period, filter, error)) != NULL);
-  STEP ((dashboard->feedback = rp_analytics_feedback (store, period, filter, error)) != NULL);
-  STEP (rp_analytics_headline_with (store, period, filter, &dashboard->funnel,
-                                    dashboard->outcomes, dashboard->feedback,
-                                    &dashboard->headline, error));
-  STEP ((dashboard->monthly = rp_analytics_monthly (store, &dashboard->span, filter,
-                                                    dashboard->group, error)) != NULL);
-  STEP ((dashboard->top = rp_analytics_top_referrers (store, period, filter, error)) != NULL);
-  STEP (rp_analytics_referrer_trends (store, period, filter, dashboard->trends, error));
-  STEP ((dashboard->feedback_months = rp_analytics_feedback (store, &dashboard->span, filter,
-                                                             error)) != NULL);
-  STEP ((dashboard->outreach = rp_analytics_outreach (store, period, filter, NULL, NULL,
-                                                      error)) != NULL);
-  STEP ((dashboard->gifts = rp_analytics_gifts (store, period, filter, NULL, error)) != NULL);
-  STEP (rp_store_analytics_filter_options (store, &dashboard->specialties, &dashboard->cities,
-                                           &dashboard->lists, error));
-
-#undef STEP
-
-  return TRUE;
 }
 
 RpAnalyticsDashboard *
@@ -163,6 +199,99 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* A read-only connection of the worker's own to @path, or NULL. */
+static RpStore *
+open_reader (const char *path,
+             GError    **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  RpStore *reader = rp_store_open_full (path, RP_STORE_OPEN_READ_ONLY, error);
+
+  if (reader != NULL)
+    rp_store_analytics_prepare_reader (reader);
+  g_debug ("Analytics: a read-only connection opened in %.1f ms",
+           (g_get_monotonic_time () - start) / 1000.0);
+  return reader;
+}
+
+/* The second worker: the loop's figures, on a connection of its own, sharing the counts of the
+ * first. */
+typedef struct
+{
+  const char           *path;
+  RpAnalyticsDashboard *dashboard;   /* its fields of fill_loop() only */
+  GCancellable         *cancellable;
+  RpAnalyticsShare     *share;
+  GError               *error;
+} LoopWorker;
+
+static gpointer
+loop_thread (gpointer data)
+{
+  LoopWorker *worker = data;
+  g_autoptr(RpStore) reader = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gboolean empty;
+
+  rp_analytics_share_counts_join (worker->share);
+  reader = open_reader (worker->path, &worker->error);
+  if (reader != NULL)
+    {
+      /* The first worker says whether it is empty; this one checks too, to not compute for
+       * nothing. */
+      empty = !rp_store_analytics_has_referrals (reader, &worker->error);
+      if (worker->error == NULL && !empty)
+        fill_loop (worker->dashboard, reader, worker->cancellable, &worker->error);
+    }
+  rp_analytics_share_counts_end ();
+  g_debug ("Analytics: the second worker's figures in %.1f ms",
+           (g_get_monotonic_time () - start) / 1000.0);
+  return NULL;
+}
+
+/* Both workers: this thread the referrers' figures, a second one the loop's, each with its own
+ * read-only connection (two cores read at once), then the headline from both. */
+static gboolean
+fill_two_workers (RpAnalyticsDashboard *dashboard,
+                  const char           *path,
+                  GCancellable         *cancellable,
+                  GError              **error)
+{
+  g_autoptr(RpStore) reader = NULL;
+  LoopWorker worker = { path, dashboard, cancellable, NULL, NULL };
+  GThread *thread;
+  gboolean done;
+
+  rp_analytics_share_counts_begin ();
+  worker.share = rp_analytics_share_ref (rp_analytics_share_counts_get ());
+  thread = g_thread_try_new ("rapport-analytics", loop_thread, &worker, NULL);
+
+  reader = open_reader (path, error);
+  done = reader != NULL && check_empty (dashboard, reader, error) &&
+         (dashboard->empty || fill_referrers (dashboard, reader, cancellable, error));
+
+  if (thread != NULL)
+    g_thread_join (thread);
+  rp_analytics_share_unref (worker.share);
+
+  if (done && !dashboard->empty)
+    {
+      if (worker.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&worker.error));
+          done = FALSE;
+        }
+      /* Without a second thread (or when its connection found no referral, deleted in
+       * between), this one computes its figures too. */
+      else if (thread == NULL || dashboard->outcomes == NULL)
+        done = fill_loop (dashboard, reader, cancellable, error);
+      done = done && fill_headline (dashboard, reader, cancellable, error);
+    }
+  g_clear_error (&worker.error);
+  rp_analytics_share_counts_end ();
+  return done;
+}
+
 static void
 compute_thread (GTask        *task,
                 gpointer      source_object,
@@ -170,20 +299,16 @@ compute_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(RpStore) reader = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  reader = rp_store_open_full (job->path, RP_STORE_OPEN_READ_ONLY, &error);
-  if (reader != NULL)
-    rp_store_analytics_prepare_reader (reader);
-  if (reader == NULL || !fill (job->dashboard, reader, cancellable, &error))
+  if (!fill_two_workers (job->dashboard, job->path, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_debug ("Analytics: figures computed in %.1f ms on a worker thread",
+  g_debug ("Analytics: figures computed in %.1f ms on two worker threads",
            (g_get_monotonic_time () - start) / 1000.0);
   g_task_return_pointer (task, g_steal_pointer (&job->dashboard),
                          (GDestroyNotify) rp_analytics_dashboard_free);

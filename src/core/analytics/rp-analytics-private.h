@@ -72,6 +72,25 @@ GArray      *_rp_analytics_count_partners      (RpStore                 *store,
                                                 const char              *first,
                                                 const char              *last,
                                                 GError                 **error);
+/* The same for each of @n_ranges ranges at once (up to RP_STORE_ANALYTICS_MAX_RANGES), those
+ * not shared yet read together: FALSE and nothing in @counts on an error. */
+gboolean     _rp_analytics_count_partners_ranges (RpStore                 *store,
+                                                  const RpAnalyticsFilter *filter,
+                                                  guint                    n_ranges,
+                                                  const char * const      *firsts,
+                                                  const char * const      *lasts,
+                                                  GArray                 **counts,
+                                                  GError                 **error);
+/* The counts of a period (@first to @last) and of its previous one, read together. */
+gboolean     _rp_analytics_count_period        (RpStore                 *store,
+                                                const RpAnalyticsFilter *filter,
+                                                const char              *first,
+                                                const char              *last,
+                                                const char              *previous_first,
+                                                const char              *previous_last,
+                                                GArray                 **current,
+                                                GArray                 **previous,
+                                                GError                 **error);
 guint        _rp_analytics_count_of            (GArray                  *counts,
                                                 gint64                   partner_id);
 /* Fills the label (name) and detail (specialty) of @rows (by id) from the store. */

@@ -15,17 +15,42 @@
 
 #include "rp-analytics-private.h"
 
-/* Most referrals first, then by id: an order that needs no names. */
-static int
-compare_rows_by_count (gconstpointer a,
-                       gconstpointer b)
+/* The first index from @from on in @counts (sorted by partner id) whose partner is not before
+ * @partner_id: walking a sorted array beside another. */
+static guint
+count_index (GArray *counts,
+             guint   from,
+             gint64  partner_id)
 {
-  const RpFigureRow *x = *(RpFigureRow * const *) a;
-  const RpFigureRow *y = *(RpFigureRow * const *) b;
+  while (from < counts->len && g_array_index (counts, RpPartnerCount, from).partner_id < partner_id)
+    from++;
+  return from;
+}
 
-  if (x->n != y->n)
-    return x->n > y->n ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
+/* The count of the @n-th partner by count (1 when fewer than @n referred: all of them). */
+static guint
+top_cut (GArray *counts,
+         guint   n)
+{
+  g_autofree guint *partners_with = NULL;
+  guint most = 0;
+  guint seen = 0;
+
+  if (counts->len <= n)
+    return 1;
+  for (guint i = 0; i < counts->len; i++)
+    most = MAX (most, g_array_index (counts, RpPartnerCount, i).n);
+  /* How many partners have each count, walked down from the most. */
+  partners_with = g_new0 (guint, (gsize) most + 1);
+  for (guint i = 0; i < counts->len; i++)
+    partners_with[g_array_index (counts, RpPartnerCount, i).n]++;
+  for (guint c = most; c > 0; c--)
+    {
+      seen += partners_with[c];
+      if (seen >= n)
+        return c;
+    }
+  return 1;
 }
 
 GPtrArray *
@@ -51,36 +76,34 @@ rp_analytics_top_referrers (RpStore                 *store,
   previous_first = _rp_analytics_day (&period->previous_first);
   previous_last = _rp_analytics_day (&period->previous_last);
 
-  current = _rp_analytics_count_partners (store, filter, first, last, error);
-  if (current == NULL)
-    return NULL;
-  previous = _rp_analytics_count_partners (store, filter, previous_first, previous_last, error);
-  if (previous == NULL)
+  if (!_rp_analytics_count_period (store, filter, first, last, previous_first, previous_last,
+                                   &current, &previous, error))
     return NULL;
 
-  for (guint i = 0; i < current->len; i++)
-    {
-      RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
-      RpFigureRow *row = _rp_figure_row_new (count->partner_id, NULL, NULL);
+  /* Only the partners that can be in the top need a row and their names (ties are broken by
+   * name): those with at least as many referrals as the last place's, found without sorting
+   * the tens of thousands of counts. */
+  {
+    guint cut = top_cut (current, RP_ANALYTICS_TOP_N);
+    guint p = 0;
 
-      row->n = count->n;
-      row->previous = _rp_analytics_count_of (previous, count->partner_id);
-      row->change = (int) row->n - (int) row->previous;
-      g_ptr_array_add (rows, row);
-    }
+    for (guint i = 0; i < current->len; i++)
+      {
+        RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
+        RpFigureRow *row;
 
-  /* Only the partners that can be in the top need their names (ties are broken by name): those
-   * with at least as many referrals as the last place's. */
-  g_ptr_array_sort (rows, compare_rows_by_count);
-  if (rows->len > RP_ANALYTICS_TOP_N)
-    {
-      guint cut = ((RpFigureRow *) g_ptr_array_index (rows, RP_ANALYTICS_TOP_N - 1))->n;
-      guint keep = RP_ANALYTICS_TOP_N;
-
-      while (keep < rows->len && ((RpFigureRow *) g_ptr_array_index (rows, keep))->n == cut)
-        keep++;
-      g_ptr_array_set_size (rows, keep);
-    }
+        if (count->n < cut)
+          continue;
+        row = _rp_figure_row_new (count->partner_id, NULL, NULL);
+        row->n = count->n;
+        p = count_index (previous, p, count->partner_id);
+        row->previous = p < previous->len &&
+                        g_array_index (previous, RpPartnerCount, p).partner_id == count->partner_id
+                        ? g_array_index (previous, RpPartnerCount, p).n : 0;
+        row->change = (int) row->n - (int) row->previous;
+        g_ptr_array_add (rows, row);
+      }
+  }
   if (!_rp_analytics_name_rows (store, rows, error))
     return NULL;
   g_ptr_array_sort (rows, _rp_figure_rows_compare_by_n);
@@ -179,16 +202,6 @@ numbers_by_previous (gconstpointer a,
   return _rp_figure_rows_numbers_by_n (a, b);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 add_trend_row (GPtrArray *list,
                gint64     partner_id,
@@ -242,54 +255,87 @@ rp_analytics_referrer_trends (RpStore                 *store,
   g_date_subtract_months (&day, RP_ANALYTICS_LAPSED_MONTHS);
   window_first = _rp_analytics_day (&day);
 
-  if ((current = _rp_analytics_count_partners (store, filter, first, last, error)) == NULL ||
-      (previous = _rp_analytics_count_partners (store, filter, previous_first, previous_last, error)) == NULL ||
-      (first_ids = rp_store_analytics_first_referrers (store, filter, previous_first, last,
-                                                       error)) == NULL ||
-      (recent = _rp_analytics_count_partners (store, filter, recent_first, last, error)) == NULL ||
-      (lapse_window = _rp_analytics_count_partners (store, filter, window_first, window_last, error)) == NULL)
+  /* The four ranges' counts in one pass over the months they cover. */
+  {
+    const char *firsts[] = { first, previous_first, recent_first, window_first };
+    const char *lasts[] = { last, previous_last, last, window_last };
+    GArray *counts[G_N_ELEMENTS (firsts)];
+
+    if (!_rp_analytics_count_partners_ranges (store, filter, G_N_ELEMENTS (firsts), firsts, lasts,
+                                              counts, error))
+      return FALSE;
+    current = counts[0];
+    previous = counts[1];
+    recent = counts[2];
+    lapse_window = counts[3];
+  }
+  first_ids = rp_store_analytics_first_referrers (store, filter, previous_first, last, error);
+  if (first_ids == NULL)
     return FALSE;
 
   for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
     made[t] = _rp_figure_rows_new ();
 
   /* A referrer of the period with none in the previous period is new when their first referral
-   * is not older than the previous period (nothing before it), returning otherwise. */
-  for (guint i = 0; i < current->len; i++)
-    {
-      RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
-      guint p = _rp_analytics_count_of (previous, count->partner_id);
+   * is not older than the previous period (nothing before it), returning otherwise. The counts
+   * and the first referrers are sorted by partner id: each is walked once beside the other. */
+  {
+    guint p = 0;
+    guint f = 0;
 
-      if (p == 0 && first_ids->len > 0 &&
-          bsearch (&count->partner_id, first_ids->data, first_ids->len, sizeof (gint64),
-                   compare_ids) != NULL)
-        add_trend_row (made[RP_REFERRER_NEW], count->partner_id, count->n, 0);
-      else if (p == 0)
-        add_trend_row (made[RP_REFERRER_RETURNING], count->partner_id, count->n, 0);
-    }
+    for (guint i = 0; i < current->len; i++)
+      {
+        RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
+
+        p = count_index (previous, p, count->partner_id);
+        if (p < previous->len &&
+            g_array_index (previous, RpPartnerCount, p).partner_id == count->partner_id)
+          continue;
+        while (f < first_ids->len && g_array_index (first_ids, gint64, f) < count->partner_id)
+          f++;
+        if (f < first_ids->len && g_array_index (first_ids, gint64, f) == count->partner_id)
+          add_trend_row (made[RP_REFERRER_NEW], count->partner_id, count->n, 0);
+        else
+          add_trend_row (made[RP_REFERRER_RETURNING], count->partner_id, count->n, 0);
+      }
+  }
 
   /* Growing and falling compare the two periods, including partners with none in this one. */
-  for (guint i = 0; i < previous->len; i++)
-    {
-      RpPartnerCount *count = &g_array_index (previous, RpPartnerCount, i);
-      guint p = count->n;
-      guint n = _rp_analytics_count_of (current, count->partner_id);
+  {
+    guint c = 0;
 
-      if (p < RP_ANALYTICS_TREND_MIN)
-        continue;
-      if (n * 100 >= p * (100 + RP_ANALYTICS_TREND_PERCENT))
-        add_trend_row (made[RP_REFERRER_GROWING], count->partner_id, n, p);
-      else if (n * 100 <= p * (100 - RP_ANALYTICS_TREND_PERCENT))
-        add_trend_row (made[RP_REFERRER_FALLING], count->partner_id, n, p);
-    }
+    for (guint i = 0; i < previous->len; i++)
+      {
+        RpPartnerCount *count = &g_array_index (previous, RpPartnerCount, i);
+        guint p = count->n;
+        guint n;
 
-  for (guint i = 0; i < lapse_window->len; i++)
-    {
-      RpPartnerCount *count = &g_array_index (lapse_window, RpPartnerCount, i);
+        if (p < RP_ANALYTICS_TREND_MIN)
+          continue;
+        c = count_index (current, c, count->partner_id);
+        n = c < current->len &&
+            g_array_index (current, RpPartnerCount, c).partner_id == count->partner_id
+            ? g_array_index (current, RpPartnerCount, c).n : 0;
+        if (n * 100 >= p * (100 + RP_ANALYTICS_TREND_PERCENT))
+          add_trend_row (made[RP_REFERRER_GROWING], count->partner_id, n, p);
+        else if (n * 100 <= p * (100 - RP_ANALYTICS_TREND_PERCENT))
+          add_trend_row (made[RP_REFERRER_FALLING], count->partner_id, n, p);
+      }
+  }
 
-      if (_rp_analytics_count_of (recent, count->partner_id) == 0)
-        add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
-    }
+  {
+    guint r = 0;
+
+    for (guint i = 0; i < lapse_window->len; i++)
+      {
+        RpPartnerCount *count = &g_array_index (lapse_window, RpPartnerCount, i);
+
+        r = count_index (recent, r, count->partner_id);
+        if (r >= recent->len ||
+            g_array_index (recent, RpPartnerCount, r).partner_id != count->partner_id)
+          add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
+      }
+  }
 
   /* Each list's head is named (all five in one look-up) and ordered by name among equals; the
    * rest stay in order of their numbers (RP_ANALYTICS_NAMED_ROWS). */

@@ -219,77 +219,6 @@ _rp_analytics_count_of (GArray *counts,
   return found != NULL ? found->n : 0;
 }
 
-/* The counts read while rp_analytics_share_counts_begin() is in effect on this thread, by store,
- * range and filter (the headline, the top referrers, the trends and the gifts all count the
- * period and the previous one). */
-static GPrivate shared_counts = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
-
-void
-rp_analytics_share_counts_begin (void)
-{
-  g_private_replace (&shared_counts,
-                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) g_array_unref));
-}
-
-void
-rp_analytics_share_counts_end (void)
-{
-  g_private_replace (&shared_counts, NULL);
-}
-
-static char *
-counts_key (RpStore                 *store,
-            const RpAnalyticsFilter *filter,
-            const char              *first,
-            const char              *last)
-{
-  RpAnalyticsFilter any;
-
-  if (filter == NULL)
-    {
-      rp_analytics_filter_init (&any);
-      filter = &any;
-    }
-
-  return g_strdup_printf ("%p|%s|%s|%d|%d|%s|%s|%" G_GINT64_FORMAT "|%d|%d|%" G_GINT64_FORMAT,
-                          (gpointer) store, first != NULL ? first : "", last,
-                          filter->any_tier, filter->any_tier ? 0 : (int) filter->tier,
-                          filter->specialty_code != NULL ? filter->specialty_code : "",
-                          filter->city != NULL ? filter->city : "", filter->target_list_id,
-                          filter->any_direction,
-                          filter->any_direction ? 0 : (int) filter->direction,
-                          filter->partner_id);
-}
-
-GArray *
-_rp_analytics_count_partners (RpStore                 *store,
-                              const RpAnalyticsFilter *filter,
-                              const char              *first,
-                              const char              *last,
-                              GError                 **error)
-{
-  GHashTable *shared = g_private_get (&shared_counts);
-  g_autofree char *key = NULL;
-  GArray *counts;
-
-  if (shared == NULL)
-    return rp_store_analytics_count_by_partner (store, filter, first, last, error);
-
-  key = counts_key (store, filter, first, last);
-  counts = g_hash_table_lookup (shared, key);
-  if (counts == NULL)
-    {
-      counts = rp_store_analytics_count_by_partner (store, filter, first, last, error);
-      if (counts == NULL)
-        return NULL;
-      g_hash_table_insert (shared, g_steal_pointer (&key), counts);
-    }
-
-  /* Nobody changes a count array once made. */
-  return g_array_ref (counts);
-}
-
 static guint
 sum_counts (GArray *counts)
 {
@@ -557,11 +486,8 @@ rp_analytics_headline_with (RpStore                 *store,
   previous_first = _rp_analytics_day (&period->previous_first);
   previous_last = _rp_analytics_day (&period->previous_last);
 
-  current = _rp_analytics_count_partners (store, filter, first, last, error);
-  if (current == NULL)
-    return FALSE;
-  previous = _rp_analytics_count_partners (store, filter, previous_first, previous_last, error);
-  if (previous == NULL)
+  if (!_rp_analytics_count_period (store, filter, first, last, previous_first, previous_last,
+                                   &current, &previous, error))
     return FALSE;
 
   headline->referrals = sum_counts (current);

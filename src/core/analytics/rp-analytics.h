@@ -278,6 +278,16 @@ gboolean   rp_analytics_name_rows       (RpStore                 *store,
 void       rp_analytics_share_counts_begin (void);
 void       rp_analytics_share_counts_end   (void);
 
+/* The counts shared on this thread (NULL outside begin/end), and another thread's share taken
+ * up on this one until rp_analytics_share_counts_end(): the threads then read each count once,
+ * from their own connections to the same file (rp-analytics-share.c). */
+typedef struct _RpAnalyticsShare RpAnalyticsShare;
+
+RpAnalyticsShare *rp_analytics_share_counts_get  (void);
+void              rp_analytics_share_counts_join (RpAnalyticsShare *share);
+RpAnalyticsShare *rp_analytics_share_ref         (RpAnalyticsShare *share);
+void              rp_analytics_share_unref       (RpAnalyticsShare *share);
+
 /* "YYYY-MM-DD" local day @day's midnight in @tz, as an ISO-8601 UTC instant. */
 char      *rp_analytics_day_start_utc   (const GDate             *day,
                                          GTimeZone               *tz);

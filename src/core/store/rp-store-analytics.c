@@ -212,12 +212,17 @@ split_months (const char *first,
   g_date_clear (&b, 1);
   if (strlen (first) != 10 || strlen (last) != 10)
     return;
+  /* "0000-01-01" (from the first referral) is before any GDate: everything from the referrals
+   * then. */
+  if (!g_date_valid_dmy ((GDateDay) atoi (first + 8), (GDateMonth) atoi (first + 5),
+                         (GDateYear) atoi (first)) ||
+      !g_date_valid_dmy ((GDateDay) atoi (last + 8), (GDateMonth) atoi (last + 5),
+                         (GDateYear) atoi (last)))
+    return;
   g_date_set_dmy (&a, (GDateDay) atoi (first + 8), (GDateMonth) atoi (first + 5),
                   (GDateYear) atoi (first));
   g_date_set_dmy (&b, (GDateDay) atoi (last + 8), (GDateMonth) atoi (last + 5),
                   (GDateYear) atoi (last));
-  if (!g_date_valid (&a) || !g_date_valid (&b))
-    return;
 
   first_index = (int) g_date_get_year (&a) * 12 + (int) g_date_get_month (&a) - 1;
   if (g_date_get_day (&a) != 1)
@@ -409,16 +414,16 @@ append_ends (GString                 *sql,
 
 /* Counts by month */
 
-static gpointer
-read_month_count (sqlite3_stmt *stmt)
+/* By month, then key, as ORDER BY month, key would (byte by byte). */
+static int
+compare_month_counts (gconstpointer a,
+                      gconstpointer b)
 {
-  RpMonthCount *row = g_new0 (RpMonthCount, 1);
+  const RpMonthCount *x = *(RpMonthCount * const *) a;
+  const RpMonthCount *y = *(RpMonthCount * const *) b;
+  int by_month = strcmp (x->month, y->month);
 
-  row->month = g_strdup (_rp_store_column_text (stmt, 0));
-  row->key = g_strdup (_rp_store_column_text (stmt, 1));
-  row->label = g_strdup (_rp_store_column_text (stmt, 2));
-  row->n = (guint) sqlite3_column_int64 (stmt, 3);
-  return row;
+  return by_month != 0 ? by_month : strcmp (x->key, y->key);
 }
 
 GPtrArray *
@@ -443,25 +448,22 @@ rp_store_analytics_count_by_month (RpStore                 *self,
     [RP_ANALYTICS_GROUP_SPECIALTY] = "p.specialty_code",
     [RP_ANALYTICS_GROUP_DIRECTION] = "r.direction",
   };
-  g_autoptr(GString) sql = g_string_new ("SELECT month, key, ");
+  g_autoptr(GString) sql = g_string_new ("");
+  g_autoptr(GHashTable) by_month_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) counts = NULL;
   sqlite3_stmt *stmt;
   MonthSplit split;
+  int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
   g_return_val_if_fail (group <= RP_ANALYTICS_GROUP_DIRECTION, NULL);
 
-  g_string_append (sql, group == RP_ANALYTICS_GROUP_SPECIALTY
-                        ? "coalesce ((SELECT max(specialty_label) FROM partner"
-                          "            WHERE specialty_code = key), ''),"
-                        : "'',");
-  g_string_append (sql, " sum(n) FROM (");
-
   if (filter == NULL || (filter->target_list_id == 0 && filter->partner_id == 0 &&
                          (filter->city == NULL || *filter->city == '\0')))
     {
       /* Every day's referrals by tier and specialty: a few hundred rows a month. */
-      g_string_append_printf (sql, "SELECT substr(t.day, 1, 7) AS month, %s AS key, t.n AS n"
+      g_string_append_printf (sql, "SELECT t.day AS month, %s AS key, t.n AS n"
                                    " FROM analytics_day_tally t WHERE t.day BETWEEN ?1 AND ?2",
                               tally_key[group]);
       append_conditions (sql, filter, "t", "t");
@@ -478,8 +480,8 @@ rp_store_analytics_count_by_month (RpStore                 *self,
       append_ends (sql, filter, referral_key[group], TRUE);
       g_string_append (sql, ")");
     }
-  g_string_append (sql, ") GROUP BY month, key ORDER BY month, key");
 
+  /* The first column is a day or a month: its first 7 characters are the month. */
   stmt = _rp_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
@@ -487,8 +489,85 @@ rp_store_analytics_count_by_month (RpStore                 *self,
   split_months (first, last, &split);
   bind_split (stmt, first, last, &split);
   bind_filter (stmt, filter);
-  return _rp_store_read_rows (self, stmt, read_month_count, (GDestroyNotify) rp_month_count_free,
-                              error);
+
+  /* Summed by month and key here rather than grouped in SQL, which sorts the tens of thousands
+   * of rows first (a few hundred sums). */
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_month_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *month = _rp_store_column_text (stmt, 0);
+      const char *key = _rp_store_column_text (stmt, 1);
+      char both[128];
+      RpMonthCount *count;
+
+      g_snprintf (both, sizeof both, "%.7s\x1f%s", month, key);
+      count = g_hash_table_lookup (by_month_key, both);
+      if (count == NULL)
+        {
+          count = g_new0 (RpMonthCount, 1);
+          count->month = g_strndup (month, 7);
+          count->key = g_strdup (key);
+          count->label = g_strdup (both);   /* the hash key until labelled */
+          g_ptr_array_add (counts, count);
+          g_hash_table_insert (by_month_key, count->label, count);
+        }
+      count->n += (guint) sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_remove_all (by_month_key);
+
+  /* A specialty's label, once per code; none otherwise. */
+  {
+    g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+    sqlite3_stmt *label = NULL;
+
+    if (group == RP_ANALYTICS_GROUP_SPECIALTY)
+      {
+        label = _rp_store_prepare (self, "SELECT coalesce ((SELECT max(specialty_label)"
+                                         " FROM partner WHERE specialty_code = ?1), '')",
+                                   error);
+        if (label == NULL)
+          return NULL;
+      }
+    for (guint i = 0; i < counts->len; i++)
+      {
+        RpMonthCount *count = g_ptr_array_index (counts, i);
+        const char *text;
+
+        g_free (count->label);
+        count->label = NULL;
+        if (label == NULL)
+          {
+            count->label = g_strdup ("");
+            continue;
+          }
+        text = g_hash_table_lookup (labels, count->key);
+        if (text == NULL)
+          {
+            sqlite3_reset (label);
+            sqlite3_bind_text (label, 1, count->key, -1, SQLITE_TRANSIENT);
+            rc = sqlite3_step (label);
+            if (rc != SQLITE_ROW)
+              {
+                sqlite3_reset (label);
+                _rp_store_set_error (self, rc, error);
+                return NULL;
+              }
+            text = g_strdup (_rp_store_column_text (label, 0));
+            sqlite3_reset (label);
+            g_hash_table_insert (labels, count->key, (char *) text);
+          }
+        count->label = g_strdup (text);
+      }
+  }
+
+  g_ptr_array_sort (counts, compare_month_counts);
+  return g_steal_pointer (&counts);
 }
 
 /* Counts by partner */
@@ -522,6 +601,75 @@ max_partner_id (RpStore *self)
  * rather than a hash table; larger ones, which Rapport never makes itself, in a hash table. */
 #define DENSE_MAX_ID 2000000
 
+/* One range's sums by partner: ids up to the dense maximum in an array, others in a hash table
+ * (id to index in @counts). */
+typedef struct
+{
+  guint      *dense;
+  GArray     *counts;
+  GHashTable *sums;
+  int         first_month;   /* the whole months read from the tallies, as year * 12 + month - 1 */
+  int         last_month;    /* (last_month < first_month: none) */
+} PartnerSums;
+
+static void
+partner_sums_add (PartnerSums *sums,
+                  gint64       dense_max,
+                  gint64       partner_id,
+                  guint        n)
+{
+  gpointer index;
+
+  if (partner_id >= 0 && partner_id <= dense_max)
+    sums->dense[partner_id] += n;
+  else if (g_hash_table_lookup_extended (sums->sums, &partner_id, NULL, &index))
+    g_array_index (sums->counts, RpPartnerCount, GPOINTER_TO_UINT (index)).n += n;
+  else
+    {
+      RpPartnerCount count = { .partner_id = partner_id, .n = n };
+
+      g_array_append_val (sums->counts, count);
+      g_hash_table_insert (sums->sums, g_memdup2 (&partner_id, sizeof partner_id),
+                           GUINT_TO_POINTER (sums->counts->len - 1));
+    }
+}
+
+/* The sums as RpPartnerCount by partner id, leaving out those at 0. */
+static GArray *
+partner_sums_steal (PartnerSums *sums,
+                    gint64       dense_max)
+{
+  GArray *counts = g_steal_pointer (&sums->counts);
+  gboolean sparse;
+
+  /* Days taken away came as n = -1: unsigned sums wrap back to what is left, 0 or more. */
+  for (guint i = counts->len; i > 0; i--)
+    if (g_array_index (counts, RpPartnerCount, i - 1).n == 0)
+      g_array_remove_index_fast (counts, i - 1);
+  sparse = counts->len > 0;
+  for (gint64 id = 0; id <= dense_max; id++)
+    {
+      RpPartnerCount count = { .partner_id = id, .n = sums->dense[id] };
+
+      if (count.n > 0)
+        g_array_append_val (counts, count);
+    }
+
+  /* The array by id comes in order already. */
+  if (sparse)
+    g_array_sort (counts, compare_partner_counts);
+  return counts;
+}
+
+/* "YYYY-MM" as year * 12 + month - 1; -1 when it is not one. */
+static int
+month_index (const char *month)
+{
+  if (month == NULL || strlen (month) < 7 || !g_ascii_isdigit (month[0]))
+    return -1;
+  return atoi (month) * 12 + atoi (month + 5) - 1;
+}
+
 GArray *
 rp_store_analytics_count_by_partner (RpStore                 *self,
                                      const RpAnalyticsFilter *filter,
@@ -529,91 +677,178 @@ rp_store_analytics_count_by_partner (RpStore                 *self,
                                      const char              *last,
                                      GError                 **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT t.partner_id, t.n FROM analytics_partner_month t"
-                                         " WHERE t.month BETWEEN ?3 AND ?4");
-  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) counts = NULL;
-  g_autofree guint *dense = NULL;
-  gint64 dense_max;
-  sqlite3_stmt *stmt;
-  MonthSplit split;
-  int rc;
+  GArray *counts = NULL;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (last != NULL, NULL);
 
-  if (first == NULL)
-    first = "0000-01-01";
-
-  append_conditions (sql, filter, "t", "t");
-  g_string_append (sql, " UNION ALL SELECT partner_id, n FROM (");
-  append_ends (sql, filter, "''", filters_partner (filter));
-  /* The days of a month read whole that are not in the range, taken away. */
-  g_string_append (sql, ") UNION ALL SELECT partner_id, n FROM (");
-  append_days (sql, filter, "''", filters_partner (filter),
-               "r.referred_on BETWEEN ?7 AND ?8 OR r.referred_on BETWEEN ?9 AND ?10", -1);
-  g_string_append (sql, ")");
-
-  stmt = _rp_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
+  if (!rp_store_analytics_count_by_partner_ranges (self, filter, 1, &first, &last, &counts, error))
     return NULL;
+  return counts;
+}
 
-  split_months_complement (first, last, &split);
-  bind_split (stmt, first, last, &split);
-  for (guint i = 0; i < 2; i++)
-    {
-      sqlite3_bind_text (stmt, 7 + 2 * (int) i, split.minus_first[i], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8 + 2 * (int) i, split.minus_last[i], -1, SQLITE_TRANSIENT);
-    }
-  bind_filter (stmt, filter);
+gboolean
+rp_store_analytics_count_by_partner_ranges (RpStore                 *self,
+                                            const RpAnalyticsFilter *filter,
+                                            guint                    n_ranges,
+                                            const char * const      *firsts,
+                                            const char * const      *lasts,
+                                            GArray                 **counts,
+                                            GError                 **error)
+{
+  PartnerSums sums[RP_STORE_ANALYTICS_MAX_RANGES];
+  MonthSplit split[RP_STORE_ANALYTICS_MAX_RANGES];
+  int scan_first = G_MAXINT;
+  int scan_last = -1;
+  gboolean done = FALSE;
+  gint64 dense_max;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_ranges > 0 && n_ranges <= RP_STORE_ANALYTICS_MAX_RANGES, FALSE);
+  g_return_val_if_fail (firsts != NULL && lasts != NULL && counts != NULL, FALSE);
+  for (guint i = 0; i < n_ranges; i++)
+    g_return_val_if_fail (lasts[i] != NULL, FALSE);
 
   /* Summed here rather than grouped in SQL: the rows come by month, and an array by id adds
    * them up without sorting them first (tens of thousands of partners a month). */
   dense_max = MIN (max_partner_id (self), DENSE_MAX_ID);
-  if (dense_max >= 0)
-    dense = g_new0 (guint, dense_max + 1);
-  counts = g_array_new (FALSE, FALSE, sizeof (RpPartnerCount));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < n_ranges; i++)
     {
-      gint64 partner_id = sqlite3_column_int64 (stmt, 0);
-      guint n = (guint) sqlite3_column_int64 (stmt, 1);
-      gpointer index;
+      sums[i].dense = dense_max >= 0 ? g_new0 (guint, dense_max + 1) : NULL;
+      sums[i].counts = g_array_new (FALSE, FALSE, sizeof (RpPartnerCount));
+      sums[i].sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      split_months_complement (firsts[i] != NULL ? firsts[i] : "0000-01-01", lasts[i], &split[i]);
+      sums[i].first_month = month_index (split[i].first_month);
+      sums[i].last_month = month_index (split[i].last_month);
+      if (sums[i].first_month < 0 || sums[i].last_month < sums[i].first_month)
+        {
+          sums[i].first_month = G_MAXINT;
+          sums[i].last_month = -1;
+          continue;
+        }
+      scan_first = MIN (scan_first, sums[i].first_month);
+      scan_last = MAX (scan_last, sums[i].last_month);
+    }
 
-      if (partner_id >= 0 && partner_id <= dense_max)
-        dense[partner_id] += n;
-      else if (g_hash_table_lookup_extended (sums, &partner_id, NULL, &index))
-        g_array_index (counts, RpPartnerCount, GPOINTER_TO_UINT (index)).n += n;
+  /* The whole months of every range from the tallies, each month once however many ranges
+   * it is in (the trends' period, previous period, last 90 days and the 6 months before). */
+  /* Only the months the tallies have: a range from the first day reads no empty month. */
+  if (scan_first <= scan_last)
+    {
+      sqlite3_stmt *bounds = _rp_store_prepare (self, "SELECT (SELECT min(month) FROM analytics_partner_month),"
+                                                      " (SELECT max(month) FROM analytics_partner_month)",
+                                                error);
+
+      if (bounds == NULL)
+        goto out;
+      if ((rc = sqlite3_step (bounds)) != SQLITE_ROW)
+        {
+          sqlite3_reset (bounds);
+          _rp_store_set_error (self, rc, error);
+          goto out;
+        }
+      if (sqlite3_column_type (bounds, 0) == SQLITE_NULL)
+        scan_last = -1;
       else
         {
-          RpPartnerCount count = { .partner_id = partner_id, .n = n };
+          scan_first = MAX (scan_first, month_index (_rp_store_column_text (bounds, 0)));
+          scan_last = MIN (scan_last, month_index (_rp_store_column_text (bounds, 1)));
+        }
+      sqlite3_reset (bounds);
+    }
 
-          g_array_append_val (counts, count);
-          g_hash_table_insert (sums, g_memdup2 (&partner_id, sizeof partner_id),
-                               GUINT_TO_POINTER (counts->len - 1));
+  if (scan_first <= scan_last)
+    {
+      g_autoptr(GString) sql = g_string_new ("SELECT t.partner_id, t.n"
+                                             " FROM analytics_partner_month t"
+                                             " WHERE t.month = ?3");
+
+      append_conditions (sql, filter, "t", "t");
+      stmt = _rp_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        goto out;
+      for (int month = scan_first; month <= scan_last; month++)
+        {
+          PartnerSums *in[RP_STORE_ANALYTICS_MAX_RANGES];
+          guint n_in = 0;
+          char text[16];
+
+          for (guint i = 0; i < n_ranges; i++)
+            if (month >= sums[i].first_month && month <= sums[i].last_month)
+              in[n_in++] = &sums[i];
+          if (n_in == 0)
+            continue;
+
+          sqlite3_reset (stmt);
+          g_snprintf (text, sizeof text, "%04d-%02d", month / 12, month % 12 + 1);
+          sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+          bind_filter (stmt, filter);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gint64 partner_id = sqlite3_column_int64 (stmt, 0);
+              guint n = (guint) sqlite3_column_int64 (stmt, 1);
+
+              for (guint k = 0; k < n_in; k++)
+                partner_sums_add (in[k], dense_max, partner_id, n);
+            }
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              _rp_store_set_error (self, rc, error);
+              goto out;
+            }
         }
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  /* Each range's ends that do not fill a month, and the days of a month read whole that are
+   * not in the range, taken away. */
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT partner_id, n FROM (");
+
+    append_ends (sql, filter, "''", filters_partner (filter));
+    g_string_append (sql, ") UNION ALL SELECT partner_id, n FROM (");
+    append_days (sql, filter, "''", filters_partner (filter),
+                 "r.referred_on BETWEEN ?7 AND ?8 OR r.referred_on BETWEEN ?9 AND ?10", -1);
+    g_string_append (sql, ")");
+    stmt = _rp_store_prepare (self, sql->str, error);
+    if (stmt == NULL)
+      goto out;
+  }
+  for (guint i = 0; i < n_ranges; i++)
     {
-      _rp_store_set_error (self, rc, error);
-      return NULL;
+      bind_split (stmt, firsts[i] != NULL ? firsts[i] : "0000-01-01", lasts[i], &split[i]);
+      for (guint k = 0; k < 2; k++)
+        {
+          sqlite3_bind_text (stmt, 7 + 2 * (int) k, split[i].minus_first[k], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 8 + 2 * (int) k, split[i].minus_last[k], -1, SQLITE_TRANSIENT);
+        }
+      bind_filter (stmt, filter);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        partner_sums_add (&sums[i], dense_max, sqlite3_column_int64 (stmt, 0),
+                          (guint) sqlite3_column_int64 (stmt, 1));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _rp_store_set_error (self, rc, error);
+          goto out;
+        }
     }
 
-  /* Days taken away came as n = -1: unsigned sums wrap back to what is left, 0 or more. */
-  for (guint i = counts->len; i > 0; i--)
-    if (g_array_index (counts, RpPartnerCount, i - 1).n == 0)
-      g_array_remove_index_fast (counts, i - 1);
-  for (gint64 id = 0; id <= dense_max; id++)
+  for (guint i = 0; i < n_ranges; i++)
+    counts[i] = partner_sums_steal (&sums[i], dense_max);
+  done = TRUE;
+
+out:
+  for (guint i = 0; i < n_ranges; i++)
     {
-      RpPartnerCount count = { .partner_id = id, .n = dense[id] };
-
-      if (count.n > 0)
-        g_array_append_val (counts, count);
+      g_free (sums[i].dense);
+      if (sums[i].counts != NULL)
+        g_array_unref (sums[i].counts);
+      g_hash_table_unref (sums[i].sums);
     }
-
-  g_array_sort (counts, compare_partner_counts);
-  return g_steal_pointer (&counts);
+  return done;
 }
 
 /* Steps */
@@ -1547,9 +1782,12 @@ rp_store_analytics_first_referrers (RpStore                 *self,
 
   /* analytics_partner_first keeps each partner's first referral in each direction; in any
    * direction, the first is the earlier of the two. */
-  sql = g_string_new ("SELECT DISTINCT f.partner_id FROM analytics_partner_first f"
-                      " JOIN partner p ON p.id = f.partner_id"
-                      " WHERE f.first_on BETWEEN ?1 AND ?2");
+  /* The partner's row only when a filter needs it (the tally has no row of a partner
+   * deleted). */
+  sql = g_string_new ("SELECT DISTINCT f.partner_id FROM analytics_partner_first f");
+  if (filters_partner (filter))
+    g_string_append (sql, " JOIN partner p ON p.id = f.partner_id");
+  g_string_append (sql, " WHERE f.first_on BETWEEN ?1 AND ?2");
   if (filter != NULL && filter->any_direction)
     g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM analytics_partner_first g"
                           " WHERE g.partner_id = f.partner_id AND g.first_on < ?1)");
@@ -1802,10 +2040,20 @@ rp_store_analytics_filter_options (RpStore    *self,
                     error);
   if (s == NULL)
     return FALSE;
+  /* Each city (case aside) under the spelling of its first partner by name: from one city to
+   * the next in partner_by_city (city, then name), a few dozen steps. */
   c = read_options (self,
-                    "SELECT max(city), max(city) FROM partner"
-                    " WHERE archived_at IS NULL AND city <> ''"
-                    " GROUP BY city COLLATE NOCASE ORDER BY 1 COLLATE NOCASE",
+                    "WITH RECURSIVE cities(city) AS ("
+                    " SELECT (SELECT city FROM partner INDEXED BY partner_by_city"
+                    "         WHERE archived_at IS NULL AND city > '' COLLATE NOCASE"
+                    "         ORDER BY city COLLATE NOCASE, sort_name LIMIT 1)"
+                    " UNION ALL"
+                    " SELECT (SELECT city FROM partner INDEXED BY partner_by_city"
+                    "         WHERE archived_at IS NULL AND city > cities.city COLLATE NOCASE"
+                    "         ORDER BY city COLLATE NOCASE, sort_name LIMIT 1)"
+                    " FROM cities WHERE cities.city IS NOT NULL)"
+                    " SELECT city, city FROM cities WHERE city IS NOT NULL"
+                    " ORDER BY 1 COLLATE NOCASE",
                     error);
   if (c == NULL)
     return FALSE;

@@ -138,6 +138,18 @@ GArray    *rp_store_analytics_count_by_partner   (RpStore                 *self,
                                                   const char              *first,
                                                   const char              *last,
                                                   GError                 **error);
+/* The most ranges rp_store_analytics_count_by_partner_ranges() counts at once. */
+#define RP_STORE_ANALYTICS_MAX_RANGES 8
+/* As rp_store_analytics_count_by_partner() for each of @n_ranges ranges (@firsts[i] to
+ * @lasts[i]) into @counts[i], reading each month of the tallies once however the ranges
+ * overlap; FALSE and nothing in @counts on an error. */
+gboolean   rp_store_analytics_count_by_partner_ranges (RpStore                 *self,
+                                                       const RpAnalyticsFilter *filter,
+                                                       guint                    n_ranges,
+                                                       const char * const      *firsts,
+                                                       const char * const      *lasts,
+                                                       GArray                 **counts,
+                                                       GError                 **error);
 /* Each referral from @first to @last with the first time it reached each step (GArray of
  * RpReferralSteps, cleared with rp_referral_steps_clear(), in no particular order: tens of
  * thousands of rows a month, so no allocation for a row or its status). */

@@ -1,5 +1,5 @@
 /* test-analytics-dashboard.c: the Analytics page's figures computed together, on this thread
- * and on a worker thread with a read-only connection of its own, and a cancelled load.
+ * and on two worker threads with read-only connections of their own, and a cancelled load.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -141,8 +141,40 @@ assert_same_rows (GPtrArray *shared,
     }
 }
 
-/* The page's figures computed together (sharing one read of the partners' months) equal each
- * figure computed alone, on the sample network, for each period and a few filters. */
+/* What the page's two workers (each with its own connection, sharing their counts) computed
+ * equals what one thread computed. */
+static void
+assert_same_dashboard (RpAnalyticsDashboard *two,
+                     RpAnalyticsDashboard *one)
+{
+  g_assert_false (two->empty);
+  g_assert_cmpuint (two->headline.referrals, ==, one->headline.referrals);
+  g_assert_cmpuint (two->headline.previous_referrals,
+                    ==, one->headline.previous_referrals);
+  g_assert_cmpuint (two->headline.referrers, ==, one->headline.referrers);
+  g_assert_cmpuint (two->headline.seen, ==, one->headline.seen);
+  g_assert_cmpuint (two->headline.closed, ==, one->headline.closed);
+  g_assert_cmpuint (two->headline.feedback, ==, one->headline.feedback);
+  g_assert_cmpuint (two->headline.outcomes, ==, one->headline.outcomes);
+  assert_same_rows (two->top, one->top);
+  for (guint t = 0; t < RP_REFERRER_N_TRENDS; t++)
+    assert_same_rows (two->trends[t], one->trends[t]);
+  for (guint s = 0; s < RP_FUNNEL_N_STEPS; s++)
+    g_assert_cmpuint (two->funnel.reached[s], ==, one->funnel.reached[s]);
+  g_assert_cmpuint (two->monthly->n_months, ==, one->monthly->n_months);
+  for (guint m = 0; m < one->monthly->n_months; m++)
+    g_assert_cmpuint (two->monthly->totals[m], ==, one->monthly->totals[m]);
+  g_assert_cmpuint (two->outcomes->total, ==, one->outcomes->total);
+  g_assert_cmpuint (two->feedback->n, ==, one->feedback->n);
+  assert_same_rows (two->outreach->rows, one->outreach->rows);
+  assert_same_rows (two->gifts, one->gifts);
+  g_assert_cmpuint (two->specialties->len, ==, one->specialties->len);
+  g_assert_cmpuint (two->cities->len, ==, one->cities->len);
+}
+
+/* The page's figures computed together (sharing one read of the partners' months), on this
+ * thread and on the page's two workers, equal each figure computed alone, on the sample network,
+ * for each period and a few filters. */
 static void
 test_same_as_alone (void)
 {
@@ -187,6 +219,20 @@ test_same_as_alone (void)
         dashboard = rp_analytics_dashboard_compute (tmp.store, &period, &period, &filter,
                                                     RP_ANALYTICS_GROUP_TIER, &error);
         g_assert_no_error (error);
+
+        /* The same on the page's two workers. */
+        {
+          Result two = { NULL, NULL, FALSE };
+
+          rp_analytics_dashboard_compute_async (tmp.store, &period, &period, &filter,
+                                                RP_ANALYTICS_GROUP_TIER, NULL, computed_cb,
+                                                &two);
+          wait_for (&two);
+          g_assert_no_error (two.error);
+          g_assert_nonnull (two.dashboard);
+          assert_same_dashboard (two.dashboard, dashboard);
+          rp_analytics_dashboard_free (two.dashboard);
+        }
 
         g_assert_true (rp_analytics_headline (tmp.store, &period, &filter, &headline, &error));
         g_assert_no_error (error);

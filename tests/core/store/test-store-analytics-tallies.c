@@ -5,7 +5,7 @@
  * updates, deletes, a partner's deletion, and the migration from schema 13; the spans (schema
  * 16) equal to each partner's months with the month before through the same writes and the
  * migration from schema 15, and the comparable partners counted from them equal to those counted
- * from the referrals.
+ * from the referrals; the city filter's choices read by skipping through partner_by_city.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -843,6 +843,95 @@ test_comparable_spans (void)
   rp_test_store_close (&tmp);
 }
 
+/* The cities as the page lists them, joined by "|"; and each city once (case aside) as a GROUP BY
+ * gives it, from its own connection. */
+static char *
+cities_of (RpStore *store)
+{
+  g_autoptr(GPtrArray) specialties = NULL;
+  g_autoptr(GPtrArray) cities = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new ("");
+
+  g_assert_true (rp_store_analytics_filter_options (store, &specialties, &cities, &lists,
+                                                    &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < cities->len; i++)
+    {
+      RpAnalyticsOption *option = g_ptr_array_index (cities, i);
+
+      g_assert_cmpstr (option->key, ==, option->label);
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", option->label);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static char *
+cities_by_group_by (const char *path)
+{
+  GString *text = g_string_new ("");
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(city) FROM partner"
+                                           " WHERE archived_at IS NULL AND city <> ''"
+                                           " GROUP BY city COLLATE NOCASE"
+                                           " ORDER BY 1 COLLATE NOCASE", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "|" : "",
+                            (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
+}
+
+static void
+make_city_partners (RpStore *store)
+{
+  static const char * const cities[] = {
+    "Springfield", "SPRINGFIELD", "springfield", "Springfield", "Shelbyville", "",
+    "Capital City", "capital city", "North Haverbrook",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpPartner) archived = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cities); i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Partner%u", i);
+
+      g_object_unref (add_partner (store, last, RP_TIER_B, "207X00000X", cities[i]));
+    }
+  archived = add_partner (store, "Irwin", RP_TIER_C, "207X00000X", "Ogdenville");
+  g_assert_true (rp_store_set_partner_archived (store, rp_partner_get_id (archived), TRUE,
+                                               &error));
+  g_assert_no_error (error);
+}
+
+/* Each city once, case aside, under the spelling of its first partner by name; none for no city
+ * or an archived partner's; the same cities as the GROUP BY gives. */
+static void
+test_filter_cities (void)
+{
+  g_autofree char *cities = NULL;
+  g_autofree char *expected = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  g_assert_cmpstr ((cities = cities_of (tmp.store)), ==, "");
+  g_clear_pointer (&cities, g_free);
+
+  make_city_partners (tmp.store);
+  cities = cities_of (tmp.store);
+  g_assert_cmpstr (cities, ==, "Capital City|North Haverbrook|Shelbyville|Springfield");
+  expected = cities_by_group_by (tmp.path);
+  g_assert_cmpint (g_ascii_strcasecmp (cities, expected), ==, 0);
+
+  rp_test_store_close (&tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/store/analytics-tallies/migrate-from-13", test_migrate_from_13);
   g_test_add_func ("/store/analytics-tallies/migrate-from-15", test_migrate_from_15);
   g_test_add_func ("/store/analytics-tallies/comparable-spans", test_comparable_spans);
+  g_test_add_func ("/store/analytics-tallies/filter-cities", test_filter_cities);
 
   return g_test_run ();
 }
