@@ -261,8 +261,8 @@ rp_analytics_outreach (RpStore                 *store,
       }
 
     if (!rp_store_analytics_comparable (store, filter, year_first, year_last, visited_tiers,
-                                        first_visit, days_by_partner, before_first, before_last, after_first,
-                                        after_last, &comparable, error))
+                                        first_visit, days_by_partner, before_first, before_last,
+                                        after_first, after_last, &comparable, error))
       {
         rp_outreach_figure_free (figure);
         return NULL;

@@ -336,9 +336,11 @@ test_count_by_month (void)
           keys[0] = g_strndup (row->referred_on, 7);
           keys[1] = g_strdup_printf ("%.7s|%s", row->referred_on, tier);
           for (guint k = 0; k < 2; k++)
-            g_hash_table_insert (by_hand, keys[k],
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_hand,
-                                                                                          keys[k])) + 1));
+            {
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (by_hand, keys[k]));
+
+              g_hash_table_insert (by_hand, keys[k], GUINT_TO_POINTER (n + 1));
+            }
         }
 
       for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
@@ -363,9 +365,11 @@ test_count_by_month (void)
                   g_assert_true (order < 0 || (order == 0 && strcmp (before->key, count->key) < 0));
                 }
               g_assert_cmpuint (count->n, >, 0);
-              g_hash_table_insert (totals, count->month,
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (totals,
-                                                                                            count->month)) + count->n));
+              {
+                guint n = GPOINTER_TO_UINT (g_hash_table_lookup (totals, count->month));
+
+                g_hash_table_insert (totals, count->month, GUINT_TO_POINTER (n + count->n));
+              }
               if (groups[g] == RP_ANALYTICS_GROUP_SPECIALTY && *count->key != '\0')
                 g_assert_cmpstr (count->label, !=, "");
               else if (groups[g] != RP_ANALYTICS_GROUP_SPECIALTY)
