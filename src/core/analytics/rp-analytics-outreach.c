@@ -80,8 +80,7 @@ rp_analytics_outreach (RpStore                 *store,
                                                                NULL);
   g_autoptr(GArray) reference_days = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) visited_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) visited_partners = NULL;
-  g_autoptr(GHashTable) partner_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) visited_tier_list = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *days_first = NULL;
@@ -169,18 +168,14 @@ rp_analytics_outreach (RpStore                 *store,
       }
   }
 
-  visited_partners = rp_store_analytics_partners (store, (gint64 *) visited_ids->data,
-                                                  visited_ids->len, error);
-  if (visited_partners == NULL)
+  /* The visited partners' tiers (the comparable partners are of the same tiers); their names
+   * only for the head of the list, below. */
+  visited_tier_list = rp_store_analytics_partner_tiers (store, (gint64 *) visited_ids->data,
+                                                        visited_ids->len, error);
+  if (visited_tier_list == NULL)
     return NULL;
-  for (guint i = 0; i < visited_partners->len; i++)
-    {
-      RpAnalyticsPartner *partner = g_ptr_array_index (visited_partners, i);
-
-      g_hash_table_insert (partner_by_id, &partner->id, partner);
-      if (!g_hash_table_contains (visited_tiers, partner->tier))
-        g_hash_table_add (visited_tiers, g_strdup (partner->tier));
-    }
+  for (guint i = 0; i < visited_tier_list->len; i++)
+    g_hash_table_add (visited_tiers, g_strdup (g_ptr_array_index (visited_tier_list, i)));
 
   figure = g_new0 (RpOutreachFigure, 1);
   figure->rows = _rp_figure_rows_new ();
@@ -190,7 +185,6 @@ rp_analytics_outreach (RpStore                 *store,
     {
       gint64 id = *(gint64 *) key;
       guint32 julian = GPOINTER_TO_UINT (value);
-      RpAnalyticsPartner *partner = g_hash_table_lookup (partner_by_id, &id);
       guint32 span = window_days (julian, today_julian);
       RpFigureRow *row;
       GDate visit_day;
@@ -198,12 +192,7 @@ rp_analytics_outreach (RpStore                 *store,
 
       g_date_clear (&visit_day, 1);
       g_date_set_julian (&visit_day, julian);
-      row = _rp_figure_row_new (id, NULL, partner != NULL ? partner->name : NULL);
-      if (partner != NULL)
-        {
-          g_free (row->detail);
-          row->detail = g_strdup (partner->specialty);
-        }
+      row = _rp_figure_row_new (id, NULL, NULL);
       g_free (row->key);
       row->key = _rp_analytics_day (&visit_day);
       row->previous = span > 0 ? count_days (days_by_partner, id, julian - span, julian - 1) : 0;
@@ -217,11 +206,12 @@ rp_analytics_outreach (RpStore                 *store,
       figure->visited_after += row->n;
     }
 
-  /* Named already (their tiers were needed): only the head is ordered by name among equals. */
-  _rp_analytics_sort_named_head (figure->rows,
-                                 _rp_analytics_sort_head (figure->rows,
-                                                          _rp_figure_rows_numbers_by_change),
-                                 _rp_figure_rows_numbers_by_change);
+  if (!_rp_analytics_sort_and_name (store, figure->rows, _rp_figure_rows_numbers_by_change,
+                                    error))
+    {
+      rp_outreach_figure_free (figure);
+      return NULL;
+    }
 
   if (figure->visited == 0)
     return figure;

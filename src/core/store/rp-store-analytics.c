@@ -1265,6 +1265,19 @@ rp_store_analytics_referral_days (RpStore                 *self,
   }
 }
 
+/* @ids as a JSON array, for json_each(). */
+static char *
+ids_as_json (const gint64 *ids,
+             guint         n_ids)
+{
+  GString *list = g_string_new ("[");
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+  return g_string_free (list, FALSE);
+}
+
 GPtrArray *
 rp_store_analytics_partner_days (RpStore                 *self,
                                  const RpAnalyticsFilter *filter,
@@ -1274,17 +1287,12 @@ rp_store_analytics_partner_days (RpStore                 *self,
                                  const char              *last,
                                  GError                 **error)
 {
-  g_autoptr(GString) list = g_string_new ("[");
   g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
   g_return_val_if_fail (first != NULL && last != NULL, NULL);
-
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  g_string_append_c (list, ']');
 
   /* Each partner's days from the index by partner and day. */
   sql = g_string_new ("SELECT r.partner_id, r.referred_on FROM referral r"
@@ -1302,7 +1310,7 @@ rp_store_analytics_partner_days (RpStore                 *self,
 
   sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, list->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, ids_as_json (ids, n_ids), -1, g_free);
   bind_filter (stmt, filter);
   return _rp_store_read_rows (self, stmt, read_partner_day, (GDestroyNotify) rp_partner_day_free,
                               error);
@@ -1922,6 +1930,48 @@ read_partner (sqlite3_stmt *stmt)
   return row;
 }
 
+/* @sql with ?1 bound to @ids as a JSON array: one statement for them all, each id looked up by
+ * the primary key. */
+static sqlite3_stmt *
+prepare_by_ids (RpStore      *self,
+                const char   *sql,
+                const gint64 *ids,
+                guint         n_ids,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = _rp_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, ids_as_json (ids, n_ids), -1, g_free);
+  return stmt;
+}
+
+static gpointer
+read_text (sqlite3_stmt *stmt)
+{
+  return g_strdup (_rp_store_column_text (stmt, 0));
+}
+
+GPtrArray *
+rp_store_analytics_partner_tiers (RpStore      *self,
+                                  const gint64 *ids,
+                                  guint         n_ids,
+                                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = prepare_by_ids (self,
+                         "SELECT DISTINCT tier FROM partner INDEXED BY partner_analytics_names"
+                         " WHERE id IN (SELECT value FROM json_each (?1))",
+                         ids, n_ids, error);
+  if (stmt == NULL)
+    return NULL;
+  return _rp_store_read_rows (self, stmt, read_text, g_free, error);
+}
+
 GPtrArray *
 rp_store_analytics_partners (RpStore      *self,
                              const gint64 *ids,
@@ -1931,25 +1981,18 @@ rp_store_analytics_partners (RpStore      *self,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GString) list = g_string_new ("[");
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
-  /* One statement for them all: the ids as a JSON array, each looked up by the primary key. */
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  g_string_append_c (list, ']');
-
-  stmt = _rp_store_prepare (self,
-                            "SELECT id, display_name, specialty_label, city, tier FROM partner"
-                            " INDEXED BY partner_analytics_names"
-                            " WHERE id IN (SELECT value FROM json_each (?1))",
-                            error);
+  stmt = prepare_by_ids (self,
+                         "SELECT id, display_name, specialty_label, city, tier FROM partner"
+                         " INDEXED BY partner_analytics_names"
+                         " WHERE id IN (SELECT value FROM json_each (?1))",
+                         ids, n_ids, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, list->str, -1, SQLITE_TRANSIENT);
   found = _rp_store_read_rows (self, stmt, read_partner,
                                (GDestroyNotify) rp_analytics_partner_free, error);
   if (found == NULL)

@@ -258,6 +258,12 @@ GPtrArray *rp_store_analytics_partners           (RpStore                 *self,
                                                   const gint64            *ids,
                                                   guint                    n_ids,
                                                   GError                 **error);
+/* The tiers of partners @ids, each once (GPtrArray of char *, as stored): what the outreach's
+ * comparable partners need of thousands of visited partners, without their names. */
+GPtrArray *rp_store_analytics_partner_tiers      (RpStore                 *self,
+                                                  const gint64            *ids,
+                                                  guint                    n_ids,
+                                                  GError                 **error);
 
 /* Readies a connection that will only read figures (a worker's, read-only): the indexes the
  * figures read are mapped into memory rather than copied page by page. */

@@ -488,10 +488,12 @@ test_outreach (Fixture       *f,
   g_assert_cmpuint (outreach->visited_after, ==, 8);
   g_assert_cmpuint (outreach->rows->len, ==, 2);
   g_assert_cmpint (row_at (outreach->rows, 0)->id, ==, f->baker);
+  g_assert_nonnull (strstr (row_at (outreach->rows, 0)->label, "Baker"));
   g_assert_cmpstr (row_at (outreach->rows, 0)->key, ==, "2026-11-10");
   g_assert_cmpuint (row_at (outreach->rows, 0)->previous, ==, 3);
   g_assert_cmpuint (row_at (outreach->rows, 0)->n, ==, 6);
   g_assert_cmpint (row_at (outreach->rows, 1)->id, ==, f->adams);
+  g_assert_nonnull (strstr (row_at (outreach->rows, 1)->label, "Adams"));
   g_assert_cmpstr (row_at (outreach->rows, 1)->key, ==, "2026-11-04");
 
   /* Hill (tier A, referred in May, not visited) around 7 November: 2 before, 1 after. */
