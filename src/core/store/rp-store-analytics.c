@@ -977,17 +977,17 @@ read_outcome_count (sqlite3_stmt *stmt)
   return row;
 }
 
-/* The JSON array of the ids in @ids. */
+/* @ids as a JSON array, for json_each(). */
 static char *
-json_ids (GArray *ids)
+ids_as_json (const gint64 *ids,
+             guint         n_ids)
 {
-  GString *json = g_string_new ("[");
+  GString *list = g_string_new ("[");
 
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (ids, gint64, i));
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+  return g_string_free (list, FALSE);
 }
 
 /* Sets the specialty of each row of @rows (by partner) from the partners' covering index: one
@@ -1010,7 +1010,7 @@ name_outcome_specialties (RpStore   *self,
       if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != row->partner_id)
         g_array_append_val (ids, row->partner_id);
     }
-  json = json_ids (ids);
+  json = ids_as_json ((const gint64 *) (gpointer) ids->data, ids->len);
 
   stmt = _rp_store_prepare (self,
                             "SELECT p.id, p.specialty_label"
@@ -1265,19 +1265,6 @@ rp_store_analytics_referral_days (RpStore                 *self,
   }
 }
 
-/* @ids as a JSON array, for json_each(). */
-static char *
-ids_as_json (const gint64 *ids,
-             guint         n_ids)
-{
-  GString *list = g_string_new ("[");
-
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  g_string_append_c (list, ']');
-  return g_string_free (list, FALSE);
-}
-
 GPtrArray *
 rp_store_analytics_partner_days (RpStore                 *self,
                                  const RpAnalyticsFilter *filter,
@@ -1487,7 +1474,8 @@ comparable_from_spans (RpStore                 *self,
       else
         g_array_append_val (excluded_ids, *(gint64 *) key);
     }
-  excluded_json = json_ids (excluded_ids);
+  excluded_json = ids_as_json ((const gint64 *) (gpointer) excluded_ids->data,
+                               excluded_ids->len);
 
   /* S: each partner that referred in the months once, by its first span there. */
   stmt = _rp_store_prepare (self,
@@ -1606,7 +1594,7 @@ comparable_from_spans (RpStore                 *self,
     {
       gint64 absent_before = 0, absent_after = 0;
 
-      gone_json = json_ids (absent);
+      gone_json = ids_as_json ((const gint64 *) (gpointer) absent->data, absent->len);
       stmt = _rp_store_prepare (self,
                                 "SELECT coalesce(sum(r.referred_on <= ?5), 0),"
                                 " coalesce(sum(r.referred_on >= ?6), 0)"
