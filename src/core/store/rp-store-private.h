@@ -135,7 +135,7 @@ gboolean      _rp_store_register_task_functions (RpStore   *self);
 gboolean      _rp_store_migrate        (RpStore      *self,
                                         GError      **error);
 
-/* Partner filters (rp-store-partners.c): appends " AND …" conditions on the table "partner" for
+/* Partner filters (rp-store-partner-query.c): appends " AND …" conditions on the table "partner" for
  * @filter's search (@match, from _rp_store_build_match_query; NULL for none), tier, status,
  * specialty, target list and, when @with_distance, its distance; then binds them. */
 char         *_rp_store_build_match_query        (const char            *text);
@@ -147,8 +147,14 @@ void          _rp_store_bind_filter_conditions   (sqlite3_stmt          *stmt,
                                                   const RpPartnerFilter *filter,
                                                   const char            *match);
 /* Registers the aggregate rp_collect_ids (id, array) that the partner search collects matches
- * with (rp-store-partners.c). */
+ * with (rp-store-partner-query.c). */
 gboolean      _rp_store_register_partner_functions (RpStore             *self);
+/* The first day of the 90-day window that ends on @today (YYYY-MM-DD), and a partner's inbound
+ * referrals since then (:since), for the Partners list's column and sort (rp-store-partners.c). */
+char         *_rp_store_partner_window_start     (const char            *today);
+#define REFERRALS_90D_EXPR \
+  "(SELECT count(*) FROM referral r WHERE r.partner_id = partner.id" \
+  " AND r.direction = 'inbound' AND r.referred_on >= :since)"
 
 /* Geography (rp-store-geo.c): registers the SQL function rp_distance_km (lat1, lon1, lat2, lon2)
  * (haversine; NULL when a coordinate is) on the new connection, and the hook that tells the map's
