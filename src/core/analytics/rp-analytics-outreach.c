@@ -59,6 +59,215 @@ window_days (guint32 julian,
   return MIN (RP_ANALYTICS_OUTREACH_DAYS, today - julian);
 }
 
+/* The julian day of 1970-01-01, GDate's count of the Unix epoch's day. */
+#define UNIX_EPOCH_JULIAN 719163
+
+/* The local day (julian) of instant @iso in @tz, as rp_period_local_day_of() reads it. An
+ * instant as Rapport writes it ("YYYY-MM-DDTHH:MM:SSZ") is read here and shifted by the zone's
+ * offset at that instant: thousands of visits without a GDateTime made and converted for each. */
+static gboolean
+local_julian_of (const char *iso,
+                 GTimeZone  *tz,
+                 guint32    *julian)
+{
+  char date[11];
+  guint32 utc_julian;
+  GDate day;
+
+  if (strlen (iso) == 20 && iso[10] == 'T' && iso[13] == ':' && iso[16] == ':' &&
+      iso[19] == 'Z' && g_ascii_isdigit (iso[11]) && g_ascii_isdigit (iso[12]) &&
+      g_ascii_isdigit (iso[14]) && g_ascii_isdigit (iso[15]) && g_ascii_isdigit (iso[17]) &&
+      g_ascii_isdigit (iso[18]))
+    {
+      int hours = (iso[11] - '0') * 10 + (iso[12] - '0');
+      int minutes = (iso[14] - '0') * 10 + (iso[15] - '0');
+      int seconds = (iso[17] - '0') * 10 + (iso[18] - '0');
+
+      memcpy (date, iso, 10);
+      date[10] = '\0';
+      if (hours < 24 && minutes < 60 && seconds < 60 &&
+          _rp_analytics_julian_of_day (date, &utc_julian))
+        {
+          gint64 instant = ((gint64) utc_julian - UNIX_EPOCH_JULIAN) * 86400 +
+                           hours * 3600 + minutes * 60 + seconds;
+          int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
+
+          if (interval >= 0)
+            {
+              gint64 local = instant + g_time_zone_get_offset (tz, interval);
+              gint64 local_days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+
+              *julian = (guint32) (local_days + UNIX_EPOCH_JULIAN);
+              return TRUE;
+            }
+        }
+    }
+
+  if (!rp_period_local_day_of (iso, tz, &day))
+    return FALSE;
+  *julian = g_date_get_julian (&day);
+  return TRUE;
+}
+
+/* What the visits' part of the figure reads: each visited partner's first visit day (julian) in
+ * the period and its tier, and its referral days (julian) in the filter's direction around the
+ * period. */
+typedef struct
+{
+  GTimeZone  *tz;
+  char        direction;         /* first letter of the filter's direction, '\0' for any */
+  GHashTable *first_visit;       /* partner id → julian */
+  GHashTable *days_by_partner;   /* partner id → GArray of julian days */
+  GHashTable *visited_tiers;     /* tier nicks */
+  GArray     *visited_ids;
+  GArray     *bases;             /* each visited partner's base day (julian), by visited_ids */
+  gboolean    usable;
+} VisitRead;
+
+/* A row of analytics_visit: the partner's first visit of the period, unless one came before.
+ * The days are its referrals 121 days around the visit's UTC day, which the local day is within
+ * a day of; a row that would break that (a day SQLite could not read) leaves the figure to the
+ * plain reads. */
+static void
+visit_window_cb (gint64      partner_id,
+                 const char *occurred_at,
+                 const char *tier,
+                 const char *base_day,
+                 const char *days,
+                 gpointer    user_data)
+{
+  VisitRead *read = user_data;
+  g_autoptr(GArray) julians = NULL;
+  guint32 julian, base;
+  const char *item;
+
+  if (!read->usable || g_hash_table_contains (read->first_visit, &partner_id) ||
+      !local_julian_of (occurred_at, read->tz, &julian))
+    return;
+  if (base_day == NULL || !_rp_analytics_julian_of_day (base_day, &base) ||
+      julian + 1 < base || julian > base + 1)
+    {
+      read->usable = FALSE;
+      return;
+    }
+
+  julians = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (item = days; *item != '\0';)
+    {
+      const char *end = strchr (item, ',');
+      gsize len = end != NULL ? (gsize) (end - item) : strlen (item);
+      char day[11];
+      guint32 referral;
+
+      /* "YYYY-MM-DD" and the direction's letter; another length is no day, as in the plain
+       * read. */
+      if (len == 11 && (read->direction == '\0' || item[10] == read->direction))
+        {
+          memcpy (day, item, 10);
+          day[10] = '\0';
+          if (_rp_analytics_julian_of_day (day, &referral))
+            g_array_append_val (julians, referral);
+        }
+      item += len;
+      if (*item == ',')
+        item++;
+    }
+
+  g_hash_table_insert (read->first_visit, g_memdup2 (&partner_id, sizeof (gint64)),
+                       GUINT_TO_POINTER (julian));
+  g_hash_table_insert (read->days_by_partner, g_memdup2 (&partner_id, sizeof (gint64)),
+                       g_steal_pointer (&julians));
+  if (!g_hash_table_contains (read->visited_tiers, tier))
+    g_hash_table_add (read->visited_tiers, g_strdup (tier));
+  g_array_append_val (read->visited_ids, partner_id);
+  g_array_append_val (read->bases, base);
+}
+
+/* The visits' part of the figure without analytics_visit: the visits, then the visited
+ * partners' referrals around the period partner by partner, then their tiers. Every visited
+ * partner has its days in @read->days_by_partner, an empty array when none. */
+static gboolean
+read_visits_plainly (RpStore                 *store,
+                     const RpPeriod          *period,
+                     const RpAnalyticsFilter *filter,
+                     const char              *from,
+                     const char              *to,
+                     VisitRead               *read,
+                     GError                 **error)
+{
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GPtrArray) referral_days = NULL;
+  g_autoptr(GPtrArray) visited_tier_list = NULL;
+  g_autofree char *days_first = NULL;
+  g_autofree char *days_last = NULL;
+
+  visits = rp_store_analytics_visits (store, filter, from, to, error);
+  if (visits == NULL)
+    return FALSE;
+
+  /* Each visited partner's first visit day in the period. */
+  for (guint i = 0; i < visits->len; i++)
+    {
+      RpPartnerDay *visit = g_ptr_array_index (visits, i);
+      guint32 julian;
+
+      if (g_hash_table_contains (read->first_visit, &visit->partner_id) ||
+          !local_julian_of (visit->day, read->tz, &julian))
+        continue;
+
+      g_hash_table_insert (read->first_visit, g_memdup2 (&visit->partner_id, sizeof (gint64)),
+                           GUINT_TO_POINTER (julian));
+      g_hash_table_insert (read->days_by_partner,
+                           g_memdup2 (&visit->partner_id, sizeof (gint64)),
+                           g_array_new (FALSE, FALSE, sizeof (guint32)));
+      g_array_append_val (read->visited_ids, visit->partner_id);
+    }
+
+  /* The visited partners' referrals around the period, read partner by partner. */
+  days_first = _rp_analytics_shifted_day (&period->first, -RP_ANALYTICS_OUTREACH_DAYS);
+  days_last = _rp_analytics_shifted_day (&period->last, RP_ANALYTICS_OUTREACH_DAYS);
+  referral_days = rp_store_analytics_partner_days (store, filter,
+                                                   (gint64 *) (gpointer) read->visited_ids->data,
+                                                   read->visited_ids->len, days_first, days_last,
+                                                   error);
+  if (referral_days == NULL)
+    return FALSE;
+
+  /* The rows come partner by partner. */
+  {
+    GArray *days = NULL;
+    gint64 days_partner = 0;
+
+    for (guint i = 0; i < referral_days->len; i++)
+      {
+        RpPartnerDay *row = g_ptr_array_index (referral_days, i);
+        guint32 julian;
+
+        if (!_rp_analytics_julian_of_day (row->day, &julian))
+          continue;
+        if (days == NULL || days_partner != row->partner_id)
+          {
+            days_partner = row->partner_id;
+            days = g_hash_table_lookup (read->days_by_partner, &row->partner_id);
+          }
+        if (days != NULL)
+          g_array_append_val (days, julian);
+      }
+  }
+
+  /* The visited partners' tiers (the comparable partners are of the same tiers); their names
+   * only for the head of the list, below. */
+  visited_tier_list = rp_store_analytics_partner_tiers (store,
+                                                        (gint64 *) (gpointer)
+                                                        read->visited_ids->data,
+                                                        read->visited_ids->len, error);
+  if (visited_tier_list == NULL)
+    return FALSE;
+  for (guint i = 0; i < visited_tier_list->len; i++)
+    g_hash_table_add (read->visited_tiers, g_strdup (g_ptr_array_index (visited_tier_list, i)));
+  return TRUE;
+}
+
 RpOutreachFigure *
 rp_analytics_outreach (RpStore                 *store,
                        const RpPeriod          *period,
@@ -69,8 +278,6 @@ rp_analytics_outreach (RpStore                 *store,
 {
   guint32 today_julian;
   g_autoptr(GTimeZone) local = NULL;
-  g_autoptr(GPtrArray) visits = NULL;
-  g_autoptr(GPtrArray) referral_days = NULL;
   g_autoptr(GHashTable) first_visit = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                              g_free, NULL);
   g_autoptr(GHashTable) days_by_partner = g_hash_table_new_full (g_int64_hash, g_int64_equal,
@@ -80,14 +287,14 @@ rp_analytics_outreach (RpStore                 *store,
                                                                NULL);
   g_autoptr(GArray) reference_days = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) visited_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) visited_tier_list = NULL;
+  g_autoptr(GArray) bases = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  g_autofree char *days_first = NULL;
-  g_autofree char *days_last = NULL;
   g_autofree char *year_first = NULL;
   g_autofree char *year_last = NULL;
   RpOutreachFigure *figure;
+  gboolean windows;
+  VisitRead read;
   GHashTableIter iter;
   gpointer key, value;
   GDate day;
@@ -113,69 +320,41 @@ rp_analytics_outreach (RpStore                 *store,
   day = period->last;
   g_date_add_days (&day, 1);
   to = rp_analytics_day_start_utc (&day, tz);
-  visits = rp_store_analytics_visits (store, filter, from, to, error);
-  if (visits == NULL)
-    return NULL;
 
-  /* Each visited partner's first visit day in the period. */
-  for (guint i = 0; i < visits->len; i++)
+  read = (VisitRead) {
+    .tz = tz,
+    .direction = filter == NULL ? 'i'
+               : filter->any_direction ? '\0'
+               : rp_enum_to_nick (RP_TYPE_REFERRAL_DIRECTION, filter->direction)[0],
+    .first_visit = first_visit,
+    .days_by_partner = days_by_partner,
+    .visited_tiers = visited_tiers,
+    .visited_ids = visited_ids,
+    .bases = bases,
+    .usable = TRUE,
+  };
+
+  /* The visits with their partners' referral days around them in one range of analytics_visit
+   * (schema 17) when the filter allows (no filter, a tier's, a direction's); a row it cannot
+   * answer for leaves it all to the plain reads. */
+  windows = rp_store_analytics_visit_windows_answer (filter);
+  if (windows)
     {
-      RpPartnerDay *visit = g_ptr_array_index (visits, i);
-      GDate visit_day;
-
-      if (g_hash_table_contains (first_visit, &visit->partner_id) ||
-          !rp_period_local_day_of (visit->day, tz, &visit_day))
-        continue;
-
-      g_hash_table_insert (first_visit, g_memdup2 (&visit->partner_id, sizeof (gint64)),
-                           GUINT_TO_POINTER (g_date_get_julian (&visit_day)));
-      g_array_append_val (visited_ids, visit->partner_id);
+      if (!rp_store_analytics_visit_windows (store, filter, from, to, visit_window_cb, &read,
+                                             error))
+        return NULL;
+      if (!read.usable)
+        {
+          g_hash_table_remove_all (first_visit);
+          g_hash_table_remove_all (days_by_partner);
+          g_hash_table_remove_all (visited_tiers);
+          g_array_set_size (visited_ids, 0);
+          g_array_set_size (bases, 0);
+          windows = FALSE;
+        }
     }
-
-  /* The visited partners' referrals around the period, read partner by partner. */
-  days_first = _rp_analytics_shifted_day (&period->first, -RP_ANALYTICS_OUTREACH_DAYS);
-  days_last = _rp_analytics_shifted_day (&period->last, RP_ANALYTICS_OUTREACH_DAYS);
-  referral_days = rp_store_analytics_partner_days (store, filter, (gint64 *) visited_ids->data,
-                                                   visited_ids->len, days_first, days_last,
-                                                   error);
-  if (referral_days == NULL)
+  if (!windows && !read_visits_plainly (store, period, filter, from, to, &read, error))
     return NULL;
-
-  /* The rows come partner by partner. */
-  {
-    GArray *days = NULL;
-    gint64 days_partner = 0;
-
-    for (guint i = 0; i < referral_days->len; i++)
-      {
-        RpPartnerDay *row = g_ptr_array_index (referral_days, i);
-        guint32 julian;
-
-        if (!_rp_analytics_julian_of_day (row->day, &julian))
-          continue;
-        if (days == NULL || days_partner != row->partner_id)
-          {
-            days_partner = row->partner_id;
-            days = g_hash_table_lookup (days_by_partner, &row->partner_id);
-          }
-        if (days == NULL)
-          {
-            days = g_array_new (FALSE, FALSE, sizeof (guint32));
-            g_hash_table_insert (days_by_partner, g_memdup2 (&row->partner_id, sizeof (gint64)),
-                                 days);
-          }
-        g_array_append_val (days, julian);
-      }
-  }
-
-  /* The visited partners' tiers (the comparable partners are of the same tiers); their names
-   * only for the head of the list, below. */
-  visited_tier_list = rp_store_analytics_partner_tiers (store, (gint64 *) visited_ids->data,
-                                                        visited_ids->len, error);
-  if (visited_tier_list == NULL)
-    return NULL;
-  for (guint i = 0; i < visited_tier_list->len; i++)
-    g_hash_table_add (visited_tiers, g_strdup (g_ptr_array_index (visited_tier_list, i)));
 
   figure = g_new0 (RpOutreachFigure, 1);
   figure->rows = _rp_figure_rows_new ();
@@ -248,6 +427,17 @@ rp_analytics_outreach (RpStore                 *store,
         edge = reference_day;
         g_date_add_days (&edge, reference_span);
         after_last = _rp_analytics_day (&edge);
+      }
+
+    /* A partner's days from analytics_visit hold the windows around the reference day only
+     * when its visit is near enough it (always, in a period of up to 61 days): the others are
+     * left for the comparable partners' query to read. */
+    for (guint i = 0; i < bases->len; i++)
+      {
+        guint32 base = g_array_index (bases, guint32, i);
+
+        if (reference - reference_span + 121 < base || reference + reference_span > base + 121)
+          g_hash_table_remove (days_by_partner, &g_array_index (visited_ids, gint64, i));
       }
 
     if (!rp_store_analytics_comparable (store, filter, year_first, year_last, visited_tiers,

@@ -295,6 +295,8 @@ comparable_from_spans (RpStore                 *self,
       {
         GArray *days = g_hash_table_lookup (excluded_days, &g_array_index (gone, gint64, i));
 
+        if (days == NULL)
+          g_array_append_val (absent, g_array_index (gone, gint64, i));
         for (guint j = 0; days != NULL && j < days->len; j++)
           {
             guint32 julian = g_array_index (days, guint32, j);
