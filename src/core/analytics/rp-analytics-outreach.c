@@ -121,8 +121,21 @@ typedef struct
   GHashTable *visited_tiers;     /* tier nicks */
   GArray     *visited_ids;
   GArray     *bases;             /* each visited partner's base day (julian), by visited_ids */
+  GHashTable *inactive;          /* visited partners that did not refer in the year before */
+  const char *year_first;        /* the year before the period ("YYYY-MM-DD") */
+  const char *year_last;
+  guint32     year[2];           /* the same, julian */
   gboolean    usable;
 } VisitRead;
+
+/* Whether @prior, a partner's last referral before its days, is in the year before the period. */
+static gboolean
+prior_in_year (const VisitRead *read,
+               const char      *prior)
+{
+  return prior != NULL && strcmp (prior, read->year_first) >= 0 &&
+         strcmp (prior, read->year_last) <= 0;
+}
 
 /* A row of analytics_visit: the partner's first visit of the period, unless one came before.
  * The days are its referrals 121 days around the visit's UTC day, which the local day is within
@@ -134,11 +147,14 @@ visit_window_cb (gint64      partner_id,
                  const char *tier,
                  const char *base_day,
                  const char *days,
+                 const char *prior_inbound,
+                 const char *prior_outbound,
                  gpointer    user_data)
 {
   VisitRead *read = user_data;
   g_autoptr(GArray) julians = NULL;
   guint32 julian, base;
+  gboolean active;
   const char *item;
 
   if (!read->usable || g_hash_table_contains (read->first_visit, &partner_id) ||
@@ -172,6 +188,21 @@ visit_window_cb (gint64      partner_id,
       if (*item == ',')
         item++;
     }
+
+  /* Whether it referred in the year before the period, when its days reach back into that year
+   * (121 days before a visit of the period's first 4 months): its last referral before them
+   * says the rest. Otherwise the comparable partners look it up. */
+  active = base > read->year[1] + 122 ||
+           (read->direction != 'o' && prior_in_year (read, prior_inbound)) ||
+           (read->direction != 'i' && prior_in_year (read, prior_outbound));
+  for (guint i = 0; i < julians->len && !active; i++)
+    {
+      guint32 referral = g_array_index (julians, guint32, i);
+
+      active = referral >= read->year[0] && referral <= read->year[1];
+    }
+  if (!active)
+    g_hash_table_add (read->inactive, g_memdup2 (&partner_id, sizeof (gint64)));
 
   g_hash_table_insert (read->first_visit, g_memdup2 (&partner_id, sizeof (gint64)),
                        GUINT_TO_POINTER (julian));
@@ -288,6 +319,8 @@ rp_analytics_outreach (RpStore                 *store,
   g_autoptr(GArray) reference_days = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) visited_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) bases = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GHashTable) inactive = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *year_first = NULL;
@@ -320,6 +353,10 @@ rp_analytics_outreach (RpStore                 *store,
   day = period->last;
   g_date_add_days (&day, 1);
   to = rp_analytics_day_start_utc (&day, tz);
+  day = period->first;
+  g_date_subtract_years (&day, 1);
+  year_first = _rp_analytics_day (&day);
+  year_last = _rp_analytics_shifted_day (&period->first, -1);
 
   read = (VisitRead) {
     .tz = tz,
@@ -331,6 +368,10 @@ rp_analytics_outreach (RpStore                 *store,
     .visited_tiers = visited_tiers,
     .visited_ids = visited_ids,
     .bases = bases,
+    .inactive = inactive,
+    .year_first = year_first,
+    .year_last = year_last,
+    .year = { g_date_get_julian (&day), g_date_get_julian (&period->first) - 1 },
     .usable = TRUE,
   };
 
@@ -348,6 +389,7 @@ rp_analytics_outreach (RpStore                 *store,
           g_hash_table_remove_all (first_visit);
           g_hash_table_remove_all (days_by_partner);
           g_hash_table_remove_all (visited_tiers);
+          g_hash_table_remove_all (inactive);
           g_array_set_size (visited_ids, 0);
           g_array_set_size (bases, 0);
           windows = FALSE;
@@ -412,11 +454,6 @@ rp_analytics_outreach (RpStore                 *store,
     g_date_set_julian (&reference_day, reference);
     figure->reference_day = _rp_analytics_day (&reference_day);
 
-    day = period->first;
-    g_date_subtract_years (&day, 1);
-    year_first = _rp_analytics_day (&day);
-    year_last = _rp_analytics_shifted_day (&period->first, -1);
-
     if (reference_span > 0)
       {
         edge = reference_day;
@@ -441,7 +478,8 @@ rp_analytics_outreach (RpStore                 *store,
       }
 
     if (!rp_store_analytics_comparable (store, filter, year_first, year_last, visited_tiers,
-                                        first_visit, days_by_partner, before_first, before_last,
+                                        first_visit, days_by_partner,
+                                        windows ? inactive : NULL, before_first, before_last,
                                         after_first, after_last, &comparable, error))
       {
         rp_outreach_figure_free (figure);

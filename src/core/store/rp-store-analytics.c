@@ -1378,13 +1378,15 @@ rp_store_analytics_visit_windows (RpStore                 *self,
   /* One range of the table's own order: no partner or referral looked up. */
   if (filter == NULL || filter->any_tier)
     stmt = _rp_store_prepare (self,
-                              "SELECT partner_id, occurred_at, tier, base_day, days"
+                              "SELECT partner_id, occurred_at, tier, base_day, days,"
+                              " prior_inbound, prior_outbound"
                               " FROM analytics_visit WHERE occurred_at >= ?1 AND occurred_at < ?2"
                               " ORDER BY occurred_at",
                               error);
   else
     stmt = _rp_store_prepare (self,
-                              "SELECT partner_id, occurred_at, tier, base_day, days"
+                              "SELECT partner_id, occurred_at, tier, base_day, days,"
+                              " prior_inbound, prior_outbound"
                               " FROM analytics_visit WHERE occurred_at >= ?1 AND occurred_at < ?2"
                               " AND tier = ?11 ORDER BY occurred_at",
                               error);
@@ -1397,7 +1399,8 @@ rp_store_analytics_visit_windows (RpStore                 *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func (sqlite3_column_int64 (stmt, 0), _rp_store_column_text (stmt, 1),
           _rp_store_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
-          _rp_store_column_text (stmt, 4), user_data);
+          _rp_store_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5),
+          (const char *) sqlite3_column_text (stmt, 6), user_data);
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)

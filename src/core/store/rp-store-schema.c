@@ -1109,11 +1109,14 @@ static const char migration_16[] =
  * before to 121 days after the visit's UTC day (base_day): "YYYY-MM-DD" and the direction's
  * first letter, separated by commas. The local day of a visit is within a day of its UTC day, so
  * the days hold both 60-day windows around it and, for any visit of a period of up to 61 days,
- * the windows around the period's reference day too (the comparable partners').
+ * the windows around the period's reference day too (the comparable partners'). And
+ * prior_inbound, prior_outbound: the partner's last referral in that direction before the days
+ * (NULL when none), so that whether a visited partner referred in the year before the period is
+ * known without looking it up (the comparable partners leave out the visited ones).
  * Triggers keep the rows: on activity_partner (a partner added to or removed from a visit), on
  * activity (kind or time changed, deleted), on partner (tier changed, deleted) and on referral
- * (a row added, removed, or its partner, day or direction changed: the days of the partner's
- * visits within 121 days of it are read again).
+ * (a row added, removed, or its partner, day or direction changed: the days and last referrals
+ * of the partner's visits from 121 days before it on are read again).
  * (IF NOT EXISTS, and emptied before it is filled: tests fake an older schema by lowering
  * user_version on a current file.) */
 #define VISIT_DAYS(P, B) \
@@ -1121,23 +1124,35 @@ static const char migration_16[] =
   "  FROM referral r WHERE r.partner_id = " P \
   "  AND r.referred_on BETWEEN date(" B ", '-121 days') AND date(" B ", '+121 days'))"
 
+/* The last referral of partner @P in direction @D before the days of base day @B. */
+#define VISIT_PRIOR(P, B, D) \
+  "(SELECT max(r.referred_on) FROM referral r WHERE r.partner_id = " P \
+  "  AND r.direction = '" D "' AND r.referred_on < date(" B ", '-121 days'))"
+
 /* The visits' rows, one per partner (a, ap and p: the activity, its row of activity_partner and
  * the partner), of the activities the statement's end selects. */
 #define VISIT_ROWS \
   "  INSERT OR REPLACE INTO analytics_visit" \
-  "    (occurred_at, activity_id, partner_id, tier, base_day, days)" \
+  "    (occurred_at, activity_id, partner_id, tier, base_day, days, prior_inbound," \
+  "     prior_outbound)" \
   "    SELECT a.occurred_at, a.id, p.id, p.tier, date(a.occurred_at)," \
-  "      " VISIT_DAYS ("p.id", "a.occurred_at") \
+  "      " VISIT_DAYS ("p.id", "a.occurred_at") "," \
+  "      " VISIT_PRIOR ("p.id", "a.occurred_at", "inbound") "," \
+  "      " VISIT_PRIOR ("p.id", "a.occurred_at", "outbound") \
   "    FROM activity a JOIN activity_partner ap ON ap.activity_id = a.id" \
   "    JOIN partner p ON p.id = ap.partner_id WHERE a.kind = 'visit'"
 
-/* The days of @R's partner's visits within 121 days of @R (all of them when @R has no day). */
+/* The days and last referrals of @R's partner's visits from 121 days before @R on (all of them
+ * when @R has no day). */
 #define VISIT_REFRESH(R) \
   "  UPDATE analytics_visit SET days = " VISIT_DAYS ("analytics_visit.partner_id", \
-                                                    "analytics_visit.base_day") \
+                                                    "analytics_visit.base_day") "," \
+  "    prior_inbound = " VISIT_PRIOR ("analytics_visit.partner_id", \
+                                      "analytics_visit.base_day", "inbound") "," \
+  "    prior_outbound = " VISIT_PRIOR ("analytics_visit.partner_id", \
+                                       "analytics_visit.base_day", "outbound") \
   "    WHERE partner_id = " R ".partner_id AND (date(" R ".referred_on) IS NULL" \
-  "    OR base_day BETWEEN date(" R ".referred_on, '-121 days')" \
-  "    AND date(" R ".referred_on, '+121 days'));"
+  "    OR base_day >= date(" R ".referred_on, '-121 days'));"
 
 static const char migration_17[] =
   "CREATE TABLE IF NOT EXISTS analytics_visit ("
@@ -1147,6 +1162,8 @@ static const char migration_17[] =
   "  tier TEXT NOT NULL,"
   "  base_day TEXT,"
   "  days TEXT NOT NULL,"
+  "  prior_inbound TEXT,"
+  "  prior_outbound TEXT,"
   "  PRIMARY KEY (occurred_at, activity_id, partner_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX IF NOT EXISTS analytics_visit_by_activity ON analytics_visit(activity_id);"
@@ -1199,6 +1216,7 @@ static const char migration_17[] =
   "ANALYZE analytics_visit;";
 
 #undef VISIT_DAYS
+#undef VISIT_PRIOR
 #undef VISIT_ROWS
 #undef VISIT_REFRESH
 
