@@ -383,8 +383,6 @@ assert_same_figure (World                   *w,
   g_assert_cmpuint (fast->visited, ==, plain->visited);
   g_assert_cmpuint (fast->visited_before, ==, plain->visited_before);
   g_assert_cmpuint (fast->visited_after, ==, plain->visited_after);
-  if (fast->comparable != plain->comparable)
-    g_printerr ("DEBUG period %s..%s today %s tz %s filter %p\n", rp_period_format_day (&period->first), rp_period_format_day (&period->last), today_text, g_time_zone_get_identifier (tz), (void *) filter);
   g_assert_cmpuint (fast->comparable, ==, plain->comparable);
   g_assert_cmpuint (fast->comparable_before, ==, plain->comparable_before);
   g_assert_cmpuint (fast->comparable_after, ==, plain->comparable_after);
