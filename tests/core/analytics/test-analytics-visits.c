@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "rp-analytics.h"
 #include "rp-store-activities.h"
 #include "rp-store-analytics.h"
@@ -44,48 +42,13 @@
   " FROM activity a JOIN activity_partner ap ON ap.activity_id = a.id" \
   " JOIN partner p ON p.id = ap.partner_id WHERE a.kind = 'visit'"
 
-static int
-count_difference (const char *path,
-                  const char *a,
-                  const char *b)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
-                                          " + (SELECT count(*) FROM (%s EXCEPT %s))",
-                                          a, b, b, a);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int n;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
 static void
 assert_visits (const char *path)
 {
-  g_assert_cmpint (count_difference (path, VISIT_ITEMS ("SELECT * FROM analytics_visit"),
-                                     VISIT_ITEMS (VISIT_EXPECTED)),
+  g_assert_cmpint (rp_test_count_difference (path,
+                                             VISIT_ITEMS ("SELECT * FROM analytics_visit"),
+                                             VISIT_ITEMS (VISIT_EXPECTED)),
                    ==, 0);
-}
-
-/* @sql on a connection of its own, with the store's foreign keys (their cascades). */
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  sqlite3_close (db);
 }
 
 typedef struct
@@ -290,7 +253,7 @@ random_write (World *w)
                                      " partner_id) VALUES (%" G_GINT64_FORMAT ", %"
                                      G_GINT64_FORMAT ")", id, random_partner (w));
             }
-          exec_sql (w->tmp.path, sql);
+          rp_test_exec_sql (w->tmp.path, sql);
         }
       break;
 
@@ -443,26 +406,49 @@ assert_same_figures (World *w)
     }
 }
 
+/* A store with @n_partners partners (all on the target list "Everyone"), @n_referrals referrals
+ * and @n_activities activities, drawn from @seed. */
+static void
+world_open (World   *w,
+            guint32  seed,
+            guint    n_partners,
+            guint    n_referrals,
+            guint    n_activities)
+{
+  g_autoptr(GError) error = NULL;
+
+  rp_test_store_open (&w->tmp, "rapport-visits-XXXXXX");
+  w->rand = g_rand_new_with_seed (seed);
+  w->partners = g_array_new (FALSE, FALSE, sizeof (gint64));
+  w->referrals = g_ptr_array_new_with_free_func (g_object_unref);
+  w->activities = g_array_new (FALSE, FALSE, sizeof (gint64));
+  w->everyone = rp_store_create_target_list (w->tmp.store, "Everyone", NULL, 0, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_partners; i++)
+    add_partner (w);
+  for (guint i = 0; i < n_referrals; i++)
+    add_referral (w);
+  for (guint i = 0; i < n_activities; i++)
+    add_activity (w);
+}
+
+static void
+world_close (World *w)
+{
+  g_array_unref (w->activities);
+  g_ptr_array_unref (w->referrals);
+  g_array_unref (w->partners);
+  g_rand_free (w->rand);
+  rp_test_store_close (&w->tmp);
+}
+
 static void
 test_random_writes (void)
 {
-  g_autoptr(GError) error = NULL;
   World w = { 0 };
 
-  rp_test_store_open (&w.tmp, "rapport-visits-XXXXXX");
-  w.rand = g_rand_new_with_seed (20261207);
-  w.partners = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w.referrals = g_ptr_array_new_with_free_func (g_object_unref);
-  w.activities = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w.everyone = rp_store_create_target_list (w.tmp.store, "Everyone", NULL, 0, &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < 10; i++)
-    add_partner (&w);
-  for (guint i = 0; i < 60; i++)
-    add_referral (&w);
-  for (guint i = 0; i < 30; i++)
-    add_activity (&w);
+  world_open (&w, 20261207, 10, 60, 30);
   assert_visits (w.tmp.path);
   assert_same_figures (&w);
 
@@ -474,11 +460,7 @@ test_random_writes (void)
       assert_same_figures (&w);
     }
 
-  g_array_unref (w.activities);
-  g_ptr_array_unref (w.referrals);
-  g_array_unref (w.partners);
-  g_rand_free (w.rand);
-  rp_test_store_close (&w.tmp);
+  world_close (&w);
 }
 
 /* A schema 16 database with visits gets analytics_visit filled by the migration. */
@@ -488,43 +470,32 @@ test_migrate_from_16 (void)
   g_autoptr(GError) error = NULL;
   World w = { 0 };
 
-  rp_test_store_open (&w.tmp, "rapport-visits-XXXXXX");
-  w.rand = g_rand_new_with_seed (17);
-  w.partners = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w.referrals = g_ptr_array_new_with_free_func (g_object_unref);
-  w.activities = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w.everyone = rp_store_create_target_list (w.tmp.store, "Everyone", NULL, 0, &error);
-  for (guint i = 0; i < 6; i++)
-    add_partner (&w);
-  for (guint i = 0; i < 40; i++)
-    add_referral (&w);
-  for (guint i = 0; i < 20; i++)
-    add_activity (&w);
+  world_open (&w, 17, 6, 40, 20);
   g_clear_object (&w.tmp.store);
 
   /* Schema 16 had neither the table nor its triggers. */
-  exec_sql (w.tmp.path,
-            "DROP TABLE analytics_visit;"
-            "DROP TRIGGER analytics_visit_ap_ai; DROP TRIGGER analytics_visit_ap_ad;"
-            "DROP TRIGGER analytics_visit_ap_au; DROP TRIGGER analytics_visit_activity_au;"
-            "DROP TRIGGER analytics_visit_activity_ad; DROP TRIGGER analytics_visit_partner_au;"
-            "DROP TRIGGER analytics_visit_partner_ad; DROP TRIGGER analytics_visit_referral_ai;"
-            "DROP TRIGGER analytics_visit_referral_ad; DROP TRIGGER analytics_visit_referral_au;"
-            "PRAGMA user_version = 16;");
+  rp_test_exec_sql (w.tmp.path,
+                    "DROP TABLE analytics_visit;"
+                    "DROP TRIGGER analytics_visit_ap_ai; DROP TRIGGER analytics_visit_ap_ad;"
+                    "DROP TRIGGER analytics_visit_ap_au; DROP TRIGGER analytics_visit_activity_au;"
+                    "DROP TRIGGER analytics_visit_activity_ad;"
+                    "DROP TRIGGER analytics_visit_partner_au;"
+                    "DROP TRIGGER analytics_visit_partner_ad;"
+                    "DROP TRIGGER analytics_visit_referral_ai;"
+                    "DROP TRIGGER analytics_visit_referral_ad;"
+                    "DROP TRIGGER analytics_visit_referral_au;"
+                    "PRAGMA user_version = 16;");
   w.tmp.store = rp_store_open (w.tmp.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rp_store_get_schema_version (w.tmp.store), ==, RP_STORE_SCHEMA_VERSION);
+  /* Filled (some of the 20 activities are visits), and as from scratch. */
+  g_assert_cmpint (rp_test_count_difference (w.tmp.path, "SELECT 1 FROM analytics_visit",
+                                             "SELECT 1"),
+                   ==, 0);
   assert_visits (w.tmp.path);
-  g_assert_cmpint (count_difference (w.tmp.path, "SELECT count(*) FROM analytics_visit",
-                                     "SELECT 0"),
-                   ==, 2);
   assert_same_figures (&w);
 
-  g_array_unref (w.activities);
-  g_ptr_array_unref (w.referrals);
-  g_array_unref (w.partners);
-  g_rand_free (w.rand);
-  rp_test_store_close (&w.tmp);
+  world_close (&w);
 }
 
 int
