@@ -59,6 +59,28 @@ window_days (guint32 julian,
   return MIN (RP_ANALYTICS_OUTREACH_DAYS, today - julian);
 }
 
+/* "YYYY-MM-DD" of @julian, written once for each day of @day_keys (from @first_julian on). */
+static char *
+dup_day_key (GPtrArray *day_keys,
+             guint32    first_julian,
+             guint32    julian)
+{
+  char **key = NULL;
+  GDate day;
+
+  if (julian >= first_julian && julian - first_julian < day_keys->len)
+    key = (char **) &g_ptr_array_index (day_keys, julian - first_julian);
+  if (key != NULL && *key != NULL)
+    return g_strdup (*key);
+
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, julian);
+  if (key == NULL)
+    return _rp_analytics_day (&day);
+  *key = _rp_analytics_day (&day);
+  return g_strdup (*key);
+}
+
 /* The julian day of 1970-01-01, GDate's count of the Unix epoch's day. */
 #define UNIX_EPOCH_JULIAN 719163
 
@@ -321,6 +343,8 @@ rp_analytics_outreach (RpStore                 *store,
   g_autoptr(GArray) bases = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GHashTable) inactive = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
+  g_autoptr(GPtrArray) day_keys = NULL;
+  guint32 first_julian;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *year_first = NULL;
@@ -400,6 +424,10 @@ rp_analytics_outreach (RpStore                 *store,
 
   figure = g_new0 (RpOutreachFigure, 1);
   figure->rows = _rp_figure_rows_new ();
+  /* Thousands of rows over the period's few days: each day written once. */
+  first_julian = g_date_get_julian (&period->first);
+  day_keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_set_size (day_keys, g_date_get_julian (&period->last) - first_julian + 1);
 
   g_hash_table_iter_init (&iter, first_visit);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -408,14 +436,11 @@ rp_analytics_outreach (RpStore                 *store,
       guint32 julian = GPOINTER_TO_UINT (value);
       guint32 span = window_days (julian, today_julian);
       RpFigureRow *row;
-      GDate visit_day;
       int as_int = (int) julian;
 
-      g_date_clear (&visit_day, 1);
-      g_date_set_julian (&visit_day, julian);
       row = _rp_figure_row_new (id, NULL, NULL);
       g_free (row->key);
-      row->key = _rp_analytics_day (&visit_day);
+      row->key = dup_day_key (day_keys, first_julian, julian);
       row->previous = span > 0 ? count_days (days_by_partner, id, julian - span, julian - 1) : 0;
       row->n = span > 0 ? count_days (days_by_partner, id, julian + 1, julian + span) : 0;
       row->change = (int) row->n - (int) row->previous;
