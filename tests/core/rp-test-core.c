@@ -5,6 +5,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "rp-test-core.h"
@@ -387,4 +388,39 @@ rp_test_finish_geocode_job (RpGeocodeJob *job,
 
   g_assert_false (rp_geocode_job_get_running (job));
   g_signal_handler_disconnect (job, handler);
+}
+
+int
+rp_test_count_difference (const char *path,
+                          const char *a,
+                          const char *b)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
+                                          " + (SELECT count(*) FROM (%s EXCEPT %s))",
+                                          a, b, b, a);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+void
+rp_test_exec_sql (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
 }

@@ -126,6 +126,19 @@ typedef struct
 gulong      rp_test_items_changed_connect (RpTestItemsChanged     *record,
                                            gpointer                model);
 
+/* The database by hand */
+
+/* Rows of query @a not in query @b, and of @b not in @a, counted on a connection of its own to
+ * the database at @path (what a table kept by triggers has against the same rows from
+ * scratch). */
+int         rp_test_count_difference      (const char             *path,
+                                           const char             *a,
+                                           const char             *b);
+/* Runs @sql on a connection of its own to the database at @path, with foreign keys (their
+ * cascades) on as the store has them; fails the test on an error. */
+void        rp_test_exec_sql              (const char             *path,
+                                           const char             *sql);
+
 /* Partners, referrals and tasks */
 
 /* "Dr. @first @last, MD" of Olentangy Family Medicine in Worthington, OH 43085 (family

@@ -3,8 +3,8 @@
  *
  * A job runs on two worker threads, each with its own read-only connection (a millisecond to
  * open; WAL lets them read while the window's connection writes), closed when done, so that no
- * connection is shared between threads: one computes the referrers' figures, the other the
- * loop's and the outreach's, at once on two cores. They share the counts per partner
+ * connection is shared between threads: one computes the referrers' figures and the gifts, the
+ * other the loop's and the outreach's, at once on two cores. They share the counts per partner
  * (rp-analytics-share.c), each read once. The headline reuses the funnel, outcomes and feedback
  * computed for their charts.
  *
@@ -84,8 +84,9 @@ check_empty (RpAnalyticsDashboard *dashboard,
   return TRUE;
 }
 
-/* The figures of who refers: the trends first, which read the counts per partner of the period,
- * the previous period and the lapse windows in one pass that the others then share. */
+/* The figures of who refers, and the gifts: the trends first, which read the counts per partner
+ * of the period, the previous period and the lapse windows in one pass that the others (the
+ * gifts' referrals per partner too) then share. */
 static gboolean
 fill_referrers (RpAnalyticsDashboard *dashboard,
                 RpStore              *store,
@@ -100,11 +101,12 @@ fill_referrers (RpAnalyticsDashboard *dashboard,
   STEP ((dashboard->top = rp_analytics_top_referrers (store, period, filter, error)) != NULL);
   STEP ((dashboard->monthly = rp_analytics_monthly (store, &dashboard->span, filter,
                                                     dashboard->group, error)) != NULL);
+  STEP ((dashboard->gifts = rp_analytics_gifts (store, period, filter, NULL, error)) != NULL);
   return TRUE;
 }
 
-/* The figures of how the loop closes and what the outreach does; those that count referrals per
- * partner (outreach, gifts) last, when the referrers' figures have shared them. */
+/* The figures of how the loop closes and what the outreach does (schema 17's visits: none of the
+ * counts per partner the referrers' figures share). */
 static gboolean
 fill_loop (RpAnalyticsDashboard *dashboard,
            RpStore              *store,
@@ -124,7 +126,6 @@ fill_loop (RpAnalyticsDashboard *dashboard,
                                            &dashboard->lists, error));
   STEP ((dashboard->outreach = rp_analytics_outreach (store, period, filter, NULL, NULL,
                                                       error)) != NULL);
-  STEP ((dashboard->gifts = rp_analytics_gifts (store, period, filter, NULL, error)) != NULL);
   return TRUE;
 }
 

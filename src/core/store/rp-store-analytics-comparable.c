@@ -110,6 +110,7 @@ comparable_from_spans (RpStore                 *self,
                        GHashTable              *tiers,
                        GHashTable              *excluded,
                        GHashTable              *excluded_days,
+                       GHashTable              *excluded_inactive,
                        const char              *before_first,
                        const char              *before_last,
                        const char              *after_first,
@@ -169,14 +170,18 @@ comparable_from_spans (RpStore                 *self,
       year[1] = g_date_get_julian (&end);
     }
 
-  /* The excluded partners: those with a referral in the months among the days the caller read
-   * are known to be in S (when every tier is), the others are looked up. */
+  /* The excluded partners: those the caller knows did not refer in the months are not in S,
+   * those with a referral in the months among the days the caller read are (when every tier
+   * is), the others are looked up. */
   gone = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_hash_table_iter_init (&iter, excluded);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       GArray *days = use_days && every ? g_hash_table_lookup (excluded_days, key) : NULL;
       gboolean known = FALSE;
+
+      if (excluded_inactive != NULL && g_hash_table_contains (excluded_inactive, key))
+        continue;
 
       for (guint i = 0; days != NULL && i < days->len && !known; i++)
         {
@@ -295,6 +300,8 @@ comparable_from_spans (RpStore                 *self,
       {
         GArray *days = g_hash_table_lookup (excluded_days, &g_array_index (gone, gint64, i));
 
+        if (days == NULL)
+          g_array_append_val (absent, g_array_index (gone, gint64, i));
         for (guint j = 0; days != NULL && j < days->len; j++)
           {
             guint32 julian = g_array_index (days, guint32, j);
@@ -345,6 +352,7 @@ rp_store_analytics_comparable (RpStore                 *self,
                                GHashTable              *tiers,
                                GHashTable              *excluded,
                                GHashTable              *excluded_days,
+                               GHashTable              *excluded_inactive,
                                const char              *before_first,
                                const char              *before_last,
                                const char              *after_first,
@@ -376,7 +384,8 @@ rp_store_analytics_comparable (RpStore                 *self,
 
   if (spans_answer (filter, active_first, active_last, after_last))
     return comparable_from_spans (self, filter, active_first, active_last, tiers, excluded,
-                                  excluded_days, before_first, before_last, after_first, after_last,
+                                  excluded_days, excluded_inactive, before_first, before_last,
+                                  after_first, after_last,
                                   comparable, error);
 
   if (dense_max >= 0)

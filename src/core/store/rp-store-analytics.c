@@ -1349,6 +1349,68 @@ rp_store_analytics_visits (RpStore                 *self,
   }
 }
 
+gboolean
+rp_store_analytics_visit_windows_answer (const RpAnalyticsFilter *filter)
+{
+  return filter == NULL ||
+         (filter->target_list_id == 0 && filter->partner_id == 0 &&
+          (filter->specialty_code == NULL || *filter->specialty_code == '\0') &&
+          (filter->city == NULL || *filter->city == '\0'));
+}
+
+gboolean
+rp_store_analytics_visit_windows (RpStore                 *self,
+                                  const RpAnalyticsFilter *filter,
+                                  const char              *from,
+                                  const char              *to,
+                                  RpVisitWindowFunc        func,
+                                  gpointer                 user_data,
+                                  GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (rp_store_analytics_visit_windows_answer (filter), FALSE);
+
+  /* One range of the table's own order: no partner or referral looked up. */
+  if (filter == NULL || filter->any_tier)
+    stmt = _rp_store_prepare (self,
+                              "SELECT partner_id, occurred_at, tier, base_day, days,"
+                              " prior_inbound, prior_outbound"
+                              " FROM analytics_visit WHERE occurred_at >= ?1 AND occurred_at < ?2"
+                              " ORDER BY occurred_at",
+                              error);
+  else
+    stmt = _rp_store_prepare (self,
+                              "SELECT partner_id, occurred_at, tier, base_day, days,"
+                              " prior_inbound, prior_outbound"
+                              " FROM analytics_visit WHERE occurred_at >= ?1 AND occurred_at < ?2"
+                              " AND tier = ?11 ORDER BY occurred_at",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  _rp_store_analytics_bind_filter (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), _rp_store_column_text (stmt, 1),
+          _rp_store_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+          _rp_store_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5),
+          (const char *) sqlite3_column_text (stmt, 6), user_data);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rp_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GArray *
 rp_store_analytics_gift_cents (RpStore                 *self,
                                const RpAnalyticsFilter *filter,

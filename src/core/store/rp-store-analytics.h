@@ -219,8 +219,10 @@ typedef struct
  * referrals they made from @before_first to @before_last and from @after_first to @after_last
  * (days; both windows left out when @before_first is NULL). @excluded_days, when not NULL,
  * holds what the caller has read already: for partners of @excluded, the julian days (GArray of
- * guint32) of all their referrals in @filter's direction from @before_first to @after_last (a
- * partner with none may be missing). */
+ * guint32) of all their referrals in @filter's direction from @before_first to @after_last (an
+ * empty array for a partner with none), and perhaps others; a partner missing from it is read.
+ * @excluded_inactive, when not NULL, holds partners of @excluded known not to have referred
+ * (in any tier) from @active_first to @active_last in @filter's direction. */
 gboolean   rp_store_analytics_comparable         (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *active_first,
@@ -228,6 +230,7 @@ gboolean   rp_store_analytics_comparable         (RpStore                 *self,
                                                   GHashTable              *tiers,
                                                   GHashTable              *excluded,
                                                   GHashTable              *excluded_days,
+                                                  GHashTable              *excluded_inactive,
                                                   const char              *before_first,
                                                   const char              *before_last,
                                                   const char              *after_first,
@@ -240,6 +243,34 @@ GPtrArray *rp_store_analytics_visits             (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *from,
                                                   const char              *to,
+                                                  GError                 **error);
+/* Whether rp_store_analytics_visit_windows() answers for @filter: no filter but a tier's and a
+ * direction's. */
+gboolean   rp_store_analytics_visit_windows_answer (const RpAnalyticsFilter *filter);
+
+/* A visit's row of analytics_visit (schema 17): @occurred_at, @base_day (the UTC day of
+ * @occurred_at, NULL when SQLite cannot read it), @days, every referral of the partner from
+ * 121 days before @base_day to 121 days after it ("YYYY-MM-DD" then the direction's first letter,
+ * separated by commas, in no particular order), and @prior_inbound and @prior_outbound, the
+ * partner's last referral in each direction before those (NULL when none). The strings live
+ * until the function returns. */
+typedef void (*RpVisitWindowFunc) (gint64      partner_id,
+                                   const char *occurred_at,
+                                   const char *tier,
+                                   const char *base_day,
+                                   const char *days,
+                                   const char *prior_inbound,
+                                   const char *prior_outbound,
+                                   gpointer    user_data);
+
+/* Calls @func for each visit to the partners @filter selects from @from to @to (UTC instants),
+ * in the order of occurred_at; only when rp_store_analytics_visit_windows_answer (@filter). */
+gboolean   rp_store_analytics_visit_windows      (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *from,
+                                                  const char              *to,
+                                                  RpVisitWindowFunc        func,
+                                                  gpointer                 user_data,
                                                   GError                 **error);
 /* Gifts and meals (activities with a cost) from @from to @to per partner (GArray of
  * RpPartnerCents). */

@@ -1101,6 +1101,125 @@ static const char migration_16[] =
 #undef SPAN_NEXT_MONTH
 #undef SPAN_PREV_MONTH
 
+/* Schema 17: the outreach's visits (src/core/store/rp-store-analytics.c) in one range of rows.
+ * The figure counts each visited partner's referrals in the 60 days before and after its first
+ * visit of the period; read partner by partner, that was thousands of lookups in referral and
+ * partner for a month's visits. analytics_visit holds a row per visit and partner, by
+ * occurred_at, with the partner's tier and, in days, every referral of the partner from 121 days
+ * before to 121 days after the visit's UTC day (base_day): "YYYY-MM-DD" and the direction's
+ * first letter, separated by commas. The local day of a visit is within a day of its UTC day, so
+ * the days hold both 60-day windows around it and, for any visit of a period of up to 61 days,
+ * the windows around the period's reference day too (the comparable partners'). And
+ * prior_inbound, prior_outbound: the partner's last referral in that direction before the days
+ * (NULL when none), so that whether a visited partner referred in the year before the period is
+ * known without looking it up (the comparable partners leave out the visited ones).
+ * Triggers keep the rows: on activity_partner (a partner added to or removed from a visit), on
+ * activity (kind or time changed, deleted), on partner (tier changed, deleted) and on referral
+ * (a row added, removed, or its partner, day or direction changed: the days and last referrals
+ * of the partner's visits from 121 days before it on are read again).
+ * (IF NOT EXISTS, and emptied before it is filled: tests fake an older schema by lowering
+ * user_version on a current file.) */
+#define VISIT_DAYS(P, B) \
+  "(SELECT coalesce(group_concat(r.referred_on || substr(r.direction, 1, 1), ','), '')" \
+  "  FROM referral r WHERE r.partner_id = " P \
+  "  AND r.referred_on BETWEEN date(" B ", '-121 days') AND date(" B ", '+121 days'))"
+
+/* The last referral of partner @P in direction @D before the days of base day @B. */
+#define VISIT_PRIOR(P, B, D) \
+  "(SELECT max(r.referred_on) FROM referral r WHERE r.partner_id = " P \
+  "  AND r.direction = '" D "' AND r.referred_on < date(" B ", '-121 days'))"
+
+/* The visits' rows, one per partner (a, ap and p: the activity, its row of activity_partner and
+ * the partner), of the activities the statement's end selects. */
+#define VISIT_ROWS \
+  "  INSERT OR REPLACE INTO analytics_visit" \
+  "    (occurred_at, activity_id, partner_id, tier, base_day, days, prior_inbound," \
+  "     prior_outbound)" \
+  "    SELECT a.occurred_at, a.id, p.id, p.tier, date(a.occurred_at)," \
+  "      " VISIT_DAYS ("p.id", "a.occurred_at") "," \
+  "      " VISIT_PRIOR ("p.id", "a.occurred_at", "inbound") "," \
+  "      " VISIT_PRIOR ("p.id", "a.occurred_at", "outbound") \
+  "    FROM activity a JOIN activity_partner ap ON ap.activity_id = a.id" \
+  "    JOIN partner p ON p.id = ap.partner_id WHERE a.kind = 'visit'"
+
+/* The days and last referrals of @R's partner's visits from 121 days before @R on (all of them
+ * when @R has no day). */
+#define VISIT_REFRESH(R) \
+  "  UPDATE analytics_visit SET days = " VISIT_DAYS ("analytics_visit.partner_id", \
+                                                    "analytics_visit.base_day") "," \
+  "    prior_inbound = " VISIT_PRIOR ("analytics_visit.partner_id", \
+                                      "analytics_visit.base_day", "inbound") "," \
+  "    prior_outbound = " VISIT_PRIOR ("analytics_visit.partner_id", \
+                                       "analytics_visit.base_day", "outbound") \
+  "    WHERE partner_id = " R ".partner_id AND (date(" R ".referred_on) IS NULL" \
+  "    OR base_day >= date(" R ".referred_on, '-121 days'));"
+
+static const char migration_17[] =
+  "CREATE TABLE IF NOT EXISTS analytics_visit ("
+  "  occurred_at TEXT NOT NULL,"
+  "  activity_id INTEGER NOT NULL,"
+  "  partner_id INTEGER NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  base_day TEXT,"
+  "  days TEXT NOT NULL,"
+  "  prior_inbound TEXT,"
+  "  prior_outbound TEXT,"
+  "  PRIMARY KEY (occurred_at, activity_id, partner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS analytics_visit_by_activity ON analytics_visit(activity_id);"
+  "CREATE INDEX IF NOT EXISTS analytics_visit_by_partner"
+  "  ON analytics_visit(partner_id, base_day);"
+  "DELETE FROM analytics_visit;"
+  VISIT_ROWS ";"
+
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_ap_ai AFTER INSERT ON activity_partner BEGIN"
+  VISIT_ROWS " AND ap.activity_id = new.activity_id AND ap.partner_id = new.partner_id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_ap_ad AFTER DELETE ON activity_partner BEGIN"
+  "  DELETE FROM analytics_visit WHERE activity_id = old.activity_id"
+  "    AND partner_id = old.partner_id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_ap_au AFTER UPDATE OF activity_id, partner_id"
+  "  ON activity_partner BEGIN"
+  "  DELETE FROM analytics_visit WHERE activity_id = old.activity_id"
+  "    AND partner_id = old.partner_id;"
+  VISIT_ROWS " AND ap.activity_id = new.activity_id AND ap.partner_id = new.partner_id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_activity_au AFTER UPDATE OF kind, occurred_at"
+  "  ON activity WHEN old.kind IS NOT new.kind OR old.occurred_at IS NOT new.occurred_at BEGIN"
+  "  DELETE FROM analytics_visit WHERE activity_id = old.id;"
+  VISIT_ROWS " AND a.id = new.id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_activity_ad AFTER DELETE ON activity BEGIN"
+  "  DELETE FROM analytics_visit WHERE activity_id = old.id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_partner_au AFTER UPDATE OF tier ON partner"
+  "  WHEN old.tier IS NOT new.tier BEGIN"
+  "  UPDATE analytics_visit SET tier = new.tier WHERE partner_id = new.id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_partner_ad AFTER DELETE ON partner BEGIN"
+  "  DELETE FROM analytics_visit WHERE partner_id = old.id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_referral_ai AFTER INSERT ON referral BEGIN"
+  VISIT_REFRESH ("new")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_referral_ad AFTER DELETE ON referral BEGIN"
+  VISIT_REFRESH ("old")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_visit_referral_au"
+  "  AFTER UPDATE OF partner_id, referred_on, direction ON referral"
+  "  WHEN old.partner_id IS NOT new.partner_id OR old.referred_on IS NOT new.referred_on"
+  "  OR old.direction IS NOT new.direction BEGIN"
+  VISIT_REFRESH ("old")
+  VISIT_REFRESH ("new")
+  "END;"
+  "ANALYZE analytics_visit;";
+
+#undef VISIT_DAYS
+#undef VISIT_PRIOR
+#undef VISIT_ROWS
+#undef VISIT_REFRESH
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1118,6 +1237,7 @@ static const char * const migrations[] = {
   migration_14,
   migration_15,
   migration_16,
+  migration_17,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

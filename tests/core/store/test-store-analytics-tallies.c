@@ -606,7 +606,7 @@ test_migrate_from_15 (void)
     g_hash_table_add (tiers, (gpointer) "a");
     g_hash_table_add (tiers, (gpointer) "c");
     g_assert_true (rp_store_analytics_comparable (store, NULL, "2025-02-01", "2026-01-31", tiers,
-                                                  excluded, NULL, "2026-01-02", "2026-01-31",
+                                                  excluded, NULL, NULL, "2026-01-02", "2026-01-31",
                                                   "2026-02-02", "2026-03-03", &comparable,
                                                   &error));
     g_assert_no_error (error);
@@ -817,13 +817,13 @@ test_comparable_spans (void)
                                                     i % 7 == 0 && i % 3 != 1 && i % 5 != 2
                                                     ? NULL : &fast,
                                                     active_first, active_last, tiers, excluded,
-                                                    excluded_days,
+                                                    excluded_days, NULL,
                                                     span > 0 ? before_first : NULL, before_last,
                                                     after_first, after_last, &from_spans,
                                                     &error));
       g_assert_no_error (error);
       g_assert_true (rp_store_analytics_comparable (tmp.store, &slow, active_first, active_last,
-                                                    tiers, excluded, NULL,
+                                                    tiers, excluded, NULL, NULL,
                                                     span > 0 ? before_first : NULL, before_last,
                                                     after_first, after_last, &from_referrals,
                                                     &error));
