@@ -41,35 +41,24 @@ rp_outcome_figure_free (RpOutcomeFigure *figure)
 }
 
 static void
-add_count (RpFigureRow    *row,
-           RpOutcomeCount *count)
+add_count (RpFigureRow          *row,
+           const RpOutcomeTally *count)
 {
   row->n += count->n;
   row->n_rated += count->n_rated;
   row->mean += count->satisfaction;
 }
 
-/* Adds @count to the row of @key in @rows (made when missing). */
 static RpFigureRow *
-add_outcomes (GPtrArray      *rows,
-              GHashTable     *index,
-              gint64          id,
-              const char     *key,
-              const char     *label,
-              RpOutcomeCount *count)
+new_outcome_row (GPtrArray  *rows,
+                 gint64      id,
+                 const char *key,
+                 const char *label)
 {
-  RpFigureRow *row = index != NULL ? g_hash_table_lookup (index, key) : NULL;
+  RpFigureRow *row = _rp_figure_row_new (id, key, label);
 
-  if (row == NULL)
-    {
-      row = _rp_figure_row_new (id, key, label);
-      row->mean = 0.0;
-      g_ptr_array_add (rows, row);
-      if (index != NULL)
-        g_hash_table_insert (index, row->key, row);
-    }
-
-  add_count (row, count);
+  row->mean = 0.0;
+  g_ptr_array_add (rows, row);
   return row;
 }
 
@@ -84,31 +73,25 @@ finish_means (GPtrArray *rows)
     }
 }
 
-RpOutcomeFigure *
-rp_analytics_outcomes (RpStore                 *store,
-                       const RpPeriod          *period,
-                       const RpAnalyticsFilter *filter,
-                       GError                 **error)
+/* The figure from @counts (RpOutcomeTally by partner and category). */
+static RpOutcomeFigure *
+outcomes_from (RpStore  *store,
+               GArray   *counts,
+               GError  **error)
 {
-  g_autoptr(GPtrArray) counts = NULL;
   g_autoptr(GHashTable) labels = NULL;
-  g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) specialties = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Both keyed by what identifies them without a string made per row: a category's id, a
+   * specialty's interned label. */
+  g_autoptr(GHashTable) categories = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) specialties = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(RpOutcomeFigure) figure = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
+  const char *no_specialty = g_intern_string (_("No specialty"));
   RpFigureRow *partner = NULL;
+  RpFigureRow *specialty_row = NULL;
+  const char *specialty_of_row = NULL;
   double sum = 0;
 
-  g_return_val_if_fail (RP_IS_STORE (store), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
-
-  /* Counted in the store by partner and category: the long list by partner is named only at
-   * its head (RP_ANALYTICS_NAMED_ROWS). */
-  first = _rp_analytics_day (&period->first);
-  last = _rp_analytics_day (&period->last);
-  if ((counts = rp_store_analytics_outcome_counts (store, filter, first, last, error)) == NULL ||
-      (labels = rp_store_analytics_outcome_categories (store, error)) == NULL)
+  if ((labels = rp_store_analytics_outcome_categories (store, error)) == NULL)
     return NULL;
 
   figure = g_new0 (RpOutcomeFigure, 1);
@@ -118,8 +101,9 @@ rp_analytics_outcomes (RpStore                 *store,
 
   for (guint i = 0; i < counts->len; i++)
     {
-      RpOutcomeCount *count = g_ptr_array_index (counts, i);
-      const char *specialty = *count->specialty != '\0' ? count->specialty : _("No specialty");
+      RpOutcomeTally *count = &g_array_index (counts, RpOutcomeTally, i);
+      const char *specialty = *count->specialty != '\0' ? count->specialty : no_specialty;
+      char key[24];
 
       figure->total += count->n;
       figure->n_rated += count->n_rated;
@@ -127,23 +111,39 @@ rp_analytics_outcomes (RpStore                 *store,
 
       if (count->category_id != 0)
         {
-          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, count->category_id);
-          const char *label = g_hash_table_lookup (labels, &count->category_id);
+          RpFigureRow *row = g_hash_table_lookup (categories, &count->category_id);
 
-          add_outcomes (figure->by_category, categories, count->category_id, key,
-                        label != NULL ? label : "", count);
+          if (row == NULL)
+            {
+              const char *label = g_hash_table_lookup (labels, &count->category_id);
+
+              g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, count->category_id);
+              row = new_outcome_row (figure->by_category, count->category_id, key,
+                                     label != NULL ? label : "");
+              g_hash_table_insert (categories, &row->id, row);
+            }
+          add_count (row, count);
         }
-      add_outcomes (figure->by_specialty, specialties, 0, specialty, specialty, count);
 
-      /* A partner's rows come one after another. */
-      if (partner != NULL && partner->id == count->partner_id)
-        add_count (partner, count);
-      else
+      /* A partner's rows (and so, often, a specialty's) come one after another. */
+      if (specialty != specialty_of_row)
         {
-          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, count->partner_id);
-
-          partner = add_outcomes (figure->by_partner, NULL, count->partner_id, key, NULL, count);
+          specialty_of_row = specialty;
+          specialty_row = g_hash_table_lookup (specialties, specialty);
+          if (specialty_row == NULL)
+            {
+              specialty_row = new_outcome_row (figure->by_specialty, 0, specialty, specialty);
+              g_hash_table_insert (specialties, (gpointer) specialty, specialty_row);
+            }
         }
+      add_count (specialty_row, count);
+
+      if (partner == NULL || partner->id != count->partner_id)
+        {
+          g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, count->partner_id);
+          partner = new_outcome_row (figure->by_partner, count->partner_id, key, NULL);
+        }
+      add_count (partner, count);
     }
 
   figure->mean = figure->n_rated > 0 ? sum / figure->n_rated : NAN;
@@ -156,6 +156,67 @@ rp_analytics_outcomes (RpStore                 *store,
                                     error))
     return NULL;
   return g_steal_pointer (&figure);
+}
+
+RpOutcomeFigure *
+rp_analytics_outcomes (RpStore                 *store,
+                       const RpPeriod          *period,
+                       const RpAnalyticsFilter *filter,
+                       GError                 **error)
+{
+  g_autoptr(GArray) counts = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  /* Counted in the store by partner and category from schema 17's tally by month: the long
+   * list by partner is named only at its head (RP_ANALYTICS_NAMED_ROWS). */
+  first = _rp_analytics_day (&period->first);
+  last = _rp_analytics_day (&period->last);
+  counts = rp_store_analytics_outcome_tally (store, filter, first, last, error);
+  if (counts == NULL)
+    return NULL;
+  return outcomes_from (store, counts, error);
+}
+
+RpOutcomeFigure *
+_rp_analytics_outcomes_plain (RpStore                 *store,
+                              const RpPeriod          *period,
+                              const RpAnalyticsFilter *filter,
+                              GError                 **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) counts = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  first = _rp_analytics_day (&period->first);
+  last = _rp_analytics_day (&period->last);
+  rows = rp_store_analytics_outcome_counts (store, filter, first, last, error);
+  if (rows == NULL)
+    return NULL;
+
+  counts = g_array_sized_new (FALSE, FALSE, sizeof (RpOutcomeTally), rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpOutcomeCount *row = g_ptr_array_index (rows, i);
+      RpOutcomeTally count = {
+        .partner_id = row->partner_id,
+        .category_id = row->category_id,
+        .specialty = g_intern_string (row->specialty),
+        .n = row->n,
+        .n_rated = row->n_rated,
+        .satisfaction = row->satisfaction,
+      };
+
+      g_array_append_val (counts, count);
+    }
+  return outcomes_from (store, counts, error);
 }
 
 /* Feedback */
