@@ -73,17 +73,106 @@ finish_means (GPtrArray *rows)
     }
 }
 
-/* The figure from @counts (RpOutcomeTally by partner and category). */
+/* @key gets @id in decimal, as "%" G_GINT64_FORMAT would write it: tens of thousands of partners'
+ * keys without a printf each. */
+static void
+format_id (char   *key,
+           gint64  id)
+{
+  char digits[24];
+  guint64 value = id < 0 ? -(guint64) id : (guint64) id;
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  if (id < 0)
+    *key++ = '-';
+  while (n > 0)
+    *key++ = digits[--n];
+  *key = '\0';
+}
+
+/* What _rp_analytics_sort_and_name() does to the rows by partner, which come by id: a sort by n
+ * that keeps that order among equals (most first, then by id) by counting rather than
+ * comparing, then the head named and sorted by name. */
+static gboolean
+sort_and_name_partners (RpStore   *store,
+                        GPtrArray *rows,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) named = NULL;
+  g_autofree guint *starts = NULL;
+  g_autofree gpointer *sorted = NULL;
+  gboolean by_id = TRUE;
+  guint most = 0;
+  guint head;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      most = MAX (most, row->n);
+      if (i > 0 && ((RpFigureRow *) g_ptr_array_index (rows, i - 1))->id >= row->id)
+        by_id = FALSE;
+    }
+
+  if (!by_id || most > 4 * rows->len + 1024)
+    head = _rp_analytics_sort_head (rows, _rp_figure_rows_numbers_by_n);
+  else
+    {
+      /* starts[n]: where the rows of n go, those of most first. */
+      starts = g_new0 (guint, most + 2);
+      for (guint i = 0; i < rows->len; i++)
+        starts[((RpFigureRow *) g_ptr_array_index (rows, i))->n]++;
+      for (guint n = most + 1, at = 0; n-- > 0;)
+        {
+          guint count = starts[n];
+
+          starts[n] = at;
+          at += count;
+        }
+      sorted = g_new (gpointer, MAX (rows->len, 1));
+      for (guint i = 0; i < rows->len; i++)
+        {
+          RpFigureRow *row = g_ptr_array_index (rows, i);
+
+          sorted[starts[row->n]++] = row;
+        }
+      if (rows->len > 0)
+        memcpy (rows->pdata, sorted, rows->len * sizeof (gpointer));
+
+      head = MIN (rows->len, RP_ANALYTICS_NAMED_ROWS);
+      while (head > 0 && head < rows->len &&
+             _rp_figure_rows_numbers_by_n (&rows->pdata[head - 1], &rows->pdata[head]) == 0)
+        head++;
+    }
+
+  named = g_ptr_array_sized_new (head);
+  for (guint i = 0; i < head; i++)
+    g_ptr_array_add (named, g_ptr_array_index (rows, i));
+  if (!_rp_analytics_name_rows (store, named, error))
+    return FALSE;
+  _rp_analytics_sort_named_head (rows, head, _rp_figure_rows_numbers_by_n);
+  return TRUE;
+}
+
+/* The figure from @counts (RpOutcomeTally by partner and category); the partners sorted by the
+ * shared _rp_analytics_sort_and_name() when @shared_sort (what the tests compare with). */
 static RpOutcomeFigure *
 outcomes_from (RpStore  *store,
                GArray   *counts,
+               gboolean  shared_sort,
                GError  **error)
 {
   g_autoptr(GHashTable) labels = NULL;
-  /* Both keyed by what identifies them without a string made per row: a category's id, a
-   * specialty's interned label. */
-  g_autoptr(GHashTable) categories = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) specialties = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* The interned label of each row of by_specialty, in the same order: a few dozen, compared as
+   * pointers. */
+  g_autoptr(GPtrArray) specialties = g_ptr_array_new ();
+  RpFigureRow *category_row = NULL;
   g_autoptr(RpOutcomeFigure) figure = NULL;
   const char *no_specialty = g_intern_string (_("No specialty"));
   RpFigureRow *partner = NULL;
@@ -109,38 +198,54 @@ outcomes_from (RpStore  *store,
       figure->n_rated += count->n_rated;
       sum += count->satisfaction;
 
+      /* A handful of categories: looked for in the list itself. */
       if (count->category_id != 0)
         {
-          RpFigureRow *row = g_hash_table_lookup (categories, &count->category_id);
+          if (category_row == NULL || category_row->id != count->category_id)
+            {
+              category_row = NULL;
+              for (guint c = 0; c < figure->by_category->len; c++)
+                {
+                  RpFigureRow *row = g_ptr_array_index (figure->by_category, c);
 
-          if (row == NULL)
+                  if (row->id == count->category_id)
+                    {
+                      category_row = row;
+                      break;
+                    }
+                }
+            }
+          if (category_row == NULL)
             {
               const char *label = g_hash_table_lookup (labels, &count->category_id);
 
-              g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, count->category_id);
-              row = new_outcome_row (figure->by_category, count->category_id, key,
-                                     label != NULL ? label : "");
-              g_hash_table_insert (categories, &row->id, row);
+              format_id (key, count->category_id);
+              category_row = new_outcome_row (figure->by_category, count->category_id, key,
+                                              label != NULL ? label : "");
             }
-          add_count (row, count);
+          add_count (category_row, count);
         }
 
       /* A partner's rows (and so, often, a specialty's) come one after another. */
       if (specialty != specialty_of_row)
         {
+          guint s = 0;
+
           specialty_of_row = specialty;
-          specialty_row = g_hash_table_lookup (specialties, specialty);
-          if (specialty_row == NULL)
+          while (s < specialties->len && g_ptr_array_index (specialties, s) != specialty)
+            s++;
+          if (s == specialties->len)
             {
-              specialty_row = new_outcome_row (figure->by_specialty, 0, specialty, specialty);
-              g_hash_table_insert (specialties, (gpointer) specialty, specialty_row);
+              new_outcome_row (figure->by_specialty, 0, specialty, specialty);
+              g_ptr_array_add (specialties, (gpointer) specialty);
             }
+          specialty_row = g_ptr_array_index (figure->by_specialty, s);
         }
       add_count (specialty_row, count);
 
       if (partner == NULL || partner->id != count->partner_id)
         {
-          g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, count->partner_id);
+          format_id (key, count->partner_id);
           partner = new_outcome_row (figure->by_partner, count->partner_id, key, NULL);
         }
       add_count (partner, count);
@@ -152,8 +257,10 @@ outcomes_from (RpStore  *store,
   finish_means (figure->by_specialty);
   g_ptr_array_sort (figure->by_category, _rp_figure_rows_compare_by_n);
   g_ptr_array_sort (figure->by_specialty, _rp_figure_rows_compare_by_n);
-  if (!_rp_analytics_sort_and_name (store, figure->by_partner, _rp_figure_rows_numbers_by_n,
-                                    error))
+  if (shared_sort
+      ? !_rp_analytics_sort_and_name (store, figure->by_partner, _rp_figure_rows_numbers_by_n,
+                                      error)
+      : !sort_and_name_partners (store, figure->by_partner, error))
     return NULL;
   return g_steal_pointer (&figure);
 }
@@ -178,7 +285,7 @@ rp_analytics_outcomes (RpStore                 *store,
   counts = rp_store_analytics_outcome_tally (store, filter, first, last, error);
   if (counts == NULL)
     return NULL;
-  return outcomes_from (store, counts, error);
+  return outcomes_from (store, counts, FALSE, error);
 }
 
 RpOutcomeFigure *
@@ -216,7 +323,7 @@ _rp_analytics_outcomes_plain (RpStore                 *store,
 
       g_array_append_val (counts, count);
     }
-  return outcomes_from (store, counts, error);
+  return outcomes_from (store, counts, TRUE, error);
 }
 
 /* Feedback */

@@ -158,6 +158,9 @@ rp_store_analytics_outcome_tally (RpStore                 *self,
 {
   g_autoptr(GString) sql = NULL;
   g_autoptr(GArray) rows = NULL;
+  /* The labels met so far, interned: a few dozen specialties over thousands of rows. */
+  const char *labels[64];
+  guint n_labels = 0;
   const char *label = NULL;
   gboolean sorted = TRUE;
   MonthSplit split;
@@ -198,9 +201,21 @@ rp_store_analytics_outcome_tally (RpStore                 *self,
 
       row.partner_id = sqlite3_column_int64 (stmt, 0);
       row.category_id = sqlite3_column_int64 (stmt, 1);
-      /* A few specialties over thousands of rows: one look-up each time it changes. */
       if (label == NULL || strcmp (label, text) != 0)
-        label = g_intern_string (text);
+        {
+          guint l = 0;
+
+          while (l < n_labels && strcmp (labels[l], text) != 0)
+            l++;
+          if (l < n_labels)
+            label = labels[l];
+          else
+            {
+              label = g_intern_string (text);
+              if (n_labels < G_N_ELEMENTS (labels))
+                labels[n_labels++] = label;
+            }
+        }
       row.specialty = label;
       row.n = (guint) sqlite3_column_int64 (stmt, 3);
       row.n_rated = (guint) sqlite3_column_int64 (stmt, 4);

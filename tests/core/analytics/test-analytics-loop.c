@@ -557,6 +557,27 @@ test_random_writes (void)
   rp_test_store_close (&tmp);
 }
 
+/* More partners with outcomes than a list names (RP_ANALYTICS_NAMED_ROWS), many tied: the
+ * partners sorted by counting give the order of the shared sort, named head and all. */
+static void
+test_many_partners (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-loop-XXXXXX");
+  add_partners (tmp.store, 3 * RP_ANALYTICS_NAMED_ROWS);
+  for (guint i = 0; i < 12 * RP_ANALYTICS_NAMED_ROWS; i++)
+    insert_referral (&tmp, rand);
+  exec_sql (tmp.path, "UPDATE referral SET satisfaction = 1 + id % 5 WHERE id % 3 <> 0;"
+                      "UPDATE referral SET outcome_category_id = (SELECT min(id)"
+                      " FROM outcome_category) WHERE id % 4 = 0;");
+  assert_tables (tmp.path);
+  assert_figures (tmp.store, NULL, 0);
+
+  rp_test_store_close (&tmp);
+}
+
 /* A referral import undone takes its referrals' steps and outcomes out of the tallies. */
 static void
 test_import_undo (void)
@@ -606,6 +627,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/analytics/loop/random-writes", test_random_writes);
+  g_test_add_func ("/analytics/loop/many-partners", test_many_partners);
   g_test_add_func ("/analytics/loop/import-undo", test_import_undo);
 
   return g_test_run ();
