@@ -38,6 +38,16 @@ G_BEGIN_DECLS
   "DROP TRIGGER IF EXISTS prospect_geo_ai; DROP TRIGGER IF EXISTS prospect_geo_au;" \
   "DROP TRIGGER IF EXISTS prospect_geo_ad; DROP TABLE IF EXISTS prospect_geo;"
 
+/* Schema 18's funnel and outcome tallies and their triggers removed (they name referral columns
+ * an older schema lacks); the migration makes and fills them again. */
+#define RP_TEST_UNDO_SCHEMA_18 \
+  "DROP TRIGGER analytics_loop_referral_ai; DROP TRIGGER analytics_loop_referral_ad;" \
+  "DROP TRIGGER analytics_loop_referral_steps_au; DROP TRIGGER analytics_loop_referral_outcome_au;" \
+  "DROP TRIGGER analytics_loop_transition_ai; DROP TRIGGER analytics_loop_transition_ad;" \
+  "DROP TRIGGER analytics_loop_transition_au; DROP TRIGGER analytics_loop_partner_au;" \
+  "DROP TABLE analytics_referral_steps; DROP TABLE analytics_funnel_tally;" \
+  "DROP TABLE analytics_outcome_month;"
+
 /* Schema 12 (team sync) undone, for the tests that fake an older schema by lowering
  * user_version on a current file: every later migration then runs again. */
 #define RP_TEST_UNDO_SCHEMA_12 \

@@ -93,6 +93,19 @@ gboolean     _rp_analytics_count_period        (RpStore                 *store,
                                                 GError                 **error);
 guint        _rp_analytics_count_of            (GArray                  *counts,
                                                 gint64                   partner_id);
+/* The funnel and the outcomes as rp_analytics_funnel() and rp_analytics_outcomes() make them,
+ * but from every referral of the period (not schema 18's tallies): what the tests compare the
+ * tallies with. */
+gboolean         _rp_analytics_funnel_plain   (RpStore                 *store,
+                                               const RpPeriod          *period,
+                                               const RpAnalyticsFilter *filter,
+                                               GTimeZone               *tz,
+                                               RpFunnelFigure          *funnel,
+                                               GError                 **error);
+RpOutcomeFigure *_rp_analytics_outcomes_plain (RpStore                 *store,
+                                               const RpPeriod          *period,
+                                               const RpAnalyticsFilter *filter,
+                                               GError                 **error);
 /* Fills the label (name) and detail (specialty) of @rows (by id) from the store. */
 gboolean     _rp_analytics_name_rows           (RpStore                 *store,
                                                 GPtrArray               *rows,

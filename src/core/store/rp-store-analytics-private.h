@@ -60,6 +60,8 @@ void      _rp_store_analytics_append_ends       (GString                 *sql,
                                                  gboolean                 join_partner);
 /* The largest partner id, or -1 when it cannot be read. */
 gint64    _rp_store_analytics_max_partner_id    (RpStore                 *self);
+/* @text as one of the referral statuses' static nicks (interned if it is none of them). */
+const char *_rp_store_analytics_status_nick     (const char              *text);
 /* @ids as a JSON array, for json_each(). */
 char     *_rp_store_analytics_ids_as_json       (const gint64            *ids,
                                                  guint                    n_ids);

@@ -848,9 +848,8 @@ keep_first (char       **slot,
   *slot = g_strdup (at);
 }
 
-/* @text as one of the statuses' static nicks (interned if it is none of them). */
-static const char *
-status_nick (const char *text)
+const char *
+_rp_store_analytics_status_nick (const char *text)
 {
   static const char * const nicks[] = { "received", "contacted", "scheduled", "seen",
                                         "loop-closed", "declined", "no-show", "lost" };
@@ -913,7 +912,7 @@ rp_store_analytics_referral_steps (RpStore                 *self,
           row = &g_array_index (rows, RpReferralSteps, rows->len - 1);
           row->id = id;
           row->partner_id = sqlite3_column_int64 (stmt, 1);
-          row->status = status_nick (_rp_store_column_text (stmt, 2));
+          row->status = _rp_store_analytics_status_nick (_rp_store_column_text (stmt, 2));
           g_strlcpy (row->referred_on, _rp_store_column_text (stmt, 3),
                      sizeof row->referred_on);
           row->reason = *reason != '\0' ? g_strdup (reason) : NULL;

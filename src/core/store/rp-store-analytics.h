@@ -68,6 +68,26 @@ typedef struct
   guint   satisfaction;
 } RpOutcomeCount;
 
+/* Schema 18's funnel tally: how many referrals have @status and reached @furthest (0 received …
+ * 4 loop closed, as rp_analytics_funnel() counts). */
+typedef struct
+{
+  const char *status;    /* the nick (static) */
+  guint       furthest;
+  guint       n;
+} RpFunnelCount;
+
+/* As RpOutcomeCount, in a row of an array: @specialty is interned (g_intern_string()). */
+typedef struct
+{
+  gint64      partner_id;
+  gint64      category_id;
+  const char *specialty;
+  guint       n;
+  guint       n_rated;
+  guint       satisfaction;
+} RpOutcomeTally;
+
 typedef struct
 {
   gint64          partner_id;
@@ -162,6 +182,33 @@ GArray    *rp_store_analytics_referral_steps     (RpStore                 *self,
  * counted by partner and category (GPtrArray of RpOutcomeCount, by partner): one row or two a
  * partner rather than one an outcome. */
 GPtrArray *rp_store_analytics_outcome_counts     (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* Whether the funnel's tally (schema 18) answers @filter: any but a city, a target list or a
+ * partner. */
+gboolean   rp_store_analytics_funnel_tallied     (const RpAnalyticsFilter *filter);
+/* The referrals from @first to @last counted by status and furthest step (GArray of
+ * RpFunnelCount, in no particular order), from the tally; only when
+ * rp_store_analytics_funnel_tallied (@filter). */
+GArray    *rp_store_analytics_funnel_counts      (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* The referrals from @first to @last that reached a step by a transition, with the first time
+ * of each step (GArray of RpReferralSteps with no status, reason or ended_at; in no particular
+ * order): what the funnel's medians need, from schema 18's analytics_referral_steps. */
+GArray    *rp_store_analytics_step_times         (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *first,
+                                                  const char              *last,
+                                                  GError                 **error);
+/* What rp_store_analytics_outcome_counts() counts, as a GArray of RpOutcomeTally by partner and
+ * category, read from schema 18's tally by month (the days at either end of the range that do
+ * not fill a month from the referrals). */
+GArray    *rp_store_analytics_outcome_tally      (RpStore                 *self,
                                                   const RpAnalyticsFilter *filter,
                                                   const char              *first,
                                                   const char              *last,

@@ -1220,6 +1220,264 @@ static const char migration_17[] =
 #undef VISIT_ROWS
 #undef VISIT_REFRESH
 
+/* Schema 18: what the funnel and the outcomes of the Analytics page count
+ * (rp-store-analytics-loop.c), so that a month is read from a few thousand rows rather than
+ * every referral of it and its transitions. Triggers keep them in step with every write of a
+ * referral, of its transitions and of a partner's tier, specialty or city; they are filled here
+ * from what is stored.
+ *
+ * - analytics_referral_steps: one row per referral with a transition to a step of the funnel
+ *   (contacted, scheduled, seen, loop-closed), with its day, direction and partner and the first
+ *   time (ISO-8601, as recorded) it reached each step. The funnel's medians need these instants:
+ *   a local day depends on the time zone of whoever reads them.
+ * - analytics_funnel_tally: referrals per day, direction, partner's tier and specialty, status
+ *   and the furthest step reached (0 received … 4 loop closed: the status's own step, scheduled
+ *   for a no-show, and the latest step of its analytics_referral_steps row), as
+ *   rp_analytics_funnel() counts them.
+ * - analytics_outcome_month: the outcomes recorded (a category or a satisfaction) per month,
+ *   direction, partner and category (0: none), how many were rated and the sum of their
+ *   satisfaction, with the partner's tier, specialty and city copied so the filters need no join.
+ * A transition deleted with its referral (ON DELETE CASCADE) leaves the referral's row to the
+ * referral's own trigger, which still needs it to know the furthest step.
+ * (IF NOT EXISTS, and the tables emptied before they are filled: tests fake an older schema by
+ * lowering user_version on a current file.) */
+#define LOOP_STEP_NAMES "('contacted', 'scheduled', 'seen', 'loop-closed')"
+
+#define LOOP_STATUS_RANK(S) \
+  "CASE " S " WHEN 'contacted' THEN 1 WHEN 'scheduled' THEN 2 WHEN 'no-show' THEN 2" \
+  " WHEN 'seen' THEN 3 WHEN 'loop-closed' THEN 4 ELSE 0 END"
+
+#define LOOP_STEPS_RANK(S) \
+  "CASE WHEN " S ".closed_at IS NOT NULL THEN 4 WHEN " S ".seen_at IS NOT NULL THEN 3" \
+  " WHEN " S ".scheduled_at IS NOT NULL THEN 2 WHEN " S ".contacted_at IS NOT NULL THEN 1" \
+  " ELSE 0 END"
+
+/* The furthest step referral @R has reached, with its status @S. */
+#define LOOP_FURTHEST(R, S) \
+  "max(" LOOP_STATUS_RANK (S) ", coalesce((SELECT " LOOP_STEPS_RANK ("s") \
+  " FROM analytics_referral_steps s WHERE s.referral_id = " R "), 0))"
+
+/* Adds @SIGN (1 or -1) to the funnel's tally for the referral @R read by @FROM (which names
+ * its partner p). */
+#define LOOP_FUNNEL_ADD(FROM, R, SIGN) \
+  "  INSERT INTO analytics_funnel_tally (day, direction, tier, specialty_code, status, furthest," \
+  "    n)" \
+  "    SELECT " R ".referred_on, " R ".direction, p.tier, p.specialty_code, " R ".status, " \
+  LOOP_FURTHEST (R ".id", R ".status") ", " SIGN " " FROM \
+  "    ON CONFLICT (day, direction, tier, specialty_code, status, furthest)" \
+  "    DO UPDATE SET n = n + excluded.n;"
+
+#define LOOP_FUNNEL_CLEAN(DAY, DIRECTION) \
+  "  DELETE FROM analytics_funnel_tally WHERE day = " DAY " AND direction = " DIRECTION \
+  "    AND n <= 0;"
+
+/* The referral @ID's row of analytics_referral_steps made again from its transitions. */
+#define LOOP_STEPS_REFRESH(ID) \
+  "  DELETE FROM analytics_referral_steps WHERE referral_id = " ID ";" \
+  "  INSERT INTO analytics_referral_steps (referred_on, direction, referral_id, partner_id," \
+  "    contacted_at, scheduled_at, seen_at, closed_at)" \
+  "    SELECT * FROM (SELECT r.referred_on, r.direction, r.id, r.partner_id," \
+  "      (SELECT min(occurred_at) FROM referral_transition WHERE referral_id = r.id" \
+  "        AND to_status = 'contacted') AS contacted_at," \
+  "      (SELECT min(occurred_at) FROM referral_transition WHERE referral_id = r.id" \
+  "        AND to_status = 'scheduled') AS scheduled_at," \
+  "      (SELECT min(occurred_at) FROM referral_transition WHERE referral_id = r.id" \
+  "        AND to_status = 'seen') AS seen_at," \
+  "      (SELECT min(occurred_at) FROM referral_transition WHERE referral_id = r.id" \
+  "        AND to_status = 'loop-closed') AS closed_at" \
+  "      FROM referral r WHERE r.id = " ID ")" \
+  "    WHERE coalesce(contacted_at, scheduled_at, seen_at, closed_at) IS NOT NULL;"
+
+/* A transition of referral @ID added, changed or removed: the referral's tally moves from its
+ * furthest step before to the one after. */
+#define LOOP_TRANSITION_CHANGED(ID) \
+  LOOP_FUNNEL_ADD ("FROM referral r JOIN partner p ON p.id = r.partner_id WHERE r.id = " ID, \
+                   "r", "-1") \
+  LOOP_STEPS_REFRESH (ID) \
+  LOOP_FUNNEL_ADD ("FROM referral r JOIN partner p ON p.id = r.partner_id WHERE r.id = " ID, \
+                   "r", "1") \
+  "  DELETE FROM analytics_funnel_tally WHERE n <= 0 AND (day, direction) IN" \
+  "    (SELECT referred_on, direction FROM referral WHERE id = " ID ");"
+
+#define LOOP_OUTCOME_ADD(R, SIGN) \
+  "  INSERT INTO analytics_outcome_month (month, direction, partner_id, category_id, tier," \
+  "    specialty_code, specialty_label, city, n, n_rated, satisfaction)" \
+  "    SELECT substr(" R ".referred_on, 1, 7), " R ".direction, " R ".partner_id," \
+  "      coalesce(" R ".outcome_category_id, 0), p.tier, p.specialty_code, p.specialty_label," \
+  "      p.city, " SIGN ", " SIGN " * (coalesce(" R ".satisfaction, 0) <> 0)," \
+  "      " SIGN " * coalesce(" R ".satisfaction, 0)" \
+  "    FROM partner p WHERE p.id = " R ".partner_id" \
+  "    AND (" R ".outcome_category_id IS NOT NULL OR " R ".satisfaction IS NOT NULL)" \
+  "    ON CONFLICT (month, direction, partner_id, category_id) DO UPDATE SET n = n + excluded.n," \
+  "      n_rated = n_rated + excluded.n_rated," \
+  "      satisfaction = satisfaction + excluded.satisfaction;"
+
+#define LOOP_OUTCOME_CLEAN(R) \
+  "  DELETE FROM analytics_outcome_month WHERE month = substr(" R ".referred_on, 1, 7)" \
+  "    AND direction = " R ".direction AND partner_id = " R ".partner_id AND n <= 0;"
+
+static const char migration_18[] =
+  "CREATE TABLE IF NOT EXISTS analytics_referral_steps ("
+  "  referred_on TEXT NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  referral_id INTEGER NOT NULL,"
+  "  partner_id INTEGER NOT NULL,"
+  "  contacted_at TEXT,"
+  "  scheduled_at TEXT,"
+  "  seen_at TEXT,"
+  "  closed_at TEXT,"
+  "  PRIMARY KEY (referred_on, direction, referral_id)"
+  ") WITHOUT ROWID;"
+  "CREATE UNIQUE INDEX IF NOT EXISTS analytics_referral_steps_by_referral"
+  "  ON analytics_referral_steps(referral_id);"
+  "CREATE TABLE IF NOT EXISTS analytics_funnel_tally ("
+  "  day TEXT NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  specialty_code TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  furthest INTEGER NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, direction, tier, specialty_code, status, furthest)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS analytics_outcome_month ("
+  "  month TEXT NOT NULL,"
+  "  direction TEXT NOT NULL,"
+  "  partner_id INTEGER NOT NULL,"
+  "  category_id INTEGER NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  specialty_code TEXT NOT NULL,"
+  "  specialty_label TEXT NOT NULL,"
+  "  city TEXT NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  n_rated INTEGER NOT NULL,"
+  "  satisfaction INTEGER NOT NULL,"
+  "  PRIMARY KEY (month, direction, partner_id, category_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS analytics_outcome_month_by_partner"
+  "  ON analytics_outcome_month(partner_id);"
+
+  "DELETE FROM analytics_referral_steps;"
+  "DELETE FROM analytics_funnel_tally;"
+  "DELETE FROM analytics_outcome_month;"
+  "INSERT INTO analytics_referral_steps (referred_on, direction, referral_id, partner_id,"
+  "  contacted_at, scheduled_at, seen_at, closed_at)"
+  "  SELECT r.referred_on, r.direction, r.id, r.partner_id,"
+  "    min(CASE t.to_status WHEN 'contacted' THEN t.occurred_at END),"
+  "    min(CASE t.to_status WHEN 'scheduled' THEN t.occurred_at END),"
+  "    min(CASE t.to_status WHEN 'seen' THEN t.occurred_at END),"
+  "    min(CASE t.to_status WHEN 'loop-closed' THEN t.occurred_at END)"
+  "  FROM referral_transition t JOIN referral r ON r.id = t.referral_id"
+  "  WHERE t.to_status IN " LOOP_STEP_NAMES
+  "  GROUP BY r.id;"
+  "INSERT INTO analytics_funnel_tally (day, direction, tier, specialty_code, status, furthest, n)"
+  "  SELECT r.referred_on, r.direction, p.tier, p.specialty_code, r.status,"
+  "    max(" LOOP_STATUS_RANK ("r.status") ", " LOOP_STEPS_RANK ("s") ") AS furthest, count(*)"
+  "  FROM referral r JOIN partner p ON p.id = r.partner_id"
+  "  LEFT JOIN analytics_referral_steps s ON s.referral_id = r.id"
+  "  GROUP BY r.referred_on, r.direction, p.tier, p.specialty_code, r.status, furthest;"
+  "INSERT INTO analytics_outcome_month (month, direction, partner_id, category_id, tier,"
+  "  specialty_code, specialty_label, city, n, n_rated, satisfaction)"
+  "  SELECT substr(r.referred_on, 1, 7) AS month, r.direction, r.partner_id,"
+  "    coalesce(r.outcome_category_id, 0) AS category, p.tier, p.specialty_code,"
+  "    p.specialty_label, p.city, count(*), count(nullif(r.satisfaction, 0)),"
+  "    coalesce(sum(r.satisfaction), 0)"
+  "  FROM referral r JOIN partner p ON p.id = r.partner_id"
+  "  WHERE r.outcome_category_id IS NOT NULL OR r.satisfaction IS NOT NULL"
+  "  GROUP BY month, r.direction, r.partner_id, category;"
+
+  "CREATE TRIGGER IF NOT EXISTS analytics_loop_referral_ai AFTER INSERT ON referral BEGIN"
+  LOOP_FUNNEL_ADD ("FROM partner p WHERE p.id = new.partner_id", "new", "1")
+  LOOP_OUTCOME_ADD ("new", "1")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_loop_referral_ad AFTER DELETE ON referral BEGIN"
+  LOOP_FUNNEL_ADD ("FROM partner p WHERE p.id = old.partner_id", "old", "-1")
+  LOOP_FUNNEL_CLEAN ("old.referred_on", "old.direction")
+  "  DELETE FROM analytics_referral_steps WHERE referral_id = old.id;"
+  LOOP_OUTCOME_ADD ("old", "-1")
+  LOOP_OUTCOME_CLEAN ("old")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_loop_referral_steps_au"
+  "  AFTER UPDATE OF referred_on, direction, partner_id, status ON referral"
+  "  WHEN old.referred_on IS NOT new.referred_on OR old.direction IS NOT new.direction"
+  "    OR old.partner_id IS NOT new.partner_id OR old.status IS NOT new.status BEGIN"
+  LOOP_FUNNEL_ADD ("FROM partner p WHERE p.id = old.partner_id", "old", "-1")
+  LOOP_FUNNEL_CLEAN ("old.referred_on", "old.direction")
+  "  UPDATE analytics_referral_steps SET referred_on = new.referred_on,"
+  "    direction = new.direction, partner_id = new.partner_id WHERE referral_id = new.id;"
+  LOOP_FUNNEL_ADD ("FROM partner p WHERE p.id = new.partner_id", "new", "1")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_loop_referral_outcome_au"
+  "  AFTER UPDATE OF referred_on, direction, partner_id, outcome_category_id, satisfaction"
+  "  ON referral"
+  "  WHEN old.referred_on IS NOT new.referred_on OR old.direction IS NOT new.direction"
+  "    OR old.partner_id IS NOT new.partner_id"
+  "    OR old.outcome_category_id IS NOT new.outcome_category_id"
+  "    OR old.satisfaction IS NOT new.satisfaction BEGIN"
+  LOOP_OUTCOME_ADD ("old", "-1")
+  LOOP_OUTCOME_CLEAN ("old")
+  LOOP_OUTCOME_ADD ("new", "1")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_loop_transition_ai AFTER INSERT"
+  "  ON referral_transition WHEN new.to_status IN " LOOP_STEP_NAMES " BEGIN"
+  LOOP_TRANSITION_CHANGED ("new.referral_id")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_loop_transition_ad AFTER DELETE"
+  "  ON referral_transition WHEN old.to_status IN " LOOP_STEP_NAMES
+  "    AND EXISTS (SELECT 1 FROM referral WHERE id = old.referral_id) BEGIN"
+  LOOP_TRANSITION_CHANGED ("old.referral_id")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_loop_transition_au"
+  "  AFTER UPDATE OF referral_id, to_status, occurred_at ON referral_transition"
+  "  WHEN old.to_status IN " LOOP_STEP_NAMES " OR new.to_status IN " LOOP_STEP_NAMES " BEGIN"
+  LOOP_TRANSITION_CHANGED ("old.referral_id")
+  LOOP_TRANSITION_CHANGED ("new.referral_id")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_loop_partner_au"
+  "  AFTER UPDATE OF tier, specialty_code, specialty_label, city ON partner"
+  "  WHEN old.tier IS NOT new.tier OR old.specialty_code IS NOT new.specialty_code"
+  "    OR old.specialty_label IS NOT new.specialty_label OR old.city IS NOT new.city BEGIN"
+  "  UPDATE analytics_outcome_month SET tier = new.tier, specialty_code = new.specialty_code,"
+  "    specialty_label = new.specialty_label, city = new.city WHERE partner_id = new.id;"
+  /* The partner's referrals move from its old tier and specialty to the new ones. */
+  "  INSERT INTO analytics_funnel_tally (day, direction, tier, specialty_code, status, furthest,"
+  "    n)"
+  "    SELECT r.referred_on, r.direction, old.tier, old.specialty_code, r.status,"
+  "      " LOOP_FURTHEST ("r.id", "r.status") " AS furthest, -count(*) FROM referral r"
+  "    WHERE r.partner_id = new.id"
+  "    AND (old.tier IS NOT new.tier OR old.specialty_code IS NOT new.specialty_code)"
+  "    GROUP BY r.referred_on, r.direction, r.status, furthest"
+  "    ON CONFLICT (day, direction, tier, specialty_code, status, furthest)"
+  "    DO UPDATE SET n = n + excluded.n;"
+  "  INSERT INTO analytics_funnel_tally (day, direction, tier, specialty_code, status, furthest,"
+  "    n)"
+  "    SELECT r.referred_on, r.direction, new.tier, new.specialty_code, r.status,"
+  "      " LOOP_FURTHEST ("r.id", "r.status") " AS furthest, count(*) FROM referral r"
+  "    WHERE r.partner_id = new.id"
+  "    AND (old.tier IS NOT new.tier OR old.specialty_code IS NOT new.specialty_code)"
+  "    GROUP BY r.referred_on, r.direction, r.status, furthest"
+  "    ON CONFLICT (day, direction, tier, specialty_code, status, furthest)"
+  "    DO UPDATE SET n = n + excluded.n;"
+  "  DELETE FROM analytics_funnel_tally WHERE tier = old.tier"
+  "    AND specialty_code = old.specialty_code AND n <= 0"
+  "    AND (day, direction) IN (SELECT referred_on, direction FROM referral"
+  "                             WHERE partner_id = new.id);"
+  "END;"
+  "ANALYZE analytics_referral_steps;"
+  "ANALYZE analytics_funnel_tally;"
+  "ANALYZE analytics_outcome_month;";
+
+#undef LOOP_STEP_NAMES
+#undef LOOP_STATUS_RANK
+#undef LOOP_STEPS_RANK
+#undef LOOP_FURTHEST
+#undef LOOP_FUNNEL_ADD
+#undef LOOP_FUNNEL_CLEAN
+#undef LOOP_STEPS_REFRESH
+#undef LOOP_TRANSITION_CHANGED
+#undef LOOP_OUTCOME_ADD
+#undef LOOP_OUTCOME_CLEAN
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1238,6 +1496,7 @@ static const char * const migrations[] = {
   migration_15,
   migration_16,
   migration_17,
+  migration_18,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

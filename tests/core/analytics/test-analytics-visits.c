@@ -484,7 +484,7 @@ test_migrate_from_16 (void)
                     "DROP TRIGGER analytics_visit_referral_ai;"
                     "DROP TRIGGER analytics_visit_referral_ad;"
                     "DROP TRIGGER analytics_visit_referral_au;"
-                    "PRAGMA user_version = 16;");
+                    RP_TEST_UNDO_SCHEMA_18 "PRAGMA user_version = 16;");
   w.tmp.store = rp_store_open (w.tmp.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rp_store_get_schema_version (w.tmp.store), ==, RP_STORE_SCHEMA_VERSION);

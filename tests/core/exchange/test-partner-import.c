@@ -653,6 +653,7 @@ test_migrate_from_v8 (void)
 
   g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 RP_TEST_UNDO_SCHEMA_18
                                  "DROP TABLE partner_origin;"
                                  "DROP TABLE import_batch;"
                                  "DROP TABLE import_mapping;"

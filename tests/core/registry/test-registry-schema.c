@@ -14,6 +14,7 @@
 
 /* Schema 8's tables removed, as a database written by schema 7 has none of them. */
 static const char downgrade[] =
+  RP_TEST_UNDO_SCHEMA_18
   "DROP TRIGGER prospect_fts_ai; DROP TRIGGER prospect_fts_ad; DROP TRIGGER prospect_fts_au;"
   "DROP TABLE prospect_fts; DROP TABLE prospect; DROP TABLE nucc_taxonomy;"
   "DROP TABLE medicare_volume; DROP TABLE partner_registry;"

@@ -358,6 +358,7 @@ downgrade_to_v4 (const char *path)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_sql (db, "BEGIN");
   exec_sql (db, RP_TEST_UNDO_SCHEMA_12);
+  exec_sql (db, RP_TEST_UNDO_SCHEMA_18);
   /* Version 8 */
   exec_sql (db, "DROP TABLE prospect_fts");
   exec_sql (db, "DROP TABLE prospect");

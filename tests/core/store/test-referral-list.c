@@ -542,6 +542,7 @@ test_migrate_from_v6 (void)
   /* Back to what schema 6 was: no referral index. */
   g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 RP_TEST_UNDO_SCHEMA_18
                                  /* Schema 8's registry tables. */
                                  "DROP TABLE prospect_fts; DROP TABLE prospect;"
                                  "DROP TABLE nucc_taxonomy; DROP TABLE medicare_volume;"

@@ -330,6 +330,7 @@ test_migrate_from_7 (void)
   /* Back to what schema 9 was. */
   g_assert_cmpint (sqlite3_open (tmp.path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 RP_TEST_UNDO_SCHEMA_18
                                  "DROP TABLE partner_feedback;"
                                  "DROP INDEX referral_by_outcome_at;"
                                  "DROP INDEX referral_by_outcome;"
