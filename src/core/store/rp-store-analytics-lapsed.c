@@ -5,12 +5,11 @@
  * A partner lapsed exactly when its last referral up to the period's last day is in the window.
  * The window's whole months and the last 90 days' are contiguous, so at the months' level the
  * candidates are the partners whose last month up to the last whole month is one of the window's:
- * - those whose last month of all is one (analytics_partner_last, read by month), counted from
- *   the months their row holds, less the window's ends that do not fill a month, read from the
- *   referrals' days (the shorter of each end or the rest of its month);
- * - those that referred again after the last whole month (analytics_partner_span: a month after
- *   it following one of the window's, or any month before it in either direction), a few, each
- *   counted from its referrals.
+ * those whose last month of all is one, and those whose last month is after the last whole month
+ * (a few months at most: its row holds the months back to the window's first) and whose month
+ * before is one. Each is counted from the months its row holds, less the window's ends that do
+ * not fill a month, and checked for none in the period's last month up to its last day, those
+ * days read from the referrals (the shorter of each end or the rest of its month).
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -39,6 +38,9 @@ typedef struct
   int    read_first;  /* or those in it */
   int    after;     /* the days of the window's last month after the window */
   int    read_last;   /* or those in it */
+  int    n_part;    /* the period's last month, when the period's last day is not its last */
+  int    in_part;   /* its days up to the period's last day */
+  int    read_part;   /* or those after */
 } Candidate;
 
 static int
@@ -171,18 +173,31 @@ month_days (int    month,
                   (GDateYear) (month / 12));
 }
 
-/* The candidates whose last month of all is one of the window's [@a, @b]. */
+/* The window's months [@a, @b], the last whole month @d_full, the month after it (the period's
+ * last day's when that is not the month's last; -1 otherwise). */
+typedef struct
+{
+  int a;
+  int b;
+  int d_full;
+  int d_part;
+} Months;
+
+/* The candidates among the rows whose last month is from @from to @to: those whose last month up
+ * to @months->d_full is one of the window's. */
 static gboolean
 read_last_months (RpStore                 *self,
                   const RpAnalyticsFilter *filter,
                   const char              *direction,
-                  int                      a,
-                  int                      b,
+                  const Months            *months,
+                  int                      from,
+                  int                      to,
                   Index                   *index,
                   GArray                  *candidates,
                   GError                 **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT partner_id, months FROM analytics_partner_last"
+  g_autoptr(GString) sql = g_string_new ("SELECT partner_id, month, months"
+                                         " FROM analytics_partner_last"
                                          " WHERE direction = ?1 AND month BETWEEN ?2 AND ?3");
   char first[8], last[8];
   sqlite3_stmt *stmt;
@@ -194,8 +209,8 @@ read_last_months (RpStore                 *self,
   if (stmt == NULL)
     return FALSE;
 
-  month_text (first, a);
-  month_text (last, b);
+  month_text (first, from);
+  month_text (last, to);
   sqlite3_bind_text (stmt, 1, direction, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, first, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
@@ -203,31 +218,47 @@ read_last_months (RpStore                 *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate candidate = { .partner_id = sqlite3_column_int64 (stmt, 0) };
-      const char *months = _rp_store_column_text (stmt, 1);
+      const char *text = _rp_store_column_text (stmt, 1);
+      const char *row = _rp_store_column_text (stmt, 2);
+      int row_last = atoi (text) * 12 + atoi (text + 5) - 1;
+      int last_up_to = -1;
 
-      /* "YYYY-MM:n,…": the months of the window (the row has those up to its last month),
-       * read by hand: tens of thousands of rows. */
-      while (months != NULL && months[0] != '\0')
+      /* The row's months must reach back to the window's first (they always do within
+       * LAPSED_MAX_MONTHS_AFTER): otherwise the plain path. */
+      if (row_last - 11 > months->a)
+        {
+          index->overflow = TRUE;
+          continue;
+        }
+
+      /* "YYYY-MM:n,…", read by hand: tens of thousands of rows. */
+      while (row != NULL && row[0] != '\0')
         {
           int month, n = 0;
           const char *c;
 
-          if (!g_ascii_isdigit (months[0]) || strlen (months) < 9)
+          if (!g_ascii_isdigit (row[0]) || memchr (row, '\0', 9) != NULL)
             break;
-          month = ((months[0] - '0') * 1000 + (months[1] - '0') * 100 + (months[2] - '0') * 10 +
-                   (months[3] - '0')) * 12 + (months[5] - '0') * 10 + (months[6] - '0') - 1;
-          for (c = months + 8; g_ascii_isdigit (*c); c++)
+          month = ((row[0] - '0') * 1000 + (row[1] - '0') * 100 + (row[2] - '0') * 10 +
+                   (row[3] - '0')) * 12 + (row[5] - '0') * 10 + (row[6] - '0') - 1;
+          for (c = row + 8; g_ascii_isdigit (*c); c++)
             n = n * 10 + (*c - '0');
-          if (month >= a && month <= b)
+          if (n > 0 && month <= months->d_full)
+            last_up_to = MAX (last_up_to, month);
+          if (month >= months->a && month <= months->b)
             {
               candidate.n += n;
-              if (month == a)
+              if (month == months->a)
                 candidate.n_first += n;
-              if (month == b)
+              if (month == months->b)
                 candidate.n_last += n;
             }
-          months = *c == ',' ? c + 1 : NULL;
+          if (month == months->d_part)
+            candidate.n_part += n;
+          row = *c == ',' ? c + 1 : NULL;
         }
+      if (last_up_to < months->a || last_up_to > months->b)
+        continue;
       /* A partner added since the largest id was read: the plain path then. */
       if (candidate.partner_id < 0 || candidate.partner_id > index->max_id)
         {
@@ -237,140 +268,6 @@ read_last_months (RpStore                 *self,
       g_array_append_val (candidates, candidate);
       index->slots[candidate.partner_id] = candidates->len;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _rp_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The partners that referred after the month @d_full and whose month before that (in the
- * filter's direction: one of the window's [@a, @b]; in either: any up to @b) may make them
- * lapsed, each counted from its referrals in @window_first … @window_last and up to @last. */
-static gboolean
-add_returned (RpStore                 *self,
-              const RpAnalyticsFilter *filter,
-              const char              *direction,
-              int                      a,
-              int                      b,
-              int                      d_full,
-              int                      tallies_last,
-              const char              *window_first,
-              const char              *window_last,
-              const char              *last,
-              const Index             *index,
-              GArray                  *candidates,
-              GArray                  *lapsed,
-              GError                  **error)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT partner_id FROM analytics_partner_span");
-  g_autoptr(GString) count_sql = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *json = NULL;
-  gboolean join_partner = _rp_store_analytics_filters_partner (filter);
-  char first_month[8], last_month[8];
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* Month by month: a range of months as well as of prev_month would be skip-scanned. */
-  if (*direction == '\0')
-    g_string_append (sql, " WHERE direction IN ('inbound', 'outbound') AND month = ?2"
-                          " AND prev_month <= ?4");
-  else
-    g_string_append (sql, " WHERE direction = ?1 AND month = ?2"
-                          " AND prev_month BETWEEN ?3 AND ?4");
-  if (filter != NULL && !filter->any_tier)
-    g_string_append (sql, " AND tier = ?11");
-  stmt = _rp_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  month_text (first_month, a);
-  month_text (last_month, b);
-  for (int month = d_full + 1; month <= tallies_last; month++)
-    {
-      char after[8];
-
-      month_text (after, month);
-      sqlite3_reset (stmt);
-      if (*direction != '\0')
-        sqlite3_bind_text (stmt, 1, direction, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, after, -1, SQLITE_TRANSIENT);
-      if (*direction != '\0')
-        sqlite3_bind_text (stmt, 3, first_month, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, last_month, -1, SQLITE_TRANSIENT);
-      _rp_store_analytics_bind_filter (stmt, filter);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _rp_store_set_error (self, rc, error);
-          return FALSE;
-        }
-    }
-  /* A partner once, however many months and directions it came back in. */
-  g_array_sort (ids, compare_ids);
-
-  /* Each once, those not counted already; then all of them counted in one statement. */
-  {
-    guint kept = 0;
-
-    for (guint i = 0; i < ids->len; i++)
-      {
-        gint64 partner_id = g_array_index (ids, gint64, i);
-
-        if (index_lookup (index, candidates, partner_id) != NULL ||
-            (kept > 0 && g_array_index (ids, gint64, kept - 1) == partner_id))
-          continue;
-        g_array_index (ids, gint64, kept++) = partner_id;
-      }
-    g_array_set_size (ids, kept);
-  }
-  if (ids->len == 0)
-    return TRUE;
-  json = _rp_store_analytics_ids_as_json ((const gint64 *) (gpointer) ids->data, ids->len);
-
-  count_sql = g_string_new ("SELECT r.partner_id, sum(r.referred_on <= ?2),"
-                            " sum(r.referred_on > ?2) FROM referral r");
-  if (join_partner)
-    g_string_append (count_sql, " JOIN partner p ON p.id = r.partner_id");
-  g_string_append (count_sql, " WHERE r.partner_id IN (SELECT value FROM json_each (?4))"
-                              " AND r.referred_on BETWEEN ?1 AND ?3");
-  _rp_store_analytics_append_conditions (count_sql, filter, join_partner ? "p" : "r", "r");
-  g_string_append (count_sql, " GROUP BY r.partner_id");
-  stmt = _rp_store_prepare (self, count_sql->str, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, window_first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, window_last, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, last, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, json, -1, SQLITE_TRANSIENT);
-  _rp_store_analytics_bind_filter (stmt, filter);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (sqlite3_column_int64 (stmt, 1) > 0 && sqlite3_column_int64 (stmt, 2) == 0)
-      {
-        RpPartnerCount count = { .partner_id = sqlite3_column_int64 (stmt, 0),
-                                 .n = (guint) sqlite3_column_int64 (stmt, 1) };
-
-        g_array_append_val (lapsed, count);
-      }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -405,6 +302,7 @@ rp_store_analytics_lapsed (RpStore                 *self,
   g_autoptr(GArray) result = NULL;
   const char *direction;
   GDate first_day, window_last_day, last_day, from, to;
+  Months months;
   int a, b, d_full, tallies_last = -1;
 
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
@@ -463,7 +361,16 @@ rp_store_analytics_lapsed (RpStore                 *self,
   index.slots = slots = g_new0 (guint, index.max_id + 1);
   candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   result = g_array_new (FALSE, FALSE, sizeof (RpPartnerCount));
-  if (!read_last_months (self, filter, direction, a, b, &index, candidates, error))
+  months.a = a;
+  months.b = b;
+  months.d_full = d_full;
+  months.d_part = g_date_is_last_of_month (&last_day) ? -1 : d_full + 1;
+  /* Those whose last month is one of the window's, and those whose last month is after the last
+   * whole month (rows whose last month is between are partners with referrals there). */
+  if (!read_last_months (self, filter, direction, &months, a, b, &index, candidates, error) ||
+      (tallies_last > d_full &&
+       !read_last_months (self, filter, direction, &months, d_full + 1, tallies_last, &index,
+                          candidates, error)))
     return FALSE;
   if (index.overflow)
     return TRUE;
@@ -517,11 +424,36 @@ rp_store_analytics_lapsed (RpStore                 *self,
           }
     }
 
+  /* The period's last month up to its last day, when that is not the month's last. */
+  if (months.d_part >= 0)
+    {
+      guint day = g_date_get_day (&last_day);
+      guint days = g_date_get_days_in_month (g_date_get_month (&last_day),
+                                             g_date_get_year (&last_day));
+      gboolean direct = day <= days - day;
+
+      if (direct)
+        month_days (months.d_part, 1, day, &from, &to);
+      else
+        month_days (months.d_part, day + 1, days, &from, &to);
+      if (!add_days (self, filter, &index, candidates, &from, &to,
+                     direct ? G_STRUCT_OFFSET (Candidate, in_part)
+                            : G_STRUCT_OFFSET (Candidate, read_part), error))
+        return FALSE;
+      if (!direct)
+        for (guint i = 0; i < candidates->len; i++)
+          {
+            Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+            candidate->in_part = candidate->n_part - candidate->read_part;
+          }
+    }
+
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *candidate = &g_array_index (candidates, Candidate, i);
 
-      if (candidate->after == 0 && candidate->n > 0)
+      if (candidate->after == 0 && candidate->in_part == 0 && candidate->n > 0)
         {
           RpPartnerCount count = { .partner_id = candidate->partner_id,
                                    .n = (guint) candidate->n };
@@ -529,11 +461,6 @@ rp_store_analytics_lapsed (RpStore                 *self,
           g_array_append_val (result, count);
         }
     }
-
-  if (tallies_last > d_full &&
-      !add_returned (self, filter, direction, a, b, d_full, tallies_last, window_first, window_last, last,
-                     &index, candidates, result, error))
-    return FALSE;
 
   g_array_sort (result, compare_partner_counts);
   *lapsed = g_steal_pointer (&result);
