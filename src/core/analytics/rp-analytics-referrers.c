@@ -216,6 +216,46 @@ add_trend_row (GPtrArray *list,
   g_ptr_array_add (list, row);
 }
 
+/* Puts @rows, made in order of id, in order of their count (n, or previous when @by_previous)
+ * from the most, ids in order among equals: the order of the lists by n (new, returning) and of
+ * the lapsed, without a sort of tens of thousands of rows (_rp_analytics_sort_head then finds
+ * them in order). */
+static void
+order_by_count (GPtrArray *rows,
+                gboolean   by_previous)
+{
+  g_autofree guint *starts = NULL;
+  g_autofree gpointer *ordered = NULL;
+  guint most = 0;
+
+  if (rows->len < 2)
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      most = MAX (most, by_previous ? row->previous : row->n);
+    }
+  /* starts[k]: where the rows with most - k go. */
+  starts = g_new0 (guint, (gsize) most + 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      starts[most - (by_previous ? row->previous : row->n) + 1]++;
+    }
+  for (guint c = 1; c <= most + 1; c++)
+    starts[c] += starts[c - 1];
+  ordered = g_new (gpointer, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      ordered[starts[most - (by_previous ? row->previous : row->n)]++] = row;
+    }
+  memcpy (rows->pdata, ordered, sizeof (gpointer) * rows->len);
+}
+
 gboolean
 rp_analytics_referrer_trends (RpStore                 *store,
                               const RpPeriod          *period,
@@ -338,30 +378,12 @@ rp_analytics_referrer_trends (RpStore                 *store,
   }
 
   if (lapsed != NULL)
-    {
-      /* Made in their list's order (most referrals in the window first, then by id: the lapsed
-       * come by id), counted by number of referrals: tens of thousands of rows need no sort. */
-      g_autofree guint *starts = NULL;
-      guint most = 0;
+    for (guint i = 0; i < lapsed->len; i++)
+      {
+        RpPartnerCount *count = &g_array_index (lapsed, RpPartnerCount, i);
 
-      for (guint i = 0; i < lapsed->len; i++)
-        most = MAX (most, g_array_index (lapsed, RpPartnerCount, i).n);
-      starts = g_new0 (guint, (gsize) most + 2);
-      for (guint i = 0; i < lapsed->len; i++)
-        starts[most - g_array_index (lapsed, RpPartnerCount, i).n + 1]++;
-      for (guint c = 1; c <= most + 1; c++)
-        starts[c] += starts[c - 1];
-      g_ptr_array_set_size (made[RP_REFERRER_LAPSED], lapsed->len);
-      for (guint i = 0; i < lapsed->len; i++)
-        {
-          RpPartnerCount *count = &g_array_index (lapsed, RpPartnerCount, i);
-          RpFigureRow *row = _rp_figure_row_new (count->partner_id, NULL, NULL);
-
-          row->previous = count->n;
-          row->change = -(int) count->n;
-          made[RP_REFERRER_LAPSED]->pdata[starts[most - count->n]++] = row;
-        }
-    }
+        add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
+      }
   else
     {
       guint r = 0;
@@ -376,6 +398,10 @@ rp_analytics_referrer_trends (RpStore                 *store,
             add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
         }
     }
+
+  order_by_count (made[RP_REFERRER_NEW], FALSE);
+  order_by_count (made[RP_REFERRER_RETURNING], FALSE);
+  order_by_count (made[RP_REFERRER_LAPSED], TRUE);
 
   /* Each list's head is named (all five in one look-up) and ordered by name among equals; the
    * rest stay in order of their numbers (RP_ANALYTICS_NAMED_ROWS). */
