@@ -26,7 +26,7 @@
 
 /* Periods ending more months than this before the tallies' last month have many partners that
  * referred again since: those take the plain path. */
-#define LAPSED_MAX_MONTHS_AFTER 3
+#define LAPSED_MAX_MONTHS_AFTER 2
 
 typedef struct
 {

@@ -153,7 +153,7 @@ gboolean   rp_store_analytics_count_by_partner_ranges (RpStore                 *
 /* The partners with referrals from @window_first to @window_last and none from the day after
  * to @last (GArray of RpPartnerCount, by partner id, n their referrals in the window), from each
  * partner's last month (schema 17) when @filter sets no more than a tier and a direction, the
- * window ends where the last whole months begin and @last is at most 3 months before the
+ * window ends where the last whole months begin and @last is at most 2 months before the
  * tallies' last month; *@lapsed NULL (and TRUE) when it cannot answer: read the two ranges'
  * counts then. FALSE on an error. */
 gboolean   rp_store_analytics_lapsed             (RpStore                 *self,
