@@ -216,6 +216,46 @@ add_trend_row (GPtrArray *list,
   g_ptr_array_add (list, row);
 }
 
+/* Puts @rows, made in order of id, in order of their count (n, or previous when @by_previous)
+ * from the most, ids in order among equals: the order of the lists by n (new, returning) and of
+ * the lapsed, without a sort of tens of thousands of rows (_rp_analytics_sort_head then finds
+ * them in order). */
+static void
+order_by_count (GPtrArray *rows,
+                gboolean   by_previous)
+{
+  g_autofree guint *starts = NULL;
+  g_autofree gpointer *ordered = NULL;
+  guint most = 0;
+
+  if (rows->len < 2)
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      most = MAX (most, by_previous ? row->previous : row->n);
+    }
+  /* starts[k]: where the rows with most - k go. */
+  starts = g_new0 (guint, (gsize) most + 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      starts[most - (by_previous ? row->previous : row->n) + 1]++;
+    }
+  for (guint c = 1; c <= most + 1; c++)
+    starts[c] += starts[c - 1];
+  ordered = g_new (gpointer, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpFigureRow *row = g_ptr_array_index (rows, i);
+
+      ordered[starts[most - (by_previous ? row->previous : row->n)]++] = row;
+    }
+  memcpy (rows->pdata, ordered, sizeof (gpointer) * rows->len);
+}
+
 gboolean
 rp_analytics_referrer_trends (RpStore                 *store,
                               const RpPeriod          *period,
@@ -228,6 +268,7 @@ rp_analytics_referrer_trends (RpStore                 *store,
   g_autoptr(GArray) first_ids = NULL;
   g_autoptr(GArray) recent = NULL;
   g_autoptr(GArray) lapse_window = NULL;
+  g_autoptr(GArray) lapsed = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *previous_first = NULL;
@@ -255,20 +296,33 @@ rp_analytics_referrer_trends (RpStore                 *store,
   g_date_subtract_months (&day, RP_ANALYTICS_LAPSED_MONTHS);
   window_first = _rp_analytics_day (&day);
 
-  /* The four ranges' counts in one pass over the months they cover. */
-  {
-    const char *firsts[] = { first, previous_first, recent_first, window_first };
-    const char *lasts[] = { last, previous_last, last, window_last };
-    GArray *counts[G_N_ELEMENTS (firsts)];
+  /* The period's and the previous period's counts (shared with the other figures), and the
+   * lapsed partners from their last months (schema 19): the lapse window's and the last 90
+   * days' months are read only when that cannot answer (a filter by specialty, city, list or
+   * partner; a period ending long before the last referral). */
+  if (!rp_store_analytics_lapsed (store, filter, window_first, window_last, last, &lapsed, error))
+    return FALSE;
+  if (lapsed != NULL)
+    {
+      if (!_rp_analytics_count_period (store, filter, first, last, previous_first, previous_last,
+                                       &current, &previous, error))
+        return FALSE;
+    }
+  else
+    {
+      /* The four ranges' counts in one pass over the months they cover. */
+      const char *firsts[] = { first, previous_first, recent_first, window_first };
+      const char *lasts[] = { last, previous_last, last, window_last };
+      GArray *counts[G_N_ELEMENTS (firsts)];
 
-    if (!_rp_analytics_count_partners_ranges (store, filter, G_N_ELEMENTS (firsts), firsts, lasts,
-                                              counts, error))
-      return FALSE;
-    current = counts[0];
-    previous = counts[1];
-    recent = counts[2];
-    lapse_window = counts[3];
-  }
+      if (!_rp_analytics_count_partners_ranges (store, filter, G_N_ELEMENTS (firsts), firsts,
+                                                lasts, counts, error))
+        return FALSE;
+      current = counts[0];
+      previous = counts[1];
+      recent = counts[2];
+      lapse_window = counts[3];
+    }
   first_ids = rp_store_analytics_first_referrers (store, filter, previous_first, last, error);
   if (first_ids == NULL)
     return FALSE;
@@ -323,19 +377,31 @@ rp_analytics_referrer_trends (RpStore                 *store,
       }
   }
 
-  {
-    guint r = 0;
-
-    for (guint i = 0; i < lapse_window->len; i++)
+  if (lapsed != NULL)
+    for (guint i = 0; i < lapsed->len; i++)
       {
-        RpPartnerCount *count = &g_array_index (lapse_window, RpPartnerCount, i);
+        RpPartnerCount *count = &g_array_index (lapsed, RpPartnerCount, i);
 
-        r = count_index (recent, r, count->partner_id);
-        if (r >= recent->len ||
-            g_array_index (recent, RpPartnerCount, r).partner_id != count->partner_id)
-          add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
+        add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
       }
-  }
+  else
+    {
+      guint r = 0;
+
+      for (guint i = 0; i < lapse_window->len; i++)
+        {
+          RpPartnerCount *count = &g_array_index (lapse_window, RpPartnerCount, i);
+
+          r = count_index (recent, r, count->partner_id);
+          if (r >= recent->len ||
+              g_array_index (recent, RpPartnerCount, r).partner_id != count->partner_id)
+            add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
+        }
+    }
+
+  order_by_count (made[RP_REFERRER_NEW], FALSE);
+  order_by_count (made[RP_REFERRER_RETURNING], FALSE);
+  order_by_count (made[RP_REFERRER_LAPSED], TRUE);
 
   /* Each list's head is named (all five in one look-up) and ordered by name among equals; the
    * rest stay in order of their numbers (RP_ANALYTICS_NAMED_ROWS). */

@@ -376,8 +376,13 @@ _rp_analytics_sort_head (GPtrArray    *rows,
                          GCompareFunc  numbers)
 {
   guint head = MIN (rows->len, RP_ANALYTICS_NAMED_ROWS);
+  gboolean sorted = TRUE;
 
-  g_ptr_array_sort_with_data (rows, compare_numbers_then_id, &numbers);
+  /* The order is total (ids last): rows made in order already need no sort. */
+  for (guint i = 1; sorted && i < rows->len; i++)
+    sorted = compare_numbers_then_id (&rows->pdata[i - 1], &rows->pdata[i], &numbers) < 0;
+  if (!sorted)
+    g_ptr_array_sort_with_data (rows, compare_numbers_then_id, &numbers);
   while (head > 0 && head < rows->len &&
          numbers (&rows->pdata[head - 1], &rows->pdata[head]) == 0)
     head++;

@@ -170,6 +170,19 @@ gboolean   rp_store_analytics_count_by_partner_ranges (RpStore                 *
                                                        const char * const      *lasts,
                                                        GArray                 **counts,
                                                        GError                 **error);
+/* The partners with referrals from @window_first to @window_last and none from the day after
+ * to @last (GArray of RpPartnerCount, by partner id, n their referrals in the window), from each
+ * partner's last month (schema 19) when @filter sets no more than a tier and a direction, the
+ * window ends where the last whole months begin and @last is at most 2 months before the
+ * tallies' last month; *@lapsed NULL (and TRUE) when it cannot answer: read the two ranges'
+ * counts then. FALSE on an error. */
+gboolean   rp_store_analytics_lapsed             (RpStore                 *self,
+                                                  const RpAnalyticsFilter *filter,
+                                                  const char              *window_first,
+                                                  const char              *window_last,
+                                                  const char              *last,
+                                                  GArray                 **lapsed,
+                                                  GError                 **error);
 /* Each referral from @first to @last with the first time it reached each step (GArray of
  * RpReferralSteps, cleared with rp_referral_steps_clear(), in no particular order: tens of
  * thousands of rows a month, so no allocation for a row or its status). */

@@ -1478,6 +1478,98 @@ static const char migration_18[] =
 #undef LOOP_OUTCOME_ADD
 #undef LOOP_OUTCOME_CLEAN
 
+/* Schema 19: the lapsed referrers (src/core/store/rp-store-analytics.c) without reading the
+ * months of the lapse window from analytics_partner_month. analytics_partner_last holds each
+ * partner's last month with referrals, in each direction and in either ('' direction), with the
+ * partner's counts of the 12 months up to it ("YYYY-MM:n,…", a month twice when both directions
+ * referred in it): a partner whose last month is in the 6 months before the last 90 days lapsed,
+ * and its referrals there are in the row. (Those that referred again after the period are found
+ * from analytics_partner_span.) Triggers on analytics_partner_month keep a partner's two rows
+ * as its months are added, counted again, removed or moved to another tier.
+ * (IF NOT EXISTS, and emptied before it is filled: tests fake an older schema by lowering
+ * user_version on a current file.) */
+#define LAST_MONTHS(K, P) \
+  "(SELECT group_concat(t.month || ':' || t.n) FROM analytics_partner_month t" \
+  " WHERE t.partner_id = " P " AND (" K ".direction = '' OR t.direction = " K ".direction)" \
+  " AND t.month >= strftime('%Y-%m', " K ".month || '-01', '-11 months'))"
+
+/* @R's partner's rows, in @R's direction and in either, written again (a month removed). */
+#define LAST_REFRESH(R) \
+  "  DELETE FROM analytics_partner_last WHERE partner_id = " R ".partner_id" \
+  "    AND direction IN (" R ".direction, '');" \
+  "  INSERT INTO analytics_partner_last (direction, month, partner_id, tier, months)" \
+  "    SELECT k.direction, k.month, " R ".partner_id, k.tier, " LAST_MONTHS ("k", R ".partner_id") \
+  "    FROM (SELECT " R ".direction AS direction, max(month) AS month, max(tier) AS tier" \
+  "          FROM analytics_partner_month WHERE partner_id = " R ".partner_id" \
+  "          AND direction = " R ".direction" \
+  "          UNION ALL SELECT '', max(month), max(tier) FROM analytics_partner_month" \
+  "          WHERE partner_id = " R ".partner_id) k" \
+  "    WHERE k.month IS NOT NULL;"
+
+/* The months of @R's partner's rows whose last month is @R's or up to 11 after it, counted
+ * again (a month counted again, or added before the last). */
+#define LAST_RECOUNT(R) \
+  "  UPDATE analytics_partner_last SET months = " LAST_MONTHS ("analytics_partner_last", R ".partner_id") \
+  "    WHERE partner_id = " R ".partner_id AND direction IN (" R ".direction, '')" \
+  "    AND month >= " R ".month" \
+  "    AND " R ".month >= strftime('%Y-%m', month || '-01', '-11 months');"
+
+static const char migration_19[] =
+  "CREATE TABLE IF NOT EXISTS analytics_partner_last ("
+  "  direction TEXT NOT NULL,"
+  "  month TEXT NOT NULL,"
+  "  partner_id INTEGER NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  months TEXT NOT NULL,"
+  "  PRIMARY KEY (direction, month, partner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS analytics_partner_last_by_partner"
+  "  ON analytics_partner_last(partner_id, direction);"
+
+  "DELETE FROM analytics_partner_last;"
+  "INSERT INTO analytics_partner_last (direction, month, partner_id, tier, months)"
+  "  SELECT k.direction, k.month, k.partner_id, k.tier, " LAST_MONTHS ("k", "k.partner_id")
+  "  FROM (SELECT direction, max(month) AS month, partner_id, max(tier) AS tier"
+  "        FROM analytics_partner_month GROUP BY partner_id, direction"
+  "        UNION ALL SELECT '', max(month), partner_id, max(tier)"
+  "        FROM analytics_partner_month GROUP BY partner_id) k;"
+
+  /* Every referral counts in a month of analytics_partner_month: the triggers do as little as
+   * each write needs. A month added up to a row's last one changes its months (when near
+   * enough: the other direction's month can be the '' row's last); one after it becomes the
+   * row's last month. */
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_last_ai AFTER INSERT"
+  "  ON analytics_partner_month BEGIN"
+  LAST_RECOUNT ("new")
+  "  DELETE FROM analytics_partner_last WHERE partner_id = new.partner_id"
+  "    AND direction IN (new.direction, '') AND month < new.month;"
+  "  INSERT INTO analytics_partner_last (direction, month, partner_id, tier, months)"
+  "    SELECT k.direction, new.month, new.partner_id, new.tier, "
+  LAST_MONTHS ("k", "new.partner_id")
+  "    FROM (SELECT new.direction AS direction, new.month AS month UNION ALL SELECT '', new.month) k"
+  "    WHERE NOT EXISTS (SELECT 1 FROM analytics_partner_last l"
+  "                      WHERE l.partner_id = new.partner_id AND l.direction = k.direction);"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_last_ad AFTER DELETE"
+  "  ON analytics_partner_month BEGIN"
+  LAST_REFRESH ("old")
+  "END;"
+  /* A month counted again is never after the row's last month. */
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_last_au AFTER UPDATE OF n"
+  "  ON analytics_partner_month WHEN old.n IS NOT new.n BEGIN"
+  LAST_RECOUNT ("new")
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS analytics_partner_last_tier AFTER UPDATE OF tier"
+  "  ON analytics_partner_month WHEN old.tier IS NOT new.tier BEGIN"
+  "  UPDATE analytics_partner_last SET tier = new.tier WHERE partner_id = new.partner_id"
+  "    AND direction IN (new.direction, '');"
+  "END;"
+  "ANALYZE analytics_partner_last;";
+
+#undef LAST_MONTHS
+#undef LAST_REFRESH
+#undef LAST_RECOUNT
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -1497,6 +1589,7 @@ static const char * const migrations[] = {
   migration_16,
   migration_17,
   migration_18,
+  migration_19,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

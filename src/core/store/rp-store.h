@@ -29,7 +29,7 @@ typedef enum
 } RpStoreError;
 
 /* The schema version this build writes and migrates to. */
-#define RP_STORE_SCHEMA_VERSION 18
+#define RP_STORE_SCHEMA_VERSION 19
 
 /* PRAGMA application_id of every Rapport database ("Rprt"), so that no other program's SQLite
  * file is taken for one. */

@@ -5,7 +5,8 @@
  * updates, deletes, a partner's deletion, and the migration from schema 13; the spans (schema
  * 16) equal to each partner's months with the month before through the same writes and the
  * migration from schema 15, and the comparable partners counted from them equal to those counted
- * from the referrals; the city filter's choices read by skipping through partner_by_city.
+ * from the referrals; each partner's last month with its months before (schema 19) through the
+ * same writes; the city filter's choices read by skipping through partner_by_city.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -91,6 +92,34 @@ assert_tallies (const char *path)
                                      "SELECT direction, month, prev_month, tier, count(*)"
                                      " FROM analytics_partner_span GROUP BY 1, 2, 3, 4"),
                    ==, 0);
+  /* Schema 19: each partner's last month in each direction and in either, with its months up to
+   * 11 before it. */
+#define PARTNER_MONTHS "(SELECT substr(r.referred_on, 1, 7) AS month, r.direction AS direction," \
+  " r.partner_id AS partner_id, p.tier AS tier, count(*) AS n FROM referral r JOIN partner p" \
+  " ON p.id = r.partner_id GROUP BY 1, 2, 3)"
+#define PARTNER_LAST "(SELECT direction, max(month) AS month, partner_id, max(tier) AS tier" \
+  " FROM " PARTNER_MONTHS " GROUP BY partner_id, direction UNION ALL SELECT '', max(month)," \
+  " partner_id, max(tier) FROM " PARTNER_MONTHS " GROUP BY partner_id)"
+  g_assert_cmpint (count_difference (path,
+                                     "SELECT direction, month, partner_id, tier"
+                                     " FROM analytics_partner_last",
+                                     "SELECT * FROM " PARTNER_LAST),
+                   ==, 0);
+  g_assert_cmpint (count_difference (path,
+                                     "SELECT l.direction, l.partner_id, substr(j.value, 1, 7),"
+                                     " sum(CAST(substr(j.value, 9) AS INTEGER))"
+                                     " FROM analytics_partner_last l, json_each('[\"' ||"
+                                     " replace(l.months, ',', '\",\"') || '\"]') j"
+                                     " GROUP BY 1, 2, 3",
+                                     "SELECT k.direction, k.partner_id, m.month, sum(m.n)"
+                                     " FROM " PARTNER_LAST " k JOIN " PARTNER_MONTHS " m"
+                                     " ON m.partner_id = k.partner_id AND (k.direction = ''"
+                                     " OR m.direction = k.direction) AND m.month"
+                                     " BETWEEN strftime('%Y-%m', k.month || '-01', '-11 months')"
+                                     " AND k.month GROUP BY 1, 2, 3"),
+                   ==, 0);
+#undef PARTNER_MONTHS
+#undef PARTNER_LAST
 }
 
 static void
@@ -619,6 +648,55 @@ test_migrate_from_15 (void)
   rp_test_store_close (&tmp);
 }
 
+/* A schema 18 database with referrals gets each partner's last month filled by the
+ * migration. */
+static void
+test_migrate_from_18 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpPartner) adams = NULL;
+  g_autoptr(RpPartner) baker = NULL;
+  RpTestStore tmp;
+
+  rp_test_store_open (&tmp, "rapport-tallies-XXXXXX");
+  adams = add_partner (tmp.store, "Adams", RP_TIER_A, "207X00000X", "Springfield");
+  baker = add_partner (tmp.store, "Baker", RP_TIER_C, "", "");
+  g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2025-01-05"));
+  g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2025-11-05"));
+  g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-05"));
+  g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_INBOUND, "2026-01-06"));
+  g_object_unref (add_referral (tmp.store, adams, RP_REFERRAL_DIRECTION_OUTBOUND, "2026-03-01"));
+  g_object_unref (add_referral (tmp.store, baker, RP_REFERRAL_DIRECTION_INBOUND, "2026-02-28"));
+  g_clear_object (&tmp.store);
+
+  exec_sql (tmp.path,
+            "DROP TRIGGER analytics_partner_last_ai;"
+            "DROP TRIGGER analytics_partner_last_ad;"
+            "DROP TRIGGER analytics_partner_last_au;"
+            "DROP TRIGGER analytics_partner_last_tier;"
+            "DROP TABLE analytics_partner_last;"
+            "PRAGMA user_version = 18;");
+  store = rp_store_open (tmp.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+
+  assert_tallies (tmp.path);
+  /* January 2025 is more than 11 months before Adams' last inbound month. */
+  g_assert_cmpint (count_difference (tmp.path,
+                                     "SELECT direction, month, tier FROM analytics_partner_last",
+                                     "VALUES ('inbound', '2026-01', 'a'),"
+                                     " ('outbound', '2026-03', 'a'), ('', '2026-03', 'a'),"
+                                     " ('inbound', '2026-02', 'c'), ('', '2026-02', 'c')"), ==, 0);
+  g_assert_cmpint (count_difference (tmp.path,
+                                     "SELECT months FROM analytics_partner_last"
+                                     " WHERE direction = 'inbound' AND tier = 'a'",
+                                     "VALUES ('2025-11:1,2026-01:2')"), ==, 0);
+
+  rp_test_store_close (&tmp);
+}
+
 static void
 format_day (char        *text,
             const GDate *day)
@@ -946,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/store/analytics-tallies/filter-specialties", test_filter_specialties);
   g_test_add_func ("/store/analytics-tallies/migrate-from-13", test_migrate_from_13);
   g_test_add_func ("/store/analytics-tallies/migrate-from-15", test_migrate_from_15);
+  g_test_add_func ("/store/analytics-tallies/migrate-from-18", test_migrate_from_18);
   g_test_add_func ("/store/analytics-tallies/comparable-spans", test_comparable_spans);
   g_test_add_func ("/store/analytics-tallies/filter-cities", test_filter_cities);
 
