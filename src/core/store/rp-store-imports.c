@@ -12,6 +12,7 @@
 #include "rp-store-imports.h"
 #include "rp-store-partners.h"
 #include "rp-store-private.h"
+#include "rp-store-sync.h"
 
 /* The partner columns a merge may fill, hence the only names an undo writes back. */
 static const char * const fillable_columns[] = {
@@ -116,7 +117,7 @@ struct _RpStoreImportWrite
 {
   gint64     max_id;     /* the last partner before the import */
   GPtrArray *triggers;   /* the CREATE TRIGGER statements dropped */
-  gboolean   sync;       /* sync_partner_ai was among them */
+  gboolean   sync;       /* sync_partner_ai was among them, and a team account is set up */
 };
 
 /* The insert triggers of partner whose rows are written once at the end instead. Each row's own
@@ -175,6 +176,22 @@ rp_store_begin_import_write (RpStore *self,
       if (!_rp_store_exec (self, drop, error))
         goto failed;
     }
+
+  /* Without a team account nothing reads the queue: the first account saved queues every
+   * partner then (rp_sync_account_save). Asked inside the transaction, so that an account saved
+   * by another connection meanwhile is saved either before (the rows are queued here) or after
+   * (its reset queues them). */
+  if (state->sync)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      state->sync = rp_store_sync_has_account (self, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto failed;
+        }
+    }
   return state;
 
 failed:
@@ -219,8 +236,8 @@ rp_store_end_import_write (RpStore            *self,
     if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
       goto failed;
 
-  /* Team sync's queue: each new partner to upload, as sync_partner_ai writes it (unless the
-   * sync engine itself is writing). */
+  /* Team sync's queue, when a team account is set up: each new partner to upload, as
+   * sync_partner_ai writes it (unless the sync engine itself is writing). */
   if (state->sync &&
       !run_for_new_rows (self, "INSERT OR REPLACE INTO sync_queue"
                                " SELECT 'partner', uuid, 'put',"

@@ -43,8 +43,10 @@ char       *rp_store_dup_write_stamp        (RpStore            *self,
 
 /* Writing an import: one transaction in which the partners' search and map indexes and team
  * sync's queue are not kept row by row (their insert triggers are dropped) but filled once, for
- * the new rows only, at the end, with what the triggers would have written. Unlike rp_store_begin_bulk, nothing else is rebuilt, so it costs the same on a database
- * of a million referrals. Rows added inside it must not be updated or deleted before it ends.
+ * the new rows only, at the end, with what the triggers would have written; the queue only when a
+ * team account is set up (saving the first one queues everything, rp_sync_account_save). Unlike
+ * rp_store_begin_bulk, nothing else is rebuilt, so it costs the same on a database of a million
+ * referrals. Rows added inside it must not be updated or deleted before it ends.
  * End it with rp_store_end_import_write (commit, or roll back: everything as before). */
 typedef struct _RpStoreImportWrite RpStoreImportWrite;
 

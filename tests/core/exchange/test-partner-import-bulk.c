@@ -1,6 +1,8 @@
 /* test-partner-import-bulk.c: the import's bulk write (many rows a statement; the search and map
  * indexes and team sync's queue filled once at the end) leaves exactly the rows that writing
- * row by row with every trigger leaves: every table compared, column by column.
+ * row by row with every trigger leaves: every table compared, column by column. Without a team
+ * account the bulk write queues nothing for team sync, and the first account saved queues it
+ * all: the same tables again.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +17,8 @@
 #include "rp-partner-import-private.h"
 #include "rp-partner-import.h"
 #include "rp-store-imports.h"
+#include "rp-store-sync.h"
+#include "rp-sync-account.h"
 #include "rp-test-core.h"
 #include "rp-validate.h"
 
@@ -70,11 +74,25 @@ add_existing (RpStore *store)
   rp_test_insert_partner (store, lee);
 }
 
-/* Imports @csv into a new database in @tmp, in bulk or row by row. */
+static void
+save_account (RpStore *store)
+{
+  g_autoptr(RpSyncAccount) account = rp_sync_account_new ("https://dav.example.org/", "ana");
+  g_autoptr(GError) error = NULL;
+
+  rp_sync_account_set_addressbook_url (account, "https://dav.example.org/team/partners/");
+  rp_sync_account_set_calendar_url (account, "https://dav.example.org/team/visits/");
+  g_assert_true (rp_sync_account_save (account, store, &error));
+  g_assert_no_error (error);
+}
+
+/* Imports @csv into a new database in @tmp, in bulk or row by row, with a team account set up
+ * first or not. */
 static void
 import_into (RpTestStore *tmp,
              const char  *csv,
-             gboolean     bulk)
+             gboolean     bulk,
+             gboolean     account)
 {
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   g_autoptr(GError) error = NULL;
@@ -82,6 +100,8 @@ import_into (RpTestStore *tmp,
   RpImportResult result = { 0, };
 
   rp_test_store_open (tmp, "rapport-bulk-XXXXXX");
+  if (account)
+    save_account (tmp->store);
   add_existing (tmp->store);
 
   import = rp_partner_import_new (file, NULL, &error);
@@ -259,8 +279,8 @@ test_bulk_same_as_row_by_row (void)
   g_autofree char *bulk_dump = NULL;
   g_autofree char *rows_dump = NULL;
 
-  import_into (&bulk, csv, TRUE);
-  import_into (&rows, csv, FALSE);
+  import_into (&bulk, csv, TRUE, TRUE);
+  import_into (&rows, csv, FALSE, TRUE);
   bulk_dump = dump (bulk.path);
   rows_dump = dump (rows.path);
 
@@ -280,6 +300,39 @@ test_bulk_same_as_row_by_row (void)
   g_rmdir (dir);
 }
 
+/* No team account: the bulk write leaves team sync's queue as it was (the two stored partners,
+ * merged), and the first account saved queues every partner, as the triggers would have. */
+static void
+test_bulk_without_team_account (void)
+{
+  RpTestStore bulk = { NULL, };
+  RpTestStore rows = { NULL, };
+  g_autofree char *dir = g_dir_make_tmp ("rapport-bulk-csv-XXXXXX", NULL);
+  g_autofree char *csv = write_file (dir, N_ROWS);
+  g_autofree char *bulk_dump = NULL;
+  g_autofree char *rows_dump = NULL;
+
+  import_into (&bulk, csv, TRUE, FALSE);
+  bulk.store = rp_store_open (bulk.path, NULL);
+  g_assert_nonnull (bulk.store);
+  g_assert_cmpuint (rp_store_sync_count_changes (bulk.store), ==, 2);
+  save_account (bulk.store);
+  g_assert_cmpuint (rp_store_sync_count_changes (bulk.store), ==, N_ROWS + 2);
+  g_clear_object (&bulk.store);
+
+  import_into (&rows, csv, FALSE, TRUE);
+  bulk_dump = dump (bulk.path);
+  rows_dump = dump (rows.path);
+  g_assert_cmpuint (count_lines_after (bulk_dump, "== sync_queue\n"), ==, N_ROWS + 2);
+  assert_same_lines (bulk_dump, rows_dump);
+  assert_search_index_settled (bulk.path);
+
+  rp_test_store_close (&bulk);
+  rp_test_store_close (&rows);
+  g_unlink (csv);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +340,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/exchange/import/bulk-same-as-row-by-row", test_bulk_same_as_row_by_row);
+  g_test_add_func ("/exchange/import/bulk-without-team-account", test_bulk_without_team_account);
 
   return g_test_run ();
 }
