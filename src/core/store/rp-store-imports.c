@@ -215,6 +215,52 @@ run_for_new_rows (RpStore    *self,
   return _rp_store_step_done (self, stmt, error);
 }
 
+/* Brings the dropped triggers back and writes what they would have written for the rows added
+ * since the import write began. */
+static gboolean
+settle_import_write (RpStore            *self,
+                     RpStoreImportWrite *state,
+                     GError            **error)
+{
+  for (guint i = 0; i < state->triggers->len; i++)
+    if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
+      return FALSE;
+
+  /* Team sync's queue, when a team account is set up: each new partner to upload, as
+   * sync_partner_ai writes it (unless the sync engine itself is writing). */
+  if (state->sync &&
+      !run_for_new_rows (self, "INSERT OR REPLACE INTO sync_queue"
+                               " SELECT 'partner', uuid, 'put',"
+                               " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                               " FROM partner WHERE id > ?1"
+                               " AND NOT EXISTS (SELECT 1 FROM sync_quiet) ORDER BY id",
+                         state->max_id, error))
+    return FALSE;
+
+  /* The search index takes the new rows in one go: with an 8 MiB in-memory hash (1 MiB by
+   * default) it writes a few large segments instead of a hundred small ones, and without
+   * automatic merging it does not merge them with each other as it writes them (the next
+   * writes of the search index merge them, a few pages each). The settings go back to their
+   * defaults in the same transaction. */
+  return _rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
+                               " VALUES ('hashsize', 8388608);"
+                               "INSERT INTO partner_fts(partner_fts, rank)"
+                               " VALUES ('automerge', 0)", error) &&
+         run_for_new_rows (self, "INSERT INTO partner_fts(rowid, display_name, organization,"
+                                 " specialty_label, city, tags, notes)"
+                                 " SELECT id, display_name, organization, specialty_label, city,"
+                                 " tags, notes FROM partner WHERE id > ?1",
+                           state->max_id, error) &&
+         _rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
+                               " VALUES ('hashsize', 1048576);"
+                               "INSERT INTO partner_fts(partner_fts, rank)"
+                               " VALUES ('automerge', 4)", error) &&
+         run_for_new_rows (self, "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon"
+                                 " FROM partner"
+                                 " WHERE id > ?1 AND lat IS NOT NULL AND lon IS NOT NULL",
+                           state->max_id, error);
+}
+
 gboolean
 rp_store_end_import_write (RpStore            *self,
                            RpStoreImportWrite *state,
@@ -232,54 +278,31 @@ rp_store_end_import_write (RpStore            *self,
       return TRUE;
     }
 
-  for (guint i = 0; i < state->triggers->len; i++)
-    if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
-      goto failed;
-
-  /* Team sync's queue, when a team account is set up: each new partner to upload, as
-   * sync_partner_ai writes it (unless the sync engine itself is writing). */
-  if (state->sync &&
-      !run_for_new_rows (self, "INSERT OR REPLACE INTO sync_queue"
-                               " SELECT 'partner', uuid, 'put',"
-                               " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-                               " FROM partner WHERE id > ?1"
-                               " AND NOT EXISTS (SELECT 1 FROM sync_quiet) ORDER BY id",
-                         state->max_id, error))
-    goto failed;
-
-  /* The search index takes the new rows in one go: with an 8 MiB in-memory hash (1 MiB by
-   * default) it writes a few large segments instead of a hundred small ones, and without
-   * automatic merging it does not merge them with each other as it writes them (the next
-   * writes of the search index merge them, a few pages each). The settings go back to their
-   * defaults in the same transaction. */
-  if (!_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('hashsize', 8388608);"
-                             "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('automerge', 0)", error))
-    goto failed;
-  if (!run_for_new_rows (self, "INSERT INTO partner_fts(rowid, display_name, organization,"
-                              " specialty_label, city, tags, notes)"
-                              " SELECT id, display_name, organization, specialty_label, city,"
-                              " tags, notes FROM partner WHERE id > ?1",
-                         state->max_id, error) ||
-      !_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('hashsize', 1048576);"
-                             "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('automerge', 4)", error) ||
-      !run_for_new_rows (self, "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon"
-                               " FROM partner"
-                               " WHERE id > ?1 AND lat IS NOT NULL AND lon IS NOT NULL",
-                         state->max_id, error))
-    goto failed;
+  if (!settle_import_write (self, state, error))
+    {
+      import_write_free (state);
+      rp_store_rollback (self);
+      return FALSE;
+    }
 
   import_write_free (state);
   _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS);
   return rp_store_commit (self, error);
+}
 
-failed:
+gboolean
+rp_store_leave_import_write (RpStore            *self,
+                             RpStoreImportWrite *state,
+                             GError            **error)
+{
+  gboolean settled;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  settled = settle_import_write (self, state, error);
   import_write_free (state);
-  rp_store_rollback (self);
-  return FALSE;
+  return settled;
 }
 
 gboolean

@@ -57,6 +57,13 @@ gboolean    rp_store_end_import_write       (RpStore            *self,
                                              RpStoreImportWrite *state,
                                              gboolean            commit,
                                              GError            **error);
+/* Ends the bulk part of an import write but not its transaction: the rows added so far get what
+ * the triggers would have written, and the triggers are back, so that the rows written next
+ * (and the updates of those added) keep everything as row by row. Consumes @state; the caller
+ * ends the transaction with rp_store_commit or rp_store_rollback (also when this fails). */
+gboolean    rp_store_leave_import_write     (RpStore            *self,
+                                             RpStoreImportWrite *state,
+                                             GError            **error);
 
 /* Starts a batch for an import of @file_name (a display name, not a path); sets *@batch_id. */
 gboolean    rp_store_add_import_batch       (RpStore            *self,
