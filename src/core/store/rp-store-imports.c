@@ -384,6 +384,19 @@ rp_store_add_partner_origin (RpStore    *self,
 
 #define ORIGIN_ROWS 256   /* rows an INSERT of rp_store_add_partner_origins writes at once */
 
+/* The INSERT of @n_rows origins: a partner, the batch and a line each, unnumbered ("?" is the
+ * one after the last), so that the statement cache hashes a short text. */
+static char *
+origins_sql (guint n_rows)
+{
+  GString *sql = g_string_new ("INSERT OR REPLACE INTO partner_origin"
+                               " (partner_id, batch_id, line, action, filled) VALUES ");
+
+  for (guint row = 0; row < n_rows; row++)
+    g_string_append (sql, row > 0 ? ",(?,?,?,'added','')" : "(?,?,?,'added','')");
+  return g_string_free (sql, FALSE);
+}
+
 gboolean
 rp_store_add_partner_origins (RpStore       *self,
                               gint64         batch_id,
@@ -400,24 +413,25 @@ rp_store_add_partner_origins (RpStore       *self,
 
   for (guint first = 0; first < n; first += ORIGIN_ROWS)
     {
+      static gsize full_sql = 0;   /* a char * */
       guint n_rows = MIN (ORIGIN_ROWS, n - first);
-      g_autoptr(GString) sql = g_string_new ("INSERT OR REPLACE INTO partner_origin"
-                                             " (partner_id, batch_id, line, action, filled)"
-                                             " VALUES ");
+      g_autofree char *sql = NULL;
       sqlite3_stmt *stmt;
 
-      for (guint row = 0; row < n_rows; row++)
-        g_string_append_printf (sql, "%s(?%u, ?1, ?%u, 'added', '')", row > 0 ? ", " : "",
-                                2 + 2 * row, 3 + 2 * row);
-      stmt = _rp_store_prepare (self, sql->str, error);
+      /* The statement of a full batch is spelled once. */
+      if (n_rows == ORIGIN_ROWS && g_once_init_enter (&full_sql))
+        g_once_init_leave (&full_sql, (gsize) origins_sql (ORIGIN_ROWS));
+      if (n_rows < ORIGIN_ROWS)
+        sql = origins_sql (n_rows);
+      stmt = _rp_store_prepare (self, sql != NULL ? sql : (const char *) full_sql, error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, batch_id);
       for (guint row = 0; row < n_rows; row++)
         {
           g_return_val_if_fail (partner_ids[first + row] > 0 && lines[first + row] > 0, FALSE);
-          sqlite3_bind_int64 (stmt, 2 + 2 * row, partner_ids[first + row]);
-          sqlite3_bind_int64 (stmt, 3 + 2 * row, lines[first + row]);
+          sqlite3_bind_int64 (stmt, 1 + 3 * row, partner_ids[first + row]);
+          sqlite3_bind_int64 (stmt, 2 + 3 * row, batch_id);
+          sqlite3_bind_int64 (stmt, 3 + 3 * row, lines[first + row]);
         }
       if (!_rp_store_step_done (self, stmt, error))
         goto failed;
