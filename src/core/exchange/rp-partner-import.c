@@ -281,8 +281,10 @@ merge_into (RpPartnerImport *self,
 /* ── passes ───────────────────────────────────────────────────────────────────────────── */
 
 
+/* FALSE with an error when no column holds a name or an organization. */
 static gboolean
-has_name_column (RpPartnerImport *self)
+require_name_column (RpPartnerImport  *self,
+                     GError          **error)
 {
   for (guint i = 0; i < self->mapping->len; i++)
     switch (g_array_index (self->mapping, RpImportField, i))
@@ -295,6 +297,9 @@ has_name_column (RpPartnerImport *self)
       default:
         break;
       }
+  g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_NAME,
+                       _("No column holds a name or an organization: assign one on the "
+                         "mapping page, or use --mapping"));
   return FALSE;
 }
 
@@ -327,13 +332,8 @@ rp_partner_import_plan (RpPartnerImport *self,
 
   reset_plan (self);
 
-  if (!has_name_column (self))
-    {
-      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_NAME,
-                           _("No column holds a name or an organization: assign one on the "
-                             "mapping page, or use --mapping"));
-      return FALSE;
-    }
+  if (!require_name_column (self, error))
+    return FALSE;
 
   /* The file is read on a worker thread while the stored partners' keys load. */
   if (!rp_import_skip_header (self->reader, cancellable, error))
@@ -709,13 +709,8 @@ rp_partner_import_run (RpPartnerImport  *self,
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
 
   reset_plan (self);
-  if (!has_name_column (self))
-    {
-      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_NAME,
-                           _("No column holds a name or an organization: assign one on the "
-                             "mapping page, or use --mapping"));
-      return FALSE;
-    }
+  if (!require_name_column (self, error))
+    return FALSE;
 
   if (write_rows (self, store, FALSE, FALSE, cancellable, NULL, NULL, result, &invalid,
                   &local_error))
