@@ -1853,10 +1853,10 @@ cancel_at_progress_cb (guint    done,
     g_cancellable_cancel (user_data);
 }
 
-/* import_csv_rows_per_s: `rapport --import` of a 100,000-row partner CSV (read twice, each time
- * on a worker thread ahead of the rows' use: planned with duplicates checked against the bench
- * network's 100,000 partners and within the file, then applied in one transaction), on a copy
- * of the bench database, by its wall time;
+/* import_csv_rows_per_s: `rapport --import` of a 100,000-row partner CSV (read once, on a
+ * worker thread ahead of the rows' use, with duplicates checked against the bench network's
+ * 100,000 partners and within the file as the rows are written in one transaction:
+ * rp_partner_import_run), on a copy of the bench database, by its wall time;
  * import_csv_cpu_s: that process's CPU time (user and system: the machine is shared).
  * import_cancel_1m_unchanged: a 1,000,000-row import cancelled at 90 % of its writes must leave
  * the content unchanged (row counts and partner checksum): 1, else the figure fails.

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rp-dav-client.h"
+#include "rp-partner-import.h"
 #include "rp-store-sync.h"
 #include "rp-sync-account.h"
 #include "rp-sync-engine.h"
@@ -24,17 +25,17 @@ typedef struct
   const char   *user;
 } Liaison;
 
+/* Sets the team account up on the liaison's open store and starts the engine. */
 static void
-liaison_open (Liaison      *liaison,
-              RpTestServer *server,
-              const char   *user,
-              const char   *name)
+liaison_set_up (Liaison      *liaison,
+                RpTestServer *server,
+                const char   *user,
+                const char   *name)
 {
   g_autoptr(RpSyncAccount) account = rp_sync_account_new (server->url, user);
   g_autoptr(GError) error = NULL;
   g_autofree char *password = g_strdup_printf ("%s-pw", user);
 
-  rp_test_store_open (&liaison->tmp, "rapport-sync-XXXXXX");
   rp_sync_account_set_liaison_name (account, name);
   rp_sync_account_set_addressbook_url (account, server->addressbook);
   rp_sync_account_set_calendar_url (account, server->calendar);
@@ -45,6 +46,16 @@ liaison_open (Liaison      *liaison,
   liaison->engine = rp_sync_engine_new (liaison->tmp.path);
   rp_sync_engine_set_password (liaison->engine, password);
   g_assert_cmpint (rp_sync_engine_get_state (liaison->engine), ==, RP_SYNC_STATE_IDLE);
+}
+
+static void
+liaison_open (Liaison      *liaison,
+              RpTestServer *server,
+              const char   *user,
+              const char   *name)
+{
+  rp_test_store_open (&liaison->tmp, "rapport-sync-XXXXXX");
+  liaison_set_up (liaison, server, user, name);
 }
 
 static void
@@ -327,6 +338,64 @@ test_create_edit_delete (gconstpointer data)
   g_clear_pointer (&cards, g_ptr_array_unref);
   cards = server_copy (server, server->addressbook, RP_DAV_COLLECTION_ADDRESSBOOK);
   g_assert_cmpuint (cards->len, ==, 0);
+
+  liaison_close (&alice);
+  liaison_close (&bob);
+  rp_test_server_free (server);
+}
+
+/* Partners imported from a file before the team account was set up (the import's bulk write
+ * queues nothing then) are sent on the first sync, and the other liaison receives them. */
+static void
+test_imported_before_account (gconstpointer data)
+{
+  RpTestServer *server = rp_test_server_start (GPOINTER_TO_INT (data));
+  Liaison alice, bob;
+  g_autoptr(RpPartnerImport) import = NULL;
+  g_autoptr(RpSyncReport) report = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  RpImportResult result = { 0, };
+  const char *uuids[] = { "00000000-0000-4000-8000-000000000001",
+                          "00000000-0000-4000-8000-000000000002",
+                          "00000000-0000-4000-8000-000000000003" };
+
+  rp_test_store_open (&alice.tmp, "rapport-sync-XXXXXX");
+  csv = g_build_filename (alice.tmp.dir, "people.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+                                      "Rapport ID,First Name,Last Name,City\n"
+                                      "00000000-0000-4000-8000-000000000001,Ada,Imported,Dayton\n"
+                                      "00000000-0000-4000-8000-000000000002,Bea,Imported,Akron\n"
+                                      "00000000-0000-4000-8000-000000000003,Cy,Imported,Lima\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (csv);
+  import = rp_partner_import_new (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_partner_import_plan (import, alice.tmp.store, NULL, &error));
+  g_assert_true (rp_partner_import_apply (import, alice.tmp.store, FALSE, NULL, NULL, NULL,
+                                          &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 3);
+  g_assert_cmpuint (rp_store_sync_count_changes (alice.tmp.store), ==, 0);
+
+  liaison_set_up (&alice, server, "alice", "Alice Moreno");
+  g_assert_cmpuint (rp_store_sync_count_changes (alice.tmp.store), ==, 3);
+  report = sync_ok (&alice);
+  g_assert_cmpuint (rp_sync_report_get_sent (report), ==, 3);
+  g_clear_object (&report);
+
+  liaison_open (&bob, server, "bob", "Bob Chen");
+  report = sync_ok (&bob);
+  g_assert_cmpuint (rp_sync_report_get_received (report), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (uuids); i++)
+    {
+      g_autoptr(RpPartner) seen = find (&bob, uuids[i]);
+
+      g_assert_nonnull (seen);
+      g_assert_cmpstr (rp_partner_get_last_name (seen), ==, "Imported");
+    }
 
   liaison_close (&alice);
   liaison_close (&bob);
@@ -885,6 +954,7 @@ main (int   argc,
     { "stale-token", test_stale_token },
     { "third-client", test_third_client },
     { "automatic", test_automatic },
+    { "imported-before-account", test_imported_before_account },
   };
 
   g_test_init (&argc, &argv, NULL);

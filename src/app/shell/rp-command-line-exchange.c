@@ -262,32 +262,37 @@ rp_command_line_run_import (const char *path,
     }
 
   rp_partner_import_set_default_action (import, action);
-  if (!rp_partner_import_plan (import, store, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot import “%s”: %s"), display,
-                                                  error->message);
-
-      rp_command_line_print_error (message);
-      return 1;
-    }
-
-  if (rp_partner_import_get_n_invalid (import) > 0)
-    {
-      print_problems (import, display);
-      return 1;
-    }
-
   if (dry_run)
     {
+      if (!rp_partner_import_plan (import, store, NULL, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Cannot import “%s”: %s"), display,
+                                                      error->message);
+
+          rp_command_line_print_error (message);
+          return 1;
+        }
+      if (rp_partner_import_get_n_invalid (import) > 0)
+        {
+          print_problems (import, display);
+          return 1;
+        }
       print_dry_run (import, display);
       return 0;
     }
 
-  if (!rp_partner_import_apply (import, store, FALSE, NULL, NULL, NULL, &result, &error))
+  /* Planned and written in one reading of the file; the plan is made only to list the
+   * problems of a file with invalid rows (nothing is written then). */
+  if (!rp_partner_import_run (import, store, NULL, &result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot import “%s”: %s"), display,
-                                                  error->message);
+      g_autofree char *message = NULL;
 
+      if (g_error_matches (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_INVALID_ROWS))
+        {
+          print_problems (import, display);
+          return 1;
+        }
+      message = g_strdup_printf (_("Cannot import “%s”: %s"), display, error->message);
       rp_command_line_print_error (message);
       return 1;
     }

@@ -10,9 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* With @bulk FALSE, rp_partner_import_apply writes row by row with every trigger of the store,
- * as it does when a row merges into one added earlier; TRUE (the default) lets it write in bulk
- * when it can. Both must leave the same rows. */
+/* With @bulk FALSE, rp_partner_import_apply and _run write row by row with every trigger of the
+ * store, as they do after a row merges into one the import added; TRUE (the default) lets them
+ * write in bulk until then. Both must leave the same rows. */
 void rp_partner_import_set_bulk (RpPartnerImport *self,
                                  gboolean         bulk);
 

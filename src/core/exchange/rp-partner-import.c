@@ -46,6 +46,7 @@ struct _RpPartnerImport
   RpKeyMap          *file_keys;
 
   gboolean           bulk_allowed; /* FALSE: row by row with every trigger (for tests) */
+  gint64             first_added;  /* while writing: the id of the first partner added, or 0 */
   gboolean           planned;
   guint              n_rows;
   guint              n_invalid;
@@ -280,8 +281,10 @@ merge_into (RpPartnerImport *self,
 /* ── passes ───────────────────────────────────────────────────────────────────────────── */
 
 
+/* FALSE with an error when no column holds a name or an organization. */
 static gboolean
-has_name_column (RpPartnerImport *self)
+require_name_column (RpPartnerImport  *self,
+                     GError          **error)
 {
   for (guint i = 0; i < self->mapping->len; i++)
     switch (g_array_index (self->mapping, RpImportField, i))
@@ -294,6 +297,9 @@ has_name_column (RpPartnerImport *self)
       default:
         break;
       }
+  g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_NAME,
+                       _("No column holds a name or an organization: assign one on the "
+                         "mapping page, or use --mapping"));
   return FALSE;
 }
 
@@ -326,13 +332,8 @@ rp_partner_import_plan (RpPartnerImport *self,
 
   reset_plan (self);
 
-  if (!has_name_column (self))
-    {
-      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_NAME,
-                           _("No column holds a name or an organization: assign one on the "
-                             "mapping page, or use --mapping"));
-      return FALSE;
-    }
+  if (!require_name_column (self, error))
+    return FALSE;
 
   /* The file is read on a worker thread while the stored partners' keys load. */
   if (!rp_import_skip_header (self->reader, cancellable, error))
@@ -439,7 +440,11 @@ batch_written_cb (const RpImportKeys *keys,
                   gint64              id,
                   gpointer            user_data)
 {
-  register_keys (user_data, keys, id);
+  RpPartnerImport *self = user_data;
+
+  if (self->first_added == 0)
+    self->first_added = id;
+  register_keys (self, keys, id);
 }
 
 static RpDuplicateAction
@@ -451,15 +456,20 @@ action_for (RpPartnerImport *self,
   return set != NULL ? GPOINTER_TO_UINT (set) - 1 : self->default_action;
 }
 
-gboolean
-rp_partner_import_apply (RpPartnerImport      *self,
-                         RpStore              *store,
-                         gboolean              skip_invalid,
-                         GCancellable         *cancellable,
-                         RpImportProgressFunc  progress,
-                         gpointer              user_data,
-                         RpImportResult       *result,
-                         GError              **error)
+/* The rows written: the plan's rows (@planned), or the file's read for the first time. Then an
+ * invalid row refuses the import (*@invalid set) unless @skip_invalid, and the counts and
+ * duplicates of a plan are not filled. */
+static gboolean
+write_rows (RpPartnerImport      *self,
+            RpStore              *store,
+            gboolean              planned,
+            gboolean              skip_invalid,
+            GCancellable         *cancellable,
+            RpImportProgressFunc  progress,
+            gpointer              user_data,
+            RpImportResult       *result,
+            gboolean             *invalid,
+            GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
@@ -473,30 +483,12 @@ rp_partner_import_apply (RpPartnerImport      *self,
   RpStoreImportWrite *write = NULL;
   g_autoptr(RpImportBatch) pending = NULL;
 
-  g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), FALSE);
-  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
-
-  if (!self->planned)
-    {
-      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NOT_PLANNED,
-                           _("The import was not checked before it was run"));
-      return FALSE;
-    }
-  if (self->n_invalid > 0 && !skip_invalid)
-    {
-      g_set_error (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_INVALID_ROWS,
-                   ngettext ("%u row has problems; nothing was imported",
-                             "%u rows have problems; nothing was imported", self->n_invalid),
-                   self->n_invalid);
-      return FALSE;
-    }
-
   /* One transaction in which the partners' search and map indexes and sync queue get the new
-   * rows at the end, not row by row, and the new rows are written a thousand at a time. Not
-   * when a row is to be merged into one added by an earlier row: the search index's update
-   * trigger would not find the new row in it. A rollback brings everything back as it was,
-   * either way. */
-  bulk = self->n_in_file == 0 && self->bulk_allowed;
+   * rows at the end, not row by row, and the new rows are written a thousand at a time; until
+   * a row is to be merged into one added by an earlier row: the search index's update trigger
+   * would not find the new row in it, so the indexes take the rows written so far and the rest
+   * is written row by row. A rollback brings everything back as it was, either way. */
+  bulk = self->bulk_allowed;
   if (bulk)
     {
       write = rp_store_begin_import_write (store, error);
@@ -505,6 +497,7 @@ rp_partner_import_apply (RpPartnerImport      *self,
     }
   else if (!rp_store_begin (store, error))
     return FALSE;
+  self->first_added = 0;
 
   /* The file is read again on a worker thread, ahead of the writes. */
   if (!rp_import_skip_header (self->reader, cancellable, error))
@@ -541,9 +534,11 @@ rp_partner_import_apply (RpPartnerImport      *self,
             {
               RpImportProblem *problem = g_ptr_array_index (row->problems, 0);
 
+              /* Unplanned, the caller makes the plan that lists the problems instead. */
               g_set_error (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_INVALID_ROWS,
                            _("Line %u: %s (the file changed since it was checked)"),
                            line, problem->message);
+              *invalid = TRUE;
               goto failed;
             }
           counts.skipped++;
@@ -586,6 +581,14 @@ rp_partner_import_apply (RpPartnerImport      *self,
                   counts.unchanged++;
                   continue;
                 }
+              /* A partner this import added is updated with every trigger: the rest of the
+               * file is written row by row. */
+              if (bulk && self->first_added > 0 && value >= self->first_added)
+                {
+                  bulk = FALSE;
+                  if (!rp_store_leave_import_write (store, g_steal_pointer (&write), error))
+                    goto failed;
+                }
               if (!rp_store_update_partner (store, existing, error) ||
                   !rp_store_add_partner_origin (store, batch_id, value, line, columns->str,
                                                 error))
@@ -611,6 +614,8 @@ rp_partner_import_apply (RpPartnerImport      *self,
           !rp_store_add_partner_origin (store, batch_id, rp_partner_get_id (partner), line,
                                         NULL, error))
         goto failed;
+      if (self->first_added == 0)
+        self->first_added = rp_partner_get_id (partner);
       /* Its keys as the row gave them: the Rapport ID the store just made for it cannot come
        * again later in the file, and a million of them would double the map. */
       register_keys (self, &keys, rp_partner_get_id (partner));
@@ -622,6 +627,12 @@ rp_partner_import_apply (RpPartnerImport      *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto failed;
     }
+  if (done == 0 && !planned)
+    {
+      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NO_ROWS,
+                           _("The file has a header row but no partners under it"));
+      goto failed;
+    }
   if (!rp_import_batch_flush (pending, error))
     goto failed;
 
@@ -630,8 +641,8 @@ rp_partner_import_apply (RpPartnerImport      *self,
   g_clear_pointer (&feed, rp_import_feed_free);
   rp_key_map_clear (self->file_keys);
 
-  if (!(bulk ? rp_store_end_import_write (store, g_steal_pointer (&write), TRUE, error)
-              : rp_store_commit (store, error)))
+  if (!(write != NULL ? rp_store_end_import_write (store, g_steal_pointer (&write), TRUE, error)
+                      : rp_store_commit (store, error)))
     return FALSE;
 
   counts.batch_id = batch_id;
@@ -643,10 +654,82 @@ rp_partner_import_apply (RpPartnerImport      *self,
   return TRUE;
 
 failed:
-  if (bulk)
+  if (write != NULL)
     rp_store_end_import_write (store, g_steal_pointer (&write), FALSE, NULL);
   else
     rp_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+rp_partner_import_apply (RpPartnerImport      *self,
+                         RpStore              *store,
+                         gboolean              skip_invalid,
+                         GCancellable         *cancellable,
+                         RpImportProgressFunc  progress,
+                         gpointer              user_data,
+                         RpImportResult       *result,
+                         GError              **error)
+{
+  gboolean invalid = FALSE;
+
+  g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), FALSE);
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+
+  if (!self->planned)
+    {
+      g_set_error_literal (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_NOT_PLANNED,
+                           _("The import was not checked before it was run"));
+      return FALSE;
+    }
+  if (self->n_invalid > 0 && !skip_invalid)
+    {
+      g_set_error (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_INVALID_ROWS,
+                   ngettext ("%u row has problems; nothing was imported",
+                             "%u rows have problems; nothing was imported", self->n_invalid),
+                   self->n_invalid);
+      return FALSE;
+    }
+
+  return write_rows (self, store, TRUE, skip_invalid, cancellable, progress, user_data, result,
+                     &invalid, error);
+}
+
+gboolean
+rp_partner_import_run (RpPartnerImport  *self,
+                       RpStore          *store,
+                       GCancellable     *cancellable,
+                       RpImportResult   *result,
+                       GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean invalid = FALSE;
+
+  g_return_val_if_fail (RP_IS_PARTNER_IMPORT (self), FALSE);
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+
+  reset_plan (self);
+  if (!require_name_column (self, error))
+    return FALSE;
+
+  if (write_rows (self, store, FALSE, FALSE, cancellable, NULL, NULL, result, &invalid,
+                  &local_error))
+    return TRUE;
+  if (!invalid)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Nothing was written: the plan lists every problem (none if the file changed meanwhile). */
+  if (!rp_partner_import_plan (self, store, cancellable, error))
+    return FALSE;
+  if (self->n_invalid == 0)
+    return rp_partner_import_apply (self, store, FALSE, cancellable, NULL, NULL, result, error);
+  g_set_error (error, RP_IMPORT_ERROR, RP_IMPORT_ERROR_INVALID_ROWS,
+               ngettext ("%u row has problems; nothing was imported",
+                         "%u rows have problems; nothing was imported", self->n_invalid),
+               self->n_invalid);
   return FALSE;
 }
 

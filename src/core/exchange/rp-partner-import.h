@@ -162,5 +162,14 @@ gboolean         rp_partner_import_apply              (RpPartnerImport      *sel
                                                        gpointer              user_data,
                                                        RpImportResult       *result,
                                                        GError              **error);
+/* Plans and applies in one reading of the file, every duplicate getting the default action: for
+ * the command line, which shows no plan before writing. Any invalid row refuses the whole import
+ * (RP_IMPORT_ERROR_INVALID_ROWS, nothing written): the plan is then made, and
+ * rp_partner_import_get_problems lists them. */
+gboolean         rp_partner_import_run                (RpPartnerImport      *self,
+                                                       RpStore              *store,
+                                                       GCancellable         *cancellable,
+                                                       RpImportResult       *result,
+                                                       GError              **error);
 
 G_END_DECLS

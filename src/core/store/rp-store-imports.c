@@ -12,6 +12,7 @@
 #include "rp-store-imports.h"
 #include "rp-store-partners.h"
 #include "rp-store-private.h"
+#include "rp-store-sync.h"
 
 /* The partner columns a merge may fill, hence the only names an undo writes back. */
 static const char * const fillable_columns[] = {
@@ -116,7 +117,7 @@ struct _RpStoreImportWrite
 {
   gint64     max_id;     /* the last partner before the import */
   GPtrArray *triggers;   /* the CREATE TRIGGER statements dropped */
-  gboolean   sync;       /* sync_partner_ai was among them */
+  gboolean   sync;       /* sync_partner_ai was among them, and a team account is set up */
 };
 
 /* The insert triggers of partner whose rows are written once at the end instead. Each row's own
@@ -175,6 +176,22 @@ rp_store_begin_import_write (RpStore *self,
       if (!_rp_store_exec (self, drop, error))
         goto failed;
     }
+
+  /* Without a team account nothing reads the queue: the first account saved queues every
+   * partner then (rp_sync_account_save). Asked inside the transaction, so that an account saved
+   * by another connection meanwhile is saved either before (the rows are queued here) or after
+   * (its reset queues them). */
+  if (state->sync)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      state->sync = rp_store_sync_has_account (self, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto failed;
+        }
+    }
   return state;
 
 failed:
@@ -198,6 +215,52 @@ run_for_new_rows (RpStore    *self,
   return _rp_store_step_done (self, stmt, error);
 }
 
+/* Brings the dropped triggers back and writes what they would have written for the rows added
+ * since the import write began. */
+static gboolean
+settle_import_write (RpStore            *self,
+                     RpStoreImportWrite *state,
+                     GError            **error)
+{
+  for (guint i = 0; i < state->triggers->len; i++)
+    if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
+      return FALSE;
+
+  /* Team sync's queue, when a team account is set up: each new partner to upload, as
+   * sync_partner_ai writes it (unless the sync engine itself is writing). */
+  if (state->sync &&
+      !run_for_new_rows (self, "INSERT OR REPLACE INTO sync_queue"
+                               " SELECT 'partner', uuid, 'put',"
+                               " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                               " FROM partner WHERE id > ?1"
+                               " AND NOT EXISTS (SELECT 1 FROM sync_quiet) ORDER BY id",
+                         state->max_id, error))
+    return FALSE;
+
+  /* The search index takes the new rows in one go: with an 8 MiB in-memory hash (1 MiB by
+   * default) it writes a few large segments instead of a hundred small ones, and without
+   * automatic merging it does not merge them with each other as it writes them (the next
+   * writes of the search index merge them, a few pages each). The settings go back to their
+   * defaults in the same transaction. */
+  return _rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
+                               " VALUES ('hashsize', 8388608);"
+                               "INSERT INTO partner_fts(partner_fts, rank)"
+                               " VALUES ('automerge', 0)", error) &&
+         run_for_new_rows (self, "INSERT INTO partner_fts(rowid, display_name, organization,"
+                                 " specialty_label, city, tags, notes)"
+                                 " SELECT id, display_name, organization, specialty_label, city,"
+                                 " tags, notes FROM partner WHERE id > ?1",
+                           state->max_id, error) &&
+         _rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
+                               " VALUES ('hashsize', 1048576);"
+                               "INSERT INTO partner_fts(partner_fts, rank)"
+                               " VALUES ('automerge', 4)", error) &&
+         run_for_new_rows (self, "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon"
+                                 " FROM partner"
+                                 " WHERE id > ?1 AND lat IS NOT NULL AND lon IS NOT NULL",
+                           state->max_id, error);
+}
+
 gboolean
 rp_store_end_import_write (RpStore            *self,
                            RpStoreImportWrite *state,
@@ -215,54 +278,31 @@ rp_store_end_import_write (RpStore            *self,
       return TRUE;
     }
 
-  for (guint i = 0; i < state->triggers->len; i++)
-    if (!_rp_store_exec (self, g_ptr_array_index (state->triggers, i), error))
-      goto failed;
-
-  /* Team sync's queue: each new partner to upload, as sync_partner_ai writes it (unless the
-   * sync engine itself is writing). */
-  if (state->sync &&
-      !run_for_new_rows (self, "INSERT OR REPLACE INTO sync_queue"
-                               " SELECT 'partner', uuid, 'put',"
-                               " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-                               " FROM partner WHERE id > ?1"
-                               " AND NOT EXISTS (SELECT 1 FROM sync_quiet) ORDER BY id",
-                         state->max_id, error))
-    goto failed;
-
-  /* The search index takes the new rows in one go: with an 8 MiB in-memory hash (1 MiB by
-   * default) it writes a few large segments instead of a hundred small ones, and without
-   * automatic merging it does not merge them with each other as it writes them (the next
-   * writes of the search index merge them, a few pages each). The settings go back to their
-   * defaults in the same transaction. */
-  if (!_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('hashsize', 8388608);"
-                             "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('automerge', 0)", error))
-    goto failed;
-  if (!run_for_new_rows (self, "INSERT INTO partner_fts(rowid, display_name, organization,"
-                              " specialty_label, city, tags, notes)"
-                              " SELECT id, display_name, organization, specialty_label, city,"
-                              " tags, notes FROM partner WHERE id > ?1",
-                         state->max_id, error) ||
-      !_rp_store_exec (self, "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('hashsize', 1048576);"
-                             "INSERT INTO partner_fts(partner_fts, rank)"
-                             " VALUES ('automerge', 4)", error) ||
-      !run_for_new_rows (self, "INSERT INTO partner_geo SELECT id, lat, lat, lon, lon"
-                               " FROM partner"
-                               " WHERE id > ?1 AND lat IS NOT NULL AND lon IS NOT NULL",
-                         state->max_id, error))
-    goto failed;
+  if (!settle_import_write (self, state, error))
+    {
+      import_write_free (state);
+      rp_store_rollback (self);
+      return FALSE;
+    }
 
   import_write_free (state);
   _rp_store_queue_signal (self, RP_STORE_PENDING_PARTNERS);
   return rp_store_commit (self, error);
+}
 
-failed:
+gboolean
+rp_store_leave_import_write (RpStore            *self,
+                             RpStoreImportWrite *state,
+                             GError            **error)
+{
+  gboolean settled;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  settled = settle_import_write (self, state, error);
   import_write_free (state);
-  rp_store_rollback (self);
-  return FALSE;
+  return settled;
 }
 
 gboolean
@@ -344,6 +384,19 @@ rp_store_add_partner_origin (RpStore    *self,
 
 #define ORIGIN_ROWS 256   /* rows an INSERT of rp_store_add_partner_origins writes at once */
 
+/* The INSERT of @n_rows origins: a partner, the batch and a line each, unnumbered ("?" is the
+ * one after the last), so that the statement cache hashes a short text. */
+static char *
+origins_sql (guint n_rows)
+{
+  GString *sql = g_string_new ("INSERT OR REPLACE INTO partner_origin"
+                               " (partner_id, batch_id, line, action, filled) VALUES ");
+
+  for (guint row = 0; row < n_rows; row++)
+    g_string_append (sql, row > 0 ? ",(?,?,?,'added','')" : "(?,?,?,'added','')");
+  return g_string_free (sql, FALSE);
+}
+
 gboolean
 rp_store_add_partner_origins (RpStore       *self,
                               gint64         batch_id,
@@ -360,24 +413,25 @@ rp_store_add_partner_origins (RpStore       *self,
 
   for (guint first = 0; first < n; first += ORIGIN_ROWS)
     {
+      static gsize full_sql = 0;   /* a char * */
       guint n_rows = MIN (ORIGIN_ROWS, n - first);
-      g_autoptr(GString) sql = g_string_new ("INSERT OR REPLACE INTO partner_origin"
-                                             " (partner_id, batch_id, line, action, filled)"
-                                             " VALUES ");
+      g_autofree char *sql = NULL;
       sqlite3_stmt *stmt;
 
-      for (guint row = 0; row < n_rows; row++)
-        g_string_append_printf (sql, "%s(?%u, ?1, ?%u, 'added', '')", row > 0 ? ", " : "",
-                                2 + 2 * row, 3 + 2 * row);
-      stmt = _rp_store_prepare (self, sql->str, error);
+      /* The statement of a full batch is spelled once. */
+      if (n_rows == ORIGIN_ROWS && g_once_init_enter (&full_sql))
+        g_once_init_leave (&full_sql, (gsize) origins_sql (ORIGIN_ROWS));
+      if (n_rows < ORIGIN_ROWS)
+        sql = origins_sql (n_rows);
+      stmt = _rp_store_prepare (self, sql != NULL ? sql : (const char *) full_sql, error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, batch_id);
       for (guint row = 0; row < n_rows; row++)
         {
           g_return_val_if_fail (partner_ids[first + row] > 0 && lines[first + row] > 0, FALSE);
-          sqlite3_bind_int64 (stmt, 2 + 2 * row, partner_ids[first + row]);
-          sqlite3_bind_int64 (stmt, 3 + 2 * row, lines[first + row]);
+          sqlite3_bind_int64 (stmt, 1 + 3 * row, partner_ids[first + row]);
+          sqlite3_bind_int64 (stmt, 2 + 3 * row, batch_id);
+          sqlite3_bind_int64 (stmt, 3 + 3 * row, lines[first + row]);
         }
       if (!_rp_store_step_done (self, stmt, error))
         goto failed;

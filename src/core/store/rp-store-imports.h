@@ -43,8 +43,10 @@ char       *rp_store_dup_write_stamp        (RpStore            *self,
 
 /* Writing an import: one transaction in which the partners' search and map indexes and team
  * sync's queue are not kept row by row (their insert triggers are dropped) but filled once, for
- * the new rows only, at the end, with what the triggers would have written. Unlike rp_store_begin_bulk, nothing else is rebuilt, so it costs the same on a database
- * of a million referrals. Rows added inside it must not be updated or deleted before it ends.
+ * the new rows only, at the end, with what the triggers would have written; the queue only when a
+ * team account is set up (saving the first one queues everything, rp_sync_account_save). Unlike
+ * rp_store_begin_bulk, nothing else is rebuilt, so it costs the same on a database of a million
+ * referrals. Rows added inside it must not be updated or deleted before it ends.
  * End it with rp_store_end_import_write (commit, or roll back: everything as before). */
 typedef struct _RpStoreImportWrite RpStoreImportWrite;
 
@@ -54,6 +56,13 @@ RpStoreImportWrite *rp_store_begin_import_write (RpStore            *self,
 gboolean    rp_store_end_import_write       (RpStore            *self,
                                              RpStoreImportWrite *state,
                                              gboolean            commit,
+                                             GError            **error);
+/* Ends the bulk part of an import write but not its transaction: the rows added so far get what
+ * the triggers would have written, and the triggers are back, so that the rows written next
+ * (and the updates of those added) keep everything as row by row. Consumes @state; the caller
+ * ends the transaction with rp_store_commit or rp_store_rollback (also when this fails). */
+gboolean    rp_store_leave_import_write     (RpStore            *self,
+                                             RpStoreImportWrite *state,
                                              GError            **error);
 
 /* Starts a batch for an import of @file_name (a display name, not a path); sets *@batch_id. */

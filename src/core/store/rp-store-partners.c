@@ -250,7 +250,9 @@ rp_store_insert_partner (RpStore   *self,
   return TRUE;
 }
 
-/* The INSERT of @n_rows partners with their ids: each row's parameters follow the last's. */
+/* The INSERT of @n_rows partners with their ids: each row's parameters follow the last's, so
+ * they go unnumbered ("?" is the one after the last): the statement cache hashes and compares
+ * the text at each use, 4 KiB for 64 rows instead of 22 with the numbers. */
 static char *
 insert_partners_sql (guint n_rows)
 {
@@ -258,9 +260,9 @@ insert_partners_sql (guint n_rows)
 
   for (guint row = 0; row < n_rows; row++)
     {
-      g_string_append (sql, row > 0 ? ", (" : "(");
-      for (guint i = 1; i <= INSERT_PARTNER_PARAMS; i++)
-        g_string_append_printf (sql, i > 1 ? ", ?%u" : "?%u", row * INSERT_PARTNER_PARAMS + i);
+      g_string_append (sql, row > 0 ? ", (?" : "(?");
+      for (guint i = 2; i <= INSERT_PARTNER_PARAMS; i++)
+        g_string_append (sql, ",?");
       g_string_append_c (sql, ')');
     }
   return g_string_free (sql, FALSE);
@@ -315,8 +317,7 @@ rp_store_insert_partners (RpStore    *self,
       guint n_rows = MIN (INSERT_PARTNERS_ROWS, partners->len - first);
       g_autofree char *sql = NULL;
 
-      /* The statement of a full batch is spelled once (its 2,176 parameters took as many
-       * printf calls). */
+      /* The statement of a full batch is spelled once. */
       if (n_rows == INSERT_PARTNERS_ROWS && g_once_init_enter (&full_sql))
         g_once_init_leave (&full_sql, (gsize) insert_partners_sql (INSERT_PARTNERS_ROWS));
       if (n_rows < INSERT_PARTNERS_ROWS)

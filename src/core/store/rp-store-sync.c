@@ -303,6 +303,30 @@ rp_store_sync_set_quiet (RpStore   *self,
 }
 
 gboolean
+rp_store_sync_has_account (RpStore  *self,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+  gint64 n = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  stmt = _rp_store_prepare (self, "SELECT count(*) FROM meta WHERE key IN (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, RP_STORE_SYNC_META_SERVER_URL, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, RP_STORE_SYNC_META_USER, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _rp_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return n == 2;
+}
+
+gboolean
 rp_store_sync_reset (RpStore  *self,
                      GError  **error)
 {

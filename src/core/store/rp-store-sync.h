@@ -98,6 +98,15 @@ gboolean        rp_store_sync_queue_change        (RpStore       *self,
 gboolean        rp_store_sync_set_quiet           (RpStore       *self,
                                                    gboolean       quiet,
                                                    GError       **error);
+/* The team account's keys in meta (its settings are rp-sync-account.c's): an account is set up
+ * when both are there. */
+#define RP_STORE_SYNC_META_SERVER_URL "sync-server-url"
+#define RP_STORE_SYNC_META_USER       "sync-user"
+
+/* Whether a team account is set up. Without one the partner import leaves the queue alone
+ * (rp_store_begin_import_write), so saving the first account resets the queue. */
+gboolean        rp_store_sync_has_account         (RpStore       *self,
+                                                   GError       **error);
 /* Forgets everything synced (another server, user or collection): no objects, no tokens, and
  * every partner and visit queued to be sent. One transaction. */
 gboolean        rp_store_sync_reset               (RpStore       *self,

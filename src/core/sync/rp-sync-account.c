@@ -11,8 +11,8 @@
 #include "rp-store-sync.h"
 #include "rp-sync-account.h"
 
-#define META_SERVER_URL      "sync-server-url"
-#define META_USER            "sync-user"
+#define META_SERVER_URL      RP_STORE_SYNC_META_SERVER_URL
+#define META_USER            RP_STORE_SYNC_META_USER
 #define META_LIAISON_NAME    "sync-liaison-name"
 #define META_ADDRESSBOOK_URL "sync-addressbook-url"
 #define META_CALENDAR_URL    "sync-calendar-url"
@@ -318,9 +318,11 @@ rp_sync_account_save (RpSyncAccount  *self,
       return FALSE;
     }
 
-  before = rp_sync_account_load (store, NULL);
+  /* Read inside the transaction: an import by another connection asks within its own whether
+   * an account is set up. */
   if (!rp_store_begin (store, error))
     return FALSE;
+  before = rp_sync_account_load (store, NULL);
   if (!write_meta (store, self->server_url, self->user, self->liaison_name,
                    self->addressbook_url, self->calendar_url, error))
     {
@@ -328,9 +330,10 @@ rp_sync_account_save (RpSyncAccount  *self,
       return FALSE;
     }
   /* Another server, account or collection: what was synced with the old one means nothing
-   * there; everything is sent again. */
-  if (before != NULL &&
-      (g_strcmp0 (before->server_url, self->server_url) != 0 ||
+   * there; everything is sent again. No account before: the partners imported meanwhile were
+   * not queued (rp_store_begin_import_write), so everything is queued now. */
+  if ((before == NULL ||
+       g_strcmp0 (before->server_url, self->server_url) != 0 ||
        g_strcmp0 (before->user, self->user) != 0 ||
        g_strcmp0 (before->addressbook_url, self->addressbook_url) != 0 ||
        g_strcmp0 (before->calendar_url, self->calendar_url) != 0) &&
