@@ -1,10 +1,10 @@
 /* rp-analytics-dashboard.c: the Analytics page's figures, computed together off the main
  * thread.
  *
- * A job runs on two worker threads, each with its own read-only connection (a millisecond to
- * open; WAL lets them read while the window's connection writes), closed when done, so that no
- * connection is shared between threads: one computes the referrers' figures and the gifts, the
- * other the loop's and the outreach's, at once on two cores. They share the counts per partner
+ * A job runs on two worker threads, each with its own read-only connection (WAL lets them read
+ * while the window's connection writes; kept in a pool between jobs, used by one thread at a
+ * time): one computes the referrers' figures and the gifts, the other the loop's, the outreach's
+ * and the months' chart, at once on two cores, about as long each. They share the counts per partner
  * (rp-analytics-share.c), each read once. The headline reuses the funnel, outcomes and feedback
  * computed for their charts.
  *
@@ -99,14 +99,13 @@ fill_referrers (RpAnalyticsDashboard *dashboard,
 
   STEP (rp_analytics_referrer_trends (store, period, filter, dashboard->trends, error));
   STEP ((dashboard->top = rp_analytics_top_referrers (store, period, filter, error)) != NULL);
-  STEP ((dashboard->monthly = rp_analytics_monthly (store, &dashboard->span, filter,
-                                                    dashboard->group, error)) != NULL);
   STEP ((dashboard->gifts = rp_analytics_gifts (store, period, filter, NULL, error)) != NULL);
   return TRUE;
 }
 
 /* The figures of how the loop closes and what the outreach does (schema 17's visits: none of the
- * counts per partner the referrers' figures share). */
+ * counts per partner the referrers' figures share), then the referrals per month (the trends on
+ * the other thread take longest). */
 static gboolean
 fill_loop (RpAnalyticsDashboard *dashboard,
            RpStore              *store,
@@ -126,6 +125,8 @@ fill_loop (RpAnalyticsDashboard *dashboard,
                                            &dashboard->lists, error));
   STEP ((dashboard->outreach = rp_analytics_outreach (store, period, filter, NULL, NULL,
                                                       error)) != NULL);
+  STEP ((dashboard->monthly = rp_analytics_monthly (store, &dashboard->span, filter,
+                                                    dashboard->group, error)) != NULL);
   return TRUE;
 }
 
@@ -186,28 +187,79 @@ rp_analytics_dashboard_compute (RpStore                 *store,
   return g_steal_pointer (&dashboard);
 }
 
+/* The read-only connections of a store's computations, kept between them: opening one reads and
+ * parses the whole schema (its ~60 triggers), about 8 ms on the bench database, on both workers'
+ * way to their first figure; the page computes again at every change of period or filter. A
+ * connection is used by one thread at a time, taken from and given back to the pool under its
+ * lock. The store holds the pool (closed with it: a database restored from a backup is another
+ * store), and each job a reference: its task may drop the store before the job's data. */
 typedef struct
 {
-  char                 *path;
-  RpAnalyticsDashboard *dashboard;
-} Job;
+  GMutex     lock;
+  char      *path;
+  GPtrArray *idle;   /* RpStore, read-only */
+} ReaderPool;
+
+/* Connections kept idle: one per worker. */
+#define POOL_MAX_IDLE 2
+#define POOL_KEY "rp-analytics-reader-pool"
 
 static void
-job_free (Job *job)
+reader_pool_clear (ReaderPool *pool)
 {
-  g_free (job->path);
-  rp_analytics_dashboard_free (job->dashboard);
-  g_free (job);
+  g_mutex_clear (&pool->lock);
+  g_free (pool->path);
+  g_ptr_array_unref (pool->idle);
 }
 
-/* A read-only connection of the worker's own to @path, or NULL. */
+static ReaderPool *
+reader_pool_ref (ReaderPool *pool)
+{
+  return g_atomic_rc_box_acquire (pool);
+}
+
+static void
+reader_pool_unref (ReaderPool *pool)
+{
+  g_atomic_rc_box_release_full (pool, (GDestroyNotify) reader_pool_clear);
+}
+
+/* @store's pool, made at its first computation (on the thread that owns @store). */
+static ReaderPool *
+reader_pool_get (RpStore    *store,
+                 const char *path)
+{
+  ReaderPool *pool = g_object_get_data (G_OBJECT (store), POOL_KEY);
+
+  if (pool == NULL)
+    {
+      pool = g_atomic_rc_box_new0 (ReaderPool);
+      g_mutex_init (&pool->lock);
+      pool->path = g_strdup (path);
+      pool->idle = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (store), POOL_KEY, pool,
+                              (GDestroyNotify) reader_pool_unref);
+    }
+  return pool;
+}
+
+/* A read-only connection of the worker's own to the pool's database: an idle one, or a new
+ * one; NULL on error. */
 static RpStore *
-open_reader (const char *path,
-             GError    **error)
+reader_pool_take (ReaderPool *pool,
+                  GError    **error)
 {
   gint64 start = g_get_monotonic_time ();
-  RpStore *reader = rp_store_open_full (path, RP_STORE_OPEN_READ_ONLY, error);
+  RpStore *reader = NULL;
 
+  g_mutex_lock (&pool->lock);
+  if (pool->idle->len > 0)
+    reader = g_ptr_array_steal_index_fast (pool->idle, pool->idle->len - 1);
+  g_mutex_unlock (&pool->lock);
+  if (reader != NULL)
+    return reader;
+
+  reader = rp_store_open_full (pool->path, RP_STORE_OPEN_READ_ONLY, error);
   if (reader != NULL)
     rp_store_analytics_prepare_reader (reader);
   g_debug ("Analytics: a read-only connection opened in %.1f ms",
@@ -215,11 +267,40 @@ open_reader (const char *path,
   return reader;
 }
 
+/* Gives @reader (NULL: none) back to the pool, or closes it when the pool has enough. */
+static void
+reader_pool_give (ReaderPool *pool,
+                  RpStore    *reader)
+{
+  if (reader == NULL)
+    return;
+
+  g_mutex_lock (&pool->lock);
+  if (pool->idle->len < POOL_MAX_IDLE)
+    g_ptr_array_add (pool->idle, g_steal_pointer (&reader));
+  g_mutex_unlock (&pool->lock);
+  g_clear_object (&reader);
+}
+
+typedef struct
+{
+  ReaderPool           *pool;
+  RpAnalyticsDashboard *dashboard;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->pool, reader_pool_unref);
+  rp_analytics_dashboard_free (job->dashboard);
+  g_free (job);
+}
+
 /* The second worker: the loop's figures, on a connection of its own, sharing the counts of the
  * first. */
 typedef struct
 {
-  const char           *path;
+  ReaderPool           *pool;
   RpAnalyticsDashboard *dashboard;   /* its fields of fill_loop() only */
   GCancellable         *cancellable;
   RpAnalyticsShare     *share;
@@ -230,12 +311,12 @@ static gpointer
 loop_thread (gpointer data)
 {
   LoopWorker *worker = data;
-  g_autoptr(RpStore) reader = NULL;
+  RpStore *reader;
   gint64 start = g_get_monotonic_time ();
   gboolean empty;
 
   rp_analytics_share_counts_join (worker->share);
-  reader = open_reader (worker->path, &worker->error);
+  reader = reader_pool_take (worker->pool, &worker->error);
   if (reader != NULL)
     {
       /* The first worker says whether it is empty; this one checks too, to not compute for
@@ -244,6 +325,7 @@ loop_thread (gpointer data)
       if (worker->error == NULL && !empty)
         fill_loop (worker->dashboard, reader, worker->cancellable, &worker->error);
     }
+  reader_pool_give (worker->pool, reader);
   rp_analytics_share_counts_end ();
   g_debug ("Analytics: the second worker's figures in %.1f ms",
            (g_get_monotonic_time () - start) / 1000.0);
@@ -254,12 +336,12 @@ loop_thread (gpointer data)
  * read-only connection (two cores read at once), then the headline from both. */
 static gboolean
 fill_two_workers (RpAnalyticsDashboard *dashboard,
-                  const char           *path,
+                  ReaderPool           *pool,
                   GCancellable         *cancellable,
                   GError              **error)
 {
-  g_autoptr(RpStore) reader = NULL;
-  LoopWorker worker = { path, dashboard, cancellable, NULL, NULL };
+  RpStore *reader;
+  LoopWorker worker = { pool, dashboard, cancellable, NULL, NULL };
   GThread *thread;
   gboolean done;
 
@@ -267,7 +349,7 @@ fill_two_workers (RpAnalyticsDashboard *dashboard,
   worker.share = rp_analytics_share_ref (rp_analytics_share_counts_get ());
   thread = g_thread_try_new ("rapport-analytics", loop_thread, &worker, NULL);
 
-  reader = open_reader (path, error);
+  reader = reader_pool_take (pool, error);
   done = reader != NULL && check_empty (dashboard, reader, error) &&
          (dashboard->empty || fill_referrers (dashboard, reader, cancellable, error));
 
@@ -290,6 +372,7 @@ fill_two_workers (RpAnalyticsDashboard *dashboard,
     }
   g_clear_error (&worker.error);
   rp_analytics_share_counts_end ();
+  reader_pool_give (pool, reader);
   return done;
 }
 
@@ -303,7 +386,7 @@ compute_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  if (!fill_two_workers (job->dashboard, job->path, cancellable, &error))
+  if (!fill_two_workers (job->dashboard, job->pool, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -355,7 +438,7 @@ rp_analytics_dashboard_compute_async (RpStore                 *store,
       return;
     }
 
-  job->path = g_strdup (path);
+  job->pool = reader_pool_ref (reader_pool_get (store, path));
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, compute_thread);
 }

@@ -1,5 +1,6 @@
 /* test-analytics-dashboard.c: the Analytics page's figures computed together, on this thread
- * and on two worker threads with read-only connections of their own, and a cancelled load.
+ * and on two worker threads with read-only connections of their own (kept for the next load),
+ * and a cancelled load.
  *
  * Copyright 2026 The Rapport authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -114,6 +115,42 @@ test_cancelled (void)
   g_assert_null (result.dashboard);
   g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&result.error);
+
+  rp_test_store_close (&tmp);
+}
+
+/* The worker connections are kept for the next load: a load after a write sees it. */
+static void
+test_pooled_connections (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 7, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  RpPeriod period;
+  RpTestStore tmp;
+  gint64 cruz;
+
+  rp_test_store_open (&tmp, "rapport-dashboard-XXXXXX");
+  make_network (tmp.store);
+  g_assert_true (rp_period_init (&period, RP_PERIOD_LAST_MONTH, now, NULL, NULL, &error));
+  cruz = rp_test_add_active_person (tmp.store, "Cruz", RP_TIER_C, 0, 0);
+
+  for (guint load = 0; load < 4; load++)
+    {
+      Result result = { NULL, NULL, FALSE };
+
+      /* Each load after the first adds a referral in the period first. */
+      if (load > 0)
+        rp_test_add_referrals (tmp.store, cruz, "2026-11-25", 1);
+      rp_analytics_dashboard_compute_async (tmp.store, &period, &period, NULL,
+                                            RP_ANALYTICS_GROUP_TIER, NULL, computed_cb,
+                                            &result);
+      wait_for (&result);
+      g_assert_no_error (result.error);
+      g_assert_cmpuint (result.dashboard->headline.referrals, ==, 4 + load);
+      g_assert_cmpuint (result.dashboard->funnel.reached[RP_FUNNEL_RECEIVED], ==, 4 + load);
+      g_assert_cmpuint (result.dashboard->headline.referrers, ==, load > 0 ? 3 : 2);
+      rp_analytics_dashboard_free (result.dashboard);
+    }
 
   rp_test_store_close (&tmp);
 }
@@ -291,6 +328,7 @@ main (int   argc,
 
   g_test_add_func ("/analytics/dashboard/compute", test_compute);
   g_test_add_func ("/analytics/dashboard/cancelled", test_cancelled);
+  g_test_add_func ("/analytics/dashboard/pooled-connections", test_pooled_connections);
   g_test_add_func ("/analytics/dashboard/same-as-alone", test_same_as_alone);
 
   return g_test_run ();
