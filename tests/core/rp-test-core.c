@@ -418,6 +418,7 @@ rp_test_exec_sql (const char *path,
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==,
                    SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -25,34 +25,12 @@
 static const char * const statuses[] = { "received", "contacted", "scheduled", "seen",
                                          "loop-closed", "declined", "no-show", "lost" };
 
-/* Rows of @a not in @b, and of @b not in @a, counted on a connection of its own. */
-static int
-count_difference (const char *path,
-                  const char *a,
-                  const char *b)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
-                                          " + (SELECT count(*) FROM (%s EXCEPT %s))",
-                                          a, b, b, a);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int n;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
 /* The tallies against the same counted from the referrals and transitions (the furthest step
  * written out here, not copied from the migration). */
 static void
 assert_tables (const char *path)
 {
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT referred_on, direction, referral_id, partner_id,"
                                      " contacted_at, scheduled_at, seen_at, closed_at"
                                      " FROM analytics_referral_steps",
@@ -70,7 +48,7 @@ assert_tables (const char *path)
                                      " to_status IN ('contacted', 'scheduled', 'seen',"
                                      " 'loop-closed'))"),
                    ==, 0);
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT day, direction, tier, specialty_code, status,"
                                      " furthest, n FROM analytics_funnel_tally",
                                      "SELECT referred_on, direction, tier, specialty_code, status,"
@@ -87,7 +65,7 @@ assert_tables (const char *path)
                                      " AS steps FROM referral r JOIN partner p"
                                      " ON p.id = r.partner_id) GROUP BY 1, 2, 3, 4, 5, 6"),
                    ==, 0);
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT month, direction, partner_id, category_id, tier,"
                                      " specialty_code, specialty_label, city, n, n_rated,"
                                      " satisfaction FROM analytics_outcome_month",
@@ -242,20 +220,6 @@ assert_figures (RpStore    *store,
       }
 }
 
-/* SQL on a connection of its own, with the foreign keys' cascades the store's connection has. */
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  g_autofree char *with_keys = g_strconcat ("PRAGMA foreign_keys = ON;", sql, NULL);
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_exec (db, with_keys, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 /* One of the ids of @table, at random (0 when it has none). */
 static gint64
 random_id (const char *path,
@@ -408,7 +372,7 @@ random_write (RpTestStore *tmp,
         sql = g_strdup_printf ("UPDATE referral SET outcome_category_id = %s, satisfaction = %s"
                                " WHERE id = %" G_GINT64_FORMAT, category_text, satisfaction_text,
                                id);
-        exec_sql (tmp->path, sql);
+        rp_test_exec_sql (tmp->path, sql);
       }
       break;
 
@@ -445,7 +409,7 @@ random_write (RpTestStore *tmp,
                                " WHERE id = %" G_GINT64_FORMAT, at,
                                statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))],
                                MAX (random_id (tmp->path, "referral", rand), 1), id);
-      exec_sql (tmp->path, sql);
+      rp_test_exec_sql (tmp->path, sql);
       break;
 
     case 9:
@@ -454,14 +418,14 @@ random_write (RpTestStore *tmp,
         break;
       sql = g_strdup_printf ("UPDATE referral SET status = '%s' WHERE id = %" G_GINT64_FORMAT,
                              statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))], id);
-      exec_sql (tmp->path, sql);
+      rp_test_exec_sql (tmp->path, sql);
       break;
 
     case 10:
       if ((id = random_id (tmp->path, "referral", rand)) == 0)
         break;
       sql = g_strdup_printf ("DELETE FROM referral WHERE id = %" G_GINT64_FORMAT, id);
-      exec_sql (tmp->path, sql);
+      rp_test_exec_sql (tmp->path, sql);
       break;
 
     case 11:
@@ -505,7 +469,7 @@ random_write (RpTestStore *tmp,
         {
           sql = g_strdup_printf ("DELETE FROM outcome_category WHERE id = %" G_GINT64_FORMAT,
                                  id);
-          exec_sql (tmp->path, sql);
+          rp_test_exec_sql (tmp->path, sql);
         }
       break;
 
@@ -539,7 +503,7 @@ test_random_writes (void)
   rp_test_store_open (&tmp, "rapport-loop-XXXXXX");
   add_partners (tmp.store, 8);
   /* A target list of a few partners, for its filter (id 1). */
-  exec_sql (tmp.path, "INSERT INTO target_list (id, uuid, name, created_at, updated_at)"
+  rp_test_exec_sql (tmp.path, "INSERT INTO target_list (id, uuid, name, created_at, updated_at)"
                       " VALUES (1, 'list-1', 'List', '2026-01-01', '2026-01-01');"
                       "INSERT INTO target_list_member (list_id, partner_id, position)"
                       " SELECT 1, id, id FROM partner WHERE id % 2 = 0;");
@@ -569,7 +533,7 @@ test_many_partners (void)
   add_partners (tmp.store, 3 * RP_ANALYTICS_NAMED_ROWS);
   for (guint i = 0; i < 12 * RP_ANALYTICS_NAMED_ROWS; i++)
     insert_referral (&tmp, rand);
-  exec_sql (tmp.path, "UPDATE referral SET satisfaction = 1 + id % 5 WHERE id % 3 <> 0;"
+  rp_test_exec_sql (tmp.path, "UPDATE referral SET satisfaction = 1 + id % 5 WHERE id % 3 <> 0;"
                       "UPDATE referral SET outcome_category_id = (SELECT min(id)"
                       " FROM outcome_category) WHERE id % 4 = 0;");
   assert_tables (tmp.path);
@@ -593,7 +557,7 @@ test_import_undo (void)
   add_partners (tmp.store, 4);
   for (guint i = 0; i < 30; i++)
     insert_referral (&tmp, rand);
-  exec_sql (tmp.path, "INSERT INTO referral_transition (uuid, referral_id, to_status,"
+  rp_test_exec_sql (tmp.path, "INSERT INTO referral_transition (uuid, referral_id, to_status,"
                       " occurred_at) SELECT 't' || id, id, 'seen', referred_on || 'T12:00:00Z'"
                       " FROM referral;"
                       "UPDATE referral SET status = 'seen', satisfaction = 4;");

@@ -23,39 +23,17 @@
 #include "rp-store-feedback.h"
 #include "rp-store-imports.h"
 
-/* Rows of @a not in @b, and of @b not in @a, counted on a connection of its own. */
-static int
-count_difference (const char *path,
-                  const char *a,
-                  const char *b)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
-                                          " + (SELECT count(*) FROM (%s EXCEPT %s))",
-                                          a, b, b, a);
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int n;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
 static void
 assert_tallies (const char *path)
 {
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT day, direction, tier, specialty_code, n"
                                      " FROM analytics_day_tally",
                                      "SELECT r.referred_on, r.direction, p.tier, p.specialty_code,"
                                      " count(*) FROM referral r JOIN partner p"
                                      " ON p.id = r.partner_id GROUP BY 1, 2, 3, 4"),
                    ==, 0);
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT month, direction, partner_id, tier, specialty_code,"
                                      " city, n FROM analytics_partner_month",
                                      "SELECT substr(r.referred_on, 1, 7), r.direction,"
@@ -63,20 +41,20 @@ assert_tallies (const char *path)
                                      " FROM referral r JOIN partner p ON p.id = r.partner_id"
                                      " GROUP BY 1, 2, 3"),
                    ==, 0);
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT partner_id, direction, first_on"
                                      " FROM analytics_partner_first",
                                      "SELECT partner_id, direction, min(referred_on)"
                                      " FROM referral GROUP BY 1, 2"),
                    ==, 0);
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT month, score, topic, n"
                                      " FROM analytics_feedback_month",
                                      "SELECT substr(given_on, 1, 7), score, topic, count(*)"
                                      " FROM partner_feedback GROUP BY 1, 2, 3"),
                    ==, 0);
   /* Schema 16: each partner's months with the month before, and their tally. */
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT direction, month, prev_month, partner_id, tier"
                                      " FROM analytics_partner_span",
                                      "SELECT direction, month, lag(month, 1, '') OVER"
@@ -86,7 +64,7 @@ assert_tallies (const char *path)
                                      " p.tier FROM referral r JOIN partner p"
                                      " ON p.id = r.partner_id GROUP BY 1, 2, 3)"),
                    ==, 0);
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT direction, month, prev_month, tier, n"
                                      " FROM analytics_span_tally",
                                      "SELECT direction, month, prev_month, tier, count(*)"
@@ -100,12 +78,12 @@ assert_tallies (const char *path)
 #define PARTNER_LAST "(SELECT direction, max(month) AS month, partner_id, max(tier) AS tier" \
   " FROM " PARTNER_MONTHS " GROUP BY partner_id, direction UNION ALL SELECT '', max(month)," \
   " partner_id, max(tier) FROM " PARTNER_MONTHS " GROUP BY partner_id)"
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT direction, month, partner_id, tier"
                                      " FROM analytics_partner_last",
                                      "SELECT * FROM " PARTNER_LAST),
                    ==, 0);
-  g_assert_cmpint (count_difference (path,
+  g_assert_cmpint (rp_test_count_difference (path,
                                      "SELECT l.direction, l.partner_id, substr(j.value, 1, 7),"
                                      " sum(CAST(substr(j.value, 9) AS INTEGER))"
                                      " FROM analytics_partner_last l, json_each('[\"' ||"
@@ -340,7 +318,7 @@ test_migrate_from_10 (void)
   g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
   g_clear_object (&store);
   assert_tallies (tmp.path);
-  g_assert_cmpint (count_difference (tmp.path, "SELECT sum(n) FROM analytics_day_tally",
+  g_assert_cmpint (rp_test_count_difference (tmp.path, "SELECT sum(n) FROM analytics_day_tally",
                                      "SELECT 3"), ==, 0);
 
   rp_test_store_close (&tmp);
@@ -409,7 +387,7 @@ test_feedback (void)
   g_assert_true (rp_store_delete_partner (tmp.store, rp_partner_get_id (adams), &error));
   g_assert_no_error (error);
   assert_tallies (tmp.path);
-  g_assert_cmpint (count_difference (tmp.path, "SELECT count(*) FROM analytics_feedback_month",
+  g_assert_cmpint (rp_test_count_difference (tmp.path, "SELECT count(*) FROM analytics_feedback_month",
                                      "SELECT 0"), ==, 0);
 
   rp_test_store_close (&tmp);
@@ -449,7 +427,7 @@ test_migrate_from_13 (void)
   g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
   g_clear_object (&store);
   assert_tallies (tmp.path);
-  g_assert_cmpint (count_difference (tmp.path, "SELECT month, score, topic, n"
+  g_assert_cmpint (rp_test_count_difference (tmp.path, "SELECT month, score, topic, n"
                                      " FROM analytics_feedback_month",
                                      "VALUES ('2026-01', 9, 'staff', 2),"
                                      " ('2026-02', 3, 'other', 1)"), ==, 0);
@@ -611,14 +589,14 @@ test_migrate_from_15 (void)
   g_clear_object (&store);
 
   assert_tallies (tmp.path);
-  g_assert_cmpint (count_difference (tmp.path,
+  g_assert_cmpint (rp_test_count_difference (tmp.path,
                                      "SELECT direction, month, prev_month, tier, n"
                                      " FROM analytics_span_tally",
                                      "VALUES ('inbound', '2025-11', '', 'a', 1),"
                                      " ('inbound', '2026-01', '2025-11', 'a', 1),"
                                      " ('outbound', '2026-03', '', 'a', 1),"
                                      " ('inbound', '2026-02', '', 'c', 1)"), ==, 0);
-  g_assert_cmpint (count_difference (tmp.path,
+  g_assert_cmpint (rp_test_count_difference (tmp.path,
                                      "SELECT name FROM sqlite_master WHERE type = 'index'"
                                      " AND name = 'activity_analytics_costs'",
                                      "VALUES ('activity_analytics_costs')"), ==, 0);
@@ -684,12 +662,12 @@ test_migrate_from_18 (void)
 
   assert_tallies (tmp.path);
   /* January 2025 is more than 11 months before Adams' last inbound month. */
-  g_assert_cmpint (count_difference (tmp.path,
+  g_assert_cmpint (rp_test_count_difference (tmp.path,
                                      "SELECT direction, month, tier FROM analytics_partner_last",
                                      "VALUES ('inbound', '2026-01', 'a'),"
                                      " ('outbound', '2026-03', 'a'), ('', '2026-03', 'a'),"
                                      " ('inbound', '2026-02', 'c'), ('', '2026-02', 'c')"), ==, 0);
-  g_assert_cmpint (count_difference (tmp.path,
+  g_assert_cmpint (rp_test_count_difference (tmp.path,
                                      "SELECT months FROM analytics_partner_last"
                                      " WHERE direction = 'inbound' AND tier = 'a'",
                                      "VALUES ('2025-11:1,2026-01:2')"), ==, 0);
