@@ -115,8 +115,12 @@ guint      rp_test_count_list_rows   (GtkListBox           *list);
 
 /* Screenshots, as HEADLESS.md describes: the widget's paintable rendered with its renderer, saved
  * as @name in $RAPPORT_SCREENSHOT_DIR or else g_test_get_dir (G_TEST_BUILT). On a busy machine
- * the first frame may not be drawn yet: the picture is retried for up to ten seconds. */
+ * the first frame may not be drawn yet: the picture is retried for up to 30 seconds. */
 void       rp_test_save_screenshot   (GtkWidget            *widget,
                                       const char           *name);
+/* The same, for a widget that may close before it is drawn (a progress dialog): FALSE when it
+ * was unmapped before a picture could be taken. */
+gboolean   rp_test_try_save_screenshot (GtkWidget          *widget,
+                                        const char         *name);
 
 G_END_DECLS
