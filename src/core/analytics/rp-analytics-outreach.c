@@ -81,49 +81,13 @@ dup_day_key (GPtrArray *day_keys,
   return g_strdup (*key);
 }
 
-/* The julian day of 1970-01-01, GDate's count of the Unix epoch's day. */
-#define UNIX_EPOCH_JULIAN 719163
-
-/* The local day (julian) of instant @iso in @tz, as rp_period_local_day_of() reads it. An
- * instant as Rapport writes it ("YYYY-MM-DDTHH:MM:SSZ") is read here and shifted by the zone's
- * offset at that instant: thousands of visits without a GDateTime made and converted for each. */
+/* The local day (julian) of instant @iso in @tz. */
 static gboolean
 local_julian_of (const char *iso,
                  GTimeZone  *tz,
                  guint32    *julian)
 {
-  char date[11];
-  guint32 utc_julian;
   GDate day;
-
-  if (strlen (iso) == 20 && iso[10] == 'T' && iso[13] == ':' && iso[16] == ':' &&
-      iso[19] == 'Z' && g_ascii_isdigit (iso[11]) && g_ascii_isdigit (iso[12]) &&
-      g_ascii_isdigit (iso[14]) && g_ascii_isdigit (iso[15]) && g_ascii_isdigit (iso[17]) &&
-      g_ascii_isdigit (iso[18]))
-    {
-      int hours = (iso[11] - '0') * 10 + (iso[12] - '0');
-      int minutes = (iso[14] - '0') * 10 + (iso[15] - '0');
-      int seconds = (iso[17] - '0') * 10 + (iso[18] - '0');
-
-      memcpy (date, iso, 10);
-      date[10] = '\0';
-      if (hours < 24 && minutes < 60 && seconds < 60 &&
-          _rp_analytics_julian_of_day (date, &utc_julian))
-        {
-          gint64 instant = ((gint64) utc_julian - UNIX_EPOCH_JULIAN) * 86400 +
-                           hours * 3600 + minutes * 60 + seconds;
-          int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
-
-          if (interval >= 0)
-            {
-              gint64 local = instant + g_time_zone_get_offset (tz, interval);
-              gint64 local_days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-
-              *julian = (guint32) (local_days + UNIX_EPOCH_JULIAN);
-              return TRUE;
-            }
-        }
-    }
 
   if (!rp_period_local_day_of (iso, tz, &day))
     return FALSE;

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-period.h"
+#include "rp-analytics-private.h"
 
 G_DEFINE_QUARK (rp-period-error-quark, rp_period_error)
 
@@ -339,6 +340,50 @@ rp_period_days_between (const GDate *from,
   return (int) g_date_get_julian (to) - (int) g_date_get_julian (from);
 }
 
+/* The julian day of 1970-01-01, GDate's count of the Unix epoch's day. */
+#define UNIX_EPOCH_JULIAN 719163
+
+/* Whether @n characters of @text from @at are digits; their value in *@value. */
+static gboolean
+read_digits (const char *text,
+             int         at,
+             int         n,
+             int        *value)
+{
+  *value = 0;
+  for (int i = at; i < at + n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+  return TRUE;
+}
+
+/* An instant as Rapport writes it, "YYYY-MM-DDTHH:MM:SSZ", as seconds since the Unix epoch,
+ * read without a GDateTime (a figure reads thousands of them); FALSE for any other form. */
+static gboolean
+parse_utc_instant (const char *iso,
+                   gint64     *seconds)
+{
+  char date[11];
+  guint32 julian;
+  int hours, minutes, secs;
+
+  if (strlen (iso) != 20 || iso[10] != 'T' || iso[13] != ':' || iso[16] != ':' ||
+      iso[19] != 'Z' || !read_digits (iso, 11, 2, &hours) ||
+      !read_digits (iso, 14, 2, &minutes) || !read_digits (iso, 17, 2, &secs) ||
+      hours > 23 || minutes > 59 || secs > 59)
+    return FALSE;
+
+  memcpy (date, iso, 10);
+  date[10] = '\0';
+  if (!_rp_analytics_julian_of_day (date, &julian))
+    return FALSE;
+  *seconds = ((gint64) julian - UNIX_EPOCH_JULIAN) * 86400 + hours * 3600 + minutes * 60 + secs;
+  return TRUE;
+}
+
 gboolean
 rp_period_local_day_of (const char *iso,
                         GTimeZone  *tz,
@@ -346,11 +391,28 @@ rp_period_local_day_of (const char *iso,
 {
   g_autoptr(GDateTime) instant = NULL;
   g_autoptr(GDateTime) local = NULL;
+  gint64 seconds;
 
   g_return_val_if_fail (day != NULL, FALSE);
 
   if (iso == NULL || *iso == '\0')
     return FALSE;
+
+  /* Rapport's own form, shifted by the zone's offset at that instant, as GDateTime would. */
+  if (tz != NULL && parse_utc_instant (iso, &seconds))
+    {
+      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, seconds);
+
+      if (interval >= 0)
+        {
+          gint64 shifted = seconds + g_time_zone_get_offset (tz, interval);
+          gint64 days = shifted >= 0 ? shifted / 86400 : -((-shifted + 86399) / 86400);
+
+          g_date_clear (day, 1);
+          g_date_set_julian (day, (guint32) (days + UNIX_EPOCH_JULIAN));
+          return TRUE;
+        }
+    }
 
   instant = g_date_time_new_from_iso8601 (iso, NULL);
   if (instant == NULL)

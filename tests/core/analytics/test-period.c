@@ -122,6 +122,63 @@ test_time_zones (void)
   g_assert_cmpstr (after_change, ==, "2026-03-09T04:00:00Z");
 }
 
+/* An instant in Rapport's own form ("…Z", read without a GDateTime) falls on the local day
+ * GDateTime gives it, in zones with DST, half-hour and far offsets, at and around midnight; the
+ * other forms are read by GDateTime itself. */
+static void
+test_local_day_of (void)
+{
+  const char *zones[] = { "UTC", "America/New_York", "Pacific/Kiritimati",
+                          "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Pago_Pago" };
+  const char *bad[] = { "2026-02-30T10:00:00Z", "2026-11-01T24:00:00Z", "2026-11-01T10:00Z",
+                        "x026-11-01T10:00:00Z" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z]);
+
+      g_assert_nonnull (tz);
+      for (guint i = 0; i < 2000; i++)
+        {
+          /* Random instants from 1999 to 2031, every fourth on a whole hour. */
+          gint64 seconds = g_rand_int_range (rand, 915148800 / 3600, 1924992000 / 3600) * (gint64) 3600;
+          g_autoptr(GDateTime) instant = NULL;
+          g_autoptr(GDateTime) local = NULL;
+          g_autofree char *iso = NULL;
+          GDate expected, got;
+
+          if (i % 4 != 0)
+            seconds += g_rand_int_range (rand, 0, 3600);
+          instant = g_date_time_new_from_unix_utc (seconds);
+          iso = g_date_time_format (instant, "%Y-%m-%dT%H:%M:%SZ");
+          local = g_date_time_to_timezone (instant, tz);
+          rp_period_local_today (local, &expected);
+          g_assert_true (rp_period_local_day_of (iso, tz, &got));
+          if (g_date_compare (&expected, &got) != 0)
+            g_error ("%s in %s: day %u, not %u", iso, zones[z], g_date_get_julian (&got),
+                     g_date_get_julian (&expected));
+        }
+
+      /* Other forms, which GDateTime reads: an offset, fractions of a second, a space. */
+      {
+        GDate got;
+
+        g_assert_true (rp_period_local_day_of ("2026-11-01T23:30:00-05:00", tz, &got));
+        g_assert_true (rp_period_local_day_of ("2026-11-01T23:30:00.250Z", tz, &got));
+        g_assert_true (rp_period_local_day_of ("2026-11-01 23:30:00Z", tz, &got));
+      }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      GDate got;
+
+      g_assert_false (rp_period_local_day_of (bad[i], utc, &got));
+    }
+}
+
 static void
 test_custom (void)
 {
@@ -208,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/analytics/period/kinds", test_kinds);
   g_test_add_func ("/analytics/period/month-ends", test_month_ends);
   g_test_add_func ("/analytics/period/time-zones", test_time_zones);
+  g_test_add_func ("/analytics/period/local-day-of", test_local_day_of);
   g_test_add_func ("/analytics/period/custom", test_custom);
   g_test_add_func ("/analytics/period/parse", test_parse);
   g_test_add_func ("/analytics/period/titles", test_titles);
