@@ -15,16 +15,19 @@
 
 #include "rp-analytics-private.h"
 
-/* The first index from @from on in @counts (sorted by partner id) whose partner is not before
- * @partner_id: walking a sorted array beside another. */
+/* @partner_id's count in @counts (sorted by partner id, none at 0), 0 when it has none, from
+ * *@cursor on, which moves to it: walking a sorted array beside another, ids in order. */
 static guint
-count_index (GArray *counts,
-             guint   from,
-             gint64  partner_id)
+count_walk (GArray *counts,
+            guint  *cursor,
+            gint64  partner_id)
 {
-  while (from < counts->len && g_array_index (counts, RpPartnerCount, from).partner_id < partner_id)
-    from++;
-  return from;
+  while (*cursor < counts->len &&
+         g_array_index (counts, RpPartnerCount, *cursor).partner_id < partner_id)
+    (*cursor)++;
+  return *cursor < counts->len &&
+         g_array_index (counts, RpPartnerCount, *cursor).partner_id == partner_id
+         ? g_array_index (counts, RpPartnerCount, *cursor).n : 0;
 }
 
 /* The count of the @n-th partner by count (1 when fewer than @n referred: all of them). */
@@ -96,10 +99,7 @@ rp_analytics_top_referrers (RpStore                 *store,
           continue;
         row = _rp_figure_row_new (count->partner_id, NULL, NULL);
         row->n = count->n;
-        p = count_index (previous, p, count->partner_id);
-        row->previous = p < previous->len &&
-                        g_array_index (previous, RpPartnerCount, p).partner_id == count->partner_id
-                        ? g_array_index (previous, RpPartnerCount, p).n : 0;
+        row->previous = count_walk (previous, &p, count->partner_id);
         row->change = (int) row->n - (int) row->previous;
         g_ptr_array_add (rows, row);
       }
@@ -341,9 +341,7 @@ rp_analytics_referrer_trends (RpStore                 *store,
       {
         RpPartnerCount *count = &g_array_index (current, RpPartnerCount, i);
 
-        p = count_index (previous, p, count->partner_id);
-        if (p < previous->len &&
-            g_array_index (previous, RpPartnerCount, p).partner_id == count->partner_id)
+        if (count_walk (previous, &p, count->partner_id) > 0)
           continue;
         while (f < first_ids->len && g_array_index (first_ids, gint64, f) < count->partner_id)
           f++;
@@ -366,10 +364,7 @@ rp_analytics_referrer_trends (RpStore                 *store,
 
         if (p < RP_ANALYTICS_TREND_MIN)
           continue;
-        c = count_index (current, c, count->partner_id);
-        n = c < current->len &&
-            g_array_index (current, RpPartnerCount, c).partner_id == count->partner_id
-            ? g_array_index (current, RpPartnerCount, c).n : 0;
+        n = count_walk (current, &c, count->partner_id);
         if (n * 100 >= p * (100 + RP_ANALYTICS_TREND_PERCENT))
           add_trend_row (made[RP_REFERRER_GROWING], count->partner_id, n, p);
         else if (n * 100 <= p * (100 - RP_ANALYTICS_TREND_PERCENT))
@@ -392,9 +387,7 @@ rp_analytics_referrer_trends (RpStore                 *store,
         {
           RpPartnerCount *count = &g_array_index (lapse_window, RpPartnerCount, i);
 
-          r = count_index (recent, r, count->partner_id);
-          if (r >= recent->len ||
-              g_array_index (recent, RpPartnerCount, r).partner_id != count->partner_id)
+          if (count_walk (recent, &r, count->partner_id) == 0)
             add_trend_row (made[RP_REFERRER_LAPSED], count->partner_id, 0, count->n);
         }
     }
