@@ -6,15 +6,12 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "rp-import-batch.h"
+#include "rp-key-map.h"
 #include "rp-store-imports.h"
 #include "rp-store-partners.h"
 
 #define BATCH_ROWS 1024
-/* Room for every key of a full batch at most half full: a slot per key, 0 for none. */
-#define KEY_SLOTS (BATCH_ROWS * RP_IMPORT_N_KEYS * 2)
 
 struct _RpImportBatch
 {
@@ -27,22 +24,10 @@ struct _RpImportBatch
   GArray                   *lines;
   GArray                   *keys;
   GArray                   *ids;
-  /* The waiting rows' keys, an open-addressed set (the keys are hashes already): a row's look
-   * at it costs a probe or two per key, whatever the batch holds. */
-  guint64                   key_slots[KEY_SLOTS];
+  /* The waiting rows' keys (their values unused): a row's look at it costs a probe or two per
+   * key, whatever the batch holds. */
+  RpKeyMap                 *waiting_keys;
 };
-
-/* The slot of @key, or of the empty one where it would go. */
-static guint
-key_slot (const RpImportBatch *self,
-          guint64              key)
-{
-  guint slot = (guint) ((key ^ (key >> 32)) & (KEY_SLOTS - 1));
-
-  while (self->key_slots[slot] != 0 && self->key_slots[slot] != key)
-    slot = (slot + 1) & (KEY_SLOTS - 1);
-  return slot;
-}
 
 RpImportBatch *
 rp_import_batch_new (RpStore                  *store,
@@ -60,6 +45,7 @@ rp_import_batch_new (RpStore                  *store,
   self->lines = g_array_sized_new (FALSE, FALSE, sizeof (guint), BATCH_ROWS);
   self->keys = g_array_sized_new (FALSE, FALSE, sizeof (RpImportKeys), BATCH_ROWS);
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), BATCH_ROWS);
+  self->waiting_keys = rp_key_map_new ();
   return self;
 }
 
@@ -73,6 +59,7 @@ rp_import_batch_free (RpImportBatch *self)
   g_array_unref (self->lines);
   g_array_unref (self->keys);
   g_array_unref (self->ids);
+  rp_key_map_free (self->waiting_keys);
   g_free (self);
 }
 
@@ -88,8 +75,7 @@ rp_import_batch_add (RpImportBatch       *self,
   g_array_append_vals (self->keys, keys, 1);
   for (guint k = 0; k < RP_IMPORT_N_KEYS; k++)
     if (rp_import_keys_array (keys)[k] != 0)
-      self->key_slots[key_slot (self, rp_import_keys_array (keys)[k])] =
-        rp_import_keys_array (keys)[k];
+      rp_key_map_insert (self->waiting_keys, rp_import_keys_array (keys)[k], 0);
 
   return self->partners->len < BATCH_ROWS || rp_import_batch_flush (self, error);
 }
@@ -101,7 +87,7 @@ rp_import_batch_holds (RpImportBatch      *self,
   const guint64 *wanted = rp_import_keys_array (keys);
 
   for (guint k = 0; k < RP_IMPORT_N_KEYS; k++)
-    if (wanted[k] != 0 && self->key_slots[key_slot (self, wanted[k])] != 0)
+    if (wanted[k] != 0 && rp_key_map_lookup (self->waiting_keys, wanted[k], NULL))
       return TRUE;
   return FALSE;
 }
@@ -132,6 +118,6 @@ rp_import_batch_flush (RpImportBatch  *self,
   g_ptr_array_set_size (self->partners, 0);
   g_array_set_size (self->lines, 0);
   g_array_set_size (self->keys, 0);
-  memset (self->key_slots, 0, sizeof self->key_slots);
+  rp_key_map_remove_all (self->waiting_keys);
   return TRUE;
 }
