@@ -413,17 +413,11 @@ rp_store_add_partner_origins (RpStore       *self,
 
   for (guint first = 0; first < n; first += ORIGIN_ROWS)
     {
-      static gsize full_sql = 0;   /* a char * */
       guint n_rows = MIN (ORIGIN_ROWS, n - first);
-      g_autofree char *sql = NULL;
+      g_autofree char *sql = origins_sql (n_rows);
       sqlite3_stmt *stmt;
 
-      /* The statement of a full batch is spelled once. */
-      if (n_rows == ORIGIN_ROWS && g_once_init_enter (&full_sql))
-        g_once_init_leave (&full_sql, (gsize) origins_sql (ORIGIN_ROWS));
-      if (n_rows < ORIGIN_ROWS)
-        sql = origins_sql (n_rows);
-      stmt = _rp_store_prepare (self, sql != NULL ? sql : (const char *) full_sql, error);
+      stmt = _rp_store_prepare (self, sql, error);
       if (stmt == NULL)
         goto failed;
       for (guint row = 0; row < n_rows; row++)

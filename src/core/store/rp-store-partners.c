@@ -313,16 +313,10 @@ rp_store_insert_partners (RpStore    *self,
 
   for (guint first = 0; first < partners->len; first += INSERT_PARTNERS_ROWS)
     {
-      static gsize full_sql = 0;   /* a char * */
       guint n_rows = MIN (INSERT_PARTNERS_ROWS, partners->len - first);
-      g_autofree char *sql = NULL;
+      g_autofree char *sql = insert_partners_sql (n_rows);
 
-      /* The statement of a full batch is spelled once. */
-      if (n_rows == INSERT_PARTNERS_ROWS && g_once_init_enter (&full_sql))
-        g_once_init_leave (&full_sql, (gsize) insert_partners_sql (INSERT_PARTNERS_ROWS));
-      if (n_rows < INSERT_PARTNERS_ROWS)
-        sql = insert_partners_sql (n_rows);
-      stmt = _rp_store_prepare (self, sql != NULL ? sql : (const char *) full_sql, error);
+      stmt = _rp_store_prepare (self, sql, error);
       if (stmt == NULL)
         goto failed;
       for (guint row = 0; row < n_rows; row++)
