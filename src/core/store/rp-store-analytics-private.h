@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "rp-store-analytics.h"
+#include "rp-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,22 @@ void      _rp_store_analytics_append_conditions (GString                 *sql,
                                                  const RpAnalyticsFilter *filter,
                                                  const char              *partner,
                                                  const char              *referral);
+/* The same, the direction's condition only when @with_direction (a NULL @filter: inbound). */
+void      _rp_store_analytics_append_conditions_full (GString                 *sql,
+                                                      const RpAnalyticsFilter *filter,
+                                                      const char              *partner,
+                                                      const char              *referral,
+                                                      gboolean                 with_direction);
+/* The rows @sql reads (?1 and ?2 the bounds @first and @last, then the filter's conditions),
+ * each read by @reader: the shape every figure's query has. */
+GPtrArray *_rp_store_analytics_read_between     (RpStore                 *self,
+                                                 const RpAnalyticsFilter *filter,
+                                                 const char              *first,
+                                                 const char              *last,
+                                                 RpStoreReadRow           reader,
+                                                 GDestroyNotify           free_row,
+                                                 const char              *sql,
+                                                 GError                 **error);
 /* Appends the referrals of the ends of a range that do not fill a month to @sql, as
  * (partner_id, month, key, n), @key their key column. */
 void      _rp_store_analytics_append_ends       (GString                 *sql,
