@@ -74,14 +74,24 @@ rp_test_iterate_for (guint milliseconds)
 }
 
 void
-rp_test_wait_for (RpTestCondition condition,
-                  gpointer        data)
+rp_test_wait_for_at (RpTestCondition  condition,
+                     gpointer         data,
+                     const char      *condition_name,
+                     const char      *file,
+                     int              line,
+                     const char      *func)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
 
   while (!condition (data))
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autofree char *message = g_strdup_printf ("waited %d s for %s", WAIT_SECONDS,
+                                                      condition_name);
+
+          g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+        }
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
@@ -97,12 +107,6 @@ gboolean
 rp_test_has_items (gpointer data)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
-}
-
-void
-rp_test_wait_until_mapped (gpointer widget)
-{
-  rp_test_wait_for (rp_test_is_mapped, widget);
 }
 
 /* A temporary database and its context */

@@ -28,14 +28,21 @@ void       rp_test_iterate_for       (guint                 milliseconds);
 
 typedef gboolean (*RpTestCondition) (gpointer data);
 
-/* Runs the main loop until @condition holds; fails after thirty seconds. */
-void       rp_test_wait_for          (RpTestCondition       condition,
-                                      gpointer              data);
+/* Runs the main loop until @condition holds; fails after thirty seconds, naming the condition
+ * and the line that waited for it (through the macros below). */
+void       rp_test_wait_for_at       (RpTestCondition       condition,
+                                      gpointer              data,
+                                      const char           *condition_name,
+                                      const char           *file,
+                                      int                   line,
+                                      const char           *func);
+#define rp_test_wait_for(condition, data) \
+  rp_test_wait_for_at ((condition), (data), #condition, __FILE__, __LINE__, G_STRFUNC)
 /* An RpTestCondition: @data (a GtkWidget) is mapped. */
 gboolean   rp_test_is_mapped         (gpointer              data);
 /* An RpTestCondition: @data (a GListModel) has items. */
 gboolean   rp_test_has_items         (gpointer              data);
-void       rp_test_wait_until_mapped (gpointer              widget);
+#define rp_test_wait_until_mapped(widget) rp_test_wait_for (rp_test_is_mapped, (widget))
 
 /* A temporary database and its context */
 
