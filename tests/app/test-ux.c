@@ -551,6 +551,32 @@ is_search_entry (GtkWidget     *widget,
   return GTK_IS_SEARCH_ENTRY (widget);
 }
 
+/* In the window's default size, a chosen partner's pane stands beside the list: the pane's
+ * buttons are narrow enough that choosing does not fold the flap (which would hide the pane just
+ * filled). */
+static void
+test_pane_beside_list (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GArray) ids = partner_ids (fixture);
+  RpWindow *window = show_window (fixture);
+  RpPartnersPage *page = RP_PARTNERS_PAGE (rp_window_get_page (window, "partners"));
+
+  g_assert_false (adw_flap_get_folded (page->flap));
+  for (guint i = 0; i < MIN (ids->len, 5); i++)
+    {
+      gtk_single_selection_set_selected (page->selection, i);
+      rp_test_iterate_for (200);
+      g_assert_cmpint (rp_partners_page_get_selected_partner_id (page), >, 0);
+      g_assert_false (adw_flap_get_folded (page->flap));
+      g_assert_true (adw_flap_get_reveal_flap (page->flap));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page->detail)));
+    }
+  rp_test_save_screenshot (GTK_WIDGET (window), "ux-partners-default-size.png");
+
+  close_window (window);
+}
+
 /* The partner pane's Log Activity opens the dialog with its partner filled in; in the dialog's
  * partner search, Enter picks the first match of what is typed. */
 static void
@@ -574,7 +600,8 @@ test_log_activity (Fixture       *fixture,
   button = rp_test_find_by_tooltip (GTK_WIDGET (page),
                                     "Log a Visit, Call or Other Activity (Ctrl+L)");
   g_assert_nonnull (button);
-  /* The pane slides in: on a busy machine it may take longer than the wait above. */
+  /* The pane is beside the list (/ux/partners/pane-beside-list); on a busy machine its first
+   * frame may take longer than the wait above. */
   rp_test_wait_until_mapped (button);
   g_assert_true (gtk_widget_is_drawable (button));
   g_signal_emit_by_name (button, "clicked");
@@ -1115,6 +1142,7 @@ main (int   argc,
   ADD ("/ux/referrals/markup", test_referral_markup);
   ADD ("/ux/referrals/columns", test_referral_columns);
   ADD ("/ux/partners/log-activity", test_log_activity);
+  ADD ("/ux/partners/pane-beside-list", test_pane_beside_list);
   ADD ("/ux/small-things", test_small_things);
   ADD ("/ux/accessible-names", test_accessible_names);
   ADD ("/ux/screenshots", test_screenshots);

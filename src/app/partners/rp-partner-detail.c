@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-format.h"
 #include "rp-page-util.h"
 #include "rp-partner-detail.h"
@@ -36,7 +37,10 @@ struct _RpPartnerDetail
   GtkLabel   *tier_chip;
   GtkLabel   *status_chip;
   GtkLabel   *archived_chip;
-  GtkButton  *archive_button;
+  GtkButton  *log_activity_button;
+  GtkButton  *add_referral_button;
+  GtkButton  *edit_button;
+  GtkMenuButton *more_button;
   GtkButton  *unarchive_button;
   GtkButton  *delete_button;
   AdwPreferencesGroup *practice_group;
@@ -482,6 +486,34 @@ update_location (RpPartnerDetail *self)
   return !rp_partner_get_archived (partner);
 }
 
+/* A screen reader says whom each of the pane's buttons acts on: "Edit Dr. Lauren Cruz". Takes
+ * @label. */
+static void
+name_button (gpointer  button,
+             char     *label)
+{
+  rp_accessible_set_label (GTK_WIDGET (button), label);
+  g_free (label);
+}
+
+static void
+name_buttons (RpPartnerDetail *self,
+              const char      *name)
+{
+  /* Translators: the partner pane's buttons as a screen reader names them; %s is the partner. */
+  name_button (self->log_activity_button, g_strdup_printf (_("Log Activity for %s"), name));
+  /* Translators: %s is the partner. */
+  name_button (self->add_referral_button, g_strdup_printf (_("Add Referral for %s"), name));
+  /* Translators: %s is the partner. */
+  name_button (self->unarchive_button, g_strdup_printf (_("Unarchive %s"), name));
+  /* Translators: %s is the partner. */
+  name_button (self->edit_button, g_strdup_printf (_("Edit %s"), name));
+  /* Translators: %s is the partner. */
+  name_button (self->more_button, g_strdup_printf (_("More Actions for %s"), name));
+  /* Translators: %s is the partner. */
+  name_button (self->delete_button, g_strdup_printf (_("Delete %s Permanently"), name));
+}
+
 static void
 update_partner (RpPartnerDetail *self)
 {
@@ -537,9 +569,10 @@ update_partner (RpPartnerDetail *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_chip), _("Status"));
   gtk_widget_set_visible (GTK_WIDGET (self->archived_chip), archived);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->archive_button), !archived);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_referral_button), !archived);
   gtk_widget_set_visible (GTK_WIDGET (self->unarchive_button), archived);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), archived);
+  name_buttons (self, rp_partner_get_display_name (partner));
 
   /* Practice */
   code = rp_partner_get_specialty_code (partner);
@@ -808,7 +841,10 @@ rp_partner_detail_class_init (RpPartnerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, tier_chip);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, status_chip);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, archived_chip);
-  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, log_activity_button);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, add_referral_button);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, more_button);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, unarchive_button);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, delete_button);
   gtk_widget_class_bind_template_child (widget_class, RpPartnerDetail, practice_group);
