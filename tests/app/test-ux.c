@@ -551,29 +551,56 @@ is_search_entry (GtkWidget     *widget,
   return GTK_IS_SEARCH_ENTRY (widget);
 }
 
-/* In the window's default size, a chosen partner's pane stands beside the list: the pane's
- * buttons are narrow enough that choosing does not fold the flap (which would hide the pane just
+/* In the window's default size, a chosen partner's or referral's pane stands beside the list:
+ * the pane is narrow enough that choosing does not fold the flap (which would hide the pane just
  * filled). */
 static void
-test_pane_beside_list (Fixture       *fixture,
-                       gconstpointer  data)
+assert_pane_beside_list (RpWindow   *window,
+                         const char *page_name,
+                         const char *screenshot)
 {
-  g_autoptr(GArray) ids = partner_ids (fixture);
-  RpWindow *window = show_window (fixture);
-  RpPartnersPage *page = RP_PARTNERS_PAGE (rp_window_get_page (window, "partners"));
+  GtkWidget *page;
+  AdwFlap *flap;
+  GtkSingleSelection *selection;
 
-  g_assert_false (adw_flap_get_folded (page->flap));
-  for (guint i = 0; i < MIN (ids->len, 5); i++)
+  /* Pages are made when first shown. */
+  g_assert_true (rp_window_set_visible_page_name (window, page_name));
+  page = rp_window_get_page (window, page_name);
+  rp_test_wait_until_mapped (page);
+  rp_test_iterate_for (300);
+  flap = rp_test_find_by_type (page, ADW_TYPE_FLAP);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                rp_test_find_by_type (page, GTK_TYPE_COLUMN_VIEW)));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >=, 5);
+  for (guint i = 0; i < 5; i++)
     {
-      gtk_single_selection_set_selected (page->selection, i);
+      gtk_single_selection_set_selected (selection, i);
       rp_test_iterate_for (200);
-      g_assert_cmpint (rp_partners_page_get_selected_partner_id (page), >, 0);
-      g_assert_false (adw_flap_get_folded (page->flap));
-      g_assert_true (adw_flap_get_reveal_flap (page->flap));
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page->detail)));
+      g_assert_false (adw_flap_get_folded (flap));
+      g_assert_true (adw_flap_get_reveal_flap (flap));
+      g_assert_true (gtk_widget_get_mapped (adw_flap_get_flap (flap)));
     }
-  rp_test_save_screenshot (GTK_WIDGET (window), "ux-partners-default-size.png");
+  rp_test_save_screenshot (GTK_WIDGET (window), screenshot);
+}
 
+static void
+test_partner_pane_beside_list (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RpWindow *window = show_window (fixture);
+
+  assert_pane_beside_list (window, "partners", "ux-partners-default-size.png");
+  close_window (window);
+}
+
+static void
+test_referral_pane_beside_list (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RpWindow *window = show_window (fixture);
+
+  assert_pane_beside_list (window, "referrals", "ux-referrals-default-size.png");
   close_window (window);
 }
 
@@ -1142,7 +1169,8 @@ main (int   argc,
   ADD ("/ux/referrals/markup", test_referral_markup);
   ADD ("/ux/referrals/columns", test_referral_columns);
   ADD ("/ux/partners/log-activity", test_log_activity);
-  ADD ("/ux/partners/pane-beside-list", test_pane_beside_list);
+  ADD ("/ux/partners/pane-beside-list", test_partner_pane_beside_list);
+  ADD ("/ux/referrals/pane-beside-list", test_referral_pane_beside_list);
   ADD ("/ux/small-things", test_small_things);
   ADD ("/ux/accessible-names", test_accessible_names);
   ADD ("/ux/screenshots", test_screenshots);
